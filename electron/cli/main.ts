@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { listAuditsCommand } from './audits';
+import { demoCommand } from './demo';
+import { UserError } from './errors';
+import { appVersion } from './open';
+import { serve } from './serve';
+
+const DATA_DIR_HELP = 'data folder (default: $FIELDWORK_DATA_DIR, else the platform user data folder)';
+
+export function buildProgram(): Command {
+  const program = new Command('fieldwork')
+    .description('Fieldwork — ISO/IEC 27001 audit fieldwork, from the command line')
+    .version(appVersion())
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('serve')
+    .description('serve the app in your browser on 127.0.0.1 (the preview host)')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .option('--port <n>', 'port to listen on (0 or absent: a free port)')
+    .action((o: { dataDir?: string; port?: string }) => serve(o));
+
+  program
+    .command('demo')
+    .description('fill an empty data folder with a realistic demo client and audits')
+    .requiredOption('--data-dir <dir>', 'the empty folder to fill')
+    .action((o: { dataDir?: string }) => demoCommand(o));
+
+  program
+    .command('audits')
+    .description('list audits: id, client, type, status, dates')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .option('--json', 'print JSON instead of a table')
+    .action((o: { dataDir?: string; json?: boolean }) => listAuditsCommand(o));
+
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode; // commander already printed help or the usage error
+    if (e instanceof UserError) {
+      process.stderr.write(`fieldwork: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`fieldwork: unexpected failure (${e instanceof Error ? e.name : 'unknown'}); nothing was changed.\n`);
+    return 70;
+  }
+}

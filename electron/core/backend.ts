@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contract, type OpInput, type OpOutput } from '#shared/api/contract';
+import { isOpName, type OpName } from '#shared/api/ops';
+import { DomainError, fail, ok, type FieldIssue, type Result } from '#shared/api/result';
+import type { z } from 'zod';
+import { openDatabase, type Db } from './db/open';
+import { loadDeviceId } from './device';
+import { createHandlers } from './handlers';
+
+export const DATABASE_FILE = 'fieldwork.sqlite';
+
+export interface Backend {
+  readonly deviceId: string;
+  readonly db: Db;
+  /** Parses the input against the contract, runs the operation in one transaction, answers an envelope. */
+  dispatch(op: string, input: unknown): Result<unknown>;
+  /** The same, typed for callers inside the Node process (CLI, demo, tests). */
+  call<K extends OpName>(op: K, input: OpInput<K>): Result<OpOutput<K>>;
+  close(): void;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  appVersion?: string;
+  now?: () => string;
+}
+
+export function openBackend(opts: BackendOptions): Backend {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const deviceId = loadDeviceId(opts.dataDir);
+  const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
+  const ctx = { db, deviceId, now: opts.now ?? (() => new Date().toISOString()) };
+  const handlers = createHandlers(ctx, opts.appVersion ?? '0.0.0');
+
+  const dispatch = (op: string, input: unknown): Result<unknown> => {
+    if (!isOpName(op)) return fail('unknown_operation', 'Unknown operation.');
+    const spec = contract[op];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    try {
+      // IMMEDIATE: take the write lock up front, so a read-then-write never fails half-way.
+      const value = db.transaction(() => (handlers[op] as (i: unknown) => unknown)(parsed.data)).immediate();
+      return ok(spec.output.parse(value));
+    } catch (e) {
+      return toEnvelope(e);
+    }
+  };
+
+  const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Result<OpOutput<K>>;
+  return { deviceId, db, dispatch, call, close: () => db.close() };
+}
+
+function invalid(error: z.ZodError): Result<never> {
+  const issues: FieldIssue[] = error.issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: i.message,
+  }));
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return fail('invalid_input', `Invalid input — ${where}${first?.message ?? 'unreadable request'}`, issues);
+}
+
+function toEnvelope(e: unknown): Result<never> {
+  if (e instanceof DomainError) return fail(e.code, e.message, e.issues);
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return fail('conflict', 'The change conflicts with existing records and was not saved.');
+  }
+  // Unexpected: report the kind of failure only; messages may quote client data.
+  process.stderr.write(`fieldwork: internal error (${e instanceof Error ? e.name : typeof e})\n`);
+  return fail('internal', 'Something went wrong inside Fieldwork; nothing was changed.');
+}

@@ -1,0 +1,227 @@
+import type { OpParsed } from '#shared/api/contract';
+import { DomainError } from '#shared/api/result';
+import type { Audit, AuditStatus, AuditSummary } from '#shared/domain/audit';
+import { AUDIT_STATUS_LABELS } from '#shared/domain/audit';
+import { canDeleteAudit, canEditAudit, canTransition } from '#shared/rules/audit-status';
+import { newId } from '../ids';
+import { syncChildren } from './children';
+import { stamp, type RepoContext, type Stamp } from './context';
+
+type AuditData = OpParsed<'audits.create'>;
+type ListQuery = OpParsed<'audits.list'>;
+
+interface AuditRow {
+  id: string;
+  client_id: string;
+  client_name: string;
+  standard: Audit['standard'];
+  type: Audit['type'];
+  scope: string;
+  start_date: string;
+  end_date: string;
+  mode: Audit['mode'];
+  objectives: string;
+  criteria: string;
+  status: AuditStatus;
+  created_at: string;
+  updated_at: string;
+  device_id: string;
+}
+
+export function listAudits(ctx: RepoContext, q: ListQuery): AuditSummary[] {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (q.status) {
+    where.push('a.status = @status');
+    params.status = q.status;
+  }
+  if (q.type) {
+    where.push('a.type = @type');
+    params.type = q.type;
+  }
+  if (q.search) {
+    // instr() on lower-cased text: a plain substring match, no LIKE wildcards to escape.
+    where.push(`(instr(lower(c.name), @search) OR instr(lower(a.scope), @search)
+      OR EXISTS (SELECT 1 FROM audit_team t WHERE t.audit_id = a.id AND instr(lower(t.name), @search)))`);
+    params.search = q.search.toLowerCase();
+  }
+  const order = q.sort === 'start_asc' ? 'a.start_date ASC, a.id ASC' : 'a.start_date DESC, a.id DESC';
+  const rows = ctx.db
+    .prepare(
+      `SELECT a.id, a.client_id, c.name AS client_name, a.type, a.status, a.start_date, a.end_date, a.updated_at,
+              COALESCE((SELECT t.name FROM audit_team t WHERE t.audit_id = a.id AND t.role = 'lead_auditor'), '') AS lead
+       FROM audits a JOIN clients c ON c.id = a.client_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order}`,
+    )
+    .all(params) as (Pick<AuditRow, 'id' | 'client_id' | 'client_name' | 'type' | 'status' | 'start_date' | 'end_date' | 'updated_at'> & {
+    lead: string;
+  })[];
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    type: r.type,
+    status: r.status,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    leadAuditor: r.lead,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export function getAudit(ctx: RepoContext, id: string): Audit {
+  const row = ctx.db
+    .prepare('SELECT a.*, c.name AS client_name FROM audits a JOIN clients c ON c.id = a.client_id WHERE a.id = ?')
+    .get(id) as AuditRow | undefined;
+  if (!row) throw new DomainError('not_found', 'This audit does not exist (it may have been deleted).');
+  const team = ctx.db
+    .prepare('SELECT id, name, email, role FROM audit_team WHERE audit_id = ? ORDER BY position')
+    .all(id) as Audit['team'];
+  const siteIds = (
+    ctx.db
+      .prepare(
+        `SELECT x.site_id FROM audit_sites x JOIN client_sites s ON s.id = x.site_id
+         WHERE x.audit_id = ? ORDER BY s.position`,
+      )
+      .all(id) as { site_id: string }[]
+  ).map((r) => r.site_id);
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    standard: row.standard,
+    type: row.type,
+    scope: row.scope,
+    siteIds,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    mode: row.mode,
+    team,
+    objectives: row.objectives,
+    criteria: row.criteria,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deviceId: row.device_id,
+  };
+}
+
+export function createAudit(ctx: RepoContext, data: AuditData): Audit {
+  requireClient(ctx, data.clientId);
+  const s = stamp(ctx);
+  const id = newId();
+  ctx.db
+    .prepare(
+      `INSERT INTO audits (id, client_id, standard, type, scope, start_date, end_date, mode, objectives, criteria, status,
+                           created_at, updated_at, device_id)
+       VALUES (@id, @clientId, @standard, @type, @scope, @startDate, @endDate, @mode, @objectives, @criteria, 'planned',
+               @now, @now, @device)`,
+    )
+    .run({ ...fields(data), id, now: s.now, device: s.device });
+  writeChildren(ctx, s, id, data);
+  return getAudit(ctx, id);
+}
+
+export function updateAudit(ctx: RepoContext, id: string, data: AuditData): Audit {
+  const current = getAudit(ctx, id);
+  if (!canEditAudit(current.status)) {
+    throw new DomainError('conflict', 'A closed audit is part of the certification record and cannot be edited.');
+  }
+  if (data.clientId !== current.clientId) {
+    throw new DomainError('invalid_input', 'An audit cannot be moved to another client.', [
+      { path: ['clientId'], message: 'An audit cannot be moved to another client' },
+    ]);
+  }
+  const s = stamp(ctx);
+  ctx.db
+    .prepare(
+      `UPDATE audits SET standard = @standard, type = @type, scope = @scope, start_date = @startDate,
+         end_date = @endDate, mode = @mode, objectives = @objectives, criteria = @criteria,
+         updated_at = @now, device_id = @device
+       WHERE id = @id`,
+    )
+    .run({ ...fields(data), id, now: s.now, device: s.device });
+  writeChildren(ctx, s, id, data);
+  return getAudit(ctx, id);
+}
+
+export function setAuditStatus(ctx: RepoContext, id: string, status: AuditStatus): Audit {
+  const current = getAudit(ctx, id);
+  if (!canTransition(current.status, status)) {
+    throw new DomainError(
+      'conflict',
+      `An audit that is ${AUDIT_STATUS_LABELS[current.status].toLowerCase()} cannot move to ${AUDIT_STATUS_LABELS[status].toLowerCase()}.`,
+    );
+  }
+  const s = stamp(ctx);
+  ctx.db
+    .prepare('UPDATE audits SET status = ?, updated_at = ?, device_id = ? WHERE id = ?')
+    .run(status, s.now, s.device, id);
+  return getAudit(ctx, id);
+}
+
+export function deleteAudit(ctx: RepoContext, id: string): void {
+  const current = getAudit(ctx, id);
+  if (!canDeleteAudit(current.status)) {
+    throw new DomainError(
+      'conflict',
+      'Only a planned audit can be deleted; once fieldwork has started its records are kept.',
+    );
+  }
+  ctx.db.prepare('DELETE FROM audits WHERE id = ?').run(id);
+}
+
+function fields(d: AuditData) {
+  return {
+    clientId: d.clientId,
+    standard: d.standard,
+    type: d.type,
+    scope: d.scope,
+    startDate: d.startDate,
+    endDate: d.endDate,
+    mode: d.mode,
+    objectives: d.objectives,
+    criteria: d.criteria,
+  };
+}
+
+function requireClient(ctx: RepoContext, clientId: string): void {
+  if (!ctx.db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
+    throw new DomainError('not_found', 'The chosen client does not exist (it may have been deleted).', [
+      { path: ['clientId'], message: 'Choose an existing client' },
+    ]);
+  }
+}
+
+function writeChildren(ctx: RepoContext, s: Stamp, auditId: string, data: AuditData): void {
+  const siteIds = [...new Set(data.siteIds)];
+  const known = ctx.db.prepare('SELECT 1 FROM client_sites WHERE id = ? AND client_id = ?');
+  siteIds.forEach((siteId, i) => {
+    if (!known.get(siteId, data.clientId)) {
+      throw new DomainError('invalid_input', 'A site in scope does not belong to this client.', [
+        { path: ['siteIds', i], message: 'This site does not belong to the chosen client' },
+      ]);
+    }
+  });
+  ctx.db.prepare('DELETE FROM audit_sites WHERE audit_id = ?').run(auditId);
+  const addSite = ctx.db.prepare(
+    'INSERT INTO audit_sites (audit_id, site_id, created_at, updated_at, device_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const siteId of siteIds) addSite.run(auditId, siteId, s.now, s.now, s.device);
+  // The one-lead unique index is checked per statement: hand the lead role over
+  // by clearing it first, so swapping leads within one edit does not collide.
+  const lead = data.team.find((m) => m.role === 'lead_auditor');
+  ctx.db
+    .prepare(
+      `UPDATE audit_team SET role = 'auditor', updated_at = ?, device_id = ?
+       WHERE audit_id = ? AND role = 'lead_auditor' AND id IS NOT ?`,
+    )
+    .run(s.now, s.device, auditId, lead?.id ?? null);
+  syncChildren(
+    ctx,
+    s,
+    { table: 'audit_team', parentColumn: 'audit_id', parentId: auditId, columns: ['name', 'email', 'role'] },
+    data.team,
+  );
+}

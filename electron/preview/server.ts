@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ErrorCode, Result } from '#shared/api/result';
+import { fail } from '#shared/api/result';
+import { CONTENT_SECURITY_POLICY } from '#shared/security';
+import type { Backend } from '#core/backend';
+import { contentTypeFor, resolveStaticPath } from '#core/static-files';
+import { hasToken, isLoopbackRequest } from './guards';
+
+/** Large enough for any form; evidence files will get their own streaming route. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface PreviewOptions {
+  backend: Backend;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const STATUS: Partial<Record<ErrorCode, number>> = { unauthorized: 401, forbidden: 403, too_large: 413 };
+
+/** Serves the built renderer and the backend's handler map on 127.0.0.1 only. */
+export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    if (!isLoopbackRequest(req, port)) return sendJson(res, fail('forbidden', 'Request refused: foreign host or origin.'));
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) return void handleApi(req, res, path.slice(5), opts.backend, token);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    serveStatic(res, opts.staticDir, path, req.method === 'HEAD');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, backend: Backend, token: string) {
+  if (!hasToken(req, token)) return sendJson(res, fail('unauthorized', 'Missing or wrong access token.'));
+  if (req.method !== 'POST') return sendJson(res, fail('invalid_input', 'Use POST for API calls.'), 405);
+  let body: string;
+  try {
+    body = await readBody(req);
+  } catch {
+    return sendJson(res, fail('too_large', `Request larger than ${MAX_BODY_BYTES} bytes.`));
+  }
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return sendJson(res, fail('invalid_input', 'The request body is not valid JSON.'));
+  }
+  sendJson(res, backend.dispatch(decodeURIComponent(op), input));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Past the limit keep draining without storing, so the client still gets its 413.
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(res: ServerResponse, root: string, path: string, headOnly: boolean) {
+  const file = resolveStaticPath(root, path);
+  const size = file ? fileSize(file) : null;
+  if (!file || size === null) return sendText(res, 404, 'Not found');
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Content-Length': size });
+  if (headOnly) return void res.end();
+  createReadStream(file).pipe(res);
+}
+
+function fileSize(file: string): number | null {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? st.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendJson(res: ServerResponse, result: Result<unknown>, status?: number) {
+  const code = result.ok ? 200 : (status ?? STATUS[result.error.code] ?? 200);
+  const body = JSON.stringify(result);
+  res.writeHead(code, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}

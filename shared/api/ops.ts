@@ -1,0 +1,24 @@
+/**
+ * Operation names only, without schemas, so the preload script can check a
+ * name without bundling zod. contract.ts must have exactly these keys.
+ */
+export const OP_NAMES = [
+  'app.info',
+  'clients.list',
+  'clients.get',
+  'clients.create',
+  'clients.update',
+  'clients.delete',
+  'audits.list',
+  'audits.get',
+  'audits.create',
+  'audits.update',
+  'audits.setStatus',
+  'audits.delete',
+] as const;
+export type OpName = (typeof OP_NAMES)[number];
+
+export const isOpName = (s: unknown): s is OpName => typeof s === 'string' && (OP_NAMES as readonly string[]).includes(s);
+
+/** IPC channel prefix: every op is sent on `fieldwork:<op>`. */
+export const IPC_PREFIX = 'fieldwork:';

@@ -1,0 +1,45 @@
+/** Every call across a process boundary answers with one of these envelopes. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unknown_operation',
+  'unauthorized',
+  'forbidden',
+  'too_large',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field, so the UI can show it next to that field. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> =>
+  issues && issues.length > 0
+    ? { ok: false, error: { code, message, issues } }
+    : { ok: false, error: { code, message } };
+
+/** Thrown inside the backend for expected failures; turned into an envelope at the boundary. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

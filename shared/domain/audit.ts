@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { Id, IsoDate, RowMeta, requiredText, text } from './common';
+
+export const STANDARDS = ['ISO/IEC 27001:2022'] as const;
+export const Standard = z.enum(STANDARDS, { error: 'Unsupported standard' });
+
+export const AUDIT_TYPES = ['stage1', 'stage2', 'surveillance1', 'surveillance2', 'recertification', 'special'] as const;
+export const AuditType = z.enum(AUDIT_TYPES, { error: 'Unknown audit type' });
+export type AuditType = z.infer<typeof AuditType>;
+export const AUDIT_TYPE_LABELS: Record<AuditType, string> = {
+  stage1: 'Stage 1',
+  stage2: 'Stage 2',
+  surveillance1: 'Surveillance 1',
+  surveillance2: 'Surveillance 2',
+  recertification: 'Recertification',
+  special: 'Special',
+};
+
+export const AUDIT_STATUSES = ['planned', 'in_progress', 'reporting', 'closed'] as const;
+export const AuditStatus = z.enum(AUDIT_STATUSES, { error: 'Unknown audit status' });
+export type AuditStatus = z.infer<typeof AuditStatus>;
+export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  reporting: 'Reporting',
+  closed: 'Closed',
+};
+
+export const AUDIT_MODES = ['on_site', 'remote'] as const;
+export const AuditMode = z.enum(AUDIT_MODES, { error: 'Choose on-site or remote' });
+export type AuditMode = z.infer<typeof AuditMode>;
+export const AUDIT_MODE_LABELS: Record<AuditMode, string> = { on_site: 'On-site', remote: 'Remote' };
+
+export const TEAM_ROLES = ['lead_auditor', 'auditor', 'technical_expert', 'observer'] as const;
+export const TeamRole = z.enum(TEAM_ROLES, { error: 'Unknown team role' });
+export type TeamRole = z.infer<typeof TeamRole>;
+export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
+  lead_auditor: 'Lead auditor',
+  auditor: 'Auditor',
+  technical_expert: 'Technical expert',
+  observer: 'Observer',
+};
+
+export const TeamMemberInput = z.strictObject({
+  /** Present when editing an existing member, absent for a new one. */
+  id: Id.optional(),
+  name: requiredText(200, 'Team member name'),
+  email: z.union([z.literal(''), z.email('Not a valid e-mail address').max(254)]).default(''),
+  role: TeamRole,
+});
+export type TeamMemberInput = z.input<typeof TeamMemberInput>;
+
+/** Field rules shared by create and update; cross-field rules live in auditRules. */
+const auditFields = {
+  clientId: Id,
+  standard: Standard.default('ISO/IEC 27001:2022'),
+  type: AuditType,
+  scope: requiredText(8000, 'Scope statement'),
+  siteIds: z.array(Id).max(500).default([]),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  mode: AuditMode.default('on_site'),
+  team: z.array(TeamMemberInput).max(50, 'At most 50 team members'),
+  objectives: text(8000, 'Objectives').default(''),
+  criteria: text(8000, 'Criteria').default(''),
+};
+
+const withAuditRules = <T extends z.ZodType<{ startDate: string; endDate: string; team: { role: TeamRole }[] }>>(
+  schema: T,
+) =>
+  schema.superRefine((a, ctx) => {
+    if (a.endDate < a.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date is before the start date' });
+    }
+    const leads = a.team.filter((m) => m.role === 'lead_auditor').length;
+    if (leads !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['team'],
+        message: leads === 0 ? 'The team needs a lead auditor' : 'The team can have only one lead auditor',
+      });
+    }
+  });
+
+export const AuditInput = withAuditRules(z.strictObject(auditFields));
+export type AuditInput = z.input<typeof AuditInput>;
+
+export const AuditUpdateInput = z.strictObject({
+  id: Id,
+  audit: AuditInput,
+});
+
+export const TeamMember = z.object({ id: Id, name: z.string(), email: z.string(), role: TeamRole });
+export type TeamMember = z.infer<typeof TeamMember>;
+
+export const Audit = RowMeta.extend({
+  id: Id,
+  clientId: Id,
+  clientName: z.string(),
+  standard: Standard,
+  type: AuditType,
+  scope: z.string(),
+  siteIds: z.array(Id),
+  startDate: z.string(),
+  endDate: z.string(),
+  mode: AuditMode,
+  team: z.array(TeamMember),
+  objectives: z.string(),
+  criteria: z.string(),
+  status: AuditStatus,
+});
+export type Audit = z.infer<typeof Audit>;
+
+export const AuditSummary = z.object({
+  id: Id,
+  clientId: Id,
+  clientName: z.string(),
+  type: AuditType,
+  status: AuditStatus,
+  startDate: z.string(),
+  endDate: z.string(),
+  leadAuditor: z.string(),
+  updatedAt: z.string(),
+});
+export type AuditSummary = z.infer<typeof AuditSummary>;
+
+export const AuditListQuery = z.strictObject({
+  search: text(200, 'Search').optional(),
+  status: AuditStatus.optional(),
+  type: AuditType.optional(),
+  sort: z.enum(['start_asc', 'start_desc']).default('start_desc'),
+});
+export type AuditListQuery = z.input<typeof AuditListQuery>;
