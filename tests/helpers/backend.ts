@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openBackend, type Backend } from '#core/backend';
+import type { Db } from '#core/db/open';
+
+/** A backend on a real SQLite file in a fresh temporary folder. */
+export function tempBackend(): { backend: Backend; dataDir: string; cleanup: () => void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fieldwork-test-'));
+  const t = {
+    backend: openBackend({ dataDir, appVersion: 'test' }),
+    dataDir,
+    // Closes whichever backend the test left in `backend` (tests may reopen it).
+    cleanup: () => {
+      t.backend.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
+
+/** Every row of every table, for "nothing changed" assertions. */
+export function dumpDatabase(db: Db): Record<string, unknown[]> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+}
+
+export function value<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+export const sampleClient = () => ({
+  name: 'Acme Ltd',
+  address: '1 Main Street',
+  representative: 'Jo Bloggs',
+  contacts: [{ name: 'Sam Contact', role: 'CISO', email: 'sam@acme.example', phone: '123' }],
+  sites: [
+    { name: 'HQ', address: 'Main Street', headcount: 50, processes: 'IT' },
+    { name: 'Plant', address: 'Side Road', headcount: 20, processes: 'Production' },
+  ],
+});
+
+export const sampleAudit = (clientId: string, siteIds: string[] = []) => ({
+  clientId,
+  type: 'stage2' as const,
+  scope: 'Software development and hosting',
+  siteIds,
+  startDate: '2026-03-02',
+  endDate: '2026-03-04',
+  mode: 'on_site' as const,
+  team: [
+    { name: 'Lena Lead', email: 'lena@cb.example', role: 'lead_auditor' as const },
+    { name: 'Arno Auditor', email: '', role: 'auditor' as const },
+  ],
+  objectives: 'Certification decision',
+  criteria: 'ISO/IEC 27001:2022',
+});

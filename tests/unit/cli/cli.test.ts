@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { CLI, REPO_ROOT } from '../../helpers/serve';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, FIELDWORK_DATA_DIR: '' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fieldwork-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('fieldwork CLI', () => {
+  it('has --help on every command', () => {
+    for (const cmd of [[], ['serve'], ['demo'], ['audits']]) {
+      const r = run(...cmd, '--help');
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.out).toMatch(/Usage: fieldwork/);
+    }
+    expect(run('serve', '--help').out).toContain('--port');
+    expect(run('audits', '--help').out).toContain('--json');
+  });
+
+  it('demo fills an empty folder, audits lists it as a table and as JSON', () => {
+    const demo = run('demo', '--data-dir', dir);
+    expect(demo.code, demo.err).toBe(0);
+    const table = run('audits', '--data-dir', dir);
+    expect(table.out).toMatch(/Nordlicht Logistics GmbH\s+Stage 1\s+Closed/);
+    expect(table.out).toMatch(/Nordlicht Logistics GmbH\s+Stage 2\s+In progress/);
+    const json = JSON.parse(run('audits', '--data-dir', dir, '--json').out) as { type: string; status: string; id: string }[];
+    expect(json.map((a) => [a.type, a.status])).toEqual([
+      ['stage1', 'closed'],
+      ['stage2', 'in_progress'],
+    ]);
+    for (const a of json) expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('demo refuses a folder that already holds data, and changes nothing', () => {
+    run('demo', '--data-dir', dir);
+    const before = run('audits', '--data-dir', dir, '--json').out;
+    const again = run('demo', '--data-dir', dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already holds Fieldwork data/);
+    expect(run('audits', '--data-dir', dir, '--json').out).toBe(before);
+  });
+
+  it('reports user errors in one line on stderr, without a stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['demo'], /--data-dir/],
+      [['serve', '--port', 'abc', '--data-dir', dir], /--port must be a number/],
+      [['nonsense'], /unknown command/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = run(...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err).toMatch(msg);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses a database from a newer Fieldwork and a file that is not a database', () => {
+    const db = new Database(join(dir, 'fieldwork.sqlite'));
+    db.pragma('user_version = 999');
+    db.close();
+    const newer = run('audits', '--data-dir', dir);
+    expect(newer.code).toBe(1);
+    expect(newer.err).toMatch(/newer version of Fieldwork/);
+    const junkDir = join(dir, 'junk');
+    run('demo', '--data-dir', junkDir);
+    writeFileSync(join(junkDir, 'fieldwork.sqlite'), 'this is not sqlite at all, just text'.repeat(200));
+    for (const f of readdirSync(junkDir)) if (f.endsWith('-wal') || f.endsWith('-shm')) rmSync(join(junkDir, f));
+    const junk = run('audits', '--data-dir', junkDir);
+    expect(junk.code).toBe(1);
+    expect(junk.err).toMatch(/not a Fieldwork database or is damaged/);
+    expect(junk.err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OP_NAMES, type OpName } from '#shared/api/ops';
+import { newId } from '#core/ids';
+import { dumpDatabase, sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
+
+/**
+ * Every operation, fed malformed or impossible input, answers an error
+ * envelope and leaves the database byte-for-byte unchanged. Each op also has
+ * a valid input (checked to succeed on a twin database) from which the bad
+ * cases are derived, so a case fails only because of what it breaks.
+ */
+const HUGE = 'x'.repeat(10 * 1024 * 1024);
+
+interface World {
+  clientId: string;
+  emptyClientId: string;
+  otherSiteId: string;
+  siteIds: string[];
+  plannedId: string;
+  closedId: string;
+}
+
+function seed(backend: ReturnType<typeof tempBackend>['backend']): World {
+  const client = value(backend.call('clients.create', sampleClient()));
+  const empty = value(backend.call('clients.create', { ...sampleClient(), name: 'Empty Co', sites: [] }));
+  const other = value(backend.call('clients.create', { ...sampleClient(), name: 'Other plc' }));
+  const siteIds = client.sites.map((s) => s.id);
+  const planned = value(backend.call('audits.create', sampleAudit(client.id, siteIds)));
+  const closed = value(backend.call('audits.create', sampleAudit(client.id)));
+  for (const status of ['in_progress', 'reporting', 'closed'] as const) {
+    value(backend.call('audits.setStatus', { id: closed.id, status }));
+  }
+  return { clientId: client.id, emptyClientId: empty.id, otherSiteId: other.sites[0]!.id, siteIds, plannedId: planned.id, closedId: closed.id };
+}
+
+const validInput = (w: World): Record<OpName, Record<string, unknown>> => ({
+  'app.info': {},
+  'clients.list': {},
+  'clients.get': { id: w.clientId },
+  'clients.create': sampleClient(),
+  'clients.update': { id: w.emptyClientId, client: { ...sampleClient(), name: 'Renamed' } },
+  'clients.delete': { id: w.emptyClientId },
+  'audits.list': { search: 'acme', status: 'planned', type: 'stage2', sort: 'start_asc' },
+  'audits.get': { id: w.plannedId },
+  'audits.create': sampleAudit(w.clientId, w.siteIds),
+  'audits.update': { id: w.plannedId, audit: { ...sampleAudit(w.clientId), scope: 'Changed' } },
+  'audits.setStatus': { id: w.plannedId, status: 'in_progress' },
+  'audits.delete': { id: w.plannedId },
+});
+
+type Case = [label: string, input: unknown, code?: string];
+
+function cases(op: OpName, w: World): Case[] {
+  const valid = validInput(w)[op];
+  const out: Case[] = [
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'hello'],
+    ['an array', [valid]],
+    ['an extra field', { ...valid, sneaky: 1 }],
+    ['a 10 MB extra field', { ...valid, blob: HUGE }],
+  ];
+  for (const key of Object.keys(valid)) {
+    out.push([`${key} of the wrong type`, { ...valid, [key]: true }]);
+    out.push([`${key} as a 10 MB string`, { ...valid, [key]: HUGE }]);
+  }
+  const unknown = newId();
+  const audit = sampleAudit(w.clientId, w.siteIds);
+  const twoLeads = { ...audit, team: audit.team.map((m) => ({ ...m, role: 'lead_auditor' })) };
+  const noLead = { ...audit, team: audit.team.map((m) => ({ ...m, role: 'auditor' })) };
+  const backwards = { ...audit, startDate: '2026-03-05', endDate: '2026-03-01' };
+  const client = sampleClient();
+  const specific: Partial<Record<OpName, Case[]>> = {
+    'clients.get': [['an unknown id', { id: unknown }, 'not_found'], ['a non-v7 id', { id: 'abc' }]],
+    'clients.create': [
+      ['no name', { ...client, name: undefined }],
+      ['a blank name', { ...client, name: '   ' }],
+      ['a negative headcount', { ...client, sites: [{ ...client.sites[0], headcount: -1 }] }],
+      ['a bad e-mail', { ...client, contacts: [{ ...client.contacts[0], email: 'not-an-email' }] }],
+      ['a 10 MB scope of processes', { ...client, sites: [{ ...client.sites[0], processes: HUGE }] }],
+      ['a site with an id that is not its own', { ...client, sites: [{ ...client.sites[0], id: w.siteIds[0] }] }, 'not_found'],
+    ],
+    'clients.update': [
+      ['an unknown id', { id: unknown, client }, 'not_found'],
+      ['removing a site in an audit scope', { id: w.clientId, client: { ...client, sites: [] } }, 'conflict'],
+      ['no client', { id: w.clientId }],
+    ],
+    'clients.delete': [
+      ['an unknown id', { id: unknown }, 'not_found'],
+      ['a client with audits', { id: w.clientId }, 'conflict'],
+    ],
+    'audits.list': [['an unknown status', { status: 'done' }], ['an unknown sort', { sort: 'random' }]],
+    'audits.get': [['an unknown id', { id: unknown }, 'not_found']],
+    'audits.create': [
+      ['a second lead auditor', twoLeads],
+      ['no lead auditor', noLead],
+      ['end before start', backwards],
+      ['an impossible date', { ...audit, endDate: '2026-02-30' }],
+      ['an unknown client', { ...audit, clientId: unknown }, 'not_found'],
+      ["another client's site", { ...audit, siteIds: [w.otherSiteId] }],
+      ['an unknown audit type', { ...audit, type: 'stage3' }],
+      ['no team', { ...audit, team: undefined }],
+      ['a 10 MB scope', { ...audit, scope: HUGE }],
+    ],
+    'audits.update': [
+      ['an unknown id', { id: unknown, audit }, 'not_found'],
+      ['a second lead auditor', { id: w.plannedId, audit: twoLeads }],
+      ['end before start', { id: w.plannedId, audit: backwards }],
+      ['a closed audit', { id: w.closedId, audit }, 'conflict'],
+      ['moving to another client', { id: w.plannedId, audit: { ...audit, clientId: w.emptyClientId, siteIds: [] } }],
+      ['a team member id from elsewhere', { id: w.plannedId, audit: { ...audit, team: [{ ...audit.team[0], id: unknown }] } }, 'not_found'],
+    ],
+    'audits.setStatus': [
+      ['an unknown id', { id: unknown, status: 'in_progress' }, 'not_found'],
+      ['skipping to closed', { id: w.plannedId, status: 'closed' }, 'conflict'],
+      ['reopening a closed audit', { id: w.closedId, status: 'in_progress' }, 'conflict'],
+      ['an unknown status', { id: w.plannedId, status: 'archived' }],
+    ],
+    'audits.delete': [
+      ['an unknown id', { id: unknown }, 'not_found'],
+      ['a closed audit', { id: w.closedId }, 'conflict'],
+    ],
+  };
+  return [...out, ...(specific[op] ?? [])];
+}
+
+describe('every handler rejects malformed input and changes nothing', () => {
+  const t = tempBackend();
+  let world: World;
+  beforeAll(() => {
+    world = seed(t.backend);
+  });
+  afterAll(() => t.cleanup());
+
+  it('covers every operation in the contract', () => {
+    expect(Object.keys(validInput(world)).sort()).toEqual([...OP_NAMES].sort());
+  });
+
+  it('answers unknown operations with an envelope', () => {
+    const before = dumpDatabase(t.backend.db);
+    for (const op of ['nope', '__proto__', 'constructor', 'clients.list.extra', 42, null]) {
+      const r = t.backend.dispatch(op as string, {});
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('unknown_operation');
+    }
+    expect(dumpDatabase(t.backend.db)).toEqual(before);
+  });
+
+  for (const op of OP_NAMES) {
+    it(`${op}: the valid input succeeds on a twin database`, () => {
+      const twin = tempBackend();
+      try {
+        const w = seed(twin.backend);
+        const r = twin.backend.dispatch(op, validInput(w)[op]);
+        expect(r.ok ? 'ok' : r.error.message).toBe('ok');
+      } finally {
+        twin.cleanup();
+      }
+    });
+
+    it(`${op}: malformed and impossible inputs`, () => {
+      for (const [label, input, code] of cases(op, world)) {
+        const before = dumpDatabase(t.backend.db);
+        const r = t.backend.dispatch(op, input);
+        expect(r.ok, `${op} with ${label}`).toBe(false);
+        if (!r.ok) {
+          expect(r.error.code, `${op} with ${label}: ${r.error.message}`).toBe(code ?? 'invalid_input');
+          expect(r.error.message.length, label).toBeLessThan(500);
+        }
+        expect(dumpDatabase(t.backend.db), `${op} with ${label} changed the database`).toEqual(before);
+      }
+    });
+  }
+});
