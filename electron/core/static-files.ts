@@ -1,39 +1,65 @@
-import { extname, resolve, sep } from 'node:path';
+import path from 'node:path';
 
-const TYPES: Record<string, string> = {
+// Encoded '.', '/', '\' and NUL never appear in the built renderer's file
+// names; refusing them outright closes every double-decoding trick.
+const FORBIDDEN_ENCODED = /%(2e|2f|5c|00)/i;
+// After the single decode: backslash, NUL and other control chars, ':' (Windows
+// drives, alternate data streams) and '%' (a name that was double-encoded).
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const FORBIDDEN_DECODED = /[\\\u0000-\u001f\u007f:%]/;
+
+/**
+ * Maps the raw (still percent-encoded) path of a URL (app:// in Electron,
+ * http:// in the preview host) to an absolute
+ * file path inside `root`, or null when the path is unsafe or malformed.
+ * Pure: never touches the file system; the caller answers 404 on null.
+ */
+export function resolveStaticPath(root: string, rawPathname: string, pathApi: path.PlatformPath = path): string | null {
+  if (typeof rawPathname !== 'string' || rawPathname.length > 1024) return null;
+  if (!rawPathname.startsWith('/') || FORBIDDEN_ENCODED.test(rawPathname)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPathname);
+  } catch {
+    return null; // malformed escape such as %E0%A4%A
+  }
+  if (FORBIDDEN_DECODED.test(decoded)) return null;
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((s) => s === '.' || s === '..')) return null;
+  // Empty segments ('//') would be collapsed by normalisation; refuse them
+  // instead of guessing, except a single trailing slash on the root.
+  const relative = decoded === '/' ? 'index.html' : segments.join('/');
+  if (relative === '' || segments.slice(0, -1).some((s) => s === '') || relative.endsWith('/')) return null;
+
+  const absRoot = pathApi.resolve(root);
+  const target = pathApi.resolve(absRoot, ...relative.split('/'));
+  const rel = pathApi.relative(absRoot, target);
+  if (rel === '' || rel.startsWith('..') || pathApi.isAbsolute(rel)) return null;
+  return target;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
   '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
-export const contentTypeFor = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-
-/**
- * Maps a URL path onto a file inside `root`, or null when the path is hostile
- * or malformed (traversal, encoded separators, NUL, backslashes). Used by both
- * the Electron app:// protocol and the preview host, so both refuse alike.
- */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (/[\0\\]/.test(decoded) || /%2f|%5c/i.test(urlPath)) return null;
-  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.some((s) => s === '..')) return null;
-  const rel = segments.length === 0 ? 'index.html' : segments.join('/');
-  const base = resolve(root);
-  const full = resolve(base, rel);
-  return full.startsWith(base + sep) ? full : null;
+/** Content type by extension; unknown files are served as opaque bytes. */
+export function contentTypeFor(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }

@@ -76,7 +76,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, 
   } catch {
     return sendJson(res, fail('invalid_input', 'The request body is not valid JSON.'));
   }
-  sendJson(res, backend.dispatch(decodeURIComponent(op), input));
+  // Op names are plain ASCII; an encoded one is simply unknown to dispatch.
+  sendJson(res, backend.dispatch(op, input));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -101,7 +102,9 @@ function serveStatic(res: ServerResponse, root: string, path: string, headOnly: 
   if (!file || size === null) return sendText(res, 404, 'Not found');
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Content-Length': size });
   if (headOnly) return void res.end();
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function fileSize(file: string): number | null {

@@ -17,7 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('fieldwork CLI', () => {
+// Each case spawns the real CLI (tsx start-up ~1 s on a busy 2-core machine), hence the long timeout.
+describe('fieldwork CLI', { timeout: 60_000 }, () => {
   it('has --help on every command', () => {
     for (const cmd of [[], ['serve'], ['demo'], ['audits']]) {
       const r = run(...cmd, '--help');

@@ -40,7 +40,7 @@ describe('audits', () => {
     const again = openBackend({ dataDir: t.dataDir });
     expect(again.deviceId).toBe(first);
     again.close();
-    t.backend = openBackend({ dataDir: t.dataDir }) as typeof t.backend;
+    t.backend = openBackend({ dataDir: t.dataDir });
   });
 
   it('hands the lead role from one member to another in a single edit', () => {
@@ -67,7 +67,7 @@ describe('audits', () => {
   it('stamps only the child rows an edit really changed', () => {
     let now = '2026-01-01T00:00:00.000Z';
     t.backend.close();
-    t.backend = openBackend({ dataDir: t.dataDir, now: () => now }) as typeof t.backend;
+    t.backend = openBackend({ dataDir: t.dataDir, now: () => now });
     const { audit } = setup();
     now = '2026-02-01T00:00:00.000Z';
     const team = audit.team.map((m, i) => ({ id: m.id, name: i === 1 ? 'Arno Renamed' : m.name, email: m.email, role: m.role }));

@@ -22,7 +22,7 @@ const api = async (s: Served, op: string, input: unknown) => {
   return (await res.json()) as { ok: boolean; value?: { id: string; sites: { id: string }[] } };
 };
 
-it('a write acknowledged to the UI survives SIGKILL of the backend immediately afterwards', async () => {
+it('a write acknowledged to the UI survives SIGKILL of the backend immediately afterwards', { timeout: 30_000 }, async () => {
   dir = mkdtempSync(join(tmpdir(), 'fieldwork-kill-'));
   served = await startServe(dir);
   const client = await api(served, 'clients.create', sampleClient());

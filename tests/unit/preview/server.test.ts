@@ -29,6 +29,7 @@ const t = tempBackend();
 const staticDir = mkdtempSync(join(tmpdir(), 'fieldwork-static-'));
 let server: PreviewServer;
 let api: (op: string, body: string, headers?: Record<string, string>) => Promise<Reply>;
+const errorCode = (r: Reply): string => (JSON.parse(r.body) as { error: { code: string } }).error.code;
 
 beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Fieldwork</title>');
@@ -87,11 +88,12 @@ describe('preview host', () => {
 
   it('answers bad requests with envelopes and changes nothing', async () => {
     const before = dumpDatabase(t.backend.db);
-    expect(JSON.parse((await api('clients.create', '{not json')).body).error.code).toBe('invalid_input');
-    expect(JSON.parse((await api('no.such.op', '{}')).body).error.code).toBe('unknown_operation');
+    expect(errorCode(await api('clients.create', '{not json'))).toBe('invalid_input');
+    expect(errorCode(await api('no.such.op', '{}'))).toBe('unknown_operation');
+    expect(errorCode(await api('%E0%A4%A', '{}'))).toBe('unknown_operation');
     const big = await api('clients.create', JSON.stringify({ name: 'x'.repeat(MAX_BODY_BYTES + 10) }));
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body).error.code).toBe('too_large');
+    expect(errorCode(big)).toBe('too_large');
     const get = await send(server.port, '/api/clients.list', { headers: { 'x-fieldwork-token': server.token } });
     expect(get.status).toBe(405);
     expect(dumpDatabase(t.backend.db)).toEqual(before);

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import renderer from './vite.renderer.config';
+
+const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at('./out/main'),
+      // package.json dependencies (better-sqlite3, zod, ...) are loaded from node_modules at run time.
+      externalizeDeps: true,
+      rolldownOptions: {
+        // ESM output; backend-host.js is the utility process entry, forked by index.js.
+        input: { index: at('./electron/main/index.ts'), 'backend-host': at('./electron/main/backend-host.ts') },
+        external: ['better-sqlite3'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at('./out/preload'),
+      // A sandboxed preload can require only 'electron': bundle everything else, as CommonJS.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: at('./electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...renderer,
+    build: {
+      ...renderer.build,
+      // Absolute: electron-vite would resolve a relative outDir against the project root.
+      outDir: at('./out/renderer'),
+      rolldownOptions: { ...renderer.build?.rolldownOptions, input: at('./renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,87 @@
+import { app, session, utilityProcess, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { createBackendClient, type BackendClient } from './backend-client';
+import { registerIpcHandlers } from './ipc';
+import { hardenWebContents } from './navigation';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { hardenSession } from './session';
+import { createMainWindow } from './window';
+
+export interface AppPaths {
+  preload: string;
+  renderer: string;
+  backendHost: string;
+}
+
+/** Where electron-vite puts the built pieces, relative to out/main. */
+export function builtPaths(mainDir: string): AppPaths {
+  return {
+    preload: path.join(mainDir, '..', 'preload', 'index.cjs'),
+    renderer: path.join(mainDir, '..', 'renderer'),
+    backendHost: path.join(mainDir, 'backend-host.js'),
+  };
+}
+
+export function startApp(paths: AppPaths): void {
+  registerAppScheme(); // must happen before 'ready'
+  // A second copy must not open the database: hand over to the first and leave.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let win: BrowserWindow | null = null;
+  let backend: BackendClient | null = null;
+  let stopping = false;
+
+  const openWindow = () => {
+    const created = createMainWindow(paths.preload);
+    created.on('closed', () => {
+      if (win === created) win = null;
+    });
+    win = created;
+  };
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Let the backend close the database cleanly before the app exits.
+  app.on('before-quit', (event) => {
+    if (stopping || !backend?.running) return;
+    stopping = true;
+    event.preventDefault();
+    void backend.stop().finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      handleAppProtocol(paths.renderer);
+      const args = [`--data-dir=${app.getPath('userData')}`, `--app-version=${app.getVersion()}`];
+      const client = createBackendClient(() =>
+        utilityProcess.fork(paths.backendHost, args, { serviceName: 'Fieldwork backend', stdio: 'inherit' }),
+      );
+      backend = client;
+      registerIpcHandlers(
+        () => win,
+        (op, input) => client.call(op, input),
+      );
+      client.start(); // open the database while the window loads
+      openWindow();
+      app.on('activate', () => {
+        if (!win) openWindow();
+      });
+    })
+    .catch((err: unknown) => {
+      console.error('Fieldwork failed to start:', err);
+      app.exit(1);
+    });
+}

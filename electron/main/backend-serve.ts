@@ -1,0 +1,72 @@
+import { fail, type Result } from '#shared/api/result';
+import { isHostRequest, isHostShutdown, type HostReply } from './backend-messages';
+import { describeBackendStartError } from './native-abi';
+
+/** Electron's `process.parentPort`, declared here so the host never imports 'electron'. */
+export interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: HostReply): void;
+}
+
+export interface Dispatcher {
+  dispatch(op: string, input: unknown): Result<unknown>;
+  close(): void;
+}
+
+export interface HostOptions {
+  dataDir: string;
+  appVersion?: string;
+}
+
+/** Reads `--data-dir=` / `--app-version=` from argv, falling back to FIELDWORK_DATA_DIR / FIELDWORK_APP_VERSION. */
+export function parseHostOptions(argv: readonly string[], env: Record<string, string | undefined>): HostOptions | null {
+  const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const dataDir = flag('data-dir') || env.FIELDWORK_DATA_DIR;
+  if (!dataDir) return null;
+  const appVersion = flag('app-version') || env.FIELDWORK_APP_VERSION;
+  return appVersion ? { dataDir, appVersion } : { dataDir };
+}
+
+/**
+ * Opens the backend, then answers every `{id, op, input}` with `{id, result}`.
+ * If opening failed, every call gets `unavailable` with a hint rather than the
+ * process crash-looping. `{type:'shutdown'}` closes the database and exits.
+ */
+export async function serveBackend(
+  port: ParentPortLike,
+  open: () => Dispatcher | Promise<Dispatcher>,
+  exit: (code: number) => void,
+): Promise<void> {
+  let backend: Dispatcher | null = null;
+  let startError = '';
+  try {
+    backend = await open();
+  } catch (err) {
+    startError = describeBackendStartError(err);
+    console.error('Fieldwork backend failed to open:', err instanceof Error ? err.message : err);
+  }
+  // parentPort queues messages until this listener exists, so none are lost while opening.
+  port.on('message', ({ data }) => {
+    if (isHostShutdown(data)) {
+      try {
+        backend?.close();
+      } finally {
+        exit(0);
+      }
+      return;
+    }
+    if (!isHostRequest(data)) return;
+    let result: Result<unknown>;
+    if (!backend) {
+      result = fail('unavailable', startError);
+    } else {
+      try {
+        result = backend.dispatch(data.op, data.input);
+      } catch (err) {
+        console.error('Fieldwork backend error in', data.op, err instanceof Error ? err.name : typeof err);
+        result = fail('internal', 'Unexpected error in the backend.');
+      }
+    }
+    port.postMessage({ id: data.id, result });
+  });
+}

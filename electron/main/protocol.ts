@@ -1,0 +1,54 @@
+import { protocol } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentTypeFor, resolveStaticPath } from '#core/static-files';
+import { APP_HOST, APP_SCHEME } from './protocol-path';
+
+/** Must run before app 'ready': gives app:// an origin, fetch and secure-context rights. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+const baseHeaders = (): Record<string, string> => ({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+});
+
+const notFound = (): Response =>
+  new Response('Not found', {
+    status: 404,
+    headers: { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+
+/** Serves files of the built renderer in `root`; anything else is a 404. */
+export function createAppRequestHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return notFound();
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notFound();
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { ...baseHeaders(), Allow: 'GET, HEAD' } });
+    }
+    const file = resolveStaticPath(root, url.pathname);
+    if (file === null) return notFound();
+    try {
+      if (!(await stat(file)).isFile()) return notFound();
+      const body = request.method === 'HEAD' ? null : await readFile(file);
+      return new Response(body, { status: 200, headers: { ...baseHeaders(), 'Content-Type': contentTypeFor(file) } });
+    } catch {
+      return notFound();
+    }
+  };
+}
+
+/** Call after app 'ready'. */
+export function handleAppProtocol(root: string): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(root));
+}

@@ -1,0 +1,13 @@
+import type { FieldworkApi } from '#shared/api/contract';
+import { createHttpApi, readPreviewToken } from './http';
+
+let instance: FieldworkApi | undefined;
+
+/**
+ * One API for the whole renderer: the Electron preload's IPC bridge when it
+ * is there, otherwise the HTTP transport of the browser preview.
+ */
+export function getApi(): FieldworkApi {
+  instance ??= window.fieldwork ?? createHttpApi(readPreviewToken());
+  return instance;
+}

@@ -1,0 +1,46 @@
+import { useEffect, type ReactNode } from 'react';
+import { AuditDetail } from '../features/audits/AuditDetail';
+import { AuditCreatePage, AuditEditPage } from '../features/audits/AuditFormPage';
+import { AuditList } from '../features/audits/AuditList';
+import { ClientDetail } from '../features/clients/ClientDetail';
+import { ClientCreatePage, ClientEditPage } from '../features/clients/ClientFormPage';
+import { ClientList } from '../features/clients/ClientList';
+import { NotFound } from '../components/NotFound';
+import { matchPath, navigate, useLocation, type Location } from './router';
+import { Shell } from './Shell';
+
+type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ReactNode];
+
+// Order matters: '/audits/new' must win over '/audits/:id'.
+const ROUTES: Route[] = [
+  ['/audits', () => <AuditList />],
+  ['/audits/new', (_, l) => <AuditCreatePage clientId={l.query.get('client')} />],
+  ['/audits/:id', (p) => <AuditDetail key={p.id} id={p.id ?? ''} />],
+  ['/audits/:id/edit', (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />],
+  ['/clients', () => <ClientList />],
+  ['/clients/new', () => <ClientCreatePage />],
+  ['/clients/:id', (p) => <ClientDetail key={p.id} id={p.id ?? ''} />],
+  ['/clients/:id/edit', (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />],
+];
+
+function resolve(location: Location): ReactNode {
+  for (const [pattern, render] of ROUTES) {
+    const params = matchPath(pattern, location.path);
+    if (params) return render(params, location);
+  }
+  return <NotFound />;
+}
+
+export function App() {
+  const location = useLocation();
+
+  useEffect(() => {
+    if (location.path === '/') navigate('/audits', { replace: true });
+  }, [location.path]);
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.path]);
+
+  return <Shell path={location.path}>{location.path === '/' ? null : resolve(location)}</Shell>;
+}

@@ -1,0 +1,63 @@
+import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuilding, IconClipboardCheck, IconShieldCheck } from '@tabler/icons-react';
+import { useEffect, type ReactNode } from 'react';
+import { href } from './router';
+
+const NAV = [
+  { to: '/audits', label: 'Audits', icon: IconClipboardCheck },
+  { to: '/clients', label: 'Clients', icon: IconBuilding },
+] as const;
+
+export function Shell({ path, children }: { path: string; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // On a narrow window the navbar is an overlay: close it once a link is followed.
+  useEffect(close, [path, close]);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="sm">
+          <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+          <ThemeIcon size="lg" radius="md" variant="light" aria-hidden>
+            <IconShieldCheck size={20} />
+          </ThemeIcon>
+          <div>
+            <Title order={1} size="h4" lh={1.1}>
+              Fieldwork
+            </Title>
+            <Text size="xs" c="dimmed" lh={1.1}>
+              ISO/IEC 27001 certification audits
+            </Text>
+          </div>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main">
+        {NAV.map(({ to, label, icon: Icon }) => {
+          const active = path === to || path.startsWith(`${to}/`);
+          return (
+            <NavLink
+              key={to}
+              href={href(to)}
+              label={label}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <div style={{ maxWidth: 1200, margin: '0 auto' }}>{children}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

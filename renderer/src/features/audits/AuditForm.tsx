@@ -1,0 +1,197 @@
+import {
+  Button,
+  Grid,
+  Group,
+  Input,
+  MultiSelect,
+  SegmentedControl,
+  Select,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { Result } from '#shared/api/result';
+import {
+  AUDIT_MODES,
+  AUDIT_MODE_LABELS,
+  AUDIT_TYPES,
+  AUDIT_TYPE_LABELS,
+  STANDARDS,
+  type Audit,
+  type AuditInput,
+} from '#shared/domain/audit';
+import { useQuery } from '../../api/hooks';
+import { href } from '../../app/router';
+import { Block } from '../../components/Block';
+import { issuesToErrors } from '../../lib/formErrors';
+import { notifyError } from '../../lib/notify';
+import { validateAudit, valuesToInput, type AuditFormValues } from './auditFormValues';
+import { TeamEditor } from './TeamEditor';
+
+const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
+const modeOptions = AUDIT_MODES.map((m) => ({ value: m, label: AUDIT_MODE_LABELS[m] }));
+
+interface AuditFormProps {
+  initialValues: AuditFormValues;
+  submitLabel: string;
+  cancelTo: string;
+  /** Server issues of update inputs are nested under this key ('audit'). */
+  issuePrefix?: string;
+  onSubmit: (input: AuditInput) => Promise<Result<Audit>>;
+  onSaved: (audit: Audit) => void;
+}
+
+export function AuditForm({ initialValues, submitLabel, cancelTo, issuePrefix, onSubmit, onSaved }: AuditFormProps) {
+  const form = useForm<AuditFormValues>({ mode: 'controlled', initialValues });
+  const clients = useQuery('clients.list', {});
+  const clientId = form.values.clientId;
+  const client = useQuery('clients.get', { id: clientId }, { enabled: clientId !== '' });
+  const sites = clientId && client.data?.id === clientId ? client.data.sites : [];
+
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const errors = validateAudit(form.values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) return focusFirstError();
+    setSaving(true);
+    const result = await onSubmit(valuesToInput(form.values)).finally(() => setSaving(false));
+    if (result.ok) return onSaved(result.value);
+    form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
+    notifyError(result.error, 'The audit was not saved');
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
+      <Stack gap="lg">
+        <Section title="Engagement">
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label="Client"
+                placeholder={clients.data?.length === 0 ? 'Add a client first' : 'Choose a client'}
+                data={(clients.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                searchable
+                openOnFocus={false}
+                withAsterisk
+                nothingFoundMessage="No client by that name"
+                {...form.getInputProps('clientId')}
+                value={clientId || null}
+                onChange={(v: string | null) => {
+                  form.setFieldValue('clientId', v ?? '');
+                  form.setFieldValue('siteIds', []);
+                }}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label="Audit type"
+                placeholder="Choose the type"
+                data={typeOptions}
+                withAsterisk
+                allowDeselect={false}
+                {...form.getInputProps('type')}
+                value={form.values.type || null}
+                onChange={(v: string | null) => form.setFieldValue('type', (v ?? '') as AuditFormValues['type'])}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="Standard"
+                value={STANDARDS[0]}
+                readOnly
+                variant="filled"
+                description="Fieldwork audits against this edition"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Input.Wrapper label="Audit mode" labelElement="div" description="Where the fieldwork happens">
+                <SegmentedControl
+                  data={modeOptions}
+                  fullWidth
+                  mt={4}
+                  aria-label="Audit mode"
+                  {...form.getInputProps('mode')}
+                />
+              </Input.Wrapper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput type="date" label="Planned start" withAsterisk {...form.getInputProps('startDate')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput type="date" label="Planned end" withAsterisk {...form.getInputProps('endDate')} />
+            </Grid.Col>
+          </Grid>
+        </Section>
+
+        <Section title="Scope">
+          <Textarea
+            label="Scope statement"
+            withAsterisk
+            autosize
+            minRows={3}
+            maxRows={12}
+            placeholder="The ISMS supporting … at … as described in the Statement of Applicability version …"
+            {...form.getInputProps('scope')}
+          />
+          <MultiSelect
+            label="Sites in scope"
+            data={sites.map((s) => ({ value: s.id, label: s.name }))}
+            placeholder={
+              !clientId ? 'Choose the client first' : sites.length === 0 ? 'This client has no sites' : 'Choose sites'
+            }
+            disabled={!clientId || sites.length === 0}
+            searchable
+            clearable
+            hidePickedOptions
+            {...form.getInputProps('siteIds')}
+          />
+        </Section>
+
+        <Section>
+          <TeamEditor form={form} />
+        </Section>
+
+        <Section title="Objectives and criteria">
+          <Textarea label="Audit objectives" autosize minRows={2} maxRows={10} {...form.getInputProps('objectives')} />
+          <Textarea
+            label="Audit criteria"
+            autosize
+            minRows={2}
+            maxRows={10}
+            placeholder="ISO/IEC 27001:2022, the client's ISMS documentation, applicable legal requirements"
+            {...form.getInputProps('criteria')}
+          />
+        </Section>
+
+        <Group justify="flex-end">
+          <Button component="a" href={href(cancelTo)} variant="default">
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <Block title={title}>
+      <Stack gap="md">{children}</Stack>
+    </Block>
+  );
+}
+
+/** Moves keyboard focus to the first field that has a message. */
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>('form [aria-invalid="true"], form [data-error] input')?.focus();
+  });
+}

@@ -1,0 +1,221 @@
+import { Anchor, Button, Card, Group, Select, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconClipboardCheck,
+  IconFilterOff,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  AUDIT_STATUSES,
+  AUDIT_STATUS_LABELS,
+  AUDIT_TYPES,
+  AUDIT_TYPE_LABELS,
+  type AuditStatus,
+  type AuditSummary,
+  type AuditType,
+} from '#shared/domain/audit';
+import { useQuery } from '../../api/hooks';
+import { href, navigate } from '../../app/router';
+import { Empty } from '../../components/Empty';
+import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDayRange, plural } from '../../lib/format';
+import { StatusBadge } from './StatusBadge';
+
+type Sort = 'start_asc' | 'start_desc';
+const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }));
+const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
+
+export function AuditList() {
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
+  const [status, setStatus] = useState<AuditStatus | null>(null);
+  const [type, setType] = useState<AuditType | null>(null);
+  const [sort, setSort] = useState<Sort>('start_desc');
+
+  const audits = useQuery('audits.list', {
+    sort,
+    ...(debouncedSearch ? { search: debouncedSearch } : {}),
+    ...(status ? { status } : {}),
+    ...(type ? { type } : {}),
+  });
+  const clients = useQuery('clients.list', {});
+  const filtered = Boolean(search.trim() || status || type);
+  const clearFilters = () => {
+    setSearch('');
+    setStatus(null);
+    setType(null);
+  };
+
+  const firstRun = audits.data?.length === 0 && !filtered;
+  const canPlan = (clients.data?.length ?? 0) > 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Audits"
+        description="Every engagement on this laptop, planned to closed."
+        actions={
+          !firstRun && (
+            <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
+              Plan audit
+            </Button>
+          )
+        }
+      />
+      {audits.error && !audits.data ? (
+        <LoadError error={audits.error} onRetry={audits.reload} />
+      ) : firstRun ? (
+        <FirstRunEmptyState canPlan={canPlan} clientCount={clients.data?.length ?? 0} />
+      ) : (
+        <>
+          <Group mb="md" align="flex-end" gap="sm" role="search">
+            <TextInput
+              label="Search"
+              placeholder="Client, scope or lead auditor"
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              style={{ flex: '1 1 260px' }}
+            />
+            <Select
+              label="Status"
+              placeholder="Any status"
+              data={statusOptions}
+              value={status}
+              onChange={setStatus}
+              clearable
+              w={170}
+            />
+            <Select
+              label="Type"
+              placeholder="Any type"
+              data={typeOptions}
+              value={type}
+              onChange={setType}
+              clearable
+              w={190}
+            />
+          </Group>
+          {!audits.data ? (
+            <TableSkeleton />
+          ) : audits.data.length === 0 ? (
+            <Empty
+              mt="xl"
+              title="No audits match these filters"
+              description="Try another search, or clear the filters to see every audit."
+              icon={<IconFilterOff />}
+              actions={
+                <Button variant="default" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              }
+            />
+          ) : (
+            <AuditTable
+              audits={audits.data}
+              sort={sort}
+              onToggleSort={() => setSort(sort === 'start_asc' ? 'start_desc' : 'start_asc')}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function AuditTable({ audits, sort, onToggleSort }: { audits: AuditSummary[]; sort: Sort; onToggleSort: () => void }) {
+  const ascending = sort === 'start_asc';
+  return (
+    <Card p={0}>
+      <Table.ScrollContainer minWidth={720}>
+        <Table aria-label="Audits">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Client</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th aria-sort={ascending ? 'ascending' : 'descending'}>
+                <UnstyledButton
+                  onClick={onToggleSort}
+                  fw={600}
+                  fz="sm"
+                  aria-label={`Dates, sorted by start date ${ascending ? 'oldest' : 'newest'} first. Change sort order`}
+                >
+                  <Group gap={4} component="span" wrap="nowrap">
+                    Dates
+                    {ascending ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
+                  </Group>
+                </UnstyledButton>
+              </Table.Th>
+              <Table.Th>Lead auditor</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {audits.map((a) => (
+              <Table.Tr key={a.id} onClick={() => navigate(`/audits/${a.id}`)} style={{ cursor: 'pointer' }}>
+                <Table.Td>
+                  <Anchor href={href(`/audits/${a.id}`)} fw={500} onClick={(e) => e.stopPropagation()}>
+                    {a.clientName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{AUDIT_TYPE_LABELS[a.type]}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={a.status} size="sm" />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDayRange(a.startDate, a.endDate)}</Table.Td>
+                <Table.Td>
+                  {a.leadAuditor || (
+                    <Text span c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="xs" c="dimmed" px="md" py="xs" aria-live="polite">
+        {plural(audits.length, 'audit')}
+      </Text>
+    </Card>
+  );
+}
+
+function FirstRunEmptyState({ canPlan, clientCount }: { canPlan: boolean; clientCount: number }) {
+  return (
+    <Card py={48}>
+      <Empty
+        title="No audits yet"
+        description={
+          canPlan
+            ? `Plan the first audit for one of your ${plural(clientCount, 'client')}.`
+            : 'Create a client first, then plan its first audit.'
+        }
+        icon={<IconClipboardCheck />}
+        variant="light"
+        actions={
+          canPlan ? (
+            <>
+              <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
+                Plan audit
+              </Button>
+              <Button component="a" href={href('/clients')} variant="default">
+                View clients
+              </Button>
+            </>
+          ) : (
+            <Button component="a" href={href('/clients/new')} leftSection={<IconPlus size={16} />}>
+              Add client
+            </Button>
+          )
+        }
+      />
+    </Card>
+  );
+}

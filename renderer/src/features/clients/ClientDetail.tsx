@@ -1,0 +1,113 @@
+import { Button, Grid, Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery } from '../../api/hooks';
+import { href, navigate } from '../../app/router';
+import { Block } from '../../components/Block';
+import { Facts } from '../../components/Facts';
+import { LoadError, PageLoader } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { plural } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
+
+export function ClientDetail({ id }: { id: string }) {
+  const client = useQuery('clients.get', { id });
+  // The list query has no client filter; one laptop's audits are few enough to filter here.
+  const audits = useQuery('audits.list', { sort: 'start_desc' });
+  const remove = useMutation('clients.delete');
+
+  if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
+  if (!client.data) return <PageLoader />;
+  const c = client.data;
+  const ownAudits = (audits.data ?? []).filter((a) => a.clientId === id);
+
+  const deleteClient = async () => {
+    const result = await remove.mutate({ id });
+    if (!result.ok) return notifyError(result.error, `${c.name} was not deleted`);
+    notifySuccess(`${c.name} deleted`);
+    navigate('/clients', { replace: true });
+  };
+  const requestDelete = () =>
+    modals.openConfirmModal({
+      title: `Delete ${c.name}?`,
+      children: (
+        <Text size="sm">
+          <b>{c.name}</b> will be deleted with its {plural(c.sites.length, 'site')} and{' '}
+          {plural(c.contacts.length, 'contact')}. This cannot be undone.
+        </Text>
+      ),
+      labels: { confirm: 'Delete client', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void deleteClient(),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={c.name}
+        back={{ to: '/clients', label: 'Clients' }}
+        description={`${plural(c.sites.length, 'site')} · ${plural(ownAudits.length, 'audit')}`}
+        actions={
+          <>
+            <Button component="a" href={href(`/audits/new?client=${id}`)} leftSection={<IconPlus size={16} />}>
+              Plan audit
+            </Button>
+            <Button
+              component="a"
+              href={href(`/clients/${id}/edit`)}
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+            >
+              Edit
+            </Button>
+            <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
+              Delete
+            </Button>
+          </>
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <Block title="Organisation">
+              <Facts
+                items={[
+                  [
+                    'Address',
+                    c.address && (
+                      <Text key="a" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {c.address}
+                      </Text>
+                    ),
+                  ],
+                  [
+                    'Representative',
+                    c.representative && (
+                      <Text key="r" size="sm">
+                        {c.representative}
+                      </Text>
+                    ),
+                  ],
+                ]}
+              />
+            </Block>
+            <Block title={`Contacts (${c.contacts.length})`}>
+              <ContactsTable client={c} />
+            </Block>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="lg">
+            <Block title={`Sites (${c.sites.length})`}>
+              <SitesTable client={c} />
+            </Block>
+            <Block title="Audits">
+              <AuditsTable audits={ownAudits} clientId={id} />
+            </Block>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Grid, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState, type FormEvent } from 'react';
+import type { Result } from '#shared/api/result';
+import type { Client, ClientInput } from '#shared/domain/client';
+import { href } from '../../app/router';
+import { Block } from '../../components/Block';
+import { issuesToErrors } from '../../lib/formErrors';
+import { notifyError } from '../../lib/notify';
+import { validateClient, valuesToInput, type ClientFormValues } from './clientFormValues';
+import { ContactsEditor } from './ContactsEditor';
+import { SitesEditor } from './SitesEditor';
+
+interface ClientFormProps {
+  initialValues: ClientFormValues;
+  submitLabel: string;
+  cancelTo: string;
+  issuePrefix?: string;
+  onSubmit: (input: ClientInput) => Promise<Result<Client>>;
+  onSaved: (client: Client) => void;
+}
+
+export function ClientForm({ initialValues, submitLabel, cancelTo, issuePrefix, onSubmit, onSaved }: ClientFormProps) {
+  const form = useForm<ClientFormValues>({ mode: 'controlled', initialValues });
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const errors = validateClient(form.values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
+      return;
+    }
+    setSaving(true);
+    const result = await onSubmit(valuesToInput(form.values)).finally(() => setSaving(false));
+    if (result.ok) return onSaved(result.value);
+    form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
+    notifyError(result.error, 'The client was not saved');
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
+      <Stack gap="lg">
+        <Block title="Organisation">
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Organisation name" withAsterisk {...form.getInputProps('name')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="Representative"
+                description="Top management contact for the certification"
+                {...form.getInputProps('representative')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Textarea
+                label="Registered address"
+                autosize
+                minRows={2}
+                maxRows={5}
+                {...form.getInputProps('address')}
+              />
+            </Grid.Col>
+          </Grid>
+        </Block>
+        <Block title="Sites">
+          <SitesEditor form={form} />
+        </Block>
+        <Block title="Contacts">
+          <ContactsEditor form={form} />
+        </Block>
+        <Group justify="flex-end">
+          <Button component="a" href={href(cancelTo)} variant="default">
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
+import { navigate } from '../../app/router';
+import { LoadError, PageLoader } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { notifySuccess } from '../../lib/notify';
+import { ClientForm } from './ClientForm';
+import { clientToValues, emptyClientValues } from './clientFormValues';
+
+export function ClientCreatePage() {
+  const create = useMutation('clients.create');
+  const [initialValues] = useState(emptyClientValues);
+  return (
+    <>
+      <PageHeader
+        title="Add client"
+        back={{ to: '/clients', label: 'Clients' }}
+        description="The organisation seeking certification, its sites and the people you deal with."
+      />
+      <ClientForm
+        initialValues={initialValues}
+        submitLabel="Create client"
+        cancelTo="/clients"
+        onSubmit={create.mutate}
+        onSaved={(client) => {
+          notifySuccess(`${client.name} added`);
+          navigate(`/clients/${client.id}`, { replace: true });
+        }}
+      />
+    </>
+  );
+}
+
+export function ClientEditPage({ id }: { id: string }) {
+  const client = useQuery('clients.get', { id });
+  const update = useMutation('clients.update');
+
+  if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
+  if (!client.data) return <PageLoader />;
+  return (
+    <>
+      <PageHeader title={`Edit ${client.data.name}`} back={{ to: `/clients/${id}`, label: 'Back to the client' }} />
+      <ClientForm
+        initialValues={clientToValues(client.data)}
+        submitLabel="Save changes"
+        cancelTo={`/clients/${id}`}
+        issuePrefix="client"
+        onSubmit={(input) => update.mutate({ id, client: input })}
+        onSaved={(saved) => {
+          notifySuccess(`${saved.name} saved`);
+          navigate(`/clients/${id}`, { replace: true });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { AUDIT_TYPE_LABELS, type AuditSummary } from '#shared/domain/audit';
+import type { Client } from '#shared/domain/client';
+import { href, navigate } from '../../app/router';
+import { formatDayRange } from '../../lib/format';
+import { StatusBadge } from '../audits/StatusBadge';
+
+export function SitesTable({ client }: { client: Client }) {
+  if (client.sites.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No sites yet. Edit the client to add the locations in scope.
+      </Text>
+    );
+  return (
+    <Table aria-label="Sites" highlightOnHover={false}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Site</Table.Th>
+          <Table.Th ta="right">Headcount</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {client.sites.map((s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {s.name}
+              </Text>
+              {s.address && (
+                <Text size="xs" c="dimmed">
+                  {s.address}
+                </Text>
+              )}
+              {s.processes && (
+                <Text size="xs" mt={4}>
+                  {s.processes}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td ta="right" style={{ verticalAlign: 'top' }}>
+              {s.headcount.toLocaleString()}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function ContactsTable({ client }: { client: Client }) {
+  if (client.contacts.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No contacts yet. Edit the client to add them.
+      </Text>
+    );
+  return (
+    <Stack gap="sm">
+      {client.contacts.map((p) => (
+        <div key={p.id}>
+          <Text size="sm" fw={500}>
+            {p.name}
+            {p.role && (
+              <Text span c="dimmed" size="sm">
+                {' '}
+                · {p.role}
+              </Text>
+            )}
+          </Text>
+          <Group gap="md">
+            {p.email && (
+              <Anchor href={`mailto:${p.email}`} size="xs">
+                {p.email}
+              </Anchor>
+            )}
+            {p.phone && (
+              <Anchor href={`tel:${p.phone}`} size="xs">
+                {p.phone}
+              </Anchor>
+            )}
+          </Group>
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
+export function AuditsTable({ audits, clientId }: { audits: AuditSummary[]; clientId: string }) {
+  if (audits.length === 0) {
+    return (
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          No audits for this client yet.
+        </Text>
+        <Button component="a" size="xs" variant="light" href={href(`/audits/new?client=${clientId}`)}>
+          Plan its first audit
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Table aria-label="Audits of this client">
+      <Table.Tbody>
+        {audits.map((a) => (
+          <Table.Tr key={a.id} onClick={() => navigate(`/audits/${a.id}`)} style={{ cursor: 'pointer' }}>
+            <Table.Td>
+              <Anchor href={href(`/audits/${a.id}`)} size="sm" onClick={(e) => e.stopPropagation()}>
+                {AUDIT_TYPE_LABELS[a.type]}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{formatDayRange(a.startDate, a.endDate)}</Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              <StatusBadge status={a.status} size="sm" />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Picks an option of a Mantine Select labelled `label` within `scope`. By
+ * role, because Mantine labels the option list with the same label.
+ */
+export async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+export interface SiteData {
+  name: string;
+  address: string;
+  headcount: number;
+  processes: string;
+}
+
+/** Fills the "Site N" fieldset of the client form. */
+export async function fillSite(page: Page, index: number, site: SiteData): Promise<void> {
+  const group = page.getByRole('group', { name: `Site ${index}` });
+  await group.getByLabel('Site name').fill(site.name);
+  await group.getByLabel('Site address').fill(site.address);
+  await group.getByLabel('Headcount').fill(String(site.headcount));
+  await group.getByLabel('Processes at this site').fill(site.processes);
+}
+
+export interface MemberData {
+  name: string;
+  email: string;
+  role: 'Lead auditor' | 'Auditor' | 'Technical expert' | 'Observer';
+}
+
+/** Fills the "Team member N" row of the audit form (the row must exist). */
+export async function fillMember(page: Page, index: number, member: MemberData): Promise<void> {
+  const row = page.getByRole('group', { name: `Team member ${index}` });
+  await row.getByLabel('Name').fill(member.name);
+  await row.getByLabel('E-mail').fill(member.email);
+  await choose(page, row, 'Role', member.role);
+}
+
+/** The rows of the audit list table, header excluded. */
+export const auditRows = (page: Page): Locator => page.getByRole('table', { name: 'Audits' }).locator('tbody tr');
+
+export async function expectNoToken(page: Page): Promise<void> {
+  await expect(page).not.toHaveURL(/token=/);
+}
+
+/** Adds a client with the given sites through the client form; ends on its detail page. */
+export async function createClient(page: Page, name: string, sites: SiteData[]): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: 'Add client' }).first().click();
+  await page.getByLabel('Organisation name').fill(name);
+  for (const [i, site] of sites.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Add site' }).click();
+    await fillSite(page, i + 1, site);
+  }
+  await page.getByRole('button', { name: 'Create client' }).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}
