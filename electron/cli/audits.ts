@@ -23,7 +23,11 @@ export function listAuditsCommand(opts: { dataDir?: string; json?: boolean }): v
     ]);
     const header = ['ID', 'CLIENT', 'TYPE', 'STATUS', 'DATES'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
     process.stdout.write(`${[line(header), ...rows.map(line)].join('\n')}\n`);
   } finally {
     backend.close();

@@ -9,7 +9,9 @@ export function demoCommand(opts: { dataDir?: string }): void {
   const backend = openForCli(dataDir);
   try {
     if (must(backend.call('clients.list', {})).length > 0) {
-      throw new UserError(`${dataDir} already holds Fieldwork data; demo only fills an empty folder. Nothing was changed.`);
+      throw new UserError(
+        `${dataDir} already holds Fieldwork data; demo only fills an empty folder. Nothing was changed.`,
+      );
     }
     const { auditIds } = seedDemo(backend);
     process.stdout.write(`Demo data written to ${dataDir}: 1 client, ${auditIds.length} audits.\n`);

@@ -47,7 +47,9 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`fieldwork: ${e.message}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`fieldwork: unexpected failure (${e instanceof Error ? e.name : 'unknown'}); nothing was changed.\n`);
+    process.stderr.write(
+      `fieldwork: unexpected failure (${e instanceof Error ? e.name : 'unknown'}); nothing was changed.\n`,
+    );
     return 70;
   }
 }

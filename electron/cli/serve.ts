@@ -6,6 +6,22 @@ import { UserError } from './errors';
 import { openForCli, resolveDataDir } from './open';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const RENDERER_CONFIG = fileURLToPath(new URL('../../vite.renderer.config.ts', import.meta.url));
+
+/**
+ * Right after `npm ci` the renderer is not built yet: build it once, silently,
+ * so `npx fieldwork serve` works on a fresh clone and still prints one line.
+ */
+async function ensureRendererBuilt(): Promise<void> {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
+  let build: typeof import('vite').build;
+  try {
+    ({ build } = await import('vite'));
+  } catch {
+    throw new UserError('The user interface is not built and the build tools are missing. Run `npm ci` first.');
+  }
+  await build({ configFile: RENDERER_CONFIG, logLevel: 'silent' });
+}
 
 export function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -19,11 +35,14 @@ export function parsePort(value: string | undefined): number {
 /** Runs the browser preview host until interrupted. Prints exactly one line. */
 export async function serve(opts: { dataDir?: string; port?: string }): Promise<void> {
   const port = parsePort(opts.port);
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new UserError('The renderer is not built yet. Run `npm run build:renderer` (or `npm run preview`) first.');
-  }
   const dataDir = resolveDataDir(opts.dataDir);
   const backend = openForCli(dataDir);
+  try {
+    await ensureRendererBuilt();
+  } catch (e) {
+    backend.close();
+    throw e;
+  }
   let server;
   try {
     server = await startPreviewServer({ backend, staticDir: RENDERER_DIR, port });

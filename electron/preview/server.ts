@@ -42,7 +42,8 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   const server: Server = createServer((req, res) => {
-    if (!isLoopbackRequest(req, port)) return sendJson(res, fail('forbidden', 'Request refused: foreign host or origin.'));
+    if (!isLoopbackRequest(req, port))
+      return sendJson(res, fail('forbidden', 'Request refused: foreign host or origin.'));
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) return void handleApi(req, res, path.slice(5), opts.backend, token);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');

@@ -18,7 +18,8 @@ export const OP_NAMES = [
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
-export const isOpName = (s: unknown): s is OpName => typeof s === 'string' && (OP_NAMES as readonly string[]).includes(s);
+export const isOpName = (s: unknown): s is OpName =>
+  typeof s === 'string' && (OP_NAMES as readonly string[]).includes(s);
 
 /** IPC channel prefix: every op is sent on `fieldwork:<op>`. */
 export const IPC_PREFIX = 'fieldwork:';

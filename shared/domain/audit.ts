@@ -4,7 +4,14 @@ import { Id, IsoDate, RowMeta, requiredText, text } from './common';
 export const STANDARDS = ['ISO/IEC 27001:2022'] as const;
 export const Standard = z.enum(STANDARDS, { error: 'Unsupported standard' });
 
-export const AUDIT_TYPES = ['stage1', 'stage2', 'surveillance1', 'surveillance2', 'recertification', 'special'] as const;
+export const AUDIT_TYPES = [
+  'stage1',
+  'stage2',
+  'surveillance1',
+  'surveillance2',
+  'recertification',
+  'special',
+] as const;
 export const AuditType = z.enum(AUDIT_TYPES, { error: 'Unknown audit type' });
 export type AuditType = z.infer<typeof AuditType>;
 export const AUDIT_TYPE_LABELS: Record<AuditType, string> = {

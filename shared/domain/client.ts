@@ -6,9 +6,7 @@ export const ContactInput = z.strictObject({
   id: Id.optional(),
   name: requiredText(200, 'Contact name'),
   role: text(200, 'Role').default(''),
-  email: z
-    .union([z.literal(''), z.email('Not a valid e-mail address').max(254)])
-    .default(''),
+  email: z.union([z.literal(''), z.email('Not a valid e-mail address').max(254)]).default(''),
   phone: text(50, 'Phone').default(''),
 });
 export type ContactInput = z.input<typeof ContactInput>;

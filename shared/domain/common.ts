@@ -8,12 +8,8 @@ export type Id = z.infer<typeof Id>;
 
 /** Trimmed text with an upper bound, so no field can carry megabytes into the database. */
 export const text = (max: number, label = 'This field') =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is too long (at most ${max} characters)`);
-export const requiredText = (max: number, label: string) =>
-  text(max, label).min(1, `${label} is required`);
+  z.string().trim().max(max, `${label} is too long (at most ${max} characters)`);
+export const requiredText = (max: number, label: string) => text(max, label).min(1, `${label} is required`);
 
 export const IsoDate = z
   .string()

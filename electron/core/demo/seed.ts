@@ -22,7 +22,12 @@ export function seedDemo(backend: Backend, today = new Date()): { clientId: stri
       address: 'Hafenstraße 12, 20457 Hamburg, Germany',
       representative: 'Dr. Jana Petersen, Managing Director',
       contacts: [
-        { name: 'Tobias Wendt', role: 'Information Security Officer', email: 'isms@nordlicht.example', phone: '+49 40 5550 120' },
+        {
+          name: 'Tobias Wendt',
+          role: 'Information Security Officer',
+          email: 'isms@nordlicht.example',
+          phone: '+49 40 5550 120',
+        },
       ],
       sites: [
         {

@@ -54,7 +54,10 @@ export function listAudits(ctx: RepoContext, q: ListQuery): AuditSummary[] {
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${order}`,
     )
-    .all(params) as (Pick<AuditRow, 'id' | 'client_id' | 'client_name' | 'type' | 'status' | 'start_date' | 'end_date' | 'updated_at'> & {
+    .all(params) as (Pick<
+    AuditRow,
+    'id' | 'client_id' | 'client_name' | 'type' | 'status' | 'start_date' | 'end_date' | 'updated_at'
+  > & {
     lead: string;
   })[];
   return rows.map((r) => ({

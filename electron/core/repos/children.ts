@@ -20,10 +20,9 @@ export function syncChildren<T extends { id?: string | undefined }>(
   const cols = columns.map((c) => snake(c));
   const existing = new Map(
     (
-      db.prepare(`SELECT id, position, ${cols.join(', ')} FROM ${table} WHERE ${parentColumn} = ?`).all(parentId) as Record<
-        string,
-        unknown
-      >[]
+      db
+        .prepare(`SELECT id, position, ${cols.join(', ')} FROM ${table} WHERE ${parentColumn} = ?`)
+        .all(parentId) as Record<string, unknown>[]
     ).map((r) => [r.id as string, r]),
   );
   const kept = new Set<string>();

@@ -97,7 +97,12 @@ function writeChildren(ctx: RepoContext, s: ReturnType<typeof stamp>, clientId: 
   syncChildren(
     ctx,
     s,
-    { table: 'client_contacts', parentColumn: 'client_id', parentId: clientId, columns: ['name', 'role', 'email', 'phone'] },
+    {
+      table: 'client_contacts',
+      parentColumn: 'client_id',
+      parentId: clientId,
+      columns: ['name', 'role', 'email', 'phone'],
+    },
     data.contacts,
   );
   syncChildren(

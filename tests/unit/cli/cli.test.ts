@@ -7,7 +7,11 @@ import Database from 'better-sqlite3';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, FIELDWORK_DATA_DIR: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, FIELDWORK_DATA_DIR: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -35,7 +39,11 @@ describe('fieldwork CLI', { timeout: 60_000 }, () => {
     const table = run('audits', '--data-dir', dir);
     expect(table.out).toMatch(/Nordlicht Logistics GmbH\s+Stage 1\s+Closed/);
     expect(table.out).toMatch(/Nordlicht Logistics GmbH\s+Stage 2\s+In progress/);
-    const json = JSON.parse(run('audits', '--data-dir', dir, '--json').out) as { type: string; status: string; id: string }[];
+    const json = JSON.parse(run('audits', '--data-dir', dir, '--json').out) as {
+      type: string;
+      status: string;
+      id: string;
+    }[];
     expect(json.map((a) => [a.type, a.status])).toEqual([
       ['stage1', 'closed'],
       ['stage2', 'in_progress'],

@@ -10,7 +10,15 @@ afterEach(() => t.cleanup());
 
 const setup = () => {
   const client = value(t.backend.call('clients.create', sampleClient()));
-  const audit = value(t.backend.call('audits.create', sampleAudit(client.id, client.sites.map((s) => s.id))));
+  const audit = value(
+    t.backend.call(
+      'audits.create',
+      sampleAudit(
+        client.id,
+        client.sites.map((s) => s.id),
+      ),
+    ),
+  );
   return { client, audit };
 };
 
@@ -26,7 +34,9 @@ describe('audits', () => {
       ['Arno Auditor', 'auditor'],
     ]);
     expect(audit.deviceId).toBe(t.backend.deviceId);
-    const stamps = t.backend.db.prepare('SELECT device_id, created_at FROM audit_team WHERE audit_id = ?').all(audit.id);
+    const stamps = t.backend.db
+      .prepare('SELECT device_id, created_at FROM audit_team WHERE audit_id = ?')
+      .all(audit.id);
     expect(stamps).toHaveLength(2);
     for (const s of stamps as { device_id: string; created_at: string }[]) {
       expect(s.device_id).toBe(t.backend.deviceId);
@@ -70,9 +80,18 @@ describe('audits', () => {
     t.backend = openBackend({ dataDir: t.dataDir, now: () => now });
     const { audit } = setup();
     now = '2026-02-01T00:00:00.000Z';
-    const team = audit.team.map((m, i) => ({ id: m.id, name: i === 1 ? 'Arno Renamed' : m.name, email: m.email, role: m.role }));
-    const edited = value(t.backend.call('audits.update', { id: audit.id, audit: { ...sampleAudit(audit.clientId, audit.siteIds), team } }));
-    const rows = t.backend.db.prepare('SELECT id, updated_at FROM audit_team WHERE audit_id = ? ORDER BY position').all(edited.id);
+    const team = audit.team.map((m, i) => ({
+      id: m.id,
+      name: i === 1 ? 'Arno Renamed' : m.name,
+      email: m.email,
+      role: m.role,
+    }));
+    const edited = value(
+      t.backend.call('audits.update', { id: audit.id, audit: { ...sampleAudit(audit.clientId, audit.siteIds), team } }),
+    );
+    const rows = t.backend.db
+      .prepare('SELECT id, updated_at FROM audit_team WHERE audit_id = ? ORDER BY position')
+      .all(edited.id);
     expect(rows).toEqual([
       { id: audit.team[0]!.id, updated_at: '2026-01-01T00:00:00.000Z' },
       { id: audit.team[1]!.id, updated_at: '2026-02-01T00:00:00.000Z' },
@@ -90,17 +109,36 @@ describe('audits', () => {
 
   it('lists with search, filters and date sort', () => {
     const { client } = setup();
-    value(t.backend.call('audits.create', { ...sampleAudit(client.id), type: 'stage1', startDate: '2025-12-01', endDate: '2025-12-01', scope: 'Payroll' }));
+    value(
+      t.backend.call('audits.create', {
+        ...sampleAudit(client.id),
+        type: 'stage1',
+        startDate: '2025-12-01',
+        endDate: '2025-12-01',
+        scope: 'Payroll',
+      }),
+    );
     const other = value(t.backend.call('clients.create', { ...sampleClient(), name: 'Zenith Bank' }));
-    value(t.backend.call('audits.create', { ...sampleAudit(other.id), startDate: '2026-06-01', endDate: '2026-06-02', team: [{ name: 'Quentin Q', email: '', role: 'lead_auditor' }] }));
+    value(
+      t.backend.call('audits.create', {
+        ...sampleAudit(other.id),
+        startDate: '2026-06-01',
+        endDate: '2026-06-02',
+        team: [{ name: 'Quentin Q', email: '', role: 'lead_auditor' }],
+      }),
+    );
 
     const byDateAsc = value(t.backend.call('audits.list', { sort: 'start_asc' })).map((a) => a.startDate);
     expect(byDateAsc).toEqual(['2025-12-01', '2026-03-02', '2026-06-01']);
     const byDateDesc = value(t.backend.call('audits.list', {})).map((a) => a.startDate);
     expect(byDateDesc).toEqual(['2026-06-01', '2026-03-02', '2025-12-01']);
-    expect(value(t.backend.call('audits.list', { search: 'ZENITH' })).map((a) => a.clientName)).toEqual(['Zenith Bank']);
+    expect(value(t.backend.call('audits.list', { search: 'ZENITH' })).map((a) => a.clientName)).toEqual([
+      'Zenith Bank',
+    ]);
     expect(value(t.backend.call('audits.list', { search: 'payroll' })).map((a) => a.type)).toEqual(['stage1']);
-    expect(value(t.backend.call('audits.list', { search: 'quentin' })).map((a) => a.leadAuditor)).toEqual(['Quentin Q']);
+    expect(value(t.backend.call('audits.list', { search: 'quentin' })).map((a) => a.leadAuditor)).toEqual([
+      'Quentin Q',
+    ]);
     expect(value(t.backend.call('audits.list', { search: '%' }))).toEqual([]);
     expect(value(t.backend.call('audits.list', { type: 'stage1' }))).toHaveLength(1);
     expect(value(t.backend.call('audits.list', { status: 'closed' }))).toHaveLength(0);
@@ -122,10 +160,16 @@ describe('clients', () => {
     const edited = value(t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites } }));
     expect(edited.sites.map((s) => s.id)).toEqual(client.sites.map((s) => s.id));
     expect(edited.sites.map((s) => s.headcount)).toEqual([51, 21]);
-    const dropped = t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites: [sites[0]!] } });
+    const dropped = t.backend.call('clients.update', {
+      id: client.id,
+      client: { ...sampleClient(), sites: [sites[0]!] },
+    });
     expect(dropped.ok ? '' : dropped.error.message).toMatch(/"Plant" is in the scope of an audit/);
     value(t.backend.call('audits.delete', { id: audit.id }));
-    expect(value(t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites: [sites[0]!] } })).sites).toHaveLength(1);
+    expect(
+      value(t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites: [sites[0]!] } }))
+        .sites,
+    ).toHaveLength(1);
   });
 
   it('lists clients with site and audit counts, and deletes one without audits', () => {

@@ -30,7 +30,14 @@ function seed(backend: ReturnType<typeof tempBackend>['backend']): World {
   for (const status of ['in_progress', 'reporting', 'closed'] as const) {
     value(backend.call('audits.setStatus', { id: closed.id, status }));
   }
-  return { clientId: client.id, emptyClientId: empty.id, otherSiteId: other.sites[0]!.id, siteIds, plannedId: planned.id, closedId: closed.id };
+  return {
+    clientId: client.id,
+    emptyClientId: empty.id,
+    otherSiteId: other.sites[0]!.id,
+    siteIds,
+    plannedId: planned.id,
+    closedId: closed.id,
+  };
 }
 
 const validInput = (w: World): Record<OpName, Record<string, unknown>> => ({
@@ -71,14 +78,21 @@ function cases(op: OpName, w: World): Case[] {
   const backwards = { ...audit, startDate: '2026-03-05', endDate: '2026-03-01' };
   const client = sampleClient();
   const specific: Partial<Record<OpName, Case[]>> = {
-    'clients.get': [['an unknown id', { id: unknown }, 'not_found'], ['a non-v7 id', { id: 'abc' }]],
+    'clients.get': [
+      ['an unknown id', { id: unknown }, 'not_found'],
+      ['a non-v7 id', { id: 'abc' }],
+    ],
     'clients.create': [
       ['no name', { ...client, name: undefined }],
       ['a blank name', { ...client, name: '   ' }],
       ['a negative headcount', { ...client, sites: [{ ...client.sites[0], headcount: -1 }] }],
       ['a bad e-mail', { ...client, contacts: [{ ...client.contacts[0], email: 'not-an-email' }] }],
       ['a 10 MB scope of processes', { ...client, sites: [{ ...client.sites[0], processes: HUGE }] }],
-      ['a site with an id that is not its own', { ...client, sites: [{ ...client.sites[0], id: w.siteIds[0] }] }, 'not_found'],
+      [
+        'a site with an id that is not its own',
+        { ...client, sites: [{ ...client.sites[0], id: w.siteIds[0] }] },
+        'not_found',
+      ],
     ],
     'clients.update': [
       ['an unknown id', { id: unknown, client }, 'not_found'],
@@ -89,7 +103,10 @@ function cases(op: OpName, w: World): Case[] {
       ['an unknown id', { id: unknown }, 'not_found'],
       ['a client with audits', { id: w.clientId }, 'conflict'],
     ],
-    'audits.list': [['an unknown status', { status: 'done' }], ['an unknown sort', { sort: 'random' }]],
+    'audits.list': [
+      ['an unknown status', { status: 'done' }],
+      ['an unknown sort', { sort: 'random' }],
+    ],
     'audits.get': [['an unknown id', { id: unknown }, 'not_found']],
     'audits.create': [
       ['a second lead auditor', twoLeads],
@@ -108,7 +125,11 @@ function cases(op: OpName, w: World): Case[] {
       ['end before start', { id: w.plannedId, audit: backwards }],
       ['a closed audit', { id: w.closedId, audit }, 'conflict'],
       ['moving to another client', { id: w.plannedId, audit: { ...audit, clientId: w.emptyClientId, siteIds: [] } }],
-      ['a team member id from elsewhere', { id: w.plannedId, audit: { ...audit, team: [{ ...audit.team[0], id: unknown }] } }, 'not_found'],
+      [
+        'a team member id from elsewhere',
+        { id: w.plannedId, audit: { ...audit, team: [{ ...audit.team[0], id: unknown }] } },
+        'not_found',
+      ],
     ],
     'audits.setStatus': [
       ['an unknown id', { id: unknown, status: 'in_progress' }, 'not_found'],

@@ -22,7 +22,14 @@ describe('migration 1: clients and audit engagements', () => {
     const db = new Database(join(dir, 'db.sqlite'));
     migrate(db, MIGRATIONS.slice(0, 1));
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    expect(tableNames(db)).toEqual(['audit_sites', 'audit_team', 'audits', 'client_contacts', 'client_sites', 'clients']);
+    expect(tableNames(db)).toEqual([
+      'audit_sites',
+      'audit_team',
+      'audits',
+      'client_contacts',
+      'client_sites',
+      'clients',
+    ]);
     for (const t of tableNames(db)) {
       const sql = (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(t) as { sql: string }).sql;
       expect(sql, t).toMatch(/\)\s*STRICT$/);
@@ -47,7 +54,9 @@ describe('migration 1: clients and audit engagements', () => {
       INSERT INTO audit_team VALUES ('t1','a',0,'L','','lead_auditor',${m});`);
     expect(() => db.exec(`INSERT INTO audit_team VALUES ('t2','a',1,'M','','lead_auditor',${m})`)).toThrow(/UNIQUE/);
     expect(() =>
-      db.exec(`INSERT INTO audits VALUES ('b','cl','ISO/IEC 27001:2022','stage2','s','2026-02-01','2026-01-02','on_site','','','planned',${m})`),
+      db.exec(
+        `INSERT INTO audits VALUES ('b','cl','ISO/IEC 27001:2022','stage2','s','2026-02-01','2026-01-02','on_site','','','planned',${m})`,
+      ),
     ).toThrow(/CHECK/);
     db.close();
   });

@@ -13,13 +13,20 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can forge Host and Origin the way a rebinding attacker would. */
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Reply>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -65,7 +72,10 @@ describe('preview host', () => {
 
   it('refuses API calls without the token or with a wrong one (401), changing nothing', async () => {
     const before = dumpDatabase(t.backend.db);
-    const none = await send(server.port, '/api/clients.create', { method: 'POST', body: JSON.stringify(sampleClient()) });
+    const none = await send(server.port, '/api/clients.create', {
+      method: 'POST',
+      body: JSON.stringify(sampleClient()),
+    });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const wrong = await api('clients.create', JSON.stringify(sampleClient()), { 'x-fieldwork-token': 'A'.repeat(32) });
@@ -108,7 +118,15 @@ describe('preview host', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect((await send(server.port, '/assets/app.js')).headers['content-type']).toMatch(/javascript/);
-    for (const p of ['/../fieldwork-secret.txt', '/assets/../../fieldwork-secret.txt', '/%2e%2e/fieldwork-secret.txt', '/..%2ffieldwork-secret.txt', '/assets%5c..%5c..%5cfieldwork-secret.txt', '/%00', '/%E0%A4%A']) {
+    for (const p of [
+      '/../fieldwork-secret.txt',
+      '/assets/../../fieldwork-secret.txt',
+      '/%2e%2e/fieldwork-secret.txt',
+      '/..%2ffieldwork-secret.txt',
+      '/assets%5c..%5c..%5cfieldwork-secret.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       const r = await send(server.port, p);
       expect(r.status, p).toBe(404);
       expect(r.body).not.toContain('secret');
