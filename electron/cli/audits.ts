@@ -2,10 +2,10 @@ import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { must, openForCli, resolveDataDir } from './open';
 
 /** Lists audits as a table, or as JSON for scripts. */
-export function listAuditsCommand(opts: { dataDir?: string; json?: boolean }): void {
+export async function listAuditsCommand(opts: { dataDir?: string; json?: boolean }): Promise<void> {
   const backend = openForCli(resolveDataDir(opts.dataDir));
   try {
-    const audits = must(backend.call('audits.list', { sort: 'start_asc' }));
+    const audits = must(await backend.call('audits.list', { sort: 'start_asc' }));
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(audits, null, 2)}\n`);
       return;

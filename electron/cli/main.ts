@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { listAuditsCommand } from './audits';
 import { demoCommand } from './demo';
 import { UserError } from './errors';
+import { importTemplateCommand } from './import-template';
 import { appVersion } from './open';
 import { serve } from './serve';
 
@@ -33,6 +34,13 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print JSON instead of a table')
     .action((o: { dataDir?: string; json?: boolean }) => listAuditsCommand(o));
+
+  program
+    .command('import-template')
+    .description("import a certification body's checklist template (JSON); invalid files name the field at fault")
+    .argument('<file>', 'the template JSON file')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action((file: string, o: { dataDir?: string }) => importTemplateCommand(file, o));
 
   return program;
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { openBackend, type Backend } from '#core/backend';
 import { defaultDataDir } from '#core/data-dir';
 import { NewerDatabaseError } from '#core/db/migrations';
+import { TemplateLoadError } from '#core/templates/builtin';
 import { readFileSync } from 'node:fs';
 import { UserError } from './errors';
 
@@ -19,7 +20,7 @@ export function openForCli(dataDir: string): Backend {
   try {
     return openBackend({ dataDir, appVersion: appVersion() });
   } catch (e) {
-    if (e instanceof NewerDatabaseError) throw new UserError(e.message);
+    if (e instanceof NewerDatabaseError || e instanceof TemplateLoadError) throw new UserError(e.message);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Cannot write to the data folder ${dataDir}.`);
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new UserError(`${dataDir} is not a folder.`);

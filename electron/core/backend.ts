@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { openDatabase, type Db } from './db/open';
 import { loadDeviceId } from './device';
 import { createHandlers } from './handlers';
+import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
 
 export const DATABASE_FILE = 'fieldwork.sqlite';
 
@@ -14,9 +15,9 @@ export interface Backend {
   readonly deviceId: string;
   readonly db: Db;
   /** Parses the input against the contract, runs the operation in one transaction, answers an envelope. */
-  dispatch(op: string, input: unknown): Result<unknown>;
+  dispatch(op: string, input: unknown): Promise<Result<unknown>>;
   /** The same, typed for callers inside the Node process (CLI, demo, tests). */
-  call<K extends OpName>(op: K, input: OpInput<K>): Result<OpOutput<K>>;
+  call<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>>;
   close(): void;
 }
 
@@ -24,30 +25,34 @@ export interface BackendOptions {
   dataDir: string;
   appVersion?: string;
   now?: () => string;
+  /** Where the built-in checklist templates are (default: resources/templates of the app). */
+  templatesDir?: string;
 }
 
 export function openBackend(opts: BackendOptions): Backend {
+  // Templates first: a broken built-in template stops start-up before any file is touched.
+  const builtinTemplates = loadBuiltinTemplates(opts.templatesDir ?? defaultTemplatesDir());
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const deviceId = loadDeviceId(opts.dataDir);
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
-  const ctx = { db, deviceId, now: opts.now ?? (() => new Date().toISOString()) };
+  const ctx = { db, deviceId, now: opts.now ?? (() => new Date().toISOString()), builtinTemplates };
   const handlers = createHandlers(ctx, opts.appVersion ?? '0.0.0');
 
-  const dispatch = (op: string, input: unknown): Result<unknown> => {
+  const dispatch = async (op: string, input: unknown): Promise<Result<unknown>> => {
     if (!isOpName(op)) return fail('unknown_operation', 'Unknown operation.');
     const spec = contract[op];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     try {
-      // IMMEDIATE: take the write lock up front, so a read-then-write never fails half-way.
-      const value = db.transaction(() => (handlers[op] as (i: unknown) => unknown)(parsed.data)).immediate();
+      // Each handler does its database work inside one transaction (see handlers.ts).
+      const value = await (handlers[op] as (i: unknown) => unknown)(parsed.data);
       return ok(spec.output.parse(value));
     } catch (e) {
       return toEnvelope(e);
     }
   };
 
-  const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Result<OpOutput<K>>;
+  const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Promise<Result<OpOutput<K>>>;
   return { deviceId, db, dispatch, call, close: () => db.close() };
 }
 

@@ -1,32 +1,28 @@
-import type { OpOutput, OpParsed } from '#shared/api/contract';
-import type { OpName } from '#shared/api/ops';
 import { SCHEMA_VERSION } from './db/migrations';
+import { auditHandlers } from './handlers/audits';
+import { checklistHandlers } from './handlers/checklist';
+import { clientHandlers } from './handlers/clients';
+import { templateHandlers } from './handlers/templates';
+import { makeTx, type Handlers } from './handlers/types';
 import type { RepoContext } from './repos/context';
-import { createAudit, deleteAudit, getAudit, listAudits, setAuditStatus, updateAudit } from './repos/audits';
-import { createClient, deleteClient, getClient, listClients, updateClient } from './repos/clients';
 
-export type Handlers = { [K in OpName]: (input: OpParsed<K>) => OpOutput<K> };
+export type { Handlers } from './handlers/types';
 
-/** The backend's implementation of every operation in the contract. Inputs arrive already parsed. */
+/**
+ * The backend's implementation of every operation in the contract, grouped by
+ * area in handlers/. Inputs arrive already parsed. Every handler's database
+ * work runs in one IMMEDIATE transaction (`tx`): it takes the write lock up
+ * front, so a read-then-write never fails half-way, and it lands whole or not
+ * at all. Handlers with slow async preparation (parsing an uploaded file) do
+ * it before opening theirs.
+ */
 export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
+  const tx = makeTx(ctx.db);
   return {
     'app.info': () => ({ version: appVersion, deviceId: ctx.deviceId, schemaVersion: SCHEMA_VERSION }),
-    'clients.list': () => listClients(ctx),
-    'clients.get': ({ id }) => getClient(ctx, id),
-    'clients.create': (input) => createClient(ctx, input),
-    'clients.update': ({ id, client }) => updateClient(ctx, id, client),
-    'clients.delete': ({ id }) => {
-      deleteClient(ctx, id);
-      return { id };
-    },
-    'audits.list': (q) => listAudits(ctx, q),
-    'audits.get': ({ id }) => getAudit(ctx, id),
-    'audits.create': (input) => createAudit(ctx, input),
-    'audits.update': ({ id, audit }) => updateAudit(ctx, id, audit),
-    'audits.setStatus': ({ id, status }) => setAuditStatus(ctx, id, status),
-    'audits.delete': ({ id }) => {
-      deleteAudit(ctx, id);
-      return { id };
-    },
+    ...clientHandlers(ctx, tx),
+    ...auditHandlers(ctx, tx),
+    ...templateHandlers(ctx, tx),
+    ...checklistHandlers(ctx, tx),
   };
 }

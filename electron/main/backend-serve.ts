@@ -9,7 +9,7 @@ export interface ParentPortLike {
 }
 
 export interface Dispatcher {
-  dispatch(op: string, input: unknown): Result<unknown>;
+  dispatch(op: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }
 
@@ -46,7 +46,9 @@ export async function serveBackend(
     console.error('Fieldwork backend failed to open:', err instanceof Error ? err.message : err);
   }
   // parentPort queues messages until this listener exists, so none are lost while opening.
-  port.on('message', ({ data }) => {
+  port.on('message', ({ data }) => void answer(data));
+
+  async function answer(data: unknown): Promise<void> {
     if (isHostShutdown(data)) {
       try {
         backend?.close();
@@ -61,12 +63,12 @@ export async function serveBackend(
       result = fail('unavailable', startError);
     } else {
       try {
-        result = backend.dispatch(data.op, data.input);
+        result = await backend.dispatch(data.op, data.input);
       } catch (err) {
         console.error('Fieldwork backend error in', data.op, err instanceof Error ? err.name : typeof err);
         result = fail('internal', 'Unexpected error in the backend.');
       }
     }
     port.postMessage({ id: data.id, result });
-  });
+  }
 }

@@ -9,8 +9,11 @@ import type { Backend } from '#core/backend';
 import { contentTypeFor, resolveStaticPath } from '#core/static-files';
 import { hasToken, isLoopbackRequest } from './guards';
 
-/** Large enough for any form; evidence files will get their own streaming route. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Large enough for any form and for a base64-encoded Statement of Applicability
+ * (5 MB of file is ~6.7 MB encoded); evidence files will get their own streaming route.
+ */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface PreviewOptions {
   backend: Backend;
@@ -78,7 +81,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, 
     return sendJson(res, fail('invalid_input', 'The request body is not valid JSON.'));
   }
   // Op names are plain ASCII; an encoded one is simply unknown to dispatch.
-  sendJson(res, backend.dispatch(op, input));
+  sendJson(res, await backend.dispatch(op, input));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

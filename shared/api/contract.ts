@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Audit, AuditInput, AuditListQuery, AuditStatus, AuditSummary, AuditUpdateInput } from '../domain/audit';
+import { Audit, AuditCreateInput, AuditListQuery, AuditStatus, AuditSummary, AuditUpdateInput } from '../domain/audit';
+import {
+  Checklist,
+  ChecklistItem,
+  ChecklistItemPatch,
+  Dashboard,
+  SamplingCandidate,
+  SoaImportInput,
+  SoaPreview,
+} from '../domain/checklist';
+import { TemplateSummary } from '../domain/template';
 import { Client, ClientInput, ClientSummary } from '../domain/client';
 import { Id } from '../domain/common';
 import type { Result } from './result';
@@ -25,10 +35,22 @@ export const contract = {
   'clients.delete': { input: ById, output: z.object({ id: Id }) },
   'audits.list': { input: AuditListQuery, output: z.array(AuditSummary) },
   'audits.get': { input: ById, output: Audit },
-  'audits.create': { input: AuditInput, output: Audit },
+  'audits.create': { input: AuditCreateInput, output: Audit },
   'audits.update': { input: AuditUpdateInput, output: Audit },
   'audits.setStatus': { input: z.strictObject({ id: Id, status: AuditStatus }), output: Audit },
   'audits.delete': { input: ById, output: z.object({ id: Id }) },
+  'audits.samplingCandidates': {
+    input: z.strictObject({ clientId: Id, templateId: z.string().min(1).max(100).optional() }),
+    output: z.object({ templateId: z.string(), templateVersion: z.string(), items: z.array(SamplingCandidate) }),
+  },
+  'audits.dashboard': { input: z.strictObject({ auditId: Id }), output: Dashboard },
+  'templates.list': { input: Nothing, output: z.array(TemplateSummary) },
+  /** The template is validated against ChecklistTemplate in the backend, so errors name the field at fault. */
+  'templates.import': { input: z.strictObject({ template: z.unknown() }), output: TemplateSummary },
+  'checklist.get': { input: z.strictObject({ auditId: Id }), output: Checklist },
+  'checklist.updateItem': { input: z.strictObject({ id: Id, patch: ChecklistItemPatch }), output: ChecklistItem },
+  'soa.preview': { input: SoaImportInput, output: SoaPreview },
+  'soa.apply': { input: SoaImportInput, output: Checklist },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,14 @@ export const OP_NAMES = [
   'audits.update',
   'audits.setStatus',
   'audits.delete',
+  'audits.samplingCandidates',
+  'audits.dashboard',
+  'templates.list',
+  'templates.import',
+  'checklist.get',
+  'checklist.updateItem',
+  'soa.preview',
+  'soa.apply',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 

@@ -92,6 +92,21 @@ const withAuditRules = <T extends z.ZodType<{ startDate: string; endDate: string
 export const AuditInput = withAuditRules(z.strictObject(auditFields));
 export type AuditInput = z.input<typeof AuditInput>;
 
+/**
+ * Creating an audit also instantiates its checklist from a template (by
+ * default Stage 1 for Stage 1 audits, Stage 2 otherwise). For surveillance
+ * audits `sampledRefs` picks the requirements and controls sampled this time;
+ * when absent, the preselected and suggested items are taken.
+ */
+export const AuditCreateInput = withAuditRules(
+  z.strictObject({
+    ...auditFields,
+    templateId: z.string().min(1).max(100).optional(),
+    sampledRefs: z.array(z.string().min(1).max(40)).max(2000).optional(),
+  }),
+);
+export type AuditCreateInput = z.input<typeof AuditCreateInput>;
+
 export const AuditUpdateInput = z.strictObject({
   id: Id,
   audit: AuditInput,
@@ -115,6 +130,10 @@ export const Audit = RowMeta.extend({
   objectives: z.string(),
   criteria: z.string(),
   status: AuditStatus,
+  templateId: z.string(),
+  templateVersion: z.string(),
+  /** The version of the client's Statement of Applicability last imported (cited by the report). */
+  soaVersion: z.string().nullable(),
 });
 export type Audit = z.infer<typeof Audit>;
 

@@ -58,3 +58,33 @@ export async function createClient(page: Page, name: string, sites: SiteData[]):
   await page.getByRole('button', { name: 'Create client' }).click();
   await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
 }
+
+export interface AuditData {
+  type: 'Stage 1' | 'Stage 2' | 'Surveillance 1' | 'Surveillance 2' | 'Recertification' | 'Special';
+  scope: string;
+  start: string;
+  end: string;
+  team: MemberData[];
+}
+
+/** Plans an audit for `client` through the audit form; ends on the new audit's page. */
+export async function planAudit(page: Page, client: string, audit: AuditData): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
+  await page.getByRole('link', { name: 'Plan audit' }).first().click();
+  await choose(page, page, 'Client', client);
+  await choose(page, page, 'Audit type', audit.type);
+  await page.getByLabel('Planned start').fill(audit.start);
+  await page.getByLabel('Planned end').fill(audit.end);
+  await page.getByLabel('Scope statement').fill(audit.scope);
+  for (const [i, member] of audit.team.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Add team member' }).click();
+    await fillMember(page, i + 1, member);
+  }
+  await page.getByRole('button', { name: 'Create audit' }).click();
+  await expect(page.getByRole('heading', { name: `${audit.type} audit`, level: 2 })).toBeVisible();
+}
+
+/** The rows of the checklist: listbox options, one per item. */
+export const checklistRows = (page: Page): Locator => page.locator('[role="option"][data-ref]');
+/** One row by the item's template reference: "4.1", "A.5.23", "S1.scope". */
+export const checklistRow = (page: Page, ref: string): Locator => page.locator(`[role="option"][data-ref="${ref}"]`);

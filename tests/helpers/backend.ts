@@ -1,14 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend, type Backend } from '#core/backend';
+import { openBackend, type Backend, type BackendOptions } from '#core/backend';
 import type { Db } from '#core/db/open';
 
-/** A backend on a real SQLite file in a fresh temporary folder. */
-export function tempBackend(): { backend: Backend; dataDir: string; cleanup: () => void } {
+/** A backend on a real SQLite file in a fresh temporary folder (with the real built-in templates by default). */
+export function tempBackend(opts: Omit<BackendOptions, 'dataDir'> = {}): {
+  backend: Backend;
+  dataDir: string;
+  cleanup: () => void;
+} {
   const dataDir = mkdtempSync(join(tmpdir(), 'fieldwork-test-'));
   const t = {
-    backend: openBackend({ dataDir, appVersion: 'test' }),
+    backend: openBackend({ appVersion: 'test', ...opts, dataDir }),
     dataDir,
     // Closes whichever backend the test left in `backend` (tests may reopen it).
     cleanup: () => {

@@ -1,5 +1,8 @@
 import { DomainError, type Result } from '#shared/api/result';
+import type { Audit } from '#shared/domain/audit';
 import type { Backend } from '../backend';
+import { stage1Patch, stage2Assignee, stage2Patch } from './checklists';
+import { demoSoaCsv } from './soa';
 
 const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new DomainError(r.error.code, `Demo data was rejected: ${r.error.message}`);
@@ -11,13 +14,18 @@ const isoDay = (base: Date, offsetDays: number): string =>
 
 /**
  * A realistic, fictional engagement so a newcomer sees a populated app: one
- * client with two sites and a contact, a closed Stage 1 and a Stage 2 in
- * progress. Everything goes through the public operations, so demo data obeys
- * the same rules as user data. Later features add their records here.
+ * client with two sites and a contact, a closed Stage 1 with every readiness
+ * topic reviewed, and a Stage 2 in progress with an imported Statement of
+ * Applicability and about 40% of its checklist done. Everything goes through
+ * the public operations, so demo data obeys the same rules as user data and
+ * comes out the same on every run. Later features add their records here.
  */
-export function seedDemo(backend: Backend, today = new Date()): { clientId: string; auditIds: string[] } {
+export async function seedDemo(
+  backend: Backend,
+  today = new Date(),
+): Promise<{ clientId: string; auditIds: string[] }> {
   const client = must(
-    backend.call('clients.create', {
+    await backend.call('clients.create', {
       name: 'Nordlicht Logistics GmbH',
       address: 'Hafenstraße 12, 20457 Hamburg, Germany',
       representative: 'Dr. Jana Petersen, Managing Director',
@@ -53,7 +61,7 @@ export function seedDemo(backend: Backend, today = new Date()): { clientId: stri
   const auditor = { name: 'Rafael Ortiz', email: 'r.ortiz@cb.example', role: 'auditor' as const };
 
   const stage1 = must(
-    backend.call('audits.create', {
+    await backend.call('audits.create', {
       clientId: client.id,
       type: 'stage1',
       scope,
@@ -66,12 +74,16 @@ export function seedDemo(backend: Backend, today = new Date()): { clientId: stri
       criteria: 'ISO/IEC 27001:2022; the client’s ISMS documentation and Statement of Applicability.',
     }),
   );
-  for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-    must(backend.call('audits.setStatus', { id: stage1.id, status }));
+  must(await backend.call('audits.setStatus', { id: stage1.id, status: 'in_progress' }));
+  for (const item of must(await backend.call('checklist.get', { auditId: stage1.id })).items) {
+    must(await backend.call('checklist.updateItem', { id: item.id, patch: stage1Patch(item) }));
+  }
+  for (const status of ['reporting', 'closed'] as const) {
+    must(await backend.call('audits.setStatus', { id: stage1.id, status }));
   }
 
   const stage2 = must(
-    backend.call('audits.create', {
+    await backend.call('audits.create', {
       clientId: client.id,
       type: 'stage2',
       scope,
@@ -85,6 +97,24 @@ export function seedDemo(backend: Backend, today = new Date()): { clientId: stri
       criteria: 'ISO/IEC 27001:2022; applicable legal and contractual requirements; the client’s ISMS documentation.',
     }),
   );
-  must(backend.call('audits.setStatus', { id: stage2.id, status: 'in_progress' }));
+  must(await backend.call('audits.setStatus', { id: stage2.id, status: 'in_progress' }));
+  await fillStage2(backend, stage2);
   return { clientId: client.id, auditIds: [stage1.id, stage2.id] };
+}
+
+/** Imports the client's SoA, then records the fieldwork done so far. */
+async function fillStage2(backend: Backend, audit: Audit): Promise<void> {
+  const controls = must(await backend.call('checklist.get', { auditId: audit.id })).items.filter(
+    (i) => i.kind === 'control',
+  );
+  const csv = demoSoaCsv(controls);
+  const file = { name: 'Nordlicht SoA v2.1.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') };
+  const checklist = must(await backend.call('soa.apply', { auditId: audit.id, file }));
+  const member = (role: string) => audit.team.find((m) => m.role === role)!.id;
+  const team = { lead: member('lead_auditor'), auditor: member('auditor'), expert: member('technical_expert') };
+  for (const item of checklist.items) {
+    const patch = { ...stage2Patch(item), assigneeId: stage2Assignee(item, team) };
+    if (patch.assigneeId === null && Object.keys(patch).length === 1) continue;
+    must(await backend.call('checklist.updateItem', { id: item.id, patch }));
+  }
 }

@@ -5,6 +5,7 @@ import { AUDIT_STATUS_LABELS } from '#shared/domain/audit';
 import { canDeleteAudit, canEditAudit, canTransition } from '#shared/rules/audit-status';
 import { newId } from '../ids';
 import { syncChildren } from './children';
+import { chooseChecklist, insertChecklistItems } from './checklist-instantiate';
 import { stamp, type RepoContext, type Stamp } from './context';
 
 type AuditData = OpParsed<'audits.create'>;
@@ -23,6 +24,9 @@ interface AuditRow {
   objectives: string;
   criteria: string;
   status: AuditStatus;
+  template_id: string;
+  template_version: string;
+  soa_version: string | null;
   created_at: string;
   updated_at: string;
   device_id: string;
@@ -104,25 +108,38 @@ export function getAudit(ctx: RepoContext, id: string): Audit {
     objectives: row.objectives,
     criteria: row.criteria,
     status: row.status,
+    templateId: row.template_id,
+    templateVersion: row.template_version,
+    soaVersion: row.soa_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deviceId: row.device_id,
   };
 }
 
+/** Creates the audit with its checklist, copied from the chosen template (see checklist-instantiate.ts). */
 export function createAudit(ctx: RepoContext, data: AuditData): Audit {
   requireClient(ctx, data.clientId);
+  const checklist = chooseChecklist(ctx, data);
   const s = stamp(ctx);
   const id = newId();
   ctx.db
     .prepare(
       `INSERT INTO audits (id, client_id, standard, type, scope, start_date, end_date, mode, objectives, criteria, status,
-                           created_at, updated_at, device_id)
+                           template_id, template_version, created_at, updated_at, device_id)
        VALUES (@id, @clientId, @standard, @type, @scope, @startDate, @endDate, @mode, @objectives, @criteria, 'planned',
-               @now, @now, @device)`,
+               @templateId, @templateVersion, @now, @now, @device)`,
     )
-    .run({ ...fields(data), id, now: s.now, device: s.device });
+    .run({
+      ...fields(data),
+      id,
+      templateId: checklist.template.id,
+      templateVersion: checklist.template.version,
+      now: s.now,
+      device: s.device,
+    });
   writeChildren(ctx, s, id, data);
+  insertChecklistItems(ctx, s, id, checklist);
   return getAudit(ctx, id);
 }
 

@@ -1,10 +1,13 @@
+import type { ChecklistTemplate } from '#shared/domain/template';
 import type { Db } from '../db/open';
 
-/** What every repository function needs: the database and who/when stamps rows. */
+/** What every repository function needs: the database, who/when stamps rows, and the built-in templates. */
 export interface RepoContext {
   readonly db: Db;
   readonly deviceId: string;
   now(): string;
+  /** Loaded from resources/templates at start-up; imported templates live in the database. */
+  readonly builtinTemplates: readonly ChecklistTemplate[];
 }
 
 export interface Stamp {

@@ -5,6 +5,7 @@ import { AuditList } from '../features/audits/AuditList';
 import { ClientDetail } from '../features/clients/ClientDetail';
 import { ClientCreatePage, ClientEditPage } from '../features/clients/ClientFormPage';
 import { ClientList } from '../features/clients/ClientList';
+import { TemplateList } from '../features/templates/TemplateList';
 import { NotFound } from '../components/NotFound';
 import { matchPath, navigate, useLocation, type Location } from './router';
 import { Shell } from './Shell';
@@ -15,12 +16,15 @@ type Route = [pattern: string, render: (params: Record<string, string>, location
 const ROUTES: Route[] = [
   ['/audits', () => <AuditList />],
   ['/audits/new', (_, l) => <AuditCreatePage clientId={l.query.get('client')} />],
-  ['/audits/:id', (p) => <AuditDetail key={p.id} id={p.id ?? ''} />],
+  ['/audits/:id', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />],
   ['/audits/:id/edit', (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />],
+  ['/audits/:id/checklist', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="checklist" />],
+  ['/audits/:id/dashboard', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="dashboard" />],
   ['/clients', () => <ClientList />],
   ['/clients/new', () => <ClientCreatePage />],
   ['/clients/:id', (p) => <ClientDetail key={p.id} id={p.id ?? ''} />],
   ['/clients/:id/edit', (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />],
+  ['/templates', () => <TemplateList />],
 ];
 
 function resolve(location: Location): ReactNode {

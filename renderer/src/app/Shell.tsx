@@ -1,12 +1,13 @@
 import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuilding, IconClipboardCheck, IconShieldCheck } from '@tabler/icons-react';
+import { IconBuilding, IconClipboardCheck, IconShieldCheck, IconTemplate } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { href } from './router';
 
 const NAV = [
   { to: '/audits', label: 'Audits', icon: IconClipboardCheck },
   { to: '/clients', label: 'Clients', icon: IconBuilding },
+  { to: '/templates', label: 'Templates', icon: IconTemplate },
 ] as const;
 
 export function Shell({ path, children }: { path: string; children: ReactNode }) {

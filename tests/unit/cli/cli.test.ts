@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
+import { miniTemplate } from '../../helpers/templates';
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -24,7 +25,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 // Each case spawns the real CLI (tsx start-up ~1 s on a busy 2-core machine), hence the long timeout.
 describe('fieldwork CLI', { timeout: 60_000 }, () => {
   it('has --help on every command', () => {
-    for (const cmd of [[], ['serve'], ['demo'], ['audits']]) {
+    for (const cmd of [[], ['serve'], ['demo'], ['audits'], ['import-template']]) {
       const r = run(...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.out).toMatch(/Usage: fieldwork/);
@@ -49,6 +50,41 @@ describe('fieldwork CLI', { timeout: 60_000 }, () => {
       ['stage2', 'in_progress'],
     ]);
     for (const a of json) expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('import-template imports a valid template and names the field at fault in an invalid one', () => {
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(miniTemplate()));
+    const ok = run('import-template', good, '--data-dir', dir);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toBe('Imported template CB short ISO/IEC 27001 checklist (cb-iso27001-short 1.0), 3 items.\n');
+
+    const template = miniTemplate({ version: '2.0' });
+    template.items[1] = { ...template.items[1]!, questions: [] };
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify(template));
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, '{ "id": "x", ');
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, Buffer.alloc(10 * 1024 * 1024 + 1, 0x20));
+    const cases: [string[], RegExp][] = [
+      [[bad], /items\.1\.questions: Every item needs at least one audit question/],
+      [[notJson], /not\.json is not valid JSON: /],
+      [[huge], /larger than 10 MB/],
+      [[join(dir, 'missing.json')], /missing\.json does not exist/],
+      [[good.replace('good.json', '')], /is not a file/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = run('import-template', ...args, '--data-dir', dir);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err).toMatch(msg);
+      expect(r.err.trimEnd().split('\n'), r.err).toHaveLength(1);
+      expect(r.out).toBe('');
+    }
+    const changed = join(dir, 'changed.json');
+    writeFileSync(changed, JSON.stringify(miniTemplate({ title: 'Changed' })));
+    expect(run('import-template', changed, '--data-dir', dir).err).toMatch(/bump the version/);
   });
 
   it('demo refuses a folder that already holds data, and changes nothing', () => {

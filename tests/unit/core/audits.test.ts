@@ -8,10 +8,10 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const setup = () => {
-  const client = value(t.backend.call('clients.create', sampleClient()));
+const setup = async () => {
+  const client = value(await t.backend.call('clients.create', sampleClient()));
   const audit = value(
-    t.backend.call(
+    await t.backend.call(
       'audits.create',
       sampleAudit(
         client.id,
@@ -23,8 +23,8 @@ const setup = () => {
 };
 
 describe('audits', () => {
-  it('creates a planned audit with a UUIDv7 id, its team, sites and row stamps', () => {
-    const { client, audit } = setup();
+  it('creates a planned audit with a UUIDv7 id, its team, sites and row stamps', async () => {
+    const { client, audit } = await setup();
     expect(audit.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(audit.status).toBe('planned');
     expect(audit.clientName).toBe('Acme Ltd');
@@ -53,11 +53,11 @@ describe('audits', () => {
     t.backend = openBackend({ dataDir: t.dataDir });
   });
 
-  it('hands the lead role from one member to another in a single edit', () => {
-    const { audit } = setup();
+  it('hands the lead role from one member to another in a single edit', async () => {
+    const { audit } = await setup();
     const [lead, other] = audit.team;
     const swapped = value(
-      t.backend.call('audits.update', {
+      await t.backend.call('audits.update', {
         id: audit.id,
         audit: {
           ...sampleAudit(audit.clientId, audit.siteIds),
@@ -74,11 +74,11 @@ describe('audits', () => {
     ]);
   });
 
-  it('stamps only the child rows an edit really changed', () => {
+  it('stamps only the child rows an edit really changed', async () => {
     let now = '2026-01-01T00:00:00.000Z';
     t.backend.close();
     t.backend = openBackend({ dataDir: t.dataDir, now: () => now });
-    const { audit } = setup();
+    const { audit } = await setup();
     now = '2026-02-01T00:00:00.000Z';
     const team = audit.team.map((m, i) => ({
       id: m.id,
@@ -87,7 +87,10 @@ describe('audits', () => {
       role: m.role,
     }));
     const edited = value(
-      t.backend.call('audits.update', { id: audit.id, audit: { ...sampleAudit(audit.clientId, audit.siteIds), team } }),
+      await t.backend.call('audits.update', {
+        id: audit.id,
+        audit: { ...sampleAudit(audit.clientId, audit.siteIds), team },
+      }),
     );
     const rows = t.backend.db
       .prepare('SELECT id, updated_at FROM audit_team WHERE audit_id = ? ORDER BY position')
@@ -98,19 +101,19 @@ describe('audits', () => {
     ]);
   });
 
-  it('moves through planned → in progress → reporting → closed and then freezes', () => {
-    const { audit } = setup();
+  it('moves through planned → in progress → reporting → closed and then freezes', async () => {
+    const { audit } = await setup();
     for (const status of ['in_progress', 'reporting', 'in_progress', 'reporting', 'closed'] as const) {
-      expect(value(t.backend.call('audits.setStatus', { id: audit.id, status })).status).toBe(status);
+      expect(value(await t.backend.call('audits.setStatus', { id: audit.id, status })).status).toBe(status);
     }
-    const edit = t.backend.call('audits.update', { id: audit.id, audit: sampleAudit(audit.clientId) });
+    const edit = await t.backend.call('audits.update', { id: audit.id, audit: sampleAudit(audit.clientId) });
     expect(edit.ok).toBe(false);
   });
 
-  it('lists with search, filters and date sort', () => {
-    const { client } = setup();
+  it('lists with search, filters and date sort', async () => {
+    const { client } = await setup();
     value(
-      t.backend.call('audits.create', {
+      await t.backend.call('audits.create', {
         ...sampleAudit(client.id),
         type: 'stage1',
         startDate: '2025-12-01',
@@ -118,9 +121,9 @@ describe('audits', () => {
         scope: 'Payroll',
       }),
     );
-    const other = value(t.backend.call('clients.create', { ...sampleClient(), name: 'Zenith Bank' }));
+    const other = value(await t.backend.call('clients.create', { ...sampleClient(), name: 'Zenith Bank' }));
     value(
-      t.backend.call('audits.create', {
+      await t.backend.call('audits.create', {
         ...sampleAudit(other.id),
         startDate: '2026-06-01',
         endDate: '2026-06-02',
@@ -128,58 +131,61 @@ describe('audits', () => {
       }),
     );
 
-    const byDateAsc = value(t.backend.call('audits.list', { sort: 'start_asc' })).map((a) => a.startDate);
+    const byDateAsc = value(await t.backend.call('audits.list', { sort: 'start_asc' })).map((a) => a.startDate);
     expect(byDateAsc).toEqual(['2025-12-01', '2026-03-02', '2026-06-01']);
-    const byDateDesc = value(t.backend.call('audits.list', {})).map((a) => a.startDate);
+    const byDateDesc = value(await t.backend.call('audits.list', {})).map((a) => a.startDate);
     expect(byDateDesc).toEqual(['2026-06-01', '2026-03-02', '2025-12-01']);
-    expect(value(t.backend.call('audits.list', { search: 'ZENITH' })).map((a) => a.clientName)).toEqual([
+    expect(value(await t.backend.call('audits.list', { search: 'ZENITH' })).map((a) => a.clientName)).toEqual([
       'Zenith Bank',
     ]);
-    expect(value(t.backend.call('audits.list', { search: 'payroll' })).map((a) => a.type)).toEqual(['stage1']);
-    expect(value(t.backend.call('audits.list', { search: 'quentin' })).map((a) => a.leadAuditor)).toEqual([
+    expect(value(await t.backend.call('audits.list', { search: 'payroll' })).map((a) => a.type)).toEqual(['stage1']);
+    expect(value(await t.backend.call('audits.list', { search: 'quentin' })).map((a) => a.leadAuditor)).toEqual([
       'Quentin Q',
     ]);
-    expect(value(t.backend.call('audits.list', { search: '%' }))).toEqual([]);
-    expect(value(t.backend.call('audits.list', { type: 'stage1' }))).toHaveLength(1);
-    expect(value(t.backend.call('audits.list', { status: 'closed' }))).toHaveLength(0);
+    expect(value(await t.backend.call('audits.list', { search: '%' }))).toEqual([]);
+    expect(value(await t.backend.call('audits.list', { type: 'stage1' }))).toHaveLength(1);
+    expect(value(await t.backend.call('audits.list', { status: 'closed' }))).toHaveLength(0);
   });
 
-  it('deletes a planned audit and its team and scope rows', () => {
-    const { audit } = setup();
-    value(t.backend.call('audits.delete', { id: audit.id }));
-    expect(t.backend.call('audits.get', { id: audit.id }).ok).toBe(false);
+  it('deletes a planned audit and its team and scope rows', async () => {
+    const { audit } = await setup();
+    value(await t.backend.call('audits.delete', { id: audit.id }));
+    expect((await t.backend.call('audits.get', { id: audit.id })).ok).toBe(false);
     expect(t.backend.db.prepare('SELECT count(*) AS n FROM audit_team').get()).toEqual({ n: 0 });
     expect(t.backend.db.prepare('SELECT count(*) AS n FROM audit_sites').get()).toEqual({ n: 0 });
   });
 });
 
 describe('clients', () => {
-  it('edits sites keeping their ids, and refuses to drop a site an audit covers', () => {
-    const { client, audit } = setup();
+  it('edits sites keeping their ids, and refuses to drop a site an audit covers', async () => {
+    const { client, audit } = await setup();
     const sites = client.sites.map((s) => ({ ...s, headcount: s.headcount + 1 }));
-    const edited = value(t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites } }));
+    const edited = value(
+      await t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites } }),
+    );
     expect(edited.sites.map((s) => s.id)).toEqual(client.sites.map((s) => s.id));
     expect(edited.sites.map((s) => s.headcount)).toEqual([51, 21]);
-    const dropped = t.backend.call('clients.update', {
+    const dropped = await t.backend.call('clients.update', {
       id: client.id,
       client: { ...sampleClient(), sites: [sites[0]!] },
     });
     expect(dropped.ok ? '' : dropped.error.message).toMatch(/"Plant" is in the scope of an audit/);
-    value(t.backend.call('audits.delete', { id: audit.id }));
+    value(await t.backend.call('audits.delete', { id: audit.id }));
     expect(
-      value(t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites: [sites[0]!] } }))
-        .sites,
+      value(
+        await t.backend.call('clients.update', { id: client.id, client: { ...sampleClient(), sites: [sites[0]!] } }),
+      ).sites,
     ).toHaveLength(1);
   });
 
-  it('lists clients with site and audit counts, and deletes one without audits', () => {
-    const { client } = setup();
-    const lone = value(t.backend.call('clients.create', { name: 'Lone Co' }));
-    expect(value(t.backend.call('clients.list', {})).map((c) => [c.name, c.siteCount, c.auditCount])).toEqual([
+  it('lists clients with site and audit counts, and deletes one without audits', async () => {
+    const { client } = await setup();
+    const lone = value(await t.backend.call('clients.create', { name: 'Lone Co' }));
+    expect(value(await t.backend.call('clients.list', {})).map((c) => [c.name, c.siteCount, c.auditCount])).toEqual([
       ['Acme Ltd', 2, 1],
       ['Lone Co', 0, 0],
     ]);
-    value(t.backend.call('clients.delete', { id: lone.id }));
-    expect(value(t.backend.call('clients.list', {})).map((c) => c.id)).toEqual([client.id]);
+    value(await t.backend.call('clients.delete', { id: lone.id }));
+    expect(value(await t.backend.call('clients.list', {})).map((c) => c.id)).toEqual([client.id]);
   });
 });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_NAMES, type OpName } from '#shared/api/ops';
 import { newId } from '#core/ids';
 import { dumpDatabase, sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
+import { soaCsv, soaFile } from '../../helpers/soa';
+import { miniTemplate } from '../../helpers/templates';
 
 /**
  * Every operation, fed malformed or impossible input, answers an error
@@ -18,19 +20,36 @@ interface World {
   siteIds: string[];
   plannedId: string;
   closedId: string;
+  stage1Id: string;
+  itemId: string;
+  closedItemId: string;
+  sampleId: string;
+  otherTeamMemberId: string;
 }
 
-function seed(backend: ReturnType<typeof tempBackend>['backend']): World {
-  const client = value(backend.call('clients.create', sampleClient()));
-  const empty = value(backend.call('clients.create', { ...sampleClient(), name: 'Empty Co', sites: [] }));
-  const other = value(backend.call('clients.create', { ...sampleClient(), name: 'Other plc' }));
+async function seed(backend: ReturnType<typeof tempBackend>['backend']): Promise<World> {
+  const client = value(await backend.call('clients.create', sampleClient()));
+  const empty = value(await backend.call('clients.create', { ...sampleClient(), name: 'Empty Co', sites: [] }));
+  const other = value(await backend.call('clients.create', { ...sampleClient(), name: 'Other plc' }));
   const siteIds = client.sites.map((s) => s.id);
-  const planned = value(backend.call('audits.create', sampleAudit(client.id, siteIds)));
-  const closed = value(backend.call('audits.create', sampleAudit(client.id)));
+  const planned = value(await backend.call('audits.create', sampleAudit(client.id, siteIds)));
+  const closed = value(await backend.call('audits.create', sampleAudit(client.id)));
+  const stage1 = value(await backend.call('audits.create', { ...sampleAudit(client.id), type: 'stage1' }));
+  const [item, second] = value(await backend.call('checklist.get', { auditId: planned.id })).items;
+  const sampled = value(
+    await backend.call('checklist.updateItem', { id: second!.id, patch: { samples: [{ identifier: 'R-1' }] } }),
+  );
+  const closedItem = value(await backend.call('checklist.get', { auditId: closed.id })).items[0]!;
   for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-    value(backend.call('audits.setStatus', { id: closed.id, status }));
+    value(await backend.call('audits.setStatus', { id: closed.id, status }));
   }
+  value(await backend.call('templates.import', { template: miniTemplate() }));
   return {
+    stage1Id: stage1.id,
+    itemId: item!.id,
+    closedItemId: closedItem.id,
+    sampleId: sampled.samples[0]!.id,
+    otherTeamMemberId: closed.team[0]!.id,
     clientId: client.id,
     emptyClientId: empty.id,
     otherSiteId: other.sites[0]!.id,
@@ -53,7 +72,20 @@ const validInput = (w: World): Record<OpName, Record<string, unknown>> => ({
   'audits.update': { id: w.plannedId, audit: { ...sampleAudit(w.clientId), scope: 'Changed' } },
   'audits.setStatus': { id: w.plannedId, status: 'in_progress' },
   'audits.delete': { id: w.plannedId },
+  'audits.samplingCandidates': { clientId: w.clientId },
+  'audits.dashboard': { auditId: w.plannedId },
+  'templates.list': {},
+  'templates.import': { template: miniTemplate({ version: '2.0' }) },
+  'checklist.get': { auditId: w.plannedId },
+  'checklist.updateItem': {
+    id: w.itemId,
+    patch: { result: 'minor_nc', notes: 'Two leavers kept access', sampleSize: 5, samples: [{ identifier: 'HR-1' }] },
+  },
+  'soa.preview': { auditId: w.plannedId, file: SOA },
+  'soa.apply': { auditId: w.plannedId, file: SOA },
 });
+
+const SOA = soaFile(soaCsv({ exclude: { '8.30': 'No software development is outsourced' } }));
 
 type Case = [label: string, input: unknown, code?: string];
 
@@ -118,6 +150,9 @@ function cases(op: OpName, w: World): Case[] {
       ['an unknown audit type', { ...audit, type: 'stage3' }],
       ['no team', { ...audit, team: undefined }],
       ['a 10 MB scope', { ...audit, scope: HUGE }],
+      ['an unknown template', { ...audit, templateId: 'no-such-template' }],
+      ['unknown sampled refs', { ...audit, type: 'surveillance1', sampledRefs: ['9.2.1', 'Z.1'] }],
+      ['sampled refs for a Stage 2 audit', { ...audit, sampledRefs: ['9.2.1'] }],
     ],
     'audits.update': [
       ['an unknown id', { id: unknown, audit }, 'not_found'],
@@ -141,15 +176,61 @@ function cases(op: OpName, w: World): Case[] {
       ['an unknown id', { id: unknown }, 'not_found'],
       ['a closed audit', { id: w.closedId }, 'conflict'],
     ],
+    'audits.samplingCandidates': [
+      ['an unknown client', { clientId: unknown }, 'not_found'],
+      ['an unknown template', { clientId: w.clientId, templateId: 'nope' }],
+    ],
+    'audits.dashboard': [['an unknown audit', { auditId: unknown }, 'not_found']],
+    'checklist.get': [['an unknown audit', { auditId: unknown }, 'not_found']],
+    'checklist.updateItem': [
+      ['an unknown item', { id: unknown, patch: { result: 'conforming' } }, 'not_found'],
+      ['an assignee from another team', { id: w.itemId, patch: { assigneeId: w.otherTeamMemberId } }],
+      ['an unknown result', { id: w.itemId, patch: { result: 'great' } }],
+      ['notes over 100000 characters', { id: w.itemId, patch: { notes: 'n'.repeat(100_001) } }],
+      ['10 MB notes', { id: w.itemId, patch: { notes: HUGE } }],
+      ['an item of a closed audit', { id: w.closedItemId, patch: { notes: 'late' } }, 'conflict'],
+      ['a sample without identifier', { id: w.itemId, patch: { samples: [{ identifier: '  ' }] } }],
+      [
+        "another item's sample",
+        { id: w.itemId, patch: { samples: [{ id: w.sampleId, identifier: 'R-1' }] } },
+        'not_found',
+      ],
+      ['a negative sample size', { id: w.itemId, patch: { sampleSize: -1 } }],
+      ['an unknown patch field', { id: w.itemId, patch: { status: 'done' } }],
+      ['501 samples', { id: w.itemId, patch: { samples: Array.from({ length: 501 }, () => ({ identifier: 'x' })) } }],
+    ],
+    'templates.import': [
+      [
+        'an item without questions',
+        { template: { ...miniTemplate(), items: [{ ...miniTemplate().items[0], questions: [] }] } },
+      ],
+      ['no template', {}],
+      ['a built-in id', { template: miniTemplate({ id: 'iso27001-2022-stage2' }) }, 'conflict'],
+      ['changed content under an imported version', { template: miniTemplate({ title: 'Changed' }) }, 'conflict'],
+    ],
+    'soa.preview': soaCases(w),
+    'soa.apply': soaCases(w),
   };
   return [...out, ...(specific[op] ?? [])];
+}
+
+function soaCases(w: World): Case[] {
+  return [
+    ['junk base64', { auditId: w.plannedId, file: { name: 'soa.csv', contentBase64: '%%% not base64 %%%' } }],
+    ['an unknown audit', { auditId: newId(), file: SOA }, 'not_found'],
+    ['a Stage 1 audit (no Annex A controls)', { auditId: w.stage1Id, file: SOA }],
+    ['a closed audit', { auditId: w.closedId, file: SOA }, 'conflict'],
+    ['an empty file', { auditId: w.plannedId, file: { name: 'soa.csv', contentBase64: '' } }],
+    ['a PDF', { auditId: w.plannedId, file: { name: 'soa.pdf', contentBase64: 'JVBERi0xLjQK' } }],
+    ['no file name', { auditId: w.plannedId, file: { ...SOA, name: '' } }],
+  ];
 }
 
 describe('every handler rejects malformed input and changes nothing', () => {
   const t = tempBackend();
   let world: World;
-  beforeAll(() => {
-    world = seed(t.backend);
+  beforeAll(async () => {
+    world = await seed(t.backend);
   });
   afterAll(() => t.cleanup());
 
@@ -157,10 +238,10 @@ describe('every handler rejects malformed input and changes nothing', () => {
     expect(Object.keys(validInput(world)).sort()).toEqual([...OP_NAMES].sort());
   });
 
-  it('answers unknown operations with an envelope', () => {
+  it('answers unknown operations with an envelope', async () => {
     const before = dumpDatabase(t.backend.db);
     for (const op of ['nope', '__proto__', 'constructor', 'clients.list.extra', 42, null]) {
-      const r = t.backend.dispatch(op as string, {});
+      const r = await t.backend.dispatch(op as string, {});
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('unknown_operation');
     }
@@ -168,21 +249,21 @@ describe('every handler rejects malformed input and changes nothing', () => {
   });
 
   for (const op of OP_NAMES) {
-    it(`${op}: the valid input succeeds on a twin database`, () => {
+    it(`${op}: the valid input succeeds on a twin database`, async () => {
       const twin = tempBackend();
       try {
-        const w = seed(twin.backend);
-        const r = twin.backend.dispatch(op, validInput(w)[op]);
+        const w = await seed(twin.backend);
+        const r = await twin.backend.dispatch(op, validInput(w)[op]);
         expect(r.ok ? 'ok' : r.error.message).toBe('ok');
       } finally {
         twin.cleanup();
       }
     });
 
-    it(`${op}: malformed and impossible inputs`, () => {
+    it(`${op}: malformed and impossible inputs`, async () => {
       for (const [label, input, code] of cases(op, world)) {
         const before = dumpDatabase(t.backend.db);
-        const r = t.backend.dispatch(op, input);
+        const r = await t.backend.dispatch(op, input);
         expect(r.ok, `${op} with ${label}`).toBe(false);
         if (!r.ok) {
           expect(r.error.code, `${op} with ${label}: ${r.error.message}`).toBe(code ?? 'invalid_input');

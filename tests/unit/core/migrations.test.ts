@@ -47,7 +47,7 @@ describe('migration 1: clients and audit engagements', () => {
   it('enforces one lead auditor per audit in the schema itself', () => {
     const db = new Database(join(dir, 'db.sqlite'));
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrate(db, MIGRATIONS.slice(0, 1));
     const m = "'c','u','d'";
     db.exec(`INSERT INTO clients VALUES ('cl','Acme','','',${m});
       INSERT INTO audits VALUES ('a','cl','ISO/IEC 27001:2022','stage2','s','2026-01-01','2026-01-02','on_site','','','planned',${m});
@@ -58,6 +58,66 @@ describe('migration 1: clients and audit engagements', () => {
         `INSERT INTO audits VALUES ('b','cl','ISO/IEC 27001:2022','stage2','s','2026-02-01','2026-01-02','on_site','','','planned',${m})`,
       ),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 2: checklist templates, checklist items and sampled records', () => {
+  it('adds strict checklist tables, and an audit created under migration 1 survives with empty defaults', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const m = "'c','u','d'";
+    db.exec(`INSERT INTO clients VALUES ('cl','Acme','','',${m});
+      INSERT INTO audits VALUES ('a','cl','ISO/IEC 27001:2022','stage2','s','2026-01-01','2026-01-02','on_site','','','planned',${m});
+      INSERT INTO audit_team VALUES ('t1','a',0,'L','','lead_auditor',${m});`);
+
+    migrate(db, MIGRATIONS.slice(0, 2));
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    const added = ['checklist_items', 'checklist_samples', 'checklist_templates'];
+    expect(tableNames(db)).toEqual(expect.arrayContaining(added));
+    for (const t of added) {
+      const sql = (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(t) as { sql: string }).sql;
+      expect(sql, t).toMatch(/\)\s*STRICT$/);
+      const cols = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name);
+      expect(cols, t).toEqual(expect.arrayContaining(['id', 'created_at', 'updated_at', 'device_id']));
+    }
+    // The old audit keeps its data, gets no template and no checklist.
+    expect(db.prepare('SELECT * FROM audits').all()).toEqual([
+      expect.objectContaining({
+        id: 'a',
+        type: 'stage2',
+        status: 'planned',
+        template_id: '',
+        template_version: '',
+        soa_version: null,
+        soa_imported_at: null,
+      }),
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM checklist_items').get()).toEqual({ n: 0 });
+
+    // The schema itself refuses an unknown result, a second row for one ref, and an assignee from nowhere.
+    const item = (id: string, ref: string, result: string, assignee: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO checklist_items (id, audit_id, position, ref, kind, group_id, group_title, group_kind, number,
+             title, questions, evidence, clauses, result, assignee_id, created_at, updated_at, device_id)
+           VALUES (?, 'a', 0, ?, 'clause', '4', 'Context', 'clause', ?, 'T', '[]', '[]', '[]', ?, ?, 'c', 'u', 'd')`,
+        )
+        .run(id, ref, ref, result, assignee);
+    item('i1', '4.1', 'conforming', 't1');
+    expect(() => item('i2', '4.2', 'great', null)).toThrow(/CHECK/);
+    expect(() => item('i3', '4.1', 'ofi', null)).toThrow(/UNIQUE/);
+    expect(() => item('i4', '4.3', 'ofi', 'nobody')).toThrow(/FOREIGN KEY/);
+    db.exec(`INSERT INTO checklist_samples VALUES ('s1','i1',0,'INV-1','',${m})`);
+    expect(() => db.exec(`INSERT INTO checklist_samples VALUES ('s2','i1',1,'','',${m})`)).toThrow(/CHECK/);
+    // Removing the assignee from the team unassigns the item; deleting the audit removes its checklist.
+    db.exec("DELETE FROM audit_team WHERE id = 't1'");
+    expect(db.prepare("SELECT assignee_id FROM checklist_items WHERE id = 'i1'").get()).toEqual({ assignee_id: null });
+    db.exec("DELETE FROM audits WHERE id = 'a'");
+    expect(
+      db.prepare('SELECT (SELECT count(*) FROM checklist_items) + (SELECT count(*) FROM checklist_samples) AS n').get(),
+    ).toEqual({ n: 0 });
     db.close();
   });
 });

@@ -71,7 +71,7 @@ describe('backend host and client together', () => {
 
   it('closes the database and exits on shutdown', async () => {
     const close = vi.fn();
-    const { proc, exits } = connect(() => ({ dispatch: () => ({ ok: true, value: null }), close }));
+    const { proc, exits } = connect(() => ({ dispatch: () => Promise.resolve({ ok: true, value: null }), close }));
     const client = createBackendClient(() => proc);
     await client.call('app.info', {});
     await client.stop();
@@ -101,7 +101,7 @@ describe('backend host and client together', () => {
     const { proc } = connect(() => ({
       dispatch: () => {
         if (calls++ === 0) throw new Error('client name: ACME');
-        return { ok: true, value: 'fine' };
+        return Promise.resolve({ ok: true, value: 'fine' });
       },
       close: () => {},
     }));

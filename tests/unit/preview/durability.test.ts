@@ -46,7 +46,7 @@ it(
 
     const reopened = openBackend({ dataDir: dir });
     try {
-      const got = value(reopened.call('audits.get', { id: audit.value!.id }));
+      const got = value(await reopened.call('audits.get', { id: audit.value!.id }));
       expect(got.clientName).toBe('Acme Ltd');
       expect(got.team).toHaveLength(2);
       expect(got.siteIds).toHaveLength(2);

@@ -1,25 +1,35 @@
-import { Alert, Button, Grid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconChartBar, IconInfoCircle, IconListCheck, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
 import { useMutation, useQuery } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
-import { Block } from '../../components/Block';
-import { LongText } from '../../components/Facts';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { dayCount, formatDayRange, formatTimestamp } from '../../lib/format';
+import { formatDayRange } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { EngagementFacts, SitesInScope, TeamTable } from './AuditSections';
+import { ChecklistScreen } from '../checklist/ChecklistScreen';
+import { prefetchChecklist } from '../checklist/useChecklist';
+import { AuditOverview } from './AuditOverview';
 import { needsConfirmation, transitionLabel } from './statusActions';
 import { StatusBadge } from './StatusBadge';
 
-export function AuditDetail({ id }: { id: string }) {
+// The chart library is large; only the dashboard needs it, so it loads on first visit.
+const AuditDashboard = lazy(() => import('../dashboard/AuditDashboard'));
+
+export const AUDIT_SECTIONS = ['overview', 'checklist', 'dashboard'] as const;
+export type AuditSection = (typeof AUDIT_SECTIONS)[number];
+const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
+
+export function AuditDetail({ id, section }: { id: string; section: AuditSection }) {
   const audit = useQuery('audits.get', { id });
   const a = audit.data;
-  const client = useQuery('clients.get', { id: a?.clientId ?? '' }, { enabled: Boolean(a) });
   const setStatus = useMutation('audits.setStatus');
+  useEffect(() => {
+    if (section === 'checklist') prefetchChecklist(id);
+  }, [id, section]);
   const remove = useMutation('audits.delete');
 
   if (audit.error && !audit.data) return <LoadError error={audit.error} onRetry={audit.reload} />;
@@ -27,7 +37,6 @@ export function AuditDetail({ id }: { id: string }) {
 
   const typeLabel = AUDIT_TYPE_LABELS[a.type];
   const dates = formatDayRange(a.startDate, a.endDate);
-  const days = dayCount(a.startDate, a.endDate);
 
   const moveTo = async (to: AuditStatus) => {
     const result = await setStatus.mutate({ id, status: to });
@@ -59,8 +68,8 @@ export function AuditDetail({ id }: { id: string }) {
       title: 'Delete this audit?',
       children: (
         <Text size="sm">
-          The {typeLabel} audit of <b>{a.clientName}</b> planned for <b>{dates}</b> will be deleted with its team and
-          scope. This cannot be undone.
+          The {typeLabel} audit of <b>{a.clientName}</b> planned for <b>{dates}</b> will be deleted with its team, scope
+          and checklist. This cannot be undone.
         </Text>
       ),
       labels: { confirm: 'Delete audit', cancel: 'Cancel' },
@@ -114,37 +123,33 @@ export function AuditDetail({ id }: { id: string }) {
           This audit is closed. Its record backs a certification decision and can no longer be changed.
         </Alert>
       )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="lg">
-            <Block title="Scope">
-              <LongText>{a.scope}</LongText>
-            </Block>
-            <Block title={`Sites in scope (${a.siteIds.length})`}>
-              <SitesInScope siteIds={a.siteIds} sites={client.data?.sites} />
-            </Block>
-            <Block title="Objectives">
-              <LongText>{a.objectives}</LongText>
-            </Block>
-            <Block title="Criteria">
-              <LongText>{a.criteria}</LongText>
-            </Block>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="lg">
-            <Block title="Engagement">
-              <EngagementFacts audit={a} dates={dates} days={days} />
-            </Block>
-            <Block title={`Audit team (${a.team.length})`}>
-              <TeamTable audit={a} />
-            </Block>
-            <Text size="xs" c="dimmed">
-              Created {formatTimestamp(a.createdAt)} · last changed {formatTimestamp(a.updatedAt)}
-            </Text>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <Tabs
+        value={section}
+        onChange={(v) => v && navigate(sectionPath(id, v as AuditSection))}
+        keepMounted={false}
+        aria-label="Audit sections"
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
+            Overview
+          </Tabs.Tab>
+          <Tabs.Tab value="checklist" leftSection={<IconListCheck size={16} />}>
+            Checklist
+          </Tabs.Tab>
+          <Tabs.Tab value="dashboard" leftSection={<IconChartBar size={16} />}>
+            Dashboard
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value={section}>
+          {section === 'overview' && <AuditOverview audit={a} />}
+          {section === 'checklist' && <ChecklistScreen audit={a} onAuditChanged={audit.reload} />}
+          {section === 'dashboard' && (
+            <Suspense fallback={<PageLoader />}>
+              <AuditDashboard audit={a} />
+            </Suspense>
+          )}
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }

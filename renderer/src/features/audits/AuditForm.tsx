@@ -20,14 +20,14 @@ import {
   AUDIT_TYPE_LABELS,
   STANDARDS,
   type Audit,
-  type AuditInput,
 } from '#shared/domain/audit';
 import { useQuery } from '../../api/hooks';
 import { href } from '../../app/router';
 import { Block } from '../../components/Block';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError } from '../../lib/notify';
-import { validateAudit, valuesToInput, type AuditFormValues } from './auditFormValues';
+import { validateAudit, type AuditFormValues } from './auditFormValues';
+import { ChecklistChoice } from './ChecklistChoice';
 import { TeamEditor } from './TeamEditor';
 
 const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
@@ -39,11 +39,14 @@ interface AuditFormProps {
   cancelTo: string;
   /** Server issues of update inputs are nested under this key ('audit'). */
   issuePrefix?: string;
-  onSubmit: (input: AuditInput) => Promise<Result<Audit>>;
+  /** A new audit also chooses its checklist (template, and for surveillance the sample). */
+  creating?: boolean;
+  onSubmit: (values: AuditFormValues) => Promise<Result<Audit>>;
   onSaved: (audit: Audit) => void;
 }
 
-export function AuditForm({ initialValues, submitLabel, cancelTo, issuePrefix, onSubmit, onSaved }: AuditFormProps) {
+export function AuditForm(props: AuditFormProps) {
+  const { initialValues, submitLabel, cancelTo, issuePrefix, creating = false, onSubmit, onSaved } = props;
   const form = useForm<AuditFormValues>({ mode: 'controlled', initialValues });
   const clients = useQuery('clients.list', {});
   const clientId = form.values.clientId;
@@ -55,11 +58,11 @@ export function AuditForm({ initialValues, submitLabel, cancelTo, issuePrefix, o
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    const errors = validateAudit(form.values);
+    const errors = validateAudit(form.values, creating);
     form.setErrors(errors);
     if (Object.keys(errors).length > 0) return focusFirstError();
     setSaving(true);
-    const result = await onSubmit(valuesToInput(form.values)).finally(() => setSaving(false));
+    const result = await onSubmit(form.values).finally(() => setSaving(false));
     if (result.ok) return onSaved(result.value);
     form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
     notifyError(result.error, 'The audit was not saved');
@@ -84,6 +87,7 @@ export function AuditForm({ initialValues, submitLabel, cancelTo, issuePrefix, o
                 onChange={(v: string | null) => {
                   form.setFieldValue('clientId', v ?? '');
                   form.setFieldValue('siteIds', []);
+                  form.setFieldValue('sampledRefs', null);
                 }}
               />
             </Grid.Col>
@@ -96,7 +100,11 @@ export function AuditForm({ initialValues, submitLabel, cancelTo, issuePrefix, o
                 allowDeselect={false}
                 {...form.getInputProps('type')}
                 value={form.values.type || null}
-                onChange={(v: string | null) => form.setFieldValue('type', (v ?? '') as AuditFormValues['type'])}
+                onChange={(v: string | null) => {
+                  form.setFieldValue('type', (v ?? '') as AuditFormValues['type']);
+                  // Stage 1 and later stages use different templates: back to the default for the new type.
+                  if (creating) form.setFieldValue('templateId', '');
+                }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -155,6 +163,12 @@ export function AuditForm({ initialValues, submitLabel, cancelTo, issuePrefix, o
         <Section>
           <TeamEditor form={form} />
         </Section>
+
+        {creating && (
+          <Section title="Checklist">
+            <ChecklistChoice form={form} />
+          </Section>
+        )}
 
         <Section title="Objectives and criteria">
           <Textarea label="Audit objectives" autosize minRows={2} maxRows={10} {...form.getInputProps('objectives')} />

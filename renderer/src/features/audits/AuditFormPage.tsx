@@ -7,7 +7,7 @@ import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifySuccess } from '../../lib/notify';
 import { AuditForm } from './AuditForm';
-import { auditToValues, emptyAuditValues } from './auditFormValues';
+import { auditToValues, emptyAuditValues, valuesToCreateInput, valuesToInput } from './auditFormValues';
 
 export function AuditCreatePage({ clientId }: { clientId: string | null }) {
   const create = useMutation('audits.create');
@@ -23,7 +23,8 @@ export function AuditCreatePage({ clientId }: { clientId: string | null }) {
         initialValues={initialValues}
         submitLabel="Create audit"
         cancelTo="/audits"
-        onSubmit={create.mutate}
+        creating
+        onSubmit={(values) => create.mutate(valuesToCreateInput(values))}
         onSaved={(audit) => {
           notifySuccess(`${AUDIT_TYPE_LABELS[audit.type]} audit of ${audit.clientName} planned`);
           navigate(`/audits/${audit.id}`, { replace: true });
@@ -60,7 +61,7 @@ export function AuditEditPage({ id }: { id: string }) {
         submitLabel="Save changes"
         cancelTo={`/audits/${id}`}
         issuePrefix="audit"
-        onSubmit={(input) => update.mutate({ id, audit: input })}
+        onSubmit={(values) => update.mutate({ id, audit: valuesToInput(values) })}
         onSaved={() => {
           notifySuccess('Audit saved');
           navigate(`/audits/${id}`, { replace: true });

@@ -40,6 +40,22 @@ export function EngagementFacts({ audit: a, dates, days }: { audit: Audit; dates
             {AUDIT_MODE_LABELS[a.mode]}
           </Badge>,
         ],
+        [
+          'Checklist',
+          <Text key="tpl" size="sm">
+            {a.templateId} · version {a.templateVersion}
+          </Text>,
+        ],
+        [
+          'SoA version',
+          a.soaVersion ? (
+            <Text key="soa" size="sm">
+              {a.soaVersion}
+            </Text>
+          ) : (
+            ''
+          ),
+        ],
       ]}
     />
   );

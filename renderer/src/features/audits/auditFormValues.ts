@@ -1,5 +1,13 @@
 import { randomId } from '@mantine/hooks';
-import { AuditInput, type Audit, type AuditMode, type AuditType, type TeamRole } from '#shared/domain/audit';
+import {
+  AuditInput,
+  type Audit,
+  type AuditCreateInput,
+  type AuditMode,
+  type AuditType,
+  type TeamRole,
+} from '#shared/domain/audit';
+import { isSurveillance } from '#shared/rules/checklist';
 import { issuesToErrors, withEmptyFieldMessages, type FieldErrors } from '../../lib/formErrors';
 
 export interface TeamRow {
@@ -21,6 +29,10 @@ export interface AuditFormValues {
   team: TeamRow[];
   objectives: string;
   criteria: string;
+  /** Only when creating: '' means the default template for the audit type. */
+  templateId: string;
+  /** Only for surveillance audits being created: null until the candidates have loaded. */
+  sampledRefs: string[] | null;
 }
 
 export const newTeamRow = (role: TeamRole = 'auditor'): TeamRow => ({ key: randomId(), name: '', email: '', role });
@@ -36,6 +48,8 @@ export const emptyAuditValues = (clientId = ''): AuditFormValues => ({
   team: [newTeamRow('lead_auditor')],
   objectives: '',
   criteria: '',
+  templateId: '',
+  sampledRefs: null,
 });
 
 export const auditToValues = (a: Audit): AuditFormValues => ({
@@ -49,6 +63,8 @@ export const auditToValues = (a: Audit): AuditFormValues => ({
   team: a.team.map((m) => ({ key: m.id, name: m.name, email: m.email, role: m.role })),
   objectives: a.objectives,
   criteria: a.criteria,
+  templateId: a.templateId,
+  sampledRefs: null,
 });
 
 export const valuesToInput = (v: AuditFormValues): AuditInput => ({
@@ -65,6 +81,13 @@ export const valuesToInput = (v: AuditFormValues): AuditInput => ({
   criteria: v.criteria,
 });
 
+/** Creating also picks the checklist: the chosen template, and for surveillance the sampled items. */
+export const valuesToCreateInput = (v: AuditFormValues): AuditCreateInput => ({
+  ...valuesToInput(v),
+  ...(v.templateId ? { templateId: v.templateId } : {}),
+  ...(isSurveillance(v.type as AuditType) && v.sampledRefs ? { sampledRefs: v.sampledRefs } : {}),
+});
+
 const EMPTY_MESSAGES = {
   clientId: 'Choose the client',
   type: 'Choose the audit type',
@@ -73,8 +96,13 @@ const EMPTY_MESSAGES = {
 };
 
 /** The same schema the backend enforces, run before sending. */
-export function validateAudit(v: AuditFormValues): FieldErrors {
+export function validateAudit(v: AuditFormValues, creating = false): FieldErrors {
   const parsed = AuditInput.safeParse(valuesToInput(v));
-  if (parsed.success) return {};
-  return withEmptyFieldMessages(issuesToErrors(parsed.error.issues), { ...v }, EMPTY_MESSAGES);
+  const errors = parsed.success
+    ? {}
+    : withEmptyFieldMessages(issuesToErrors(parsed.error.issues), { ...v }, EMPTY_MESSAGES);
+  if (creating && v.type && isSurveillance(v.type) && v.sampledRefs?.length === 0) {
+    errors.sampledRefs = 'Choose at least one requirement or control to sample';
+  }
+  return errors;
 }

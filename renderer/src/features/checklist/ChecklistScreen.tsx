@@ -1,0 +1,32 @@
+import { Card } from '@mantine/core';
+import { IconListCheck } from '@tabler/icons-react';
+import type { Audit } from '#shared/domain/audit';
+import { Empty } from '../../components/Empty';
+import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { ChecklistWorkspace } from './ChecklistWorkspace';
+import { useChecklist } from './useChecklist';
+
+/** The Checklist tab of an audit: loads it, then hands over to the workspace. */
+export function ChecklistScreen({ audit, onAuditChanged }: { audit: Audit; onAuditChanged: () => void }) {
+  const state = useChecklist(audit.id);
+  const { checklist, error } = state;
+
+  if (!checklist && error?.code === 'not_found') return <NoChecklist />;
+  if (!checklist && error) return <LoadError error={error} onRetry={state.reload} />;
+  if (!checklist) return <TableSkeleton rows={8} />;
+  if (checklist.items.length === 0) return <NoChecklist />;
+  return <ChecklistWorkspace audit={audit} checklist={checklist} state={state} onAuditChanged={onAuditChanged} />;
+}
+
+function NoChecklist() {
+  return (
+    <Card py={48}>
+      <Empty
+        title="This audit has no checklist"
+        description="It was planned before Fieldwork had checklists, so no template was copied into it. Plan a new audit for this client to work through a checklist; this one keeps its plan as it is."
+        icon={<IconListCheck />}
+        variant="light"
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,234 @@
+import { Button, Stack, Text } from '@mantine/core';
+import { IconFilterOff, IconPointer } from '@tabler/icons-react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { Audit } from '#shared/domain/audit';
+import type { Checklist, ChecklistItem } from '#shared/domain/checklist';
+import { progressOf } from '#shared/rules/checklist';
+import { canEditAudit } from '#shared/rules/audit-status';
+import { Empty } from '../../components/Empty';
+import classes from './checklist.module.css';
+import { ChecklistFilters } from './ChecklistFilters';
+import { ChecklistHeader } from './ChecklistHeader';
+import { groupHeading, groupItems, matches, NO_FILTERS, type Filters } from './filters';
+import { GroupSection } from './GroupSection';
+import { NOTES_ID } from './EditorFields';
+import { ItemEditor } from './ItemEditor';
+import { focusInPanel, focusRow, isTyping, resultForKey } from './keys';
+import { ShortcutsModal } from './ShortcutsModal';
+import type { ChecklistState } from './useChecklist';
+import { useMe } from './useMe';
+import { useStableLists } from './useStableLists';
+
+interface WorkspaceProps {
+  audit: Audit;
+  checklist: Checklist;
+  state: ChecklistState;
+  /** The audit record changed here too (its SoA version): the page reloads it. */
+  onAuditChanged: () => void;
+}
+
+/** The checklist screen proper: header, filters, grouped list and the selected item's editor. */
+export function ChecklistWorkspace({ audit, checklist, state, onAuditChanged }: WorkspaceProps) {
+  const { update, flush, replace } = state;
+  const readOnly = !canEditAudit(audit.status);
+  const items = checklist.items;
+  const teamIds = useMemo(() => audit.team.map((m) => m.id), [audit.team]);
+  const names = useMemo(() => new Map(audit.team.map((m) => [m.id, m.name])), [audit.team]);
+  const [me, setMe] = useMe(audit.id, teamIds);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<HTMLDivElement>(null);
+
+  const groups = useMemo(() => groupItems(items), [items]);
+  const groupMeta = useMemo(() => groups.map(({ id, title, kind }) => ({ id, title, kind })), [groups]);
+  const stable = useStableLists<ChecklistItem>();
+  const visible = useMemo(
+    () =>
+      groups.map((g) => ({
+        ...g,
+        shown: stable(
+          g.id,
+          g.items.filter((i) => matches(i, filters, me)),
+        ),
+        progress: progressOf(g.items.map((i) => i.result)),
+      })),
+    [groups, filters, me, stable],
+  );
+  /** Items the arrow keys walk through: shown by the filters, in expanded groups. */
+  const navigable = useMemo(
+    () => visible.filter((g) => !collapsed.has(g.id)).flatMap((g) => g.shown.map((i) => i.id)),
+    [visible, collapsed],
+  );
+  const shownCount = visible.reduce((n, g) => n + g.shown.length, 0);
+  const overall = useMemo(() => progressOf(items.map((i) => i.result)), [items]);
+  const selected = selectedId ? items.find((i) => i.id === selectedId) : undefined;
+  const tabbableId = selectedId && navigable.includes(selectedId) ? selectedId : (navigable[0] ?? null);
+
+  const onToggle = useCallback(
+    (groupId: string) =>
+      setCollapsed((c) => {
+        const next = new Set(c);
+        if (!next.delete(groupId)) next.add(groupId);
+        return next;
+      }),
+    [],
+  );
+  const onSelect = useCallback((id: string) => setSelectedId(id), []);
+  const onImported = useCallback(
+    (fresh: Checklist) => {
+      replace(fresh);
+      onAuditChanged();
+    },
+    [replace, onAuditChanged],
+  );
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+
+  const select = (id: string | undefined) => {
+    if (!id) return;
+    setSelectedId(id);
+    focusRow(id);
+  };
+  const move = (delta: number) => {
+    const i = selectedId ? navigable.indexOf(selectedId) : -1;
+    if (i < 0) return select(navigable[0]);
+    select(navigable[Math.max(0, Math.min(navigable.length - 1, i + delta))]);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    // Modals are portals: their keys bubble through React but are not ours.
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || !rootRef.current?.contains(target)) return;
+    if (e.key === 'Escape') {
+      if (editorRef.current?.contains(target) && target.getAttribute('aria-expanded') !== 'true') {
+        e.preventDefault();
+        focusRow(selectedId ?? tabbableId);
+      }
+      return;
+    }
+    if (isTyping(target)) return;
+    const onRow = target.getAttribute('role') === 'option';
+    const result = resultForKey(e.key);
+    if (result) {
+      if (!selected || readOnly) return;
+      e.preventDefault();
+      // Under a filter the item may drop out of view: carry the selection to the next one.
+      if (onRow && !matches({ ...selected, result }, filters, me)) {
+        const i = navigable.indexOf(selected.id);
+        const next = navigable[i + 1] ?? navigable[i - 1];
+        if (next) select(next);
+      }
+      update(selected.id, { result });
+    } else if (e.key === '?') {
+      e.preventDefault();
+      setHelpOpen(true);
+    } else if (onRow) {
+      const step: Record<string, () => void> = {
+        ArrowDown: () => move(1),
+        j: () => move(1),
+        ArrowUp: () => move(-1),
+        k: () => move(-1),
+        Home: () => select(navigable[0]),
+        End: () => select(navigable[navigable.length - 1]),
+        Enter: () => focusInPanel(NOTES_ID),
+      };
+      const action = step[e.key];
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    }
+  };
+  // Tabbing into the list (or clicking a row) selects the row that receives focus.
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const id = (e.target as HTMLElement).dataset.itemId;
+    if (id && id !== selectedId) setSelectedId(id);
+  };
+
+  return (
+    <div ref={rootRef} onKeyDown={onKeyDown}>
+      <Stack gap="md">
+        <ChecklistHeader
+          audit={audit}
+          checklist={checklist}
+          overall={overall}
+          status={state.status}
+          readOnly={readOnly}
+          onImported={onImported}
+          onHelp={openHelp}
+        />
+        <ChecklistFilters
+          filters={filters}
+          onChange={setFilters}
+          groups={groupMeta}
+          team={audit.team}
+          me={me}
+          onMe={setMe}
+          shown={shownCount}
+          total={items.length}
+        />
+        <div className={classes.layout}>
+          <div>
+            {/* Plain elements, not <Card>: its context would make every render walk all rows. */}
+            <section className={`${classes.panel} ${classes.list}`} onFocus={onFocus} aria-label="Checklist items">
+              {shownCount === 0 ? (
+                <Empty
+                  title="No items match these filters"
+                  description="Clear the filters to see the whole checklist."
+                  icon={<IconFilterOff />}
+                  actions={
+                    <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
+                      Clear filters
+                    </Button>
+                  }
+                />
+              ) : (
+                visible.map((g) =>
+                  g.shown.length === 0 ? null : (
+                    <GroupSection
+                      key={g.id}
+                      id={g.id}
+                      title={groupHeading(g)}
+                      audited={g.progress.audited}
+                      total={g.progress.total}
+                      items={g.shown}
+                      expanded={!collapsed.has(g.id)}
+                      selectedId={selectedId && g.shown.some((i) => i.id === selectedId) ? selectedId : null}
+                      tabbableId={tabbableId && g.shown.some((i) => i.id === tabbableId) ? tabbableId : null}
+                      names={names}
+                      onSelect={onSelect}
+                      onToggle={onToggle}
+                    />
+                  ),
+                )
+              )}
+            </section>
+          </div>
+          <div>
+            <div ref={editorRef} className={`${classes.panel} ${classes.editor}`} data-editor-panel>
+              {selected ? (
+                <ItemEditor
+                  key={selected.id}
+                  item={selected}
+                  team={audit.team}
+                  readOnly={readOnly}
+                  update={update}
+                  flush={flush}
+                />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  <IconPointer size={14} aria-hidden /> Select an item — click it, or focus the list and use the arrow
+                  keys — to see its questions and record the result. Press <b>?</b> for all shortcuts.
+                </Text>
+              )}
+            </div>
+          </div>
+        </div>
+      </Stack>
+      <ShortcutsModal opened={helpOpen} onClose={closeHelp} />
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { Chip, Group, Input, List, NativeSelect, NumberInput, Text, Textarea } from '@mantine/core';
+import { memo, useDeferredValue } from 'react';
+import type { TeamMember } from '#shared/domain/audit';
+import { RESULT_KEYS, type ChecklistItemPatch, type ItemResult } from '#shared/domain/checklist';
+import { RESULT_COLORS, RESULT_SHORT } from './results';
+
+/**
+ * The editor's parts, each memoised on the fields it shows: a result key
+ * re-renders the result control, not the 2 KB notes box or the sample rows.
+ */
+
+/** Text and numbers wait for a pause in typing; the result is saved at once. */
+export const TYPING_DELAY_MS = 600;
+export const NOTES_ID = 'checklist-notes';
+
+type Update = (id: string, patch: ChecklistItemPatch, delay?: number) => void;
+const toCount = (v: number | string): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Chips, not a SegmentedControl: its sliding indicator measures the layout on every change. */
+export const ResultField = memo(function ResultField(props: {
+  id: string;
+  result: ItemResult;
+  readOnly: boolean;
+  update: Update;
+}) {
+  // A result key paints the list row first; the chips follow in a render React may interrupt.
+  const result = useDeferredValue(props.result);
+  return (
+    <Input.Wrapper label="Result" labelElement="div" description="In the list, keys 0–5 set it in this order">
+      <ResultChips id={props.id} result={result} readOnly={props.readOnly} update={props.update} />
+    </Input.Wrapper>
+  );
+});
+
+const ResultChips = memo(function ResultChips(props: {
+  id: string;
+  result: ItemResult;
+  readOnly: boolean;
+  update: Update;
+}) {
+  const { id, result, readOnly, update } = props;
+  return (
+    <Group gap={6} mt={6} role="radiogroup" aria-label="Result">
+      <Chip.Group value={result} onChange={(v) => !readOnly && update(id, { result: v })}>
+        {RESULT_KEYS.map((r, key) => (
+          <Chip
+            key={r}
+            value={r}
+            size="sm"
+            color={RESULT_COLORS[r]}
+            disabled={readOnly && r !== result}
+            title={`Key ${key}`}
+          >
+            {RESULT_SHORT[r]}
+          </Chip>
+        ))}
+      </Chip.Group>
+    </Group>
+  );
+});
+
+export const NotesField = memo(function NotesField(props: {
+  id: string;
+  notes: string;
+  readOnly: boolean;
+  update: Update;
+  flush: (id: string) => void;
+}) {
+  const { id, notes, readOnly, update, flush } = props;
+  return (
+    <Textarea
+      id={NOTES_ID}
+      label="Notes"
+      description="Saved as you type. Esc returns to the list."
+      placeholder="What you asked, who you spoke to, what you saw"
+      autosize
+      minRows={4}
+      maxRows={14}
+      value={notes}
+      readOnly={readOnly}
+      onChange={(e) => update(id, { notes: e.currentTarget.value }, TYPING_DELAY_MS)}
+      onBlur={() => flush(id)}
+    />
+  );
+});
+
+export const AssignmentFields = memo(function AssignmentFields(props: {
+  id: string;
+  assigneeId: string | null;
+  sampleSize: number | null;
+  minutesSpent: number | null;
+  team: readonly TeamMember[];
+  readOnly: boolean;
+  update: Update;
+  flush: (id: string) => void;
+}) {
+  const { id, assigneeId, sampleSize, minutesSpent, team, readOnly, update, flush } = props;
+  return (
+    <>
+      <NativeSelect
+        label="Assigned auditor"
+        data={[{ value: '', label: 'Unassigned' }, ...team.map((m) => ({ value: m.id, label: m.name }))]}
+        value={assigneeId ?? ''}
+        disabled={readOnly}
+        onChange={(e) => update(id, { assigneeId: e.currentTarget.value || null })}
+      />
+      <Group grow align="flex-start">
+        <NumberInput
+          label="Sample size"
+          min={0}
+          max={1_000_000}
+          allowDecimal={false}
+          allowNegative={false}
+          value={sampleSize ?? ''}
+          readOnly={readOnly}
+          onChange={(v) => update(id, { sampleSize: toCount(v) }, TYPING_DELAY_MS)}
+          onBlur={() => flush(id)}
+        />
+        <NumberInput
+          label="Time spent (minutes)"
+          min={0}
+          max={100_000}
+          allowDecimal={false}
+          allowNegative={false}
+          value={minutesSpent ?? ''}
+          readOnly={readOnly}
+          onChange={(v) => update(id, { minutesSpent: toCount(v) }, TYPING_DELAY_MS)}
+          onBlur={() => flush(id)}
+        />
+      </Group>
+    </>
+  );
+});
+
+export const Guidance = memo(function Guidance({ title, lines }: { title: string; lines: string[] }) {
+  return (
+    <div>
+      <Text size="sm" fw={600} mb={4}>
+        {title}
+      </Text>
+      <List size="sm" spacing={4}>
+        {lines.map((line, i) => (
+          <List.Item key={i}>{line}</List.Item>
+        ))}
+      </List>
+    </div>
+  );
+});

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import type { ChecklistItem } from '#shared/domain/checklist';
+import { plural } from '../../lib/format';
+import classes from './checklist.module.css';
+import { ResultBadge } from './ResultBadge';
+
+interface ItemRowProps {
+  item: ChecklistItem;
+  selected: boolean;
+  /** Only the selected row is in the tab order (roving tabindex). */
+  tabbable: boolean;
+  assignee: string | undefined;
+  onSelect: (id: string) => void;
+}
+
+/**
+ * One checklist item in the list. Memoised: an edit replaces only its own
+ * item object, so only its row renders again.
+ */
+export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assignee, onSelect }: ItemRowProps) {
+  const excluded = item.soa && !item.soa.applicable;
+  return (
+    <div
+      role="option"
+      id={`item-${item.id}`}
+      data-item-id={item.id}
+      data-ref={item.ref}
+      aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      className={classes.row}
+      onClick={() => onSelect(item.id)}
+    >
+      <span className={classes.number}>{item.number || '•'}</span>
+      <div className={classes.main}>
+        <div className={classes.title}>{item.title}</div>
+        {excluded && (
+          <div className={classes.excluded} data-soa-excluded>
+            Not applicable — {item.soa?.justification || 'no justification given in the SoA'}
+          </div>
+        )}
+        {(assignee || item.needsFinding || item.samples.length > 0) && (
+          <div className={classes.meta}>
+            {assignee && <span>{assignee}</span>}
+            {item.needsFinding && <span className={classes.finding}>Needs a finding</span>}
+            {item.samples.length > 0 && <span>{plural(item.samples.length, 'sampled record')}</span>}
+          </div>
+        )}
+      </div>
+      <ResultBadge result={item.result} />
+    </div>
+  );
+});

@@ -1,0 +1,91 @@
+import { Button, FileButton } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { memo, useRef, useState } from 'react';
+import type { ApiError } from '#shared/api/result';
+import { SOA_MAX_BYTES, type Checklist, type SoaPreview } from '#shared/domain/checklist';
+import { getApi } from '../../../api/client';
+import { formatBytes, readAsBase64 } from '../../../lib/files';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { SoaPreviewModal } from './SoaPreviewModal';
+
+export interface PendingSoa {
+  file: { name: string; contentBase64: string };
+  /** What applying would change, or the reason the file cannot be applied. */
+  outcome: { ok: true; value: SoaPreview } | { ok: false; error: ApiError };
+}
+
+/**
+ * Statement of Applicability import: pick a CSV or XLSX file, see what it
+ * would change, then apply or cancel. Nothing changes before "Apply".
+ */
+export const SoaImport = memo(function SoaImport({
+  auditId,
+  onApplied,
+}: {
+  auditId: string;
+  onApplied: (c: Checklist) => void;
+}) {
+  const [reading, setReading] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const [pending, setPending] = useState<PendingSoa | null>(null);
+  const resetRef = useRef<() => void>(null);
+
+  const pick = async (picked: File | null) => {
+    resetRef.current?.();
+    if (!picked) return;
+    if (picked.size > SOA_MAX_BYTES) {
+      return notifyError(
+        {
+          code: 'too_large',
+          message: `“${picked.name}” is ${formatBytes(picked.size)}; a Statement of Applicability can be at most ${formatBytes(SOA_MAX_BYTES)}. Nothing was imported.`,
+        },
+        'File too large',
+      );
+    }
+    setReading(true);
+    try {
+      const file = { name: picked.name, contentBase64: await readAsBase64(picked) };
+      const outcome = await getApi().invoke('soa.preview', { auditId, file });
+      setPending({ file, outcome });
+    } catch {
+      notifyError({ code: 'invalid_input', message: `“${picked.name}” could not be read.` }, 'File not read');
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!pending) return;
+    setApplying(true);
+    const result = await getApi()
+      .invoke('soa.apply', { auditId, file: pending.file })
+      .finally(() => setApplying(false));
+    if (!result.ok) return notifyError(result.error, 'The Statement of Applicability was not applied');
+    setPending(null);
+    onApplied(result.value);
+    notifySuccess(`Statement of Applicability${result.value.soaVersion ? ` ${result.value.soaVersion}` : ''} applied`);
+  };
+
+  return (
+    <>
+      <FileButton
+        onChange={(f) => void pick(f)}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        resetRef={resetRef}
+        inputProps={{ 'aria-label': 'Statement of Applicability file' }}
+      >
+        {(props) => (
+          <Button variant="default" leftSection={<IconFileImport size={16} />} loading={reading} {...props}>
+            Import SoA
+          </Button>
+        )}
+      </FileButton>
+      <SoaPreviewModal
+        pending={pending}
+        applying={applying}
+        onApply={() => void apply()}
+        onCancel={() => setPending(null)}
+      />
+    </>
+  );
+});

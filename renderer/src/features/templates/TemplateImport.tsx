@@ -1,0 +1,101 @@
+import { Alert, Button, CloseButton, FileButton, Group, List, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import type { ApiError, FieldIssue } from '#shared/api/result';
+import type { TemplateSummary } from '#shared/domain/template';
+import { getApi } from '../../api/client';
+import { formatBytes } from '../../lib/files';
+import { notifySuccess } from '../../lib/notify';
+
+/** Templates are a few hundred KB at most; a bigger file is not a template. */
+const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
+
+interface Failure {
+  file: string;
+  error: ApiError;
+}
+
+/** "items.3.questions" → "items[3].questions": the field at fault, as a path into the JSON file. */
+export function issuePath(issue: FieldIssue): string {
+  const path = issue.path[0] === 'template' ? issue.path.slice(1) : issue.path;
+  return (
+    path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '') || '(the file)'
+  );
+}
+
+export function TemplateImport({ onImported }: { onImported: (t: TemplateSummary) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const resetRef = useRef<() => void>(null);
+
+  const pick = async (file: File | null) => {
+    resetRef.current?.();
+    if (!file) return;
+    const fail = (message: string) => setFailure({ file: file.name, error: { code: 'invalid_input', message } });
+    if (file.size > MAX_TEMPLATE_BYTES)
+      return fail(`The file is ${formatBytes(file.size)}; a template is at most 2 MB.`);
+    setBusy(true);
+    try {
+      let template: unknown;
+      try {
+        template = JSON.parse(await file.text());
+      } catch (e) {
+        return fail(`The file is not valid JSON: ${e instanceof Error ? e.message : 'unreadable'}.`);
+      }
+      const result = await getApi().invoke('templates.import', { template });
+      if (!result.ok) return setFailure({ file: file.name, error: result.error });
+      setFailure(null);
+      notifySuccess(`Template “${result.value.title}” version ${result.value.version} imported`);
+      onImported(result.value);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group>
+        <FileButton
+          onChange={(f) => void pick(f)}
+          accept=".json,application/json"
+          resetRef={resetRef}
+          inputProps={{ 'aria-label': 'Template file' }}
+        >
+          {(props) => (
+            <Button leftSection={<IconFileImport size={16} />} loading={busy} {...props}>
+              Import template
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {failure && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle />}
+          title={`“${failure.file}” was not imported`}
+          role="alert"
+          withCloseButton={false}
+        >
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={4}>
+              <Text size="sm">{failure.error.message}</Text>
+              {failure.error.issues && failure.error.issues.length > 0 && (
+                <List size="sm" spacing={2} aria-label="Problems in the file">
+                  {failure.error.issues.map((issue, i) => (
+                    <List.Item key={i}>
+                      <Text span size="sm" ff="monospace" fw={600}>
+                        {issuePath(issue)}
+                      </Text>
+                      : {issue.message}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Stack>
+            <CloseButton aria-label="Dismiss" onClick={() => setFailure(null)} />
+          </Group>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

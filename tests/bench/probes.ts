@@ -1,0 +1,108 @@
+/**
+ * Code that runs inside the page, as strings: the bench's tsconfig has no DOM
+ * types, and these must not depend on anything the app bundles.
+ */
+
+/** Resolves with performance.now() once the frame after the current one's rendering has been painted. */
+const AFTER_PAINT = `const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => resolve(performance.now());
+  ch.port2.postMessage(0);
+}));`;
+
+const ROWS = `'[role="option"][data-ref]'`;
+
+/** A real key or change comes at any moment of a frame: start at a random phase, as the baseline does. */
+const RANDOM_PHASE = `await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));`;
+
+/**
+ * Init script: on the checklist route, records in window.__bench when `want`
+ * rows are in the DOM (dom) and when they have been painted (paint), both in ms
+ * since navigation start.
+ */
+export const watchRowsOnLoad = (want: number) => `(() => {
+  if (!location.hash.includes('/checklist')) return;
+  ${AFTER_PAINT}
+  const obs = new MutationObserver(() => {
+    if (document.querySelectorAll(${ROWS}).length < ${want}) return;
+    obs.disconnect();
+    const dom = performance.now();
+    afterPaint().then((paint) => {
+      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'))
+        .map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.startTime) + '→' + Math.round(e.responseEnd));
+      const nav = performance.getEntriesByType('navigation')[0];
+      window.__bench = { dom, paint, detail: 'dcl ' + Math.round(nav.domContentLoadedEventEnd) + '; ' + api.join('; ') };
+    });
+  });
+  obs.observe(document, { childList: true, subtree: true });
+})()`;
+
+/** In an open page: switches to the checklist tab by its route and times until the rows are painted. */
+export const timeTabSwitch = (hash: string, want: number) => `(async () => {
+  ${AFTER_PAINT}
+  const t0 = performance.now();
+  const painted = new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (document.querySelectorAll(${ROWS}).length < ${want}) return;
+      obs.disconnect();
+      afterPaint().then(resolve);
+    });
+    obs.observe(document.body, { childList: true, subtree: true });
+  });
+  location.hash = ${JSON.stringify(hash)};
+  return (await painted) - t0;
+})()`;
+
+/** The baseline: the same rows as a plain HTML table via innerHTML, string building included. */
+export const timePlainTable = (rows: unknown[]) => `(async () => {
+  ${AFTER_PAINT}
+  const rows = ${JSON.stringify(rows)};
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const host = document.createElement('div');
+  document.body.prepend(host);
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  host.innerHTML = '<table><tbody>' + rows.map((r) =>
+    '<tr><td>' + esc(r.number) + '</td><td>' + esc(r.title) + '</td><td>' + esc(r.assignee) + '</td><td>' +
+    esc(r.samples) + ' sampled records</td><td>' + esc(r.result) + '</td></tr>').join('') + '</tbody></table>';
+  const t1 = await afterPaint();
+  host.remove();
+  return t1 - t0;
+})()`;
+
+/** Dispatches a number key on the row `ref` and times until its badge changed and was painted. */
+export const timeKeypress = (ref: string, key: string) => `(async () => {
+  ${AFTER_PAINT}
+  const row = document.querySelector('[role="option"][data-ref="${ref}"]');
+  const text = () => row.querySelector('[data-result]').textContent;
+  const before = text();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  row.dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true, cancelable: true }));
+  if (text() === before) {
+    await new Promise((resolve) => {
+      const obs = new MutationObserver(() => { if (text() !== before) { obs.disconnect(); resolve(); } });
+      obs.observe(row, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+  }
+  window.__benchChanged = performance.now() - t0;
+  const t1 = await afterPaint();
+  if (text() === before) throw new Error('the badge did not change');
+  return t1 - t0;
+})()`;
+
+/** The baseline: one plain DOM text change, then the same wait for paint. */
+export const timePlainTextChange = `(async () => {
+  ${AFTER_PAINT}
+  const el = document.createElement('span');
+  el.textContent = 'Conforming';
+  document.body.prepend(el);
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  el.textContent = 'Minor NC';
+  const t1 = await afterPaint();
+  el.remove();
+  return t1 - t0;
+})()`;

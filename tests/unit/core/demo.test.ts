@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '#core/demo/seed';
+import { tempBackend, value } from '../../helpers/backend';
+
+/** The demo's checklists without ids and stamps, to compare two runs. */
+async function seeded() {
+  const t = tempBackend();
+  try {
+    const { auditIds } = await seedDemo(t.backend, new Date('2026-05-04T10:00:00Z'));
+    const [stage1, stage2] = await Promise.all(
+      auditIds.map(async (auditId) => value(await t.backend.call('checklist.get', { auditId }))),
+    );
+    const dashboard = value(await t.backend.call('audits.dashboard', { auditId: auditIds[1]! }));
+    const audit = value(await t.backend.call('audits.get', { id: auditIds[1]! }));
+    return { stage1: stage1!, stage2: stage2!, dashboard, audit };
+  } finally {
+    t.cleanup();
+  }
+}
+
+const content = (items: { ref: string; result: string; notes: string; samples: { identifier: string }[] }[]) =>
+  items.map((i) => [i.ref, i.result, i.notes, i.samples.map((s) => s.identifier)]);
+
+describe('demo data', () => {
+  it('fills the Stage 1 checklist, imports an SoA and records 40% of the Stage 2 fieldwork, the same every run', async () => {
+    const { stage1, stage2, dashboard, audit } = await seeded();
+    expect(stage1.items.every((i) => i.result !== 'not_audited' && i.notes.length > 20)).toBe(true);
+
+    expect(audit.soaVersion).toBe('2.1');
+    expect(stage2.soaVersion).toBe('2.1');
+    const excluded = stage2.items.filter((i) => i.soa && !i.soa.applicable);
+    expect(excluded.map((i) => [i.number, i.result])).toEqual([
+      ['8.25', 'not_applicable'],
+      ['8.28', 'not_applicable'],
+      ['8.30', 'not_applicable'],
+    ]);
+    expect(excluded.every((i) => i.soa!.justification.length > 10)).toBe(true);
+    expect(stage2.items.filter((i) => i.kind === 'control').every((i) => i.soa !== null)).toBe(true);
+
+    const audited = dashboard.total - dashboard.byResult.not_audited;
+    expect(audited / dashboard.total).toBeGreaterThan(0.35);
+    expect(audited / dashboard.total).toBeLessThan(0.45);
+    expect(dashboard.byResult).toMatchObject({ ofi: 2, minor_nc: 1, major_nc: 0, not_applicable: 3 });
+    expect(dashboard.needsFinding).toBe(3);
+    expect(dashboard.notAuditedByAuditor.map((a) => a.name)).toEqual([
+      'Amelia Hartmann',
+      'Rafael Ortiz',
+      'Priya Nair',
+      'Unassigned',
+    ]);
+    expect(dashboard.notAuditedByAuditor.every((a) => a.count > 0)).toBe(true);
+    expect(stage2.items.filter((i) => i.samples.length > 0).length).toBeGreaterThanOrEqual(3);
+    expect(stage2.items.find((i) => i.ref === 'A.5.18')).toMatchObject({ result: 'minor_nc', needsFinding: true });
+
+    const again = await seeded();
+    expect(content(again.stage2.items)).toEqual(content(stage2.items));
+    expect(content(again.stage1.items)).toEqual(content(stage1.items));
+  });
+});
