@@ -61,7 +61,13 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // A browser tab keeps keep-alive connections open; without dropping them
+    // close() would wait for the tab, and a stopped host would never exit.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -41,7 +41,12 @@ export function startServe(dataDir: string, extra: string[] = []): Promise<Serve
 export function stop(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    proc.once('exit', () => resolve());
+    // A host that does not stop in time is a bug, but must not hang the suite.
+    const force = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    proc.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     proc.kill(signal);
   });
 }
