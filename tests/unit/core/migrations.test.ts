@@ -12,6 +12,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Row stamps for hand-written SQL. */
+const m = "'c','u','d'";
+
+/** A client, a planned audit 'a' and its lead auditor, written with migration 1's columns. */
+function seedMigration1Audit(db: Database.Database): void {
+  db.exec(`INSERT INTO clients VALUES ('cl','Acme','','',${m});
+    INSERT INTO audits VALUES ('a','cl','ISO/IEC 27001:2022','stage2','s','2026-01-01','2026-01-02','on_site','','','planned',${m});
+    INSERT INTO audit_team VALUES ('t1','a',0,'L','','lead_auditor',${m});`);
+}
+
 const tableNames = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map(
     (r) => r.name,
@@ -48,10 +58,7 @@ describe('migration 1: clients and audit engagements', () => {
     const db = new Database(join(dir, 'db.sqlite'));
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS.slice(0, 1));
-    const m = "'c','u','d'";
-    db.exec(`INSERT INTO clients VALUES ('cl','Acme','','',${m});
-      INSERT INTO audits VALUES ('a','cl','ISO/IEC 27001:2022','stage2','s','2026-01-01','2026-01-02','on_site','','','planned',${m});
-      INSERT INTO audit_team VALUES ('t1','a',0,'L','','lead_auditor',${m});`);
+    seedMigration1Audit(db);
     expect(() => db.exec(`INSERT INTO audit_team VALUES ('t2','a',1,'M','','lead_auditor',${m})`)).toThrow(/UNIQUE/);
     expect(() =>
       db.exec(
@@ -67,10 +74,7 @@ describe('migration 2: checklist templates, checklist items and sampled records'
     const db = new Database(join(dir, 'db.sqlite'));
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS.slice(0, 1));
-    const m = "'c','u','d'";
-    db.exec(`INSERT INTO clients VALUES ('cl','Acme','','',${m});
-      INSERT INTO audits VALUES ('a','cl','ISO/IEC 27001:2022','stage2','s','2026-01-01','2026-01-02','on_site','','','planned',${m});
-      INSERT INTO audit_team VALUES ('t1','a',0,'L','','lead_auditor',${m});`);
+    seedMigration1Audit(db);
 
     migrate(db, MIGRATIONS.slice(0, 2));
     expect(db.pragma('user_version', { simple: true })).toBe(2);
