@@ -13,7 +13,7 @@ export default defineConfig({
       rolldownOptions: {
         // ESM output; backend-host.js is the utility process entry, forked by index.js.
         input: { index: at('./electron/main/index.ts'), 'backend-host': at('./electron/main/backend-host.ts') },
-        external: ['better-sqlite3'],
+        external: ['better-sqlite3', 'sharp'],
       },
     },
   },

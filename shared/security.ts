@@ -9,7 +9,10 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
+  "media-src 'self' blob:",
   "connect-src 'self'",
+  // Evidence PDFs are shown in an iframe of a blob: URL made from their bytes.
+  'frame-src blob:',
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

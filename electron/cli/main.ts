@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { listAuditsCommand } from './audits';
 import { demoCommand } from './demo';
 import { UserError } from './errors';
+import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evidence';
 import { importTemplateCommand } from './import-template';
 import { appVersion } from './open';
 import { serve } from './serve';
@@ -41,6 +42,17 @@ export function buildProgram(): Command {
     .argument('<file>', 'the template JSON file')
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .action((file: string, o: { dataDir?: string }) => importTemplateCommand(file, o));
+
+  program
+    .command('import-evidence')
+    .description("add files and folders (walked recursively) to an audit's evidence library")
+    .argument('<path...>', 'files or folders to import')
+    .requiredOption('--audit <id>', 'the audit to add them to (see `fieldwork audits`)')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .option('--added-by <name>', 'who added them, as shown in the app')
+    .option('--description <text>', 'a description for every imported file')
+    .option('--progress', 'print one progress line per file on stderr')
+    .action((paths: string[], o: ImportEvidenceOptions) => importEvidenceCommand(paths, o));
 
   return program;
 }

@@ -5,7 +5,9 @@ import { isOpName, type OpName } from '#shared/api/ops';
 import { DomainError, fail, ok, type FieldIssue, type Result } from '#shared/api/result';
 import type { z } from 'zod';
 import { openDatabase, type Db } from './db/open';
+import { lockDataDir } from './data-lock';
 import { loadDeviceId } from './device';
+import { evidenceService, type EvidenceService } from './evidence/service';
 import { createHandlers } from './handlers';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
 
@@ -14,6 +16,8 @@ export const DATABASE_FILE = 'fieldwork.sqlite';
 export interface Backend {
   readonly deviceId: string;
   readonly db: Db;
+  /** The evidence store: files, uploads in progress, path imports (evidence/import.ts). */
+  readonly evidence: EvidenceService;
   /** Parses the input against the contract, runs the operation in one transaction, answers an envelope. */
   dispatch(op: string, input: unknown): Promise<Result<unknown>>;
   /** The same, typed for callers inside the Node process (CLI, demo, tests). */
@@ -35,7 +39,24 @@ export function openBackend(opts: BackendOptions): Backend {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const deviceId = loadDeviceId(opts.dataDir);
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
-  const ctx = { db, deviceId, now: opts.now ?? (() => new Date().toISOString()), builtinTemplates };
+  const ctx = {
+    db,
+    dataDir: opts.dataDir,
+    deviceId,
+    now: opts.now ?? (() => new Date().toISOString()),
+    builtinTemplates,
+  };
+  const evidence = evidenceService(ctx);
+  const lock = lockDataDir(opts.dataDir);
+  try {
+    // Before the first operation: leftovers of an interrupted run are removed,
+    // unless another live Fieldwork process uses the folder and may own them.
+    evidence.startUp(lock.held);
+  } catch (e) {
+    lock.release();
+    db.close();
+    throw e;
+  }
   const handlers = createHandlers(ctx, opts.appVersion ?? '0.0.0');
 
   const dispatch = async (op: string, input: unknown): Promise<Result<unknown>> => {
@@ -49,11 +70,19 @@ export function openBackend(opts: BackendOptions): Backend {
       return ok(spec.output.parse(value));
     } catch (e) {
       return toEnvelope(e);
+    } finally {
+      // Files of attachments deleted by this operation (directly or by cascade) go once it committed.
+      evidence.collect();
     }
   };
 
   const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Promise<Result<OpOutput<K>>>;
-  return { deviceId, db, dispatch, call, close: () => db.close() };
+  const close = () => {
+    evidence.close();
+    db.close();
+    lock.release();
+  };
+  return { deviceId, db, evidence, dispatch, call, close };
 }
 
 function invalid(error: z.ZodError): Result<never> {

@@ -2,6 +2,9 @@ import { SCHEMA_VERSION } from './db/migrations';
 import { auditHandlers } from './handlers/audits';
 import { checklistHandlers } from './handlers/checklist';
 import { clientHandlers } from './handlers/clients';
+import { evidenceHandlers } from './handlers/evidence';
+import { recordHandlers } from './handlers/records';
+import { searchHandlers } from './handlers/search';
 import { templateHandlers } from './handlers/templates';
 import { makeTx, type Handlers } from './handlers/types';
 import type { RepoContext } from './repos/context';
@@ -24,5 +27,8 @@ export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
     ...auditHandlers(ctx, tx),
     ...templateHandlers(ctx, tx),
     ...checklistHandlers(ctx, tx),
+    ...recordHandlers(ctx, tx),
+    ...evidenceHandlers(ctx, tx),
+    ...searchHandlers(ctx, tx),
   };
 }

@@ -1,8 +1,11 @@
-import { app, session, utilityProcess, type BrowserWindow } from 'electron';
+import { app, session, shell, utilityProcess, type BrowserWindow } from 'electron';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { blobPath } from '#core/evidence/store';
 import { createBackendClient, type BackendClient } from './backend-client';
 import { registerIpcHandlers } from './ipc';
 import { hardenWebContents } from './navigation';
+import { createOpenEvidence } from './open-evidence';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession } from './session';
 import { createMainWindow } from './window';
@@ -65,14 +68,25 @@ export function startApp(paths: AppPaths): void {
     .then(() => {
       hardenSession(session.defaultSession);
       handleAppProtocol(paths.renderer);
-      const args = [`--data-dir=${app.getPath('userData')}`, `--app-version=${app.getVersion()}`];
+      const dataDir = app.getPath('userData');
+      const args = [`--data-dir=${dataDir}`, `--app-version=${app.getVersion()}`];
       const client = createBackendClient(() =>
         utilityProcess.fork(paths.backendHost, args, { serviceName: 'Fieldwork backend', stdio: 'inherit' }),
       );
       backend = client;
+      // Copies handed to other apps live here until the app quits.
+      const openDir = path.join(app.getPath('temp'), `fieldwork-open-${process.pid}`);
+      app.on('will-quit', () => rmSync(openDir, { recursive: true, force: true }));
+      const openEvidence = createOpenEvidence({
+        call: (op, input) => client.call(op, input),
+        blobPath: (sha) => blobPath(dataDir, sha),
+        tempRoot: openDir,
+        openPath: (file) => shell.openPath(file),
+      });
+      // Opening a file with the OS's app is the one op only the main process can do.
       registerIpcHandlers(
         () => win,
-        (op, input) => client.call(op, input),
+        (op, input) => (op === 'evidence.openExternal' ? openEvidence(input) : client.call(op, input)),
       );
       client.start(); // open the database while the window loads
       openWindow();

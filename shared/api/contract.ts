@@ -10,6 +10,34 @@ import {
   SoaPreview,
 } from '../domain/checklist';
 import { TemplateSummary } from '../domain/template';
+import {
+  DocumentInput,
+  DocumentPatch,
+  DocumentReviewed,
+  Interview,
+  InterviewInput,
+  InterviewPatch,
+  Observation,
+  ObservationInput,
+  ObservationPatch,
+} from '../domain/records';
+import {
+  Evidence,
+  EvidenceLinkInput,
+  EvidenceListInput,
+  EvidenceRead,
+  EvidenceReadInput,
+  EvidenceUnlink,
+  EvidenceUpdateInput,
+  Thumbnail,
+  UploadBegin,
+  UploadBeginInput,
+  UploadChunk,
+  UploadChunkInput,
+  UploadCommit,
+  UploadCommitInput,
+} from '../domain/evidence';
+import { SearchHit, SearchInput } from '../domain/search';
 import { Client, ClientInput, ClientSummary } from '../domain/client';
 import { Id } from '../domain/common';
 import type { Result } from './result';
@@ -17,6 +45,8 @@ import type { OpName } from './ops';
 
 const ById = z.strictObject({ id: Id });
 const Nothing = z.strictObject({});
+const ByAudit = z.strictObject({ auditId: Id });
+const Deleted = z.object({ id: Id });
 
 /**
  * The API contract: one entry per operation, each with the schema its input
@@ -51,6 +81,40 @@ export const contract = {
   'checklist.updateItem': { input: z.strictObject({ id: Id, patch: ChecklistItemPatch }), output: ChecklistItem },
   'soa.preview': { input: SoaImportInput, output: SoaPreview },
   'soa.apply': { input: SoaImportInput, output: Checklist },
+
+  'interviews.list': { input: ByAudit, output: z.array(Interview) },
+  'interviews.create': { input: z.strictObject({ auditId: Id, interview: InterviewInput }), output: Interview },
+  'interviews.update': { input: z.strictObject({ id: Id, patch: InterviewPatch }), output: Interview },
+  'interviews.delete': { input: ById, output: Deleted },
+  'observations.list': { input: ByAudit, output: z.array(Observation) },
+  'observations.create': {
+    input: z.strictObject({ auditId: Id, observation: ObservationInput }),
+    output: Observation,
+  },
+  'observations.update': { input: z.strictObject({ id: Id, patch: ObservationPatch }), output: Observation },
+  'observations.delete': { input: ById, output: Deleted },
+  'documents.list': { input: ByAudit, output: z.array(DocumentReviewed) },
+  'documents.create': { input: z.strictObject({ auditId: Id, document: DocumentInput }), output: DocumentReviewed },
+  'documents.update': { input: z.strictObject({ id: Id, patch: DocumentPatch }), output: DocumentReviewed },
+  'documents.delete': { input: ById, output: Deleted },
+
+  /** Evidence files arrive in ordered chunks: begin, chunk…, then commit (or abort to cancel). */
+  'evidence.uploadBegin': { input: UploadBeginInput, output: UploadBegin },
+  'evidence.uploadChunk': { input: UploadChunkInput, output: UploadChunk },
+  'evidence.uploadCommit': { input: UploadCommitInput, output: UploadCommit },
+  'evidence.uploadAbort': { input: z.strictObject({ uploadId: z.string().min(1).max(100) }), output: Nothing },
+  'evidence.list': { input: EvidenceListInput, output: z.array(Evidence) },
+  'evidence.get': { input: ById, output: Evidence },
+  'evidence.update': { input: EvidenceUpdateInput, output: Evidence },
+  'evidence.link': { input: EvidenceLinkInput, output: Evidence },
+  'evidence.unlink': { input: EvidenceLinkInput, output: EvidenceUnlink },
+  'evidence.delete': { input: ById, output: Deleted },
+  'evidence.read': { input: EvidenceReadInput, output: EvidenceRead },
+  'evidence.thumbnail': { input: ById, output: Thumbnail },
+  /** Desktop only: the main process opens the file with the OS's app; elsewhere 'unsupported'. */
+  'evidence.openExternal': { input: ById, output: Nothing },
+
+  'search.query': { input: SearchInput, output: z.array(SearchHit) },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

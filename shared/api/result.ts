@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden',
   'too_large',
   'unavailable',
+  'unsupported',
+  'storage',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,10 +25,16 @@ export function tempBackend(opts: Omit<BackendOptions, 'dataDir'> = {}): {
 
 /** Every row of every table, for "nothing changed" assertions. */
 export function dumpDatabase(db: Db): Record<string, unknown[]> {
+  // FTS5's own tables are included; some have no rowid and are read in key order.
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
-  return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
+    .prepare(
+      `SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow', 'virtual')
+       AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .all() as { name: string; wr: number }[];
+  return Object.fromEntries(
+    tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"${t.wr ? '' : ' ORDER BY rowid'}`).all()]),
+  );
 }
 
 export function value<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {

@@ -2,6 +2,7 @@ import { DomainError, type Result } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { Backend } from '../backend';
 import { stage1Patch, stage2Assignee, stage2Patch } from './checklists';
+import { seedFieldwork } from './fieldwork';
 import { demoSoaCsv } from './soa';
 
 const must = <T>(r: Result<T>): T => {
@@ -16,7 +17,8 @@ const isoDay = (base: Date, offsetDays: number): string =>
  * A realistic, fictional engagement so a newcomer sees a populated app: one
  * client with two sites and a contact, a closed Stage 1 with every readiness
  * topic reviewed, and a Stage 2 in progress with an imported Statement of
- * Applicability and about 40% of its checklist done. Everything goes through
+ * Applicability, about 40% of its checklist done, interviews, a site walk with
+ * photos and the documents reviewed so far. Everything goes through
  * the public operations, so demo data obeys the same rules as user data and
  * comes out the same on every run. Later features add their records here.
  */
@@ -117,4 +119,5 @@ async function fillStage2(backend: Backend, audit: Audit): Promise<void> {
     if (patch.assigneeId === null && Object.keys(patch).length === 1) continue;
     must(await backend.call('checklist.updateItem', { id: item.id, patch }));
   }
+  await seedFieldwork(backend, audit, checklist.items);
 }

@@ -4,6 +4,8 @@ import type { Db } from '../db/open';
 /** What every repository function needs: the database, who/when stamps rows, and the built-in templates. */
 export interface RepoContext {
   readonly db: Db;
+  /** The data folder: the database file, the device id and the evidence store live here. */
+  readonly dataDir: string;
   readonly deviceId: string;
   now(): string;
   /** Loaded from resources/templates at start-up; imported templates live in the database. */

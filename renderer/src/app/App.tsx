@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { AuditDetail } from '../features/audits/AuditDetail';
+import { AUDIT_SECTIONS, AuditDetail } from '../features/audits/AuditDetail';
 import { AuditCreatePage, AuditEditPage } from '../features/audits/AuditFormPage';
 import { AuditList } from '../features/audits/AuditList';
 import { ClientDetail } from '../features/clients/ClientDetail';
@@ -18,8 +18,11 @@ const ROUTES: Route[] = [
   ['/audits/new', (_, l) => <AuditCreatePage clientId={l.query.get('client')} />],
   ['/audits/:id', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />],
   ['/audits/:id/edit', (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />],
-  ['/audits/:id/checklist', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="checklist" />],
-  ['/audits/:id/dashboard', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="dashboard" />],
+  // One route per tab after the overview: /audits/:id/checklist, …/interviews, …/evidence.
+  ...AUDIT_SECTIONS.filter((s) => s !== 'overview').map((section): Route => [
+    `/audits/:id/${section}`,
+    (p) => <AuditDetail key={p.id} id={p.id ?? ''} section={section} />,
+  ]),
   ['/clients', () => <ClientList />],
   ['/clients/new', () => <ClientCreatePage />],
   ['/clients/:id', (p) => <ClientDetail key={p.id} id={p.id ?? ''} />],

@@ -2,7 +2,14 @@ import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@manti
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuilding, IconClipboardCheck, IconShieldCheck, IconTemplate } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
+import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from './router';
+
+/** The audit the user is in ('/audits/<id>/…'), so search starts there. */
+function auditIn(path: string): string | null {
+  const id = /^\/audits\/([^/]+)/.exec(path)?.[1];
+  return id && id !== 'new' ? decodeURIComponent(id) : null;
+}
 
 const NAV = [
   { to: '/audits', label: 'Audits', icon: IconClipboardCheck },
@@ -35,6 +42,9 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
               ISO/IEC 27001 certification audits
             </Text>
           </div>
+          <Group ml="auto">
+            <SearchButton />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -59,6 +69,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
       <AppShell.Main>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>{children}</div>
       </AppShell.Main>
+      <SearchPalette auditId={auditIn(path)} />
     </AppShell>
   );
 }

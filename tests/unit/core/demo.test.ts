@@ -57,3 +57,35 @@ describe('demo data', () => {
     expect(content(again.stage1.items)).toEqual(content(stage1.items));
   });
 });
+
+describe('demo fieldwork records', () => {
+  it('has interviews, observations, documents reviewed and real photos and a PDF in the evidence store', async () => {
+    const t = tempBackend();
+    try {
+      const { auditIds } = await seedDemo(t.backend, new Date('2026-05-04T10:00:00Z'));
+      const auditId = auditIds[1]!;
+      const interviews = value(await t.backend.call('interviews.list', { auditId }));
+      const observations = value(await t.backend.call('observations.list', { auditId }));
+      const documents = value(await t.backend.call('documents.list', { auditId }));
+      const evidence = value(await t.backend.call('evidence.list', { auditId }));
+      expect(interviews.length).toBeGreaterThanOrEqual(3);
+      expect(observations.length).toBeGreaterThanOrEqual(3);
+      expect(documents.length).toBeGreaterThanOrEqual(4);
+      expect([...interviews, ...observations, ...documents].every((r) => r.itemIds.length > 0)).toBe(true);
+
+      const photos = evidence.filter((e) => e.mediaType === 'image/jpeg');
+      expect(photos.length).toBe(4);
+      expect(photos.every((p) => p.hasThumbnail && p.capturedAt !== null)).toBe(true);
+      expect(evidence.filter((e) => e.mediaType === 'application/pdf')).toHaveLength(1);
+      expect(observations.reduce((n, o) => n + o.attachmentCount, 0)).toBe(4);
+      // The stored bytes are what was attached: a JPEG starts with FF D8.
+      const first = value(await t.backend.call('evidence.read', { id: photos[0]!.id, offset: 0, length: 2 }));
+      expect(Buffer.from(first.dataBase64, 'base64')).toEqual(Buffer.from([0xff, 0xd8]));
+
+      const hits = value(await t.backend.call('search.query', { q: 'ransomware', auditId }));
+      expect(hits.map((h) => h.kind)).toContain('interview');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

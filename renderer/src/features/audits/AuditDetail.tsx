@@ -1,6 +1,17 @@
 import { Alert, Button, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconChartBar, IconInfoCircle, IconListCheck, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconEye,
+  IconFileText,
+  IconInfoCircle,
+  IconListCheck,
+  IconLock,
+  IconMessages,
+  IconPencil,
+  IconPhoto,
+  IconTrash,
+} from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
@@ -12,6 +23,10 @@ import { formatDayRange } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ChecklistScreen } from '../checklist/ChecklistScreen';
 import { prefetchChecklist } from '../checklist/useChecklist';
+import { EvidenceLibrary } from '../evidence/EvidenceLibrary';
+import { DocumentsPage } from '../records/DocumentsPage';
+import { InterviewsPage } from '../records/InterviewsPage';
+import { ObservationsPage } from '../records/ObservationsPage';
 import { AuditOverview } from './AuditOverview';
 import { needsConfirmation, transitionLabel } from './statusActions';
 import { StatusBadge } from './StatusBadge';
@@ -19,7 +34,15 @@ import { StatusBadge } from './StatusBadge';
 // The chart library is large; only the dashboard needs it, so it loads on first visit.
 const AuditDashboard = lazy(() => import('../dashboard/AuditDashboard'));
 
-export const AUDIT_SECTIONS = ['overview', 'checklist', 'dashboard'] as const;
+export const AUDIT_SECTIONS = [
+  'overview',
+  'checklist',
+  'interviews',
+  'observations',
+  'documents',
+  'evidence',
+  'dashboard',
+] as const;
 export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
 
@@ -136,6 +159,18 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           <Tabs.Tab value="checklist" leftSection={<IconListCheck size={16} />}>
             Checklist
           </Tabs.Tab>
+          <Tabs.Tab value="interviews" leftSection={<IconMessages size={16} />}>
+            Interviews
+          </Tabs.Tab>
+          <Tabs.Tab value="observations" leftSection={<IconEye size={16} />}>
+            Observations
+          </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />}>
+            Documents
+          </Tabs.Tab>
+          <Tabs.Tab value="evidence" leftSection={<IconPhoto size={16} />}>
+            Evidence
+          </Tabs.Tab>
           <Tabs.Tab value="dashboard" leftSection={<IconChartBar size={16} />}>
             Dashboard
           </Tabs.Tab>
@@ -143,6 +178,10 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
         <Tabs.Panel value={section}>
           {section === 'overview' && <AuditOverview audit={a} />}
           {section === 'checklist' && <ChecklistScreen audit={a} onAuditChanged={audit.reload} />}
+          {section === 'interviews' && <InterviewsPage audit={a} />}
+          {section === 'observations' && <ObservationsPage audit={a} />}
+          {section === 'documents' && <DocumentsPage audit={a} />}
+          {section === 'evidence' && <EvidenceLibrary audit={a} />}
           {section === 'dashboard' && (
             <Suspense fallback={<PageLoader />}>
               <AuditDashboard audit={a} />

@@ -1,10 +1,11 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { IconFilterOff, IconPointer } from '@tabler/icons-react';
-import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Checklist, ChecklistItem } from '#shared/domain/checklist';
 import { progressOf } from '#shared/rules/checklist';
 import { canEditAudit } from '#shared/rules/audit-status';
+import { useLocation } from '../../app/router';
 import { Empty } from '../../components/Empty';
 import classes from './checklist.module.css';
 import { ChecklistFilters } from './ChecklistFilters';
@@ -14,6 +15,7 @@ import { GroupSection } from './GroupSection';
 import { NOTES_ID } from './EditorFields';
 import { ItemEditor } from './ItemEditor';
 import { focusInPanel, focusRow, isTyping, resultForKey } from './keys';
+import { NotesDraftsContext } from './notesDrafts';
 import { ShortcutsModal } from './ShortcutsModal';
 import type { ChecklistState } from './useChecklist';
 import { useMe } from './useMe';
@@ -64,6 +66,30 @@ export function ChecklistWorkspace({ audit, checklist, state, onAuditChanged }: 
   );
   const shownCount = visible.reduce((n, g) => n + g.shown.length, 0);
   const overall = useMemo(() => progressOf(items.map((i) => i.result)), [items]);
+  // A link to one item (from search: '?item=<id>') selects it and brings it into view.
+  const linkedId = useLocation().query.get('item');
+  const [followedLink, setFollowedLink] = useState<string | null>(null);
+  if (linkedId !== followedLink) {
+    setFollowedLink(linkedId);
+    const linked = linkedId ? items.find((i) => i.id === linkedId) : undefined;
+    if (linked) {
+      setSelectedId(linked.id);
+      if (!matches(linked, filters, me)) setFilters(NO_FILTERS);
+      const group = groups.find((g) => g.items.includes(linked));
+      if (group && collapsed.has(group.id)) setCollapsed((c) => new Set([...c].filter((id) => id !== group.id)));
+    }
+  }
+  useEffect(() => {
+    if (!linkedId) return;
+    // After the page's own scroll-to-top on arriving from another page.
+    const frame = requestAnimationFrame(() => {
+      const row = document.getElementById(`item-${linkedId}`);
+      row?.focus({ preventScroll: true });
+      row?.scrollIntoView({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [linkedId]);
+
   const selected = selectedId ? items.find((i) => i.id === selectedId) : undefined;
   const tabbableId = selectedId && navigable.includes(selectedId) ? selectedId : (navigable[0] ?? null);
 
@@ -149,86 +175,88 @@ export function ChecklistWorkspace({ audit, checklist, state, onAuditChanged }: 
   };
 
   return (
-    <div ref={rootRef} onKeyDown={onKeyDown}>
-      <Stack gap="md">
-        <ChecklistHeader
-          audit={audit}
-          checklist={checklist}
-          overall={overall}
-          status={state.status}
-          readOnly={readOnly}
-          onImported={onImported}
-          onHelp={openHelp}
-        />
-        <ChecklistFilters
-          filters={filters}
-          onChange={setFilters}
-          groups={groupMeta}
-          team={audit.team}
-          me={me}
-          onMe={setMe}
-          shown={shownCount}
-          total={items.length}
-        />
-        <div className={classes.layout}>
-          <div>
-            {/* Plain elements, not <Card>: its context would make every render walk all rows. */}
-            <section className={`${classes.panel} ${classes.list}`} onFocus={onFocus} aria-label="Checklist items">
-              {shownCount === 0 ? (
-                <Empty
-                  title="No items match these filters"
-                  description="Clear the filters to see the whole checklist."
-                  icon={<IconFilterOff />}
-                  actions={
-                    <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
-                      Clear filters
-                    </Button>
-                  }
-                />
-              ) : (
-                visible.map((g) =>
-                  g.shown.length === 0 ? null : (
-                    <GroupSection
-                      key={g.id}
-                      id={g.id}
-                      title={groupHeading(g)}
-                      audited={g.progress.audited}
-                      total={g.progress.total}
-                      items={g.shown}
-                      expanded={!collapsed.has(g.id)}
-                      selectedId={selectedId && g.shown.some((i) => i.id === selectedId) ? selectedId : null}
-                      tabbableId={tabbableId && g.shown.some((i) => i.id === tabbableId) ? tabbableId : null}
-                      names={names}
-                      onSelect={onSelect}
-                      onToggle={onToggle}
-                    />
-                  ),
-                )
-              )}
-            </section>
-          </div>
-          <div>
-            <div ref={editorRef} className={`${classes.panel} ${classes.editor}`} data-editor-panel>
-              {selected ? (
-                <ItemEditor
-                  key={selected.id}
-                  item={selected}
-                  team={audit.team}
-                  readOnly={readOnly}
-                  update={update}
-                  flush={flush}
-                />
-              ) : (
-                <Text size="sm" c="dimmed">
-                  <IconPointer size={14} aria-hidden /> Select an item — click it, or focus the list and use the arrow
-                  keys — to see its questions and record the result. Press <b>?</b> for all shortcuts.
-                </Text>
-              )}
+    <NotesDraftsContext.Provider value={state.notesDrafts}>
+      <div ref={rootRef} onKeyDown={onKeyDown}>
+        <Stack gap="md">
+          <ChecklistHeader
+            audit={audit}
+            checklist={checklist}
+            overall={overall}
+            status={state.status}
+            readOnly={readOnly}
+            onImported={onImported}
+            onHelp={openHelp}
+          />
+          <ChecklistFilters
+            filters={filters}
+            onChange={setFilters}
+            groups={groupMeta}
+            team={audit.team}
+            me={me}
+            onMe={setMe}
+            shown={shownCount}
+            total={items.length}
+          />
+          <div className={classes.layout}>
+            <div>
+              {/* Plain elements, not <Card>: its context would make every render walk all rows. */}
+              <section className={`${classes.panel} ${classes.list}`} onFocus={onFocus} aria-label="Checklist items">
+                {shownCount === 0 ? (
+                  <Empty
+                    title="No items match these filters"
+                    description="Clear the filters to see the whole checklist."
+                    icon={<IconFilterOff />}
+                    actions={
+                      <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
+                        Clear filters
+                      </Button>
+                    }
+                  />
+                ) : (
+                  visible.map((g) =>
+                    g.shown.length === 0 ? null : (
+                      <GroupSection
+                        key={g.id}
+                        id={g.id}
+                        title={groupHeading(g)}
+                        audited={g.progress.audited}
+                        total={g.progress.total}
+                        items={g.shown}
+                        expanded={!collapsed.has(g.id)}
+                        selectedId={selectedId && g.shown.some((i) => i.id === selectedId) ? selectedId : null}
+                        tabbableId={tabbableId && g.shown.some((i) => i.id === tabbableId) ? tabbableId : null}
+                        names={names}
+                        onSelect={onSelect}
+                        onToggle={onToggle}
+                      />
+                    ),
+                  )
+                )}
+              </section>
+            </div>
+            <div>
+              <div ref={editorRef} className={`${classes.panel} ${classes.editor}`} data-editor-panel>
+                {selected ? (
+                  <ItemEditor
+                    key={selected.id}
+                    item={selected}
+                    team={audit.team}
+                    readOnly={readOnly}
+                    update={update}
+                    flush={flush}
+                  />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    <IconPointer size={14} aria-hidden /> Select an item — click it, or focus the list and use the arrow
+                    keys — to see its questions and record the result. Press <b>?</b> for all shortcuts.
+                  </Text>
+                )}
+              </div>
             </div>
           </div>
-        </div>
-      </Stack>
-      <ShortcutsModal opened={helpOpen} onClose={closeHelp} />
-    </div>
+        </Stack>
+        <ShortcutsModal opened={helpOpen} onClose={closeHelp} />
+      </div>
+    </NotesDraftsContext.Provider>
   );
 }

@@ -1,7 +1,9 @@
 import { Chip, Group, Input, List, NativeSelect, NumberInput, Text, Textarea } from '@mantine/core';
-import { memo, useDeferredValue } from 'react';
+import { memo, useContext, useDeferredValue, useEffect, useState } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import { RESULT_KEYS, type ChecklistItemPatch, type ItemResult } from '#shared/domain/checklist';
+import { RestoredDraftAlert, type RestoredDraft } from '../../lib/drafts';
+import { NotesDraftsContext } from './notesDrafts';
 import { RESULT_COLORS, RESULT_SHORT } from './results';
 
 /**
@@ -67,20 +69,55 @@ export const NotesField = memo(function NotesField(props: {
   flush: (id: string) => void;
 }) {
   const { id, notes, readOnly, update, flush } = props;
+  const drafts = useContext(NotesDraftsContext);
+  const [draft, setDraft] = useState<{ id: string; text: string; restored: RestoredDraft } | null>(null);
+  // Notes typed here earlier that never reached the backend (it was unreachable, the page was closed).
+  useEffect(() => {
+    if (!drafts || readOnly) return;
+    let current = true;
+    void drafts.check(id).then((found) => {
+      if (current && found) setDraft({ id, ...found });
+    });
+    return () => {
+      current = false;
+    };
+  }, [drafts, id, readOnly]);
+  const restored = draft?.id === id ? draft : null;
+
   return (
-    <Textarea
-      id={NOTES_ID}
-      label="Notes"
-      description="Saved as you type. Esc returns to the list."
-      placeholder="What you asked, who you spoke to, what you saw"
-      autosize
-      minRows={4}
-      maxRows={14}
-      value={notes}
-      readOnly={readOnly}
-      onChange={(e) => update(id, { notes: e.currentTarget.value }, TYPING_DELAY_MS)}
-      onBlur={() => flush(id)}
-    />
+    <>
+      {restored && (
+        <RestoredDraftAlert
+          restored={restored.restored}
+          what="notes"
+          onSave={() => {
+            setDraft(null);
+            update(id, { notes: restored.text }, 0);
+          }}
+          onDiscard={() => {
+            setDraft(null);
+            void drafts?.discard(id);
+          }}
+        />
+      )}
+      <Textarea
+        id={NOTES_ID}
+        label="Notes"
+        description="Saved as you type. Esc returns to the list."
+        placeholder="What you asked, who you spoke to, what you saw"
+        autosize
+        minRows={4}
+        maxRows={14}
+        value={restored ? restored.text : notes}
+        readOnly={readOnly}
+        onChange={(e) => {
+          // Typing on in restored notes keeps them: they save like any other edit.
+          if (restored) setDraft(null);
+          update(id, { notes: e.currentTarget.value }, TYPING_DELAY_MS);
+        }}
+        onBlur={() => flush(id)}
+      />
+    </>
   );
 });
 

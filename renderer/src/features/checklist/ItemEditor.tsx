@@ -2,6 +2,7 @@ import { Badge, Divider, Input, Stack, Text, Title } from '@mantine/core';
 import { memo, useCallback } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem, ChecklistItemPatch, SampledRecordInput } from '#shared/domain/checklist';
+import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
 import { AssignmentFields, Guidance, NotesField, ResultField, TYPING_DELAY_MS } from './EditorFields';
 import { resultLabel } from './results';
 import { SamplesEditor } from './SamplesEditor';
@@ -74,6 +75,13 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
       <Input.Wrapper label="Sampled records" labelElement="div">
         <SamplesEditor samples={item.samples} readOnly={readOnly} onChange={onSamples} onBlur={onSamplesBlur} />
       </Input.Wrapper>
+      <Divider />
+      <AttachmentsPanel
+        auditId={item.auditId}
+        target={{ type: 'checklist_item', id }}
+        team={team}
+        readOnly={readOnly}
+      />
     </Stack>
   );
 });

@@ -1,5 +1,6 @@
 import type { ApiError, Result } from '#shared/api/result';
 import type { ChecklistItem, ChecklistItemPatch } from '#shared/domain/checklist';
+import { afterPaint } from '../../lib/drafts/afterPaint';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -12,22 +13,6 @@ type SaveFn = (id: string, patch: ChecklistItemPatch) => Promise<Result<Checklis
 /** Network trouble or a crashed backend may pass; a refused value will not, so it is not resent. */
 const RETRYABLE = new Set<ApiError['code']>(['unavailable', 'internal']);
 const MAX_RETRY_MS = 15_000;
-
-/**
- * Runs `fn` right after the next frame is painted, so starting a request does
- * not delay the key press on screen; a timer covers windows that do not paint
- * (hidden, minimised).
- */
-function afterPaint(fn: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 50);
-}
 
 /**
  * Autosave for checklist items: edits to one item are merged into one patch,
@@ -46,7 +31,8 @@ export class SaveQueue {
 
   constructor(
     private readonly save: SaveFn,
-    private readonly onSaved: (item: ChecklistItem) => void,
+    /** The server's item after a save, with the patch that was sent. */
+    private readonly onSaved: (item: ChecklistItem, sent: ChecklistItemPatch) => void,
   ) {}
 
   schedule(id: string, patch: ChecklistItemPatch, delay: number): void {
@@ -113,7 +99,7 @@ export class SaveQueue {
     if (result.ok) {
       this.failures.delete(id);
       this.savedOnce = true;
-      this.onSaved(result.value);
+      this.onSaved(result.value, patch);
       if (this.pending.has(id) && !this.timers.has(id)) this.flush(id);
     } else {
       const attempt = (this.failures.get(id)?.attempt ?? 0) + 1;

@@ -3,6 +3,8 @@ import type { ApiError, Result } from '#shared/api/result';
 import type { Checklist, ChecklistItem, ChecklistItemPatch } from '#shared/domain/checklist';
 import { needsFinding } from '#shared/rules/checklist';
 import { getApi } from '../../api/client';
+import { getDraftJournal } from '../../lib/drafts';
+import { createNotesDrafts, notesRef, type NotesDrafts } from './notesDrafts';
 import { SaveQueue, type SaveStatus } from './saveQueue';
 
 export interface ChecklistState {
@@ -15,6 +17,8 @@ export interface ChecklistState {
   /** Replaces the list with a fresh one from the server (after an SoA import), keeping unsaved edits. */
   replace: (checklist: Checklist) => void;
   status: SaveStatus;
+  /** Notes kept in this browser until saved: offered again on opening their item. */
+  notesDrafts: NotesDrafts;
 }
 
 /** True when the server's answer shows nothing new: keep the object on screen, so nothing re-renders. */
@@ -56,25 +60,44 @@ export function useChecklist(auditId: string): ChecklistState {
   const [error, setError] = useState<ApiError>();
   const [generation, setGeneration] = useState(0);
 
-  const [queue] = useState(() => {
-    const q: SaveQueue = new SaveQueue(
+  const [{ queue, journal, serverNotes, notesDrafts }] = useState(() => {
+    const journal = getDraftJournal();
+    /** Each item's notes as the backend has them: what a journaled draft is compared with. */
+    const serverNotes = new Map<string, string>();
+    const queue: SaveQueue = new SaveQueue(
       (id, patch) => getApi().invoke('checklist.updateItem', { id, patch }),
-      (saved) =>
+      (saved, sent) => {
+        serverNotes.set(saved.id, saved.notes);
+        // Only the very text saved clears the journal: a newer keystroke keeps it.
+        if (sent.notes !== undefined) void journal.removeIfText(notesRef(saved.id), saved.notes);
         setChecklist((c) => {
           const current = c?.items.find((i) => i.id === saved.id);
           if (!c || !current) return c;
-          const next = overlay(saved, q.unconfirmed(saved.id));
+          const next = overlay(saved, queue.unconfirmed(saved.id));
           return sameOnScreen(current, next) ? c : { ...c, items: c.items.map((i) => (i === current ? next : i)) };
-        }),
+        });
+      },
     );
-    return q;
+    const notesDrafts = createNotesDrafts(
+      journal,
+      (id) => serverNotes.get(id),
+      (id) => queue.unconfirmed(id)?.notes !== undefined,
+    );
+    return { queue, journal, serverNotes, notesDrafts };
   });
+  const remember = useCallback(
+    (items: readonly ChecklistItem[]) => {
+      for (const i of items) serverNotes.set(i.id, i.notes);
+    },
+    [serverNotes],
+  );
 
   useEffect(() => {
     let current = true;
     void loadChecklist(auditId).then((r) => {
       if (!current) return;
       if (r.ok) {
+        remember(r.value.items);
         setError(undefined);
         setChecklist({ ...r.value, items: r.value.items.map((i) => overlay(i, queue.unconfirmed(i.id))) });
       } else setError(r.error);
@@ -82,7 +105,7 @@ export function useChecklist(auditId: string): ChecklistState {
     return () => {
       current = false;
     };
-  }, [auditId, generation, queue]);
+  }, [auditId, generation, queue, remember]);
 
   // Leaving the screen sends what is still waiting; closing the window while saving asks first.
   useEffect(() => {
@@ -105,19 +128,27 @@ export function useChecklist(auditId: string): ChecklistState {
     (id: string, patch: ChecklistItemPatch, delay = 0) => {
       setChecklist((c) => (c ? { ...c, items: c.items.map((i) => (i.id === id ? overlay(i, patch) : i)) } : c));
       queue.schedule(id, patch, delay);
+      // An answer fetched before this edit must not be shown when the screen opens again.
+      prefetched.delete(auditId);
+      // Cheap here: the IndexedDB write itself happens after the next paint.
+      if (patch.notes !== undefined)
+        journal.write({ ...notesRef(id), auditId, text: patch.notes, baseText: serverNotes.get(id) ?? '' });
     },
-    [queue],
+    [queue, journal, serverNotes, auditId],
   );
   const flush = useCallback((id: string) => queue.flush(id), [queue]);
   const replace = useCallback(
-    (fresh: Checklist) =>
-      setChecklist({ ...fresh, items: fresh.items.map((i) => overlay(i, queue.unconfirmed(i.id))) }),
-    [queue],
+    (fresh: Checklist) => {
+      prefetched.delete(auditId);
+      remember(fresh.items);
+      setChecklist({ ...fresh, items: fresh.items.map((i) => overlay(i, queue.unconfirmed(i.id))) });
+    },
+    [queue, remember, auditId],
   );
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   return useMemo(
-    () => ({ checklist, error, reload, update, flush, replace, status }),
-    [checklist, error, reload, update, flush, replace, status],
+    () => ({ checklist, error, reload, update, flush, replace, status, notesDrafts }),
+    [checklist, error, reload, update, flush, replace, status, notesDrafts],
   );
 }

@@ -1,0 +1,163 @@
+import { rm } from 'node:fs/promises';
+import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
+import { requireEditableAudit } from '../repos/checklist';
+import type { RepoContext } from '../repos/context';
+import { addEvidence, checkTargets, type NewEvidence } from '../repos/evidence';
+import type { ReceivedFile } from './ingest';
+import { describe } from './media';
+import { emptyFileError } from './names';
+import { EvidenceStore, type DirSink } from './store';
+import { Uploads, type EvidenceAdder } from './uploads';
+
+export interface AddRequest {
+  auditId: string;
+  file: ReceivedFile;
+  /** Already made safe (names.ts). */
+  name: string;
+  /** The sender's guess at the media type ('' if none). */
+  hint: string;
+  links: readonly EvidenceTarget[];
+  description: string;
+  addedBy: string;
+}
+
+export interface AddResult {
+  evidence: Evidence;
+  duplicate: boolean;
+}
+
+/** A file placed in the store, its row ready to write; its digest is pinned until released. */
+export interface Prepared {
+  row: NewEvidence;
+  links: readonly EvidenceTarget[];
+  pinned: boolean;
+}
+
+/**
+ * The evidence store of one open backend: the files, the uploads in progress,
+ * and the step that turns a received file into an attachment. One per
+ * RepoContext (see evidenceService), shared by the handlers, the backend's
+ * collection after each operation, and path imports.
+ */
+export class EvidenceService implements EvidenceAdder {
+  readonly store: EvidenceStore;
+  readonly uploads: Uploads;
+
+  constructor(private readonly ctx: RepoContext) {
+    this.store = new EvidenceStore(ctx.dataDir, ctx.db);
+    this.uploads = new Uploads(this);
+  }
+
+  checkAudit(auditId: string, links: readonly EvidenceTarget[] = []): void {
+    requireEditableAudit(this.ctx, auditId);
+    checkTargets(this.ctx, auditId, links);
+  }
+
+  /**
+   * Places the received file in the store, learns its type, date and preview,
+   * then writes the row in one transaction. The digest stays pinned from
+   * before the file is placed until the row exists, so collection never takes
+   * a file that is about to be referenced; if the add fails, unpin queues the
+   * file for collection. The temp file is gone afterwards in every case.
+   */
+  async add(req: AddRequest): Promise<AddResult> {
+    const prepared = await this.prepare(req);
+    try {
+      const [result] = this.commit([prepared]);
+      if (result instanceof Error) throw result;
+      return result!;
+    } finally {
+      this.release(prepared);
+    }
+  }
+
+  /**
+   * The slow, file-side half of add: on success the digest is pinned until
+   * release(). With `syncLater` the caller fsyncs the folders it collects
+   * before commit (store.place).
+   */
+  async prepare(req: AddRequest, syncLater?: DirSink): Promise<Prepared> {
+    const { file } = req;
+    if (file.size === 0) {
+      await rm(file.tempPath, { force: true });
+      throw emptyFileError(req.name);
+    }
+    this.store.pin(file.sha256);
+    try {
+      await this.store.place(file.tempPath, this.store.blobPath(file.sha256), syncLater);
+      const facts = await describe(this.store, file.sha256, req.name, req.hint, file.head);
+      const row: NewEvidence = {
+        auditId: req.auditId,
+        sha256: file.sha256,
+        originalName: req.name,
+        size: file.size,
+        addedBy: req.addedBy,
+        description: req.description,
+        ...facts,
+      };
+      return { row, links: req.links, pinned: true };
+    } catch (e) {
+      await rm(file.tempPath, { force: true }).catch(() => undefined);
+      this.store.unpin(file.sha256);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes prepared attachments in ONE transaction (a bulk import commits
+   * what is ready together: one disk flush instead of one per file). Each
+   * runs in its own savepoint, so one refused item leaves the others; its
+   * error is answered in its place.
+   */
+  commit(items: readonly Prepared[]): (AddResult | Error)[] {
+    const one = this.ctx.db.transaction((p: Prepared) => addEvidence(this.ctx, p.row, p.links));
+    return this.ctx.db
+      .transaction(() =>
+        items.map((p) => {
+          try {
+            return one(p);
+          } catch (e) {
+            return e instanceof Error ? e : new Error(String(e));
+          }
+        }),
+      )
+      .immediate();
+  }
+
+  release(p: Prepared): void {
+    if (!p.pinned) return;
+    p.pinned = false;
+    this.store.unpin(p.row.sha256);
+  }
+
+  /** Deletes files no attachment uses any more; never fails the operation that triggered it. */
+  collect(): void {
+    try {
+      this.store.collect();
+    } catch (e) {
+      process.stderr.write(`fieldwork: evidence collection failed (${e instanceof Error ? e.name : typeof e})\n`);
+    }
+  }
+
+  /** Start-up: the store's folders, and its sweep (store.ts) when this process alone uses the data folder. */
+  startUp(sweep: boolean): void {
+    if (sweep) this.store.sweep();
+    else this.store.ensureDirs();
+  }
+
+  close(): void {
+    void this.uploads.close();
+  }
+}
+
+const services = new WeakMap<RepoContext, EvidenceService>();
+
+/** The one evidence service of a backend (its context), created on first use. */
+export function evidenceService(ctx: RepoContext): EvidenceService {
+  let service = services.get(ctx);
+  if (!service) {
+    service = new EvidenceService(ctx);
+    services.set(ctx, service);
+  }
+  return service;
+}

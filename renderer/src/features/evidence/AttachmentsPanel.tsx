@@ -1,0 +1,198 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconLink, IconX } from '@tabler/icons-react';
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { TeamMember } from '#shared/domain/audit';
+import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
+import { getApi } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { formatBytes } from '../../lib/files';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { DropArea, DropHint, FilePickers } from './AddFiles';
+import { EvidenceViewer } from './EvidenceViewer';
+import { LinkExistingModal } from './LinkExistingModal';
+import { linkSummary, TARGET_NOUNS } from './links';
+import { Thumb } from './Thumb';
+import { useUploader } from './useUploader';
+
+interface AttachmentsPanelProps {
+  auditId: string;
+  target: EvidenceTarget;
+  /** The audit team: new attachments record who added them (the member using this computer). */
+  team: readonly TeamMember[];
+  readOnly: boolean;
+  /** After anything was added or removed (the record's attachment count changed). */
+  onChanged?: () => void;
+}
+
+/**
+ * The attachments of one record: thumbnails, add by picker, drop or paste,
+ * link one already in the audit, view, and remove. Removing the last link of
+ * an attachment deletes it, so that asks first.
+ */
+export const AttachmentsPanel = memo(function AttachmentsPanel({
+  auditId,
+  target,
+  team,
+  readOnly,
+  onChanged,
+}: AttachmentsPanelProps) {
+  const list = useQuery('evidence.list', { auditId, target });
+  const [viewingId, setViewingId] = useState<string | null>(null);
+  const [linking, setLinking] = useState(false);
+  const items = list.data;
+  const viewing = items?.find((e) => e.id === viewingId) ?? null;
+  const { type, id } = target;
+  const links = useMemo(() => [{ type, id }], [type, id]);
+  const noun = TARGET_NOUNS[target.type];
+
+  const { reload } = list;
+  const changed = useCallback(() => {
+    reload();
+    onChanged?.();
+  }, [reload, onChanged]);
+  const uploader = useUploader({ auditId, team, links, onDone: changed });
+
+  const unlink = async (e: Evidence) => {
+    const result = await getApi().invoke('evidence.unlink', { id: e.id, target });
+    if (!result.ok) return notifyError(result.error, 'The attachment was not removed');
+    notifySuccess(result.value.evidence ? `${e.originalName} removed from this ${noun}` : `${e.originalName} deleted`);
+    changed();
+  };
+  const requestUnlink = (e: Evidence) => {
+    if (e.links.length > 1) return void unlink(e);
+    modals.openConfirmModal({
+      title: 'Delete this attachment?',
+      children: (
+        <Text size="sm">
+          <b>{e.originalName}</b> is attached only to this {noun}. Removing it deletes the attachment and its file from
+          the audit. This cannot be undone.
+        </Text>
+      ),
+      labels: { confirm: 'Delete attachment', cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void unlink(e),
+    });
+  };
+
+  const count = items?.length ?? 0;
+  return (
+    <DropArea onFiles={uploader.start} enabled={!readOnly} label="Attachments">
+      <Stack gap="sm" data-testid="attachments-panel">
+        <Group justify="space-between" gap="xs">
+          <Title order={4} size="h6" data-testid="attachment-count" data-count={items ? count : undefined}>
+            Attachments{items ? ` (${count})` : ''}
+          </Title>
+          {!readOnly && (
+            <Group gap="xs">
+              <FilePickers onFiles={uploader.start} disabled={uploader.busy} />
+              <Button size="xs" variant="default" leftSection={<IconLink size={14} />} onClick={() => setLinking(true)}>
+                Link existing
+              </Button>
+            </Group>
+          )}
+        </Group>
+
+        {!items ? (
+          list.error ? (
+            <Text size="sm" c="red">
+              {list.error.message}
+            </Text>
+          ) : (
+            <Skeleton height={96} />
+          )
+        ) : count === 0 ? (
+          <Text size="sm" c="dimmed">
+            {readOnly
+              ? `No attachments on this ${noun}.`
+              : `No attachments yet. Add photos, scans or files that support this ${noun}.`}
+          </Text>
+        ) : (
+          <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" role="list" aria-label="Attached files">
+            {items.map((e) => (
+              <Tile key={e.id} evidence={e} readOnly={readOnly} onOpen={setViewingId} onRemove={requestUnlink} />
+            ))}
+          </SimpleGrid>
+        )}
+        {!readOnly && <DropHint />}
+      </Stack>
+      {uploader.modal}
+      <EvidenceViewer
+        evidence={viewing}
+        onClose={() => setViewingId(null)}
+        readOnly={readOnly}
+        onChanged={reload}
+        links={viewing ? linkSummary(viewing.links) : undefined}
+      />
+      <LinkExistingModal
+        opened={linking}
+        auditId={auditId}
+        target={target}
+        linked={items ?? []}
+        onClose={() => setLinking(false)}
+        onLinked={changed}
+      />
+    </DropArea>
+  );
+}, samePanel);
+
+/** The target arrives as a fresh object on every render of the editor around it; compare its parts. */
+function samePanel(a: AttachmentsPanelProps, b: AttachmentsPanelProps): boolean {
+  return (
+    a.auditId === b.auditId &&
+    a.target.type === b.target.type &&
+    a.target.id === b.target.id &&
+    a.team === b.team &&
+    a.readOnly === b.readOnly &&
+    a.onChanged === b.onChanged
+  );
+}
+
+function Tile(props: {
+  evidence: Evidence;
+  readOnly: boolean;
+  onOpen: (id: string) => void;
+  onRemove: (e: Evidence) => void;
+}) {
+  const { evidence: e, readOnly, onOpen, onRemove } = props;
+  return (
+    <div role="listitem" data-testid="attachment-tile" data-evidence-id={e.id} style={{ position: 'relative' }}>
+      <UnstyledButton onClick={() => onOpen(e.id)} aria-label={`View ${e.originalName}`} w="100%">
+        <Stack gap={4} align="center">
+          <Thumb evidence={e} size={96} />
+          <Text size="xs" truncate="end" maw="100%" title={e.originalName}>
+            {e.originalName}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1}>
+            {formatBytes(e.size)}
+          </Text>
+        </Stack>
+      </UnstyledButton>
+      {!readOnly && (
+        <Tooltip label="Remove">
+          <ActionIcon
+            variant="default"
+            size="sm"
+            radius="xl"
+            aria-label={`Remove ${e.originalName}`}
+            onClick={() => onRemove(e)}
+            style={{ position: 'absolute', top: -4, right: -4 }}
+          >
+            <IconX size={12} />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </div>
+  );
+}

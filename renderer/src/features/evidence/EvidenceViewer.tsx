@@ -1,0 +1,259 @@
+import { Alert, Button, Center, Grid, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { IconAlertTriangle, IconDownload, IconExternalLink, IconTrash } from '@tabler/icons-react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import type { Evidence } from '#shared/domain/evidence';
+import { getApi } from '../../api/client';
+import { Facts, LongText } from '../../components/Facts';
+import { formatBytes } from '../../lib/files';
+import { formatTimestamp } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { DraftedTextarea } from '../records/DraftedTextarea';
+import { formatCapturedAt } from '../records/dateTime';
+import { useEscapeOnTop } from '../records/useEscapeOnTop';
+import { downloadEvidence, openOutside, readEvidence, ReadFailed, viewableAs } from './bytes';
+import { FileTypeIcon } from './Thumb';
+
+type Loaded =
+  | { state: 'loading'; read: number; total: number }
+  | { state: 'ready'; url: string }
+  | { state: 'failed'; message: string };
+
+interface EvidenceViewerProps {
+  evidence: Evidence | null;
+  onClose: () => void;
+  readOnly: boolean;
+  /** The attachment changed here (its description): the list shows the new one. */
+  onChanged?: (evidence: Evidence) => void;
+  /** Offered in the evidence library: deleting removes the attachment from every record. */
+  onDeleted?: (id: string) => void;
+  /** "Linked to" lines; the viewer does not know the records' names itself. */
+  links?: ReactNode;
+}
+
+const failureOf = (e: unknown): string =>
+  e instanceof ReadFailed ? e.error.message : e instanceof Error ? e.message : 'The file could not be read';
+
+/** The bytes of an image or PDF as an object URL for as long as the viewer shows it. */
+function useObjectUrl(evidence: Evidence | null): Loaded | null {
+  const [loaded, setLoaded] = useState<{ id: string; value: Loaded } | null>(null);
+  const id = evidence && viewableAs(evidence.mediaType) ? evidence.id : null;
+  useEffect(() => {
+    if (!id || !evidence) return;
+    const controller = new AbortController();
+    let url: string | null = null;
+    readEvidence(evidence, {
+      signal: controller.signal,
+      onProgress: (read, total) => setLoaded({ id, value: { state: 'loading', read, total } }),
+    }).then(
+      (blob) => {
+        if (controller.signal.aborted) return;
+        url = URL.createObjectURL(blob);
+        setLoaded({ id, value: { state: 'ready', url } });
+      },
+      (e: unknown) => {
+        if (!controller.signal.aborted) setLoaded({ id, value: { state: 'failed', message: failureOf(e) } });
+      },
+    );
+    return () => {
+      controller.abort();
+      if (url) URL.revokeObjectURL(url);
+    };
+    // Only a different file reloads the bytes; a new description does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+  if (!id) return null;
+  return loaded?.id === id ? loaded.value : { state: 'loading', read: 0, total: evidence?.size ?? 0 };
+}
+
+/**
+ * Shows one attachment: images and PDFs in the app from their bytes, other
+ * files through the computer's own app (or a download in the browser
+ * preview), with the details and the description beside them.
+ */
+export function EvidenceViewer({ evidence, onClose, readOnly, onChanged, onDeleted, links }: EvidenceViewerProps) {
+  const id = useId();
+  useEscapeOnTop(id, evidence !== null, onClose);
+  return (
+    <Modal
+      id={id}
+      opened={evidence !== null}
+      onClose={onClose}
+      closeOnEscape={false}
+      size="min(1200px, 96vw)"
+      title={evidence?.originalName ?? ''}
+      centered
+      data-testid="evidence-viewer"
+    >
+      {evidence && (
+        <ViewerBody
+          evidence={evidence}
+          readOnly={readOnly}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+          links={links}
+          onClose={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
+  const { evidence: e, readOnly, onChanged, onDeleted, links, onClose } = props;
+  const kind = viewableAs(e.mediaType);
+  const loaded = useObjectUrl(e);
+  const [busy, setBusy] = useState(false);
+
+  const saveDescription = useCallback(
+    async (description: string) => {
+      const result = await getApi().invoke('evidence.update', { id: e.id, description });
+      if (result.ok) onChanged?.(result.value);
+      return result;
+    },
+    [e.id, onChanged],
+  );
+  const run = async (what: () => Promise<unknown>, failTitle: string) => {
+    setBusy(true);
+    try {
+      await what();
+    } catch (err) {
+      notifyError(err instanceof ReadFailed ? err.error : { code: 'internal', message: failureOf(err) }, failTitle);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const openElsewhere = () =>
+    run(async () => {
+      if ((await openOutside(e)) === 'downloaded') notifySuccess(`${e.originalName} downloaded`);
+    }, 'The file could not be opened');
+  const requestDelete = () =>
+    modals.openConfirmModal({
+      title: 'Delete this attachment?',
+      children: (
+        <Text size="sm">
+          <b>{e.originalName}</b> will be removed from every record it is linked to ({e.links.length}) and deleted from
+          this audit. This cannot be undone.
+        </Text>
+      ),
+      labels: { confirm: 'Delete attachment', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void (async () => {
+          const result = await getApi().invoke('evidence.delete', { id: e.id });
+          if (!result.ok) return notifyError(result.error, 'The attachment was not deleted');
+          notifySuccess(`${e.originalName} deleted`);
+          onDeleted?.(e.id);
+          onClose();
+        })(),
+    });
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Center
+          mih={320}
+          style={{ background: 'var(--mantine-color-default-hover)', borderRadius: 'var(--mantine-radius-md)' }}
+        >
+          {kind && loaded?.state === 'ready' ? (
+            kind === 'image' ? (
+              <img
+                src={loaded.url}
+                alt={e.originalName}
+                data-testid="viewer-image"
+                style={{ maxWidth: '100%', maxHeight: '72vh', objectFit: 'contain', display: 'block' }}
+              />
+            ) : (
+              <iframe
+                src={loaded.url}
+                title={e.originalName}
+                data-testid="viewer-pdf"
+                style={{ width: '100%', height: '72vh', border: 0 }}
+              />
+            )
+          ) : kind && loaded?.state === 'failed' ? (
+            <Alert color="red" icon={<IconAlertTriangle />} title="Could not show this file" m="md">
+              {loaded.message}
+            </Alert>
+          ) : kind && loaded?.state === 'loading' ? (
+            <Stack w="60%" gap={6} aria-busy="true">
+              <Text size="sm" c="dimmed" ta="center">
+                Loading {formatBytes(e.size)}…
+              </Text>
+              <Progress value={loaded.total ? (loaded.read / loaded.total) * 100 : 0} aria-label="Loading the file" />
+            </Stack>
+          ) : (
+            <Stack align="center" gap="sm" p="xl">
+              <FileTypeIcon mediaType={e.mediaType} size={56} />
+              <Text size="sm" c="dimmed" ta="center">
+                Fieldwork does not show this kind of file ({e.mediaType || 'unknown type'}) itself.
+              </Text>
+              <Button leftSection={<IconExternalLink size={16} />} onClick={() => void openElsewhere()} loading={busy}>
+                Open with its app
+              </Button>
+            </Stack>
+          )}
+        </Center>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap="md">
+          <Facts
+            labelWidth={90}
+            items={[
+              ['Type', e.mediaType],
+              ['Size', formatBytes(e.size)],
+              ['Taken', e.capturedAt ? formatCapturedAt(e.capturedAt) : ''],
+              ['Added', `${formatTimestamp(e.createdAt)}${e.addedBy ? ` by ${e.addedBy}` : ''}`],
+              ['Linked to', links ?? `${e.links.length} ${e.links.length === 1 ? 'record' : 'records'}`],
+            ]}
+          />
+          {readOnly ? (
+            <div>
+              <Text size="sm" fw={500} mb={4}>
+                Description
+              </Text>
+              <LongText empty="No description">{e.description}</LongText>
+            </div>
+          ) : (
+            <DraftedTextarea
+              recordType="evidence"
+              recordId={e.id}
+              auditId={e.auditId}
+              field="description"
+              serverValue={e.description}
+              save={saveDescription}
+              label="Description"
+              what="description"
+              placeholder="What this shows, where and when it was taken"
+              minRows={3}
+            />
+          )}
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              loading={busy}
+              onClick={() => void run(() => downloadEvidence(e), 'The file could not be downloaded')}
+            >
+              Download
+            </Button>
+            {kind && (
+              <Button
+                variant="subtle"
+                leftSection={<IconExternalLink size={16} />}
+                onClick={() => void openElsewhere()}
+              >
+                Open with its app
+              </Button>
+            )}
+            {onDeleted && !readOnly && (
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
+                Delete
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}

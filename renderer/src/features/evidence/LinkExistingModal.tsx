@@ -1,0 +1,132 @@
+import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
+import { getApi } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { formatBytes } from '../../lib/files';
+import { formatTimestamp, plural } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { linkSummary, TARGET_NOUNS } from './links';
+import { Thumb } from './Thumb';
+
+interface LinkExistingModalProps {
+  opened: boolean;
+  auditId: string;
+  target: EvidenceTarget;
+  /** Already linked here: not offered again. */
+  linked: readonly Evidence[];
+  onClose: () => void;
+  onLinked: () => void;
+}
+
+/** Picks attachments already in the audit (a photo that shows two things) to link here as well. */
+export function LinkExistingModal(props: LinkExistingModalProps) {
+  // Always mounted, so closing hands the focus back to the button that opened it.
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title="Link attachments already in this audit" size="lg">
+      {props.opened && <Picker {...props} />}
+    </Modal>
+  );
+}
+
+function Picker({ auditId, target, linked, onClose, onLinked }: LinkExistingModalProps) {
+  const all = useQuery('evidence.list', { auditId });
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
+  const [saving, setSaving] = useState(false);
+
+  const offered = useMemo(() => {
+    const here = new Set(linked.map((e) => e.id));
+    const words = search.trim().toLowerCase();
+    return (all.data ?? []).filter(
+      (e) => !here.has(e.id) && (!words || `${e.originalName} ${e.description}`.toLowerCase().includes(words)),
+    );
+  }, [all.data, linked, search]);
+
+  const toggle = (id: string) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const link = async () => {
+    setSaving(true);
+    let done = 0;
+    for (const id of chosen) {
+      const result = await getApi().invoke('evidence.link', { id, target });
+      if (!result.ok) {
+        notifyError(result.error, 'Not every attachment was linked');
+        break;
+      }
+      done++;
+    }
+    setSaving(false);
+    if (done > 0) {
+      notifySuccess(`${plural(done, 'attachment')} linked to this ${TARGET_NOUNS[target.type]}`);
+      onLinked();
+    }
+    onClose();
+  };
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label="Find"
+        placeholder="File name or description"
+        leftSection={<IconSearch size={16} />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        data-autofocus
+      />
+      <ScrollArea.Autosize mah={380}>
+        {!all.data ? (
+          <Text size="sm" c="dimmed">
+            {all.error ? all.error.message : 'Loading…'}
+          </Text>
+        ) : offered.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {search.trim()
+              ? 'No attachment matches.'
+              : 'Every attachment of this audit is already linked here. Add new files instead.'}
+          </Text>
+        ) : (
+          <Stack gap={6}>
+            {offered.map((e) => (
+              <Checkbox.Card
+                key={e.id}
+                checked={chosen.has(e.id)}
+                onClick={() => toggle(e.id)}
+                radius="md"
+                p="xs"
+                aria-label={e.originalName}
+              >
+                <Group gap="sm" wrap="nowrap">
+                  <Checkbox.Indicator />
+                  <Thumb evidence={e} size={40} />
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" truncate="end">
+                      {e.originalName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {formatBytes(e.size)} · added {formatTimestamp(e.createdAt)} · on {linkSummary(e.links)}
+                    </Text>
+                  </div>
+                </Group>
+              </Checkbox.Card>
+            ))}
+          </Stack>
+        )}
+      </ScrollArea.Autosize>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button onClick={() => void link()} disabled={chosen.size === 0} loading={saving}>
+          {chosen.size ? `Link ${plural(chosen.size, 'attachment')}` : 'Link'}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

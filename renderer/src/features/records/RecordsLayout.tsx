@@ -1,0 +1,222 @@
+import { Anchor, Button, Card, Drawer, Group, Kbd, Table, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { IconPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import type { Audit } from '#shared/domain/audit';
+import { canEditAudit } from '#shared/rules/audit-status';
+import { navigate, useLocation } from '../../app/router';
+import { Empty } from '../../components/Empty';
+import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { plural } from '../../lib/format';
+import { notifyError } from '../../lib/notify';
+import { useEscapeOnTop } from './useEscapeOnTop';
+import type { RecordsState } from './useRecords';
+
+export interface Column<T> {
+  header: string;
+  cell: (record: T) => ReactNode;
+  /** The column that names the record: it holds the link that opens it. */
+  main?: boolean;
+  nowrap?: boolean;
+}
+
+export interface EditorArgs<T> {
+  /** Null while creating. */
+  record: T | null;
+  readOnly: boolean;
+  /** The server's answer after a create or a save. */
+  onSaved: (record: T) => void;
+  onDeleted: (id: string) => void;
+  /** Something else changed (attachments): refresh the list's counts. */
+  onTouched: () => void;
+  /** The editor says whether closing now would lose typed changes. */
+  setDirtyCheck: (check: (() => boolean) | null) => void;
+}
+
+interface RecordsLayoutProps<T extends { id: string }> {
+  audit: Audit;
+  section: 'interviews' | 'observations' | 'documents';
+  /** "interview": used in buttons and messages. */
+  noun: string;
+  state: RecordsState<T>;
+  columns: Column<T>[];
+  empty: { title: string; description: string; icon: ReactNode };
+  drawerTitle: (record: T | null) => string;
+  editor: (args: EditorArgs<T>) => ReactNode;
+}
+
+/**
+ * The list of one kind of record with its drawer: "n" starts a new one,
+ * a row's link (or Enter on it) opens it, Esc closes it. The open record
+ * lives in the address (`?open=<id>`), so search hits and links land on it.
+ */
+export function RecordsLayout<T extends { id: string }>(props: RecordsLayoutProps<T>) {
+  const { audit, section, noun, state, columns, empty, drawerTitle, editor } = props;
+  const readOnly = !canEditAudit(audit.status);
+  const base = `/audits/${audit.id}/${section}`;
+  const openId = useLocation().query.get('open');
+  const [creating, setCreating] = useState(false);
+  const [dirtyCheck, setDirtyCheckState] = useState<{ check: () => boolean } | null>(null);
+  const setDirtyCheck = useCallback(
+    (check: (() => boolean) | null) => setDirtyCheckState(check ? { check } : null),
+    [],
+  );
+  const rows = state.rows;
+  const open = openId ? rows?.find((r) => r.id === openId) : undefined;
+  const drawerOpen = creating || open !== undefined;
+
+  // A link to a record that is not (or no longer) there: say so, and show the list.
+  useEffect(() => {
+    if (!openId || !rows || rows.some((r) => r.id === openId)) return;
+    notifyError({ code: 'not_found', message: `This ${noun} does not exist any more.` }, 'Not found');
+    navigate(base, { replace: true });
+  }, [openId, rows, noun, base]);
+
+  useEffect(() => {
+    if (openId && open) document.getElementById(`record-${openId}`)?.scrollIntoView({ block: 'nearest' });
+  }, [openId, open]);
+
+  const startCreate = () => {
+    if (readOnly) return;
+    if (openId) navigate(base, { replace: true });
+    setCreating(true);
+  };
+
+  const closeNow = () => {
+    setDirtyCheckState(null);
+    setCreating(false);
+    if (openId) navigate(base, { replace: true });
+    state.reload();
+  };
+  const requestClose = () => {
+    if (!dirtyCheck?.check()) return closeNow();
+    modals.openConfirmModal({
+      title: 'Discard your changes?',
+      children: <Text size="sm">The fields you changed have not been saved.</Text>,
+      labels: { confirm: 'Discard changes', cancel: 'Keep editing' },
+      confirmProps: { color: 'red' },
+      onConfirm: closeNow,
+    });
+  };
+
+  useHotkeys([['n', () => !drawerOpen && startCreate()]]);
+  const drawerId = useId();
+  useEscapeOnTop(drawerId, drawerOpen, requestClose);
+
+  const args: EditorArgs<T> = {
+    record: creating ? null : (open ?? null),
+    readOnly,
+    onSaved: (record) => {
+      state.upsert(record);
+      if (creating) {
+        setCreating(false);
+        navigate(`${base}?open=${encodeURIComponent(record.id)}`, { replace: true });
+      }
+    },
+    onDeleted: (id) => {
+      state.remove(id);
+      closeNow();
+    },
+    onTouched: state.reload,
+    setDirtyCheck,
+  };
+
+  const newButton = !readOnly && (
+    <Button leftSection={<IconPlus size={16} />} onClick={startCreate} aria-keyshortcuts="n">
+      New {noun}
+    </Button>
+  );
+
+  let body: ReactNode;
+  if (state.error && !rows) body = <LoadError error={state.error} onRetry={state.reload} />;
+  else if (!rows) body = <TableSkeleton />;
+  else if (rows.length === 0)
+    body = (
+      <Card py={48}>
+        <Empty
+          title={empty.title}
+          description={readOnly ? `This audit is closed; no ${noun}s were recorded.` : empty.description}
+          icon={empty.icon}
+          variant="light"
+          actions={newButton}
+        />
+      </Card>
+    );
+  else
+    body = (
+      <Card p={0}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)}s`}>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c) => (
+                  <Table.Th key={c.header}>{c.header}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const link = `#${base}?open=${encodeURIComponent(r.id)}`;
+                return (
+                  <Table.Tr
+                    key={r.id}
+                    id={`record-${r.id}`}
+                    data-record-id={r.id}
+                    bg={r.id === openId ? 'var(--mantine-primary-color-light)' : undefined}
+                    aria-selected={r.id === openId}
+                    onClick={() => navigate(`${base}?open=${encodeURIComponent(r.id)}`, { replace: true })}
+                    style={{ cursor: 'pointer' }}
+                  >
+                    {columns.map((c) => (
+                      <Table.Td key={c.header} style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
+                        {c.main ? (
+                          <Anchor href={link} fw={500} onClick={(e) => e.stopPropagation()}>
+                            {c.cell(r)}
+                          </Anchor>
+                        ) : (
+                          c.cell(r)
+                        )}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Text size="xs" c="dimmed" px="md" py="xs" aria-live="polite">
+          {plural(rows.length, noun)}
+          {!readOnly && (
+            <>
+              {' '}
+              · press <Kbd size="xs">n</Kbd> for a new {noun}
+            </>
+          )}
+        </Text>
+      </Card>
+    );
+
+  return (
+    <>
+      {rows && rows.length > 0 && newButton && (
+        <Group justify="flex-end" mb="md">
+          {newButton}
+        </Group>
+      )}
+      {body}
+      <Drawer
+        id={drawerId}
+        opened={drawerOpen}
+        onClose={requestClose}
+        closeOnEscape={false}
+        position="right"
+        size="xl"
+        title={drawerTitle(creating ? null : (open ?? null))}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        {drawerOpen && <div key={creating ? 'new' : open?.id}>{editor(args)}</div>}
+      </Drawer>
+    </>
+  );
+}

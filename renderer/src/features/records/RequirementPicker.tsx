@@ -1,0 +1,89 @@
+import { Badge, Group, MultiSelect, Text, Tooltip } from '@mantine/core';
+import { useMemo } from 'react';
+import { groupHeading } from '../checklist/filters';
+import { itemLabel, itemShort, type AuditRefs } from './useAuditRefs';
+
+interface RequirementPickerProps {
+  refs: AuditRefs;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  label?: string;
+  readOnly?: boolean;
+  error?: string;
+}
+
+/** The checklist items a record supports, searchable by number or title ("5.15", "access"). */
+export function RequirementPicker({
+  refs,
+  value,
+  onChange,
+  label = 'Requirements covered',
+  ...rest
+}: RequirementPickerProps) {
+  const { items, itemById } = refs;
+  const data = useMemo(() => {
+    const groups = new Map<string, { value: string; label: string }[]>();
+    for (const i of items ?? []) {
+      const heading = groupHeading({ id: i.groupId, title: i.groupTitle, kind: i.groupKind });
+      const list = groups.get(heading) ?? [];
+      list.push({ value: i.id, label: itemLabel(i) });
+      groups.set(heading, list);
+    }
+    // Ids no longer in the checklist stay choosable, so saving does not drop them silently.
+    const unknown = value.filter((id) => !itemById.has(id)).map((id) => ({ value: id, label: 'Removed item' }));
+    const grouped = [...groups].map(([group, list]) => ({ group, items: list }));
+    return unknown.length ? [...grouped, { group: 'Other', items: unknown }] : grouped;
+  }, [items, itemById, value]);
+
+  const noChecklist = items !== undefined && items.length === 0;
+  return (
+    <MultiSelect
+      label={label}
+      description={noChecklist ? 'This audit has no checklist to link to' : 'Type a number or words to find items'}
+      placeholder={rest.readOnly ? undefined : value.length ? undefined : 'e.g. 5.15 or access control'}
+      data={data}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable={!rest.readOnly}
+      readOnly={rest.readOnly}
+      disabled={items === undefined || noChecklist}
+      nothingFoundMessage="No checklist item matches"
+      maxDropdownHeight={320}
+      error={rest.error}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+/** Linked requirement numbers as badges, with the item's title on hover. */
+export function RequirementBadges({ refs, itemIds, max = 6 }: { refs: AuditRefs; itemIds: string[]; max?: number }) {
+  if (itemIds.length === 0)
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  // In checklist order, whatever order they were picked in.
+  const position = (id: string) => refs.itemById.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
+  const shown = [...itemIds].sort((a, b) => position(a) - position(b)).slice(0, max);
+  return (
+    <Group gap={4} wrap="wrap">
+      {shown.map((id) => {
+        const item = refs.itemById.get(id);
+        return (
+          <Tooltip key={id} label={item ? itemLabel(item) : 'Removed item'} openDelay={300}>
+            <Badge variant="light" size="sm" radius="sm" tt="none" data-requirement={item ? itemShort(item) : ''}>
+              {item ? itemShort(item) : '?'}
+            </Badge>
+          </Tooltip>
+        );
+      })}
+      {itemIds.length > max && (
+        <Badge variant="default" size="sm" radius="sm">
+          +{itemIds.length - max}
+        </Badge>
+      )}
+    </Group>
+  );
+}

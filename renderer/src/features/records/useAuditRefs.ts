@@ -1,0 +1,59 @@
+import { useMemo } from 'react';
+import type { ApiError } from '#shared/api/result';
+import type { Audit } from '#shared/domain/audit';
+import type { ChecklistItem } from '#shared/domain/checklist';
+import { useQuery } from '../../api/hooks';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** What records of an audit refer to by id, with the names to show for them. */
+export interface AuditRefs {
+  /** Undefined while loading; empty when the audit has no checklist. */
+  items: ChecklistItem[] | undefined;
+  itemsError: ApiError | undefined;
+  itemById: ReadonlyMap<string, ChecklistItem>;
+  sites: Option[];
+  siteName: (id: string | null) => string;
+  team: Option[];
+  memberName: (id: string) => string;
+}
+
+/** "5.15 Access control"; Stage 1 topics have no number. */
+export const itemLabel = (i: Pick<ChecklistItem, 'number' | 'title'>): string =>
+  i.number ? `${i.number} ${i.title}` : i.title;
+
+/**
+ * The short form on a badge. Annex A controls share numbers with clauses
+ * (control 5.1 and clause 5.1), so they show their reference: "A.5.15".
+ */
+export const itemShort = (i: Pick<ChecklistItem, 'kind' | 'number' | 'ref'>): string =>
+  i.kind === 'control' ? i.ref : i.number || i.ref;
+
+export function useAuditRefs(audit: Audit): AuditRefs {
+  const checklist = useQuery('checklist.get', { auditId: audit.id });
+  const client = useQuery('clients.get', { id: audit.clientId });
+  const noChecklist = checklist.error?.code === 'not_found';
+  const loadedItems = checklist.data?.items;
+  const items = useMemo(() => (noChecklist ? [] : loadedItems), [noChecklist, loadedItems]);
+  const clientSites = client.data?.sites;
+
+  return useMemo(() => {
+    const itemById = new Map((items ?? []).map((i) => [i.id, i]));
+    const inScope = new Set(audit.siteIds);
+    const siteNames = new Map((clientSites ?? []).map((s) => [s.id, s.name]));
+    const sites = (clientSites ?? []).filter((s) => inScope.has(s.id)).map((s) => ({ value: s.id, label: s.name }));
+    const memberNames = new Map(audit.team.map((m) => [m.id, m.name]));
+    return {
+      items,
+      itemsError: noChecklist ? undefined : checklist.error,
+      itemById,
+      sites,
+      siteName: (id) => (id ? (siteNames.get(id) ?? 'Unknown site') : ''),
+      team: audit.team.map((m) => ({ value: m.id, label: m.name })),
+      memberName: (id) => memberNames.get(id) ?? 'Former team member',
+    };
+  }, [items, noChecklist, checklist.error, clientSites, audit.siteIds, audit.team]);
+}

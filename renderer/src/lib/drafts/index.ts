@@ -1,0 +1,10 @@
+export { DraftedText, DEFAULT_DEBOUNCE_MS } from './controller';
+export type { DraftedTextOptions, DraftedTextSnapshot, DraftStatus } from './controller';
+export { getDraftJournal } from './instance';
+export { DraftJournal, DRAFT_RECORD_TYPES, DRAFTS_DB_NAME, draftKey } from './journal';
+export type { DraftEntry, DraftRecordType, DraftRef, DraftWrite } from './journal';
+export { decideRestore } from './restore';
+export type { RestoreDecision, RestoredDraft } from './restore';
+export { RestoredDraftAlert } from './RestoredDraftAlert';
+export { useDraftedText } from './useDraftedText';
+export type { DraftedTextState } from './useDraftedText';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Id, text } from './common';
+
+export const SEARCH_KINDS = ['checklist_item', 'interview', 'observation', 'document', 'evidence'] as const;
+export const SearchKind = z.enum(SEARCH_KINDS);
+export type SearchKind = z.infer<typeof SearchKind>;
+
+export const SearchInput = z.strictObject({
+  q: text(200, 'Search text'),
+  /** Only this audit's records; all audits when absent. */
+  auditId: Id.optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+
+/**
+ * Marks around matched words in a snippet: plain control characters, never
+ * HTML, so client text can not inject markup. The renderer turns them into <mark>.
+ */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+export const SearchHit = z.object({
+  kind: SearchKind,
+  recordId: Id,
+  auditId: Id,
+  /** "Acme Ltd — Stage 2 (2026-03-14)". */
+  auditLabel: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
