@@ -162,6 +162,8 @@ test('Ctrl+K finds words in checklist notes and opens that item', async ({ page,
   // Inside the audit (even from a text field) the palette searches this audit; nothing else matches.
   await notes.click();
   await page.keyboard.press('Control+K');
+  // The palette takes focus once it has opened; typing before that would go into the notes.
+  await expect(search).toBeFocused();
   await page.keyboard.type('nonexistentword');
   await expect(page.getByText('Nothing in this audit matches “nonexistentword”.')).toBeVisible();
   await page.keyboard.press('Escape');
