@@ -3,6 +3,8 @@ import { auditHandlers } from './handlers/audits';
 import { checklistHandlers } from './handlers/checklist';
 import { clientHandlers } from './handlers/clients';
 import { evidenceHandlers } from './handlers/evidence';
+import { findingHandlers } from './handlers/findings';
+import { programmeHandlers } from './handlers/programme';
 import { recordHandlers } from './handlers/records';
 import { searchHandlers } from './handlers/search';
 import { templateHandlers } from './handlers/templates';
@@ -30,5 +32,7 @@ export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
     ...recordHandlers(ctx, tx),
     ...evidenceHandlers(ctx, tx),
     ...searchHandlers(ctx, tx),
+    ...findingHandlers(ctx, tx),
+    ...programmeHandlers(ctx, tx),
   };
 }

@@ -7,7 +7,15 @@ import { Id, text } from './common';
  * findings issue. An attachment left with no link at all is deleted, and its
  * file is collected once no attachment anywhere refers to it.
  */
-export const EVIDENCE_TARGETS = ['audit', 'checklist_item', 'interview', 'observation', 'finding'] as const;
+/** 'finding' links objective evidence; 'finding_verification' the evidence that a finding's correction worked. */
+export const EVIDENCE_TARGETS = [
+  'audit',
+  'checklist_item',
+  'interview',
+  'observation',
+  'finding',
+  'finding_verification',
+] as const;
 export const EvidenceTargetType = z.enum(EVIDENCE_TARGETS, { error: 'Unknown attachment target' });
 export type EvidenceTargetType = z.infer<typeof EvidenceTargetType>;
 export const EvidenceTarget = z.strictObject({ type: EvidenceTargetType, id: Id });

@@ -120,7 +120,7 @@ export function listEvidence(ctx: RepoContext, auditId: string, target?: Evidenc
  */
 export function checkTargets(ctx: RepoContext, auditId: string, targets: readonly EvidenceTarget[]): void {
   for (const t of targets) {
-    if (t.type === 'finding') {
+    if (t.type === 'finding' || t.type === 'finding_verification') {
       throw new DomainError('invalid_input', 'Findings are not available yet; link the attachment to something else.');
     }
     let owner: string | undefined;

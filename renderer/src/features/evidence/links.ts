@@ -7,6 +7,7 @@ export const TARGET_NOUNS: Record<EvidenceTargetType, string> = {
   interview: 'interview',
   observation: 'observation',
   finding: 'finding',
+  finding_verification: 'finding verification',
 };
 
 export const TARGET_LABELS: Record<EvidenceTargetType, string> = {
@@ -15,6 +16,7 @@ export const TARGET_LABELS: Record<EvidenceTargetType, string> = {
   interview: 'Interview',
   observation: 'Observation',
   finding: 'Finding',
+  finding_verification: 'Verification of a finding',
 };
 
 /** "Interview, 2 checklist items" when the records' names are not at hand. */
