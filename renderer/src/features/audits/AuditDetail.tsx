@@ -10,6 +10,7 @@ import {
   IconMessages,
   IconPencil,
   IconPhoto,
+  IconRepeat,
   IconTrash,
 } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
@@ -24,6 +25,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { ChecklistScreen } from '../checklist/ChecklistScreen';
 import { prefetchChecklist } from '../checklist/useChecklist';
 import { EvidenceLibrary } from '../evidence/EvidenceLibrary';
+import { CycleTab } from '../programme/CycleTab';
 import { DocumentsPage } from '../records/DocumentsPage';
 import { InterviewsPage } from '../records/InterviewsPage';
 import { ObservationsPage } from '../records/ObservationsPage';
@@ -42,6 +44,7 @@ export const AUDIT_SECTIONS = [
   'documents',
   'evidence',
   'dashboard',
+  'cycle',
 ] as const;
 export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
@@ -174,6 +177,9 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           <Tabs.Tab value="dashboard" leftSection={<IconChartBar size={16} />}>
             Dashboard
           </Tabs.Tab>
+          <Tabs.Tab value="cycle" leftSection={<IconRepeat size={16} />}>
+            Cycle
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={section}>
           {section === 'overview' && <AuditOverview audit={a} />}
@@ -187,6 +193,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
               <AuditDashboard audit={a} />
             </Suspense>
           )}
+          {section === 'cycle' && <CycleTab audit={a} />}
         </Tabs.Panel>
       </Tabs>
     </>

@@ -9,6 +9,7 @@ import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { ProgrammeSection } from '../programme/ProgrammeSection';
 import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
 
 export function ClientDetail({ id }: { id: string }) {
@@ -104,6 +105,9 @@ export function ClientDetail({ id }: { id: string }) {
             </Block>
             <Block title="Audits">
               <AuditsTable audits={ownAudits} clientId={id} />
+            </Block>
+            <Block title="Certification programme">
+              <ProgrammeSection clientId={id} />
             </Block>
           </Stack>
         </Grid.Col>

@@ -1,0 +1,55 @@
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { AUDIT_TYPE_LABELS, type Audit } from '#shared/domain/audit';
+import { useQuery } from '../../api/hooks';
+import { href } from '../../app/router';
+import { Block } from '../../components/Block';
+import { CarriedFindings } from './CarriedFindings';
+import { ComparisonSection } from './ComparisonSection';
+import { PlanNextModal } from './PlanNextModal';
+import { RecommendationPanel } from './RecommendationPanel';
+
+/** This audit's place in the client's certification cycle: what it inherits, how it compares, what it recommends. */
+export function CycleTab({ audit }: { audit: Audit }) {
+  return (
+    <Stack gap="lg">
+      <PlanNextShortcut audit={audit} />
+      <Block>
+        <Title order={3} size="h5" mb="sm">
+          Findings from previous audits to verify
+        </Title>
+        <CarriedFindings auditId={audit.id} />
+      </Block>
+      <Block>
+        <ComparisonSection auditId={audit.id} />
+      </Block>
+      <Block>
+        <RecommendationPanel audit={audit} />
+      </Block>
+    </Stack>
+  );
+}
+
+/** Offered when this audit is the one the next audit of the cycle would be planned from. */
+function PlanNextShortcut({ audit }: { audit: Audit }) {
+  const programme = useQuery('programme.get', { clientId: audit.clientId });
+  const [planning, setPlanning] = useState(false);
+  const next = programme.data?.next;
+  if (!next || next.fromAuditId !== audit.id) return null;
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        The next audit of the cycle is not planned yet.{' '}
+        <Anchor href={href(`/clients/${audit.clientId}`)} size="sm">
+          See the certification programme
+        </Anchor>
+        .
+      </Text>
+      <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setPlanning(true)}>
+        Plan next audit: {AUDIT_TYPE_LABELS[next.type]}
+      </Button>
+      <PlanNextModal next={next} opened={planning} onClose={() => setPlanning(false)} />
+    </Group>
+  );
+}

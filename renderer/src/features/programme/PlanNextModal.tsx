@@ -1,0 +1,86 @@
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
+import { useMutation } from '../../api/hooks';
+import { navigate } from '../../app/router';
+import { issuesToErrors, type FieldErrors } from '../../lib/formErrors';
+import { notifyError, notifySuccess } from '../../lib/notify';
+
+interface PlanNextProps {
+  /** The next step of the cycle and the audit it is planned from; null keeps the modal closed. */
+  next: { type: AuditType; fromAuditId: string } | null;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/**
+ * Plans the next audit of the cycle: only the dates are asked, the rest is
+ * copied from the audit it follows, and open findings come along to be verified.
+ */
+export function PlanNextModal({ next, opened, onClose }: PlanNextProps) {
+  const [startDate, setStart] = useState('');
+  const [endDate, setEnd] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useMutation('programme.createNext');
+  const label = next ? AUDIT_TYPE_LABELS[next.type] : '';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!next) return;
+    const missing: FieldErrors = {};
+    if (!startDate) missing.startDate = 'Enter the first day of the audit';
+    if (!endDate) missing.endDate = 'Enter the last day of the audit';
+    if (Object.keys(missing).length > 0) return setErrors(missing);
+    const result = await create.mutate({ fromAuditId: next.fromAuditId, startDate, endDate });
+    if (!result.ok) {
+      setErrors(issuesToErrors(result.error.issues));
+      return notifyError(result.error, `The ${label} audit was not planned`);
+    }
+    notifySuccess(`${label} audit planned`);
+    onClose();
+    navigate(`/audits/${result.value.id}`);
+  };
+
+  return (
+    <Modal opened={opened && next !== null} onClose={onClose} title={`Plan the ${label} audit`} centered>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <Alert icon={<IconInfoCircle />} color="blue" variant="light">
+            <Text size="sm">
+              The audit team, the scope and the sites are copied from the previous audit; change them afterwards if
+              needed. Every finding still open is carried over, to be verified during this audit.
+            </Text>
+          </Alert>
+          <SimpleGrid cols={2}>
+            <TextInput
+              type="date"
+              label="Planned start"
+              withAsterisk
+              value={startDate}
+              onChange={(e) => setStart(e.currentTarget.value)}
+              error={errors.startDate}
+              data-autofocus
+            />
+            <TextInput
+              type="date"
+              label="Planned end"
+              withAsterisk
+              value={endDate}
+              onChange={(e) => setEnd(e.currentTarget.value)}
+              error={errors.endDate}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.pending}>
+              Plan {label} audit
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Badge, Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ApiError } from '#shared/api/result';
+import type { Audit } from '#shared/domain/audit';
+import { RECOMMENDATION_LABELS, type RecommendationState } from '#shared/domain/programme';
+import { useMutation, useQuery } from '../../api/hooks';
+import { LoadError, PageLoader } from '../../components/LoadState';
+import { formatTimestamp } from '../../lib/format';
+import { notifySuccess } from '../../lib/notify';
+import { OverrideModal } from './OverrideModal';
+
+const leadAuditor = (audit: Audit): string => audit.team.find((m) => m.role === 'lead_auditor')?.name ?? '';
+
+/** The recommendation to the certification body: suggested from the findings, decided by the lead auditor. */
+export function RecommendationPanel({ audit }: { audit: Audit }) {
+  const state = useQuery('recommendation.get', { auditId: audit.id });
+  const decide = useMutation('recommendation.decide');
+  const [by, setBy] = useState(() => leadAuditor(audit));
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const [overriding, setOverriding] = useState(false);
+
+  if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
+  const s = state.data;
+  if (!s) return <PageLoader />;
+  const current = s.decisions.at(-1);
+
+  const confirm = async () => {
+    const result = await decide.mutate({ auditId: audit.id, recommendation: s.suggested, reason: '', by });
+    if (!result.ok) return setRefusal(result.error);
+    setRefusal(null);
+    notifySuccess('Recommendation confirmed');
+    state.reload();
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={3} size="h5">
+        Recommendation
+      </Title>
+      <Alert
+        color={s.suggested === 'recommend' ? 'teal' : s.suggested === 'not_recommended' ? 'red' : 'orange'}
+        variant="light"
+        title={`Suggested: ${RECOMMENDATION_LABELS[s.suggested]}`}
+      >
+        <List size="sm" aria-label="Why this is suggested">
+          {s.reasons.map((r) => (
+            <List.Item key={r}>{r}</List.Item>
+          ))}
+        </List>
+      </Alert>
+      {current ? (
+        <Text size="sm">
+          In force: <b>{RECOMMENDATION_LABELS[current.recommendation]}</b>
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No recommendation decided yet. Confirm the suggestion, or override it and say why.
+        </Text>
+      )}
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label="Decided by"
+          description="The lead auditor"
+          value={by}
+          onChange={(e) => setBy(e.currentTarget.value)}
+        />
+        <Button leftSection={<IconCheck size={16} />} loading={decide.pending} onClick={() => void confirm()}>
+          Confirm suggestion
+        </Button>
+        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setOverriding(true)}>
+          Override…
+        </Button>
+      </Group>
+      {refusal && (
+        <Alert color="red" icon={<IconAlertTriangle />} title="Not recorded" role="alert">
+          {refusal.message}
+        </Alert>
+      )}
+      <DecisionHistory state={s} />
+      <OverrideModal
+        opened={overriding}
+        onClose={() => setOverriding(false)}
+        auditId={audit.id}
+        suggested={s.suggested}
+        by={by}
+        onDecided={() => {
+          setRefusal(null);
+          state.reload();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function DecisionHistory({ state: s }: { state: RecommendationState }) {
+  if (s.decisions.length === 0) return null;
+  return (
+    <Table aria-label="Recommendation decisions">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>When</Table.Th>
+          <Table.Th>Who</Table.Th>
+          <Table.Th>Decision</Table.Th>
+          <Table.Th>Reason</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {s.decisions.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Td>
+              <Text size="sm">{formatTimestamp(d.decidedAt)}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.decidedBy}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <Text size="sm">{RECOMMENDATION_LABELS[d.recommendation]}</Text>
+                {(d.overridden || d.recommendation !== d.suggested) && (
+                  <Badge color="orange" size="sm" title={`Suggested: ${RECOMMENDATION_LABELS[d.suggested]}`}>
+                    Override
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={d.reason ? undefined : 'dimmed'}>
+                {d.reason || 'No reason needed'}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
