@@ -1,0 +1,43 @@
+import { DomainError } from '#shared/api/result';
+import type { RepoContext } from '../context';
+import { stamp } from '../context';
+
+export interface Certification {
+  decisionDate: string | null;
+  expiryDate: string | null;
+}
+
+export function requireClient(ctx: RepoContext, clientId: string): void {
+  if (!ctx.db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) {
+    throw new DomainError('not_found', 'This client does not exist (it may have been deleted).', [
+      { path: ['clientId'], message: 'Choose an existing client' },
+    ]);
+  }
+}
+
+export function getCertification(ctx: RepoContext, clientId: string): Certification {
+  const row = ctx.db
+    .prepare('SELECT decision_date, expiry_date FROM client_certification WHERE client_id = ?')
+    .get(clientId) as { decision_date: string | null; expiry_date: string | null } | undefined;
+  return { decisionDate: row?.decision_date ?? null, expiryDate: row?.expiry_date ?? null };
+}
+
+/** The certification decision and expiry dates, as entered by the lead auditor. */
+export function setCertification(ctx: RepoContext, clientId: string, c: Certification): void {
+  requireClient(ctx, clientId);
+  // The input schema checks this too; repeated here so no caller can store an impossible cycle.
+  if (c.decisionDate && c.expiryDate && c.expiryDate <= c.decisionDate) {
+    throw new DomainError('invalid_input', 'The expiry date must be after the decision date.', [
+      { path: ['expiryDate'], message: 'The expiry date must be after the decision date' },
+    ]);
+  }
+  const s = stamp(ctx);
+  ctx.db
+    .prepare(
+      `INSERT INTO client_certification (client_id, decision_date, expiry_date, created_at, updated_at, device_id)
+       VALUES (@clientId, @decision, @expiry, @now, @now, @device)
+       ON CONFLICT (client_id) DO UPDATE SET decision_date = @decision, expiry_date = @expiry,
+         updated_at = @now, device_id = @device`,
+    )
+    .run({ clientId, decision: c.decisionDate, expiry: c.expiryDate, now: s.now, device: s.device });
+}

@@ -1,0 +1,104 @@
+import type { OpParsed } from '#shared/api/contract';
+import { DomainError } from '#shared/api/result';
+import type { FindingStatus, FindingType } from '#shared/domain/finding';
+import type { Recommendation, RecommendationState } from '#shared/domain/programme';
+import { RECOMMENDATION_LABELS } from '#shared/domain/programme';
+import { suggestRecommendation } from '#shared/rules/findings';
+import { newId } from '../ids';
+import { requireAudit } from './checklist';
+import { stamp, type RepoContext } from './context';
+
+interface DecisionRow {
+  id: string;
+  recommendation: Recommendation;
+  suggested: Recommendation;
+  reason: string;
+  decided_by: string;
+  created_at: string;
+}
+
+/** What the suggestion rests on: this audit's issued findings, and those carried into it that are still not closed. */
+function bearingFindings(ctx: RepoContext, auditId: string) {
+  return ctx.db
+    .prepare(
+      `SELECT number, type, status FROM findings WHERE audit_id = @auditId AND status <> 'draft'
+       UNION ALL
+       SELECT f.number, f.type, f.status FROM carried_findings c JOIN findings f ON f.id = c.finding_id
+       WHERE c.audit_id = @auditId AND f.status NOT IN ('draft', 'closed')`,
+    )
+    .all({ auditId }) as { number: string | null; type: FindingType; status: FindingStatus }[];
+}
+
+export function getRecommendation(ctx: RepoContext, auditId: string): RecommendationState {
+  requireAudit(ctx, auditId);
+  const { suggested, reasons } = suggestRecommendation(bearingFindings(ctx, auditId));
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, recommendation, suggested, reason, decided_by, created_at FROM recommendations
+       WHERE audit_id = ? ORDER BY created_at, rowid`,
+    )
+    .all(auditId) as DecisionRow[];
+  return {
+    auditId,
+    suggested,
+    reasons,
+    decisions: rows.map((r) => ({
+      id: r.id,
+      recommendation: r.recommendation,
+      suggested: r.suggested,
+      overridden: r.recommendation !== r.suggested,
+      reason: r.reason,
+      decidedBy: r.decided_by,
+      decidedAt: r.created_at,
+    })),
+  };
+}
+
+/**
+ * The lead auditor confirms or overrides the suggestion. Decisions are only
+ * ever added (the table refuses changes): overriding the suggestion, or
+ * changing a recommendation already recorded, needs a reason on the record.
+ */
+export function decideRecommendation(ctx: RepoContext, input: OpParsed<'recommendation.decide'>): RecommendationState {
+  const audit = requireAudit(ctx, input.auditId);
+  if (audit.status === 'planned') {
+    throw new DomainError(
+      'conflict',
+      'A recommendation can be recorded only once the audit has taken place; this audit is still planned.',
+    );
+  }
+  const state = getRecommendation(ctx, input.auditId);
+  const reason = input.reason.trim();
+  const chosen = RECOMMENDATION_LABELS[input.recommendation].toLowerCase();
+  if (input.recommendation !== state.suggested && reason === '') {
+    throw new DomainError(
+      'invalid_input',
+      `Overriding the suggestion (${RECOMMENDATION_LABELS[state.suggested].toLowerCase()}) needs a reason.`,
+      [{ path: ['reason'], message: 'Say why you override the suggested recommendation' }],
+    );
+  }
+  const last = state.decisions.at(-1);
+  if (last && last.recommendation !== input.recommendation && reason === '') {
+    throw new DomainError('invalid_input', `Changing the recorded recommendation to "${chosen}" needs a reason.`, [
+      { path: ['reason'], message: 'Say why the recorded recommendation changes' },
+    ]);
+  }
+  const s = stamp(ctx);
+  ctx.db
+    .prepare(
+      `INSERT INTO recommendations (id, audit_id, recommendation, suggested, reason, decided_by, created_at, updated_at, device_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      newId(),
+      input.auditId,
+      input.recommendation,
+      state.suggested,
+      reason,
+      input.by.trim(),
+      s.now,
+      s.now,
+      s.device,
+    );
+  return getRecommendation(ctx, input.auditId);
+}
