@@ -5,6 +5,7 @@ import { AuditList } from '../features/audits/AuditList';
 import { ClientDetail } from '../features/clients/ClientDetail';
 import { ClientCreatePage, ClientEditPage } from '../features/clients/ClientFormPage';
 import { ClientList } from '../features/clients/ClientList';
+import { NonconformitiesPage } from '../features/findings/NonconformitiesPage';
 import { TemplateList } from '../features/templates/TemplateList';
 import { NotFound } from '../components/NotFound';
 import { matchPath, navigate, useLocation, type Location } from './router';
@@ -27,6 +28,7 @@ const ROUTES: Route[] = [
   ['/clients/new', () => <ClientCreatePage />],
   ['/clients/:id', (p) => <ClientDetail key={p.id} id={p.id ?? ''} />],
   ['/clients/:id/edit', (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />],
+  ['/nonconformities', () => <NonconformitiesPage />],
   ['/templates', () => <TemplateList />],
 ];
 

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuilding, IconClipboardCheck, IconShieldCheck, IconTemplate } from '@tabler/icons-react';
+import { IconAlertOctagon, IconBuilding, IconClipboardCheck, IconShieldCheck, IconTemplate } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from './router';
@@ -14,6 +14,7 @@ function auditIn(path: string): string | null {
 const NAV = [
   { to: '/audits', label: 'Audits', icon: IconClipboardCheck },
   { to: '/clients', label: 'Clients', icon: IconBuilding },
+  { to: '/nonconformities', label: 'Nonconformities', icon: IconAlertOctagon },
   { to: '/templates', label: 'Templates', icon: IconTemplate },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import {
+  IconAlertOctagon,
   IconChartBar,
   IconEye,
   IconFileText,
@@ -25,6 +26,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { ChecklistScreen } from '../checklist/ChecklistScreen';
 import { prefetchChecklist } from '../checklist/useChecklist';
 import { EvidenceLibrary } from '../evidence/EvidenceLibrary';
+import { FindingsPage } from '../findings/FindingsPage';
 import { CycleTab } from '../programme/CycleTab';
 import { DocumentsPage } from '../records/DocumentsPage';
 import { InterviewsPage } from '../records/InterviewsPage';
@@ -43,6 +45,7 @@ export const AUDIT_SECTIONS = [
   'observations',
   'documents',
   'evidence',
+  'findings',
   'dashboard',
   'cycle',
 ] as const;
@@ -174,6 +177,9 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           <Tabs.Tab value="evidence" leftSection={<IconPhoto size={16} />}>
             Evidence
           </Tabs.Tab>
+          <Tabs.Tab value="findings" leftSection={<IconAlertOctagon size={16} />}>
+            Findings
+          </Tabs.Tab>
           <Tabs.Tab value="dashboard" leftSection={<IconChartBar size={16} />}>
             Dashboard
           </Tabs.Tab>
@@ -188,6 +194,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           {section === 'observations' && <ObservationsPage audit={a} />}
           {section === 'documents' && <DocumentsPage audit={a} />}
           {section === 'evidence' && <EvidenceLibrary audit={a} />}
+          {section === 'findings' && <FindingsPage audit={a} />}
           {section === 'dashboard' && (
             <Suspense fallback={<PageLoader />}>
               <AuditDashboard audit={a} />

@@ -3,6 +3,7 @@ import { memo, useCallback } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem, ChecklistItemPatch, SampledRecordInput } from '#shared/domain/checklist';
 import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
+import { ItemFindings } from '../findings/ItemFindings';
 import { AssignmentFields, Guidance, NotesField, ResultField, TYPING_DELAY_MS } from './EditorFields';
 import { resultLabel } from './results';
 import { SamplesEditor } from './SamplesEditor';
@@ -61,6 +62,7 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
           {resultLabel(item.result)}: needs a finding
         </Badge>
       )}
+      <ItemFindings item={item} team={team} readOnly={readOnly} />
       <NotesField id={id} notes={item.notes} readOnly={readOnly} update={update} flush={flush} />
       <AssignmentFields
         id={id}

@@ -1,0 +1,156 @@
+import { Alert, Button, Divider, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
+import { useCallback, useRef, useState } from 'react';
+import type { Audit } from '#shared/domain/audit';
+import type { Finding } from '#shared/domain/finding';
+import { getApi } from '../../api/client';
+import { notifySuccess } from '../../lib/notify';
+import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
+import { AttachmentsAfterCreate, DeleteButton } from '../records/editorParts';
+import type { AuditRefs } from '../records/useAuditRefs';
+import type { Act } from './act';
+import { FindingForm } from './FindingForm';
+import { FindingLifecycle } from './FindingLifecycle';
+import { FindingTrail } from './FindingTrail';
+import { DueCell, StatusBadge, TypeBadge } from './labels';
+
+export interface FindingEditorProps {
+  audit: Audit;
+  refs: AuditRefs;
+  /** Null while creating. */
+  finding: Finding | null;
+  actor: string;
+  readOnly: boolean;
+  onSaved: (f: Finding) => void;
+  onDeleted: (id: string) => void;
+  setDirtyCheck: (check: (() => boolean) | null) => void;
+}
+
+/** One finding in the drawer: what it says, its evidence, where it is in its life, and its history. */
+export function FindingEditor(props: FindingEditorProps) {
+  const { audit, refs, finding: f, actor, readOnly, onSaved, onDeleted, setDirtyCheck } = props;
+  const [refusal, setRefusal] = useState<{ title: string; message: string } | null>(null);
+  // The form's dirty check, kept here too: issuing unsaved text would issue the old text.
+  const formDirty = useRef<(() => boolean) | null>(null);
+  const trackDirty = useCallback(
+    (check: (() => boolean) | null) => {
+      formDirty.current = check;
+      setDirtyCheck(check);
+    },
+    [setDirtyCheck],
+  );
+
+  const act: Act = useCallback(
+    async (failTitle, run, success) => {
+      const result = await run(getApi());
+      if (!result.ok) {
+        setRefusal({ title: failTitle, message: result.error.message });
+        return result.error;
+      }
+      setRefusal(null);
+      if (success) notifySuccess(success);
+      onSaved(result.value);
+      return undefined;
+    },
+    [onSaved],
+  );
+
+  const issue = () => {
+    if (!f) return;
+    if (formDirty.current?.()) {
+      return setRefusal({ title: 'Save your changes first', message: 'The finding is issued as saved.' });
+    }
+    void act('The finding was not issued', (api) => api.invoke('findings.issue', { id: f.id, by: actor })).then(
+      (error) => !error && notifySuccess('Finding issued'),
+    );
+  };
+
+  const editable = !readOnly && f?.status !== 'closed';
+  return (
+    <Stack gap="md">
+      {f && (
+        <Group gap="xs" aria-label="Finding summary" role="group">
+          {f.number && (
+            <Text fw={700} size="lg" data-testid="finding-number">
+              {f.number}
+            </Text>
+          )}
+          <TypeBadge type={f.type} />
+          <StatusBadge status={f.status} />
+          {f.status !== 'draft' && <DueCell finding={f} />}
+        </Group>
+      )}
+      {refusal && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle />}
+          title={refusal.title}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setRefusal(null)}
+        >
+          {refusal.message}
+        </Alert>
+      )}
+      <FindingForm
+        key={f?.updatedAt ?? 'new'}
+        audit={audit}
+        refs={refs}
+        finding={f}
+        actor={actor}
+        readOnly={!editable}
+        onSaved={onSaved}
+        setDirtyCheck={trackDirty}
+      />
+      {!f ? (
+        <AttachmentsAfterCreate noun="finding" />
+      ) : (
+        <>
+          <div role="region" aria-label="Objective evidence files">
+            <Text size="sm" fw={500} mb={4}>
+              Evidence files
+            </Text>
+            <AttachmentsPanel
+              auditId={audit.id}
+              target={{ type: 'finding', id: f.id }}
+              team={audit.team}
+              readOnly={!editable}
+            />
+          </div>
+          <Divider />
+          {f.status === 'draft' ? (
+            !readOnly && (
+              <Stack gap="sm">
+                <Text size="sm" c="dimmed">
+                  A draft has no number yet. Issuing numbers it for good; an issued finding can no longer be deleted.
+                </Text>
+                <Group justify="space-between">
+                  <DeleteButton
+                    noun="draft finding"
+                    description="This draft finding and the links to its evidence will be deleted. Files attached only to it are deleted too. This cannot be undone."
+                    run={() => getApi().invoke('findings.delete', { id: f.id })}
+                    onDeleted={() => onDeleted(f.id)}
+                  />
+                  <Button leftSection={<IconSend size={16} />} onClick={issue}>
+                    Issue finding
+                  </Button>
+                </Group>
+              </Stack>
+            )
+          ) : (
+            <FindingLifecycle
+              finding={f}
+              auditId={audit.id}
+              team={audit.team}
+              by={actor}
+              readOnly={readOnly}
+              act={act}
+            />
+          )}
+          <Divider />
+          <FindingTrail findingId={f.id} version={f.updatedAt} refs={refs} />
+        </>
+      )}
+    </Stack>
+  );
+}

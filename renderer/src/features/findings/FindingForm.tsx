@@ -1,0 +1,172 @@
+import { Grid, MultiSelect, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useCallback, useMemo } from 'react';
+import type { Audit } from '#shared/domain/audit';
+import { FINDING_TYPE_LABELS, FINDING_TYPES, type Finding, type FindingType } from '#shared/domain/finding';
+import { getApi } from '../../api/client';
+import { notifySuccess } from '../../lib/notify';
+import { defaultRecordTime } from '../records/dateTime';
+import { send, SubmitRow, useBusy, useDirtyCheck } from '../records/editorParts';
+import { RequirementPicker } from '../records/RequirementPicker';
+import type { AuditRefs } from '../records/useAuditRefs';
+import { GradingGuidance } from './GradingGuidance';
+import { decodeRecord, encodeRecord, useRecordOptions } from './useRecordOptions';
+
+interface Values {
+  type: FindingType;
+  itemIds: string[];
+  statement: string;
+  evidenceText: string;
+  records: string[];
+  siteId: string | null;
+  raisedBy: string;
+  raisedAt: string;
+}
+
+const toValues = (f: Finding | null, audit: Audit, actor: string): Values => ({
+  type: f?.type ?? 'minor',
+  itemIds: f?.requirements.map((r) => r.itemId) ?? [],
+  statement: f?.statement ?? '',
+  evidenceText: f?.evidenceText ?? '',
+  records: f?.records.map(encodeRecord) ?? [],
+  siteId: f?.siteId ?? null,
+  raisedBy: f?.raisedBy ?? actor,
+  raisedAt: f?.raisedAt ?? defaultRecordTime(audit.startDate, audit.endDate),
+});
+
+const toPayload = (v: Values) => ({ ...v, records: v.records.map(decodeRecord) });
+
+interface FindingFormProps {
+  audit: Audit;
+  refs: AuditRefs;
+  finding: Finding | null;
+  actor: string;
+  readOnly: boolean;
+  onSaved: (f: Finding) => void;
+  setDirtyCheck: (check: (() => boolean) | null) => void;
+}
+
+/** What the finding says: its grade, requirements, statement and objective evidence. */
+export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, setDirtyCheck }: FindingFormProps) {
+  const creating = finding === null;
+  const form = useForm<Values>({ initialValues: toValues(finding, audit, actor) });
+  const [busy, run] = useBusy();
+  const isDirty = useCallback(() => form.isDirty(), [form]);
+  useDirtyCheck(setDirtyCheck, isDirty);
+  const recordOptions = useRecordOptions(audit.id);
+  const recordData = useMemo(() => {
+    // Linked records no longer listed (deleted) stay visible under the name the server gave them.
+    const known = new Set(recordOptions.flatMap((g) => g.items.map((i) => i.value)));
+    const extra = (finding?.records ?? [])
+      .filter((r) => !known.has(encodeRecord(r)))
+      .map((r) => ({ value: encodeRecord(r), label: r.label }));
+    return extra.length ? [...recordOptions, { group: 'Other', items: extra }] : recordOptions;
+  }, [recordOptions, finding?.records]);
+
+  const submit = form.onSubmit((values) => {
+    if (!creating && !form.isDirty()) return;
+    void run(async () => {
+      const api = getApi();
+      const result = creating
+        ? await send(
+            () => api.invoke('findings.create', { auditId: audit.id, finding: toPayload(values), by: actor }),
+            'finding',
+            'The finding was not recorded',
+          )
+        : await send(
+            () => api.invoke('findings.update', { id: finding.id, patch: toPayload(values), by: actor }),
+            'patch',
+            'The finding was not saved',
+          );
+      if (!result.ok) return form.setErrors(result.errors);
+      form.resetDirty(values);
+      notifySuccess(creating ? 'Draft finding recorded' : 'Finding saved');
+      onSaved(result.value);
+    });
+  });
+
+  const siteOptions =
+    finding?.siteId && !refs.sites.some((s) => s.value === finding.siteId)
+      ? [...refs.sites, { value: finding.siteId, label: refs.siteName(finding.siteId) }]
+      : refs.sites;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={creating ? 'New finding' : 'Finding details'}>
+      <Stack gap="sm">
+        <Radio.Group label="Type" withAsterisk {...form.getInputProps('type')} readOnly={readOnly}>
+          <Grid gap="xs" mt={6}>
+            {FINDING_TYPES.map((t) => (
+              <Grid.Col key={t} span={{ base: 12, sm: 6 }}>
+                <Radio value={t} label={FINDING_TYPE_LABELS[t]} disabled={readOnly && form.values.type !== t} />
+              </Grid.Col>
+            ))}
+          </Grid>
+        </Radio.Group>
+        {!readOnly && <GradingGuidance type={form.values.type} />}
+        <RequirementPicker
+          refs={refs}
+          label="Requirements"
+          readOnly={readOnly}
+          value={form.values.itemIds}
+          onChange={(ids) => form.setFieldValue('itemIds', ids)}
+          error={form.errors.itemIds as string | undefined}
+        />
+        <Textarea
+          label="Statement"
+          description={readOnly ? undefined : 'What was required, what you found, and why it falls short'}
+          autosize
+          minRows={4}
+          maxRows={16}
+          readOnly={readOnly}
+          data-autofocus
+          {...form.getInputProps('statement')}
+        />
+        <Textarea
+          label="Objective evidence"
+          description={readOnly ? undefined : 'What you saw, read or heard that shows it: records, dates, people'}
+          autosize
+          minRows={3}
+          maxRows={16}
+          readOnly={readOnly}
+          {...form.getInputProps('evidenceText')}
+        />
+        <MultiSelect
+          label="Linked interviews, observations and documents"
+          placeholder={readOnly || form.values.records.length ? undefined : 'Type to find a record'}
+          data={recordData}
+          searchable
+          clearable={!readOnly}
+          readOnly={readOnly}
+          nothingFoundMessage="No record matches"
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('records')}
+        />
+        <Grid gap="sm">
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Select
+              label="Site"
+              placeholder={siteOptions.length ? 'Choose a site' : 'No sites in scope'}
+              data={siteOptions}
+              clearable
+              readOnly={readOnly}
+              {...form.getInputProps('siteId')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput label="Raised by" readOnly={readOnly} {...form.getInputProps('raisedBy')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput
+              type="datetime-local"
+              label="Raised at"
+              withAsterisk
+              readOnly={readOnly}
+              {...form.getInputProps('raisedAt')}
+            />
+          </Grid.Col>
+        </Grid>
+        {!readOnly && <SubmitRow creating={creating} noun="draft finding" busy={busy} dirty={form.isDirty()} />}
+      </Stack>
+    </form>
+  );
+}

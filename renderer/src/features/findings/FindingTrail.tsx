@@ -1,0 +1,100 @@
+import { Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import type { TrailEntry } from '#shared/domain/finding';
+import { useQuery } from '../../api/hooks';
+import { LoadError } from '../../components/LoadState';
+import { formatTimestamp } from '../../lib/format';
+import { itemShort, type AuditRefs } from '../records/useAuditRefs';
+
+const FIELD_LABELS: Record<string, string> = {
+  created: 'Created',
+  evidence_text: 'Objective evidence',
+  site_id: 'Site',
+  raised_by: 'Raised by',
+  raised_at: 'Raised at',
+  verified_in_audit_id: 'Verified in audit',
+  closed_at: 'Closed at',
+};
+const fieldLabel = (field: string) => {
+  const label = FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
+  return label.charAt(0).toUpperCase() + label.slice(1);
+};
+
+/** Values as a person reads them: requirement numbers, not ids; a response's parts, not JSON. */
+function show(entry: TrailEntry, value: string | null, refs: AuditRefs): string {
+  if (value === null || value === '') return '—';
+  if (entry.field === 'requirement') {
+    const item = refs.itemById.get(value);
+    return item ? itemShort(item) : value;
+  }
+  if (entry.field === 'site_id') return refs.siteName(value);
+  if (entry.field === 'response') {
+    try {
+      const parts = JSON.parse(value) as Record<string, string | null>;
+      return Object.values(parts)
+        .filter((v): v is string => Boolean(v))
+        .join(' · ');
+    } catch {
+      return value;
+    }
+  }
+  return value.length > 200 ? `${value.slice(0, 199)}…` : value;
+}
+
+/** The append-only record of every change to one finding, oldest first. */
+export function FindingTrail({ findingId, version, refs }: { findingId: string; version: string; refs: AuditRefs }) {
+  // `version` (the finding's updatedAt) reloads the trail after every change.
+  const trail = useQuery('findings.trail', { recordType: 'finding', recordId: findingId });
+  const entries = trail.data;
+  const { reload } = trail;
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    reload();
+  }, [version, reload]);
+  return (
+    <div role="region" aria-label="History">
+      <Title order={3} size="h5" mb="xs">
+        History
+      </Title>
+      {trail.error && !entries ? (
+        <LoadError error={trail.error} onRetry={trail.reload} />
+      ) : !entries ? (
+        <Text size="sm" c="dimmed">
+          Loading…
+        </Text>
+      ) : entries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No changes recorded yet.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table aria-label="Changes" fz="sm" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>Field</Table.Th>
+                <Table.Th>Change</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.changedAt)}</Table.Td>
+                  <Table.Td>{e.changedBy || '—'}</Table.Td>
+                  <Table.Td>{fieldLabel(e.field)}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>
+                    {e.oldValue !== null && `${show(e, e.oldValue, refs)} → `}
+                    {show(e, e.newValue, refs)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </div>
+  );
+}

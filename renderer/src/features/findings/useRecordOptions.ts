@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import type { FindingRecordRef } from '#shared/domain/finding';
+import { useQuery } from '../../api/hooks';
+import { formatLocalDateTime } from '../records/dateTime';
+
+/** MultiSelect values are "type:id", so one control picks interviews, observations and documents. */
+export const encodeRecord = (r: FindingRecordRef): string => `${r.type}:${r.id}`;
+export function decodeRecord(value: string): FindingRecordRef {
+  const [type, id = ''] = value.split(':', 2);
+  return { type: type as FindingRecordRef['type'], id };
+}
+
+const short = (text: string) => {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+};
+
+/** The audit's interviews, observations and documents reviewed, grouped for a MultiSelect. */
+export function useRecordOptions(auditId: string) {
+  const interviews = useQuery('interviews.list', { auditId });
+  const observations = useQuery('observations.list', { auditId });
+  const documents = useQuery('documents.list', { auditId });
+  return useMemo(
+    () =>
+      [
+        {
+          group: 'Interviews',
+          items: (interviews.data ?? []).map((i) => ({
+            value: `interview:${i.id}`,
+            label: `${i.intervieweeName}${i.intervieweeRole ? `, ${i.intervieweeRole}` : ''} (${formatLocalDateTime(i.heldAt)})`,
+          })),
+        },
+        {
+          group: 'Observations',
+          items: (observations.data ?? []).map((o) => ({
+            value: `observation:${o.id}`,
+            label: short(o.description) || `Observation of ${formatLocalDateTime(o.observedAt)}`,
+          })),
+        },
+        {
+          group: 'Documents reviewed',
+          items: (documents.data ?? []).map((d) => ({ value: `document:${d.id}`, label: d.title })),
+        },
+      ].filter((g) => g.items.length > 0),
+    [interviews.data, observations.data, documents.data],
+  );
+}
