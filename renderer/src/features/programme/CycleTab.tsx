@@ -31,12 +31,12 @@ export function CycleTab({ audit }: { audit: Audit }) {
   );
 }
 
-/** Offered when this audit is the one the next audit of the cycle would be planned from. */
+/** Offered once this audit has taken place and is the one the next audit of the cycle would be planned from. */
 function PlanNextShortcut({ audit }: { audit: Audit }) {
   const programme = useQuery('programme.get', { clientId: audit.clientId });
   const [planning, setPlanning] = useState(false);
   const next = programme.data?.next;
-  if (!next || next.fromAuditId !== audit.id) return null;
+  if (!next || next.fromAuditId !== audit.id || audit.status === 'planned') return null;
   return (
     <Group justify="space-between">
       <Text size="sm" c="dimmed">

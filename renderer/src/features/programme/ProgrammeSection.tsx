@@ -19,6 +19,8 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
   if (programme.error && !programme.data) return <LoadError error={programme.error} onRetry={programme.reload} />;
   const p = programme.data;
   if (!p) return <PageLoader />;
+  // The backend plans the next audit only from one that has taken place.
+  const fromPlanned = p.steps.some((st) => st.auditId === p.next?.fromAuditId && st.auditStatus === 'planned');
   return (
     <Stack gap="md">
       {/* Keyed by the stored dates, so a reload after saving starts the fields from them again. */}
@@ -26,7 +28,12 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
       <StepsTable steps={p.steps} />
       {p.next && (
         <Group justify="flex-end">
-          <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setPlanning(true)}>
+          {fromPlanned && (
+            <Text size="sm" c="dimmed">
+              The next audit is planned from the current one once it has started.
+            </Text>
+          )}
+          <Button leftSection={<IconCalendarPlus size={16} />} disabled={fromPlanned} onClick={() => setPlanning(true)}>
             Plan next audit: {AUDIT_TYPE_LABELS[p.next.type]}
           </Button>
         </Group>

@@ -24,6 +24,8 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
   const s = state.data;
   if (!s) return <PageLoader />;
   const current = s.decisions.at(-1);
+  // The backend refuses a decision before fieldwork; say so up front rather than after a click.
+  const planned = audit.status === 'planned';
 
   const confirm = async () => {
     const result = await decide.mutate({ auditId: audit.id, recommendation: s.suggested, reason: '', by });
@@ -49,7 +51,11 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
           ))}
         </List>
       </Alert>
-      {current ? (
+      {planned ? (
+        <Text size="sm" c="dimmed">
+          The recommendation is decided once the audit has taken place. Start fieldwork to record it.
+        </Text>
+      ) : current ? (
         <Text size="sm">
           In force: <b>{RECOMMENDATION_LABELS[current.recommendation]}</b>
         </Text>
@@ -65,10 +71,20 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
           value={by}
           onChange={(e) => setBy(e.currentTarget.value)}
         />
-        <Button leftSection={<IconCheck size={16} />} loading={decide.pending} onClick={() => void confirm()}>
+        <Button
+          leftSection={<IconCheck size={16} />}
+          loading={decide.pending}
+          disabled={planned}
+          onClick={() => void confirm()}
+        >
           Confirm suggestion
         </Button>
-        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setOverriding(true)}>
+        <Button
+          variant="default"
+          leftSection={<IconPencil size={16} />}
+          disabled={planned}
+          onClick={() => setOverriding(true)}
+        >
           Override…
         </Button>
       </Group>
