@@ -43,7 +43,7 @@ export const checklistHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, Chec
   };
   return {
     'checklist.get': tx(({ auditId }) => getChecklist(ctx, auditId)),
-    'checklist.updateItem': tx(({ id, patch }) => updateItem(ctx, id, patch)),
+    'checklist.updateItem': tx(({ id, patch, by }) => updateItem(ctx, id, patch, by)),
     'soa.preview': async (input) => {
       const { parsed, buildSoaPreview } = await parse(input);
       return tx(() => buildSoaPreview(parsed, soaControls(ctx, input.auditId)))(undefined);

@@ -1,27 +1,37 @@
-import { DomainError } from '#shared/api/result';
 import type { RepoContext } from '../repos/context';
+import {
+  closeFinding,
+  decideResponse,
+  issueFinding,
+  respondToFinding,
+  verifyFinding,
+} from '../repos/findings/lifecycle';
+import { listFindings } from '../repos/findings/list';
+import { getFinding } from '../repos/findings/rows';
+import { findingSettings, setFindingSettings } from '../repos/findings/settings';
+import { trailOf } from '../repos/findings/trail';
+import { createFinding, deleteFinding, findingFromItem, updateFinding } from '../repos/findings/write';
 import type { Handlers, Tx } from './types';
 
 type FindingOps = Extract<keyof Handlers, `findings.${string}`>;
 
-// SCAFFOLD (being replaced by the findings implementation in this change).
-const todo = () => {
-  throw new DomainError('unsupported', 'Findings are not built yet.');
-};
-
-export const findingHandlers = (_ctx: RepoContext, _tx: Tx): Pick<Handlers, FindingOps> => ({
-  'findings.list': todo,
-  'findings.get': todo,
-  'findings.create': todo,
-  'findings.fromItem': todo,
-  'findings.update': todo,
-  'findings.delete': todo,
-  'findings.issue': todo,
-  'findings.respond': todo,
-  'findings.decideResponse': todo,
-  'findings.verify': todo,
-  'findings.close': todo,
-  'findings.trail': todo,
-  'findings.settings': todo,
-  'findings.setSettings': todo,
+/** Findings: each call one transaction; every write records who acted (`by`) in the audit trail. */
+export const findingHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, FindingOps> => ({
+  'findings.list': tx((q) => listFindings(ctx, q)),
+  'findings.get': tx(({ id }) => getFinding(ctx, id)),
+  'findings.create': tx(({ auditId, finding, by }) => createFinding(ctx, auditId, finding, by)),
+  'findings.fromItem': tx(({ itemId, type, by }) => findingFromItem(ctx, itemId, type, by)),
+  'findings.update': tx(({ id, patch, by }) => updateFinding(ctx, id, patch, by)),
+  'findings.delete': tx(({ id }) => {
+    deleteFinding(ctx, id);
+    return { id };
+  }),
+  'findings.issue': tx(({ id, by }) => issueFinding(ctx, id, by)),
+  'findings.respond': tx(({ id, response, by }) => respondToFinding(ctx, id, response, by)),
+  'findings.decideResponse': tx((input) => decideResponse(ctx, input)),
+  'findings.verify': tx(({ id, verification, by }) => verifyFinding(ctx, id, verification, by)),
+  'findings.close': tx(({ id, by }) => closeFinding(ctx, id, by)),
+  'findings.trail': tx((q) => trailOf(ctx, q)),
+  'findings.settings': tx(({ auditId }) => findingSettings(ctx, auditId)),
+  'findings.setSettings': tx((input) => setFindingSettings(ctx, input)),
 });

@@ -7,6 +7,7 @@ import { newId } from '../ids';
 import { syncChildren } from './children';
 import { chooseChecklist, insertChecklistItems } from './checklist-instantiate';
 import { stamp, type RepoContext, type Stamp } from './context';
+import { requireNoIssuedFindings } from './findings/checks';
 
 type AuditData = OpParsed<'audits.create'>;
 type ListQuery = OpParsed<'audits.list'>;
@@ -189,6 +190,7 @@ export function deleteAudit(ctx: RepoContext, id: string): void {
       'Only a planned audit can be deleted; once fieldwork has started its records are kept.',
     );
   }
+  requireNoIssuedFindings(ctx, id);
   ctx.db.prepare('DELETE FROM audits WHERE id = ?').run(id);
 }
 

@@ -110,7 +110,8 @@ export function getItem(ctx: RepoContext, id: string): ChecklistItem {
  * stamped only when one of its own columns really changes, and sampled records
  * keep their ids (repos/children.ts), so a later merge sees only real edits.
  */
-export function updateItem(ctx: RepoContext, id: string, patch: Patch): ChecklistItem {
+/** `by` is written with the change, so the trail trigger records who set the result. */
+export function updateItem(ctx: RepoContext, id: string, patch: Patch, by = ''): ChecklistItem {
   const row = itemRow(ctx, id);
   requireEditableAudit(ctx, row.audit_id);
   if (patch.assigneeId) {
@@ -135,10 +136,11 @@ export function updateItem(ctx: RepoContext, id: string, patch: Patch): Checklis
     ctx.db
       .prepare(
         `UPDATE checklist_items SET result = @result, notes = @notes, assignee_id = @assignee_id,
-           sample_size = @sample_size, minutes_spent = @minutes_spent, updated_at = @now, device_id = @device
+           sample_size = @sample_size, minutes_spent = @minutes_spent, updated_at = @now, device_id = @device,
+           updated_by = @by
          WHERE id = @id`,
       )
-      .run({ ...next, id, now: s.now, device: s.device });
+      .run({ ...next, id, now: s.now, device: s.device, by });
   }
   if (patch.samples) {
     syncChildren(

@@ -47,6 +47,7 @@ function sql(ctx: RepoContext, text: string): Statement {
 
 const TARGET_TABLES = {
   checklist_item: ['checklist_items', 'checklist item'],
+  finding: ['findings', 'finding'],
   interview: ['interviews', 'interview'],
   observation: ['observations', 'observation'],
 } as const;
@@ -120,12 +121,18 @@ export function listEvidence(ctx: RepoContext, auditId: string, target?: Evidenc
  */
 export function checkTargets(ctx: RepoContext, auditId: string, targets: readonly EvidenceTarget[]): void {
   for (const t of targets) {
-    if (t.type === 'finding' || t.type === 'finding_verification') {
-      throw new DomainError('invalid_input', 'Findings are not available yet; link the attachment to something else.');
-    }
     let owner: string | undefined;
     let label: string;
-    if (t.type === 'audit') {
+    if (t.type === 'finding_verification') {
+      // Verification evidence may be gathered in a later audit the finding was carried into.
+      const f = sql(
+        ctx,
+        `SELECT audit_id, EXISTS (SELECT 1 FROM carried_findings c WHERE c.finding_id = f.id AND c.audit_id = ?) AS carried
+         FROM findings f WHERE f.id = ?`,
+      ).get(auditId, t.id) as { audit_id: string; carried: number } | undefined;
+      owner = f && f.carried === 1 ? auditId : f?.audit_id;
+      label = 'finding';
+    } else if (t.type === 'audit') {
       owner = (sql(ctx, 'SELECT id FROM audits WHERE id = ?').get(t.id) as { id: string } | undefined)?.id;
       label = 'audit';
     } else {

@@ -139,7 +139,7 @@ describe('evidence uploads', () => {
       [{ type: 'checklist_item', id: other.itemIds[0] }, /^invalid_input: .*another audit/],
       [{ type: 'audit', id: other.auditId }, /^invalid_input: .*another audit/],
       [{ type: 'interview', id: newId() }, /^not_found/],
-      [{ type: 'finding', id: newId() }, /^invalid_input: Findings are not available yet/],
+      [{ type: 'finding', id: newId() }, /^not_found: The finding to link the attachment to does not exist/],
     ];
     for (const [target, msg] of bad) {
       expect(errorOf(await t.backend.dispatch('evidence.link', { id: evidence.id, target }))).toMatch(msg);
@@ -233,7 +233,7 @@ describe('evidence uploads', () => {
     value(await t.backend.call('evidence.uploadChunk', { uploadId, offset: 0, dataBase64: bytes.toString('base64') }));
     const before = dumpDatabase(t.backend.db);
     const bad = await t.backend.call('evidence.uploadCommit', { uploadId, links: [{ type: 'finding', id: newId() }] });
-    expect(errorOf(bad)).toMatch(/^invalid_input: Findings are not available yet/);
+    expect(errorOf(bad)).toMatch(/^not_found: The finding to link the attachment to does not exist/);
     const unknown = await t.backend.call('evidence.uploadCommit', {
       uploadId,
       links: [{ type: 'observation', id: newId() }],

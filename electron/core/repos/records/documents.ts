@@ -2,6 +2,7 @@ import type { OpParsed } from '#shared/api/contract';
 import type { DocumentReviewed } from '#shared/domain/records';
 import { requireAudit, requireEditableAudit } from '../checklist';
 import { stamp, type RepoContext } from '../context';
+import { requireNotCitedByIssued } from '../findings/checks';
 import { linksOf, replaceLinks, requireLinksOfAudit, type LinkTable } from './links';
 import { insertRecord, patchRecord, recordRow, recordRows, type Columns, type RecordRowBase } from './rows';
 
@@ -65,6 +66,7 @@ export function updateDocument(ctx: RepoContext, id: string, patch: DocumentPatc
 export function deleteDocument(ctx: RepoContext, id: string): void {
   const row = recordRow<DocumentRow>(ctx, 'documents_reviewed', id, 'document');
   requireEditableAudit(ctx, row.audit_id);
+  requireNotCitedByIssued(ctx, 'document', id);
   ctx.db.prepare('DELETE FROM documents_reviewed WHERE id = ?').run(id);
 }
 

@@ -2,6 +2,7 @@ import type { OpParsed } from '#shared/api/contract';
 import type { Interview } from '#shared/domain/records';
 import { requireAudit, requireEditableAudit } from '../checklist';
 import { stamp, type RepoContext } from '../context';
+import { requireNotCitedByIssued } from '../findings/checks';
 import { attachmentCounts, linksOf, replaceLinks, requireLinksOfAudit, type LinkTable } from './links';
 import { insertRecord, patchRecord, recordRow, recordRows, type Columns, type RecordRowBase } from './rows';
 
@@ -78,6 +79,7 @@ export function updateInterview(ctx: RepoContext, id: string, patch: InterviewPa
 export function deleteInterview(ctx: RepoContext, id: string): void {
   const row = recordRow<InterviewRow>(ctx, 'interviews', id, 'interview');
   requireEditableAudit(ctx, row.audit_id);
+  requireNotCitedByIssued(ctx, 'interview', id);
   ctx.db.prepare('DELETE FROM interviews WHERE id = ?').run(id);
 }
 

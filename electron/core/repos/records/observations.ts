@@ -2,6 +2,7 @@ import type { OpParsed } from '#shared/api/contract';
 import type { Observation } from '#shared/domain/records';
 import { requireAudit, requireEditableAudit } from '../checklist';
 import { stamp, type RepoContext } from '../context';
+import { requireNotCitedByIssued } from '../findings/checks';
 import { attachmentCounts, linksOf, replaceLinks, requireLinksOfAudit, type LinkTable } from './links';
 import { insertRecord, patchRecord, recordRow, recordRows, type Columns, type RecordRowBase } from './rows';
 
@@ -64,6 +65,7 @@ export function updateObservation(ctx: RepoContext, id: string, patch: Observati
 export function deleteObservation(ctx: RepoContext, id: string): void {
   const row = recordRow<ObservationRow>(ctx, 'observations', id, 'observation');
   requireEditableAudit(ctx, row.audit_id);
+  requireNotCitedByIssued(ctx, 'observation', id);
   ctx.db.prepare('DELETE FROM observations WHERE id = ?').run(id);
 }
 

@@ -101,7 +101,7 @@ export const evidenceCases: MalformedExtension = {
         ['an incomplete upload', commit([item], w.x.pendingUploadId)],
         ['no links', commit([])],
         ['101 links', commit(Array.from({ length: 101 }, () => item))],
-        ['a link to a finding', commit([{ type: 'finding', id: unknown }])],
+        ['a link to an unknown finding', commit([{ type: 'finding', id: unknown }]), 'not_found'],
         ["another audit's item", commit([{ type: 'checklist_item', id: w.closedItemId }])],
         ['another audit', commit([{ type: 'audit', id: w.closedId }])],
         ['an unknown observation', commit([{ type: 'observation', id: unknown }]), 'not_found'],
@@ -127,7 +127,7 @@ export const evidenceCases: MalformedExtension = {
       'evidence.link': [
         notFound({ id: unknown, target: item }),
         ['a closed audit', { id: closedId, target: { type: 'audit', id: w.closedId } }, 'conflict'],
-        ['a finding', { id, target: { type: 'finding', id: unknown } }],
+        ['an unknown finding', { id, target: { type: 'finding', id: unknown } }, 'not_found'],
         ["another audit's item", { id, target: { type: 'checklist_item', id: w.closedItemId } }],
         ['an unknown item', { id, target: { type: 'checklist_item', id: unknown } }, 'not_found'],
         ['an unknown interview', { id, target: { type: 'interview', id: unknown } }, 'not_found'],
