@@ -91,6 +91,14 @@ test('certification programme: dates and due audits, next audit planned from a c
   const s1 = steps.getByRole('row').filter({ hasText: 'Surveillance 1' });
   await expect(s1).toContainText('Once the dates are saved');
   await expect(steps.getByRole('row').filter({ hasText: 'Stage 2' })).toContainText('Closed');
+  // A decision long past: surveillance 1 is overdue, highlighted.
+  await page.getByLabel('Certification decision').fill('2025-01-10');
+  await page.getByLabel('Certificate expiry').fill('2028-01-09');
+  await page.getByRole('button', { name: 'Save dates' }).click();
+  await expect(s1).toContainText('10 Jan 2026');
+  await expect(s1).toHaveAttribute('data-overdue', 'true');
+  await expect(s1.getByText('Overdue', { exact: true })).toBeVisible();
+  // The real dates: due in the spring after the decision.
   await page.getByLabel('Certification decision').fill('2026-04-15');
   await page.getByLabel('Certificate expiry').fill('2029-04-14');
   await page.getByRole('button', { name: 'Save dates' }).click();
