@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { listAuditsCommand } from './audits';
 import { demoCommand } from './demo';
+import { exportNcListCommand, type ExportNcListOptions } from './export-nc-list';
 import { UserError } from './errors';
 import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evidence';
 import { importTemplateCommand } from './import-template';
@@ -53,6 +54,15 @@ export function buildProgram(): Command {
     .option('--description <text>', 'a description for every imported file')
     .option('--progress', 'print one progress line per file on stderr')
     .action((paths: string[], o: ImportEvidenceOptions) => importEvidenceCommand(paths, o));
+
+  program
+    .command('export-nc-list')
+    .description("write an audit's issued findings (the nonconformity list) as CSV or XLSX, one row per finding")
+    .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
+    .requiredOption('--format <format>', 'csv or xlsx')
+    .requiredOption('--out <file>', 'the file to write (replaced if it exists)')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action((o: ExportNcListOptions) => exportNcListCommand(o));
 
   return program;
 }

@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs';
+import type { Finding } from '#shared/domain/finding';
+import { FINDING_STATUS_LABELS, FINDING_TYPE_LABELS, VERIFICATION_METHOD_LABELS } from '#shared/domain/finding';
+import { SERIES } from '#shared/rules/findings';
+
+/** The nonconformity list as a table: one row per issued finding, in the order of the report. */
+export const NC_LIST_COLUMNS = [
+  'Number',
+  'Type',
+  'Requirement',
+  'Statement',
+  'Evidence summary',
+  'Status',
+  'Due date',
+  'Correction',
+  'Root cause',
+  'Corrective action',
+  'Verification',
+] as const;
+
+const SERIES_ORDER = { NC: 0, OFI: 1, GP: 2 } as const;
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function evidenceSummary(f: Finding): string {
+  const parts = [f.evidenceText.trim()];
+  if (f.records.length > 0) parts.push(`Records: ${f.records.map((r) => r.label).join('; ')}`);
+  if (f.evidenceIds.length > 0) parts.push(plural(f.evidenceIds.length, 'attachment'));
+  return parts.filter((p) => p !== '').join('\n');
+}
+
+function verification(f: Finding): string {
+  const v = f.verification;
+  if (!v) return '';
+  const head = `${VERIFICATION_METHOD_LABELS[v.method]}, ${v.verifiedOn}, ${v.verifiedBy}`;
+  return v.notes.trim() === '' ? head : `${head}: ${v.notes.trim()}`;
+}
+
+/** Rows of plain strings (dates as ISO yyyy-mm-dd), drafts left out: they are not part of the record yet. */
+export function ncListRows(findings: readonly Finding[]): string[][] {
+  return findings
+    .filter((f) => f.status !== 'draft' && f.number !== null)
+    .toSorted(
+      (a, b) => SERIES_ORDER[SERIES[a.type]] - SERIES_ORDER[SERIES[b.type]] || a.number!.localeCompare(b.number!, 'en'),
+    )
+    .map((f) => {
+      const response = f.responses.at(-1);
+      return [
+        f.number!,
+        FINDING_TYPE_LABELS[f.type],
+        f.requirements.map((r) => `${r.number} ${r.title}`).join('\n'),
+        f.statement,
+        evidenceSummary(f),
+        FINDING_STATUS_LABELS[f.status],
+        f.responseDue ?? '',
+        response?.correction ?? '',
+        response?.rootCause ?? '',
+        response?.correctiveAction ?? '',
+        verification(f),
+      ];
+    });
+}
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or
+ * line break. A UTF-8 byte-order mark lets spreadsheet apps read accents right.
+ * Cells that a spreadsheet would run as a formula get a leading apostrophe.
+ */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (raw: string) => {
+    const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+    return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  };
+  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+export async function toXlsx(rows: readonly (readonly string[])[], sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Fieldwork';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = NC_LIST_COLUMNS.map((header, i) => ({
+    header,
+    width: [10, 22, 30, 60, 50, 18, 12, 40, 40, 40, 40][i],
+  }));
+  sheet.getRow(1).font = { bold: true };
+  // Strings stay strings (exceljs never turns text into formulas), so no escaping is needed here.
+  for (const r of rows) sheet.addRow([...r]).alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

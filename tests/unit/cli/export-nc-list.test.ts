@@ -1,0 +1,207 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackend } from '#core/backend';
+import { newId } from '#core/ids';
+import { value } from '../../helpers/backend';
+import { CLI, REPO_ROOT } from '../../helpers/serve';
+import { issueFinding, resolveNc, stage2InProgress } from '../programme/helpers';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** Reads the workbook with openpyxl (Debian's python3-openpyxl): a different library from the writer. */
+function readXlsx(file: string): { sheets: string[]; rows: (string | null)[][] } {
+  const script = [
+    'import json, sys, openpyxl',
+    'wb = openpyxl.load_workbook(sys.argv[1])',
+    'ws = wb.worksheets[0]',
+    'print(json.dumps({"sheets": wb.sheetnames, "rows": [list(r) for r in ws.iter_rows(values_only=True)]}))',
+  ].join('\n');
+  const r = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openpyxl could not read the file: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { sheets: string[]; rows: (string | null)[][] };
+}
+
+const HEADER = [
+  'Number',
+  'Type',
+  'Requirement',
+  'Statement',
+  'Evidence summary',
+  'Status',
+  'Due date',
+  'Correction',
+  'Root cause',
+  'Corrective action',
+  'Verification',
+];
+
+let dir: string;
+let dataDir: string;
+let auditId: string;
+let numbers: { major: string; minor: string; ofi: string };
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fieldwork-cli-nc-'));
+  dataDir = join(dir, 'data');
+  const backend = openBackend({ dataDir, appVersion: 'test' });
+  try {
+    const { audit } = await stage2InProgress(backend);
+    auditId = audit.id;
+    const major = await issueFinding(backend, audit.id, 'major', 'A.8.13');
+    // Commas, quotes, line breaks and a leading "=" must survive the trip through CSV.
+    value(
+      await backend.call('findings.update', {
+        id: major.id,
+        patch: { statement: '=No restore test, "ever", for\nthe ERP system' },
+        by: 'Lena Lead',
+      }),
+    );
+    const minor = await issueFinding(backend, audit.id, 'minor', 'A.5.18');
+    await resolveNc(backend, minor.id, audit.id, { until: 'verified', on: '2026-04-01' });
+    const ofi = await issueFinding(backend, audit.id, 'ofi', 'A.7.7');
+    value(
+      await backend.call('findings.create', {
+        auditId: audit.id,
+        finding: { type: 'minor', statement: 'Still a draft', raisedAt: '2026-03-03T12:00' },
+        by: 'Lena Lead',
+      }),
+    );
+    numbers = { major: major.number!, minor: minor.number!, ofi: ofi.number! };
+  } finally {
+    backend.close();
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Each case spawns the real CLI through tsx (about a second to start on a busy machine).
+describe('fieldwork export-nc-list', { timeout: 120_000 }, () => {
+  it('writes one CSV row per issued finding, read back with csv-parse', () => {
+    const out = join(dir, 'nc.csv');
+    const r = run('export-nc-list', '--data-dir', dataDir, '--audit', auditId, '--format', 'csv', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`Wrote 3 findings to ${out}.\n`);
+    const raw = readFileSync(out, 'utf8');
+    expect(raw.startsWith('\uFEFFNumber,Type,')).toBe(true);
+    expect(raw.endsWith('\r\n')).toBe(true);
+    const rows: string[][] = parse(raw, { bom: true });
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows.map((row) => row[0])).toEqual(['Number', numbers.major, numbers.minor, numbers.ofi]);
+    expect(numbers).toEqual({ major: 'NC-01', minor: 'NC-02', ofi: 'OFI-01' });
+    const [major, minor, ofi] = rows.slice(1) as [string[], string[], string[]];
+    expect(major.slice(0, 2)).toEqual(['NC-01', 'Major nonconformity']);
+    expect(major[2]).toMatch(/^8\.13 /);
+    // A spreadsheet would run a cell starting with "=" as a formula: it is written as text.
+    expect(major[3]).toBe('\'=No restore test, "ever", for\nthe ERP system');
+    expect(major[4]).toBe('Seen during the audit');
+    expect(major[5]).toBe('Open');
+    // Closing meeting defaults to the audit's last day (2026-03-04); majors are due 30 days later.
+    expect(major[6]).toBe('2026-04-03');
+    expect(major.slice(7, 11)).toEqual(['', '', '', '']);
+    expect(minor.slice(5, 11)).toEqual([
+      'Verified effective',
+      '2026-06-02',
+      'Fixed',
+      'Cause',
+      'Plan',
+      'Document review, 2026-04-01, Lena Lead: Records seen',
+    ]);
+    expect(ofi.slice(1, 2)).toEqual(['Opportunity for improvement']);
+    expect(ofi[6]).toBe('');
+  });
+
+  it('writes the same rows as an XLSX workbook, read back with openpyxl', () => {
+    const out = join(dir, 'nc.xlsx');
+    const r = run('export-nc-list', '--data-dir', dataDir, '--audit', auditId, '--format', 'xlsx', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const book = readXlsx(out);
+    expect(book.sheets).toEqual(['Stage 2 2026-03-02']);
+    expect(book.rows[0]).toEqual(HEADER);
+    expect(book.rows.map((row) => row[0])).toEqual(['Number', 'NC-01', 'NC-02', 'OFI-01']);
+    expect(book.rows[1]![3]).toBe('=No restore test, "ever", for\nthe ERP system');
+    expect(book.rows[2]!.slice(5, 7)).toEqual(['Verified effective', '2026-06-02']);
+    // Empty cells come back as empty (None), never as the text "undefined".
+    expect(book.rows[3]![6] ?? '').toBe('');
+  });
+
+  it('refuses an unknown audit, a bad format and an unwritable path in one line, leaving no file', () => {
+    const out = join(dir, 'refused.csv');
+    const unknown = run('export-nc-list', '--data-dir', dataDir, '--audit', newId(), '--format', 'csv', '--out', out);
+    expect(unknown).toEqual({
+      code: 1,
+      out: '',
+      err: 'fieldwork: This audit does not exist (it may have been deleted). Nothing was written.\n',
+    });
+    const format = run('export-nc-list', '--data-dir', dataDir, '--audit', auditId, '--format', 'pdf', '--out', out);
+    expect(format).toEqual({
+      code: 2,
+      out: '',
+      err: 'fieldwork: Unknown format "pdf": use csv or xlsx. Nothing was written.\n',
+    });
+    const missing = join(dir, 'no-such-folder', 'nc.csv');
+    const nowhere = run(
+      'export-nc-list',
+      '--data-dir',
+      dataDir,
+      '--audit',
+      auditId,
+      '--format',
+      'csv',
+      '--out',
+      missing,
+    );
+    expect(nowhere).toEqual({
+      code: 1,
+      out: '',
+      err: `fieldwork: Cannot write ${missing}: its folder does not exist. Nothing was written.\n`,
+    });
+    // A path through a file (not a folder) cannot be written either.
+    const inFile = join(dir, 'keep.txt', 'nc.csv');
+    writeFileSync(join(dir, 'keep.txt'), 'x');
+    const through = run(
+      'export-nc-list',
+      '--data-dir',
+      dataDir,
+      '--audit',
+      auditId,
+      '--format',
+      'xlsx',
+      '--out',
+      inFile,
+    );
+    expect(through.err).toBe(`fieldwork: Cannot write ${inFile}: its folder does not exist. Nothing was written.\n`);
+    expect(through.code).toBe(1);
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    const isFolder = run(
+      'export-nc-list',
+      '--data-dir',
+      dataDir,
+      '--audit',
+      auditId,
+      '--format',
+      'csv',
+      '--out',
+      folder,
+    );
+    expect(isFolder.err).toBe(`fieldwork: Cannot write ${folder}: it is a folder. Nothing was written.\n`);
+    expect(isFolder.code).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('refused') || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves an existing file untouched when the export is refused', () => {
+    const out = join(dir, 'keep.csv');
+    writeFileSync(out, 'earlier export');
+    const r = run('export-nc-list', '--data-dir', dataDir, '--audit', newId(), '--format', 'csv', '--out', out);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('earlier export');
+  });
+});
