@@ -7,13 +7,12 @@ type Query = OpParsed<'findings.list'>;
 
 /**
  * "8.5", "A.5.15" and "5.15" all find their item: a query matches an item's
- * ref or its number exactly, or as a prefix of whole parts ("A.5" finds every
- * A.5 control, "8" every clause 8 requirement).
+ * ref or its number exactly, or its ref as a prefix of whole parts ("A.5"
+ * finds every A.5 control, "8" every clause 8 requirement but no A.8 control).
  */
 const REQUIREMENT_MATCH = `EXISTS (SELECT 1 FROM finding_items fi JOIN checklist_items c ON c.id = fi.item_id
   WHERE fi.finding_id = f.id AND (upper(c.ref) = @req OR upper(c.number) = @req
-    OR substr(upper(c.ref), 1, length(@req) + 1) = @req || '.'
-    OR substr(upper(c.number), 1, length(@req) + 1) = @req || '.'))`;
+    OR substr(upper(c.ref), 1, length(@req) + 1) = @req || '.'))`;
 
 /** The nonconformity list across audits, newest audit first and by number within an audit. */
 export function listFindings(ctx: RepoContext, q: Query): FindingSummary[] {
