@@ -126,6 +126,88 @@ describe('migration 2: checklist templates, checklist items and sampled records'
   });
 });
 
+describe('migration 4: findings, their audit trail, the programme and recommendations', () => {
+  it('keeps existing audits, items and attachment links, and makes the trail append-only', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    seedMigration1Audit(db);
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.exec(`INSERT INTO checklist_items (id, audit_id, position, ref, kind, group_id, group_title, group_kind, number,
+        title, questions, evidence, clauses, result, created_at, updated_at, device_id)
+      VALUES ('i1', 'a', 0, '8.1', 'clause', '8', 'Operation', 'clause', '8.1', 'T', '[]', '[]', '[]', 'minor_nc', ${m});
+      INSERT INTO evidence (id, audit_id, sha256, original_name, media_type, size, captured_at, added_by, description,
+        has_thumbnail, created_at, updated_at, device_id)
+      VALUES ('e1', 'a', '${'a'.repeat(64)}', 'p.jpg', 'image/jpeg', 1, NULL, '', '', 0, ${m});
+      INSERT INTO evidence_links VALUES ('e1', 'checklist_item', 'i1', ${m});
+      INSERT INTO evidence_links VALUES ('e1', 'audit', 'a', ${m});`);
+
+    migrate(db, MIGRATIONS.slice(0, 4));
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    const added = ['audit_trail', 'carried_findings', 'client_certification', 'finding_counters', 'finding_items'];
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining([...added, 'findings', 'finding_records', 'recommendations']),
+    );
+    expect(
+      db
+        .prepare('SELECT closing_meeting_date, response_days_major, response_days_minor, previous_audit_id FROM audits')
+        .get(),
+    ).toEqual({
+      closing_meeting_date: null,
+      response_days_major: 30,
+      response_days_minor: 90,
+      previous_audit_id: null,
+    });
+    expect(db.prepare('SELECT updated_by FROM checklist_items').pluck().get()).toBe('');
+    // The rebuilt links table kept every link, and now accepts verification evidence.
+    expect(db.prepare('SELECT evidence_id, target_type, target_id FROM evidence_links ORDER BY rowid').all()).toEqual([
+      { evidence_id: 'e1', target_type: 'checklist_item', target_id: 'i1' },
+      { evidence_id: 'e1', target_type: 'audit', target_id: 'a' },
+    ]);
+
+    // A result change is trailed; the trail refuses UPDATE and DELETE.
+    db.exec("UPDATE checklist_items SET result = 'major_nc', updated_by = 'Lena', updated_at = 'u2' WHERE id = 'i1'");
+    expect(
+      db.prepare('SELECT record_type, field, old_value, new_value, changed_by, changed_at FROM audit_trail').all(),
+    ).toEqual([
+      {
+        record_type: 'checklist_item',
+        field: 'result',
+        old_value: 'minor_nc',
+        new_value: 'major_nc',
+        changed_by: 'Lena',
+        changed_at: 'u2',
+      },
+    ]);
+    expect(() => db.exec("UPDATE audit_trail SET changed_by = 'x'")).toThrow('The audit trail is append-only');
+    expect(() => db.exec('DELETE FROM audit_trail')).toThrow('The audit trail is append-only');
+
+    // A draft has no number, an issued finding has one and cannot be deleted.
+    const finding = (id: string, status: string, number: string | null) =>
+      db
+        .prepare(
+          `INSERT INTO findings (id, audit_id, type, status, number, raised_at, created_at, updated_at, device_id)
+           VALUES (?, 'a', 'minor', ?, ?, '2026-01-01T10:00', 'c', 'u', 'd')`,
+        )
+        .run(id, status, number);
+    expect(() => finding('f0', 'draft', 'NC-01')).toThrow(/CHECK/);
+    expect(() => finding('f0', 'open', null)).toThrow(/CHECK/);
+    finding('f1', 'open', 'NC-01');
+    expect(() => finding('f2', 'open', 'NC-01')).toThrow(/UNIQUE/);
+    db.exec(`INSERT INTO evidence_links VALUES ('e1', 'finding_verification', 'f1', ${m})`);
+    expect(() => db.exec("DELETE FROM findings WHERE id = 'f1'")).toThrow('An issued finding cannot be deleted');
+    // Deleting a draft takes its attachment links with it; the last link takes the attachment.
+    finding('f3', 'draft', null);
+    db.exec(`INSERT INTO evidence (id, audit_id, sha256, original_name, media_type, size, captured_at, added_by,
+        description, has_thumbnail, created_at, updated_at, device_id)
+      VALUES ('e2', 'a', '${'b'.repeat(64)}', 'q.jpg', 'image/jpeg', 1, NULL, '', '', 0, ${m});
+      INSERT INTO evidence_links VALUES ('e2', 'finding', 'f3', ${m});
+      DELETE FROM findings WHERE id = 'f3';`);
+    expect(db.prepare("SELECT count(*) FROM evidence WHERE id = 'e2'").pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
 describe('migrate()', () => {
   it('is idempotent and opens the file in WAL mode with foreign keys on', () => {
     const file = join(dir, 'db.sqlite');
