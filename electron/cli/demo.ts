@@ -13,8 +13,9 @@ export async function demoCommand(opts: { dataDir?: string }): Promise<void> {
         `${dataDir} already holds Fieldwork data; demo only fills an empty folder. Nothing was changed.`,
       );
     }
-    const { auditIds } = await seedDemo(backend);
-    process.stdout.write(`Demo data written to ${dataDir}: 1 client, ${auditIds.length} audits.\n`);
+    const { auditIds, certified } = await seedDemo(backend);
+    const audits = auditIds.length + certified.auditIds.length;
+    process.stdout.write(`Demo data written to ${dataDir}: 2 clients, ${audits} audits.\n`);
   } finally {
     backend.close();
   }

@@ -2,6 +2,7 @@ import { DomainError, type Result } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { Backend } from '../backend';
 import { stage1Patch, stage2Assignee, stage2Patch } from './checklists';
+import { seedCertifiedClient } from './findings';
 import { seedFieldwork } from './fieldwork';
 import { demoSoaCsv } from './soa';
 
@@ -21,11 +22,13 @@ const isoDay = (base: Date, offsetDays: number): string =>
  * photos and the documents reviewed so far. Everything goes through
  * the public operations, so demo data obeys the same rules as user data and
  * comes out the same on every run. Later features add their records here.
+ * A second client, a year into its certification, shows findings through
+ * their whole life across Stage 2 and Surveillance 1 (see findings.ts).
  */
 export async function seedDemo(
   backend: Backend,
   today = new Date(),
-): Promise<{ clientId: string; auditIds: string[] }> {
+): Promise<{ clientId: string; auditIds: string[]; certified: { clientId: string; auditIds: string[] } }> {
   const client = must(
     await backend.call('clients.create', {
       name: 'Nordlicht Logistics GmbH',
@@ -101,7 +104,8 @@ export async function seedDemo(
   );
   must(await backend.call('audits.setStatus', { id: stage2.id, status: 'in_progress' }));
   await fillStage2(backend, stage2);
-  return { clientId: client.id, auditIds: [stage1.id, stage2.id] };
+  const certified = await seedCertifiedClient(backend, today);
+  return { clientId: client.id, auditIds: [stage1.id, stage2.id], certified };
 }
 
 /** Imports the client's SoA, then records the fieldwork done so far. */

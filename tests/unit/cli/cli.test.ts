@@ -41,13 +41,17 @@ describe('fieldwork CLI', { timeout: 60_000 }, () => {
     expect(table.out).toMatch(/Nordlicht Logistics GmbH\s+Stage 1\s+Closed/);
     expect(table.out).toMatch(/Nordlicht Logistics GmbH\s+Stage 2\s+In progress/);
     const json = JSON.parse(run('audits', '--data-dir', dir, '--json').out) as {
+      clientName: string;
       type: string;
       status: string;
       id: string;
     }[];
-    expect(json.map((a) => [a.type, a.status])).toEqual([
-      ['stage1', 'closed'],
-      ['stage2', 'in_progress'],
+    // Oldest first: the certified client's Stage 2 of last year, then both clients' current audits.
+    expect(json.map((a) => [a.clientName.split(' ')[0], a.type, a.status])).toEqual([
+      ['Havelwerk', 'stage2', 'closed'],
+      ['Nordlicht', 'stage1', 'closed'],
+      ['Havelwerk', 'surveillance1', 'reporting'],
+      ['Nordlicht', 'stage2', 'in_progress'],
     ]);
     for (const a of json) expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -89,3 +89,46 @@ describe('demo fieldwork records', () => {
     }
   });
 });
+
+describe('demo findings', () => {
+  it('has findings of every type in every state, and a closed Stage 2 major carried into Surveillance 1', async () => {
+    const t = tempBackend();
+    try {
+      const { certified } = await seedDemo(t.backend, new Date('2026-05-04T10:00:00Z'));
+      const [stage2, s1] = certified.auditIds as [string, string];
+      const findings = value(await t.backend.call('findings.list', { clientId: certified.clientId }));
+      expect(new Set(findings.map((f) => f.status))).toEqual(
+        new Set(['draft', 'open', 'response_received', 'response_accepted', 'verified', 'closed']),
+      );
+      expect(new Set(findings.map((f) => f.type))).toEqual(new Set(['major', 'minor', 'ofi', 'positive']));
+
+      const major = findings.find((f) => f.type === 'major')!;
+      expect(major).toMatchObject({ auditId: stage2, auditType: 'stage2', number: 'NC-01', status: 'closed' });
+      expect(major.verification?.auditId).toBe(s1);
+      const carried = value(await t.backend.call('programme.carried', { auditId: s1 }));
+      expect(carried.map((c) => [c.number, c.fromAuditType, c.type, c.status])).toEqual([
+        ['NC-01', 'stage2', 'major', 'closed'],
+        ['NC-02', 'stage2', 'minor', 'verified'],
+      ]);
+
+      const s1Audit = value(await t.backend.call('audits.get', { id: s1 }));
+      expect(s1Audit).toMatchObject({ type: 'surveillance1', status: 'reporting' });
+      const programme = value(await t.backend.call('programme.get', { clientId: certified.clientId }));
+      expect(programme.decisionDate).toBe('2025-04-29');
+      expect(programme.steps.find((s) => s.type === 'surveillance1')).toMatchObject({
+        auditId: s1,
+        dueBy: '2026-04-29',
+        overdue: false,
+      });
+      // The Surveillance 1 audit's own findings are numbered in their own series, from 01.
+      expect(
+        findings
+          .filter((f) => f.auditId === s1 && f.number !== null)
+          .map((f) => f.number)
+          .sort(),
+      ).toEqual(['NC-01', 'NC-02', 'NC-03', 'OFI-01']);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
