@@ -6,10 +6,11 @@ import { soaCsv, soaFile } from '../../helpers/soa';
 import { miniTemplate } from '../../helpers/templates';
 import type { Case, MalformedExtension, World } from './malformed/types';
 import { evidenceCases } from './malformed/evidence';
+import { findingCases } from './malformed/findings';
 import { recordCases } from './malformed/records';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
-const EXTENSIONS: readonly MalformedExtension[] = [recordCases, evidenceCases];
+const EXTENSIONS: readonly MalformedExtension[] = [recordCases, evidenceCases, findingCases];
 
 /**
  * Every operation, fed malformed or impossible input, answers an error
