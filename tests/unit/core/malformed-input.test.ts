@@ -7,10 +7,11 @@ import { miniTemplate } from '../../helpers/templates';
 import type { Case, MalformedExtension, World } from './malformed/types';
 import { evidenceCases } from './malformed/evidence';
 import { findingCases } from './malformed/findings';
+import { programmeCases } from './malformed/programme';
 import { recordCases } from './malformed/records';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
-const EXTENSIONS: readonly MalformedExtension[] = [recordCases, evidenceCases, findingCases];
+const EXTENSIONS: readonly MalformedExtension[] = [recordCases, evidenceCases, findingCases, programmeCases];
 
 /**
  * Every operation, fed malformed or impossible input, answers an error
