@@ -1,6 +1,5 @@
 import { DomainError, type FieldIssue } from '#shared/api/result';
 import type { FindingRecordRef, FindingRecordType } from '#shared/domain/finding';
-import { FINDING_STATUS_LABELS } from '#shared/domain/finding';
 import type { RepoContext } from '../context';
 import { requireSiteInScope } from '../records/links';
 import { auditDates, type AuditDates, type FindingRow } from './rows';
@@ -32,15 +31,6 @@ export function requireOpenAudit(ctx: RepoContext, row: FindingRow): AuditDates 
     );
   }
   return audit;
-}
-
-export function requireStatus(row: FindingRow, allowed: readonly FindingRow['status'][], message: string): void {
-  if (!allowed.includes(row.status)) {
-    throw new DomainError(
-      'conflict',
-      `${message} (this finding is ${FINDING_STATUS_LABELS[row.status].toLowerCase()}).`,
-    );
-  }
 }
 
 /** Requirements are checklist items of the finding's own audit. */

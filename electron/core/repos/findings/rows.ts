@@ -124,13 +124,13 @@ function loadChildren(ctx: RepoContext, ids: readonly string[]): Children {
   const responses = ctx.db
     .prepare(`SELECT * FROM finding_responses WHERE finding_id ${inIds} ORDER BY created_at, rowid`)
     .all(json) as ResponseRow[];
-  const ids_ = (type: string) =>
+  const linkIds = (type: string) =>
     new Map([...group(links.filter((l) => l.type === type))].map(([k, v]) => [k, v.map((l) => l.id)] as const));
   return {
     requirements: group(requirements),
     records: new Map([...group(records)].map(([k, v]) => [k, v.map((r) => ({ ...r, label: r.label ?? '' }))])),
-    evidence: ids_('finding'),
-    verificationEvidence: ids_('finding_verification'),
+    evidence: linkIds('finding'),
+    verificationEvidence: linkIds('finding_verification'),
     responses: new Map([...group(responses)].map(([k, v]) => [k, v.map(toResponse)])),
   };
 }
