@@ -106,7 +106,7 @@ export function FindingEditor(props: FindingEditorProps) {
         <AttachmentsAfterCreate noun="finding" />
       ) : (
         <>
-          <div role="region" aria-label="Objective evidence files">
+          <div role="region" aria-label="Evidence files">
             <Text size="sm" fw={500} mb={4}>
               Evidence files
             </Text>
