@@ -39,7 +39,8 @@ test('demo data served by the CLI opens in Chromium; the API refuses calls witho
     });
     expect(foreignHost.status()).toBe(403);
     const ok = await request.post(api, { data: {}, headers: withToken });
-    expect(((await ok.json()) as { value: unknown[] }).value).toHaveLength(2);
+    // Two demo clients: Nordlicht (Stage 1 + Stage 2) and Havelwerk (Stage 2 + Surveillance 1).
+    expect(((await ok.json()) as { value: unknown[] }).value).toHaveLength(4);
   } finally {
     await stop(served.proc);
     await rm(dir, { recursive: true, force: true });
