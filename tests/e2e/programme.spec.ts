@@ -117,7 +117,10 @@ test('certification programme: dates and due audits, next audit planned from a c
   await plan.getByLabel('Planned end').fill('2027-03-02');
   await plan.getByRole('button', { name: 'Plan Surveillance 1 audit' }).click();
   await expect(page.getByRole('heading', { name: 'Surveillance 1 audit', level: 2 })).toBeVisible();
+  // The heading can render a moment before the address changes: wait for the address.
+  await expect(page).toHaveURL(/#\/audits\/[\w-]+/);
   const surveillance = auditIdIn(page);
+  expect(surveillance).not.toBe('');
   expect(surveillance).not.toBe(stage2);
   await expect(page.getByText('Warehouse management and supporting IT')).toBeVisible();
 
