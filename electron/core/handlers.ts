@@ -1,12 +1,15 @@
 import { SCHEMA_VERSION } from './db/migrations';
 import { auditHandlers } from './handlers/audits';
+import { brandingHandlers } from './handlers/branding';
 import { checklistHandlers } from './handlers/checklist';
 import { clientHandlers } from './handlers/clients';
 import { evidenceHandlers } from './handlers/evidence';
 import { findingHandlers } from './handlers/findings';
 import { programmeHandlers } from './handlers/programme';
 import { recordHandlers } from './handlers/records';
+import { reportHandlers } from './handlers/reports';
 import { searchHandlers } from './handlers/search';
+import { signingHandlers } from './handlers/signing';
 import { templateHandlers } from './handlers/templates';
 import { makeTx, type Handlers } from './handlers/types';
 import type { RepoContext } from './repos/context';
@@ -34,5 +37,8 @@ export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
     ...searchHandlers(ctx, tx),
     ...findingHandlers(ctx, tx),
     ...programmeHandlers(ctx, tx),
+    ...brandingHandlers(ctx, tx),
+    ...signingHandlers(ctx, tx),
+    ...reportHandlers(ctx, tx),
   };
 }

@@ -63,6 +63,24 @@ import {
   RecommendationState,
 } from '../domain/programme';
 import { Client, ClientInput, ClientSummary } from '../domain/client';
+import {
+  BrandImage,
+  BrandImageInput,
+  BrandImageKind,
+  CertificationBody,
+  CertificationBodyInput,
+} from '../domain/branding';
+import { SigningIdentity, SigningIdentityCreate, SigningIdentityImport, VerifyResult } from '../domain/signing';
+import {
+  ExportJob,
+  ExportStartInput,
+  FileChunk,
+  FileChunkInput,
+  JobRef,
+  ReportDetails,
+  ReportState,
+  SaveReportDetailsInput,
+} from '../domain/report';
 import { Id } from '../domain/common';
 import type { Result } from './result';
 import type { OpName } from './ops';
@@ -181,6 +199,37 @@ export const contract = {
   'programme.compare': { input: ByAudit, output: Comparison },
   'recommendation.get': { input: ByAudit, output: RecommendationState },
   'recommendation.decide': { input: RecommendationInput, output: RecommendationState },
+
+  /** The certification body's identity and look, carried by every report. */
+  'branding.get': { input: Nothing, output: CertificationBody },
+  'branding.update': { input: CertificationBodyInput, output: CertificationBody },
+  /** The image is checked and normalised to PNG; anything that is not a readable image is refused. */
+  'branding.setImage': { input: BrandImageInput, output: CertificationBody },
+  'branding.removeImage': { input: z.strictObject({ kind: BrandImageKind }), output: CertificationBody },
+  'branding.image': { input: z.strictObject({ kind: BrandImageKind }), output: BrandImage },
+
+  /** Auditors' signing identities (certificate + encrypted private key). */
+  'signing.list': { input: Nothing, output: z.array(SigningIdentity) },
+  'signing.create': { input: SigningIdentityCreate, output: SigningIdentity },
+  'signing.importPkcs12': { input: SigningIdentityImport, output: SigningIdentity },
+  'signing.delete': { input: ById, output: Deleted },
+  /** The certificate as PEM, to hand to whoever wants to check a signature's fingerprint. */
+  'signing.certificate': { input: ById, output: z.object({ pem: z.string() }) },
+  /** Desktop main process only: the safeStorage-wrapped secret of an 'os_keychain' identity. */
+  'signing.keyWrap': { input: ById, output: z.object({ wrapped: z.string().nullable() }) },
+
+  /** The audit report: its details, issued versions and what it still lacks. */
+  'reports.get': { input: ByAudit, output: ReportState },
+  'reports.saveDetails': { input: SaveReportDetailsInput, output: ReportDetails },
+  'reports.readIssue': { input: FileChunkInput.extend({ issueId: Id }), output: FileChunk },
+  /** Checks the stored file of an issued version: its SHA-256 and its package signature. */
+  'reports.verify': { input: z.strictObject({ issueId: Id }), output: VerifyResult },
+
+  /** Exports run in a worker: start, poll status for progress, cancel; then read the file in chunks. */
+  'exports.start': { input: ExportStartInput, output: ExportJob },
+  'exports.status': { input: JobRef, output: ExportJob },
+  'exports.cancel': { input: JobRef, output: ExportJob },
+  'exports.read': { input: FileChunkInput.extend({ jobId: JobRef.shape.jobId }), output: FileChunk },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

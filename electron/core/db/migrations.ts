@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { META } from './meta';
 import { MIGRATION_4 } from './migration-4';
+import { MIGRATION_5 } from './migration-5';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -302,6 +303,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   MIGRATION_4,
+  MIGRATION_5,
 ];
 
 /**

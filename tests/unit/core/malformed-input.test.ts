@@ -9,9 +9,20 @@ import { evidenceCases } from './malformed/evidence';
 import { findingCases } from './malformed/findings';
 import { programmeCases } from './malformed/programme';
 import { recordCases } from './malformed/records';
+import { brandingCases } from './malformed/branding';
+import { signingCases } from './malformed/signing';
+import { reportsCases } from './malformed/reports';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
-const EXTENSIONS: readonly MalformedExtension[] = [recordCases, evidenceCases, findingCases, programmeCases];
+const EXTENSIONS: readonly MalformedExtension[] = [
+  recordCases,
+  evidenceCases,
+  findingCases,
+  programmeCases,
+  brandingCases,
+  signingCases,
+  reportsCases,
+];
 
 /**
  * Every operation, fed malformed or impossible input, answers an error
