@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'too_large',
   'unavailable',
   'unsupported',
+  /** A signing key's passphrase (or keychain secret) did not unlock it. */
+  'wrong_passphrase',
   'storage',
   'internal',
 ] as const;
