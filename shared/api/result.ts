@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'unsupported',
   /** A signing key's passphrase (or keychain secret) did not unlock it. */
   'wrong_passphrase',
+  /** The signing certificate has expired: signing needs the user's explicit confirmation. */
+  'certificate_expired',
+  /** An export job was cancelled by the user. */
+  'cancelled',
   'storage',
   'internal',
 ] as const;
