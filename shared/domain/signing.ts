@@ -54,8 +54,12 @@ const identityFields = {
   organisation: text(200, 'Organisation').default(''),
 };
 
+export const KEY_ALGORITHMS = ['rsa-3072', 'ecdsa-p256'] as const;
+
 export const SigningIdentityCreate = z.strictObject({
   ...identityFields,
+  /** RSA is what every Word version verifies; ECDSA P-256 is smaller and quicker to create. */
+  keyAlgorithm: z.enum(KEY_ALGORITHMS).default('rsa-3072'),
   validityDays: z.number().int().min(1, 'At least one day').max(3650, 'At most ten years').default(1095),
   protection: NewKeyProtection,
 });
