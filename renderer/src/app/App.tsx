@@ -7,6 +7,8 @@ import { ClientCreatePage, ClientEditPage } from '../features/clients/ClientForm
 import { ClientList } from '../features/clients/ClientList';
 import { NonconformitiesPage } from '../features/findings/NonconformitiesPage';
 import { TemplateList } from '../features/templates/TemplateList';
+import { BrandingPage } from '../features/branding/BrandingPage';
+import { SigningPage } from '../features/signing/SigningPage';
 import { NotFound } from '../components/NotFound';
 import { matchPath, navigate, useLocation, type Location } from './router';
 import { Shell } from './Shell';
@@ -30,6 +32,8 @@ const ROUTES: Route[] = [
   ['/clients/:id/edit', (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />],
   ['/nonconformities', () => <NonconformitiesPage />],
   ['/templates', () => <TemplateList />],
+  ['/settings/branding', () => <BrandingPage />],
+  ['/settings/signing', () => <SigningPage />],
 ];
 
 function resolve(location: Location): ReactNode {

@@ -1,6 +1,14 @@
 import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertOctagon, IconBuilding, IconClipboardCheck, IconShieldCheck, IconTemplate } from '@tabler/icons-react';
+import {
+  IconAlertOctagon,
+  IconBuilding,
+  IconCertificate,
+  IconClipboardCheck,
+  IconId,
+  IconShieldCheck,
+  IconTemplate,
+} from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from './router';
@@ -17,6 +25,30 @@ const NAV = [
   { to: '/nonconformities', label: 'Nonconformities', icon: IconAlertOctagon },
   { to: '/templates', label: 'Templates', icon: IconTemplate },
 ] as const;
+
+/** Settings, below the working screens. */
+const SETTINGS = [
+  { to: '/settings/branding', label: 'Certification body', icon: IconId },
+  { to: '/settings/signing', label: 'Signing identities', icon: IconCertificate },
+] as const;
+
+type NavItem = { to: string; label: string; icon: typeof IconId };
+
+function navItem({ to, label, icon: Icon }: NavItem, path: string) {
+  const active = path === to || path.startsWith(`${to}/`);
+  return (
+    <NavLink
+      key={to}
+      href={href(to)}
+      label={label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      leftSection={<Icon size={18} stroke={1.6} />}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
 
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -50,21 +82,11 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label="Main">
-        {NAV.map(({ to, label, icon: Icon }) => {
-          const active = path === to || path.startsWith(`${to}/`);
-          return (
-            <NavLink
-              key={to}
-              href={href(to)}
-              label={label}
-              active={active}
-              aria-current={active ? 'page' : undefined}
-              leftSection={<Icon size={18} stroke={1.6} />}
-              variant="light"
-              style={{ borderRadius: 'var(--mantine-radius-md)' }}
-            />
-          );
-        })}
+        {NAV.map((item) => navItem(item, path))}
+        <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="lg" mb={4} px="sm" id="nav-settings">
+          Settings
+        </Text>
+        <div role="group" aria-labelledby="nav-settings">{SETTINGS.map((item) => navItem(item, path))}</div>
       </AppShell.Navbar>
 
       <AppShell.Main>

@@ -11,6 +11,7 @@ import {
   IconMessages,
   IconPencil,
   IconPhoto,
+  IconFileCertificate,
   IconRepeat,
   IconTrash,
 } from '@tabler/icons-react';
@@ -30,6 +31,7 @@ import { FindingsPage } from '../findings/FindingsPage';
 import { CycleTab } from '../programme/CycleTab';
 import { DocumentsPage } from '../records/DocumentsPage';
 import { InterviewsPage } from '../records/InterviewsPage';
+import { ReportTab } from '../report/ReportTab';
 import { ObservationsPage } from '../records/ObservationsPage';
 import { AuditOverview } from './AuditOverview';
 import { needsConfirmation, transitionLabel } from './statusActions';
@@ -48,6 +50,7 @@ export const AUDIT_SECTIONS = [
   'findings',
   'dashboard',
   'cycle',
+  'report',
 ] as const;
 export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
@@ -186,6 +189,9 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           <Tabs.Tab value="cycle" leftSection={<IconRepeat size={16} />}>
             Cycle
           </Tabs.Tab>
+          <Tabs.Tab value="report" leftSection={<IconFileCertificate size={16} />}>
+            Report
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={section}>
           {section === 'overview' && <AuditOverview audit={a} />}
@@ -201,6 +207,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
             </Suspense>
           )}
           {section === 'cycle' && <CycleTab audit={a} />}
+          {section === 'report' && <ReportTab audit={a} />}
         </Tabs.Panel>
       </Tabs>
     </>

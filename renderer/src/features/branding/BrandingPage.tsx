@@ -1,0 +1,161 @@
+import { Button, ColorInput, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { REPORT_NUMBER_TOKENS, type CertificationBody } from '#shared/domain/branding';
+import { useMutation, useQuery } from '../../api/hooks';
+import { Block } from '../../components/Block';
+import { LoadError, PageLoader } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { issuesToErrors } from '../../lib/formErrors';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { BrandImageField } from './BrandImageField';
+import { reportNumberExample, TOKEN_HELP } from './reportNumber';
+
+interface Values {
+  name: string;
+  address: string;
+  accreditation: string;
+  website: string;
+  primaryColour: string;
+  accentColour: string;
+  reportNumberPattern: string;
+  language: 'en';
+}
+
+const toValues = (b: CertificationBody): Values => ({
+  name: b.name,
+  address: b.address,
+  accreditation: b.accreditation,
+  website: b.website,
+  primaryColour: b.primaryColour,
+  accentColour: b.accentColour,
+  reportNumberPattern: b.reportNumberPattern,
+  language: b.language,
+});
+
+const EMPTY: Values = {
+  name: '',
+  address: '',
+  accreditation: '',
+  website: '',
+  primaryColour: '#1F4E79',
+  accentColour: '#C55A11',
+  reportNumberPattern: '{client}-{year}-{seq}',
+  language: 'en',
+};
+
+/** Settings → Certification body: who issues the reports and how they look. */
+export function BrandingPage() {
+  const body = useQuery('branding.get', {});
+  const update = useMutation('branding.update');
+  const form = useForm<Values>({ initialValues: EMPTY });
+  const loaded = body.data;
+
+  useEffect(() => {
+    if (!loaded) return;
+    // An image saved meanwhile reloads the settings: keep what is being typed.
+    const typing = form.isDirty();
+    form.setInitialValues(toValues(loaded));
+    if (!typing) form.setValues(toValues(loaded));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's values arrive
+  }, [loaded?.updatedAt, loaded === undefined]);
+
+  if (body.error && !loaded) return <LoadError error={body.error} onRetry={body.reload} />;
+  if (!loaded) return <PageLoader />;
+
+  const submit = form.onSubmit((v) => {
+    void update.mutate(v).then((result) => {
+      if (!result.ok) {
+        form.setErrors(issuesToErrors(result.error.issues));
+        return notifyError(result.error, 'The certification body was not saved');
+      }
+      form.resetDirty(toValues(result.value));
+      notifySuccess('Certification body saved');
+      body.reload();
+    });
+  });
+  const pattern = form.values.reportNumberPattern;
+
+  return (
+    <>
+      <PageHeader
+        title="Certification body"
+        description="Who issues the reports: its name, address and accreditation, logo and colours appear on every exported report."
+      />
+      <Stack gap="lg">
+        <Block title="Identity">
+          <form onSubmit={submit} noValidate aria-label="Certification body">
+            <Stack gap="md">
+              <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+              <Textarea
+                label="Address"
+                autosize
+                minRows={2}
+                maxRows={6}
+                description="As it should appear in the report header and on the cover."
+                {...form.getInputProps('address')}
+              />
+              <TextInput
+                label="Accreditation"
+                description="The accreditation body and your accreditation number, shown next to the mark."
+                {...form.getInputProps('accreditation')}
+              />
+              <TextInput label="Website" placeholder="https://" {...form.getInputProps('website')} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <ColorInput
+                  label="Primary colour"
+                  description="Headings and table headers."
+                  format="hex"
+                  {...form.getInputProps('primaryColour')}
+                />
+                <ColorInput
+                  label="Accent colour"
+                  description="Rules and highlights."
+                  format="hex"
+                  {...form.getInputProps('accentColour')}
+                />
+              </SimpleGrid>
+              <TextInput
+                label="Report number pattern"
+                withAsterisk
+                description={`Placeholders: ${REPORT_NUMBER_TOKENS.map((t) => `${t} ${TOKEN_HELP[t]}`).join(' · ')}`}
+                {...form.getInputProps('reportNumberPattern')}
+              />
+              <Text size="sm" aria-live="polite">
+                Example: <b data-testid="report-number-example">{reportNumberExample(pattern)}</b>
+              </Text>
+              <Select
+                label="Report language"
+                description="More languages will follow."
+                data={[{ value: 'en', label: 'English' }]}
+                allowDeselect={false}
+                {...form.getInputProps('language')}
+              />
+              <Group justify="flex-end">
+                <Button type="submit" loading={update.pending} variant={form.isDirty() ? 'filled' : 'default'}>
+                  Save certification body
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Block>
+        <Block title="Logo and accreditation mark">
+          <Stack gap="lg">
+            <BrandImageField
+              kind="logo"
+              info={loaded.logo}
+              description="On the cover and in the page header. PNG, JPEG or WebP, at most 2 MB."
+              onChanged={body.reload}
+            />
+            <BrandImageField
+              kind="accreditation_mark"
+              info={loaded.accreditationMark}
+              description="The accreditation body's mark, if your accreditation lets you use it on reports."
+              onChanged={body.reload}
+            />
+          </Stack>
+        </Block>
+      </Stack>
+    </>
+  );
+}

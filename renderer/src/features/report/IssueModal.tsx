@@ -1,0 +1,209 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '#shared/api/result';
+import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
+import type { SigningIdentity } from '#shared/domain/signing';
+import { href } from '../../app/router';
+import { notifySuccess } from '../../lib/notify';
+import { expiryOf, formatCertDate } from '../signing/identity';
+import { JobProgress } from './JobProgress';
+import { useExportJob } from './useExportJob';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  auditId: string;
+  identities: SigningIdentity[];
+  leadAuditor: string;
+  by: string;
+  onIssued: () => void;
+}
+
+const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** The lead auditor's identity, else the only one there is. */
+const preselect = (identities: SigningIdentity[], lead: string): string | null =>
+  identities.find((i) => same(i.name, lead))?.id ?? (identities.length === 1 ? (identities[0]?.id ?? null) : null);
+
+/**
+ * Freezes the report as a new numbered version and signs it. Refusals that
+ * concern a field (the passphrase) are shown on it; an expired certificate
+ * needs an explicit "sign anyway".
+ */
+export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, by: defaultBy, onIssued }: Props) {
+  const [kind, setKind] = useState<ExportKind>('report');
+  // Null until the user picks: then the lead auditor's identity is offered.
+  const [picked, setPicked] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [typedBy, setBy] = useState<string | null>(null);
+  const identityId = picked ?? preselect(identities, leadAuditor);
+  const by = typedBy ?? defaultBy;
+  const [refusal, setRefusal] = useState<ApiError | { code: string; message: string } | null>(null);
+  const [expiredNotice, setExpiredNotice] = useState<string | null>(null);
+  const [acceptExpired, setAcceptExpired] = useState(false);
+  const issuer = useExportJob();
+
+  const identity = identities.find((i) => i.id === identityId);
+  const keychain = identity?.protection === 'os_keychain';
+  const [pickError, setPickError] = useState<string | null>(null);
+  const onPassphrase =
+    refusal?.code === 'wrong_passphrase' ||
+    ('issues' in (refusal ?? {}) && (refusal as ApiError).issues?.some((i) => i.path.at(-1) === 'passphrase'));
+  const passphraseError = onPassphrase ? refusal?.message : undefined;
+
+  const close = () => {
+    if (issuer.busy) return;
+    setPicked(null);
+    setBy(null);
+    setPassphrase('');
+    setRefusal(null);
+    setExpiredNotice(null);
+    setAcceptExpired(false);
+    issuer.clear();
+    onClose();
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!identity) return setPickError('Choose the signing identity');
+    if (!keychain && !passphrase) return setRefusal({ code: 'wrong_passphrase', message: 'Enter the passphrase' });
+    setPickError(null);
+    setRefusal(null);
+    const outcome = await issuer.run({
+      auditId,
+      kind,
+      format: 'docx',
+      issue: {
+        identityId: identity.id,
+        unlock: keychain ? { kind: 'os_keychain' } : { kind: 'passphrase', passphrase },
+        acceptExpired,
+        by,
+      },
+    });
+    const error = 'error' in outcome ? outcome.error : outcome.job.error;
+    if (error) {
+      if (error.code === 'certificate_expired') return setExpiredNotice(error.message);
+      return setRefusal(error);
+    }
+    if ('job' in outcome && outcome.job.state === 'done') {
+      notifySuccess(`${EXPORT_KIND_LABELS[kind]} issued and signed`);
+      onIssued();
+      setPicked(null);
+      setBy(null);
+      setPassphrase('');
+      setExpiredNotice(null);
+      setAcceptExpired(false);
+      issuer.clear();
+      onClose();
+    }
+  };
+
+  const options = identities.map((i) => ({
+    value: i.id,
+    label: `${i.name} (${i.role})${expiryOf(i) === 'expired' ? ' · expired' : ''}`,
+  }));
+
+  return (
+    <Modal opened={opened} onClose={close} title="Issue and sign" centered size="lg">
+      {identities.length === 0 ? (
+        <Stack gap="sm">
+          <Text size="sm">There is no signing identity on this computer yet.</Text>
+          <Text size="sm">
+            Create one for the lead auditor in{' '}
+            <Anchor href={href('/settings/signing')}>Settings → Signing identities</Anchor>, then come back here.
+          </Text>
+        </Stack>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack gap="md">
+            <Select
+              label="Document"
+              data={[
+                { value: 'report', label: EXPORT_KIND_LABELS.report },
+                { value: 'nc_list', label: `${EXPORT_KIND_LABELS.nc_list} (DOCX)` },
+              ]}
+              value={kind}
+              onChange={(v) => v && setKind(v)}
+              allowDeselect={false}
+            />
+            <Select
+              label="Signing identity"
+              withAsterisk
+              data={options}
+              value={identityId}
+              onChange={(v) => {
+                setPicked(v);
+                setPickError(null);
+                setExpiredNotice(null);
+                setAcceptExpired(false);
+              }}
+              allowDeselect={false}
+              description={identity && `Certificate valid until ${formatCertDate(identity.notAfter)}`}
+              error={pickError}
+              data-autofocus
+            />
+            {keychain ? (
+              <Text size="sm" c="dimmed">
+                This key is unlocked by the OS keychain; no passphrase needed.
+              </Text>
+            ) : (
+              <PasswordInput
+                label="Passphrase"
+                withAsterisk
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.currentTarget.value)}
+                error={passphraseError}
+                autoComplete="off"
+              />
+            )}
+            <TextInput
+              label="Issued by"
+              description="Who is issuing; kept with the issued version."
+              value={by}
+              onChange={(e) => setBy(e.currentTarget.value)}
+            />
+            {expiredNotice && (
+              <Alert color="yellow" icon={<IconAlertTriangle />} title="The certificate has expired" role="alert">
+                <Stack gap="xs">
+                  <Text size="sm">{expiredNotice}</Text>
+                  <Checkbox
+                    label="Sign with the expired certificate anyway"
+                    checked={acceptExpired}
+                    onChange={(e) => setAcceptExpired(e.currentTarget.checked)}
+                  />
+                </Stack>
+              </Alert>
+            )}
+            {refusal && !onPassphrase && (
+              <Alert color="red" icon={<IconAlertTriangle />} title="Not issued" role="alert">
+                {refusal.message}
+              </Alert>
+            )}
+            {issuer.job?.state === 'running' && <JobProgress job={issuer.job} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} disabled={issuer.busy}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={issuer.busy} disabled={expiredNotice !== null && !acceptExpired}>
+                {expiredNotice ? 'Sign anyway' : 'Issue and sign'}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

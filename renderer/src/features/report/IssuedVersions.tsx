@@ -1,0 +1,160 @@
+import { Alert, Badge, Button, Card, Code, Group, Table, Text } from '@mantine/core';
+import { IconCircleCheck, IconCircleX, IconDownload, IconShieldCheck } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import { EXPORT_KIND_LABELS, type ReportIssue } from '#shared/domain/report';
+import type { VerifyResult } from '#shared/domain/signing';
+import { getApi } from '../../api/client';
+import { formatTimestamp } from '../../lib/format';
+import { notifyError } from '../../lib/notify';
+import { mediaTypeOf, readChunks, ReadFailed, saveBlob } from './download';
+
+async function downloadIssue(issue: ReportIssue): Promise<void> {
+  try {
+    const blob = await readChunks(
+      (offset, length) => getApi().invoke('reports.readIssue', { issueId: issue.id, offset, length }),
+      mediaTypeOf(issue.fileName),
+    );
+    saveBlob(blob, issue.fileName);
+  } catch (e) {
+    if (e instanceof ReadFailed) notifyError(e.error, 'The issued file could not be read');
+    else throw e;
+  }
+}
+
+function VerifyOutcome({ result }: { result: VerifyResult }) {
+  if (result.status === 'valid')
+    return (
+      <Alert color="teal" icon={<IconCircleCheck />} title="Signature valid" role="status">
+        Signature valid — signed by {result.signer?.name ?? 'unknown signer'}
+        {result.signedAt && ` at ${formatTimestamp(result.signedAt)}`}.
+        {result.signer && (
+          <Text size="xs" c="dimmed" mt={4}>
+            Certificate fingerprint {result.signer.fingerprint}
+          </Text>
+        )}
+      </Alert>
+    );
+  return (
+    <Alert
+      color="red"
+      icon={<IconCircleX />}
+      title={result.status === 'unsigned' ? 'Not signed' : 'Signature not valid'}
+      role="alert"
+    >
+      {result.problems.length > 0
+        ? result.problems.map((p) => <div key={p}>{p}</div>)
+        : 'The file carries no signature.'}
+    </Alert>
+  );
+}
+
+/** Every issued (frozen, signed) version, newest first, with its file and a fresh signature check. */
+export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
+  const [checks, setChecks] = useState<Record<string, VerifyResult>>({});
+  const [checking, setChecking] = useState<string | null>(null);
+
+  const verify = async (issue: ReportIssue) => {
+    setChecking(issue.id);
+    const result = await getApi().invoke('reports.verify', { issueId: issue.id });
+    setChecking(null);
+    if (!result.ok) return notifyError(result.error, 'The signature could not be checked');
+    setChecks((c) => ({ ...c, [issue.id]: result.value }));
+  };
+
+  if (issues.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing issued yet. When the report is ready, use “Issue and sign…” to freeze it as version 1 with the lead
+        auditor’s signature.
+      </Text>
+    );
+
+  const sorted = [...issues].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  return (
+    <Card p={0} withBorder>
+      <Table.ScrollContainer minWidth={900}>
+        <Table aria-label="Issued versions" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Document</Table.Th>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Report number</Table.Th>
+              <Table.Th>Issued</Table.Th>
+              <Table.Th>Signed by</Table.Th>
+              <Table.Th>SHA-256</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((issue) => (
+              <Fragment key={issue.id}>
+                <Table.Tr>
+                  <Table.Td>{EXPORT_KIND_LABELS[issue.kind]}</Table.Td>
+                  <Table.Td>{issue.version}</Table.Td>
+                  <Table.Td>{issue.reportNumber}</Table.Td>
+                  <Table.Td>
+                    {formatTimestamp(issue.issuedAt)}
+                    {issue.issuedBy && (
+                      <Text size="xs" c="dimmed">
+                        by {issue.issuedBy}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {issue.signerName}
+                    <Text size="xs" c="dimmed">
+                      {issue.signerRole}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code title={issue.sha256}>{issue.sha256.slice(0, 12)}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {issue.current ? (
+                      <Badge color="teal">Current</Badge>
+                    ) : (
+                      <Badge color="gray" variant="light">
+                        Superseded
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconDownload size={14} />}
+                        onClick={() => void downloadIssue(issue)}
+                        aria-label={`Download ${EXPORT_KIND_LABELS[issue.kind]} version ${issue.version}`}
+                      >
+                        Download
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconShieldCheck size={14} />}
+                        loading={checking === issue.id}
+                        onClick={() => void verify(issue)}
+                        aria-label={`Verify ${EXPORT_KIND_LABELS[issue.kind]} version ${issue.version}`}
+                      >
+                        Verify
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+                {checks[issue.id] && (
+                  <Table.Tr>
+                    <Table.Td colSpan={8}>
+                      <VerifyOutcome result={checks[issue.id]!} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import type { ReportDetails } from '#shared/domain/report';
+import { useMutation } from '../../api/hooks';
+import { issuesToErrors } from '../../lib/formErrors';
+import { formatTimestamp } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { DETAIL_GROUPS, type TextDetail } from './detailFields';
+
+type Values = Record<TextDetail, string> & { auditorDays: number | string };
+
+const toValues = (d: ReportDetails): Values => {
+  const values = { auditorDays: d.auditorDays ?? '' } as Values;
+  for (const group of DETAIL_GROUPS) for (const f of group.fields) values[f.key] = d[f.key];
+  return values;
+};
+
+interface Props {
+  auditId: string;
+  details: ReportDetails;
+  by: string;
+  readOnly: boolean;
+  onSaved: () => void;
+}
+
+/** The lead auditor's own words for the report: what the audit record alone cannot say. */
+export function ReportDetailsForm({ auditId, details, by, readOnly, onSaved }: Props) {
+  const save = useMutation('reports.saveDetails');
+  const form = useForm<Values>({ initialValues: toValues(details) });
+
+  useEffect(() => {
+    const typing = form.isDirty();
+    form.setInitialValues(toValues(details));
+    if (!typing) form.setValues(toValues(details));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's values change
+  }, [details.updatedAt]);
+
+  const submit = form.onSubmit((v) => {
+    const days = v.auditorDays === '' ? null : Number(v.auditorDays);
+    void save.mutate({ auditId, by, details: { ...v, auditorDays: days } }).then((result) => {
+      if (!result.ok) {
+        form.setErrors(issuesToErrors(result.error.issues, 'details'));
+        return notifyError(result.error, 'The report details were not saved');
+      }
+      form.resetDirty(toValues(result.value));
+      notifySuccess('Report details saved');
+      onSaved();
+    });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Report details">
+      <Stack gap="lg">
+        {details.updatedAt && (
+          <Text size="xs" c="dimmed">
+            Last saved {formatTimestamp(details.updatedAt)}
+            {details.updatedBy && ` by ${details.updatedBy}`}
+          </Text>
+        )}
+        {DETAIL_GROUPS.map((group, i) => (
+          <Stack key={group.title} gap="sm">
+            <Title order={4} size="h6">
+              {group.title}
+            </Title>
+            {i === 1 && (
+              <NumberInput
+                label="Auditor-days"
+                description="Time spent on this audit, in auditor-days (on site and remote together)."
+                min={0}
+                max={1000}
+                step={0.5}
+                decimalScale={2}
+                w={220}
+                readOnly={readOnly}
+                {...form.getInputProps('auditorDays')}
+              />
+            )}
+            {group.fields.map((f) => (
+              <Textarea
+                key={f.key}
+                label={f.label}
+                description={f.help}
+                autosize
+                minRows={2}
+                maxRows={14}
+                readOnly={readOnly}
+                {...form.getInputProps(f.key)}
+              />
+            ))}
+          </Stack>
+        ))}
+        {!readOnly && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.pending} variant={form.isDirty() ? 'filled' : 'default'}>
+              Save report details
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { Alert, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { Audit } from '#shared/domain/audit';
+import type { ReportIssue, ReportState } from '#shared/domain/report';
+import { canEditAudit } from '#shared/rules/audit-status';
+import { useQuery } from '../../api/hooks';
+import { Block } from '../../components/Block';
+import { LoadError, PageLoader } from '../../components/LoadState';
+import { useActor } from '../findings/useActor';
+import { ExportPanel } from './ExportPanel';
+import { IssuedVersions } from './IssuedVersions';
+import { IssueModal } from './IssueModal';
+import { ReportDetailsForm } from './ReportDetailsForm';
+
+const newestReport = (issues: ReportIssue[]): ReportIssue | undefined =>
+  issues.filter((i) => i.kind === 'report').sort((a, b) => b.version - a.version)[0];
+
+function ChangedBanner({ state }: { state: ReportState }) {
+  const latest = newestReport(state.issues);
+  if (!state.changedSinceIssue.report || !latest) return null;
+  return (
+    <Alert color="blue" icon={<IconInfoCircle />} title="Changed since issue">
+      The audit changed since version {latest.version} was issued; issuing again creates version {latest.version + 1}.
+    </Alert>
+  );
+}
+
+function Gaps({ gaps }: { gaps: string[] }) {
+  if (gaps.length === 0)
+    return (
+      <Text size="sm" c="teal">
+        Nothing missing: the report has everything it needs.
+      </Text>
+    );
+  return (
+    <Alert color="yellow" icon={<IconAlertTriangle />} title={`The report still lacks ${gaps.length} thing(s)`}>
+      <List size="sm">
+        {gaps.map((g) => (
+          <List.Item key={g}>{g}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+/** Audit → Report: what the report says beyond the record, what it lacks, exports, issued versions. */
+export function ReportTab({ audit }: { audit: Audit }) {
+  const state = useQuery('reports.get', { auditId: audit.id });
+  const identities = useQuery('signing.list', {});
+  const by = useActor(audit);
+  const [issuing, setIssuing] = useState(false);
+  const lead = audit.team.find((m) => m.role === 'lead_auditor')?.name ?? '';
+
+  if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
+  if (!state.data) return <PageLoader />;
+  const s = state.data;
+
+  return (
+    <Stack gap="lg">
+      <ChangedBanner state={s} />
+      <Block title="Export">
+        <ExportPanel
+          auditId={audit.id}
+          onIssue={() => {
+            identities.reload();
+            setIssuing(true);
+          }}
+        />
+      </Block>
+      <Block title="Issued versions">
+        <IssuedVersions issues={s.issues} />
+      </Block>
+      <Block title="Gaps">
+        <Gaps gaps={s.gaps} />
+      </Block>
+      <Block>
+        <Title order={3} size="h5" mb={4}>
+          Report details
+        </Title>
+        <Text size="sm" c="dimmed" mb="md">
+          The record (scope, team, checklist, findings) fills most of the report. Write here what only you can say.
+        </Text>
+        <ReportDetailsForm
+          auditId={audit.id}
+          details={s.details}
+          by={by}
+          readOnly={!canEditAudit(audit.status)}
+          onSaved={state.reload}
+        />
+      </Block>
+      <IssueModal
+        opened={issuing}
+        onClose={() => setIssuing(false)}
+        auditId={audit.id}
+        identities={identities.data ?? []}
+        leadAuditor={lead}
+        by={by}
+        onIssued={state.reload}
+      />
+    </Stack>
+  );
+}

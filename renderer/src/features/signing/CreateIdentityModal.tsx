@@ -1,0 +1,134 @@
+import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '#shared/api/result';
+import { useMutation } from '../../api/hooks';
+import { issuesToErrors } from '../../lib/formErrors';
+import { notifySuccess } from '../../lib/notify';
+import {
+  checkProtection,
+  initialProtection,
+  ProtectionFields,
+  toProtection,
+  type ProtectionErrors,
+} from './ProtectionFields';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}
+
+const blank = () => ({
+  name: '',
+  email: '',
+  role: 'Lead auditor',
+  organisation: '',
+  validityDays: 1095 as number | string,
+});
+
+/** A new key pair with a self-issued certificate, made on this computer. */
+export function CreateIdentityModal({ opened, onClose, onCreated }: Props) {
+  const [values, setValues] = useState(blank);
+  const [protection, setProtection] = useState(initialProtection);
+  const [localErrors, setLocalErrors] = useState<ProtectionErrors>({});
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const create = useMutation('signing.create');
+  const errors = issuesToErrors(refusal?.issues);
+  const field = (k: keyof ReturnType<typeof blank>) => ({
+    value: values[k],
+    error: errors[k],
+  });
+
+  const reset = () => {
+    setValues(blank());
+    setProtection(initialProtection());
+    setLocalErrors({});
+    setRefusal(null);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems = checkProtection(protection);
+    setLocalErrors(problems ?? {});
+    if (problems) return;
+    const result = await create.mutate({
+      ...values,
+      validityDays: Number(values.validityDays),
+      protection: toProtection(protection),
+    });
+    if (!result.ok) return setRefusal(result.error);
+    notifySuccess(`Signing identity for ${result.value.name} created`);
+    reset();
+    onCreated();
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title="Create signing identity" centered size="lg">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label="Name"
+            withAsterisk
+            description="As it should appear in the sign-off block, e.g. the lead auditor's full name."
+            data-autofocus
+            {...field('name')}
+            onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="E-mail"
+              type="email"
+              {...field('email')}
+              onChange={(e) => setValues({ ...values, email: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Role"
+              {...field('role')}
+              onChange={(e) => setValues({ ...values, role: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Organisation"
+              description="Usually the certification body."
+              {...field('organisation')}
+              onChange={(e) => setValues({ ...values, organisation: e.currentTarget.value })}
+            />
+            <NumberInput
+              label="Valid for (days)"
+              description="1095 days is three years, one certification cycle."
+              min={1}
+              max={3650}
+              {...field('validityDays')}
+              onChange={(v) => setValues({ ...values, validityDays: v })}
+            />
+          </SimpleGrid>
+          <ProtectionFields
+            value={protection}
+            onChange={setProtection}
+            errors={{
+              passphrase: localErrors.passphrase ?? errors['protection.passphrase'],
+              confirm: localErrors.confirm,
+            }}
+          />
+          {refusal && (
+            <Alert color="red" icon={<IconAlertTriangle />} title="Not created" role="alert">
+              {refusal.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.pending}>
+              Create identity
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Button, FileInput, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconCertificate } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '#shared/api/result';
+import { PKCS12_MAX_BYTES } from '#shared/domain/signing';
+import { useMutation } from '../../api/hooks';
+import { formatBytes, readAsBase64 } from '../../lib/files';
+import { issuesToErrors } from '../../lib/formErrors';
+import { notifySuccess } from '../../lib/notify';
+import {
+  checkProtection,
+  initialProtection,
+  ProtectionFields,
+  toProtection,
+  type ProtectionErrors,
+} from './ProtectionFields';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}
+
+/** A certificate and key issued elsewhere (e.g. by the certification body's own CA), as a .p12/.pfx file. */
+export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('Lead auditor');
+  const [password, setPassword] = useState('');
+  const [protection, setProtection] = useState(initialProtection);
+  const [localErrors, setLocalErrors] = useState<ProtectionErrors>({});
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const importIt = useMutation('signing.importPkcs12');
+  const errors = issuesToErrors(refusal?.issues);
+
+  const reset = () => {
+    setFile(null);
+    setFileError(null);
+    setName('');
+    setRole('Lead auditor');
+    setPassword('');
+    setProtection(initialProtection());
+    setLocalErrors({});
+    setRefusal(null);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setRefusal(null);
+    if (!file) return setFileError('Choose the .p12 or .pfx file');
+    if (file.size > PKCS12_MAX_BYTES)
+      return setFileError(`${file.name} is ${formatBytes(file.size)}: too large for a PKCS#12 certificate`);
+    setFileError(null);
+    const problems = checkProtection(protection);
+    setLocalErrors(problems ?? {});
+    if (problems) return;
+    const pkcs12Base64 = await readAsBase64(file);
+    const result = await importIt.mutate({
+      name,
+      role,
+      pkcs12Base64,
+      pkcs12Password: password,
+      protection: toProtection(protection),
+    });
+    if (!result.ok) return setRefusal(result.error);
+    notifySuccess(`Signing identity ${result.value.name} imported`);
+    reset();
+    onImported();
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title="Import PKCS#12 certificate" centered size="lg">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <FileInput
+            label="Certificate file"
+            withAsterisk
+            description="A .p12 or .pfx file holding your certificate and private key."
+            accept=".p12,.pfx,application/x-pkcs12"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setFileError(null);
+            }}
+            error={fileError ?? errors.pkcs12Base64}
+            leftSection={<IconCertificate size={16} />}
+            data-autofocus
+          />
+          <PasswordInput
+            label="File password"
+            description="The password you received with the file (leave empty if it has none)."
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.pkcs12Password}
+            autoComplete="off"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Name"
+              description="Leave empty to use the name in the certificate."
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errors.name}
+            />
+            <TextInput label="Role" value={role} onChange={(e) => setRole(e.currentTarget.value)} error={errors.role} />
+          </SimpleGrid>
+          <ProtectionFields
+            value={protection}
+            onChange={setProtection}
+            errors={{
+              passphrase: localErrors.passphrase ?? errors['protection.passphrase'],
+              confirm: localErrors.confirm,
+            }}
+          />
+          {refusal && (
+            <Alert color="red" icon={<IconAlertTriangle />} title="Not imported" role="alert">
+              {refusal.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={importIt.pending}>
+              Import
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

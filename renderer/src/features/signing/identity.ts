@@ -1,0 +1,30 @@
+import type { SigningIdentity } from '#shared/domain/signing';
+
+/** Certificates expiring within this many days get a warning badge. */
+export const EXPIRY_WARNING_DAYS = 30;
+
+export type Expiry = 'expired' | 'soon' | 'ok';
+
+export function expiryOf(identity: Pick<SigningIdentity, 'notAfter' | 'expired'>, now = Date.now()): Expiry {
+  if (identity.expired) return 'expired';
+  const end = new Date(identity.notAfter).getTime();
+  if (Number.isNaN(end) || end <= now) return 'expired';
+  return end - now < EXPIRY_WARNING_DAYS * 86_400_000 ? 'soon' : 'ok';
+}
+
+/** "AB:CD:EF:01…7A:8B": enough to recognise a certificate; the full value is copied. */
+export function shortFingerprint(fingerprint: string): string {
+  const pairs = fingerprint.split(':');
+  return pairs.length <= 8 ? fingerprint : `${pairs.slice(0, 4).join(':')}…${pairs.slice(-2).join(':')}`;
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** A certificate date (an instant) as a day in the user's locale. */
+export function formatCertDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dayFormat.format(d);
+}
+
+/** The desktop app can keep keys in the OS keychain; the browser preview cannot. */
+export const keychainAvailable = (): boolean => typeof window !== 'undefined' && window.fieldwork !== undefined;
