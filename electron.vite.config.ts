@@ -11,8 +11,13 @@ export default defineConfig({
       // package.json dependencies (better-sqlite3, zod, ...) are loaded from node_modules at run time.
       externalizeDeps: true,
       rolldownOptions: {
-        // ESM output; backend-host.js is the utility process entry, forked by index.js.
-        input: { index: at('./electron/main/index.ts'), 'backend-host': at('./electron/main/backend-host.ts') },
+        // ESM output; backend-host.js is the utility process entry, forked by index.js;
+        // export-worker.js the worker thread the backend builds and signs documents in.
+        input: {
+          index: at('./electron/main/index.ts'),
+          'backend-host': at('./electron/main/backend-host.ts'),
+          'export-worker': at('./electron/core/export/worker/export-worker.ts'),
+        },
         external: ['better-sqlite3', 'sharp'],
       },
     },

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { listAuditsCommand } from './audits';
 import { demoCommand } from './demo';
 import { exportNcListCommand, type ExportNcListOptions } from './export-nc-list';
+import { exportReportCommand, type ExportReportOptions } from './export-report';
 import { UserError } from './errors';
 import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evidence';
 import { importTemplateCommand } from './import-template';
@@ -55,14 +56,32 @@ export function buildProgram(): Command {
     .option('--progress', 'print one progress line per file on stderr')
     .action((paths: string[], o: ImportEvidenceOptions) => importEvidenceCommand(paths, o));
 
-  program
-    .command('export-nc-list')
-    .description("write an audit's issued findings (the nonconformity list) as CSV or XLSX, one row per finding")
-    .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
-    .requiredOption('--format <format>', 'csv or xlsx')
-    .requiredOption('--out <file>', 'the file to write (replaced if it exists)')
-    .option('--data-dir <dir>', DATA_DIR_HELP)
-    .action((o: ExportNcListOptions) => exportNcListCommand(o));
+  const signing = (c: Command) =>
+    c
+      .option('--sign', "issue it: freeze it as the next version and sign it with the lead auditor's identity")
+      .option('--passphrase-file <file>', 'file whose first line is the signing key passphrase (with --sign)')
+      .option('--identity <id>', 'the signing identity to use (default: the one named like the lead auditor)')
+      .option('--accept-expired', 'sign even though the certificate has expired')
+      .option('--by <name>', 'who is issuing it, for the record (default: the signer)')
+      .option('--progress', 'print progress lines on stderr')
+      .option('--data-dir <dir>', DATA_DIR_HELP);
+
+  signing(
+    program
+      .command('export-report')
+      .description("write an audit's report as DOCX; with --sign, issue and sign it")
+      .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
+      .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)'),
+  ).action((o: ExportReportOptions) => exportReportCommand(o));
+
+  signing(
+    program
+      .command('export-nc-list')
+      .description("write an audit's issued findings (the nonconformity list) as DOCX, XLSX or CSV")
+      .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
+      .requiredOption('--format <format>', 'docx, xlsx or csv')
+      .requiredOption('--out <file>', 'the file to write (replaced if it exists)'),
+  ).action((o: ExportNcListOptions) => exportNcListCommand(o));
 
   return program;
 }

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/open';
 import { lockDataDir } from './data-lock';
 import { loadDeviceId } from './device';
 import { evidenceService, type EvidenceService } from './evidence/service';
+import { exportJobs, sweepExports } from './export/jobs';
 import { createHandlers } from './handlers';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
 
@@ -31,6 +32,8 @@ export interface BackendOptions {
   now?: () => string;
   /** Where the built-in checklist templates are (default: resources/templates of the app). */
   templatesDir?: string;
+  /** The export worker's entry (the packaged app passes its bundled export-worker.js). */
+  exportWorkerUrl?: URL;
 }
 
 export function openBackend(opts: BackendOptions): Backend {
@@ -47,11 +50,13 @@ export function openBackend(opts: BackendOptions): Backend {
     builtinTemplates,
   };
   const evidence = evidenceService(ctx);
+  const exports = exportJobs(ctx, opts.exportWorkerUrl ? { workerUrl: opts.exportWorkerUrl } : {});
   const lock = lockDataDir(opts.dataDir);
   try {
     // Before the first operation: leftovers of an interrupted run are removed,
     // unless another live Fieldwork process uses the folder and may own them.
     evidence.startUp(lock.held);
+    if (lock.held) sweepExports(opts.dataDir);
   } catch (e) {
     lock.release();
     db.close();
@@ -78,6 +83,7 @@ export function openBackend(opts: BackendOptions): Backend {
 
   const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Promise<Result<OpOutput<K>>>;
   const close = () => {
+    void exports.close();
     evidence.close();
     db.close();
     lock.release();

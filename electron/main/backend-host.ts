@@ -15,7 +15,12 @@ if (!port || !options) {
   void serveBackend(
     port,
     // Imported lazily so a native-module load failure is reported, not fatal.
-    async () => (await import('#core/backend')).openBackend(options),
+    async () =>
+      (await import('#core/backend')).openBackend({
+        ...options,
+        // Bundled beside this file by electron-vite (electron.vite.config.ts).
+        exportWorkerUrl: new URL('./export-worker.js', import.meta.url),
+      }),
     (code) => process.exit(code),
   );
 }

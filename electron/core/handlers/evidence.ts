@@ -1,7 +1,8 @@
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { OpName } from '#shared/api/ops';
 import { DomainError } from '#shared/api/result';
 import { evidenceService } from '../evidence/service';
+import { readChunk } from '../files/read-chunk';
 import type { RepoContext } from '../repos/context';
 import {
   deleteEvidence,
@@ -18,29 +19,6 @@ type EvidenceOps = Extract<OpName, `evidence.${string}`>;
 
 const missingFile = () =>
   new DomainError('storage', "The attachment's file is missing or damaged in the evidence store; it cannot be shown.");
-
-/** Reads up to `length` bytes at `offset`: chunks keep every answer small, whatever the file's size. */
-async function readChunk(path: string, offset: number, length: number): Promise<Buffer> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw missingFile();
-    throw e;
-  }
-  try {
-    const buffer = Buffer.alloc(length);
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await handle.read(buffer, got, length - got, offset + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    return buffer.subarray(0, got);
-  } finally {
-    await handle.close();
-  }
-}
 
 export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, EvidenceOps> {
   const evidence = evidenceService(ctx);
@@ -66,6 +44,7 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
         throw new DomainError('invalid_input', `The read starts past the end of the file (${file.size} bytes).`);
       }
       const bytes = await readChunk(store.blobPath(file.sha256), offset, Math.min(length, file.size - offset));
+      if (!bytes) throw missingFile();
       if (offset + bytes.length < Math.min(offset + length, file.size)) throw missingFile();
       return { dataBase64: bytes.toString('base64'), size: file.size, eof: offset + bytes.length >= file.size };
     },

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DomainError } from '#shared/api/result';
+import type { ExportJob } from '#shared/domain/report';
+import type { RepoContext } from '../repos/context';
+import { insertIssue } from '../repos/report-issues';
+import type { PreparedExport } from './prepare';
+import type { ExportTask, WorkerMessage } from './worker/task';
+
+/** At most this many exports build at once: each holds a document in memory. */
+const MAX_RUNNING = 2;
+
+interface JobState {
+  job: ExportJob;
+  worker: Worker | null;
+  task: ExportTask;
+  issue: PreparedExport['issue'];
+}
+
+export interface ExportJobsOptions {
+  /** The worker's entry: the bundled export-worker.js in the packaged app; the tsx bootstrap from sources. */
+  workerUrl?: URL;
+}
+
+export const exportsRoot = (dataDir: string) => join(dataDir, 'exports');
+export const reportsRoot = (dataDir: string) => join(dataDir, 'reports');
+/** Where an issued version's frozen bytes are kept, by content. */
+export const issuedPath = (dataDir: string, sha256: string) => join(reportsRoot(dataDir), `${sha256}.docx`);
+
+function failure(code: string, message: string): { code: string; message: string } {
+  if (message !== '') return { code, message };
+  if (code === 'ENOSPC') return { code: 'storage', message: 'The disk is full: the export could not be saved.' };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return { code: 'storage', message: 'Fieldwork may not write in its data folder: the export could not be saved.' };
+  }
+  return { code: 'internal', message: 'The export failed unexpectedly; no file was produced and nothing was issued.' };
+}
+
+/**
+ * Exports in worker threads: the document is built, signed and written off
+ * the backend's thread, which keeps answering (progress, cancel, other work).
+ * Files go to a folder of this process's own under the data folder, removed
+ * on close; an issued version is also copied into reports/ and recorded.
+ */
+export class ExportJobs {
+  private readonly jobs = new Map<string, JobState>();
+  private readonly session = randomUUID();
+  private readonly workerUrl: URL;
+
+  constructor(
+    private readonly ctx: RepoContext,
+    opts: ExportJobsOptions = {},
+  ) {
+    this.workerUrl = opts.workerUrl ?? new URL('./worker/bootstrap.mjs', import.meta.url);
+  }
+
+  private get dir(): string {
+    return join(exportsRoot(this.ctx.dataDir), this.session);
+  }
+
+  async start(auditId: string, prepared: PreparedExport): Promise<ExportJob> {
+    const running = [...this.jobs.values()].filter((j) => j.job.state === 'running').length;
+    if (running >= MAX_RUNNING) {
+      throw new DomainError('conflict', 'Two exports are already running: wait for one to finish, or cancel it.');
+    }
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const id = randomUUID();
+    const ext = prepared.fileName.slice(prepared.fileName.lastIndexOf('.'));
+    const task: ExportTask = {
+      ...prepared.task,
+      tmpPath: join(this.dir, `${id}.tmp`),
+      finalPath: join(this.dir, `${id}${ext}`),
+    };
+    const job: ExportJob = {
+      id,
+      auditId,
+      kind: task.kind,
+      format: task.format,
+      state: 'running',
+      progress: 0,
+      stage: 'Starting',
+      fileName: prepared.fileName,
+      size: null,
+      sha256: null,
+      warnings: [],
+      error: null,
+      issueId: null,
+    };
+    const state: JobState = { job, worker: null, task, issue: prepared.issue };
+    this.jobs.set(id, state);
+    const worker = new Worker(this.workerUrl, { workerData: task });
+    state.worker = worker;
+    worker.on('message', (m: WorkerMessage) => void this.onMessage(state, m));
+    worker.on('error', () => void this.fail(state, 'internal', ''));
+    worker.on('exit', (code) => {
+      state.worker = null;
+      if (job.state === 'running' && code !== 0 && job.sha256 === null) void this.fail(state, 'internal', '');
+    });
+    return { ...job };
+  }
+
+  private async onMessage(state: JobState, m: WorkerMessage): Promise<void> {
+    const { job } = state;
+    if (job.state !== 'running') return;
+    if (m.type === 'progress') {
+      // Building is most of the work; signing and saving the last few percent.
+      job.progress =
+        m.stage === 'Signing' ? 0.95 : m.stage === 'Saving' ? 0.98 : Math.min(0.94, m.done / Math.max(1, m.total));
+      job.stage = m.stage;
+    } else if (m.type === 'error') {
+      await this.fail(state, m.code, m.message);
+    } else {
+      job.sha256 = m.sha256;
+      try {
+        job.issueId = state.issue ? await this.record(state, m) : null;
+      } catch (e) {
+        await this.fail(
+          state,
+          e instanceof DomainError ? e.code : 'storage',
+          e instanceof DomainError ? e.message : '',
+        );
+        return;
+      }
+      Object.assign(job, { state: 'done', progress: 1, stage: 'Done', size: m.size, warnings: m.warnings });
+    }
+  }
+
+  /** Freezes an issued file: a durable copy in reports/, then its row, in one transaction. */
+  private async record(state: JobState, m: Extract<WorkerMessage, { type: 'done' }>): Promise<string> {
+    const target = issuedPath(this.ctx.dataDir, m.sha256);
+    await mkdir(reportsRoot(this.ctx.dataDir), { recursive: true, mode: 0o700 });
+    const tmp = `${target}.${randomUUID()}.tmp`;
+    await copyFile(state.task.finalPath, tmp);
+    const handle = await open(tmp, 'r+');
+    await handle.sync();
+    await handle.close();
+    await rename(tmp, target);
+    const issue = state.issue!;
+    return this.ctx.db
+      .transaction(() =>
+        insertIssue(this.ctx, {
+          ...issue,
+          fileName: state.job.fileName,
+          sha256: m.sha256,
+          size: m.size,
+          warnings: m.warnings,
+        }),
+      )
+      .immediate();
+  }
+
+  private async fail(state: JobState, code: string, message: string): Promise<void> {
+    if (state.job.state !== 'running') return;
+    Object.assign(state.job, { state: 'failed', stage: 'Failed', error: failure(code, message) });
+    await state.worker?.terminate();
+    await this.removeFiles(state);
+  }
+
+  private async removeFiles(state: JobState): Promise<void> {
+    await rm(state.task.tmpPath, { force: true });
+    await rm(state.task.finalPath, { force: true });
+  }
+
+  private get(jobId: string): JobState {
+    const state = this.jobs.get(jobId);
+    if (!state) throw new DomainError('not_found', 'That export does not exist (the app may have been restarted).');
+    return state;
+  }
+
+  status(jobId: string): ExportJob {
+    return { ...this.get(jobId).job };
+  }
+
+  async cancel(jobId: string): Promise<ExportJob> {
+    const state = this.get(jobId);
+    if (state.job.state === 'running') {
+      Object.assign(state.job, {
+        state: 'cancelled',
+        stage: 'Cancelled',
+        error: { code: 'cancelled', message: 'The export was cancelled; no file was produced.' },
+      });
+      await state.worker?.terminate();
+      await this.removeFiles(state);
+    }
+    return { ...state.job };
+  }
+
+  /** The finished file's path, for chunked reads. */
+  file(jobId: string): { path: string; size: number } {
+    const { job, task } = this.get(jobId);
+    if (job.state !== 'done' || job.size === null) {
+      throw new DomainError(
+        'conflict',
+        job.state === 'running' ? 'The export is still running.' : 'The export produced no file.',
+      );
+    }
+    return { path: task.finalPath, size: job.size };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((s) => s.worker?.terminate() ?? Promise.resolve(0)));
+    this.jobs.clear();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Start-up, when this process alone uses the data folder: export files of an
+ * earlier run that crashed, and half-copied issued files, are removed.
+ */
+export function sweepExports(dataDir: string): void {
+  rmSync(exportsRoot(dataDir), { recursive: true, force: true });
+  let names: string[] = [];
+  try {
+    names = readdirSync(reportsRoot(dataDir));
+  } catch {
+    return; // nothing issued yet
+  }
+  for (const name of names) if (name.endsWith('.tmp')) rmSync(join(reportsRoot(dataDir), name), { force: true });
+}
+
+const services = new WeakMap<RepoContext, ExportJobs>();
+
+/** The one export service of a backend (its context), created on first use. */
+export function exportJobs(ctx: RepoContext, opts?: ExportJobsOptions): ExportJobs {
+  let service = services.get(ctx);
+  if (!service) {
+    service = new ExportJobs(ctx, opts);
+    services.set(ctx, service);
+  }
+  return service;
+}

@@ -1,0 +1,133 @@
+import type { OpParsed } from '#shared/api/contract';
+import { DomainError } from '#shared/api/result';
+import { AUDIT_TYPE_LABELS, type Audit } from '#shared/domain/audit';
+import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
+import { getAudit } from '../repos/audits';
+import { requireNamedBody } from '../repos/branding';
+import type { RepoContext } from '../repos/context';
+import { listFindings } from '../repos/findings/list';
+import { nextVersion, reportNumberFor, type NewIssue } from '../repos/report-issues';
+import { unlockSigningKey } from '../repos/signing';
+import { contentHash } from './content-hash';
+import { ncListRows, NC_LIST_COLUMNS } from './nc-list';
+import { collectReportModel } from './report/collect';
+import type { SignOff } from './report/model';
+import type { ExportTask } from './worker/task';
+
+type StartInput = OpParsed<'exports.start'>;
+
+/** An export ready to hand to the worker, and the issue record to write when it succeeds. */
+export interface PreparedExport {
+  task: Omit<ExportTask, 'tmpPath' | 'finalPath'>;
+  fileName: string;
+  issue: Omit<NewIssue, 'sha256' | 'size' | 'warnings' | 'fileName'> | null;
+}
+
+const sameName = (a: string, b: string) =>
+  a.normalize('NFKC').trim().toLocaleLowerCase() === b.normalize('NFKC').trim().toLocaleLowerCase();
+
+/** A file name safe on Windows, macOS and Linux. */
+export function exportFileName(audit: Audit, kind: ExportKind, number: string, version: number, ext: string): string {
+  const raw = `${number} ${audit.clientName} ${AUDIT_TYPE_LABELS[audit.type]} ${EXPORT_KIND_LABELS[kind]}${version > 0 ? ` v${version}` : ''}`;
+  const safe = raw
+    .replace(/[\\/:*?"<>|]/g, '')
+    .replace(/\p{Cc}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150);
+  return `${safe}.${ext}`;
+}
+
+function leadOf(audit: Audit): { name: string } {
+  const lead = audit.team.find((m) => m.role === 'lead_auditor');
+  if (!lead) throw new DomainError('conflict', 'The audit has no lead auditor; add one to the team before issuing.');
+  return lead;
+}
+
+/**
+ * Everything an export needs from the database, read in one transaction: the
+ * model or table, and for an issue the unlocked key after every check (the
+ * lead auditor's own identity, not expired unless confirmed, passphrase right).
+ */
+export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExport {
+  const audit = getAudit(ctx, input.auditId);
+  const now = ctx.now();
+  if (input.format !== 'docx') {
+    const rows = ncListRows(listFindings(ctx, { auditId: audit.id }));
+    return {
+      task: {
+        kind: input.kind,
+        format: input.format,
+        model: null,
+        table: { header: [...NC_LIST_COLUMNS], rows, sheet: `${AUDIT_TYPE_LABELS[audit.type]} ${audit.startDate}` },
+        signer: null,
+      },
+      fileName: exportFileName(audit, input.kind, 'Export', 0, input.format),
+      issue: null,
+    };
+  }
+
+  const version = nextVersion(ctx, audit.id, input.kind);
+  if (!input.issue) {
+    const model = collectReportModel(ctx, audit.id, { reportNumber: 'DRAFT', version, signOff: null });
+    return {
+      task: { kind: input.kind, format: 'docx', model, table: null, signer: null },
+      fileName: exportFileName(audit, input.kind, 'DRAFT', 0, 'docx'),
+      issue: null,
+    };
+  }
+
+  const request = input.issue;
+  const body = requireNamedBody(ctx);
+  const lead = leadOf(audit);
+  const { identity, privateKey, certificateDer } = unlockSigningKey(ctx, request.identityId, request.unlock);
+  if (!sameName(identity.name, lead.name)) {
+    throw new DomainError(
+      'forbidden',
+      `Only the audit's lead auditor, ${lead.name}, can issue its documents; "${identity.name}" is another person's identity.`,
+    );
+  }
+  if (identity.notBefore > now) {
+    throw new DomainError(
+      'conflict',
+      `The certificate of "${identity.name}" is not valid yet (from ${identity.notBefore.slice(0, 10)}).`,
+    );
+  }
+  if (identity.expired && !request.acceptExpired) {
+    throw new DomainError(
+      'certificate_expired',
+      `The certificate of "${identity.name}" expired on ${identity.notAfter.slice(0, 10)}. Readers will see the signature was made with an expired certificate. Confirm to sign anyway, or create a new identity.`,
+    );
+  }
+  const reportNumber = reportNumberFor(ctx, audit, body.reportNumberPattern, now);
+  const signOff: SignOff = {
+    signerName: identity.name,
+    signerRole: identity.role,
+    signedOn: now.slice(0, 10),
+    fingerprint: identity.fingerprint,
+  };
+  const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff });
+  return {
+    task: {
+      kind: input.kind,
+      format: 'docx',
+      model,
+      table: null,
+      signer: { certificateDer, privateKey, signingTime: now },
+    },
+    fileName: exportFileName(audit, input.kind, reportNumber, version, 'docx'),
+    issue: {
+      auditId: audit.id,
+      kind: input.kind,
+      version,
+      reportNumber,
+      contentHash: contentHash(model),
+      issuedAt: now,
+      issuedBy: request.by || identity.name,
+      signerName: identity.name,
+      signerRole: identity.role,
+      signerFingerprint: identity.fingerprint,
+      signingIdentityId: identity.id,
+    },
+  };
+}

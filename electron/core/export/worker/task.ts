@@ -1,0 +1,22 @@
+import type { KeyObject } from 'node:crypto';
+import type { ExportFormat, ExportKind } from '#shared/domain/report';
+import type { ReportModel } from '../report/model';
+
+/** What the export worker is given: everything it needs, so it never touches the database. */
+export interface ExportTask {
+  kind: ExportKind;
+  format: ExportFormat;
+  /** DOCX documents are built from the report model. */
+  model: ReportModel | null;
+  /** XLSX/CSV NC lists: the table rows, header first for CSV. */
+  table: { header: string[]; rows: string[][]; sheet: string } | null;
+  signer: { certificateDer: Uint8Array; privateKey: KeyObject; signingTime: string } | null;
+  /** Written here first, then renamed to finalPath: a cancelled or failed export leaves no partial file. */
+  tmpPath: string;
+  finalPath: string;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; stage: string }
+  | { type: 'done'; size: number; sha256: string; warnings: string[] }
+  | { type: 'error'; code: string; message: string };
