@@ -10,6 +10,7 @@ import { loadDeviceId } from './device';
 import { evidenceService, type EvidenceService } from './evidence/service';
 import { exportJobs, sweepExports } from './export/jobs';
 import { createHandlers } from './handlers';
+import type { RepoContext } from './repos/context';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
 
 export const DATABASE_FILE = 'fieldwork.sqlite';
@@ -17,6 +18,8 @@ export const DATABASE_FILE = 'fieldwork.sqlite';
 export interface Backend {
   readonly deviceId: string;
   readonly db: Db;
+  /** For in-process callers that use repositories directly (the demo); everyone else goes through dispatch. */
+  readonly context: RepoContext;
   /** The evidence store: files, uploads in progress, path imports (evidence/import.ts). */
   readonly evidence: EvidenceService;
   /** Parses the input against the contract, runs the operation in one transaction, answers an envelope. */
@@ -88,7 +91,7 @@ export function openBackend(opts: BackendOptions): Backend {
     db.close();
     lock.release();
   };
-  return { deviceId, db, evidence, dispatch, call, close };
+  return { deviceId, db, context: ctx, evidence, dispatch, call, close };
 }
 
 function invalid(error: z.ZodError): Result<never> {
