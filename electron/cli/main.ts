@@ -8,6 +8,7 @@ import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evid
 import { importTemplateCommand } from './import-template';
 import { appVersion } from './open';
 import { serve } from './serve';
+import { VERIFY_EXIT, VERIFY_HELP, verifyCommand } from './verify';
 
 const DATA_DIR_HELP = 'data folder (default: $FIELDWORK_DATA_DIR, else the platform user data folder)';
 
@@ -82,6 +83,17 @@ export function buildProgram(): Command {
       .requiredOption('--format <format>', 'docx, xlsx or csv')
       .requiredOption('--out <file>', 'the file to write (replaced if it exists)'),
   ).action((o: ExportNcListOptions) => exportNcListCommand(o));
+
+  program
+    .command('verify')
+    .description("check a DOCX's package signature: signer, signing time, and whether every part is as signed")
+    .argument('<file>', 'the .docx file')
+    .addHelpText('after', VERIFY_HELP)
+    // Usage errors exit 2 here, so scripts can tell them from an invalid signature (1).
+    .exitOverride((e) => {
+      throw e.exitCode === 0 ? e : new CommanderError(VERIFY_EXIT.usage, e.code, e.message);
+    })
+    .action((file: string) => verifyCommand(file));
 
   return program;
 }

@@ -1,0 +1,81 @@
+/**
+ * Private keys at rest: the unencrypted PKCS#8 DER sealed with AES-256-GCM
+ * under a key derived from the passphrase by scrypt (memory-hard, so a stolen
+ * database is slow to attack). GCM's tag makes a wrong passphrase certain to
+ * be detected rather than yielding garbage. The same sealing serves the OS
+ * keychain: there the "passphrase" is a random secret the keychain wraps.
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  randomBytes,
+  scryptSync,
+  type KeyObject,
+} from 'node:crypto';
+
+const N = 1 << 15;
+const R = 8;
+const P = 1;
+const AAD = Buffer.from('fieldwork signing key v1');
+
+interface Sealed {
+  v: 1;
+  kdf: 'scrypt';
+  n: number;
+  r: number;
+  p: number;
+  salt: string;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+const derive = (passphrase: string, salt: Buffer, n: number, r: number, p: number): Buffer =>
+  scryptSync(passphrase.normalize('NFC'), salt, 32, { N: n, r, p, maxmem: 256 * n * r });
+
+export function sealKey(key: KeyObject, passphrase: string): string {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', derive(passphrase, salt, N, R, P), iv);
+  cipher.setAAD(AAD);
+  const der = key.export({ type: 'pkcs8', format: 'der' });
+  const data = Buffer.concat([cipher.update(der), cipher.final()]);
+  der.fill(0);
+  const sealed: Sealed = {
+    v: 1,
+    kdf: 'scrypt',
+    n: N,
+    r: R,
+    p: P,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
+  return JSON.stringify(sealed);
+}
+
+/** The private key, or null when the passphrase does not open it. */
+export function openKey(sealedText: string, passphrase: string): KeyObject | null {
+  const s = JSON.parse(sealedText) as Sealed;
+  if (s.v !== 1 || s.kdf !== 'scrypt' || s.n > 1 << 20 || s.r > 32 || s.p > 16) {
+    throw new Error('Unknown key sealing format');
+  }
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    derive(passphrase, Buffer.from(s.salt, 'base64'), s.n, s.r, s.p),
+    Buffer.from(s.iv, 'base64'),
+  );
+  decipher.setAAD(AAD);
+  decipher.setAuthTag(Buffer.from(s.tag, 'base64'));
+  let der: Buffer;
+  try {
+    der = Buffer.concat([decipher.update(Buffer.from(s.data, 'base64')), decipher.final()]);
+  } catch {
+    return null;
+  }
+  const key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  der.fill(0);
+  return key;
+}
