@@ -1,0 +1,164 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import sharp from 'sharp';
+import { CLI, REPO_ROOT } from '../helpers/serve';
+import { expect, test } from './fixtures';
+
+test.use({ locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+/** Chooses `file` through the picker a Mantine FileInput (a button) opens. */
+async function pick(page: Page, input: Locator, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await input.click();
+  await (await chooser).setFiles(file);
+}
+
+test('certification body: saved with a PNG logo; a file that is not an image and a 3 MB one are refused at the field', async ({
+  page,
+  appUrl,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'fieldwork-brand-'));
+  try {
+    const logo = join(dir, 'logo.png');
+    await sharp({ create: { width: 120, height: 60, channels: 3, background: '#1F4E79' } })
+      .png()
+      .toFile(logo);
+    const notImage = join(dir, 'logo-notes.png');
+    await writeFile(notImage, 'This is a text file wearing a .png name.\n', 'utf8');
+    const huge = join(dir, 'huge.png');
+    await writeFile(huge, Buffer.alloc(3 * 1024 * 1024, 1));
+
+    await page.goto(appUrl);
+    await nav(page, 'Certification body').click();
+    await expect(page.getByRole('heading', { name: 'Certification body', level: 2 })).toBeVisible();
+
+    const form = page.getByRole('form', { name: 'Certification body' });
+    await form.getByLabel('Name').fill('Nordsee Certification GmbH');
+    await form.getByLabel('Address').fill('Am Sandtorkai 1\n20457 Hamburg');
+    await form.getByLabel('Report number pattern').fill('NC-{year}-{seq}');
+    await expect(page.getByTestId('report-number-example')).toHaveText(`NC-${new Date().getFullYear()}-0042`);
+    await form.getByRole('button', { name: 'Save certification body' }).click();
+    await expect(page.getByText('Certification body saved')).toBeVisible();
+
+    // A pattern without {seq} is refused next to the field.
+    await form.getByLabel('Report number pattern').fill('NC-{year}');
+    await form.getByRole('button', { name: 'Save certification body' }).click();
+    await expect(form.getByText('The report number pattern needs {seq}', { exact: false })).toBeVisible();
+
+    const logoField = page.getByRole('button', { name: 'Logo', exact: true });
+    await pick(page, logoField, notImage);
+    await expect(page.getByText('The logo is not an image Fieldwork can use', { exact: false })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Saved logo' })).toHaveCount(0);
+
+    await pick(page, logoField, huge);
+    await expect(page.getByText('huge.png is 3 MB; logos and marks can be at most 2 MB.')).toBeVisible();
+
+    await pick(page, logoField, logo);
+    await expect(page.getByRole('img', { name: 'Saved logo' })).toBeVisible();
+    await expect(page.getByText('120 × 60 px', { exact: false })).toBeVisible();
+
+    // Saved for real: a reload shows the same name and logo.
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'Certification body' }).getByLabel('Name')).toHaveValue(
+      'Nordsee Certification GmbH',
+    );
+    await expect(page.getByRole('img', { name: 'Saved logo' })).toBeVisible();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('signing identity with a passphrase; the report of an audit with findings exported with progress, one export cancelled, issued and signed, verified and downloaded', async ({
+  page,
+  appUrl,
+  dataDir,
+}) => {
+  test.setTimeout(180_000);
+  // The demo fills the (still empty) data folder the server runs on.
+  const demo = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir], { cwd: REPO_ROOT, encoding: 'utf8' });
+  expect(demo.status, demo.stderr).toBe(0);
+
+  await page.goto(appUrl);
+  await nav(page, 'Signing identities').click();
+  await expect(page.getByRole('heading', { name: 'No signing identities yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create identity' }).click();
+  const create = page.getByRole('dialog', { name: 'Create signing identity' });
+  await expect(create.getByLabel('Name')).toBeFocused();
+  await create.getByLabel('Name').fill('Amelia Hartmann');
+  await create.getByLabel('E-mail').fill('a.hartmann@cb.example');
+  await create.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+  await create.getByLabel('Confirm passphrase').fill('correct horse batery');
+  await create.getByRole('button', { name: 'Create identity' }).click();
+  await expect(create.getByText('The two passphrases differ')).toBeVisible();
+  await create.getByLabel('Confirm passphrase').fill('correct horse battery');
+  await create.getByLabel('Confirm passphrase').press('Enter');
+  await expect(create).toBeHidden();
+  const identities = page.getByRole('table', { name: 'Signing identities' });
+  const row = identities.getByRole('row').filter({ hasText: 'Amelia Hartmann' });
+  await expect(row).toContainText('Self-issued');
+  await expect(row).toContainText('Passphrase');
+  await expect(row).not.toContainText('Expired');
+
+  // --- The Surveillance 1 audit of the certified demo client has issued findings.
+  await nav(page, 'Audits').click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'Havelwerk Medical Supplies GmbH' })
+    .filter({ hasText: 'Surveillance 1' })
+    .getByRole('link')
+    .click();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page).toHaveURL(/#\/audits\/[\w-]+\/report$/);
+  await expect(page.getByRole('heading', { name: 'Gaps' })).toBeVisible();
+  await expect(page.getByText('Nothing issued yet.', { exact: false })).toBeVisible();
+
+  const details = page.getByRole('form', { name: 'Report details' });
+  await details.getByLabel('Sampling').fill('Six of 41 servers for patching; three joiners and two leavers.');
+  await details.getByRole('button', { name: 'Save report details' }).click();
+  await expect(page.getByText('Report details saved')).toBeVisible();
+
+  // --- A draft export shows its progress and arrives as a download.
+  const progress = page.getByRole('progressbar', { name: /Export progress/ });
+  const draft = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
+  await expect(progress).toBeVisible();
+  const draftFile = await (await draft).path();
+  expect((await readFile(draftFile)).subarray(0, 2).toString('latin1')).toBe('PK');
+  await expect(progress).toBeHidden();
+
+  // --- Another one, cancelled while it runs: nothing is downloaded.
+  await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByText('Export cancelled. Nothing was saved.')).toBeVisible();
+
+  // --- Issue and sign: the lead auditor's identity is preselected; a wrong passphrase is refused at the field.
+  await page.getByRole('button', { name: 'Issue and sign…' }).click();
+  const issue = page.getByRole('dialog', { name: 'Issue and sign' });
+  await expect(issue.getByRole('textbox', { name: 'Signing identity' })).toHaveValue('Amelia Hartmann (Lead auditor)');
+  await issue.getByLabel('Passphrase').fill('not the passphrase');
+  await issue.getByRole('button', { name: 'Issue and sign' }).click();
+  await expect(issue.getByLabel('Passphrase')).toHaveAttribute('aria-invalid', 'true');
+  await issue.getByLabel('Passphrase').fill('correct horse battery');
+  await issue.getByLabel('Passphrase').press('Enter');
+  await expect(issue).toBeHidden({ timeout: 60_000 });
+
+  const versions = page.getByRole('table', { name: 'Issued versions' });
+  const v1 = versions.getByRole('row').filter({ hasText: 'Audit report' });
+  await expect(v1).toContainText('Amelia Hartmann');
+  await expect(v1).toContainText('Current');
+
+  await versions.getByRole('button', { name: 'Verify Audit report version 1' }).click();
+  await expect(versions.getByText('Signature valid — signed by Amelia Hartmann', { exact: false })).toBeVisible();
+
+  const issued = page.waitForEvent('download');
+  await versions.getByRole('button', { name: 'Download Audit report version 1' }).click();
+  const download = await issued;
+  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  expect((await readFile(await download.path())).subarray(0, 2).toString('latin1')).toBe('PK');
+});
