@@ -119,7 +119,8 @@ function insert(
   }
   const s = stamp(ctx);
   const id = newId();
-  const selfIssued = cert.checkIssued(cert) && cert.verify(cert.publicKey);
+  // Not checkIssued(): OpenSSL also wants keyCertSign there, which a signing-only certificate lacks.
+  const selfIssued = cert.subject === cert.issuer && cert.verify(cert.publicKey);
   ctx.db
     .prepare(
       `INSERT INTO signing_identities (id, name, email, role, organisation, certificate_der, fingerprint_sha256,
