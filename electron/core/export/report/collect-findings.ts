@@ -1,0 +1,137 @@
+import type { Evidence } from '#shared/domain/evidence';
+import type { Finding } from '#shared/domain/finding';
+import { SERIES } from '#shared/rules/findings';
+import { getEvidence } from '#core/repos/evidence';
+import { findingRow, toFindings } from '#core/repos/findings/rows';
+import { carriedFindings } from '#core/repos/programme/carried';
+import type { RepoContext } from '#core/repos/context';
+import { blobPath } from '#core/evidence/store';
+import type { ReportCarried, ReportFinding, ReportPhoto, ReportVerification } from './model';
+
+/** Pictures sharp can decode; other attachments are listed by name, not embedded (SVG is never rendered). */
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif']);
+
+const SERIES_ORDER = { NC: 0, OFI: 1, GP: 2 } as const;
+const TYPE_ORDER = { major: 0, minor: 1, ofi: 2, positive: 3 } as const;
+
+/** "E-3f2a9c1b": short enough to quote, long enough to find the file by its digest. */
+export const evidenceRef = (sha256: string) => `E-${sha256.slice(0, 8)}`;
+
+const verificationOf = (f: Finding): ReportVerification | null =>
+  f.verification
+    ? {
+        method: f.verification.method,
+        notes: f.verification.notes,
+        verifiedOn: f.verification.verifiedOn,
+        verifiedBy: f.verification.verifiedBy,
+      }
+    : null;
+
+/** Report order: nonconformities (majors first), then OFIs, then good practice; by number within each. */
+export function reportOrder(a: Finding, b: Finding): number {
+  return (
+    SERIES_ORDER[SERIES[a.type]] - SERIES_ORDER[SERIES[b.type]] ||
+    TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+    (a.number ?? '').localeCompare(b.number ?? '', 'en')
+  );
+}
+
+/**
+ * The issued findings in report order, with their photos numbered in order of
+ * first citation: each picture is embedded once, however many findings cite it.
+ */
+export function collectFindings(
+  ctx: RepoContext,
+  issued: readonly Finding[],
+  siteNames: ReadonlyMap<string, string>,
+): { findings: ReportFinding[]; photos: ReportPhoto[] } {
+  const photos: ReportPhoto[] = [];
+  const photoIndex = new Map<string, number>();
+  const evidence = new Map<string, Evidence>();
+  const load = (id: string) => {
+    let e = evidence.get(id);
+    if (!e) evidence.set(id, (e = getEvidence(ctx, id)));
+    return e;
+  };
+  const findings = issued.toSorted(reportOrder).map((f): ReportFinding => {
+    const cited: number[] = [];
+    const attachments: ReportFinding['attachments'] = [];
+    for (const id of [...f.evidenceIds, ...f.verificationEvidenceIds]) {
+      const e = load(id);
+      if (!PHOTO_TYPES.has(e.mediaType)) {
+        attachments.push({ name: e.originalName, ref: evidenceRef(e.sha256) });
+        continue;
+      }
+      let index = photoIndex.get(e.id);
+      if (index === undefined) {
+        index = photos.length;
+        photoIndex.set(e.id, index);
+        photos.push({
+          evidenceId: e.id,
+          sha256: e.sha256,
+          path: blobPath(ctx.dataDir, e.sha256),
+          caption: e.description.trim() || e.originalName,
+          ref: evidenceRef(e.sha256),
+          mediaType: e.mediaType,
+        });
+      }
+      if (!cited.includes(index)) cited.push(index);
+    }
+    const r = f.responses.at(-1);
+    return {
+      number: f.number ?? '',
+      type: f.type,
+      status: f.status,
+      requirements: f.requirements.map((q) => `${q.ref.startsWith('A.') ? q.ref : q.number} ${q.title}`),
+      statement: f.statement,
+      evidenceText: f.evidenceText,
+      records: f.records.map((x) => x.label).filter((l) => l !== ''),
+      site: f.siteId ? (siteNames.get(f.siteId) ?? '') : '',
+      raisedBy: f.raisedBy,
+      raisedAt: f.raisedAt,
+      responseDue: f.responseDue,
+      photos: cited,
+      attachments,
+      latestResponse: r
+        ? {
+            receivedAt: r.receivedAt,
+            correction: r.correction,
+            rootCause: r.rootCause,
+            correctiveAction: r.correctiveAction,
+            responsible: r.responsible,
+            correctionDue: r.correctionDue,
+            actionDue: r.actionDue,
+            decision: r.decision,
+          }
+        : null,
+      verification: verificationOf(f),
+    };
+  });
+  return { findings, photos };
+}
+
+/** Findings of earlier audits carried into this one, with their status and verification as they are now. */
+export function collectCarried(ctx: RepoContext, auditId: string): ReportCarried[] {
+  const carried = carriedFindings(ctx, auditId);
+  if (carried.length === 0) return [];
+  const full = new Map(
+    toFindings(
+      ctx,
+      carried.map((c) => findingRow(ctx, c.findingId)),
+    ).map((f) => [f.id, f]),
+  );
+  const starts = ctx.db.prepare('SELECT start_date FROM audits WHERE id = ?');
+  return carried.map((c) => {
+    const f = full.get(c.findingId)!;
+    const start = starts.get(c.fromAuditId) as { start_date: string } | undefined;
+    return {
+      number: c.number ?? '',
+      fromAuditType: c.fromAuditType,
+      fromAuditStart: start?.start_date ?? '',
+      type: f.type,
+      status: f.status,
+      statement: f.statement,
+      verification: verificationOf(f),
+    };
+  });
+}

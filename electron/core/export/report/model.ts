@@ -1,0 +1,192 @@
+import type { AuditMode, AuditType, TeamRole } from '#shared/domain/audit';
+import type { ItemResult } from '#shared/domain/checklist';
+import type { FindingStatus, FindingType, VerificationMethod } from '#shared/domain/finding';
+import type { Recommendation } from '#shared/domain/programme';
+import type { REPORT_LANGUAGES } from '#shared/domain/branding';
+import type { ReportDetails } from '#shared/domain/report';
+
+/**
+ * Everything the audit report and the nonconformity list show, read from the
+ * database in one transaction and posted to the export worker. Plain JSON: no
+ * functions, classes or Buffers. Enumerations stay codes; the language's
+ * strings module turns them into words, so other languages can be added.
+ */
+
+export interface ReportPhoto {
+  evidenceId: string;
+  sha256: string;
+  /** Absolute file path in the evidence store. */
+  path: string;
+  caption: string;
+  /** e.g. "E-3f2a9c1b": the first 8 hex digits of the SHA-256. */
+  ref: string;
+  mediaType: string;
+}
+
+export interface SignOff {
+  signerName: string;
+  signerRole: string;
+  /** ISO date. */
+  signedOn: string;
+  fingerprint: string;
+}
+
+/** A PNG logo or mark, base64, with its pixel size (to keep the aspect ratio). */
+export interface ReportImage {
+  pngBase64: string;
+  width: number;
+  height: number;
+}
+
+export interface ReportBody {
+  name: string;
+  address: string;
+  accreditation: string;
+  website: string;
+  /** "#1F4E79" */
+  primaryColour: string;
+  accentColour: string;
+  logo: ReportImage | null;
+  accreditationMark: ReportImage | null;
+}
+
+export interface ReportClient {
+  name: string;
+  address: string;
+  representative: string;
+  contacts: { name: string; role: string }[];
+}
+
+export interface ReportSite {
+  name: string;
+  address: string;
+  headcount: number;
+  processes: string;
+}
+
+export interface ReportAudit {
+  type: AuditType;
+  standard: string;
+  objectives: string;
+  criteria: string;
+  scope: string;
+  startDate: string;
+  endDate: string;
+  mode: AuditMode;
+  soaVersion: string | null;
+  checklistTitle: string;
+  sites: ReportSite[];
+  team: { name: string; role: TeamRole }[];
+}
+
+/** One checklist item as the results tables show it. */
+export interface ReportItem {
+  number: string;
+  title: string;
+  result: ItemResult;
+  notes: string;
+}
+
+/** A clause (4–10), an Annex A theme, or a Stage 1 topic, with its items. */
+export interface ReportGroup {
+  id: string;
+  title: string;
+  kind: 'clause' | 'theme' | 'topic';
+  items: ReportItem[];
+}
+
+/** What was sampled for one item: records picked and how many. */
+export interface ReportSample {
+  number: string;
+  title: string;
+  sampleSize: number | null;
+  records: string[];
+}
+
+export interface ReportResponse {
+  receivedAt: string;
+  correction: string;
+  rootCause: string;
+  correctiveAction: string;
+  responsible: string;
+  correctionDue: string | null;
+  actionDue: string | null;
+  decision: 'pending' | 'accepted' | 'returned';
+}
+
+export interface ReportVerification {
+  method: VerificationMethod;
+  notes: string;
+  verifiedOn: string;
+  verifiedBy: string;
+}
+
+export interface ReportFinding {
+  number: string;
+  type: FindingType;
+  status: FindingStatus;
+  /** "8.1 Operational planning and control" */
+  requirements: string[];
+  statement: string;
+  evidenceText: string;
+  /** Interviews, observations and documents cited, as labels. */
+  records: string[];
+  site: string;
+  raisedBy: string;
+  raisedAt: string;
+  /** When the client's response is due (NCs only). */
+  responseDue: string | null;
+  /** Indexes into ReportModel.photos (0-based), in the order cited. */
+  photos: number[];
+  /** Attachments that are not pictures: name and evidence reference. */
+  attachments: { name: string; ref: string }[];
+  latestResponse: ReportResponse | null;
+  verification: ReportVerification | null;
+}
+
+/** A finding of an earlier audit carried into this one, with its status now. */
+export interface ReportCarried {
+  number: string;
+  fromAuditType: AuditType;
+  fromAuditStart: string;
+  type: FindingType;
+  status: FindingStatus;
+  statement: string;
+  verification: ReportVerification | null;
+}
+
+export interface ReportRecommendation {
+  suggested: Recommendation;
+  reasons: string[];
+  /** The latest decision recorded by the lead auditor; null while only suggested. */
+  decided: { recommendation: Recommendation; overridden: boolean; reason: string; by: string; on: string } | null;
+}
+
+export interface ReportRecords {
+  documents: { title: string; identifier: string; revision: string }[];
+  interviews: { name: string; role: string; department: string; heldAt: string }[];
+  observationCount: number;
+}
+
+export type ReportTexts = Omit<ReportDetails, 'updatedAt' | 'updatedBy'>;
+
+export interface ReportModel {
+  language: (typeof REPORT_LANGUAGES)[number];
+  /** 'DRAFT' when not issued. */
+  reportNumber: string;
+  version: number;
+  signOff: SignOff | null;
+  /** ISO date the document was produced. */
+  producedOn: string;
+  body: ReportBody;
+  client: ReportClient;
+  audit: ReportAudit;
+  texts: ReportTexts;
+  records: ReportRecords;
+  samples: ReportSample[];
+  groups: ReportGroup[];
+  findings: ReportFinding[];
+  carried: ReportCarried[];
+  recommendation: ReportRecommendation;
+  photos: ReportPhoto[];
+}

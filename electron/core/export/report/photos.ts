@@ -1,0 +1,86 @@
+import { stat } from 'node:fs/promises';
+import { ImageRun, Paragraph, TextRun, AlignmentType } from 'docx';
+import sharp from 'sharp';
+import { DomainError } from '#shared/api/result';
+import type { ReportPhoto } from './model';
+import type { ReportStrings } from './strings-en';
+
+/** Longest side of an embedded photo, in pixels: sharp enough to read a label, small enough to mail. */
+export const PHOTO_MAX_PX = 1600;
+const JPEG_QUALITY = 80;
+/** The printable area of A4 with 2 cm margins, in CSS pixels (96 dpi), leaving room for the caption. */
+export const PAGE_WIDTH_PX = 640;
+const PAGE_HEIGHT_PX = 780;
+
+export type PreparedPhoto =
+  { ok: true; jpeg: Buffer; width: number; height: number } | { ok: false; reason: 'missing' | 'unreadable' };
+
+/**
+ * The photo as it goes into the document: EXIF orientation applied, at most
+ * 1600 px on its longest side, JPEG, with no metadata (no GPS position or
+ * camera serial leaves with the report). Never throws for a bad file.
+ */
+export async function preparePhoto(path: string): Promise<PreparedPhoto> {
+  try {
+    if (!(await stat(path)).isFile()) return { ok: false, reason: 'missing' };
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  try {
+    const { data, info } = await sharp(path, { failOn: 'error' })
+      .rotate()
+      .resize({ width: PHOTO_MAX_PX, height: PHOTO_MAX_PX, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer({ resolveWithObject: true });
+    return { ok: true, jpeg: data, width: info.width, height: info.height };
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+}
+
+/** Displayed size: the page's width, or less for a tall picture so that it and its caption fit one page. */
+export function displaySize(width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(PAGE_WIDTH_PX / width, PAGE_HEIGHT_PX / height);
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
+/** The paragraphs of one photo (or its placeholder) and its caption. */
+export function photoParagraphs(photo: ReportPhoto, n: number, prepared: PreparedPhoto, s: ReportStrings): Paragraph[] {
+  const caption = new Paragraph({ style: 'Caption', text: s.photos.caption(n, photo.caption, photo.ref) });
+  if (!prepared.ok) {
+    const text = prepared.reason === 'missing' ? s.photos.missing : s.photos.unreadable;
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        border: {
+          top: { style: 'single', size: 6, color: 'C00000', space: 8 },
+          bottom: { style: 'single', size: 6, color: 'C00000', space: 8 },
+        },
+        children: [new TextRun({ text, bold: true, color: 'C00000' })],
+      }),
+      caption,
+    ];
+  }
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'jpg',
+          data: prepared.jpeg,
+          transformation: displaySize(prepared.width, prepared.height),
+          altText: { name: photo.ref, title: s.photos.cite(n, photo.ref), description: photo.caption },
+        }),
+      ],
+    }),
+    caption,
+  ];
+}
+
+/** Cancellation is checked between photos: the slow part of a build. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DomainError('cancelled', 'The export was cancelled.');
+}

@@ -1,0 +1,197 @@
+import { AlignmentType, ImageRun, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { factsTable, field, heading, hex, label, paragraphs, table } from './docx-kit';
+import type { ReportImage, ReportModel } from './model';
+import type { ReportStrings } from './strings-en';
+
+/** What every section builder needs. */
+export interface Ctx {
+  m: ReportModel;
+  s: ReportStrings;
+  primary: string;
+}
+
+function brandImage(img: ReportImage, maxW: number, maxH: number): ImageRun {
+  const scale = Math.min(maxW / img.width, maxH / img.height, 1);
+  return new ImageRun({
+    type: 'png',
+    data: Buffer.from(img.pngBase64, 'base64'),
+    transformation: { width: Math.round(img.width * scale), height: Math.round(img.height * scale) },
+  });
+}
+
+const dates = (a: { startDate: string; endDate: string }) =>
+  a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`;
+
+export function cover({ m, s, primary }: Ctx): FileChild[] {
+  const out: FileChild[] = [];
+  if (m.body.logo) out.push(new Paragraph({ children: [brandImage(m.body.logo, 240, 110)] }));
+  if (m.body.name) out.push(new Paragraph({ children: [new TextRun({ text: m.body.name, bold: true, size: 28 })] }));
+  out.push(
+    new Paragraph({ spacing: { before: 1200 }, style: 'Title', text: s.cover.title }),
+    new Paragraph({
+      spacing: { after: 480 },
+      children: [new TextRun({ text: m.client.name, size: 36, color: hex(m.body.accentColour) })],
+    }),
+    factsTable(
+      [
+        [s.cover.client, m.client.name],
+        [s.cover.audit, `${s.labels.auditType[m.audit.type]} · ${m.audit.standard}`],
+        [s.cover.dates, dates(m.audit)],
+        [s.cover.reportNumber, m.reportNumber],
+        [s.cover.version, String(m.version)],
+        [s.cover.status, m.signOff ? `${s.cover.issued} ${m.signOff.signedOn}` : s.cover.draft],
+        [s.cover.produced, m.producedOn],
+      ],
+      primary,
+    ),
+  );
+  if (m.body.accreditationMark) {
+    out.push(
+      new Paragraph({
+        spacing: { before: 600 },
+        alignment: AlignmentType.RIGHT,
+        children: [brandImage(m.body.accreditationMark, 160, 90)],
+      }),
+    );
+  }
+  if (m.body.accreditation) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: m.body.accreditation, size: 16 })],
+      }),
+    );
+  }
+  out.push(
+    new Paragraph({
+      pageBreakBefore: true,
+      children: [new TextRun({ text: s.contents, bold: true, size: 32, color: hex(primary) })],
+    }),
+    new TableOfContents(s.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ children: [new TextRun({ text: s.tocHint, italics: true, size: 16, color: '7F7F7F' })] }),
+  );
+  return out;
+}
+
+export function auditDetails({ m, s, primary }: Ctx): FileChild[] {
+  const d = s.details;
+  const none = s.notRecorded;
+  const contacts = m.client.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name)).join('\n');
+  return [
+    heading(1, d.heading, true),
+    heading(2, d.body),
+    factsTable(
+      [
+        [d.clientName, m.body.name || none],
+        [d.address, m.body.address || none],
+        [d.accreditation, m.body.accreditation || none],
+        [d.website, m.body.website || none],
+      ],
+      primary,
+    ),
+    heading(2, d.client),
+    factsTable(
+      [
+        [d.clientName, m.client.name],
+        [d.address, m.client.address || none],
+        [d.representative, m.client.representative || none],
+        [d.contacts, contacts || none],
+      ],
+      primary,
+    ),
+    heading(2, d.auditHeading),
+    factsTable([[d.auditType, s.labels.auditType[m.audit.type]]], primary),
+    ...field(d.objectives, m.audit.objectives, none),
+    heading(2, d.criteriaHeading),
+    factsTable(
+      [
+        [d.standard, m.audit.standard],
+        [d.soa, m.audit.soaVersion ?? d.soaNone],
+        [d.checklist, m.audit.checklistTitle],
+      ],
+      primary,
+    ),
+    ...field(d.isms, m.texts.ismsDocumentation, none),
+    ...field(d.criteria, m.audit.criteria, none),
+    heading(2, d.scopeHeading),
+    ...field(d.scope, m.audit.scope, none),
+    ...field(d.processes, m.texts.processes, none),
+    label(d.sites),
+    m.audit.sites.length === 0
+      ? new Paragraph({ text: d.noSites })
+      : table(
+          d.siteCols,
+          m.audit.sites.map((x) => [x.name, x.address, String(x.headcount), x.processes]),
+          { primary, widths: [20, 30, 12, 38] },
+        ),
+    heading(2, d.whenHeading),
+    factsTable(
+      [
+        [d.dates, dates(m.audit)],
+        [d.mode, s.labels.mode[m.audit.mode]],
+        [d.days, m.texts.auditorDays === null ? none : String(m.texts.auditorDays)],
+      ],
+      primary,
+    ),
+    ...field(d.places, m.texts.places, none),
+    ...field(d.timeNotes, m.texts.timeNotes, none),
+    heading(2, d.teamHeading),
+    table(
+      d.teamCols,
+      m.audit.team.map((t) => [t.name, s.labels.teamRole[t.role]]),
+      { primary, widths: [60, 40] },
+    ),
+    heading(2, d.deviationsHeading),
+    ...paragraphs(m.texts.deviations, s.none),
+  ];
+}
+
+export function approach({ m, s, primary }: Ctx): FileChild[] {
+  const a = s.approach;
+  const r = m.records;
+  return [
+    heading(1, a.heading, true),
+    heading(2, a.documentsHeading),
+    ...paragraphs(m.texts.documentsSummary, s.notRecorded),
+    ...(r.documents.length > 0
+      ? [
+          table(
+            a.documentCols,
+            r.documents.map((x) => [x.title, x.identifier, x.revision]),
+            { primary, widths: [60, 25, 15] },
+          ),
+        ]
+      : []),
+    new Paragraph({ text: `${a.interviews(r.interviews.length)} ${a.observations(r.observationCount)}` }),
+    ...(r.interviews.length > 0
+      ? [
+          table(
+            a.interviewCols,
+            r.interviews.map((x) => [x.name, x.role, x.department, x.heldAt.replace('T', ' ')]),
+            {
+              primary,
+              widths: [30, 25, 25, 20],
+            },
+          ),
+        ]
+      : []),
+    heading(2, a.riskHeading),
+    ...paragraphs(m.texts.riskAssessment, s.notRecorded),
+    heading(2, a.samplingHeading),
+    new Paragraph({ children: [new TextRun({ text: a.samplingStatement, bold: true })] }),
+    ...paragraphs(m.texts.sampling, s.notRecorded),
+    ...(m.samples.length > 0
+      ? [
+          table(
+            a.sampledCols,
+            m.samples.map((x) => [
+              `${x.number} ${x.title}`,
+              x.sampleSize === null ? '' : String(x.sampleSize),
+              x.records.join('\n'),
+            ]),
+            { primary, widths: [35, 12, 53], size: 18 },
+          ),
+        ]
+      : []),
+  ];
+}

@@ -1,0 +1,254 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rm, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '#shared/api/result';
+import { buildReportDocx } from '#core/export/report/build';
+import type { ReportModel } from '#core/export/report/model';
+import { STRINGS_EN as S } from '#core/export/report/strings-en';
+import { blobPath } from '#core/evidence/store';
+import { allText, readDocx, type DocxReading } from '../../helpers/docx';
+import { reportWorld, SIGN_OFF, type ReportWorld } from './world';
+
+let w: ReportWorld;
+let out: string;
+let model: ReportModel;
+let docx: Buffer;
+let warnings: string[];
+let doc: DocxReading;
+
+beforeAll(async () => {
+  w = await reportWorld();
+  out = mkdtempSync(join(tmpdir(), 'fieldwork-report-'));
+  model = w.collect(SIGN_OFF);
+  ({ docx, warnings } = await buildReportDocx(model));
+  writeFileSync(join(out, 'report.docx'), docx);
+  doc = readDocx(join(out, 'report.docx'));
+}, 60_000);
+
+afterAll(() => {
+  w.cleanup();
+  rmSync(out, { recursive: true, force: true });
+});
+
+const texts = () => allText(doc);
+
+describe('audit report DOCX, read back with python-docx', () => {
+  it('has every section as a real Word heading, and a table of contents field', () => {
+    const h1 = doc.headings.filter((h) => h.level === 1).map((h) => h.text);
+    expect(h1).toEqual([
+      S.details.heading,
+      S.approach.heading,
+      S.results.heading,
+      S.findings.heading,
+      S.previous.heading,
+      S.photos.heading,
+      S.conclusions.heading,
+      S.recommendation.heading,
+      S.markUse.heading,
+      S.unresolved.heading,
+      S.confidentiality.heading,
+      S.signOff.heading,
+    ]);
+    const h2 = doc.headings.filter((h) => h.level === 2).map((h) => h.text);
+    for (const h of [
+      S.details.body,
+      S.details.client,
+      S.details.auditHeading,
+      S.details.criteriaHeading,
+      S.details.scopeHeading,
+      S.details.whenHeading,
+      S.details.teamHeading,
+      S.details.deviationsHeading,
+      S.approach.documentsHeading,
+      S.approach.riskHeading,
+      S.approach.samplingHeading,
+      S.results.byClause,
+      S.results.byTheme,
+      S.findings.summaryHeading,
+      S.findings.ncHeading,
+      S.findings.otherHeading,
+      S.conclusions.internalAudit,
+      S.conclusions.managementReview,
+      S.conclusions.scope,
+      S.conclusions.objectives,
+    ]) {
+      expect(h2).toContain(h);
+    }
+    expect(doc.bodyFields.some((f) => /^TOC\b/.test(f) && f.includes('\\o "1-2"'))).toBe(true);
+  });
+
+  it('carries the report number and version in the header and "Page X of Y" fields in the footer', () => {
+    const section = doc.sections[0]!;
+    expect(section.orientation).toBe('portrait');
+    expect(section.header).toContain('ACME-2027-0007');
+    expect(section.header).toContain('Version 2');
+    expect(section.header).toContain('Northern Certification Ltd');
+    expect(section.footer).toMatch(/Page .* of /);
+    expect(section.footerFields.map((f) => f.split(/\s/)[0])).toEqual(['PAGE', 'NUMPAGES']);
+  });
+
+  it('lists the issued findings in a table (number, type, requirement, status), drafts left out', () => {
+    const summary = doc.tables.find((t) => t.rows[0]!.join('|') === S.findings.summaryCols.join('|'));
+    expect(summary).toBeDefined();
+    expect(summary!.headerRepeats).toBe(true);
+    const rows = summary!.rows.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['NC-01', 'NC-02', 'OFI-01', 'GP-01']);
+    expect(rows[0]!.slice(1)).toEqual(['Major nonconformity', expect.stringContaining('A.5.15'), 'Open']);
+    expect(rows[1]!.slice(1)).toEqual(['Minor nonconformity', expect.stringContaining('8.1'), 'Response received']);
+    expect(texts()).not.toContain('A draft that must not appear');
+  });
+
+  it('shows each finding in detail under its own heading, with statement and evidence references', () => {
+    const h3 = doc.headings.filter((h) => h.level === 3).map((h) => h.text);
+    for (const [number, type] of [
+      ['NC-01', 'major'],
+      ['NC-02', 'minor'],
+      ['OFI-01', 'ofi'],
+      ['GP-01', 'positive'],
+    ] as const) {
+      expect(h3).toContain(`${number} ${S.labels.findingType[type]}`);
+      expect(texts()).toContain(w.statements[type]);
+    }
+    const ref = `E-${w.evidence.turned.evidence.sha256.slice(0, 8)}`;
+    // The photo both NCs cite is embedded once and cited by the same number from each.
+    expect(texts().split(`Photo 1 (${ref})`).length - 1).toBe(2);
+    expect(texts()).toContain(`access-review.pdf (E-${w.evidence.pdf.evidence.sha256.slice(0, 8)})`);
+    expect(texts()).toContain('Emergency changes reviewed within two days.');
+  });
+
+  it('embeds each photo once, with its caption and evidence reference', () => {
+    expect(model.photos).toHaveLength(3);
+    expect(doc.inlineImages).toBe(model.photos.length + 1); // + the logo on the cover
+    const captions = doc.paragraphs.filter((p) => p.style === 'Caption').map((p) => p.text);
+    expect(captions).toEqual(model.photos.map((p, i) => `Photo ${i + 1}: ${p.caption} (evidence ${p.ref})`));
+    expect(captions[2]).toContain('supplier-register.png'); // no description: the file name is the caption
+    expect(warnings).toEqual([]);
+  });
+
+  it('embeds photos downsampled to at most 1600 px, as JPEG, turned upright, without metadata', async () => {
+    const zip = await JSZip.loadAsync(docx);
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+    const metas = await Promise.all(media.map(async (n) => sharp(await zip.file(n)!.async('nodebuffer')).metadata()));
+    const photos = metas.filter((m) => m.format === 'jpeg');
+    expect(photos).toHaveLength(3);
+    for (const m of photos) {
+      expect(Math.max(m.width, m.height)).toBeLessThanOrEqual(1600);
+      expect(m.exif).toBeUndefined();
+      expect(m.orientation).toBeUndefined();
+    }
+    // 3000×2000 shot with the camera turned: upright and shrunk to 1067×1600.
+    expect(photos.some((m) => m.width === 1067 && m.height === 1600)).toBe(true);
+    // The PNG became a JPEG too, at its own size (never enlarged).
+    expect(photos.some((m) => m.width === 800 && m.height === 600)).toBe(true);
+  });
+
+  it('states that the audit was based on sampling and what was sampled', () => {
+    expect(texts()).toContain(S.approach.samplingStatement);
+    expect(texts()).toContain('Three internal audits; ten risks; five leavers.');
+    const sampled = doc.tables.find((t) => t.rows[0]!.join('|') === S.approach.sampledCols.join('|'));
+    expect(sampled!.rows.slice(1)).toEqual([
+      [expect.stringContaining('9.2.1'), '3', 'IA-2026-04: Audit of HR\nIA-2026-07'],
+    ]);
+  });
+
+  it('gives the results per clause and per Annex A theme with counts that match the checklist', () => {
+    const counts = doc.tables.filter((t) => t.rows[0]!.join('|') === S.results.countCols.join('|'));
+    expect(counts).toHaveLength(2);
+    const [clauses, themes] = counts as [DocxReading['tables'][number], DocxReading['tables'][number]];
+    expect(clauses.rows.slice(1).map((r) => r[0]!.split(' ')[0])).toEqual(
+      ['4', '5', '6', '7', '8', '9', '10'].filter((g) => w.items.some((i) => i.groupId === g)),
+    );
+    expect(themes.rows.slice(1).map((r) => r[0]!.split(' ')[0])).toEqual(
+      ['A.5', 'A.6', 'A.7', 'A.8'].filter((g) => w.items.some((i) => i.groupId === g)),
+    );
+    const clause9 = clauses.rows.find((r) => r[0]!.startsWith('9 '))!;
+    const in9 = w.items.filter((i) => i.groupId === '9').length;
+    expect(clause9.slice(1, 3)).toEqual([String(in9), '2']); // 9.2.1 and 9.3.1 conforming
+    const a5 = themes.rows.find((r) => r[0]!.startsWith('A.5 '))!;
+    expect(a5[5]).toBe('1'); // one major NC (A.5.15)
+    expect(texts()).toContain('Leaver accounts active.');
+  });
+
+  it('reports the status of the finding carried in from the Stage 2 audit', () => {
+    const table = doc.tables.find((t) => t.rows[0]!.join('|') === S.previous.cols.join('|'))!;
+    expect(table.rows.slice(1)).toEqual([
+      [
+        'NC-01',
+        'Stage 2 2026-03-02',
+        'Minor',
+        w.statements.carried,
+        'Verified as effective',
+        expect.stringContaining('All twelve actions now have an owner.'),
+      ],
+    ]);
+  });
+
+  it('has conclusions, recommendation, confidentiality and the sign-off with the certificate fingerprint', () => {
+    const t = texts();
+    for (const s of [
+      'Internal audit is effective.',
+      'Management review covers every input.',
+      'The scope remains appropriate.',
+      'The audit objectives were met.',
+      'Mark used correctly on the website.',
+      S.confidentiality.text,
+      SIGN_OFF.fingerprint,
+      SIGN_OFF.signedOn,
+    ]) {
+      expect(t).toContain(s);
+    }
+    expect(Object.values(S.labels.recommendation).some((r) => t.includes(r))).toBe(true);
+    expect(t).not.toContain(S.signOff.draft);
+  });
+
+  it('marks a draft as not issued', async () => {
+    const draft = await buildReportDocx(w.collect(null));
+    writeFileSync(join(out, 'draft.docx'), draft.docx);
+    const read = readDocx(join(out, 'draft.docx'));
+    expect(read.sections[0]!.header).toContain('Report DRAFT');
+    expect(allText(read)).toContain(S.signOff.draft);
+    expect(allText(read)).not.toContain(SIGN_OFF.fingerprint);
+  });
+
+  it('stops when cancelled, between photos', async () => {
+    const gone = new AbortController();
+    gone.abort();
+    await expect(buildReportDocx(model, { signal: gone.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    const mid = new AbortController();
+    const stages: string[] = [];
+    const run = buildReportDocx(model, {
+      signal: mid.signal,
+      onProgress: (done, _total, stage) => {
+        stages.push(stage);
+        if (done === 1) mid.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(DomainError);
+    expect(stages).toEqual(['Photos 0 of 3', 'Photos 1 of 3']);
+  });
+
+  // Last: it damages the evidence store.
+  it('builds with a placeholder and a warning when a photo file is missing or unreadable', async () => {
+    const change = w.evidence.change.evidence;
+    const png = w.evidence.png.evidence;
+    await rm(blobPath(w.dataDir, change.sha256));
+    const broken = blobPath(w.dataDir, png.sha256);
+    await chmod(broken, 0o600);
+    await writeFile(broken, Buffer.from('not an image at all'));
+    const built = await buildReportDocx(w.collect(SIGN_OFF));
+    expect(built.warnings).toEqual([
+      `Evidence file missing: Change ticket CH-117 without approval (E-${change.sha256.slice(0, 8)})`,
+      `Evidence file could not be read as an image: supplier-register.png (E-${png.sha256.slice(0, 8)})`,
+    ]);
+    writeFileSync(join(out, 'missing.docx'), built.docx);
+    const read = readDocx(join(out, 'missing.docx'));
+    expect(read.inlineImages).toBe(2); // the logo and the one photo still there
+    expect(allText(read)).toContain(S.photos.missing);
+    expect(allText(read)).toContain(S.photos.unreadable);
+    expect(read.paragraphs.filter((p) => p.style === 'Caption')).toHaveLength(3);
+  });
+});
