@@ -116,16 +116,19 @@ describe('audit report DOCX, read back with python-docx', () => {
     const ref = `E-${w.evidence.turned.evidence.sha256.slice(0, 8)}`;
     // The photo both NCs cite is embedded once and cited by the same number from each.
     expect(texts().split(`Photo 1 (${ref})`).length - 1).toBe(2);
+    // The photo of the observation the major NC cites is cited by it too.
+    expect(texts()).toContain(`Photo 2 (E-${w.evidence.walk.evidence.sha256.slice(0, 8)})`);
+    expect(model.photos[1]!.caption).toBe('Server room door, badge reader');
     expect(texts()).toContain(`access-review.pdf (E-${w.evidence.pdf.evidence.sha256.slice(0, 8)})`);
     expect(texts()).toContain('Emergency changes reviewed within two days.');
   });
 
   it('embeds each photo once, with its caption and evidence reference', () => {
-    expect(model.photos).toHaveLength(3);
+    expect(model.photos).toHaveLength(4);
     expect(doc.inlineImages).toBe(model.photos.length + 1); // + the logo on the cover
     const captions = doc.paragraphs.filter((p) => p.style === 'Caption').map((p) => p.text);
     expect(captions).toEqual(model.photos.map((p, i) => `Photo ${i + 1}: ${p.caption} (evidence ${p.ref})`));
-    expect(captions[2]).toContain('supplier-register.png'); // no description: the file name is the caption
+    expect(captions[3]).toContain('supplier-register.png'); // no description: the file name is the caption
     expect(warnings).toEqual([]);
   });
 
@@ -134,7 +137,7 @@ describe('audit report DOCX, read back with python-docx', () => {
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
     const metas = await Promise.all(media.map(async (n) => sharp(await zip.file(n)!.async('nodebuffer')).metadata()));
     const photos = metas.filter((m) => m.format === 'jpeg');
-    expect(photos).toHaveLength(3);
+    expect(photos).toHaveLength(4);
     for (const m of photos) {
       expect(Math.max(m.width, m.height)).toBeLessThanOrEqual(1600);
       expect(m.exif).toBeUndefined();
@@ -205,6 +208,11 @@ describe('audit report DOCX, read back with python-docx', () => {
     expect(t).not.toContain(S.signOff.draft);
   });
 
+  it('builds from a plain JSON model, as the export worker receives it', () => {
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    expect(model.body.logo?.pngBase64.length).toBeGreaterThan(0);
+  });
+
   it('marks a draft as not issued', async () => {
     const draft = await buildReportDocx(w.collect(null));
     writeFileSync(join(out, 'draft.docx'), draft.docx);
@@ -228,7 +236,7 @@ describe('audit report DOCX, read back with python-docx', () => {
       },
     });
     await expect(run).rejects.toBeInstanceOf(DomainError);
-    expect(stages).toEqual(['Photos 0 of 3', 'Photos 1 of 3']);
+    expect(stages).toEqual(['Photos 0 of 4', 'Photos 1 of 4']);
   });
 
   // Last: it damages the evidence store.
@@ -246,9 +254,9 @@ describe('audit report DOCX, read back with python-docx', () => {
     ]);
     writeFileSync(join(out, 'missing.docx'), built.docx);
     const read = readDocx(join(out, 'missing.docx'));
-    expect(read.inlineImages).toBe(2); // the logo and the one photo still there
+    expect(read.inlineImages).toBe(3); // the logo and the two photos still there
     expect(allText(read)).toContain(S.photos.missing);
     expect(allText(read)).toContain(S.photos.unreadable);
-    expect(read.paragraphs.filter((p) => p.style === 'Caption')).toHaveLength(3);
+    expect(read.paragraphs.filter((p) => p.style === 'Caption')).toHaveLength(4);
   });
 });

@@ -53,7 +53,8 @@ const STATEMENTS = {
  * Acme's Stage 2 audit with a minor NC, then the Surveillance 1 audit made
  * from it (the NC carried in and verified there), with results, samples,
  * records, four issued findings, a draft, photos (one shared by two findings,
- * one turned by EXIF, one PNG) and a PDF attachment, branding and report texts.
+ * one turned by EXIF, one PNG, one of the observation the major NC cites) and
+ * a PDF attachment, branding and report texts.
  */
 export async function reportWorld() {
   const t = findingsBackend();
@@ -228,6 +229,10 @@ export async function reportWorld() {
     description: 'Change ticket CH-117 without approval',
     links: [{ type: 'finding', id: minor.id }],
   });
+  const walk = await upload(backend, auditId, 'IMG_0003.jpg', await jpeg(1600, 1200, '#aa8866'), {
+    description: 'Server room door, badge reader',
+    links: [{ type: 'observation', id: observation.id }],
+  });
   const pdf = await upload(backend, auditId, 'access-review.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), {
     links: [{ type: 'finding', id: major.id }],
   });
@@ -281,7 +286,7 @@ export async function reportWorld() {
     auditId,
     items,
     findings: { major, minor, ofi, positive, draft, carried },
-    evidence: { turned, png, change, pdf },
+    evidence: { turned, png, change, walk, pdf },
     statements: STATEMENTS,
     collect,
   };

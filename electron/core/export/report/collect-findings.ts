@@ -53,12 +53,21 @@ export function collectFindings(
     if (!e) evidence.set(id, (e = getEvidence(ctx, id)));
     return e;
   };
+  // Photos of a site-walk observation the finding cites are its objective evidence too.
+  const observationPhotos = ctx.db.prepare(
+    `SELECT evidence_id AS id FROM evidence_links WHERE target_type = 'observation' AND target_id = ? ORDER BY rowid`,
+  );
   const findings = issued.toSorted(reportOrder).map((f): ReportFinding => {
     const cited: number[] = [];
     const attachments: ReportFinding['attachments'] = [];
-    for (const id of [...f.evidenceIds, ...f.verificationEvidenceIds]) {
+    const viaRecords = f.records
+      .filter((r) => r.type === 'observation')
+      .flatMap((r) => (observationPhotos.all(r.id) as { id: string }[]).map((x) => x.id));
+    const ids = [...new Set([...f.evidenceIds, ...viaRecords, ...f.verificationEvidenceIds])];
+    for (const id of ids) {
       const e = load(id);
       if (!PHOTO_TYPES.has(e.mediaType)) {
+        if (viaRecords.includes(id) && !f.evidenceIds.includes(id)) continue;
         attachments.push({ name: e.originalName, ref: evidenceRef(e.sha256) });
         continue;
       }
@@ -75,7 +84,7 @@ export function collectFindings(
           mediaType: e.mediaType,
         });
       }
-      if (!cited.includes(index)) cited.push(index);
+      cited.push(index);
     }
     const r = f.responses.at(-1);
     return {
