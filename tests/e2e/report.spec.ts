@@ -92,7 +92,7 @@ test('signing identity with a passphrase; the report of an audit with findings e
   await expect(create.getByLabel('Name')).toBeFocused();
   await create.getByLabel('Name').fill('Amelia Hartmann');
   await create.getByLabel('E-mail').fill('a.hartmann@cb.example');
-  await create.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('correct horse battery');
   await create.getByLabel('Confirm passphrase').fill('correct horse batery');
   await create.getByRole('button', { name: 'Create identity' }).click();
   await expect(create.getByText('The two passphrases differ')).toBeVisible();
@@ -140,7 +140,7 @@ test('signing identity with a passphrase; the report of an audit with findings e
   // --- Issue and sign: the lead auditor's identity is preselected; a wrong passphrase is refused at the field.
   await page.getByRole('button', { name: 'Issue and sign…' }).click();
   const issue = page.getByRole('dialog', { name: 'Issue and sign' });
-  await expect(issue.getByRole('textbox', { name: 'Signing identity' })).toHaveValue('Amelia Hartmann (Lead auditor)');
+  await expect(issue.getByRole('combobox', { name: 'Signing identity' })).toHaveValue('Amelia Hartmann (Lead auditor)');
   await issue.getByLabel('Passphrase').fill('not the passphrase');
   await issue.getByRole('button', { name: 'Issue and sign' }).click();
   await expect(issue.getByLabel('Passphrase')).toHaveAttribute('aria-invalid', 'true');

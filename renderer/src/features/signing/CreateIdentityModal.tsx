@@ -1,7 +1,14 @@
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
+import { KEY_ALGORITHMS } from '#shared/domain/signing';
+
+type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
+const KEY_LABELS: Record<KeyAlgorithm, string> = {
+  'rsa-3072': 'RSA 3072 (every Word version verifies it)',
+  'ecdsa-p256': 'ECDSA P-256 (smaller, quicker to create)',
+};
 import { useMutation } from '../../api/hooks';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
@@ -20,6 +27,7 @@ interface Props {
 }
 
 const blank = () => ({
+  keyAlgorithm: 'rsa-3072' as KeyAlgorithm,
   name: '',
   email: '',
   role: 'Lead auditor',
@@ -35,7 +43,7 @@ export function CreateIdentityModal({ opened, onClose, onCreated }: Props) {
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const create = useMutation('signing.create');
   const errors = issuesToErrors(refusal?.issues);
-  const field = (k: keyof ReturnType<typeof blank>) => ({
+  const field = (k: Exclude<keyof ReturnType<typeof blank>, 'keyAlgorithm'>) => ({
     value: values[k],
     error: errors[k],
   });
@@ -106,6 +114,14 @@ export function CreateIdentityModal({ opened, onClose, onCreated }: Props) {
               onChange={(v) => setValues({ ...values, validityDays: v })}
             />
           </SimpleGrid>
+          <Select
+            label="Key type"
+            data={KEY_ALGORITHMS.map((k) => ({ value: k, label: KEY_LABELS[k] }))}
+            value={values.keyAlgorithm}
+            onChange={(v) => v && setValues({ ...values, keyAlgorithm: v })}
+            allowDeselect={false}
+            error={errors.keyAlgorithm}
+          />
           <ProtectionFields
             value={protection}
             onChange={setProtection}
