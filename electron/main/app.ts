@@ -1,9 +1,10 @@
-import { app, session, shell, utilityProcess, type BrowserWindow } from 'electron';
+import { app, safeStorage, session, shell, utilityProcess, type BrowserWindow } from 'electron';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { blobPath } from '#core/evidence/store';
 import { createBackendClient, type BackendClient } from './backend-client';
 import { registerIpcHandlers } from './ipc';
+import { createKeychainGlue } from './keychain';
 import { hardenWebContents } from './navigation';
 import { createOpenEvidence } from './open-evidence';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -83,10 +84,20 @@ export function startApp(paths: AppPaths): void {
         tempRoot: openDir,
         openPath: (file) => shell.openPath(file),
       });
+      // The OS keychain is reachable only from here: signing keys protected by it are wrapped/unwrapped on the way.
+      const keychain = createKeychainGlue({
+        // Looked up when used, not at start-up.
+        safeStorage: {
+          isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+          encryptString: (plain) => safeStorage.encryptString(plain),
+          decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+        },
+        call: (op, input) => client.call(op, input),
+      });
       // Opening a file with the OS's app is the one op only the main process can do.
       registerIpcHandlers(
         () => win,
-        (op, input) => (op === 'evidence.openExternal' ? openEvidence(input) : client.call(op, input)),
+        (op, input) => (op === 'evidence.openExternal' ? openEvidence(input) : keychain(op, input)),
       );
       client.start(); // open the database while the window loads
       openWindow();

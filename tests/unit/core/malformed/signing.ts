@@ -14,7 +14,7 @@ const create = {
   name: 'Lena Lead',
   email: 'lena@example.org',
   organisation: 'Example Certification Ltd',
-  keyAlgorithm: 'ecdsa-p256',
+  keyAlgorithm: 'ecdsa-p256' as const,
   validityDays: 365,
   protection: PASS,
 };
