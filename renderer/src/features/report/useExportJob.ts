@@ -38,7 +38,11 @@ export function useExportJob() {
         // Leaving the screen stops following; the worker finishes on its own.
         if (!alive.current) return { job: current };
         const status = await api.invoke('exports.status', { jobId: current.id });
-        if (!status.ok) return { error: status.error };
+        if (!status.ok) {
+          // The job is gone (e.g. the backend restarted): stop showing it as running.
+          setJob(null);
+          return { error: status.error };
+        }
         current = status.value;
         setJob(current);
       }
