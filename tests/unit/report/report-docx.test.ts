@@ -249,7 +249,7 @@ describe('audit report DOCX, read back with python-docx', () => {
     await writeFile(broken, Buffer.from('not an image at all'));
     const built = await buildReportDocx(w.collect(SIGN_OFF));
     expect(built.warnings).toEqual([
-      `Evidence file missing: Change ticket CH-117 without approval (E-${change.sha256.slice(0, 8)})`,
+      `Evidence file missing: IMG_0002.jpg (E-${change.sha256.slice(0, 8)})`,
       `Evidence file could not be read as an image: supplier-register.png (E-${png.sha256.slice(0, 8)})`,
     ]);
     writeFileSync(join(out, 'missing.docx'), built.docx);

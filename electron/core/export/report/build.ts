@@ -34,7 +34,7 @@ export async function embedPhotos(
     hooks.onProgress?.(i, total, s.photos.progress(i, total));
     const prepared = await preparePhoto(photo.path);
     if (!prepared.ok) {
-      const name = photo.caption;
+      const name = photo.fileName;
       warnings.push(
         prepared.reason === 'missing'
           ? s.photos.warnMissing(name, photo.ref)

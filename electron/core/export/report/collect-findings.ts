@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Evidence } from '#shared/domain/evidence';
 import type { Finding } from '#shared/domain/finding';
 import { SERIES } from '#shared/rules/findings';
@@ -78,8 +79,9 @@ export function collectFindings(
         photos.push({
           evidenceId: e.id,
           sha256: e.sha256,
-          path: blobPath(ctx.dataDir, e.sha256),
+          path: resolve(blobPath(ctx.dataDir, e.sha256)),
           caption: e.description.trim() || e.originalName,
+          fileName: e.originalName,
           ref: evidenceRef(e.sha256),
           mediaType: e.mediaType,
         });

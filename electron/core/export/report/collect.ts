@@ -72,7 +72,7 @@ export function collectReportModel(
     reportNumber: opts.reportNumber,
     version: opts.version,
     signOff: opts.signOff,
-    producedOn: ctx.now().slice(0, 10),
+    generatedAt: ctx.now().slice(0, 10),
     body: {
       name: body.name,
       address: body.address,

@@ -18,6 +18,8 @@ export interface ReportPhoto {
   /** Absolute file path in the evidence store. */
   path: string;
   caption: string;
+  /** The attachment's file name, for warnings about a missing file. */
+  fileName: string;
   /** e.g. "E-3f2a9c1b": the first 8 hex digits of the SHA-256. */
   ref: string;
   mediaType: string;
@@ -177,7 +179,7 @@ export interface ReportModel {
   version: number;
   signOff: SignOff | null;
   /** ISO date the document was produced. */
-  producedOn: string;
+  generatedAt: string;
   body: ReportBody;
   client: ReportClient;
   audit: ReportAudit;

@@ -40,7 +40,7 @@ export function cover({ m, s, primary }: Ctx): FileChild[] {
         [s.cover.reportNumber, m.reportNumber],
         [s.cover.version, String(m.version)],
         [s.cover.status, m.signOff ? `${s.cover.issued} ${m.signOff.signedOn}` : s.cover.draft],
-        [s.cover.produced, m.producedOn],
+        [s.cover.produced, m.generatedAt],
       ],
       primary,
     ),
