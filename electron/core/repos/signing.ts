@@ -166,13 +166,16 @@ export function generateKeyPairFor(algorithm: z.output<typeof SigningIdentityCre
 }
 
 /** A new key pair and a self-issued certificate (CN=name, O=organisation, emailAddress). */
+type CreateInput = Omit<z.output<typeof SigningIdentityCreate>, 'keyAlgorithm'> &
+  Partial<Pick<z.output<typeof SigningIdentityCreate>, 'keyAlgorithm'>>;
+
 export function createSelfIssuedIdentity(
   ctx: RepoContext,
-  input: z.output<typeof SigningIdentityCreate>,
+  input: CreateInput,
   options: CreateOptions = {},
 ): SigningIdentity {
   sealing(input.protection); // refuse an unusable protection before the slow work
-  const { publicKey, privateKey } = options.keyPair ?? generateKeyPairFor(input.keyAlgorithm);
+  const { publicKey, privateKey } = options.keyPair ?? generateKeyPairFor(input.keyAlgorithm ?? 'rsa-3072');
   // Seconds precision: certificates cannot carry more.
   const notBefore = new Date(Math.floor((options.validFrom ?? new Date(ctx.now())).getTime() / 1000) * 1000);
   const certificateDer = selfIssuedCertificate({
