@@ -81,6 +81,15 @@ describe('audit report DOCX, read back with python-docx', () => {
     expect(doc.bodyFields.some((f) => /^TOC\b/.test(f) && f.includes('\\o "1-2"'))).toBe(true);
   });
 
+  it("uses the certification body's colour in its heading and table styles", async () => {
+    const zip = await JSZip.loadAsync(docx);
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const heading1 = /<w:style [^>]*w:styleId="Heading1".*?<\/w:style>/s.exec(styles)?.[0] ?? '';
+    expect(heading1).toContain('<w:color w:val="7A1F5C"/>');
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('w:fill="7A1F5C"'); // table header rows
+  });
+
   it('carries the report number and version in the header and "Page X of Y" fields in the footer', () => {
     const section = doc.sections[0]!;
     expect(section.orientation).toBe('portrait');
@@ -197,6 +206,9 @@ describe('audit report DOCX, read back with python-docx', () => {
       'Management review covers every input.',
       'The scope remains appropriate.',
       'The audit objectives were met.',
+      '2.3 hours', // 90 + 45 minutes booked against checklist items
+      '1 Feb: HQ\n2 Feb: Plant',
+      'Plant visit shortened by two hours.',
       'Mark used correctly on the website.',
       S.confidentiality.text,
       SIGN_OFF.fingerprint,

@@ -71,7 +71,7 @@ export async function reportWorld() {
     address: '5 Audit Lane, Leeds',
     accreditation: 'Accredited by the national body, no. 1234',
     website: 'https://ncl.example',
-    primaryColour: '#1F4E79',
+    primaryColour: '#7A1F5C',
     accentColour: '#C55A11',
     reportNumberPattern: '{client}-{year}-{seq}',
     language: 'en',
@@ -152,9 +152,14 @@ export async function reportWorld() {
     result: 'conforming',
     notes: 'Internal audit programme covers all clauses over three years.',
     sampleSize: 3,
+    minutesSpent: 90,
     samples: [{ identifier: 'IA-2026-04', description: 'Audit of HR' }, { identifier: 'IA-2026-07' }],
   });
-  await set('9.3.1', { result: 'conforming', notes: 'Management review held 2026-11-12 with all inputs.' });
+  await set('9.3.1', {
+    result: 'conforming',
+    notes: 'Management review held 2026-11-12 with all inputs.',
+    minutesSpent: 45,
+  });
   await set('8.1', { result: 'minor_nc', notes: 'See NC on change reviews.' });
   await set('A.5.15', { result: 'major_nc', notes: 'Leaver accounts active.' });
 

@@ -100,6 +100,9 @@ export function collectReportModel(
       mode: audit.mode,
       soaVersion: audit.soaVersion,
       checklistTitle: checklist.templateTitle,
+      minutesRecorded: checklist.items.some((i) => i.minutesSpent !== null)
+        ? checklist.items.reduce((sum, i) => sum + (i.minutesSpent ?? 0), 0)
+        : null,
       sites: client.sites
         .filter((s) => inScope.has(s.id))
         .map((s) => ({ name: s.name, address: s.address, headcount: s.headcount, processes: s.processes })),

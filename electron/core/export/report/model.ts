@@ -77,6 +77,8 @@ export interface ReportAudit {
   mode: AuditMode;
   soaVersion: string | null;
   checklistTitle: string;
+  /** Minutes the team booked against checklist items (null when none were). */
+  minutesRecorded: number | null;
   sites: ReportSite[];
   team: { name: string; role: TeamRole }[];
 }

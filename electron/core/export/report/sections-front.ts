@@ -130,6 +130,7 @@ export function auditDetails({ m, s, primary }: Ctx): FileChild[] {
         [d.dates, dates(m.audit)],
         [d.mode, s.labels.mode[m.audit.mode]],
         [d.days, m.texts.auditorDays === null ? none : String(m.texts.auditorDays)],
+        [d.minutes, m.audit.minutesRecorded === null ? none : d.hours(m.audit.minutesRecorded)],
       ],
       primary,
     ),

@@ -126,6 +126,8 @@ export const STRINGS_EN = {
     mode: 'How the audit was held',
     places: 'Dates and places',
     days: 'Time spent (auditor-days)',
+    minutes: 'Time booked against checklist items',
+    hours: (minutes: number) => `${(minutes / 60).toFixed(1)} hours`,
     timeNotes: 'Notes on time',
     teamHeading: 'Audit team',
     teamCols: ['Name', 'Role'],
