@@ -7,6 +7,7 @@
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { DomainError } from '#shared/api/result';
+import { readZipDirectory } from '../soa/zip';
 import { escapeAttr } from './c14n';
 import { CONTENT_TYPE, NOT_DOCX, NS, PART } from './names';
 
@@ -25,7 +26,19 @@ export interface Relationship {
 /** Zip entry name → OPC part name. */
 export const partName = (entry: string): string => `/${entry}`;
 
+/** Unpacked size and entry count beyond which a file is refused before unpacking (zip bombs). */
+export const PACKAGE_LIMITS = { unpackedBytes: 512 * 1024 * 1024, entries: 10_000 } as const;
+
 export async function readPackage(bytes: Buffer): Promise<Package> {
+  const directory = readZipDirectory(bytes);
+  if (!directory) throw new DomainError('invalid_input', NOT_DOCX);
+  if (
+    directory.unpackedBytes === null ||
+    directory.unpackedBytes > PACKAGE_LIMITS.unpackedBytes ||
+    directory.names.length > PACKAGE_LIMITS.entries
+  ) {
+    throw new DomainError('too_large', 'This document is too large to check (over 512 MB unpacked or 10,000 parts).');
+  }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });

@@ -173,6 +173,14 @@ describe('OOXML package signature', () => {
     }
   });
 
+  it('refuses a zip that declares more than it may unpack, before unpacking it', async () => {
+    const bomb = Buffer.from(await rezip(docx, (_n, b) => b));
+    // Patch the central directory's declared size of the first entry to 600 MB.
+    const at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(600 * 1024 * 1024, at + 24);
+    await expect(verifyPackage(bomb)).rejects.toMatchObject({ code: 'too_large' });
+  });
+
   it('refuses to sign a document twice', async () => {
     await expect(signPackage(signed, testSigner('ec'))).rejects.toThrow('already signed');
   });
