@@ -18,6 +18,10 @@ interface JobState {
   worker: Worker | null;
   task: ExportTask;
   issue: PreparedExport['issue'];
+  /** Set while a failure or cancel tears the job down: its status changes only once its files are gone. */
+  ending: boolean;
+  /** The file is complete and being recorded: too late to cancel. */
+  recording: boolean;
 }
 
 export interface ExportJobsOptions {
@@ -89,7 +93,7 @@ export class ExportJobs {
       error: null,
       issueId: null,
     };
-    const state: JobState = { job, worker: null, task, issue: prepared.issue };
+    const state: JobState = { job, worker: null, task, issue: prepared.issue, ending: false, recording: false };
     this.jobs.set(id, state);
     const worker = new Worker(this.workerUrl, { workerData: task });
     state.worker = worker;
@@ -97,14 +101,15 @@ export class ExportJobs {
     worker.on('error', () => void this.fail(state, 'internal', ''));
     worker.on('exit', (code) => {
       state.worker = null;
-      if (job.state === 'running' && code !== 0 && job.sha256 === null) void this.fail(state, 'internal', '');
+      if (job.state === 'running' && !state.ending && code !== 0 && job.sha256 === null)
+        void this.fail(state, 'internal', '');
     });
     return { ...job };
   }
 
   private async onMessage(state: JobState, m: WorkerMessage): Promise<void> {
     const { job } = state;
-    if (job.state !== 'running') return;
+    if (job.state !== 'running' || state.ending) return;
     if (m.type === 'progress') {
       // Building is most of the work; signing and saving the last few percent.
       job.progress =
@@ -114,6 +119,7 @@ export class ExportJobs {
       await this.fail(state, m.code, m.message);
     } else {
       job.sha256 = m.sha256;
+      state.recording = true;
       try {
         job.issueId = state.issue ? await this.record(state, m) : null;
       } catch (e) {
@@ -153,10 +159,11 @@ export class ExportJobs {
   }
 
   private async fail(state: JobState, code: string, message: string): Promise<void> {
-    if (state.job.state !== 'running') return;
-    Object.assign(state.job, { state: 'failed', stage: 'Failed', error: failure(code, message) });
+    if (state.job.state !== 'running' || state.ending) return;
+    state.ending = true;
     await state.worker?.terminate();
     await this.removeFiles(state);
+    Object.assign(state.job, { state: 'failed', stage: 'Failed', error: failure(code, message) });
   }
 
   private async removeFiles(state: JobState): Promise<void> {
@@ -176,14 +183,15 @@ export class ExportJobs {
 
   async cancel(jobId: string): Promise<ExportJob> {
     const state = this.get(jobId);
-    if (state.job.state === 'running') {
+    if (state.job.state === 'running' && !state.ending && !state.recording) {
+      state.ending = true;
+      await state.worker?.terminate();
+      await this.removeFiles(state);
       Object.assign(state.job, {
         state: 'cancelled',
         stage: 'Cancelled',
         error: { code: 'cancelled', message: 'The export was cancelled; no file was produced.' },
       });
-      await state.worker?.terminate();
-      await this.removeFiles(state);
     }
     return { ...state.job };
   }

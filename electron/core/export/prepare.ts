@@ -7,7 +7,7 @@ import { requireNamedBody } from '../repos/branding';
 import type { RepoContext } from '../repos/context';
 import { listFindings } from '../repos/findings/list';
 import { nextVersion, reportNumberFor, type NewIssue } from '../repos/report-issues';
-import { unlockSigningKey } from '../repos/signing';
+import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
 import { contentHash } from './content-hash';
 import { ncListRows, NC_LIST_COLUMNS } from './nc-list';
 import { collectReportModel } from './report/collect';
@@ -78,9 +78,10 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
   }
 
   const request = input.issue;
+  // Cheap checks first; the key is decrypted (deliberately slow) only when everything else is right.
+  const identity = getSigningIdentity(ctx, request.identityId);
   const body = requireNamedBody(ctx);
   const lead = leadOf(audit);
-  const { identity, privateKey, certificateDer } = unlockSigningKey(ctx, request.identityId, request.unlock);
   if (!sameName(identity.name, lead.name)) {
     throw new DomainError(
       'forbidden',
@@ -99,6 +100,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
       `The certificate of "${identity.name}" expired on ${identity.notAfter.slice(0, 10)}. Readers will see the signature was made with an expired certificate. Confirm to sign anyway, or create a new identity.`,
     );
   }
+  const { privateKey, certificateDer } = unlockSigningKey(ctx, identity.id, request.unlock);
   const reportNumber = reportNumberFor(ctx, audit, body.reportNumberPattern, now);
   const signOff: SignOff = {
     signerName: identity.name,

@@ -1,21 +1,88 @@
 import type { OpName } from '#shared/api/ops';
 import { DomainError } from '#shared/api/result';
+import { contentHash } from '../export/content-hash';
+import { reportGaps } from '../export/gaps';
+import { exportJobs, issuedPath } from '../export/jobs';
+import { prepareExport } from '../export/prepare';
+import { collectReportModel } from '../export/report/collect';
+import { readChunk } from '../files/read-chunk';
 import type { RepoContext } from '../repos/context';
+import { getReportDetails, saveReportDetails } from '../repos/report-details';
+import { getIssue, latestIssue, listIssues } from '../repos/report-issues';
+import { verifyPackage } from '../signing/package-verify';
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import type { Handlers, Tx } from './types';
 
 type ReportOps = Extract<OpName, `reports.${string}` | `exports.${string}`>;
 
-const todo = (): never => {
-  throw new DomainError('unsupported', 'Not built yet.');
+const chunk = async (path: string, size: number, offset: number, length: number) => {
+  if (offset > size)
+    throw new DomainError('invalid_input', `The read starts past the end of the file (${size} bytes).`);
+  const bytes = await readChunk(path, offset, Math.min(length, size - offset));
+  if (!bytes || offset + bytes.length < Math.min(offset + length, size)) {
+    throw new DomainError('storage', 'The file is missing or damaged in the data folder.');
+  }
+  return { dataBase64: bytes.toString('base64'), size, eof: offset + bytes.length >= size };
 };
 
-export const reportHandlers = (_ctx: RepoContext, _tx: Tx): Pick<Handlers, ReportOps> => ({
-  'reports.get': todo,
-  'reports.saveDetails': todo,
-  'reports.readIssue': todo,
-  'reports.verify': todo,
-  'exports.start': todo,
-  'exports.status': todo,
-  'exports.cancel': todo,
-  'exports.read': todo,
-});
+export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportOps> {
+  const jobs = exportJobs(ctx);
+  return {
+    'reports.get': tx(({ auditId }) => {
+      const details = getReportDetails(ctx, auditId);
+      const issues = listIssues(ctx, auditId);
+      const hash =
+        issues.length > 0
+          ? contentHash(collectReportModel(ctx, auditId, { reportNumber: '', version: 0, signOff: null }))
+          : '';
+      const changed = (kind: 'report' | 'nc_list') => {
+        const latest = latestIssue(ctx, auditId, kind);
+        return latest ? latest.content_hash !== hash : null;
+      };
+      return {
+        auditId,
+        details,
+        issues,
+        changedSinceIssue: { report: changed('report'), nc_list: changed('nc_list') },
+        gaps: reportGaps(ctx, auditId, details),
+      };
+    }),
+    'reports.saveDetails': tx(({ auditId, details, by }) => saveReportDetails(ctx, auditId, details, by)),
+    'reports.readIssue': async ({ issueId, offset, length }) => {
+      const issue = tx(() => getIssue(ctx, issueId))(undefined);
+      return chunk(issuedPath(ctx.dataDir, issue.sha256), issue.size, offset, length);
+    },
+    'reports.verify': async ({ issueId }) => {
+      const issue = tx(() => getIssue(ctx, issueId))(undefined);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(issuedPath(ctx.dataDir, issue.sha256));
+      } catch {
+        return {
+          status: 'invalid' as const,
+          signer: null,
+          signedAt: null,
+          problems: ['The issued file is missing from the data folder.'],
+        };
+      }
+      const result = await verifyPackage(bytes);
+      if (createHash('sha256').update(bytes).digest('hex') !== issue.sha256) {
+        return {
+          ...result,
+          status: 'invalid' as const,
+          problems: ['The stored file no longer matches the SHA-256 recorded when it was issued.', ...result.problems],
+        };
+      }
+      return result;
+    },
+    // Preparing reads the database (and unlocks the key) in one transaction; the build runs in a worker.
+    'exports.start': async (input) => jobs.start(input.auditId, tx(() => prepareExport(ctx, input))(undefined)),
+    'exports.status': ({ jobId }) => jobs.status(jobId),
+    'exports.cancel': ({ jobId }) => jobs.cancel(jobId),
+    'exports.read': async ({ jobId, offset, length }) => {
+      const file = jobs.file(jobId);
+      return chunk(file.path, file.size, offset, length);
+    },
+  };
+}
