@@ -81,11 +81,13 @@ describe('audit report DOCX, read back with python-docx', () => {
     expect(doc.bodyFields.some((f) => /^TOC\b/.test(f) && f.includes('\\o "1-2"'))).toBe(true);
   });
 
-  it("uses the certification body's colour in its heading and table styles", async () => {
+  it("uses the certification body's colour in its heading and table styles, headings in the outline", async () => {
     const zip = await JSZip.loadAsync(docx);
     const styles = await zip.file('word/styles.xml')!.async('string');
     const heading1 = /<w:style [^>]*w:styleId="Heading1".*?<\/w:style>/s.exec(styles)?.[0] ?? '';
     expect(heading1).toContain('<w:color w:val="7A1F5C"/>');
+    // An explicit outline level: Word's navigation pane and LibreOffice's navigator list the headings.
+    expect(heading1).toContain('<w:outlineLvl w:val="0"/>');
     const body = await zip.file('word/document.xml')!.async('string');
     expect(body).toContain('w:fill="7A1F5C"'); // table header rows
   });

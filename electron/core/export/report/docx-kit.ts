@@ -35,15 +35,15 @@ export function styleSet(primary: string, accent: string): IStylesOptions {
       title: { run: { font: FONT, size: 52, bold: true, color: p }, paragraph: { spacing: { after: 240 } } },
       heading1: {
         run: { font: FONT, size: 32, bold: true, color: p },
-        paragraph: { spacing: { before: 360, after: 140 }, keepNext: true },
+        paragraph: { outlineLevel: 0, spacing: { before: 360, after: 140 }, keepNext: true },
       },
       heading2: {
         run: { font: FONT, size: 26, bold: true, color: p },
-        paragraph: { spacing: { before: 240, after: 100 }, keepNext: true },
+        paragraph: { outlineLevel: 1, spacing: { before: 240, after: 100 }, keepNext: true },
       },
       heading3: {
         run: { font: FONT, size: 23, bold: true, color: hex(accent) },
-        paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+        paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 }, keepNext: true },
       },
     },
     paragraphStyles: [
