@@ -8,7 +8,7 @@ import { signPackage } from '#core/signing/package-sign';
 import { verifyPackage } from '#core/signing/package-verify';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 import { sampleDocx, testSigner } from './fixtures';
-import { entryNames, flipIn, flipMiddle, libreOfficeVerify, rezip, type LoSignature } from './tamper';
+import { entryNames, flipIn, flipMiddle, libreOfficeVerify, rezip, xmlsecVerify, type LoSignature } from './tamper';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fw-sign-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -143,6 +143,30 @@ describe('OOXML package signature', () => {
         sigs.some((s) => s.valid),
         key,
       ).toBe(false);
+    }
+  });
+
+  it('xmlsec1 (another implementation) verifies every reference, and fails the tampered ones', async () => {
+    const { readFileSync } = await import('node:fs');
+    const check = (name: string, bytes: Buffer) => {
+      const work = path.join(dir, `xmlsec-${name}`);
+      return xmlsecVerify(bytes, work);
+    };
+    for (const [name, bytes] of [
+      ['rsa', signed],
+      ['ec', signedEc],
+    ] as const) {
+      const r = await check(name, bytes);
+      expect(r.ok, r.output).toBe(true);
+      expect(r.output).toMatch(/Manifests References \(ok\/all\): (\d+)\/\1/);
+    }
+    for (const key of [
+      'part:word/document.xml',
+      'part:word/_rels/document.xml.rels',
+      'part:_xmlsignatures/sig1.xml',
+      'resaved',
+    ]) {
+      expect((await check(key.replace(/\W/g, '_'), readFileSync(files[key]!))).ok, key).toBe(false);
     }
   });
 
