@@ -6,6 +6,7 @@ import type { ReportFinding, ReportModel } from './report/model';
 import { throwIfAborted } from './report/photos';
 import { reportStrings } from './report/strings';
 import type { ReportStrings } from './report/strings-en';
+import { xmlSafeDeep } from './report/xml-safe';
 
 /** Relative column widths (percent) of the ten columns. */
 const WIDTHS = [6, 7, 11, 15, 14, 10, 10, 11, 8, 8];
@@ -40,9 +41,10 @@ function row(s: ReportStrings, m: ReportModel, f: ReportFinding): string[] {
  * model as the report, so both always agree.
  */
 export async function buildNcListDocx(
-  model: ReportModel,
+  input: ReportModel,
   hooks: BuildHooks = {},
 ): Promise<{ docx: Buffer; warnings: string[] }> {
+  const model = xmlSafeDeep(input);
   const s = reportStrings(model.language);
   const t = s.ncList;
   throwIfAborted(hooks.signal);

@@ -76,6 +76,16 @@ describe('nonconformity list DOCX', () => {
   });
 });
 
+describe('nonconformity list with odd characters', () => {
+  it('drops characters XML cannot carry', async () => {
+    const model = w.collect(SIGN_OFF);
+    const [first, ...rest] = model.findings;
+    const built = await buildNcListDocx({ ...model, findings: [{ ...first!, statement: 'A\u0000B\u001FC' }, ...rest] });
+    writeFileSync(join(out, 'odd.docx'), built.docx);
+    expect(readDocx(join(out, 'odd.docx')).tables[0]!.rows[1]![3]).toBe('ABC');
+  });
+});
+
 describe('LibreOffice opens both documents', () => {
   it('converts the report and the nonconformity list to non-empty PDFs', async () => {
     const report = await buildReportDocx(w.collect(SIGN_OFF));

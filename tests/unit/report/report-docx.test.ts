@@ -227,6 +227,14 @@ describe('audit report DOCX, read back with python-docx', () => {
     expect(model.body.logo?.pngBase64.length).toBeGreaterThan(0);
   });
 
+  it('drops characters XML cannot carry instead of writing a document nobody can open', async () => {
+    const odd = 'Bell\u0007 and\u0001 control\uFFFE, lone \uD800surrogate, emoji 📷 kept';
+    const [first, ...rest] = model.findings;
+    const built = await buildReportDocx({ ...model, findings: [{ ...first!, statement: odd }, ...rest] });
+    writeFileSync(join(out, 'odd.docx'), built.docx);
+    expect(allText(readDocx(join(out, 'odd.docx')))).toContain('Bell and control, lone surrogate, emoji 📷 kept');
+  });
+
   it('marks a draft as not issued', async () => {
     const draft = await buildReportDocx(w.collect(null));
     writeFileSync(join(out, 'draft.docx'), draft.docx);

@@ -6,6 +6,7 @@ import { approach, auditDetails, cover, type Ctx } from './sections-front';
 import { findings, previousFindings, results } from './sections-body';
 import { closing, conclusions, photosSection, recommendation, signOff } from './sections-end';
 import { reportStrings } from './strings';
+import { xmlSafeDeep } from './xml-safe';
 import type { ReportStrings } from './strings-en';
 
 export interface BuildHooks {
@@ -50,9 +51,10 @@ export async function embedPhotos(
 
 /** The audit report as a DOCX file. Runs in the export worker: no database, only the model and photo files. */
 export async function buildReportDocx(
-  model: ReportModel,
+  input: ReportModel,
   hooks: BuildHooks = {},
 ): Promise<{ docx: Buffer; warnings: string[] }> {
+  const model = xmlSafeDeep(input);
   const s = reportStrings(model.language);
   const ctx: Ctx = { m: model, s, primary: model.body.primaryColour };
   const photos = await embedPhotos(model, s, hooks);
