@@ -144,6 +144,10 @@ describe('audit report DOCX, read back with python-docx', () => {
   });
 
   it('embeds photos downsampled to at most 1600 px, as JPEG, turned upright, without metadata', async () => {
+    // The stored original: landscape pixels, turned by its EXIF orientation, with camera metadata.
+    const original = await sharp(blobPath(w.dataDir, w.evidence.turned.evidence.sha256)).metadata();
+    expect([original.width, original.height, original.orientation]).toEqual([3000, 2000, 6]);
+    expect(original.exif).toBeDefined();
     const zip = await JSZip.loadAsync(docx);
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
     const metas = await Promise.all(media.map(async (n) => sharp(await zip.file(n)!.async('nodebuffer')).metadata()));
