@@ -213,6 +213,7 @@ describe('audit report DOCX, read back with python-docx', () => {
       'The scope remains appropriate.',
       'The audit objectives were met.',
       '2.3 hours', // 90 + 45 minutes booked against checklist items
+      model.audit.checklistTitle,
       '1 Feb: HQ\n2 Feb: Plant',
       'Plant visit shortened by two hours.',
       'Mark used correctly on the website.',
@@ -228,6 +229,7 @@ describe('audit report DOCX, read back with python-docx', () => {
 
   it('builds from a plain JSON model, as the export worker receives it', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    expect(model.audit.checklistTitle).not.toMatch(/^iso27001/); // the template's title, not its id
     expect(model.body.logo?.pngBase64.length).toBeGreaterThan(0);
   });
 

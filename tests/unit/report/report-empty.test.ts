@@ -8,6 +8,7 @@ import { collectReportModel } from '#core/export/report/collect';
 import type { ReportModel } from '#core/export/report/model';
 import { STRINGS_EN as S } from '#core/export/report/strings-en';
 import type { RepoContext } from '#core/repos/context';
+import { defaultTemplatesDir, loadBuiltinTemplates } from '#core/templates/builtin';
 import { allText, readDocx } from '../../helpers/docx';
 import { sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
     dataDir: t.dataDir,
     deviceId: t.backend.deviceId,
     now: () => '2026-03-05T10:00:00.000Z',
-    builtinTemplates: [],
+    builtinTemplates: loadBuiltinTemplates(defaultTemplatesDir()),
   };
   model = t.backend.db.transaction(() =>
     collectReportModel(ctx, audit.id, { reportNumber: 'DRAFT', version: 1, signOff: null }),

@@ -4,6 +4,7 @@ import { UPLOAD_CHUNK_BYTES } from '#shared/domain/evidence';
 import type { Backend } from '#core/backend';
 import { saveBrandImage, updateCertificationBody } from '#core/repos/branding';
 import type { RepoContext } from '#core/repos/context';
+import { defaultTemplatesDir, loadBuiltinTemplates } from '#core/templates/builtin';
 import { saveReportDetails } from '#core/repos/report-details';
 import { collectReportModel } from '#core/export/report/collect';
 import type { SignOff } from '#core/export/report/model';
@@ -64,7 +65,7 @@ export async function reportWorld() {
     dataDir: t.dataDir,
     deviceId: backend.deviceId,
     now: () => '2027-02-10T12:00:00.000Z',
-    builtinTemplates: [],
+    builtinTemplates: loadBuiltinTemplates(defaultTemplatesDir()),
   };
   updateCertificationBody(ctx, {
     name: 'Northern Certification Ltd',
