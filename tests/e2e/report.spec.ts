@@ -105,6 +105,13 @@ test('signing identity with a passphrase; the report of an audit with findings e
   await expect(row).toContainText('Passphrase');
   await expect(row).not.toContainText('Expired');
 
+  // Every report names its certification body.
+  await nav(page, 'Certification body').click();
+  const body = page.getByRole('form', { name: 'Certification body' });
+  await body.getByLabel('Name').fill('Nordsee Certification GmbH');
+  await body.getByRole('button', { name: 'Save certification body' }).click();
+  await expect(page.getByText('Certification body saved')).toBeVisible();
+
   // --- The Surveillance 1 audit of the certified demo client has issued findings.
   await nav(page, 'Audits').click();
   await page
@@ -124,17 +131,18 @@ test('signing identity with a passphrase; the report of an audit with findings e
   await expect(page.getByText('Report details saved')).toBeVisible();
 
   // --- A draft export shows its progress and arrives as a download.
-  const progress = page.getByRole('progressbar', { name: /Export progress/ });
+  const progress = page.getByRole('group', { name: 'Export in progress' });
   const draft = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
   await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
   const draftFile = await (await draft).path();
   expect((await readFile(draftFile)).subarray(0, 2).toString('latin1')).toBe('PK');
   await expect(progress).toBeHidden();
 
   // --- Another one, cancelled while it runs: nothing is downloaded.
   await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
-  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await progress.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(page.getByText('Export cancelled. Nothing was saved.')).toBeVisible();
 
   // --- Issue and sign: the lead auditor's identity is preselected; a wrong passphrase is refused at the field.
@@ -143,7 +151,9 @@ test('signing identity with a passphrase; the report of an audit with findings e
   await expect(issue.getByRole('combobox', { name: 'Signing identity' })).toHaveValue('Amelia Hartmann (Lead auditor)');
   await issue.getByLabel('Passphrase').fill('not the passphrase');
   await issue.getByRole('button', { name: 'Issue and sign' }).click();
-  await expect(issue.getByLabel('Passphrase')).toHaveAttribute('aria-invalid', 'true');
+  await expect(issue.getByLabel('Passphrase')).toHaveAccessibleDescription(
+    'The passphrase is wrong. Nothing was signed.',
+  );
   await issue.getByLabel('Passphrase').fill('correct horse battery');
   await issue.getByLabel('Passphrase').press('Enter');
   await expect(issue).toBeHidden({ timeout: 60_000 });

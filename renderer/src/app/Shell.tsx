@@ -86,7 +86,9 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="lg" mb={4} px="sm" id="nav-settings">
           Settings
         </Text>
-        <div role="group" aria-labelledby="nav-settings">{SETTINGS.map((item) => navItem(item, path))}</div>
+        <div role="group" aria-labelledby="nav-settings">
+          {SETTINGS.map((item) => navItem(item, path))}
+        </div>
       </AppShell.Navbar>
 
       <AppShell.Main>

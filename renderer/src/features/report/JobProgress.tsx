@@ -8,7 +8,7 @@ export function JobProgress({ job, onCancel }: { job: ExportJob; onCancel?: () =
   return (
     <Stack gap="xs">
       {job.state === 'running' && (
-        <>
+        <Stack gap="xs" role="group" aria-label="Export in progress">
           <Group justify="space-between" gap="sm">
             <Text size="sm" aria-live="polite">
               {job.stage || 'Starting…'}
@@ -20,7 +20,7 @@ export function JobProgress({ job, onCancel }: { job: ExportJob; onCancel?: () =
             )}
           </Group>
           <Progress value={percent} animated aria-label={`Export progress: ${job.fileName || 'document'}`} />
-        </>
+        </Stack>
       )}
       {job.state === 'cancelled' && (
         <Text size="sm" c="dimmed" role="status">

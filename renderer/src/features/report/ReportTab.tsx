@@ -34,7 +34,7 @@ function Gaps({ gaps }: { gaps: string[] }) {
       </Text>
     );
   return (
-    <Alert color="yellow" icon={<IconAlertTriangle />} title={`The report still lacks ${gaps.length} thing(s)`}>
+    <Alert color="yellow" icon={<IconAlertTriangle />} title={`What the report still lacks (${gaps.length})`}>
       <List size="sm">
         {gaps.map((g) => (
           <List.Item key={g}>{g}</List.Item>
@@ -59,6 +59,9 @@ export function ReportTab({ audit }: { audit: Audit }) {
   return (
     <Stack gap="lg">
       <ChangedBanner state={s} />
+      <Block title="Gaps">
+        <Gaps gaps={s.gaps} />
+      </Block>
       <Block title="Export">
         <ExportPanel
           auditId={audit.id}
@@ -70,9 +73,6 @@ export function ReportTab({ audit }: { audit: Audit }) {
       </Block>
       <Block title="Issued versions">
         <IssuedVersions issues={s.issues} />
-      </Block>
-      <Block title="Gaps">
-        <Gaps gaps={s.gaps} />
       </Block>
       <Block>
         <Title order={3} size="h5" mb={4}>
