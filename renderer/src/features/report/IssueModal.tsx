@@ -113,7 +113,8 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
 
   const options = identities.map((i) => ({
     value: i.id,
-    label: `${i.name} (${i.role})${expiryOf(i) === 'expired' ? ' · expired' : ''}`,
+    // The organisation tells apart two identities of one person (e.g. a new certificate next to an old one).
+    label: `${i.name} (${[i.role, i.organisation].filter(Boolean).join(', ')})${expiryOf(i) === 'expired' ? ' · expired' : ''}`,
   }));
 
   return (
