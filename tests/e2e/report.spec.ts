@@ -178,4 +178,12 @@ test('signing identity with a passphrase; the report of an audit with findings e
   const download = await issued;
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   expect((await readFile(await download.path())).subarray(0, 2).toString('latin1')).toBe('PK');
+
+  // A later change to the report's content is announced: issuing again makes version 2.
+  await expect(page.getByText('The audit changed since version 1 was issued')).toHaveCount(0);
+  await details.getByLabel('Unresolved issues').fill('None: the client accepted every finding.');
+  await details.getByRole('button', { name: 'Save report details' }).click();
+  await expect(
+    page.getByText('The audit changed since version 1 was issued; issuing again creates version 2.'),
+  ).toBeVisible();
 });
