@@ -1,4 +1,5 @@
 import type { OpName } from '#shared/api/ops';
+import type { VerifyResult } from '#shared/domain/signing';
 import { DomainError } from '#shared/api/result';
 import { contentHash } from '../export/content-hash';
 import { reportGaps } from '../export/gaps';
@@ -66,7 +67,14 @@ export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportO
           problems: ['The issued file is missing from the data folder.'],
         };
       }
-      const result = await verifyPackage(bytes);
+      let result: VerifyResult;
+      try {
+        result = await verifyPackage(bytes);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        // A damaged store is a finding of the check, not a failure of it.
+        result = { status: 'invalid', signer: null, signedAt: null, problems: [e.message] };
+      }
       if (createHash('sha256').update(bytes).digest('hex') !== issue.sha256) {
         return {
           ...result,
