@@ -24,7 +24,7 @@ async function downloadIssue(issue: ReportIssue): Promise<void> {
 function VerifyOutcome({ result }: { result: VerifyResult }) {
   if (result.status === 'valid')
     return (
-      <Alert color="teal" icon={<IconCircleCheck />} title="Signature valid" role="status">
+      <Alert color="teal" icon={<IconCircleCheck />} role="status">
         Signature valid — signed by {result.signer?.name ?? 'unknown signer'}
         {result.signedAt && ` at ${formatTimestamp(result.signedAt)}`}.
         {result.signer && (
@@ -72,7 +72,7 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
   const sorted = [...issues].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   return (
     <Card p={0} withBorder>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table aria-label="Issued versions" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -92,7 +92,7 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
                 <Table.Tr>
                   <Table.Td>{EXPORT_KIND_LABELS[issue.kind]}</Table.Td>
                   <Table.Td>{issue.version}</Table.Td>
-                  <Table.Td>{issue.reportNumber}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{issue.reportNumber}</Table.Td>
                   <Table.Td>
                     {formatTimestamp(issue.issuedAt)}
                     {issue.issuedBy && (
@@ -110,7 +110,7 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
                   <Table.Td>
                     <Code title={issue.sha256}>{issue.sha256.slice(0, 12)}</Code>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
                     {issue.current ? (
                       <Badge color="teal">Current</Badge>
                     ) : (
