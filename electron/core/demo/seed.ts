@@ -4,6 +4,7 @@ import type { Backend } from '../backend';
 import { stage1Patch, stage2Assignee, stage2Patch } from './checklists';
 import { seedCertifiedClient } from './findings';
 import { seedFieldwork } from './fieldwork';
+import { seedReports } from './reports';
 import { demoSoaCsv } from './soa';
 
 const must = <T>(r: Result<T>): T => {
@@ -105,6 +106,7 @@ export async function seedDemo(
   must(await backend.call('audits.setStatus', { id: stage2.id, status: 'in_progress' }));
   await fillStage2(backend, stage2);
   const certified = await seedCertifiedClient(backend, today);
+  await seedReports(backend, certified.auditIds[0]!, lead.name);
   return { clientId: client.id, auditIds: [stage1.id, stage2.id], certified };
 }
 

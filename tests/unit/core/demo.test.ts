@@ -21,7 +21,7 @@ async function seeded() {
 const content = (items: { ref: string; result: string; notes: string; samples: { identifier: string }[] }[]) =>
   items.map((i) => [i.ref, i.result, i.notes, i.samples.map((s) => s.identifier)]);
 
-describe('demo data', () => {
+describe('demo data', { timeout: 60_000 }, () => {
   it('fills the Stage 1 checklist, imports an SoA and records 40% of the Stage 2 fieldwork, the same every run', async () => {
     const { stage1, stage2, dashboard, audit } = await seeded();
     expect(stage1.items.every((i) => i.result !== 'not_audited' && i.notes.length > 20)).toBe(true);
@@ -58,7 +58,7 @@ describe('demo data', () => {
   });
 });
 
-describe('demo fieldwork records', () => {
+describe('demo fieldwork records', { timeout: 60_000 }, () => {
   it('has interviews, observations, documents reviewed and real photos and a PDF in the evidence store', async () => {
     const t = tempBackend();
     try {
@@ -90,7 +90,7 @@ describe('demo fieldwork records', () => {
   });
 });
 
-describe('demo findings', () => {
+describe('demo findings', { timeout: 60_000 }, () => {
   it('has findings of every type in every state, and a closed Stage 2 major carried into Surveillance 1', async () => {
     const t = tempBackend();
     try {
@@ -127,6 +127,34 @@ describe('demo findings', () => {
           .map((f) => f.number)
           .sort(),
       ).toEqual(['NC-01', 'NC-02', 'NC-03', 'OFI-01']);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('demo reports', { timeout: 60_000 }, () => {
+  it('brands the reports, gives the lead auditor a signing identity and issues a signed Stage 2 report', async () => {
+    const t = tempBackend();
+    try {
+      const { certified } = await seedDemo(t.backend, new Date('2026-05-04T10:00:00Z'));
+      const body = value(await t.backend.call('branding.get', {}));
+      expect(body).toMatchObject({ name: 'Meridian Certification GmbH', reportNumberPattern: 'MC-{year}-{seq}' });
+      expect(body.logo).not.toBeNull();
+      const [identity] = value(await t.backend.call('signing.list', {}));
+      expect(identity).toMatchObject({ name: 'Amelia Hartmann', protection: 'passphrase', expired: false });
+      const report = value(await t.backend.call('reports.get', { auditId: certified.auditIds[0]! }));
+      expect(report.issues).toHaveLength(1);
+      expect(report.issues[0]).toMatchObject({
+        kind: 'report',
+        version: 1,
+        current: true,
+        signerName: 'Amelia Hartmann',
+      });
+      expect(report.changedSinceIssue.report).toBe(false);
+      const check = value(await t.backend.call('reports.verify', { issueId: report.issues[0]!.id }));
+      expect(check).toMatchObject({ status: 'valid', problems: [] });
+      expect(check.signer?.fingerprint).toBe(identity!.fingerprint);
     } finally {
       t.cleanup();
     }
