@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '#core/backend';
 import type { ExportJob, ExportStartInput } from '#shared/domain/report';
@@ -216,6 +217,27 @@ describe('export jobs', { timeout: 180_000 }, () => {
     } finally {
       offsetDays = 0;
     }
+  });
+
+  it('a photo whose file is missing from the store is reported, not fatal', async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#88aa66' } })
+      .jpeg()
+      .toBuffer();
+    const { uploadId } = value(
+      await t.backend.call('evidence.uploadBegin', { auditId, name: 'gone.jpg', size: jpeg.length }),
+    );
+    value(await t.backend.call('evidence.uploadChunk', { uploadId, offset: 0, dataBase64: jpeg.toString('base64') }));
+    const photo = value(
+      await t.backend.call('evidence.uploadCommit', {
+        uploadId,
+        description: 'Badge reader',
+        links: [{ type: 'finding', id: findingId }],
+      }),
+    );
+    rmSync(t.backend.evidence.store.blobPath(photo.evidence.sha256));
+    const job = await finish(t.backend, value(await start({ kind: 'report' })));
+    expect(job.state).toBe('done');
+    expect(job.warnings).toEqual([expect.stringMatching(/gone\.jpg.*E-[0-9a-f]{8}/)]);
   });
 
   it('a failing export leaves no partial file and issues nothing', async () => {
