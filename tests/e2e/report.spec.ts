@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import forge from 'node-forge';
 import sharp from 'sharp';
 import { CLI, REPO_ROOT } from '../helpers/serve';
 import { expect, test } from './fixtures';
@@ -186,4 +187,92 @@ test('signing identity with a passphrase; the report of an audit with findings e
   await expect(
     page.getByText('The audit changed since version 1 was issued; issuing again creates version 2.'),
   ).toBeVisible();
+});
+
+/** A PKCS#12 file whose certificate expired in 2021, as an old CA-issued certificate would be. */
+function expiredPkcs12(name: string, password: string): Buffer {
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = '0a1b2c3d';
+  cert.validity.notBefore = new Date('2019-01-01T00:00:00Z');
+  cert.validity.notAfter = new Date('2021-01-01T00:00:00Z');
+  const subject = [{ name: 'commonName', value: name }];
+  cert.setSubject(subject);
+  cert.setIssuer([{ name: 'commonName', value: 'Old Test CA' }]);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+}
+
+test('an imported PKCS#12 with an expired certificate: badged Expired, and signing needs an explicit confirmation', async ({
+  page,
+  appUrl,
+  dataDir,
+}) => {
+  test.setTimeout(180_000);
+  const dir = await mkdtemp(join(tmpdir(), 'fieldwork-p12-'));
+  try {
+    const p12 = join(dir, 'amelia-2019.p12');
+    await writeFile(p12, expiredPkcs12('Amelia Hartmann', 'file-pass'));
+    const demo = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(demo.status, demo.stderr).toBe(0);
+
+    await page.goto(appUrl);
+    await nav(page, 'Certification body').click();
+    const body = page.getByRole('form', { name: 'Certification body' });
+    await body.getByLabel('Name').fill('Nordsee Certification GmbH');
+    await body.getByRole('button', { name: 'Save certification body' }).click();
+    await expect(page.getByText('Certification body saved')).toBeVisible();
+
+    await nav(page, 'Signing identities').click();
+    await page.getByRole('button', { name: 'Import PKCS#12' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Import PKCS#12 certificate' });
+    await pick(page, dialog.getByRole('button', { name: 'Certificate file' }), p12);
+    await dialog.getByLabel('File password').fill('file-pass');
+    await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('old but gold 2019');
+    await dialog.getByLabel('Confirm passphrase').fill('old but gold 2019');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog).toBeHidden();
+    // The demo's lead auditor has an identity of her own; ours is the imported one.
+    const row = page
+      .getByRole('table', { name: 'Signing identities' })
+      .getByRole('row')
+      .filter({ hasText: 'Amelia Hartmann' })
+      .filter({ hasText: 'Imported' });
+    await expect(row).toContainText('Expired');
+    await expect(row).toContainText('1 Jan 2021');
+
+    await nav(page, 'Audits').click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Havelwerk Medical Supplies GmbH' })
+      .filter({ hasText: 'Surveillance 1' })
+      .getByRole('link')
+      .click();
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.getByRole('button', { name: 'Issue and sign…' }).click();
+    const issue = page.getByRole('dialog', { name: 'Issue and sign' });
+    const identity = issue.getByRole('combobox', { name: 'Signing identity' });
+    await identity.click();
+    await page.getByRole('option', { name: /^Amelia Hartmann .*expired$/ }).click();
+    await expect(identity).toHaveValue(/expired$/);
+    await issue.getByLabel('Passphrase').fill('old but gold 2019');
+    await issue.getByRole('button', { name: 'Issue and sign' }).click();
+
+    // Refused until confirmed; nothing issued meanwhile.
+    await expect(issue.getByText('expired on 2021-01-01', { exact: false })).toBeVisible();
+    await expect(issue.getByRole('button', { name: 'Sign anyway' })).toBeDisabled();
+    await expect(page.getByText('Nothing issued yet.', { exact: false })).toBeAttached();
+    await issue.getByRole('checkbox', { name: 'Sign with the expired certificate anyway' }).check();
+    await issue.getByRole('button', { name: 'Sign anyway' }).click();
+    await expect(issue).toBeHidden({ timeout: 60_000 });
+    const versions = page.getByRole('table', { name: 'Issued versions' });
+    await expect(versions.getByRole('row').filter({ hasText: 'Audit report' })).toContainText('Amelia Hartmann');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -34,9 +34,12 @@ interface Props {
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-/** The lead auditor's identity, else the only one there is. */
-const preselect = (identities: SigningIdentity[], lead: string): string | null =>
-  identities.find((i) => same(i.name, lead))?.id ?? (identities.length === 1 ? (identities[0]?.id ?? null) : null);
+/** The lead auditor's identity (a valid certificate before an expired one), else the only one there is. */
+function preselect(identities: SigningIdentity[], lead: string): string | null {
+  const leads = identities.filter((i) => same(i.name, lead));
+  const best = leads.find((i) => expiryOf(i) !== 'expired') ?? leads[0];
+  return best?.id ?? (identities.length === 1 ? (identities[0]?.id ?? null) : null);
+}
 
 /**
  * Freezes the report as a new numbered version and signs it. Refusals that
