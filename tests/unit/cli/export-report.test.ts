@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocx } from '../../helpers/docx';
+import { CLI, REPO_ROOT } from '../../helpers/serve';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/**
+ * The README's walkthrough, as a newcomer would type it: demo data, then a
+ * signed report with the demo passphrase, then `fieldwork verify`.
+ */
+describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldwork-report-cli-'));
+  const dataDir = join(dir, 'data');
+  const passFile = join(dir, 'pass.txt');
+  let stage2: string;
+  let surveillance: string;
+
+  beforeAll(() => {
+    expect(run('demo', '--data-dir', dataDir).code).toBe(0);
+    writeFileSync(passFile, 'demo\n');
+    const audits = JSON.parse(run('audits', '--data-dir', dataDir, '--json').out) as {
+      id: string;
+      type: string;
+      clientName: string;
+    }[];
+    stage2 = audits.find((a) => a.type === 'stage2' && a.clientName.startsWith('Nordlicht'))!.id;
+    surveillance = audits.find((a) => a.type === 'surveillance1')!.id;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('issues and signs with the demo passphrase; verify says valid and names the signer', () => {
+    const out = join(dir, 'surveillance.docx');
+    const r = run(
+      'export-report',
+      '--data-dir',
+      dataDir,
+      '--audit',
+      surveillance,
+      '--out',
+      out,
+      '--sign',
+      '--passphrase-file',
+      passFile,
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Wrote .*surveillance\.docx \(\d+ KB, SHA-256 [0-9a-f]{64}\)\.\nIssued and signed/);
+    const check = run('verify', out);
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/Signed by: +Amelia Hartmann/);
+    expect(check.out).toMatch(/VALID/);
+    const doc = readDocx(out);
+    expect(doc.sections.map((s) => s.header).join(' ')).toMatch(/MC-\d{4}-\d{3}/);
+  });
+
+  it('writes an unsigned draft without --sign, and the DOCX NC list', () => {
+    const report = join(dir, 'draft.docx');
+    expect(run('export-report', '--data-dir', dataDir, '--audit', stage2, '--out', report).code).toBe(0);
+    expect(run('verify', report).code).toBe(3);
+    const list = join(dir, 'nc.docx');
+    const r = run('export-nc-list', '--data-dir', dataDir, '--audit', surveillance, '--format', 'docx', '--out', list);
+    expect(r.code).toBe(0);
+    expect(readDocx(list).sections[0]!.orientation).toBe('landscape');
+  });
+
+  it('refuses a wrong passphrase and an unwritable folder, leaving no file', () => {
+    const wrongPass = join(dir, 'wrong.txt');
+    writeFileSync(wrongPass, 'not-demo\n');
+    const out = join(dir, 'refused.docx');
+    const wrong = run(
+      'export-report',
+      '--data-dir',
+      dataDir,
+      '--audit',
+      stage2,
+      '--out',
+      out,
+      '--sign',
+      '--passphrase-file',
+      wrongPass,
+    );
+    expect(wrong).toEqual({
+      code: 1,
+      out: '',
+      err: 'fieldwork: The passphrase is wrong. Nothing was signed. Nothing was written.\n',
+    });
+    expect(existsSync(out)).toBe(false);
+
+    // root ignores folder permissions, so CI (root) uses a folder the kernel refuses to anyone.
+    let locked = '/sys';
+    if (process.getuid?.() !== 0) {
+      locked = join(dir, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0o500);
+    }
+    const target = join(locked, 'report.docx');
+    const denied = run('export-report', '--data-dir', dataDir, '--audit', stage2, '--out', target);
+    expect(denied).toEqual({
+      code: 1,
+      out: '',
+      err: `fieldwork: Cannot write ${target}: permission denied. Nothing was written.\n`,
+    });
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const missing = run('export-report', '--data-dir', dataDir, '--audit', stage2, '--out', out, '--sign');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--sign needs --passphrase-file/);
+  });
+});
