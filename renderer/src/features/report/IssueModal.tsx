@@ -155,7 +155,12 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
                 setAcceptExpired(false);
               }}
               allowDeselect={false}
-              description={identity && `Certificate valid until ${formatCertDate(identity.notAfter)}`}
+              description={
+                identity &&
+                (leadAuditor && !same(identity.name, leadAuditor)
+                  ? `Only the lead auditor, ${leadAuditor}, can issue this audit's documents.`
+                  : `Certificate valid until ${formatCertDate(identity.notAfter)}`)
+              }
               error={pickError}
               data-autofocus
             />

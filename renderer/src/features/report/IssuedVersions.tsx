@@ -90,7 +90,16 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
             {sorted.map((issue) => (
               <Fragment key={issue.id}>
                 <Table.Tr>
-                  <Table.Td>{EXPORT_KIND_LABELS[issue.kind]}</Table.Td>
+                  <Table.Td>
+                    {EXPORT_KIND_LABELS[issue.kind]}
+                    {issue.warnings.length > 0 && (
+                      <Text size="xs" c="orange" title={issue.warnings.join('\n')}>
+                        {issue.warnings.length === 1
+                          ? issue.warnings[0]
+                          : `${issue.warnings.length} remarks, first: ${issue.warnings[0]}`}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{issue.version}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{issue.reportNumber}</Table.Td>
                   <Table.Td>
