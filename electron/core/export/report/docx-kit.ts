@@ -1,4 +1,5 @@
 import {
+  LineRuleType,
   AlignmentType,
   BorderStyle,
   Footer,
@@ -31,7 +32,10 @@ export function styleSet(primary: string, accent: string): IStylesOptions {
   const p = hex(primary);
   return {
     default: {
-      document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 100, line: 264 } } },
+      document: {
+        run: { font: FONT, size: 21 }, // lineRule spelled out: LibreOffice reads a bare line value as exact, which clips pictures.
+        paragraph: { spacing: { after: 100, line: 264, lineRule: LineRuleType.AUTO } },
+      },
       title: { run: { font: FONT, size: 52, bold: true, color: p }, paragraph: { spacing: { after: 240 } } },
       heading1: {
         run: { font: FONT, size: 32, bold: true, color: p },
