@@ -30,6 +30,19 @@ export const CertificationBodyInput = z.strictObject({
 });
 export type CertificationBodyInput = z.input<typeof CertificationBodyInput>;
 
+/** The settings' fields without images; what a fresh install shows until they are saved. */
+export type CertificationBodyFields = Omit<CertificationBody, 'logo' | 'accreditationMark' | 'updatedAt'>;
+export const DEFAULT_CERTIFICATION_BODY: CertificationBodyFields = {
+  name: '',
+  address: '',
+  accreditation: '',
+  website: '',
+  primaryColour: '#1F4E79',
+  accentColour: '#C55A11',
+  reportNumberPattern: '{client}-{year}-{seq}',
+  language: 'en',
+};
+
 export const BRAND_IMAGE_KINDS = ['logo', 'accreditation_mark'] as const;
 export const BrandImageKind = z.enum(BRAND_IMAGE_KINDS, { error: 'Unknown image kind' });
 export type BrandImageKind = z.infer<typeof BrandImageKind>;

@@ -1,5 +1,10 @@
 import { DomainError } from '#shared/api/result';
-import type { BrandImageKind, CertificationBody, CertificationBodyInput } from '#shared/domain/branding';
+import {
+  DEFAULT_CERTIFICATION_BODY,
+  type BrandImageKind,
+  type CertificationBody,
+  type CertificationBodyInput,
+} from '#shared/domain/branding';
 import type { z } from 'zod';
 import { stamp, type RepoContext } from './context';
 
@@ -16,18 +21,6 @@ interface SettingsRow {
   language: 'en';
   updated_at: string;
 }
-
-/** What a fresh install shows until the certification body saves its own settings. */
-export const DEFAULT_BODY: Omit<CertificationBody, 'logo' | 'accreditationMark' | 'updatedAt'> = {
-  name: '',
-  address: '',
-  accreditation: '',
-  website: '',
-  primaryColour: '#1F4E79',
-  accentColour: '#C55A11',
-  reportNumberPattern: '{client}-{year}-{seq}',
-  language: 'en',
-};
 
 function imageInfo(ctx: RepoContext, kind: BrandImageKind) {
   const row = ctx.db.prepare('SELECT width, height, length(bytes) AS size FROM cb_images WHERE kind = ?').get(kind) as
@@ -48,7 +41,7 @@ export function getCertificationBody(ctx: RepoContext): CertificationBody {
         reportNumberPattern: row.report_number_pattern,
         language: row.language,
       }
-    : DEFAULT_BODY;
+    : DEFAULT_CERTIFICATION_BODY;
   return {
     ...base,
     logo: imageInfo(ctx, 'logo'),

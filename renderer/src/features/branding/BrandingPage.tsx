@@ -1,7 +1,12 @@
 import { Button, ColorInput, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
-import { REPORT_NUMBER_TOKENS, type CertificationBody } from '#shared/domain/branding';
+import {
+  DEFAULT_CERTIFICATION_BODY,
+  REPORT_NUMBER_TOKENS,
+  type CertificationBody,
+  type CertificationBodyFields,
+} from '#shared/domain/branding';
 import { useMutation, useQuery } from '../../api/hooks';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
@@ -11,16 +16,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { BrandImageField } from './BrandImageField';
 import { reportNumberExample, TOKEN_HELP } from './reportNumber';
 
-interface Values {
-  name: string;
-  address: string;
-  accreditation: string;
-  website: string;
-  primaryColour: string;
-  accentColour: string;
-  reportNumberPattern: string;
-  language: 'en';
-}
+type Values = CertificationBodyFields;
 
 const toValues = (b: CertificationBody): Values => ({
   name: b.name,
@@ -33,16 +29,7 @@ const toValues = (b: CertificationBody): Values => ({
   language: b.language,
 });
 
-const EMPTY: Values = {
-  name: '',
-  address: '',
-  accreditation: '',
-  website: '',
-  primaryColour: '#1F4E79',
-  accentColour: '#C55A11',
-  reportNumberPattern: '{client}-{year}-{seq}',
-  language: 'en',
-};
+const EMPTY: Values = DEFAULT_CERTIFICATION_BODY;
 
 /** Settings → Certification body: who issues the reports and how they look. */
 export function BrandingPage() {

@@ -1,5 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { KEY_ALGORITHMS } from '#shared/domain/signing';
@@ -10,15 +9,10 @@ const KEY_LABELS: Record<KeyAlgorithm, string> = {
   'ecdsa-p256': 'ECDSA P-256 (smaller, quicker to create)',
 };
 import { useMutation } from '../../api/hooks';
+import { IdentityModalFooter } from './IdentityModalFooter';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
-import {
-  checkProtection,
-  initialProtection,
-  ProtectionFields,
-  toProtection,
-  type ProtectionErrors,
-} from './ProtectionFields';
+import { checkProtection, initialProtection, toProtection, type ProtectionErrors } from './ProtectionFields';
 
 interface Props {
   opened: boolean;
@@ -122,27 +116,17 @@ export function CreateIdentityModal({ opened, onClose, onCreated }: Props) {
             allowDeselect={false}
             error={errors.keyAlgorithm}
           />
-          <ProtectionFields
-            value={protection}
-            onChange={setProtection}
-            errors={{
-              passphrase: localErrors.passphrase ?? errors['protection.passphrase'],
-              confirm: localErrors.confirm,
-            }}
+          <IdentityModalFooter
+            protection={protection}
+            onProtection={setProtection}
+            localErrors={localErrors}
+            fieldErrors={errors}
+            refusal={refusal}
+            refusedTitle="Not created"
+            submitLabel="Create identity"
+            pending={create.pending}
+            onCancel={close}
           />
-          {refusal && (
-            <Alert color="red" icon={<IconAlertTriangle />} title="Not created" role="alert">
-              {refusal.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.pending}>
-              Create identity
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>

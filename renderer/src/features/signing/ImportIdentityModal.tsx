@@ -1,19 +1,14 @@
-import { Alert, Button, FileInput, Group, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCertificate } from '@tabler/icons-react';
+import { FileInput, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { IconCertificate } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { PKCS12_MAX_BYTES } from '#shared/domain/signing';
 import { useMutation } from '../../api/hooks';
+import { IdentityModalFooter } from './IdentityModalFooter';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
-import {
-  checkProtection,
-  initialProtection,
-  ProtectionFields,
-  toProtection,
-  type ProtectionErrors,
-} from './ProtectionFields';
+import { checkProtection, initialProtection, toProtection, type ProtectionErrors } from './ProtectionFields';
 
 interface Props {
   opened: boolean;
@@ -109,27 +104,17 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
             />
             <TextInput label="Role" value={role} onChange={(e) => setRole(e.currentTarget.value)} error={errors.role} />
           </SimpleGrid>
-          <ProtectionFields
-            value={protection}
-            onChange={setProtection}
-            errors={{
-              passphrase: localErrors.passphrase ?? errors['protection.passphrase'],
-              confirm: localErrors.confirm,
-            }}
+          <IdentityModalFooter
+            protection={protection}
+            onProtection={setProtection}
+            localErrors={localErrors}
+            fieldErrors={errors}
+            refusal={refusal}
+            refusedTitle="Not imported"
+            submitLabel="Import"
+            pending={importIt.pending}
+            onCancel={close}
           />
-          {refusal && (
-            <Alert color="red" icon={<IconAlertTriangle />} title="Not imported" role="alert">
-              {refusal.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={importIt.pending}>
-              Import
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>

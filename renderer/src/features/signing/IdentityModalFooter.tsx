@@ -1,0 +1,46 @@
+import { Alert, Button, Group } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { ApiError } from '#shared/api/result';
+import { ProtectionFields, type ProtectionErrors, type ProtectionValues } from './ProtectionFields';
+
+interface Props {
+  protection: ProtectionValues;
+  onProtection: (v: ProtectionValues) => void;
+  /** Errors found here (passphrase pair) win over the backend's for the same field. */
+  localErrors: ProtectionErrors;
+  fieldErrors: Record<string, string>;
+  refusal: ApiError | null;
+  refusedTitle: string;
+  submitLabel: string;
+  pending: boolean;
+  onCancel: () => void;
+}
+
+/** The end of both identity modals: key protection, the backend's refusal, Cancel and submit. */
+export function IdentityModalFooter(p: Props) {
+  return (
+    <>
+      <ProtectionFields
+        value={p.protection}
+        onChange={p.onProtection}
+        errors={{
+          passphrase: p.localErrors.passphrase ?? p.fieldErrors['protection.passphrase'],
+          confirm: p.localErrors.confirm,
+        }}
+      />
+      {p.refusal && (
+        <Alert color="red" icon={<IconAlertTriangle />} title={p.refusedTitle} role="alert">
+          {p.refusal.message}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={p.onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={p.pending}>
+          {p.submitLabel}
+        </Button>
+      </Group>
+    </>
+  );
+}
