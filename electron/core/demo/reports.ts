@@ -111,6 +111,12 @@ export async function seedReports(
     }),
   );
 
+  // The team confirms the recommendation the findings suggest (the report states it).
+  const { suggested } = must(await backend.call('recommendation.get', { auditId: closedStage2Id }));
+  must(
+    await backend.call('recommendation.decide', { auditId: closedStage2Id, recommendation: suggested, by: leadName }),
+  );
+
   const started = must(
     await backend.call('exports.start', {
       auditId: closedStage2Id,
