@@ -34,12 +34,6 @@ interface Measured {
   detail?: Record<string, unknown>;
 }
 
-const mode = process.argv[2];
-if (mode === '--fixture') await fixtureChild(process.argv[3]!, process.argv[4]!);
-else if (mode === '--export') await exportChild(process.argv[3]!, process.argv[4]!);
-else if (mode === '--zip') await zipChild(process.argv[3]!);
-else await main();
-
 /** Samples process RSS every 50 ms until stopped; returns the highest seen, in MB. */
 function rssSampler(): () => number {
   let peak = process.memoryUsage().rss;
@@ -207,3 +201,10 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+// Last, so every constant above is initialised before any of it runs.
+const mode = process.argv[2];
+if (mode === '--fixture') await fixtureChild(process.argv[3]!, process.argv[4]!);
+else if (mode === '--export') await exportChild(process.argv[3]!, process.argv[4]!);
+else if (mode === '--zip') await zipChild(process.argv[3]!);
+else await main();
