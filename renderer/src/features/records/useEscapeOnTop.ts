@@ -40,6 +40,9 @@ export function useEscapeOnTop(rootId: string, opened: boolean, onEscape: () => 
 
 function isShown(el: Element): boolean {
   if (!(el instanceof HTMLElement)) return false;
+  // A closing Mantine dialog gets its target opacity 0 inline at once, while the computed value is still
+  // fading: without this, Esc pressed just after confirming a nested dialog was swallowed (seen in e2e).
+  if (el.style.opacity === '0') return false;
   const style = getComputedStyle(el);
   return (
     style.display !== 'none' &&
