@@ -12,6 +12,12 @@ export const SERIES: Record<FindingType, 'NC' | 'OFI' | 'GP'> = {
 export const formatFindingNumber = (type: FindingType, n: number): string =>
   `${SERIES[type]}-${String(n).padStart(2, '0')}`;
 
+/** Series order in reports and NC lists: nonconformities, then OFIs, then good practice. */
+export const SERIES_ORDER = { NC: 0, OFI: 1, GP: 2 } as const;
+
+/** Numbers of one series in numeric order: NC-100 comes after NC-99, not between NC-10 and NC-11. */
+export const compareFindingNumbers = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
 export const isNonconformity = (type: FindingType): boolean => type === 'major' || type === 'minor';
 
 /**

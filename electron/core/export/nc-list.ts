@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Finding } from '#shared/domain/finding';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_LABELS, VERIFICATION_METHOD_LABELS } from '#shared/domain/finding';
-import { SERIES } from '#shared/rules/findings';
+import { compareFindingNumbers, SERIES, SERIES_ORDER } from '#shared/rules/findings';
 
 /** The nonconformity list as a table: one row per issued finding, in the order of the report. */
 export const NC_LIST_COLUMNS = [
@@ -18,7 +18,6 @@ export const NC_LIST_COLUMNS = [
   'Verification',
 ] as const;
 
-const SERIES_ORDER = { NC: 0, OFI: 1, GP: 2 } as const;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function evidenceSummary(f: Finding): string {
@@ -40,7 +39,8 @@ export function ncListRows(findings: readonly Finding[]): string[][] {
   return findings
     .filter((f) => f.status !== 'draft' && f.number !== null)
     .toSorted(
-      (a, b) => SERIES_ORDER[SERIES[a.type]] - SERIES_ORDER[SERIES[b.type]] || a.number!.localeCompare(b.number!, 'en'),
+      (a, b) =>
+        SERIES_ORDER[SERIES[a.type]] - SERIES_ORDER[SERIES[b.type]] || compareFindingNumbers(a.number!, b.number!),
     )
     .map((f) => {
       const response = f.responses.at(-1);

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ncListRows } from '#core/export/nc-list';
+import { reportOrder } from '#core/export/report/collect-findings';
 import { value } from '../../helpers/backend';
 import { createFinding, findingsBackend, findingsWorld, issued, type FindingsWorld } from './world';
 
@@ -63,5 +65,21 @@ describe('numbering per audit and series', () => {
       error: { code: 'conflict', message: 'This finding is already issued as NC-02.' },
     });
     expect(t.backend.db.prepare('SELECT last FROM finding_counters').pluck().all()).toEqual([2]);
+  });
+
+  it('orders numbers past 99 numerically in the list, the NC list and the report', async () => {
+    for (let i = 0; i < 101; i++) await issued(t.backend, w);
+    await issued(t.backend, w, { type: 'ofi' });
+    const listed = value(await t.backend.call('findings.list', { auditId: w.audit.id }));
+    const numbers = listed.map((f) => f.number);
+    expect(numbers.slice(97)).toEqual(['NC-98', 'NC-99', 'NC-100', 'NC-101', 'OFI-01']);
+    expect(numbers.indexOf('NC-10')).toBe(9);
+    const reversed = listed.toReversed();
+    expect(
+      ncListRows(reversed)
+        .map((r) => r[0])
+        .slice(-4),
+    ).toEqual(['NC-99', 'NC-100', 'NC-101', 'OFI-01']);
+    expect(reversed.toSorted(reportOrder).map((f) => f.number)).toEqual(numbers);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  compareFindingNumbers,
   formatFindingNumber,
   isOverdue,
   missingForIssue,
@@ -17,6 +18,13 @@ describe('numbers', () => {
     expect(formatFindingNumber('minor', 12)).toBe('NC-12');
     expect(formatFindingNumber('ofi', 5)).toBe('OFI-05');
     expect(formatFindingNumber('positive', 1)).toBe('GP-01');
+    expect(['NC-100', 'NC-09', 'NC-10', 'NC-99', 'NC-11'].toSorted(compareFindingNumbers)).toEqual([
+      'NC-09',
+      'NC-10',
+      'NC-11',
+      'NC-99',
+      'NC-100',
+    ]);
     expect(formatFindingNumber('minor', 100)).toBe('NC-100');
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Evidence } from '#shared/domain/evidence';
 import type { Finding } from '#shared/domain/finding';
-import { SERIES } from '#shared/rules/findings';
+import { compareFindingNumbers, SERIES, SERIES_ORDER } from '#shared/rules/findings';
 import { getEvidence } from '#core/repos/evidence';
 import { findingRow, toFindings } from '#core/repos/findings/rows';
 import { carriedFindings } from '#core/repos/programme/carried';
@@ -12,7 +12,6 @@ import type { ReportCarried, ReportFinding, ReportPhoto, ReportVerification } fr
 /** Pictures sharp can decode; other attachments are listed by name, not embedded (SVG is never rendered). */
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif']);
 
-const SERIES_ORDER = { NC: 0, OFI: 1, GP: 2 } as const;
 const TYPE_ORDER = { major: 0, minor: 1, ofi: 2, positive: 3 } as const;
 
 /** "E-3f2a9c1b": short enough to quote, long enough to find the file by its digest. */
@@ -33,7 +32,7 @@ export function reportOrder(a: Finding, b: Finding): number {
   return (
     SERIES_ORDER[SERIES[a.type]] - SERIES_ORDER[SERIES[b.type]] ||
     TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
-    (a.number ?? '').localeCompare(b.number ?? '', 'en')
+    compareFindingNumbers(a.number ?? '', b.number ?? '')
   );
 }
 

@@ -14,6 +14,9 @@ const REQUIREMENT_MATCH = `EXISTS (SELECT 1 FROM finding_items fi JOIN checklist
   WHERE fi.finding_id = f.id AND (upper(c.ref) = @req OR upper(c.number) = @req
     OR substr(upper(c.ref), 1, length(@req) + 1) = @req || '.'))`;
 
+/** By series, then numerically (formatFindingNumber's `NC-07`): NC-100 after NC-99, not after NC-10. */
+const NUMBER_ORDER = `substr(f.number, 1, instr(f.number, '-')), CAST(substr(f.number, instr(f.number, '-') + 1) AS INTEGER)`;
+
 /** The nonconformity list across audits, newest audit first and by number within an audit. */
 export function listFindings(ctx: RepoContext, q: Query): FindingSummary[] {
   const where: string[] = [];
@@ -44,7 +47,7 @@ export function listFindings(ctx: RepoContext, q: Query): FindingSummary[] {
       `SELECT f.*, a.type AS a_type, a.start_date AS a_start, a.client_id AS a_client, c.name AS c_name
        FROM findings f JOIN audits a ON a.id = f.audit_id JOIN clients c ON c.id = a.client_id
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY a.start_date DESC, a.id, f.number IS NULL, f.number, f.created_at, f.id`,
+       ORDER BY a.start_date DESC, a.id, f.number IS NULL, ${NUMBER_ORDER}, f.created_at, f.id`,
     )
     .all(params) as (FindingRow & { a_type: string; a_start: string; a_client: string; c_name: string })[];
   const findings = toFindings(ctx, rows);
