@@ -93,7 +93,12 @@ export const EvidenceUpdateInput = z.strictObject({
   id: Id,
   description: text(5000, 'Description'),
 });
-export const EvidenceLinkInput = z.strictObject({ id: Id, target: EvidenceTarget });
+export const EvidenceLinkInput = z.strictObject({
+  id: Id,
+  target: EvidenceTarget,
+  /** Who links or removes it: a finding's history records attachment changes by name. */
+  by: text(200, 'By').default(''),
+});
 export const EvidenceUnlink = z.object({
   /** Null when that was the attachment's last link and it was deleted. */
   evidence: Evidence.nullable(),

@@ -140,6 +140,9 @@ test('a minor NC raised from a checklist item through its whole life; the Noncon
     await expect(history).toContainText('Statement');
     await expect(history).toContainText('NC-01');
     await expect(history).toContainText('closed');
+    const attached = changes.filter({ hasText: 'Verification attachment' });
+    await expect(attached).toContainText('scope-statement-v3.txt (E-');
+    await expect(attached).toContainText('Maria Lopez');
 
     // --- Back on the list: NC-01 closed; a second minor NC started with the n key stays open.
     await nc.getByRole('button', { name: 'Close', exact: true }).first().click();

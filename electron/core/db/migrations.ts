@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { META } from './meta';
 import { MIGRATION_4 } from './migration-4';
 import { MIGRATION_5 } from './migration-5';
+import { MIGRATION_6 } from './migration-6';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -304,6 +305,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   MIGRATION_4,
   MIGRATION_5,
+  MIGRATION_6,
 ];
 
 /**

@@ -32,8 +32,8 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
     'evidence.list': tx(({ auditId, target }) => listEvidence(ctx, auditId, target)),
     'evidence.get': tx(({ id }) => getEvidence(ctx, id)),
     'evidence.update': tx(({ id, description }) => updateEvidence(ctx, id, description)),
-    'evidence.link': tx(({ id, target }) => linkEvidence(ctx, id, target)),
-    'evidence.unlink': tx(({ id, target }) => ({ evidence: unlinkEvidence(ctx, id, target) })),
+    'evidence.link': tx(({ id, target, by }) => linkEvidence(ctx, id, target, by)),
+    'evidence.unlink': tx(({ id, target, by }) => ({ evidence: unlinkEvidence(ctx, id, target, by) })),
     'evidence.delete': tx(({ id }) => {
       deleteEvidence(ctx, id);
       return { id };

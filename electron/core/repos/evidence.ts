@@ -4,6 +4,7 @@ import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { newId } from '../ids';
 import { requireAudit, requireEditableAudit } from './checklist';
 import { stamp, type RepoContext } from './context';
+import { requireCompleteAfterUnlink, requireNotEvidenceOfIssued, stampFindingTargets } from './findings/attachments';
 
 interface EvidenceRow {
   id: string;
@@ -156,7 +157,11 @@ export function checkTargets(ctx: RepoContext, auditId: string, targets: readonl
   }
 }
 
-function insertLinks(ctx: RepoContext, evidenceId: string, targets: readonly EvidenceTarget[]): number {
+/** Links not there yet are added; a finding among the targets is stamped with `by` first (its trail names them). */
+function insertLinks(ctx: RepoContext, evidenceId: string, targets: readonly EvidenceTarget[], by: string): number {
+  const linked = sql(ctx, 'SELECT 1 FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?');
+  const fresh = targets.filter((t) => !linked.get(evidenceId, t.type, t.id));
+  stampFindingTargets(ctx, fresh, by);
   const s = stamp(ctx);
   const insert = sql(
     ctx,
@@ -164,7 +169,7 @@ function insertLinks(ctx: RepoContext, evidenceId: string, targets: readonly Evi
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   let added = 0;
-  for (const t of targets) added += insert.run(evidenceId, t.type, t.id, s.now, s.now, s.device).changes;
+  for (const t of fresh) added += insert.run(evidenceId, t.type, t.id, s.now, s.now, s.device).changes;
   return added;
 }
 
@@ -183,7 +188,7 @@ export function addEvidence(
   const existing = sql(ctx, 'SELECT id FROM evidence WHERE audit_id = ? AND sha256 = ?').get(e.auditId, e.sha256) as
     { id: string } | undefined;
   if (existing) {
-    insertLinks(ctx, existing.id, targets);
+    insertLinks(ctx, existing.id, targets, e.addedBy);
     return { evidence: getEvidence(ctx, existing.id), duplicate: true };
   }
   const id = newId();
@@ -195,7 +200,7 @@ export function addEvidence(
        VALUES (@id, @auditId, @sha256, @originalName, @mediaType, @size, @capturedAt, @addedBy,
          @description, @thumb, @now, @now, @device)`,
   ).run({ ...e, id, thumb: e.hasThumbnail ? 1 : 0, now: s.now, device: s.device });
-  insertLinks(ctx, id, targets);
+  insertLinks(ctx, id, targets, e.addedBy);
   return { evidence: getEvidence(ctx, id), duplicate: false };
 }
 
@@ -217,25 +222,37 @@ export function updateEvidence(ctx: RepoContext, id: string, description: string
   return getEvidence(ctx, id);
 }
 
-export function linkEvidence(ctx: RepoContext, id: string, target: EvidenceTarget): Evidence {
+export function linkEvidence(ctx: RepoContext, id: string, target: EvidenceTarget, by: string): Evidence {
   const r = editable(ctx, id);
   checkTargets(ctx, r.audit_id, [target]);
-  insertLinks(ctx, id, [target]);
+  insertLinks(ctx, id, [target], by);
   return getEvidence(ctx, id);
 }
 
-/** Removes one link; the last link takes the attachment with it (trigger evidence_links_last) and answers null. */
-export function unlinkEvidence(ctx: RepoContext, id: string, target: EvidenceTarget): Evidence | null {
+/**
+ * Removes one link; the last link takes the attachment with it (trigger
+ * evidence_links_last) and answers null. An issued finding must keep its
+ * objective evidence: the removal is refused (rolled back) if it would not.
+ */
+export function unlinkEvidence(ctx: RepoContext, id: string, target: EvidenceTarget, by: string): Evidence | null {
   editable(ctx, id);
-  const { changes } = sql(
-    ctx,
-    'DELETE FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?',
-  ).run(id, target.type, target.id);
-  if (changes === 0) throw new DomainError('not_found', 'The attachment is not linked there.');
+  const linked = sql(ctx, 'SELECT 1 FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?');
+  if (!linked.get(id, target.type, target.id))
+    throw new DomainError('not_found', 'The attachment is not linked there.');
+  stampFindingTargets(ctx, [target], by);
+  sql(ctx, 'DELETE FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?').run(
+    id,
+    target.type,
+    target.id,
+  );
+  requireCompleteAfterUnlink(ctx, target);
   return sql(ctx, 'SELECT 1 FROM evidence WHERE id = ?').get(id) ? getEvidence(ctx, id) : null;
 }
 
+/** Links go first, one by one, so a draft finding's trail still names the file (migration 6). */
 export function deleteEvidence(ctx: RepoContext, id: string): void {
   editable(ctx, id);
+  requireNotEvidenceOfIssued(ctx, id);
+  sql(ctx, 'DELETE FROM evidence_links WHERE evidence_id = ?').run(id);
   sql(ctx, 'DELETE FROM evidence WHERE id = ?').run(id);
 }

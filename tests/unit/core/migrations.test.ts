@@ -208,6 +208,41 @@ describe('migration 4: findings, their audit trail, the programme and recommenda
   });
 });
 
+describe("migration 6: a finding's attachments in its audit trail", () => {
+  it('leaves links made before it alone, then trails each link added or removed, naming the file', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    seedMigration1Audit(db);
+    migrate(db, MIGRATIONS.slice(0, 5));
+    db.exec(`INSERT INTO findings (id, audit_id, type, status, number, raised_at, updated_by, created_at, updated_at, device_id)
+        VALUES ('f1', 'a', 'minor', 'open', 'NC-01', '2026-01-01T10:00', 'Lena', 'c', 'u', 'd');
+      INSERT INTO evidence (id, audit_id, sha256, original_name, media_type, size, captured_at, added_by, description,
+        has_thumbnail, created_at, updated_at, device_id)
+      VALUES ('e1', 'a', '${'ab'.repeat(32)}', 'door.jpg', 'image/jpeg', 1, NULL, '', '', 0, ${m});
+      INSERT INTO evidence_links VALUES ('e1', 'finding', 'f1', ${m});`);
+    migrate(db, MIGRATIONS.slice(0, 6));
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare('SELECT field FROM audit_trail').pluck().all()).toEqual(['created']);
+
+    db.exec(`INSERT INTO evidence_links VALUES ('e1', 'finding_verification', 'f1', ${m});
+      DELETE FROM evidence_links WHERE target_type = 'finding';
+      DELETE FROM evidence_links WHERE target_type = 'finding_verification';`);
+    // The last removal took the attachment with it; its entry still names the file.
+    expect(db.prepare("SELECT count(*) FROM evidence WHERE id = 'e1'").pluck().get()).toBe(0);
+    expect(
+      db
+        .prepare("SELECT field, old_value, new_value, changed_by FROM audit_trail WHERE field <> 'created' ORDER BY id")
+        .all(),
+    ).toEqual([
+      { field: 'verification attachment', old_value: null, new_value: 'door.jpg (E-abababab)', changed_by: 'Lena' },
+      { field: 'attachment', old_value: 'door.jpg (E-abababab)', new_value: null, changed_by: 'Lena' },
+      { field: 'verification attachment', old_value: 'door.jpg (E-abababab)', new_value: null, changed_by: 'Lena' },
+    ]);
+    db.close();
+  });
+});
+
 describe('migrate()', () => {
   it('is idempotent and opens the file in WAL mode with foreign keys on', () => {
     const file = join(dir, 'db.sqlite');

@@ -213,7 +213,7 @@ export function completeness(ctx: RepoContext, row: FindingRow) {
 }
 
 /** Thrown inside the transaction, so the edit that made it incomplete is rolled back. */
-function requireStillComplete(ctx: RepoContext, row: FindingRow): void {
+export function requireStillComplete(ctx: RepoContext, row: FindingRow): void {
   const missing = missingForIssue(completeness(ctx, row));
   if (missing.length > 0) {
     throw new DomainError(

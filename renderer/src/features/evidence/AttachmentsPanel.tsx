@@ -16,6 +16,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { getApi } from '../../api/client';
+import { useActor } from '../findings/useActor';
 import { useQuery } from '../../api/hooks';
 import { formatBytes } from '../../lib/files';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -63,9 +64,11 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
     onChanged?.();
   }, [reload, onChanged]);
   const uploader = useUploader({ auditId, team, links, onDone: changed });
+  // Named in a finding's history when its attachments change.
+  const by = useActor({ id: auditId, team });
 
   const unlink = async (e: Evidence) => {
-    const result = await getApi().invoke('evidence.unlink', { id: e.id, target });
+    const result = await getApi().invoke('evidence.unlink', { id: e.id, target, by });
     if (!result.ok) return notifyError(result.error, 'The attachment was not removed');
     notifySuccess(result.value.evidence ? `${e.originalName} removed from this ${noun}` : `${e.originalName} deleted`);
     changed();
@@ -139,6 +142,7 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
         opened={linking}
         auditId={auditId}
         target={target}
+        by={by}
         linked={items ?? []}
         onClose={() => setLinking(false)}
         onLinked={changed}

@@ -14,6 +14,8 @@ interface LinkExistingModalProps {
   opened: boolean;
   auditId: string;
   target: EvidenceTarget;
+  /** Who links them, for a finding's history. */
+  by: string;
   /** Already linked here: not offered again. */
   linked: readonly Evidence[];
   onClose: () => void;
@@ -30,7 +32,7 @@ export function LinkExistingModal(props: LinkExistingModalProps) {
   );
 }
 
-function Picker({ auditId, target, linked, onClose, onLinked }: LinkExistingModalProps) {
+function Picker({ auditId, target, by, linked, onClose, onLinked }: LinkExistingModalProps) {
   const all = useQuery('evidence.list', { auditId });
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
@@ -55,7 +57,7 @@ function Picker({ auditId, target, linked, onClose, onLinked }: LinkExistingModa
     setSaving(true);
     let done = 0;
     for (const id of chosen) {
-      const result = await getApi().invoke('evidence.link', { id, target });
+      const result = await getApi().invoke('evidence.link', { id, target, by });
       if (!result.ok) {
         notifyError(result.error, 'Not every attachment was linked');
         break;

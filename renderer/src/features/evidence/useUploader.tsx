@@ -6,7 +6,7 @@ import type { EvidenceTarget } from '#shared/domain/evidence';
 import { formatBytes } from '../../lib/files';
 import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { useMe } from '../checklist/useMe';
+import { useActor } from '../findings/useActor';
 import { summarize, uploadFiles, type BatchProgress, type FileProgress, type FileState } from './upload';
 
 /** A batch quicker than this finishes without a dialog flashing up. */
@@ -27,9 +27,8 @@ interface UploaderOptions {
  * dialog with the failures and renamings otherwise.
  */
 export function useUploader({ auditId, team, links, onDone }: UploaderOptions) {
-  const teamIds = team.map((m) => m.id);
-  const [me] = useMe(auditId, teamIds);
-  const addedBy = team.find((m) => m.id === me)?.name ?? '';
+  // The same actor as every other change (this computer's team member, else the lead): a finding's history names them.
+  const addedBy = useActor({ id: auditId, team });
   const [batch, setBatch] = useState<BatchProgress | null>(null);
   const [shown, setShown] = useState(false);
   const abort = useRef<AbortController | null>(null);
