@@ -53,6 +53,8 @@ export const CreateNextInput = z
     fromAuditId: Id,
     startDate: IsoDate,
     endDate: IsoDate,
+    /** A surveillance audit's sample, as for audits.create; absent: the preselected and suggested items. */
+    sampledRefs: z.array(z.string().min(1).max(40)).max(2000).optional(),
   })
   .refine((i) => i.endDate >= i.startDate, { path: ['endDate'], message: 'The end date is before the start date' });
 

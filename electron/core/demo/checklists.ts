@@ -1,5 +1,5 @@
 import type { OpInput } from '#shared/api/contract';
-import type { ChecklistItem } from '#shared/domain/checklist';
+import type { ChecklistItem, ItemResult } from '#shared/domain/checklist';
 
 type Patch = OpInput<'checklist.updateItem'>['patch'];
 
@@ -92,12 +92,36 @@ export function stage2Assignee(item: ChecklistItem, team: { lead: string; audito
 /** The edit for one Stage 2 item, or null when fieldwork has not reached it yet (apart from its assignee). */
 export function stage2Patch(item: ChecklistItem): Patch | null {
   if (item.result === 'not_applicable' || !STAGE2_AUDITED.test(item.ref)) return null;
-  const special = STAGE2_SPECIAL[item.ref];
-  if (special) return special;
+  return STAGE2_SPECIAL[item.ref] ?? conformingPatch(item);
+}
+
+function conformingPatch(item: ChecklistItem): Patch {
   const evidence = (item.evidence[0] ?? 'the documented procedure').replace(/\.$/, '');
   return {
     result: 'conforming',
     notes: `Reviewed: ${evidence.charAt(0).toLowerCase()}${evidence.slice(1)}. Practice matches the documented process; no deviations found.`,
     minutesSpent: 15,
   };
+}
+
+/**
+ * A finished audit's result for one item: graded as its finding was raised
+ * (`graded`), otherwise conforming where the audit covered it; null for an
+ * item outside the sample (`covered`) or excluded by the SoA.
+ */
+export function finishedPatch(
+  item: ChecklistItem,
+  graded: Readonly<Record<string, ItemResult>>,
+  covered: (ref: string) => boolean,
+): Patch | null {
+  const result = graded[item.ref];
+  if (result) {
+    return {
+      result,
+      notes: `Sampled and discussed with the process owner; see the finding raised against ${item.ref}.`,
+      minutesSpent: 30,
+    };
+  }
+  if (item.result === 'not_applicable' || !covered(item.ref)) return null;
+  return conformingPatch(item);
 }

@@ -1,6 +1,8 @@
 import { DomainError, type Result } from '#shared/api/result';
+import type { ItemResult } from '#shared/domain/checklist';
 import type { FindingType } from '#shared/domain/finding';
 import type { Backend } from '../backend';
+import { finishedPatch } from './checklists';
 
 const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new DomainError(r.error.code, `Demo data was rejected: ${r.error.message}`);
@@ -21,6 +23,19 @@ interface Raise {
   statement: string;
   evidence: string;
   on: string;
+}
+
+/** Records the checklist results of a finished audit (see finishedPatch). */
+async function recordResults(
+  backend: Backend,
+  auditId: string,
+  graded: Readonly<Record<string, ItemResult>>,
+  covered: (ref: string) => boolean,
+): Promise<void> {
+  for (const item of must(await backend.call('checklist.get', { auditId })).items) {
+    const patch = finishedPatch(item, graded, covered);
+    if (patch) must(await backend.call('checklist.updateItem', { id: item.id, patch, by: LEAD.name }));
+  }
 }
 
 /** Raises a finding against one requirement of the audit's checklist and issues it; returns its id. */
@@ -110,6 +125,8 @@ export async function seedCertifiedClient(
     }),
   );
   must(await backend.call('audits.setStatus', { id: stage2.id, status: 'in_progress' }));
+  // Stage 2 covers everything: each finding's item graded as raised, every other item conforming.
+  await recordResults(backend, stage2.id, { 'A.8.13': 'major_nc', 'A.5.15': 'minor_nc', 'A.8.8': 'ofi' }, () => true);
   const day1 = stage2.startDate;
   const major = await raise(backend, stage2.id, {
     type: 'major',
@@ -158,14 +175,26 @@ export async function seedCertifiedClient(
       expiryDate: isoDay(new Date(`${plusYears(decision, 3)}T00:00:00Z`), -1),
     }),
   );
+  // Surveillance samples: internal audit, management review, improvement, and controls picked for this visit.
+  const sampled = /^(?:4\.3|5\.2|6\.1\.2|9\.[23](?:\.\d+)?|10\.\d+|A\.5\.(?:15|24|30)|A\.8\.(?:13|15|16))$/;
+  const sampledRefs = must(await backend.call('checklist.get', { auditId: stage2.id }))
+    .items.map((i) => i.ref)
+    .filter((ref) => sampled.test(ref));
   const { id: s1 } = must(
     await backend.call('programme.createNext', {
       fromAuditId: stage2.id,
       startDate: isoDay(today, -20),
       endDate: isoDay(today, -19),
+      sampledRefs,
     }),
   );
   must(await backend.call('audits.setStatus', { id: s1, status: 'in_progress' }));
+  await recordResults(
+    backend,
+    s1,
+    { '9.2.2': 'minor_nc', 'A.8.16': 'minor_nc', 'A.5.24': 'minor_nc', 'A.5.30': 'ofi' },
+    (ref) => ref !== 'A.8.15', // still to be confirmed: a draft finding
+  );
   const s1Day = isoDay(today, -20);
   await verify(backend, major, s1, s1Day, 'Restore test of the warehouse system witnessed; records for two quarters.');
   must(await backend.call('findings.close', { id: major, by: LEAD.name }));

@@ -127,6 +127,23 @@ describe('demo findings', { timeout: 60_000 }, () => {
           .map((f) => f.number)
           .sort(),
       ).toEqual(['NC-01', 'NC-02', 'NC-03', 'OFI-01']);
+
+      // Stage 2 audited every item; each item a finding was raised against carries its grade.
+      const results = async (auditId: string) =>
+        new Map(value(await t.backend.call('checklist.get', { auditId })).items.map((i) => [i.ref, i.result]));
+      const s2Results = await results(stage2);
+      expect(s2Results.size).toBe(123);
+      expect([...s2Results.values()].filter((r) => r === 'not_audited')).toEqual([]);
+      expect([s2Results.get('A.8.13'), s2Results.get('A.5.15'), s2Results.get('A.8.8')]).toEqual([
+        'major_nc',
+        'minor_nc',
+        'ofi',
+      ]);
+      // Surveillance 1 holds its sample only: internal audit, management review, improvement and a few controls.
+      const s1Results = await results(s1);
+      expect(s1Results.size).toBeLessThan(25);
+      expect(s1Results.get('9.2.2')).toBe('minor_nc');
+      expect(s1Results.get('A.8.15')).toBe('not_audited'); // its finding is still a draft
     } finally {
       t.cleanup();
     }

@@ -71,6 +71,23 @@ describe('programme.createNext', () => {
     expect(nextRefs).toEqual(await refs(direct.id));
   });
 
+  it('takes the sample the lead auditor picked, and refuses one naming no template item, writing nothing', async () => {
+    t = tempBackend();
+    const { audit } = await stage2InProgress(t.backend);
+    const dates = { fromAuditId: audit.id, startDate: '2027-03-01', endDate: '2027-03-02' };
+    const before = dumpDatabase(t.backend.db);
+    const r = await t.backend.call('programme.createNext', { ...dates, sampledRefs: ['9.2.2', 'A.5.99'] });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('A.5.99') as string },
+    });
+    expect(dumpDatabase(t.backend.db)).toEqual(before);
+
+    const { id } = value(await t.backend.call('programme.createNext', { ...dates, sampledRefs: ['A.8.13', '9.2.2'] }));
+    const items = value(await t.backend.call('checklist.get', { auditId: id })).items;
+    expect(items.map((i) => i.ref)).toEqual(['9.2.2', 'A.8.13']);
+  });
+
   it('carries every issued finding not closed, from every earlier audit, again while it stays open', async () => {
     t = tempBackend();
     const { audit } = await stage2InProgress(t.backend);

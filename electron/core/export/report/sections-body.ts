@@ -26,7 +26,7 @@ function resultBlock({ m, s, primary }: Ctx, kind: ReportGroup['kind'], title: s
       groups.map((g) => countRow(s, g)),
       {
         primary,
-        widths: [37, 9, 9, 9, 9, 9, 9, 9],
+        widths: [30, 8, 9, 8, 9, 9, 8, 19], // "Not audited" on one line
         size: 18,
       },
     ),

@@ -39,6 +39,7 @@ export function createNextAudit(ctx: RepoContext, input: OpParsed<'programme.cre
     team: from.team.map((m) => ({ name: m.name, email: m.email, role: m.role })),
     objectives: from.objectives,
     criteria: from.criteria,
+    ...(input.sampledRefs ? { sampledRefs: input.sampledRefs } : {}),
   });
   const s = stamp(ctx);
   ctx.db.prepare('UPDATE audits SET previous_audit_id = ? WHERE id = ?').run(from.id, created.id);
