@@ -107,7 +107,7 @@ test('certification programme: dates and due audits, next audit planned from a c
   await expect(s1).toContainText('Not planned yet');
   await expect(steps.getByRole('row').filter({ hasText: 'Recertification' })).toContainText('2029');
 
-  // --- Plan the next audit: only the dates are asked; it opens straight away.
+  // --- Plan the next audit: the dates and the sample; it opens straight away.
   await page.getByRole('button', { name: 'Plan next audit: Surveillance 1' }).click();
   const plan = page.getByRole('dialog', { name: 'Plan the Surveillance 1 audit' });
   await expect(plan).toContainText('Every finding still open is carried over');
@@ -115,6 +115,11 @@ test('certification programme: dates and due audits, next audit planned from a c
   await expect(plan.getByText('Enter the first day of the audit')).toBeVisible();
   await plan.getByLabel('Planned start').fill('2027-03-01');
   await plan.getByLabel('Planned end').fill('2027-03-02');
+  // 9.2, 9.3 and 10.2 come ticked (kept by "Only the required ones"); the lead auditor adds a control.
+  await expect(plan.getByRole('checkbox', { name: /^10\.2 Nonconformity/ })).toBeChecked();
+  await plan.getByRole('button', { name: 'Select all' }).click();
+  await plan.getByRole('button', { name: 'Only the required ones' }).click();
+  await plan.getByRole('checkbox', { name: /^8\.13 Information backup/ }).check();
   await plan.getByRole('button', { name: 'Plan Surveillance 1 audit' }).click();
   await expect(page.getByRole('heading', { name: 'Surveillance 1 audit', level: 2 })).toBeVisible();
   // The heading can render a moment before the address changes: wait for the address.
@@ -159,6 +164,8 @@ test('certification programme: dates and due audits, next audit planned from a c
   await page.getByRole('button', { name: 'Start fieldwork' }).click();
   await expect(page.getByText('Audit is now in progress')).toBeVisible();
   await page.getByRole('tab', { name: 'Checklist' }).click();
+  await expect(checklistRow(page, 'A.8.13')).toBeVisible(); // the control added to the sample
+  await expect(checklistRow(page, 'A.5.1')).toHaveCount(0);
   await checklistRow(page, '10.2').focus();
   await page.keyboard.press('1');
   await expect(checklistRow(page, '10.2').locator('[data-result]')).toHaveText('Conforming');

@@ -49,7 +49,7 @@ function PlanNextShortcut({ audit }: { audit: Audit }) {
       <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setPlanning(true)}>
         Plan next audit: {AUDIT_TYPE_LABELS[next.type]}
       </Button>
-      <PlanNextModal next={next} opened={planning} onClose={() => setPlanning(false)} />
+      <PlanNextModal clientId={audit.clientId} next={next} opened={planning} onClose={() => setPlanning(false)} />
     </Group>
   );
 }

@@ -2,12 +2,15 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from 
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
+import { isSurveillance } from '#shared/rules/checklist';
 import { useMutation } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { issuesToErrors, type FieldErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { SamplingPicker } from '../audits/SamplingPicker';
 
 interface PlanNextProps {
+  clientId: string;
   /** The next step of the cycle and the audit it is planned from; null keeps the modal closed. */
   next: { type: AuditType; fromAuditId: string } | null;
   opened: boolean;
@@ -15,12 +18,15 @@ interface PlanNextProps {
 }
 
 /**
- * Plans the next audit of the cycle: only the dates are asked, the rest is
- * copied from the audit it follows, and open findings come along to be verified.
+ * Plans the next audit of the cycle: the dates, and for a surveillance audit
+ * what it samples; the rest is copied from the audit it follows, and open
+ * findings come along to be verified.
  */
-export function PlanNextModal({ next, opened, onClose }: PlanNextProps) {
+export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps) {
   const [startDate, setStart] = useState('');
   const [endDate, setEnd] = useState('');
+  const [sampled, setSampled] = useState<string[] | null>(null);
+  const sampling = next !== null && isSurveillance(next.type);
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation('programme.createNext');
   const label = next ? AUDIT_TYPE_LABELS[next.type] : '';
@@ -31,8 +37,14 @@ export function PlanNextModal({ next, opened, onClose }: PlanNextProps) {
     const missing: FieldErrors = {};
     if (!startDate) missing.startDate = 'Enter the first day of the audit';
     if (!endDate) missing.endDate = 'Enter the last day of the audit';
+    if (sampling && sampled?.length === 0) missing.sampledRefs = 'Choose at least one requirement or control to sample';
     if (Object.keys(missing).length > 0) return setErrors(missing);
-    const result = await create.mutate({ fromAuditId: next.fromAuditId, startDate, endDate });
+    const result = await create.mutate({
+      fromAuditId: next.fromAuditId,
+      startDate,
+      endDate,
+      ...(sampling && sampled ? { sampledRefs: sampled } : {}),
+    });
     if (!result.ok) {
       setErrors(issuesToErrors(result.error.issues));
       return notifyError(result.error, `The ${label} audit was not planned`);
@@ -43,13 +55,20 @@ export function PlanNextModal({ next, opened, onClose }: PlanNextProps) {
   };
 
   return (
-    <Modal opened={opened && next !== null} onClose={onClose} title={`Plan the ${label} audit`} centered>
+    <Modal
+      opened={opened && next !== null}
+      onClose={onClose}
+      title={`Plan the ${label} audit`}
+      size={sampling ? 'lg' : 'md'}
+      centered
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Alert icon={<IconInfoCircle />} color="blue" variant="light">
             <Text size="sm">
               The audit team, the scope and the sites are copied from the previous audit; change them afterwards if
-              needed. Every finding still open is carried over, to be verified during this audit.
+              needed. Every finding still open is carried over, to be verified during this audit
+              {sampling ? ', whether or not its requirement is sampled.' : '.'}
             </Text>
           </Alert>
           <SimpleGrid cols={2}>
@@ -71,6 +90,15 @@ export function PlanNextModal({ next, opened, onClose }: PlanNextProps) {
               error={errors.endDate}
             />
           </SimpleGrid>
+          {sampling && (
+            <SamplingPicker
+              clientId={clientId}
+              templateId=""
+              value={sampled}
+              onChange={setSampled}
+              error={errors.sampledRefs}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -38,7 +38,7 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
           </Button>
         </Group>
       )}
-      <PlanNextModal next={p.next} opened={planning} onClose={() => setPlanning(false)} />
+      <PlanNextModal clientId={clientId} next={p.next} opened={planning} onClose={() => setPlanning(false)} />
     </Stack>
   );
 }
