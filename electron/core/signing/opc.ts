@@ -54,6 +54,8 @@ export async function readPackage(bytes: Buffer): Promise<Package> {
   return { parts };
 }
 
+const STORED = /\.(?:jpe?g|png|gif|webp)$/i;
+
 /** Writes the parts back as a zip, [Content_Types].xml first as OPC readers expect. */
 export async function writePackage(pkg: Package): Promise<Buffer> {
   const zip = new JSZip();
@@ -61,7 +63,11 @@ export async function writePackage(pkg: Package): Promise<Buffer> {
     a === PART.contentTypes ? -1 : b === PART.contentTypes ? 1 : a < b ? -1 : a > b ? 1 : 0,
   );
   const date = new Date(Date.UTC(1980, 0, 1, 12));
-  for (const name of names) zip.file(name, pkg.parts.get(name)!, { date, createFolders: false });
+  for (const name of names) {
+    // Images are compressed already: deflating them again costs seconds on a photo-heavy report and saves nothing.
+    const compression = STORED.test(name) ? 'STORE' : 'DEFLATE';
+    zip.file(name, pkg.parts.get(name)!, { date, createFolders: false, compression });
+  }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 

@@ -1,7 +1,8 @@
 import { Document, Packer, type Paragraph } from 'docx';
 import { pageFooter, pageHeader, styleSet } from './docx-kit';
 import type { ReportModel } from './model';
-import { photoParagraphs, preparePhoto, throwIfAborted } from './photos';
+import { availableParallelism } from 'node:os';
+import { photoParagraphs, preparePhoto, throwIfAborted, type PreparedPhoto } from './photos';
 import { approach, auditDetails, cover, type Ctx } from './sections-front';
 import { findings, previousFindings, results } from './sections-body';
 import { closing, conclusions, photosSection, recommendation, signOff } from './sections-end';
@@ -14,38 +15,53 @@ export interface BuildHooks {
   signal?: AbortSignal;
 }
 
+/** Photos prepared at once: the cores, up to 4 (sharp's default thread pool). */
+const PHOTO_CONCURRENCY = Math.min(4, Math.max(1, availableParallelism()));
+
 /** A4 portrait, 2 cm margins (twips). */
 export const A4 = { width: 11906, height: 16838, margin: 1134 };
 
 /**
- * Photos one at a time (decoded, shrunk, re-encoded), so memory holds one
- * full-size picture at most; a missing or broken file becomes a placeholder
- * and a warning, never a failed report.
+ * Photos a few at a time (decoded, shrunk, re-encoded; each decode is single
+ * threaded, so two in flight use both cores of a small laptop), kept in order;
+ * memory holds at most that many full-size pictures. A missing or broken file
+ * becomes a placeholder and a warning, never a failed report.
  */
 export async function embedPhotos(
   m: ReportModel,
   s: ReportStrings,
   hooks: BuildHooks,
 ): Promise<{ paragraphs: Paragraph[]; warnings: string[] }> {
+  const total = m.photos.length;
+  const prepared: PreparedPhoto[] = new Array<PreparedPhoto>(total);
+  let next = 0;
+  let done = 0;
+  const work = async () => {
+    while (next < total) {
+      throwIfAborted(hooks.signal);
+      const i = next++;
+      prepared[i] = await preparePhoto(m.photos[i]!.path);
+      throwIfAborted(hooks.signal);
+      done += 1;
+      hooks.onProgress?.(done, total, s.photos.progress(done, total));
+    }
+  };
+  throwIfAborted(hooks.signal);
+  hooks.onProgress?.(0, total, s.photos.progress(0, total));
+  await Promise.all(Array.from({ length: Math.min(PHOTO_CONCURRENCY, total) }, work));
+
   const paragraphs: Paragraph[] = [];
   const warnings: string[] = [];
-  const total = m.photos.length;
   for (const [i, photo] of m.photos.entries()) {
-    throwIfAborted(hooks.signal);
-    hooks.onProgress?.(i, total, s.photos.progress(i, total));
-    const prepared = await preparePhoto(photo.path);
-    if (!prepared.ok) {
+    const p = prepared[i]!;
+    if (!p.ok) {
       const name = photo.fileName;
       warnings.push(
-        prepared.reason === 'missing'
-          ? s.photos.warnMissing(name, photo.ref)
-          : s.photos.warnUnreadable(name, photo.ref),
+        p.reason === 'missing' ? s.photos.warnMissing(name, photo.ref) : s.photos.warnUnreadable(name, photo.ref),
       );
     }
-    paragraphs.push(...photoParagraphs(photo, i + 1, prepared, s));
+    paragraphs.push(...photoParagraphs(photo, i + 1, p, s));
   }
-  throwIfAborted(hooks.signal);
-  hooks.onProgress?.(total, total, s.photos.progress(total, total));
   return { paragraphs, warnings };
 }
 
