@@ -1,11 +1,13 @@
 /**
  * `npm run bench report`: exports the audit report (DOCX) of a large audit —
  * 123 checklist items, 150 issued findings, 200 photos of about 3 MB — and
- * compares it in the same run with writing a plain zip (JSZip, DEFLATE, the
- * library the docx package uses) of the same photo files as stored plus the
- * audit's text. Reports end-to-end time (exports.start → done, polled every
- * 50 ms), the file size, and peak RSS: sampled every 50 ms and the process's
- * maxRSS. The export worker is a thread, so its memory is in the same process.
+ * compares it in the same run with writing a plain zip (JSZip, DEFLATE, as
+ * the signing code uses) of the same photo files as stored plus the audit's
+ * text. Two lines: `report-export` (a draft) and `report-issue` (issued:
+ * frozen and signed, the signature verified after the clock). Each gives
+ * end-to-end time (exports.start → done, polled every 50 ms), the file size,
+ * and peak RSS: sampled every 50 ms and the process's maxRSS. The export
+ * worker is a thread, so its memory is in the same process.
  *
  * The fixture is built, the export measured and the baseline measured each in
  * its own child process, so each maxRSS belongs to what it measures. `sync`
@@ -62,8 +64,13 @@ async function fixtureChild(dataDir: string, root: string): Promise<void> {
   }
 }
 
-/** Ours: the export job, as the app runs it, start to done. */
-async function exportChild(dataDir: string, auditId: string): Promise<void> {
+const BENCH_PASSPHRASE = 'bench-passphrase';
+
+/**
+ * Ours: the export job, as the app runs it, start to done. `issue`: issued and
+ * signed (the signing identity is created before the clock starts).
+ */
+async function exportChild(dataDir: string, auditId: string, issue: boolean): Promise<void> {
   const { openBackend } = await import('#core/backend');
   const JSZip = (await import('jszip')).default;
   const backend = openBackend({ dataDir, appVersion: 'bench' });
@@ -72,9 +79,35 @@ async function exportChild(dataDir: string, auditId: string): Promise<void> {
     return r.value;
   };
   try {
+    const identity = issue
+      ? must(
+          await backend.call('signing.create', {
+            name: 'Lena Lead',
+            role: 'Lead auditor',
+            organisation: 'Example Certification Ltd',
+            email: '',
+            protection: { kind: 'passphrase', passphrase: BENCH_PASSPHRASE },
+          }),
+        )
+      : null;
     const stop = rssSampler();
     const t0 = performance.now();
-    let job = must(await backend.call('exports.start', { auditId, kind: 'report', format: 'docx' }));
+    let job = must(
+      await backend.call('exports.start', {
+        auditId,
+        kind: 'report',
+        format: 'docx',
+        ...(identity
+          ? {
+              issue: {
+                identityId: identity.id,
+                unlock: { kind: 'passphrase', passphrase: BENCH_PASSPHRASE },
+                by: 'Lena Lead',
+              },
+            }
+          : {}),
+      }),
+    );
     while (job.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       job = must(await backend.call('exports.status', { jobId: job.id }));
@@ -98,6 +131,12 @@ async function exportChild(dataDir: string, auditId: string): Promise<void> {
     if (file.length !== job.size) throw new Error(`read ${file.length} bytes, job says ${job.size}`);
     const zip = await JSZip.loadAsync(file);
     const media = Object.keys(zip.files).filter((n) => /^word\/media\/.+\.(jpe?g|png)$/i.test(n));
+    if (issue) {
+      const { verifyPackage } = await import('#core/signing/package-verify');
+      const verdict = await verifyPackage(file);
+      if (verdict.status !== 'valid')
+        throw new Error(`issued report is ${verdict.status}: ${verdict.problems.join('; ')}`);
+    }
     const out: Measured = {
       ms,
       bytes: file.length,
@@ -160,17 +199,21 @@ async function main(): Promise<void> {
     );
 
     const ours: Measured[] = [];
+    const issued: Measured[] = [];
     const base: Measured[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       sync();
       base.push(child<Measured>(['--zip', root]));
       sync();
       ours.push(child<Measured>(['--export', dataDir, fixture.auditId]));
-      const [o, b] = [ours.at(-1)!, base.at(-1)!];
+      sync();
+      issued.push(child<Measured>(['--export', dataDir, fixture.auditId, '--issue']));
+      const [o, b, i] = [ours.at(-1)!, base.at(-1)!, issued.at(-1)!];
       console.error(
         `round ${r + 1}: export ${(o.ms / 1000).toFixed(1)} s, ${(o.bytes / MB).toFixed(0)} MB, ` +
           `peak RSS ${o.sampledPeakMb.toFixed(0)} MB (maxRSS ${o.maxRssMb.toFixed(0)}), ${JSON.stringify(o.detail)}; ` +
-          `zip ${(b.ms / 1000).toFixed(1)} s, ${(b.bytes / MB).toFixed(0)} MB, maxRSS ${b.maxRssMb.toFixed(0)} MB`,
+          `zip ${(b.ms / 1000).toFixed(1)} s, ${(b.bytes / MB).toFixed(0)} MB, maxRSS ${b.maxRssMb.toFixed(0)} MB; ` +
+          `issued and signed ${(i.ms / 1000).toFixed(1)} s, peak RSS ${i.sampledPeakMb.toFixed(0)} MB`,
       );
     }
     const value = median(ours.map((m) => m.ms)) / 1000;
@@ -196,6 +239,22 @@ async function main(): Promise<void> {
         runs: ROUNDS,
       }),
     );
+    const issuedS = median(issued.map((m) => m.ms)) / 1000;
+    console.log(
+      JSON.stringify({
+        bench: 'report-issue',
+        value: round(issuedS),
+        unit: 's',
+        baseline: 'plain zip of photos+text',
+        baseline_value: round(baseline),
+        ratio: round(issuedS / baseline),
+        peak_rss_mb: Math.round(Math.max(...issued.map((m) => m.sampledPeakMb))),
+        max_rss_mb: Math.round(Math.max(...issued.map((m) => m.maxRssMb))),
+        file_mb: round(median(issued.map((m) => m.bytes)) / MB, 1),
+        signature: 'valid',
+        runs: ROUNDS,
+      }),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -204,6 +263,6 @@ async function main(): Promise<void> {
 // Last, so every constant above is initialised before any of it runs.
 const mode = process.argv[2];
 if (mode === '--fixture') await fixtureChild(process.argv[3]!, process.argv[4]!);
-else if (mode === '--export') await exportChild(process.argv[3]!, process.argv[4]!);
+else if (mode === '--export') await exportChild(process.argv[3]!, process.argv[4]!, process.argv[5] === '--issue');
 else if (mode === '--zip') await zipChild(process.argv[3]!);
 else await main();

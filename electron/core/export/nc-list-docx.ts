@@ -9,7 +9,7 @@ import type { ReportStrings } from './report/strings-en';
 import { xmlSafeDeep } from './report/xml-safe';
 
 /** Relative column widths (percent) of the ten columns. */
-const WIDTHS = [6, 7, 11, 15, 14, 10, 10, 11, 8, 8];
+const WIDTHS = [6, 6, 11, 15, 14, 10, 10, 11, 9, 8]; // "Responsible" on one line
 
 /** The date the organisation committed to in its latest response, else when the response itself is due. */
 const dueDate = (f: ReportFinding) =>

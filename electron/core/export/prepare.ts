@@ -6,7 +6,7 @@ import { getAudit } from '../repos/audits';
 import { requireNamedBody } from '../repos/branding';
 import type { RepoContext } from '../repos/context';
 import { listFindings } from '../repos/findings/list';
-import { nextVersion, reportNumberFor, type NewIssue } from '../repos/report-issues';
+import { issuedReportNumber, nextVersion, reportNumberFor, type NewIssue } from '../repos/report-issues';
 import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
 import { contentHash } from './content-hash';
 import { ncListRows, NC_LIST_COLUMNS } from './nc-list';
@@ -69,7 +69,9 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
 
   const version = nextVersion(ctx, audit.id, input.kind);
   if (!input.issue) {
-    const model = collectReportModel(ctx, audit.id, { reportNumber: 'DRAFT', version, signOff: null });
+    // A draft of an audit already issued carries its number (the cover and sign-off still say draft).
+    const reportNumber = issuedReportNumber(ctx, audit.id) ?? 'DRAFT';
+    const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff: null });
     return {
       task: { kind: input.kind, format: 'docx', model, table: null, signer: null },
       fileName: exportFileName(audit, input.kind, 'DRAFT', 0, 'docx'),

@@ -88,6 +88,14 @@ export function clientCode(name: string): string {
   return (word ?? '').toUpperCase().slice(0, 10) || 'CLIENT';
 }
 
+/** The number given at the audit's first issue, or null while nothing was issued. */
+export function issuedReportNumber(ctx: RepoContext, auditId: string): string | null {
+  const row = ctx.db
+    .prepare('SELECT report_number FROM report_issues WHERE audit_id = ? ORDER BY issued_at LIMIT 1')
+    .get(auditId) as { report_number: string } | undefined;
+  return row?.report_number ?? null;
+}
+
 /**
  * The audit's report number: the one given at its first issue (shared by the
  * report and the NC list, kept by later versions), else a new one from the
@@ -99,10 +107,8 @@ export function reportNumberFor(
   pattern: string,
   issuedAt: string,
 ): string {
-  const existing = ctx.db
-    .prepare('SELECT report_number FROM report_issues WHERE audit_id = ? ORDER BY issued_at LIMIT 1')
-    .get(audit.id) as { report_number: string } | undefined;
-  if (existing) return existing.report_number;
+  const existing = issuedReportNumber(ctx, audit.id);
+  if (existing !== null) return existing;
   const year = issuedAt.slice(0, 4);
   const { n } = ctx.db
     .prepare('SELECT count(DISTINCT audit_id) AS n FROM report_issues WHERE substr(issued_at, 1, 4) = ?')

@@ -156,6 +156,17 @@ describe('export jobs', { timeout: 180_000 }, () => {
     );
     expect(createHash('sha256').update(old).digest('hex')).toBe(v1.sha256);
 
+    // A draft made after the first issue carries the audit's report number (and is still marked a draft).
+    const draft = await finish(t.backend, value(await start({ kind: 'nc_list' })));
+    const draftBytes = await readAll(async (offset) =>
+      value(await t.backend.call('exports.read', { jobId: draft.id, offset, length: 1024 * 1024 })),
+    );
+    const zip = await JSZip.loadAsync(draftBytes);
+    const headers = Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n));
+    const headerText = (await Promise.all(headers.map((n) => zip.file(n)!.async('string')))).join('');
+    expect(headerText).toContain(`Report ${v1.reportNumber}`);
+    expect(draft.fileName).toMatch(/^DRAFT /);
+
     // The record is append-only in the database itself.
     expect(() => t.backend.db.prepare('UPDATE report_issues SET issued_by = ?').run('someone')).toThrow(
       /cannot be changed/,
