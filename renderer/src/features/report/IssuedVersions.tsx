@@ -72,7 +72,7 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
   const sorted = [...issues].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
   return (
     <Card p={0} withBorder>
-      <Table.ScrollContainer minWidth={1000}>
+      <Table.ScrollContainer minWidth={860}>
         <Table aria-label="Issued versions" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
