@@ -9,6 +9,7 @@ import { lockDataDir } from './data-lock';
 import { loadDeviceId } from './device';
 import { evidenceService, type EvidenceService } from './evidence/service';
 import { exportJobs, sweepExports } from './export/jobs';
+import { documentChecks } from './export/document-checks';
 import { createHandlers } from './handlers';
 import type { RepoContext } from './repos/context';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
@@ -87,6 +88,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Promise<Result<OpOutput<K>>>;
   const close = () => {
     void exports.close();
+    documentChecks(ctx).close();
     evidence.close();
     db.close();
     lock.release();

@@ -10,6 +10,7 @@ import { recordHandlers } from './handlers/records';
 import { reportHandlers } from './handlers/reports';
 import { searchHandlers } from './handlers/search';
 import { signingHandlers } from './handlers/signing';
+import { verifyHandlers } from './handlers/verify';
 import { templateHandlers } from './handlers/templates';
 import { makeTx, type Handlers } from './handlers/types';
 import type { RepoContext } from './repos/context';
@@ -40,5 +41,6 @@ export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
     ...brandingHandlers(ctx, tx),
     ...signingHandlers(ctx, tx),
     ...reportHandlers(ctx, tx),
+    ...verifyHandlers(ctx, tx),
   };
 }

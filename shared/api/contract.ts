@@ -80,6 +80,10 @@ import {
   ReportDetails,
   ReportState,
   SaveReportDetailsInput,
+  DocumentCheck,
+  VerifyBeginInput,
+  VerifyChunkInput,
+  VerifyRef,
 } from '../domain/report';
 import { Id } from '../domain/common';
 import type { Result } from './result';
@@ -230,6 +234,16 @@ export const contract = {
   'exports.status': { input: JobRef, output: ExportJob },
   'exports.cancel': { input: JobRef, output: ExportJob },
   'exports.read': { input: FileChunkInput.extend({ jobId: JobRef.shape.jobId }), output: FileChunk },
+
+  /**
+   * Checks any DOCX handed over (a client's copy, a mailed file): begin, send
+   * it in ordered chunks, finish for the signature's verdict and the issued
+   * version of this data folder with the same SHA-256, if any.
+   */
+  'verify.begin': { input: VerifyBeginInput, output: z.object({ checkId: z.string(), chunkBytes: z.number() }) },
+  'verify.chunk': { input: VerifyChunkInput, output: z.object({ received: z.number().int() }) },
+  'verify.finish': { input: VerifyRef, output: DocumentCheck },
+  'verify.abort': { input: VerifyRef, output: Nothing },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

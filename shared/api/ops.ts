@@ -89,6 +89,10 @@ export const OP_NAMES = [
   'exports.status',
   'exports.cancel',
   'exports.read',
+  'verify.begin',
+  'verify.chunk',
+  'verify.finish',
+  'verify.abort',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { AuditType } from './audit';
 import { Id, text } from './common';
 import { Actor } from './finding';
-import { Unlock } from './signing';
+import { Unlock, VerifyResult } from './signing';
 
 /** What the audit report says that the audit record does not already hold; written by the lead auditor. */
 const detailFields = {
@@ -140,3 +141,46 @@ export const FileChunkInput = z.strictObject({
   length: z.number().int().min(1).max(FILE_CHUNK_MAX),
 });
 export const FileChunk = z.object({ dataBase64: z.string(), size: z.number().int(), eof: z.boolean() });
+
+/** Largest document `verify.*` accepts: it is held in memory while checked (a 200-photo report is about 100 MB). */
+export const VERIFY_FILE_MAX = 256 * 1024 * 1024;
+
+/** Checking any DOCX someone hands over: sent in ordered chunks, checked at finish. */
+export const VerifyBeginInput = z.strictObject({
+  name: z.string().min(1).max(255),
+  size: z
+    .number()
+    .int()
+    .min(1, 'The file is empty')
+    .max(VERIFY_FILE_MAX, `The file is larger than ${VERIFY_FILE_MAX / 1024 / 1024} MB`),
+});
+export const VerifyRef = z.strictObject({ checkId: z.string().min(1).max(100) });
+export const VerifyChunkInput = VerifyRef.extend({
+  offset: z.number().int().min(0),
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(FILE_CHUNK_MAX / 3) * 4, 'A chunk is at most 4 MiB'),
+});
+
+/** The verdict on a handed-over document, and the issued version of this data folder it is, if any. */
+export const DocumentCheck = z.object({
+  name: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  verification: VerifyResult,
+  issued: z
+    .object({
+      issueId: Id,
+      auditId: Id,
+      clientName: z.string(),
+      auditType: AuditType,
+      kind: ExportKind,
+      version: z.number().int(),
+      reportNumber: z.string(),
+      issuedAt: z.string(),
+      current: z.boolean(),
+    })
+    .nullable(),
+});
+export type DocumentCheck = z.infer<typeof DocumentCheck>;

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import JSZip from 'jszip';
 import forge from 'node-forge';
 import sharp from 'sharp';
 import { CLI, REPO_ROOT } from '../helpers/serve';
@@ -76,7 +77,7 @@ test('certification body: saved with a PNG logo; a file that is not an image and
   }
 });
 
-test('signing identity with a passphrase; the report of an audit with findings exported with progress, one export cancelled, issued and signed, verified and downloaded', async ({
+test('signing identity with a passphrase; the report of an audit with findings exported with progress, one export cancelled, issued and signed, verified and downloaded; the copy checked on Check a document, a changed copy caught', async ({
   page,
   appUrl,
   dataDir,
@@ -187,6 +188,33 @@ test('signing identity with a passphrase; the report of an audit with findings e
   await expect(
     page.getByText('The audit changed since version 1 was issued; issuing again creates version 2.'),
   ).toBeVisible();
+
+  // --- The file as the client received it, checked on "Check a document"; then a copy changed in Word's XML.
+  const received = await download.path();
+  await nav(page, 'Check a document').click();
+  await expect(page.getByText('No document checked yet.')).toBeVisible();
+  const chooseFile = page.getByRole('button', { name: 'Choose a DOCX file…' });
+  await pick(page, chooseFile, received);
+  const result = page.getByRole('region', { name: 'Check result' });
+  await expect(result).toContainText('Signature valid — signed by Amelia Hartmann');
+  await expect(result.getByRole('status').filter({ hasText: 'Issued from this data folder' })).toContainText(
+    'Audit report version 1',
+  );
+  await expect(result).toContainText('It is the current version.');
+
+  const zip = await JSZip.loadAsync(await readFile(received));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', xml.replace('Sign-off', 'Sign off'));
+  const tampered = join(tmpdir(), `fieldwork-tampered-${Date.now()}.docx`);
+  await writeFile(tampered, await zip.generateAsync({ type: 'nodebuffer' }));
+  try {
+    await pick(page, chooseFile, tampered);
+    await expect(result.getByRole('alert')).toContainText('Signature not valid');
+    await expect(result.getByRole('alert')).toContainText('word/document.xml');
+    await expect(result).toContainText('not a version issued from this data folder');
+  } finally {
+    await rm(tampered, { force: true });
+  }
 });
 
 /** A PKCS#12 file whose certificate expired in 2021, as an old CA-issued certificate would be. */

@@ -1,6 +1,6 @@
 import { DomainError } from '#shared/api/result';
 import type { AuditType } from '#shared/domain/audit';
-import type { ExportKind, ReportIssue } from '#shared/domain/report';
+import type { DocumentCheck, ExportKind, ReportIssue } from '#shared/domain/report';
 import { newId } from '../ids';
 import { stamp, type RepoContext } from './context';
 
@@ -166,4 +166,28 @@ export function insertIssue(ctx: RepoContext, issue: NewIssue): string {
     throw e;
   }
   return id;
+}
+
+/** The issued version whose file has this SHA-256, with its audit and client, or null. */
+export function issueBySha256(ctx: RepoContext, sha256: string): DocumentCheck['issued'] {
+  const row = ctx.db
+    .prepare(
+      `SELECT r.*, a.type AS audit_type, c.name AS client_name FROM report_issues r
+       JOIN audits a ON a.id = r.audit_id JOIN clients c ON c.id = a.client_id
+       WHERE r.sha256 = ? ORDER BY r.issued_at LIMIT 1`,
+    )
+    .get(sha256) as (IssueRow & { audit_type: AuditType; client_name: string }) | undefined;
+  if (!row) return null;
+  const latest = latestIssue(ctx, row.audit_id, row.kind);
+  return {
+    issueId: row.id,
+    auditId: row.audit_id,
+    clientName: row.client_name,
+    auditType: row.audit_type,
+    kind: row.kind,
+    version: row.version,
+    reportNumber: row.report_number,
+    issuedAt: row.issued_at,
+    current: latest?.id === row.id,
+  };
 }

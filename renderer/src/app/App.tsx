@@ -9,6 +9,7 @@ import { NonconformitiesPage } from '../features/findings/NonconformitiesPage';
 import { TemplateList } from '../features/templates/TemplateList';
 import { BrandingPage } from '../features/branding/BrandingPage';
 import { SigningPage } from '../features/signing/SigningPage';
+import { CheckDocumentPage } from '../features/verify/CheckDocumentPage';
 import { NotFound } from '../components/NotFound';
 import { matchPath, navigate, useLocation, type Location } from './router';
 import { Shell } from './Shell';
@@ -32,6 +33,7 @@ const ROUTES: Route[] = [
   ['/clients/:id/edit', (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />],
   ['/nonconformities', () => <NonconformitiesPage />],
   ['/templates', () => <TemplateList />],
+  ['/verify', () => <CheckDocumentPage />],
   ['/settings/branding', () => <BrandingPage />],
   ['/settings/signing', () => <SigningPage />],
 ];

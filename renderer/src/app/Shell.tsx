@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconCertificate,
   IconClipboardCheck,
+  IconFileCertificate,
   IconId,
   IconShieldCheck,
   IconTemplate,
@@ -24,6 +25,7 @@ const NAV = [
   { to: '/clients', label: 'Clients', icon: IconBuilding },
   { to: '/nonconformities', label: 'Nonconformities', icon: IconAlertOctagon },
   { to: '/templates', label: 'Templates', icon: IconTemplate },
+  { to: '/verify', label: 'Check a document', icon: IconFileCertificate },
 ] as const;
 
 /** Settings, below the working screens. */

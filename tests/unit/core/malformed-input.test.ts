@@ -12,6 +12,7 @@ import { recordCases } from './malformed/records';
 import { brandingCases } from './malformed/branding';
 import { signingCases } from './malformed/signing';
 import { reportsCases } from './malformed/reports';
+import { verifyCases } from './malformed/verify';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -22,6 +23,7 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   brandingCases,
   signingCases,
   reportsCases,
+  verifyCases,
 ];
 
 /**

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Card, Code, Group, Table, Text } from '@mantine/core';
-import { IconCircleCheck, IconCircleX, IconDownload, IconShieldCheck } from '@tabler/icons-react';
+import { Badge, Button, Card, Code, Group, Table, Text } from '@mantine/core';
+import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { EXPORT_KIND_LABELS, type ReportIssue } from '#shared/domain/report';
 import type { VerifyResult } from '#shared/domain/signing';
@@ -7,6 +7,7 @@ import { getApi } from '../../api/client';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { mediaTypeOf, readChunks, ReadFailed, saveBlob } from './download';
+import { VerifyOutcome } from './VerifyOutcome';
 
 async function downloadIssue(issue: ReportIssue): Promise<void> {
   try {
@@ -19,33 +20,6 @@ async function downloadIssue(issue: ReportIssue): Promise<void> {
     if (e instanceof ReadFailed) notifyError(e.error, 'The issued file could not be read');
     else throw e;
   }
-}
-
-function VerifyOutcome({ result }: { result: VerifyResult }) {
-  if (result.status === 'valid')
-    return (
-      <Alert color="teal" icon={<IconCircleCheck />} role="status">
-        Signature valid — signed by {result.signer?.name ?? 'unknown signer'}
-        {result.signedAt && ` at ${formatTimestamp(result.signedAt)}`}.
-        {result.signer && (
-          <Text size="xs" c="dimmed" mt={4}>
-            Certificate fingerprint {result.signer.fingerprint}
-          </Text>
-        )}
-      </Alert>
-    );
-  return (
-    <Alert
-      color="red"
-      icon={<IconCircleX />}
-      title={result.status === 'unsigned' ? 'Not signed' : 'Signature not valid'}
-      role="alert"
-    >
-      {result.problems.length > 0
-        ? result.problems.map((p) => <div key={p}>{p}</div>)
-        : 'The file carries no signature.'}
-    </Alert>
-  );
 }
 
 /** Every issued (frozen, signed) version, newest first, with its file and a fresh signature check. */

@@ -1,0 +1,98 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '#core/demo/seed';
+import { DocumentChecks } from '#core/export/document-checks';
+import type { ReportIssue } from '#shared/domain/report';
+import { tempBackend, value } from '../../helpers/backend';
+import { sampleDocx } from './fixtures';
+
+let t: ReturnType<typeof tempBackend>;
+let issue: ReportIssue;
+let issuedBytes: Buffer;
+
+beforeAll(async () => {
+  t = tempBackend();
+  const { certified } = await seedDemo(t.backend, new Date('2026-05-04T10:00:00Z'));
+  issue = value(await t.backend.call('reports.get', { auditId: certified.auditIds[0]! })).issues[0]!;
+  const chunk = value(
+    await t.backend.call('reports.readIssue', { issueId: issue.id, offset: 0, length: 4 * 1024 ** 2 }),
+  );
+  expect(chunk.eof).toBe(true);
+  issuedBytes = Buffer.from(chunk.dataBase64, 'base64');
+}, 60_000);
+afterAll(() => t.cleanup());
+
+/** Sends `bytes` in `pieces` ordered chunks, as the renderer does, and finishes. */
+async function check(bytes: Buffer, pieces = 3) {
+  const { checkId } = value(await t.backend.call('verify.begin', { name: 'copy.docx', size: bytes.length }));
+  const step = Math.ceil(bytes.length / pieces);
+  for (let offset = 0; offset < bytes.length; offset += step) {
+    const dataBase64 = bytes.subarray(offset, offset + step).toString('base64');
+    value(await t.backend.call('verify.chunk', { checkId, offset, dataBase64 }));
+  }
+  return { checkId, result: await t.backend.call('verify.finish', { checkId }) };
+}
+
+describe('checking a document someone hands over', () => {
+  it('an issued report: valid, signed by the lead auditor, and recognised as version 1 of its audit', async () => {
+    const { result } = await check(issuedBytes);
+    expect(value(result)).toMatchObject({
+      name: 'copy.docx',
+      size: issuedBytes.length,
+      sha256: issue.sha256,
+      verification: { status: 'valid', problems: [], signer: { name: 'Amelia Hartmann' } },
+      issued: {
+        issueId: issue.id,
+        clientName: 'Havelwerk Medical Supplies GmbH',
+        auditType: 'stage2',
+        kind: 'report',
+        version: 1,
+        reportNumber: issue.reportNumber,
+        current: true,
+      },
+    });
+  });
+
+  it('a copy changed in one paragraph: invalid, naming the part, and not any issued version', async () => {
+    const zip = await JSZip.loadAsync(issuedBytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('Havelwerk', 'Havelwerx'));
+    const changed = await zip.generateAsync({ type: 'nodebuffer' });
+    const r = value((await check(changed)).result);
+    expect(r.verification.status).toBe('invalid');
+    expect(r.verification.problems.join(' ')).toContain('word/document.xml');
+    expect(r.issued).toBeNull();
+  });
+
+  it('an unsigned document says so; a file that is not a DOCX is refused with a clear message', async () => {
+    expect(value((await check(await sampleDocx(), 1)).result).verification.status).toBe('unsigned');
+    const { checkId, result } = await check(Buffer.from('%PDF-1.7 not a Word file'), 1);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'This file is not a Word document (DOCX).' },
+    });
+    // Finished either way: the check and its bytes are gone.
+    expect(await t.backend.call('verify.finish', { checkId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('refuses to finish before every byte arrived, and drops a check left idle', async () => {
+    const { checkId } = value(await t.backend.call('verify.begin', { name: 'part.docx', size: issuedBytes.length }));
+    const half = issuedBytes.subarray(0, 1000).toString('base64');
+    value(await t.backend.call('verify.chunk', { checkId, offset: 0, dataBase64: half }));
+    expect(await t.backend.call('verify.finish', { checkId })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `Only 1000 of ${issuedBytes.length} bytes arrived; send the whole file.`,
+      },
+    });
+
+    const checks = new DocumentChecks(20);
+    const idle = checks.begin({ name: 'idle.docx', size: 10 });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(() => checks.chunk({ checkId: idle.checkId, offset: 0, dataBase64: 'MTIz' })).toThrow(/no longer exists/);
+  });
+});
