@@ -88,12 +88,13 @@ export function buildProgram(): Command {
     .command('verify')
     .description("check a DOCX's package signature: signer, signing time, and whether every part is as signed")
     .argument('<file>', 'the .docx file')
+    .option('--data-dir <dir>', 'also say which version issued from this data folder the file is (matched by SHA-256)')
     .addHelpText('after', VERIFY_HELP)
     // Usage errors exit 2 here, so scripts can tell them from an invalid signature (1).
     .exitOverride((e) => {
       throw e.exitCode === 0 ? e : new CommanderError(VERIFY_EXIT.usage, e.code, e.message);
     })
-    .action((file: string) => verifyCommand(file));
+    .action((file: string, o: { dataDir?: string }) => verifyCommand(file, o));
 
   return program;
 }

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '#shared/api/result';
+import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
+import { EXPORT_KIND_LABELS, type DocumentCheck } from '#shared/domain/report';
 import type { VerifyResult } from '#shared/domain/signing';
 import { UserError } from './errors';
+import { openForCli, resolveDataDir } from './open';
 
 /** Exit codes of `fieldwork verify`, also listed in its help. */
 export const VERIFY_EXIT = { valid: 0, invalid: 1, usage: 2, unsigned: 3 } as const;
@@ -29,8 +33,31 @@ export function formatVerifyResult(file: string, r: VerifyResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `fieldwork verify FILE.docx`: checks the package signature without opening any data folder. */
-export async function verifyCommand(file: string): Promise<void> {
+/** One line: which issued version of the data folder the file is, if any. */
+export function formatIssued(issued: DocumentCheck['issued'], dataDir: string): string {
+  if (!issued) return `Issued:      not a version issued from ${dataDir} (no file with this SHA-256)\n`;
+  const what = `${EXPORT_KIND_LABELS[issued.kind]} version ${issued.version}, report ${issued.reportNumber}`;
+  const audit = `${issued.clientName} (${AUDIT_TYPE_LABELS[issued.auditType]})`;
+  const when = `issued ${issued.issuedAt}, ${issued.current ? 'the current version' : 'since superseded'}`;
+  return `Issued:      ${what}, ${audit}, ${when}\n`;
+}
+
+/** The issued version of the data folder with this file's SHA-256 (the folder is only read). */
+async function issuedIn(dataDir: string, bytes: Buffer): Promise<DocumentCheck['issued']> {
+  const { issueBySha256 } = await import('#core/repos/report-issues');
+  const backend = openForCli(dataDir);
+  try {
+    return issueBySha256(backend.context, createHash('sha256').update(bytes).digest('hex'));
+  } finally {
+    backend.close();
+  }
+}
+
+/**
+ * `fieldwork verify FILE.docx [--data-dir D]`: checks the package signature;
+ * opens no data folder unless asked to say which issued version the file is.
+ */
+export async function verifyCommand(file: string, opts: { dataDir?: string } = {}): Promise<void> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -47,6 +74,10 @@ export async function verifyCommand(file: string): Promise<void> {
     throw e;
   }
   process.stdout.write(formatVerifyResult(file, result));
+  if (opts.dataDir !== undefined) {
+    const dataDir = resolveDataDir(opts.dataDir);
+    process.stdout.write(formatIssued(await issuedIn(dataDir, bytes), dataDir));
+  }
   if (result.status === 'invalid') throw new UserError('the signature is NOT valid', VERIFY_EXIT.invalid);
   if (result.status === 'unsigned') throw new UserError('the document is not signed', VERIFY_EXIT.unsigned);
 }

@@ -58,12 +58,19 @@ describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
     expect(check.out).toMatch(/VALID/);
     const doc = readDocx(out);
     expect(doc.sections.map((s) => s.header).join(' ')).toMatch(/MC-\d{4}-\d{3}/);
+    // With the data folder, verify also says which issued version the file is.
+    const known = run('verify', out, '--data-dir', dataDir);
+    expect(known.code).toBe(0);
+    expect(known.out).toMatch(
+      /^Issued: +Audit report version 1, report MC-\d{4}-\d{3}, Havelwerk Medical Supplies GmbH \(Surveillance 1\), issued .*, the current version$/m,
+    );
   });
 
   it('writes an unsigned draft without --sign, and the DOCX NC list', () => {
     const report = join(dir, 'draft.docx');
     expect(run('export-report', '--data-dir', dataDir, '--audit', stage2, '--out', report).code).toBe(0);
     expect(run('verify', report).code).toBe(3);
+    expect(run('verify', report, '--data-dir', dataDir).out).toMatch(/^Issued: +not a version issued from /m);
     const list = join(dir, 'nc.docx');
     const r = run('export-nc-list', '--data-dir', dataDir, '--audit', surveillance, '--format', 'docx', '--out', list);
     expect(r.code).toBe(0);
