@@ -27,8 +27,11 @@ const DOCX = '.docx,application/vnd.openxmlformats-officedocument.wordprocessing
 export function CheckDocumentPage() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  // Cleared after each pick, so choosing the same file again (edited since, or to check twice) is seen.
+  const resetPicker = useRef<() => void>(null);
 
   const run = async (file: File | null) => {
+    resetPicker.current?.();
     if (!file) return;
     const controller = new AbortController();
     abort.current = controller;
@@ -58,7 +61,12 @@ export function CheckDocumentPage() {
               part added or removed — shows as an invalid signature. Up to {formatBytes(VERIFY_FILE_MAX)}.
             </Text>
             <Group>
-              <FileButton onChange={(f) => void run(f)} accept={DOCX} disabled={state.kind === 'checking'}>
+              <FileButton
+                onChange={(f) => void run(f)}
+                resetRef={resetPicker}
+                accept={DOCX}
+                disabled={state.kind === 'checking'}
+              >
                 {(props) => (
                   <Button {...props} leftSection={<IconFileCertificate size={16} />}>
                     Choose a DOCX file…
