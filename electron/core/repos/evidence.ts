@@ -4,7 +4,12 @@ import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { newId } from '../ids';
 import { requireAudit, requireEditableAudit } from './checklist';
 import { stamp, type RepoContext } from './context';
-import { requireCompleteAfterUnlink, requireNotEvidenceOfIssued, stampFindingTargets } from './findings/attachments';
+import {
+  isFindingTarget,
+  requireCompleteAfterUnlink,
+  requireNotEvidenceOfIssued,
+  stampFindingTargets,
+} from './findings/attachments';
 
 interface EvidenceRow {
   id: string;
@@ -157,11 +162,15 @@ export function checkTargets(ctx: RepoContext, auditId: string, targets: readonl
   }
 }
 
-/** Links not there yet are added; a finding among the targets is stamped with `by` first (its trail names them). */
+const LINK = 'evidence_id = ? AND target_type = ? AND target_id = ?';
+const isLinked = (ctx: RepoContext, evidenceId: string, t: EvidenceTarget): boolean =>
+  sql(ctx, `SELECT 1 FROM evidence_links WHERE ${LINK}`).get(evidenceId, t.type, t.id) !== undefined;
+
+/** Adds the links not there yet; a finding about to gain one is stamped with `by` first (its trail names them). */
 function insertLinks(ctx: RepoContext, evidenceId: string, targets: readonly EvidenceTarget[], by: string): number {
-  const linked = sql(ctx, 'SELECT 1 FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?');
-  const fresh = targets.filter((t) => !linked.get(evidenceId, t.type, t.id));
-  stampFindingTargets(ctx, fresh, by);
+  // Only finding targets are looked up: bulk imports link checklist items and records, and pay nothing extra.
+  const gaining = targets.filter((t) => isFindingTarget(t) && !isLinked(ctx, evidenceId, t));
+  stampFindingTargets(ctx, gaining, by);
   const s = stamp(ctx);
   const insert = sql(
     ctx,
@@ -169,7 +178,7 @@ function insertLinks(ctx: RepoContext, evidenceId: string, targets: readonly Evi
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   let added = 0;
-  for (const t of fresh) added += insert.run(evidenceId, t.type, t.id, s.now, s.now, s.device).changes;
+  for (const t of targets) added += insert.run(evidenceId, t.type, t.id, s.now, s.now, s.device).changes;
   return added;
 }
 
@@ -236,15 +245,9 @@ export function linkEvidence(ctx: RepoContext, id: string, target: EvidenceTarge
  */
 export function unlinkEvidence(ctx: RepoContext, id: string, target: EvidenceTarget, by: string): Evidence | null {
   editable(ctx, id);
-  const linked = sql(ctx, 'SELECT 1 FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?');
-  if (!linked.get(id, target.type, target.id))
-    throw new DomainError('not_found', 'The attachment is not linked there.');
+  if (!isLinked(ctx, id, target)) throw new DomainError('not_found', 'The attachment is not linked there.');
   stampFindingTargets(ctx, [target], by);
-  sql(ctx, 'DELETE FROM evidence_links WHERE evidence_id = ? AND target_type = ? AND target_id = ?').run(
-    id,
-    target.type,
-    target.id,
-  );
+  sql(ctx, `DELETE FROM evidence_links WHERE ${LINK}`).run(id, target.type, target.id);
   requireCompleteAfterUnlink(ctx, target);
   return sql(ctx, 'SELECT 1 FROM evidence WHERE id = ?').get(id) ? getEvidence(ctx, id) : null;
 }

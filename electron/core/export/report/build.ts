@@ -1,7 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { Document, Packer, type Paragraph } from 'docx';
 import { pageFooter, pageHeader, styleSet } from './docx-kit';
 import type { ReportModel } from './model';
-import { availableParallelism } from 'node:os';
 import { photoParagraphs, preparePhoto, throwIfAborted, type PreparedPhoto } from './photos';
 import { approach, auditDetails, cover, type Ctx } from './sections-front';
 import { findings, previousFindings, results } from './sections-body';
@@ -22,8 +22,8 @@ const PHOTO_CONCURRENCY = Math.min(4, Math.max(1, availableParallelism()));
 export const A4 = { width: 11906, height: 16838, margin: 1134 };
 
 /**
- * Photos a few at a time (decoded, shrunk, re-encoded; each decode is single
- * threaded, so two in flight use both cores of a small laptop), kept in order;
+ * Photos a few at a time, one per core (decoded, shrunk, re-encoded; each
+ * decode is single threaded), kept in order;
  * memory holds at most that many full-size pictures. A missing or broken file
  * becomes a placeholder and a warning, never a failed report.
  */

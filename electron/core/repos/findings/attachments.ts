@@ -4,7 +4,8 @@ import { stamp, type RepoContext } from '../context';
 import { findingRow } from './rows';
 import { requireStillComplete, touchFinding } from './write';
 
-const isFindingTarget = (t: EvidenceTarget) => t.type === 'finding' || t.type === 'finding_verification';
+export const isFindingTarget = (t: EvidenceTarget): boolean =>
+  t.type === 'finding' || t.type === 'finding_verification';
 
 /**
  * Stamps each finding among `targets` with `by` before one of its attachment
