@@ -6,7 +6,8 @@ export type Db = Database.Database;
 /**
  * Opens the one database file with the settings every caller relies on:
  * WAL so readers never block the writer, synchronous=FULL so a committed
- * transaction survives a crash or power loss, and foreign keys enforced.
+ * transaction survives a crash or power loss, foreign keys enforced, and
+ * secure_delete so what was deleted does not linger in free pages.
  */
 export function openDatabase(file: string): Db {
   const db = new Database(file);
@@ -15,6 +16,8 @@ export function openDatabase(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros, so a deleted client's name is not left readable in the file.
+    db.pragma('secure_delete = ON');
     migrate(db);
     return db;
   } catch (e) {
