@@ -1,9 +1,11 @@
 import { sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { XMLSerializer, type Element as XElement } from '@xmldom/xmldom';
 import { DomainError } from '#shared/api/result';
 import { canonicalize } from './c14n';
 import { ALG, CONTENT_TYPE, ID, NOT_DOCX, NS, PART, REL_TYPE } from './names';
 import {
   addRelationship,
+  childElements,
   ContentTypes,
   declareContentType,
   isRelationshipsPart,
@@ -90,12 +92,55 @@ function addSignatureParts(pkg: Package): void {
   pkg.parts.set(PART.contentTypes, types);
 }
 
+/** Relationship types of the core-properties part (transitional and strict OOXML). */
+const CORE_PROPERTIES = new Set([
+  'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  'http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties',
+]);
+
+/** The XML with the matching child elements of its root removed (other bytes are re-serialised unchanged in meaning). */
+function withoutChildren(xml: Buffer, ns: string, local: string, drop: (el: XElement) => boolean): Buffer {
+  const root = parseXml(xml);
+  for (const el of childElements(root, ns, local)) if (drop(el)) root.removeChild(el);
+  return Buffer.from(new XMLSerializer().serializeToString(root.ownerDocument!), 'utf8');
+}
+
+/**
+ * Removes the core-properties part (docProps/core.xml: title, author, dates),
+ * its relationship and its content type. Word and Apache POI never sign that
+ * part (POI cannot even read it as bytes, so a signature covering it fails
+ * there), and a signed document should hold no part its signature leaves
+ * out — so it goes, and every part that remains is signed.
+ */
+export function dropCoreProperties(pkg: Package): void {
+  const rels = readRelationships(pkg.parts.get(PART.packageRels)!);
+  const targets = rels
+    .filter((r) => CORE_PROPERTIES.has(r.type) && r.targetMode === 'Internal')
+    .map((r) => r.target.replace(/^\//, ''));
+  if (targets.length === 0) return;
+  pkg.parts.set(
+    PART.packageRels,
+    withoutChildren(pkg.parts.get(PART.packageRels)!, NS.rels, 'Relationship', (el) =>
+      CORE_PROPERTIES.has(el.getAttribute('Type') ?? ''),
+    ),
+  );
+  const names = new Set(targets.map((t) => partName(t).toLowerCase()));
+  pkg.parts.set(
+    PART.contentTypes,
+    withoutChildren(pkg.parts.get(PART.contentTypes)!, NS.contentTypes, 'Override', (el) =>
+      names.has((el.getAttribute('PartName') ?? '').toLowerCase()),
+    ),
+  );
+  for (const target of targets) pkg.parts.delete(target);
+}
+
 const wrap = (inner: string): string => `<Signature xmlns="${NS.dsig}" Id="${ID.signature}">${inner}</Signature>`;
 
 /**
  * Adds an OOXML package signature (the kind Word shows as signed) covering
- * every part. The origin relationship and content types are added first, so
- * they are covered too; the signature parts themselves are the only exception.
+ * every part. The core properties are removed first (see dropCoreProperties),
+ * and the origin relationship and content types are added first, so they are
+ * covered too; the signature parts themselves are the only exception.
  */
 export async function signPackage(docx: Buffer, signer: Signer): Promise<Buffer> {
   const pkg = await readPackage(docx);
@@ -108,6 +153,7 @@ export async function signPackage(docx: Buffer, signer: Signer): Promise<Buffer>
   if (!new X509Certificate(signer.certificateDer).checkPrivateKey(signer.privateKey)) {
     throw new DomainError('invalid_input', 'The private key does not belong to the certificate.');
   }
+  dropCoreProperties(pkg);
   addSignatureParts(pkg);
   const objects =
     packageObject(manifestEntries(pkg), signer.signingTime) +
