@@ -10,7 +10,7 @@ const must = <T>(r: Result<T>): T => {
 };
 
 /** The demo lead auditor's signing key passphrase, given in the README. */
-export const DEMO_PASSPHRASE = 'demo';
+export const DEMO_PASSPHRASE = 'demo-passphrase';
 
 const LOGO_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="160">' +
@@ -32,7 +32,7 @@ async function waitFor(backend: Backend, job: ExportJob): Promise<ExportJob> {
 
 /**
  * The certification body's branding, a signing identity for the demo lead
- * auditor (passphrase "demo") and, for the certified client's closed Stage 2,
+ * auditor (passphrase "demo-passphrase") and, for the certified client's closed Stage 2,
  * the report details and an issued, signed report — so export, signing and
  * `fieldwork verify` can be tried on demo data straight away.
  */
@@ -59,8 +59,7 @@ export async function seedReports(
     }),
   );
 
-  // Through the repository: the app asks users for 8+ characters, the demo's passphrase is deliberately short.
-  // The key pair is made before the transaction (RSA generation takes a second).
+  // Through the repository, so the key pair is made before the transaction (RSA generation takes a second).
   const keyPair = generateKeyPairFor('rsa-3072');
   const identity = backend.db
     .transaction(() =>
