@@ -7,7 +7,7 @@
 import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { DomainError } from '#shared/api/result';
-import { readZipDirectory } from '../soa/zip';
+import { unzipBounded, ZipRefused } from '../files/unzip';
 import { escapeAttr } from './c14n';
 import { CONTENT_TYPE, NOT_DOCX, NS, PART } from './names';
 
@@ -26,29 +26,22 @@ export interface Relationship {
 /** Zip entry name → OPC part name. */
 export const partName = (entry: string): string => `/${entry}`;
 
-/** Unpacked size and entry count beyond which a file is refused before unpacking (zip bombs). */
+/** Unpacked size and entry count beyond which a file is refused (zip bombs); never more than this is inflated. */
 export const PACKAGE_LIMITS = { unpackedBytes: 512 * 1024 * 1024, entries: 10_000 } as const;
 
 export async function readPackage(bytes: Buffer): Promise<Package> {
-  const directory = readZipDirectory(bytes);
-  if (!directory) throw new DomainError('invalid_input', NOT_DOCX);
-  if (
-    directory.unpackedBytes === null ||
-    directory.unpackedBytes > PACKAGE_LIMITS.unpackedBytes ||
-    directory.names.length > PACKAGE_LIMITS.entries
-  ) {
-    throw new DomainError('too_large', 'This document is too large to check (over 512 MB unpacked or 10,000 parts).');
-  }
-  let zip: JSZip;
+  let parts: Map<string, Buffer>;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch {
-    throw new DomainError('invalid_input', NOT_DOCX);
-  }
-  const parts = new Map<string, Buffer>();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    parts.set(entry.name, await entry.async('nodebuffer'));
+    parts = await unzipBounded(bytes, PACKAGE_LIMITS);
+  } catch (e) {
+    if (!(e instanceof ZipRefused)) throw e;
+    if (e.problem === 'damaged') throw new DomainError('invalid_input', NOT_DOCX);
+    throw new DomainError(
+      'too_large',
+      e.problem === 'understated'
+        ? 'This document holds more data than its zip index declares, as zip bombs do; it was not unpacked further.'
+        : 'This document is too large to check (over 512 MB unpacked or 10,000 parts).',
+    );
   }
   if (!parts.has(PART.contentTypes) || !parts.has(PART.packageRels)) throw new DomainError('invalid_input', NOT_DOCX);
   return { parts };

@@ -1,32 +1,48 @@
 /** Excel workbooks: every worksheet as a grid of the texts Excel displays. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { DomainError } from '#shared/api/result';
+import { unzipBounded, ZipRefused } from '../files/unzip';
 import type { GridRow } from './table';
-import { readZipDirectory } from './zip';
 
-/** A genuine SoA workbook unpacks to a few MB; far more is a damaged or hostile file. */
-export const XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** A genuine SoA workbook unpacks to a few MB; far more is a damaged or hostile file. Never more is inflated. */
+export const XLSX_LIMITS = { unpackedBytes: 100 * 1024 * 1024, entries: 10_000 } as const;
 
 export const UNREADABLE_XLSX =
   'The file could not be read as an Excel workbook; it may be damaged. Open it in Excel, save it again as .xlsx or CSV and import that file.';
 
+const TOO_LARGE =
+  'The workbook unpacks to more than 100 MB; a Statement of Applicability workbook must unpack to at most 100 MB.';
+const UNDERSTATED =
+  'The workbook holds more data than its zip index declares, as zip bombs do; it was not unpacked further. Save it again in Excel as .xlsx or CSV and import that file.';
+
+/**
+ * The workbook's parts, unpacked here with limits on the bytes inflated, then
+ * handed to exceljs as an uncompressed zip: exceljs inflates whatever it is
+ * given, so it never sees anything this check has not already unpacked.
+ */
+async function checkedWorkbook(bytes: Buffer, notSpreadsheet: string): Promise<Buffer> {
+  let parts: Map<string, Buffer>;
+  try {
+    parts = await unzipBounded(bytes, XLSX_LIMITS);
+  } catch (e) {
+    if (!(e instanceof ZipRefused)) throw e;
+    if (e.problem === 'damaged') throw new DomainError('invalid_input', UNREADABLE_XLSX);
+    throw new DomainError('too_large', e.problem === 'understated' ? UNDERSTATED : TOO_LARGE);
+  }
+  if (parts.size === 0) throw new DomainError('invalid_input', UNREADABLE_XLSX);
+  if (!parts.has('xl/workbook.xml')) throw new DomainError('invalid_input', notSpreadsheet);
+  const zip = new JSZip();
+  for (const [name, content] of parts) zip.file(name, content, { createFolders: false, compression: 'STORE' });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
 export async function readXlsx(bytes: Buffer, notSpreadsheet: string): Promise<GridRow[][]> {
-  const directory = readZipDirectory(bytes);
-  if (!directory) throw new DomainError('invalid_input', UNREADABLE_XLSX);
-  if (directory.names.length > 0 && !directory.names.includes('xl/workbook.xml')) {
-    throw new DomainError('invalid_input', notSpreadsheet);
-  }
-  if (directory.unpackedBytes !== null && directory.unpackedBytes > XLSX_MAX_UNPACKED_BYTES) {
-    const mb = (directory.unpackedBytes / 1024 / 1024).toFixed(0);
-    throw new DomainError(
-      'too_large',
-      `The workbook unpacks to ${mb} MB; a Statement of Applicability workbook must unpack to at most 100 MB.`,
-    );
-  }
+  const unpacked = await checkedWorkbook(bytes, notSpreadsheet);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    await workbook.xlsx.load(unpacked as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {
     throw new DomainError('invalid_input', UNREADABLE_XLSX);
   }

@@ -140,7 +140,8 @@ describe('SoA import from Excel', () => {
     bytes.writeUInt32LE(200 * 1024 * 1024, central + 24);
     expect(await rejection(parseSoaFile('soa.xlsx', bytes))).toEqual({
       code: 'too_large',
-      message: 'The workbook unpacks to 200 MB; a Statement of Applicability workbook must unpack to at most 100 MB.',
+      message:
+        'The workbook unpacks to more than 100 MB; a Statement of Applicability workbook must unpack to at most 100 MB.',
     });
   });
 

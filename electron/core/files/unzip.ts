@@ -1,0 +1,164 @@
+/**
+ * Unpacks a ZIP file (DOCX, XLSX) with limits on the work actually done: the
+ * entries of the central directory are inflated one by one, streaming, and
+ * each stops as soon as it yields more than it declares (a zip bomb states a
+ * small size and unpacks to gigabytes). The declared sizes must sum to at most
+ * the caller's limit, so at most that much is ever inflated.
+ */
+import { crc32, createInflateRaw } from 'node:zlib';
+
+export interface ZipLimits {
+  /** Total uncompressed bytes. */
+  unpackedBytes: number;
+  entries: number;
+}
+
+/**
+ * `damaged`: not a readable ZIP file (truncated, bad CRC, encrypted, unknown
+ * compression, duplicate names). `too_large`: declares more than the limits.
+ * `understated`: an entry inflates past its declared size, as zip bombs do.
+ */
+export type ZipProblem = 'damaged' | 'too_large' | 'understated';
+
+export class ZipRefused extends Error {
+  constructor(readonly problem: ZipProblem) {
+    super(`ZIP file refused: ${problem}`);
+  }
+}
+
+/** Bytes produced by inflating, over the process's lifetime: what tests use to see the work was bounded. */
+export const unzipWork = { inflatedBytes: 0 };
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+const MAX32 = 0xffffffff;
+/** Output slice of one inflate step: the most an entry can overrun its declared size by before it is stopped. */
+const INFLATE_CHUNK = 64 * 1024;
+
+interface Entry {
+  name: string;
+  method: number;
+  crc: number;
+  compressed: number;
+  unpacked: number;
+  localOffset: number;
+}
+
+/** Entry name → bytes, folders left out. Throws ZipRefused. */
+export async function unzipBounded(bytes: Buffer, limits: ZipLimits): Promise<Map<string, Buffer>> {
+  const entries = readDirectory(bytes, limits);
+  const out = new Map<string, Buffer>();
+  for (const entry of entries) {
+    const data = entryData(bytes, entry);
+    const content = entry.method === STORED ? data : await inflateCapped(data, entry.unpacked);
+    if (content.length !== entry.unpacked || crc32(content) !== entry.crc) throw new ZipRefused('damaged');
+    if (!entry.name.endsWith('/')) out.set(entry.name, content);
+  }
+  return out;
+}
+
+/** The entries of the central directory, checked against the limits before anything is unpacked. */
+function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
+  const eocd = findEndOfDirectory(bytes);
+  if (eocd < 0) throw new ZipRefused('damaged');
+  const count = bytes.readUInt16LE(eocd + 10);
+  let p = bytes.readUInt32LE(eocd + 16);
+  // ZIP64 totals only appear beyond 65,535 entries or 4 GB, both far past any limit here.
+  if (count === 0xffff || p === MAX32) throw new ZipRefused('too_large');
+  if (count > limits.entries) throw new ZipRefused('too_large');
+  const entries: Entry[] = [];
+  const names = new Set<string>();
+  let declared = 0;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw new ZipRefused('damaged');
+    const flags = bytes.readUInt16LE(p + 8);
+    const nameLength = bytes.readUInt16LE(p + 28);
+    const extraLength = bytes.readUInt16LE(p + 30);
+    const end = p + 46 + nameLength + extraLength + bytes.readUInt16LE(p + 32);
+    if (end > bytes.length) throw new ZipRefused('damaged');
+    const entry: Entry = {
+      name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
+      method: bytes.readUInt16LE(p + 10),
+      crc: bytes.readUInt32LE(p + 16),
+      compressed: bytes.readUInt32LE(p + 20),
+      unpacked: bytes.readUInt32LE(p + 24),
+      localOffset: bytes.readUInt32LE(p + 42),
+    };
+    readZip64(bytes, p + 46 + nameLength, extraLength, entry);
+    // Encrypted entries and compression methods other than stored/deflate are not what Office writes.
+    if (flags & 1 || (entry.method !== STORED && entry.method !== DEFLATED)) throw new ZipRefused('damaged');
+    // Two entries of one name: readers would disagree on which one is the part.
+    if (names.has(entry.name)) throw new ZipRefused('damaged');
+    names.add(entry.name);
+    declared += entry.unpacked;
+    if (declared > limits.unpackedBytes) throw new ZipRefused('too_large');
+    entries.push(entry);
+    p = end;
+  }
+  return entries;
+}
+
+function findEndOfDirectory(bytes: Buffer): number {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let at = bytes.length - 22; at >= stop; at--) if (bytes.readUInt32LE(at) === EOCD) return at;
+  return -1;
+}
+
+/** Sizes or offsets of 0xffffffff are in the ZIP64 extra field (id 1), in this order, when present. */
+function readZip64(bytes: Buffer, start: number, length: number, entry: Entry): void {
+  const wanted = (['unpacked', 'compressed', 'localOffset'] as const).filter((k) => entry[k] === MAX32);
+  if (wanted.length === 0) return;
+  for (let p = start; p + 4 <= start + length;) {
+    const id = bytes.readUInt16LE(p);
+    const size = bytes.readUInt16LE(p + 2);
+    if (id === 1 && size >= wanted.length * 8 && p + 4 + size <= start + length) {
+      // Anything past 2^53 is refused by the size limit or the bounds check anyway.
+      wanted.forEach((k, i) => (entry[k] = Number(bytes.readBigUInt64LE(p + 4 + i * 8))));
+      return;
+    }
+    p += 4 + size;
+  }
+  throw new ZipRefused('damaged');
+}
+
+/** The entry's compressed bytes, found through its local header. */
+function entryData(bytes: Buffer, entry: Entry): Buffer {
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new ZipRefused('damaged');
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  if (start + entry.compressed > bytes.length) throw new ZipRefused('damaged');
+  return bytes.subarray(start, start + entry.compressed);
+}
+
+/** Inflates, stopping at the first chunk that takes the output past `declared`. */
+function inflateCapped(data: Buffer, declared: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+    const chunks: Buffer[] = [];
+    let produced = 0;
+    let settled = false;
+    const stop = (problem: ZipProblem) => {
+      if (settled) return;
+      settled = true;
+      inflate.destroy();
+      reject(new ZipRefused(problem));
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      produced += chunk.length;
+      unzipWork.inflatedBytes += chunk.length;
+      if (produced > declared) stop('understated');
+      else chunks.push(chunk);
+    });
+    inflate.on('error', () => stop('damaged'));
+    inflate.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks, produced));
+    });
+    inflate.end(data);
+  });
+}
