@@ -22,9 +22,10 @@ const alive = (pid: number): boolean => {
 /**
  * Advisory lock on a data folder: a file holding the owner's pid. Several
  * processes may open the database (SQLite copes), but only the lock holder
- * may sweep the evidence store at start-up, because the sweep deletes temp
- * files and not-yet-recorded files that another process may be writing.
- * A lock left by a dead process is taken over.
+ * may sweep at start-up, because the sweep deletes temp files that another
+ * process may be writing. Stored evidence files need no lock: they are
+ * deleted only under the database's write lock, never while a process claims
+ * them (evidence/store.ts). A lock left by a dead process is taken over.
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = join(dataDir, LOCK_FILE);

@@ -80,6 +80,8 @@ export const SigningIdentityImport = z.strictObject({
   pkcs12Password: z.string().max(1024).default(''),
   protection: NewKeyProtection,
 });
+  /** Import a certificate that has expired anyway (refused with `certificate_expired` otherwise), as for issuing. */
+  acceptExpired: z.boolean().default(false),
 export type SigningIdentityImport = z.input<typeof SigningIdentityImport>;
 
 export const SigningIdentity = z.object({

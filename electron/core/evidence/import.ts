@@ -111,7 +111,7 @@ const BATCH_WAIT_MS = 50;
 /**
  * Collects rows whose files are safely stored and writes them together: a
  * bulk import pays one database flush per batch instead of one per file, and
- * one fsync per folder the batch renamed files into. Digests stay pinned
+ * one fsync per folder the batch renamed files into. Digests stay claimed
  * until then, so collection cannot take the files.
  */
 class GroupCommit implements DirSink {

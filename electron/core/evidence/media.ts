@@ -138,7 +138,7 @@ export async function makeThumbnail(store: EvidenceStore, sha256: string): Promi
   }
 }
 
-/** Everything at once, for a file just placed in the store (its digest is pinned by the caller). */
+/** Everything at once, for a file just placed in the store (its digest is claimed by the caller). */
 export async function describe(
   store: EvidenceStore,
   sha256: string,

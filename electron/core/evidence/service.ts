@@ -26,11 +26,12 @@ export interface AddResult {
   duplicate: boolean;
 }
 
-/** A file placed in the store, its row ready to write; its digest is pinned until released. */
+/** A file placed in the store, its row ready to write; its digest is claimed (store.claim) until settled or released. */
 export interface Prepared {
   row: NewEvidence;
   links: readonly EvidenceTarget[];
-  pinned: boolean;
+  /** The open claim's id; null once the row is written or the claim released. */
+  claim: string | null;
 }
 
 /**
@@ -55,10 +56,11 @@ export class EvidenceService implements EvidenceAdder {
 
   /**
    * Places the received file in the store, learns its type, date and preview,
-   * then writes the row in one transaction. The digest stays pinned from
-   * before the file is placed until the row exists, so collection never takes
-   * a file that is about to be referenced; if the add fails, unpin queues the
-   * file for collection. The temp file is gone afterwards in every case.
+   * then writes the row in one transaction. The digest stays claimed from
+   * before the file is placed until the row exists, so collection (in any
+   * process) never takes a file that is about to be referenced; if the add
+   * fails, release queues the file for collection. The temp file is gone
+   * afterwards in every case.
    */
   async add(req: AddRequest): Promise<AddResult> {
     const prepared = await this.prepare(req);
@@ -72,8 +74,8 @@ export class EvidenceService implements EvidenceAdder {
   }
 
   /**
-   * The slow, file-side half of add: on success the digest is pinned until
-   * release(). With `syncLater` the caller fsyncs the folders it collects
+   * The slow, file-side half of add: on success the digest is claimed until
+   * commit() writes its row or release() gives it up. With `syncLater` the caller fsyncs the folders it collects
    * before commit (store.place).
    */
   async prepare(req: AddRequest, syncLater?: DirSink): Promise<Prepared> {
@@ -82,8 +84,9 @@ export class EvidenceService implements EvidenceAdder {
       await rm(file.tempPath, { force: true });
       throw emptyFileError(req.name);
     }
-    this.store.pin(file.sha256);
+    let claim: string | null = null;
     try {
+      claim = this.store.claim(file.sha256);
       await this.store.place(file.tempPath, this.store.blobPath(file.sha256), syncLater);
       const facts = await describe(this.store, file.sha256, req.name, req.hint, file.head);
       const row: NewEvidence = {
@@ -95,10 +98,10 @@ export class EvidenceService implements EvidenceAdder {
         description: req.description,
         ...facts,
       };
-      return { row, links: req.links, pinned: true };
+      return { row, links: req.links, claim };
     } catch (e) {
       await rm(file.tempPath, { force: true }).catch(() => undefined);
-      this.store.unpin(file.sha256);
+      if (claim) this.store.release(claim, file.sha256);
       throw e;
     }
   }
@@ -107,11 +110,15 @@ export class EvidenceService implements EvidenceAdder {
    * Writes prepared attachments in ONE transaction (a bulk import commits
    * what is ready together: one disk flush instead of one per file). Each
    * runs in its own savepoint, so one refused item leaves the others; its
-   * error is answered in its place.
+   * error is answered in its place. Each row settles its claim in the same
+   * savepoint.
    */
   commit(items: readonly Prepared[]): (AddResult | Error)[] {
-    const one = this.ctx.db.transaction((p: Prepared) => addEvidence(this.ctx, p.row, p.links));
-    return this.ctx.db
+    const one = this.ctx.db.transaction((p: Prepared) => {
+      if (p.claim) this.store.settle(p.claim, p.row.sha256);
+      return addEvidence(this.ctx, p.row, p.links);
+    });
+    const results = this.ctx.db
       .transaction(() =>
         items.map((p) => {
           try {
@@ -122,12 +129,19 @@ export class EvidenceService implements EvidenceAdder {
         }),
       )
       .immediate();
+    // Committed: the claims of written rows are gone with them.
+    results.forEach((r, i) => {
+      if (!(r instanceof Error)) items[i]!.claim = null;
+    });
+    return results;
   }
 
+  /** Gives up the claim of an item whose row was not written; nothing for one that was. */
   release(p: Prepared): void {
-    if (!p.pinned) return;
-    p.pinned = false;
-    this.store.unpin(p.row.sha256);
+    if (!p.claim) return;
+    const claim = p.claim;
+    p.claim = null;
+    this.store.release(claim, p.row.sha256);
   }
 
   /** Deletes files no attachment uses any more; never fails the operation that triggered it. */

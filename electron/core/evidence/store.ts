@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DomainError } from '#shared/api/result';
@@ -13,9 +13,25 @@ import type { Db } from '../db/open';
  * A file enters blobs/ only complete and fsynced (rename of a temp file), and
  * before its database row; rows are deleted before their files. So a crash can
  * leave only unreferenced files behind, which start-up removes.
+ *
+ * Several processes may share the folder (app, preview host, CLI). Before a
+ * file is placed (moved in, or found already there) its digest is claimed in
+ * evidence_placements by a committed row, and the claim is settled in the
+ * transaction that writes the attachment. Files are deleted only inside a
+ * write transaction that finds neither an attachment nor a claim for the
+ * digest, and the unlink happens before that transaction ends: so no process
+ * can claim a digest between the check and the delete.
  */
 
 const SHA = /^[0-9a-f]{64}$/;
+/**
+ * A claim older than this belongs to a process that died (or slept) mid-add,
+ * and collection may take its file; adds take seconds. An expired claim never
+ * yields a row without its file: settle() then checks the file is still there.
+ */
+export const PLACEMENT_GRACE_MS = 60 * 60 * 1000;
+/** Digests handled per write transaction, so other processes never wait long for the database. */
+const BATCH = 500;
 const evidenceDir = (dataDir: string) => join(dataDir, 'evidence');
 
 export const blobPath = (dataDir: string, sha256: string): string =>
@@ -57,22 +73,34 @@ export interface DirSink {
 
 export class EvidenceStore {
   readonly tmpDir: string;
-  /** Digests being added right now (file placed, row not yet written): never collected. Counted, as two uploads may share one. */
-  private readonly pins = new Map<string, number>();
   /** Shard folders known to exist. */
   private readonly shards = new Set<string>();
   private readonly queued;
   private readonly used;
+  private readonly claimed;
+  private readonly enqueue;
   private readonly dequeue;
+  private readonly insertClaim;
+  private readonly deleteClaim;
+  private readonly anyExpired;
+  private readonly expired;
 
   constructor(
     readonly dataDir: string,
     private readonly db: Db,
+    /** Milliseconds since 1970; tests may move it. */
+    private readonly clock: () => number = Date.now,
   ) {
     this.tmpDir = join(evidenceDir(dataDir), 'tmp');
-    this.queued = db.prepare('SELECT sha256 FROM evidence_gc LIMIT 500').pluck();
+    this.queued = db.prepare(`SELECT sha256 FROM evidence_gc LIMIT ${BATCH}`).pluck();
     this.used = db.prepare('SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1').pluck();
+    this.claimed = db.prepare('SELECT 1 FROM evidence_placements WHERE sha256 = ? LIMIT 1').pluck();
+    this.enqueue = db.prepare('INSERT OR IGNORE INTO evidence_gc (sha256) VALUES (?)');
     this.dequeue = db.prepare('DELETE FROM evidence_gc WHERE sha256 = ?');
+    this.insertClaim = db.prepare('INSERT INTO evidence_placements (id, sha256, placed_at) VALUES (?, ?, ?)');
+    this.deleteClaim = db.prepare('DELETE FROM evidence_placements WHERE id = ?');
+    this.anyExpired = db.prepare('SELECT 1 FROM evidence_placements WHERE placed_at < ? LIMIT 1').pluck();
+    this.expired = db.prepare(`SELECT id, sha256 FROM evidence_placements WHERE placed_at < ? LIMIT ${BATCH}`);
   }
 
   blobPath(sha256: string): string {
@@ -100,27 +128,65 @@ export class EvidenceStore {
     }
   }
 
-  pin(sha256: string): void {
-    this.pins.set(sha256, (this.pins.get(sha256) ?? 0) + 1);
+  /**
+   * Records, committed and so seen by every process, that this one is about
+   * to place `sha256`; until settled or released, no process deletes its
+   * files. Answers the claim's id. Call before place().
+   */
+  claim(sha256: string): string {
+    const id = randomUUID();
+    this.light(() => this.insertClaim.run(id, sha256, this.clock()));
+    return id;
   }
 
-  /** Releases a pin; if no row took the digest (the add failed), its file is queued for collection. */
-  unpin(sha256: string): void {
-    const n = (this.pins.get(sha256) ?? 1) - 1;
-    if (n > 0) this.pins.set(sha256, n);
-    else this.pins.delete(sha256);
-    if (n > 0) return;
+  /**
+   * Inside the transaction that writes the digest's row: ends the claim. If
+   * the claim expired meanwhile (PLACEMENT_GRACE_MS), collection may have
+   * taken the file; it cannot now, as this transaction holds the write lock,
+   * so the file's presence decides.
+   */
+  settle(claimId: string, sha256: string): void {
+    if (this.deleteClaim.run(claimId).changes === 1) return;
+    if (!existsSync(this.blobPath(sha256))) {
+      throw new DomainError(
+        'storage',
+        'The file was cleaned up from the evidence folder while it was being added, which took unusually long. ' +
+          'Nothing was added; add it again.',
+      );
+    }
+  }
+
+  /** Ends a claim whose row was not written (the add failed): the file is queued for collection. */
+  release(claimId: string, sha256: string): void {
     try {
-      if (!this.used.get(sha256)) this.db.prepare('INSERT OR IGNORE INTO evidence_gc (sha256) VALUES (?)').run(sha256);
+      this.light(() => {
+        this.deleteClaim.run(claimId);
+        this.enqueue.run(sha256);
+      });
     } catch {
-      // The backend closed meanwhile: the next start-up finds the unreferenced file.
+      // The backend closed meanwhile: the claim expires, and a later start-up finds the unreferenced file.
+    }
+  }
+
+  /**
+   * A short write transaction without an fsync: claims matter only while
+   * their process runs, and after a power loss none does. Other processes see
+   * the commit at once (visibility does not wait for the disk).
+   */
+  private light(fn: () => void): void {
+    const level = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(fn).immediate();
+    } finally {
+      this.db.pragma(`synchronous = ${level}`);
     }
   }
 
   /**
    * Moves a complete, fsynced temp file to `target`. If the target exists it
    * holds the same bytes (same digest), so the temp is dropped. The temp is
-   * gone afterwards in every case. Callers pin the digest first.
+   * gone afterwards in every case. Callers claim the digest first.
    *
    * The rename is made durable by fsyncing its folder: here, or — given
    * `syncLater` — by the caller, once for a whole batch of files (syncDirs),
@@ -164,40 +230,62 @@ export class EvidenceStore {
 
   /**
    * Drains the collection queue: a digest's files are deleted once no row uses
-   * it and no add holds a pin. Synchronous on purpose: the check and the
-   * delete cannot interleave with an add pinning the same digest. Cheap when
-   * the queue is empty (one indexed lookup), so it runs after every operation.
+   * it and no process claims it. Each batch is decided and unlinked inside one
+   * write transaction, so no claim or row can appear between check and
+   * delete, in this process or another. Cheap when there is nothing to do (two
+   * indexed lookups), so it runs after every operation.
    */
   collect(): void {
+    this.expireClaims();
     for (;;) {
       const batch = this.queued.all() as string[];
+      if (batch.length === 0) return;
       let progressed = false;
-      for (const sha of batch) {
-        if (this.pins.has(sha)) continue;
-        if (!SHA.test(sha) || this.used.get(sha) || this.deleteFiles(sha)) {
-          this.dequeue.run(sha);
-          progressed = true;
-        }
-      }
-      if (batch.length < 500 || !progressed) return;
+      this.db
+        .transaction(() => {
+          for (const sha of batch) {
+            if (this.claimed.get(sha)) continue;
+            if (!SHA.test(sha) || this.used.get(sha) || this.deleteFiles(sha)) {
+              this.dequeue.run(sha);
+              progressed = true;
+            }
+          }
+        })
+        .immediate();
+      if (batch.length < BATCH || !progressed) return;
     }
   }
 
-  /**
-   * Start-up: leftovers of interrupted uploads go, the queue is drained, and
-   * files no row refers to (a crash between placing a file and writing its
-   * row) are removed. Synchronous: it runs before the first operation.
-   */
+  /** Claims past the grace period (their process died mid-add) end, and their digests are queued. */
+  private expireClaims(): void {
+    const cutoff = this.clock() - PLACEMENT_GRACE_MS;
+    while (this.anyExpired.get(cutoff)) {
+      this.light(() => {
+        for (const { id, sha256 } of this.expired.all(cutoff) as { id: string; sha256: string }[]) {
+          this.deleteClaim.run(id);
+          this.enqueue.run(sha256);
+        }
+      });
+    }
+  }
+
   ensureDirs(): void {
     for (const sub of ['blobs', 'thumbs', 'tmp']) {
       mkdirSync(join(evidenceDir(this.dataDir), sub), { recursive: true, mode: 0o700 });
     }
   }
 
+  /**
+   * Start-up: leftovers of interrupted uploads go, the queue is drained, and
+   * files no row refers to (a crash between placing a file and writing its
+   * row) are removed, unless claimed. Synchronous: it runs before the first
+   * operation. Only the data-folder lock holder runs it (temp files).
+   */
   sweep(): void {
     this.ensureDirs();
     for (const name of readdirSync(this.tmpDir)) rmSync(join(this.tmpDir, name), { recursive: true, force: true });
     this.collect();
+    const orphans: { sha: string; path: string }[] = [];
     for (const kind of ['blobs', 'thumbs'] as const) {
       const base = join(evidenceDir(this.dataDir), kind);
       for (const entry of readdirSync(base, { withFileTypes: true })) {
@@ -205,10 +293,20 @@ export class EvidenceStore {
         if (!entry.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix)) continue;
         for (const name of readdirSync(join(base, prefix))) {
           const sha = kind === 'blobs' ? name : name.replace(/\.jpg$/, '');
-          if (!SHA.test(sha) || this.used.get(sha) || this.pins.has(sha)) continue;
-          rmSync(join(base, prefix, name), { force: true });
+          if (!SHA.test(sha) || this.used.get(sha) || this.claimed.get(sha)) continue;
+          orphans.push({ sha, path: join(base, prefix, name) });
         }
       }
+    }
+    // Decided again under the write lock: another process may have claimed or used a digest since.
+    for (let i = 0; i < orphans.length; i += BATCH) {
+      this.db
+        .transaction(() => {
+          for (const { sha, path } of orphans.slice(i, i + BATCH)) {
+            if (!this.used.get(sha) && !this.claimed.get(sha)) rmSync(path, { force: true });
+          }
+        })
+        .immediate();
     }
   }
 

@@ -11,7 +11,7 @@ import type {
 import { newId } from '../ids';
 import { selfIssuedCertificate } from '../signing/certificate';
 import { openKey, sealKey } from '../signing/key-protection';
-import { readPkcs12 } from '../signing/pkcs12';
+import { checkSigningKey, readPkcs12 } from '../signing/pkcs12';
 import { stamp, type RepoContext } from './context';
 
 interface IdentityRow {
@@ -104,15 +104,59 @@ interface Details {
   organisation: string;
 }
 
+/** The limits the identity's fields have when typed in (shared/domain/signing.ts), applied to a certificate's. */
+const LIMITS: [keyof Details, string, number][] = [
+  ['name', 'name', 200],
+  ['organisation', 'organisation', 200],
+  ['email', 'e-mail address', 254],
+];
+
+/**
+ * Refuses what Fieldwork must not sign with: a key it does not sign with, a
+ * certificate not yet valid, an expired one (unless confirmed), and names
+ * longer than the identity's fields allow.
+ */
+function checkIdentity(ctx: RepoContext, details: Details, cert: X509Certificate, acceptExpired: boolean) {
+  checkSigningKey(cert.publicKey);
+  const now = new Date(ctx.now()).getTime();
+  const from = new Date(cert.validFrom);
+  const to = new Date(cert.validTo);
+  if (from.getTime() > now) {
+    throw new DomainError(
+      'invalid_input',
+      `This certificate is not valid yet: it becomes valid on ${from.toISOString().slice(0, 10)}. Import it from then on.`,
+    );
+  }
+  if (to.getTime() < now && !acceptExpired) {
+    throw new DomainError(
+      'certificate_expired',
+      `This certificate expired on ${to.toISOString().slice(0, 10)}. Reports signed with it will show an expired ` +
+        'certificate; confirm to import it anyway.',
+    );
+  }
+  for (const [field, label, max] of LIMITS) {
+    const length = [...details[field]].length;
+    if (length > max) {
+      throw new DomainError(
+        'invalid_input',
+        `The certificate's ${label} is ${length} characters long; at most ${max} are allowed.` +
+          (field === 'name' ? ' Type a shorter name in the Name field.' : ''),
+      );
+    }
+  }
+}
+
 function insert(
   ctx: RepoContext,
   details: Details,
   certificateDer: Buffer,
   privateKey: KeyObject,
   protection: z.output<typeof NewKeyProtection>,
+  acceptExpired = false,
 ): SigningIdentity {
   const seal = sealing(protection);
   const cert = new X509Certificate(certificateDer);
+  checkIdentity(ctx, details, cert, acceptExpired);
   const fingerprint = cert.fingerprint256;
   if (ctx.db.prepare('SELECT 1 FROM signing_identities WHERE fingerprint_sha256 = ?').get(fingerprint)) {
     throw new DomainError('conflict', 'This certificate is already one of your signing identities.');
@@ -153,8 +197,9 @@ function insert(
 }
 
 export interface CreateOptions {
-  /** Tests only: start the validity period here (in the past, to get an expired certificate). */
+  /** Tests only: start the validity period here (in the past, to get an expired certificate, with acceptExpired). */
   validFrom?: Date;
+  acceptExpired?: boolean;
   /** A key pair made beforehand (outside the transaction: RSA generation takes a second). */
   keyPair?: { publicKey: KeyObject; privateKey: KeyObject };
 }
@@ -185,7 +230,7 @@ export function createSelfIssuedIdentity(
     notBefore,
     notAfter: new Date(notBefore.getTime() + input.validityDays * DAY),
   });
-  return insert(ctx, input, certificateDer, privateKey, input.protection);
+  return insert(ctx, input, certificateDer, privateKey, input.protection, options.acceptExpired);
 }
 
 /** Parses the PKCS#12 file (throws specific errors); kept apart so a handler can do it before its transaction. */
@@ -205,7 +250,7 @@ export function importPkcs12Identity(
     role: input.role,
     organisation: attr(cert.subject, 'O'),
   };
-  return insert(ctx, details, contents.certificateDer, contents.privateKey, input.protection);
+  return insert(ctx, details, contents.certificateDer, contents.privateKey, input.protection, input.acceptExpired);
 }
 
 export function deleteSigningIdentity(ctx: RepoContext, id: string): void {

@@ -106,6 +106,12 @@ describe('fieldwork import-evidence', { timeout: 120_000 }, () => {
         expect(sha(bytes)).toBe(e.sha256);
       }
       expect(filesIn(dataDir, 'tmp')).toEqual([]);
+      // Files the killed import had claimed stay until their claims expire (an hour); nothing else is left.
+      const claimed = backend.db.prepare('SELECT DISTINCT sha256 FROM evidence_placements').pluck().all() as string[];
+      const kept = new Set([...rows.map((e) => e.sha256), ...claimed]);
+      expect(blobNames(dataDir).filter((name) => !kept.has(name))).toEqual([]);
+      backend.db.prepare('UPDATE evidence_placements SET placed_at = 0').run();
+      backend.evidence.collect();
       expect(blobNames(dataDir).sort()).toEqual(rows.map((e) => e.sha256).sort());
     } finally {
       backend.close();

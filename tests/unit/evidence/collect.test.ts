@@ -94,11 +94,11 @@ describe('collecting files no attachment uses', () => {
     const { uploadId } = value(await t.backend.call('evidence.uploadBegin', { auditId, name: 'b.bin', size: 100 }));
     value(await t.backend.call('evidence.uploadChunk', { uploadId, offset: 0, dataBase64: bytes.toString('base64') }));
     // Delete the only user of the digest while the same bytes are being committed.
-    t.backend.evidence.store.pin(sha256(bytes));
+    const claim = t.backend.evidence.store.claim(sha256(bytes));
     value(await t.backend.call('evidence.delete', { id: evidence.id }));
     expect(blobNames(t.dataDir)).toEqual([sha256(bytes)]);
     const committed = t.backend.call('evidence.uploadCommit', { uploadId, links: [{ type: 'audit', id: auditId }] });
-    t.backend.evidence.store.unpin(sha256(bytes));
+    t.backend.evidence.store.release(claim, sha256(bytes));
     value(await committed);
     value(await t.backend.call('app.info', {}));
     expect(blobNames(t.dataDir)).toEqual([sha256(bytes)]);

@@ -152,6 +152,7 @@ describe('signing identities', () => {
       await backend.call('signing.importPkcs12', {
         pkcs12Base64: old,
         protection: { kind: 'passphrase', passphrase: 'long enough' },
+        acceptExpired: true,
       }),
     );
     expect(imported.expired).toBe(true);
@@ -166,9 +167,9 @@ describe('signing identities', () => {
             organisation: '',
             keyAlgorithm: 'ecdsa-p256',
             validityDays: 10,
-            protection: { kind: 'passphrase', passphrase: 'demo' },
+            protection: { kind: 'passphrase', passphrase: 'long enough' },
           },
-          { validFrom: new Date('2024-01-01T00:00:00Z') },
+          { validFrom: new Date('2024-01-01T00:00:00Z'), acceptExpired: true },
         ),
       )
       .immediate();
