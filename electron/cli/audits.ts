@@ -1,9 +1,9 @@
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS } from '#shared/domain/audit';
-import { must, openForCli, resolveDataDir } from './open';
+import { must, openExistingForCli, resolveDataDir } from './open';
 
 /** Lists audits as a table, or as JSON for scripts. */
 export async function listAuditsCommand(opts: { dataDir?: string; json?: boolean }): Promise<void> {
-  const backend = openForCli(resolveDataDir(opts.dataDir));
+  const backend = openExistingForCli(resolveDataDir(opts.dataDir));
   try {
     const audits = must(await backend.call('audits.list', { sort: 'start_asc' }));
     if (opts.json) {

@@ -1,6 +1,6 @@
 import { describeJob, exportToFile, issueRequest, type SignOptions } from './export-file';
 import { UserError } from './errors';
-import { openForCli, resolveDataDir } from './open';
+import { openExistingForCli, resolveDataDir } from './open';
 
 export interface ExportNcListOptions extends SignOptions {
   dataDir?: string;
@@ -23,7 +23,7 @@ export async function exportNcListCommand(o: ExportNcListOptions): Promise<void>
     throw new UserError(`Unknown format "${o.format}": use docx, xlsx or csv. Nothing was written.`, 2);
   }
   if (o.sign && format !== 'docx') throw new UserError('Only DOCX files can be signed. Nothing was written.', 2);
-  const backend = openForCli(resolveDataDir(o.dataDir));
+  const backend = openExistingForCli(resolveDataDir(o.dataDir));
   try {
     const issue = await issueRequest(backend, o.audit, o);
     const job = await exportToFile(

@@ -1,5 +1,5 @@
 import { describeJob, exportToFile, issueRequest, type SignOptions } from './export-file';
-import { openForCli, resolveDataDir } from './open';
+import { openExistingForCli, resolveDataDir } from './open';
 
 export interface ExportReportOptions extends SignOptions {
   dataDir?: string;
@@ -13,7 +13,7 @@ export interface ExportReportOptions extends SignOptions {
  * (frozen as the next version) and signed by the lead auditor's identity.
  */
 export async function exportReportCommand(o: ExportReportOptions): Promise<void> {
-  const backend = openForCli(resolveDataDir(o.dataDir));
+  const backend = openExistingForCli(resolveDataDir(o.dataDir));
   try {
     const issue = await issueRequest(backend, o.audit, o);
     const job = await exportToFile(

@@ -8,7 +8,7 @@ import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evid
 import { importTemplateCommand } from './import-template';
 import { appVersion } from './open';
 import { serve } from './serve';
-import { VERIFY_EXIT, VERIFY_HELP, verifyCommand } from './verify';
+import { VERIFY_EXIT, VERIFY_HELP, verifyCommand, type VerifyOptions } from './verify';
 
 const DATA_DIR_HELP = 'data folder (default: $FIELDWORK_DATA_DIR, else the platform user data folder)';
 
@@ -86,15 +86,24 @@ export function buildProgram(): Command {
 
   program
     .command('verify')
-    .description("check a DOCX's package signature: signer, signing time, and whether every part is as signed")
+    .description("check a DOCX's package signature: whether every part is as signed, and whether the signer is known")
     .argument('<file>', 'the .docx file')
-    .option('--data-dir <dir>', 'also say which version issued from this data folder the file is (matched by SHA-256)')
+    .option(
+      '--trust-fingerprint <sha256>',
+      'trust a signer with this certificate SHA-256 fingerprint (colons optional; repeat for more)',
+      (v: string, all: string[] | undefined) => [...(all ?? []), v],
+    )
+    .option('--trusted-certs <dir>', 'trust the certificates in the .pem, .crt, .cer and .der files of this folder')
+    .option(
+      '--data-dir <dir>',
+      'trust its signing identities and trusted certificates, and say which version issued from it the file is',
+    )
     .addHelpText('after', VERIFY_HELP)
     // Usage errors exit 2 here, so scripts can tell them from an invalid signature (1).
     .exitOverride((e) => {
       throw e.exitCode === 0 ? e : new CommanderError(VERIFY_EXIT.usage, e.code, e.message);
     })
-    .action((file: string, o: { dataDir?: string }) => verifyCommand(file, o));
+    .action((file: string, o: VerifyOptions) => verifyCommand(file, o));
 
   return program;
 }

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import { openBackend, type Backend } from '#core/backend';
+import { join, resolve } from 'node:path';
+import { DATABASE_FILE, openBackend, type Backend } from '#core/backend';
 import { defaultDataDir } from '#core/data-dir';
 import { NewerDatabaseError } from '#core/db/migrations';
 import { TemplateLoadError } from '#core/templates/builtin';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { UserError } from './errors';
 
 export const appVersion = (): string => {
@@ -29,6 +29,37 @@ export function openForCli(dataDir: string): Backend {
     }
     throw e;
   }
+}
+
+/**
+ * For commands that only read (or add to an existing folder): a mistyped
+ * --data-dir must not silently become a new, empty data folder. Refuses,
+ * creating nothing, unless the folder and its database already exist.
+ */
+export function openExistingForCli(dataDir: string, exitCode = 1): Backend {
+  const kind = (path: string) => {
+    try {
+      const st = statSync(path);
+      return st.isDirectory() ? 'folder' : 'file';
+    } catch {
+      return 'none';
+    }
+  };
+  const folder = kind(dataDir);
+  if (folder === 'none') {
+    throw new UserError(
+      `There is no data folder at ${dataDir}; nothing was created. Check the --data-dir path.`,
+      exitCode,
+    );
+  }
+  if (folder === 'file') throw new UserError(`${dataDir} is not a folder.`, exitCode);
+  if (kind(join(dataDir, DATABASE_FILE)) !== 'file') {
+    throw new UserError(
+      `${dataDir} is not a Fieldwork data folder (it has no ${DATABASE_FILE}); nothing was created.`,
+      exitCode,
+    );
+  }
+  return openForCli(dataDir);
 }
 
 /** Unwraps an envelope for the CLI: an error becomes a UserError with the backend's message. */

@@ -1,31 +1,62 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { EXPORT_KIND_LABELS, type DocumentCheck } from '#shared/domain/report';
-import type { VerifyResult } from '#shared/domain/signing';
+import type { PackageVerification, VerifyResult } from '#shared/domain/signing';
+import { isTrustedValid, normalizeFingerprint, withTrust, type SignerTrust } from '#shared/domain/trust';
 import { UserError } from './errors';
-import { openForCli, resolveDataDir } from './open';
+import { openExistingForCli, resolveDataDir } from './open';
 
 /** Exit codes of `fieldwork verify`, also listed in its help. */
-export const VERIFY_EXIT = { valid: 0, invalid: 1, usage: 2, unsigned: 3 } as const;
+export const VERIFY_EXIT = { valid: 0, invalid: 1, usage: 2, unsigned: 3, unknownSigner: 4 } as const;
 
 export const VERIFY_HELP = `
-Exit codes:
-  0  the signature is valid: every part is exactly as signed
-  1  the signature is invalid (each problem is listed)
-  2  usage error, or the file cannot be read or is not a DOCX
-  3  the document is not signed`;
+Who signed: the name in a certificate proves nothing, anyone can make one.
+The signer counts as known only when the certificate's SHA-256 fingerprint is
+one of the data folder's signing identities or trusted certificates
+(--data-dir), is given with --trust-fingerprint, or is that of a certificate
+in the --trusted-certs folder. Compare an unknown fingerprint with the signer
+by phone before you rely on the document.
 
-export function formatVerifyResult(file: string, r: VerifyResult): string {
+Exit codes:
+  0  the signature is valid and the signer is known: every part is exactly as
+     signed, by a certificate you trust
+  1  the signature is invalid (each problem is listed)
+  2  usage error, or a file or folder cannot be read, or it is not a DOCX
+  3  the document is not signed
+  4  the document is intact, but signed by a certificate not known here`;
+
+const TRUST_WORDS: Record<Exclude<SignerTrust['kind'], 'unknown'>, (matched: string) => string> = {
+  known_identity: (m) => `KNOWN — the signing identity ${m} of the data folder`,
+  trusted_certificate: (m) => `KNOWN — the trusted certificate ${m}`,
+  given_fingerprint: () => 'KNOWN — the fingerprint given with --trust-fingerprint',
+};
+
+/**
+ * The verdict in words. `unknownTo` completes "by a certificate …" for an
+ * unknown signer: what was asked and did not know it.
+ */
+export function formatVerifyResult(file: string, r: VerifyResult, unknownTo: string): string {
   const lines = [`File:        ${file}`];
   if (r.signer) {
     lines.push(`Signed by:   ${r.signer.name || '(no name)'} (${r.signer.subject})`);
     lines.push(`Certificate: SHA-256 ${r.signer.fingerprint}`);
   }
   if (r.signedAt) lines.push(`Signed at:   ${r.signedAt} (the time the signer's computer claimed)`);
-  if (r.status === 'valid') lines.push('Result:      VALID — every part of the document is exactly as signed');
-  else if (r.status === 'unsigned') lines.push('Result:      UNSIGNED — this document carries no package signature');
+  if (r.trust && r.trust.kind !== 'unknown') lines.push(`Signer:      ${TRUST_WORDS[r.trust.kind](r.trust.matched)}`);
+  else if (r.trust) lines.push('Signer:      NOT KNOWN — the name in a certificate proves nothing on its own');
+  if (r.status === 'valid' && r.trust?.kind === 'unknown') {
+    lines.push(
+      'Result:      INTACT, SIGNER UNKNOWN — the document is unchanged since it was signed,',
+      `             but by a certificate ${unknownTo}.`,
+      '             Compare the fingerprint above with the signer by phone; if it matches, pass it',
+      '             with --trust-fingerprint, or import their certificate as trusted.',
+    );
+  } else if (r.status === 'valid') {
+    lines.push('Result:      VALID — every part of the document is exactly as signed');
+  } else if (r.status === 'unsigned') lines.push('Result:      UNSIGNED — this document carries no package signature');
   else {
     lines.push('Result:      INVALID');
     for (const p of r.problems) lines.push(`  - ${p}`);
@@ -42,42 +73,113 @@ export function formatIssued(issued: DocumentCheck['issued'], dataDir: string): 
   return `Issued:      ${what}, ${audit}, ${when}\n`;
 }
 
-/** The issued version of the data folder with this file's SHA-256 (the folder is only read). */
-async function issuedIn(dataDir: string, bytes: Buffer): Promise<DocumentCheck['issued']> {
+/** What a data folder says about a file: the issued version with its SHA-256, and whether it knows the signer. */
+async function lookUpIn(
+  dataDir: string,
+  bytes: Buffer,
+  fingerprint: string | null,
+): Promise<{ issued: DocumentCheck['issued']; trust: SignerTrust | null }> {
   const { issueBySha256 } = await import('#core/repos/report-issues');
-  const backend = openForCli(dataDir);
+  const { signerTrust } = await import('#core/repos/trusted-certs');
+  const backend = openExistingForCli(dataDir, VERIFY_EXIT.usage);
   try {
-    return issueBySha256(backend.context, createHash('sha256').update(bytes).digest('hex'));
+    return {
+      issued: issueBySha256(backend.context, createHash('sha256').update(bytes).digest('hex')),
+      trust: fingerprint ? signerTrust(backend.context, fingerprint) : null,
+    };
   } finally {
     backend.close();
   }
 }
 
+const usage = (message: string) => new UserError(message, VERIFY_EXIT.usage);
+
+/** --trust-fingerprint values in the stored form; a malformed one is a usage error. */
+export function parseFingerprints(values: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of values) {
+    const fp = normalizeFingerprint(v);
+    if (!fp) throw usage(`--trust-fingerprint ${v} is not a SHA-256 fingerprint (64 hex digits, colons optional)`);
+    out.add(fp);
+  }
+  return out;
+}
+
+const CERT_FILE = /\.(pem|crt|cer|der)$/i;
+
+/** Fingerprint → file name, for every certificate in the .pem/.crt/.cer/.der files of `dir`. */
+async function certificatesIn(dir: string): Promise<Map<string, string>> {
+  const { readCertificates } = await import('#core/signing/certificate-file');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => CERT_FILE.test(n)).sort();
+  } catch {
+    throw usage(`cannot read the folder ${dir} (--trusted-certs)`);
+  }
+  const found = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw usage(`cannot read ${path}`);
+    }
+    try {
+      for (const cert of readCertificates(bytes)) found.set(cert.fingerprint256, name);
+    } catch (e) {
+      if (e instanceof DomainError) throw usage(`${path}: ${e.message}`);
+      throw e;
+    }
+  }
+  return found;
+}
+
+export interface VerifyOptions {
+  dataDir?: string;
+  trustFingerprint?: string[];
+  trustedCerts?: string;
+}
+
 /**
- * `fieldwork verify FILE.docx [--data-dir D]`: checks the package signature;
- * opens no data folder unless asked to say which issued version the file is.
+ * `fieldwork verify FILE.docx [--trust-fingerprint FP]… [--trusted-certs DIR] [--data-dir D]`:
+ * checks the package signature and whether its certificate is known; opens a
+ * data folder only when asked, and only one that exists.
  */
-export async function verifyCommand(file: string, opts: { dataDir?: string } = {}): Promise<void> {
+export async function verifyCommand(file: string, opts: VerifyOptions = {}): Promise<void> {
+  const given = parseFingerprints(opts.trustFingerprint ?? []);
+  const certs = opts.trustedCerts === undefined ? new Map<string, string>() : await certificatesIn(opts.trustedCerts);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch {
-    throw new UserError(`cannot read ${file}`, VERIFY_EXIT.usage);
+    throw usage(`cannot read ${file}`);
   }
   // Loaded on demand: the XML and zip code is not needed by other commands.
   const { verifyPackage } = await import('#core/signing/package-verify');
-  let result: VerifyResult;
+  let maths: PackageVerification;
   try {
-    result = await verifyPackage(bytes);
+    maths = await verifyPackage(bytes);
   } catch (e) {
-    if (e instanceof DomainError) throw new UserError(`${file}: ${e.message}`, VERIFY_EXIT.usage);
+    if (e instanceof DomainError) throw usage(`${file}: ${e.message}`);
     throw e;
   }
-  process.stdout.write(formatVerifyResult(file, result));
-  if (opts.dataDir !== undefined) {
-    const dataDir = resolveDataDir(opts.dataDir);
-    process.stdout.write(formatIssued(await issuedIn(dataDir, bytes), dataDir));
-  }
+  const dataDir = opts.dataDir === undefined ? undefined : resolveDataDir(opts.dataDir);
+  const folder = dataDir ? await lookUpIn(dataDir, bytes, maths.signer?.fingerprint ?? null) : undefined;
+  const result = withTrust(maths, (fp) => {
+    if (folder?.trust) return folder.trust;
+    const file = certs.get(fp);
+    if (file) return { kind: 'trusted_certificate', matched: `${maths.signer?.name || '(no name)'} (${file})` };
+    return given.has(fp) ? { kind: 'given_fingerprint', matched: '' } : null;
+  });
+  const unknownTo = dataDir
+    ? 'this data folder does not know'
+    : 'you have not named as trusted (--data-dir, --trust-fingerprint, --trusted-certs)';
+  process.stdout.write(formatVerifyResult(file, result, unknownTo));
+  if (folder && dataDir) process.stdout.write(formatIssued(folder.issued, dataDir));
   if (result.status === 'invalid') throw new UserError('the signature is NOT valid', VERIFY_EXIT.invalid);
   if (result.status === 'unsigned') throw new UserError('the document is not signed', VERIFY_EXIT.unsigned);
+  if (!isTrustedValid(result)) {
+    throw new UserError('the document is intact, but the signer is not known', VERIFY_EXIT.unknownSigner);
+  }
 }

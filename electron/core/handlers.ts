@@ -12,6 +12,7 @@ import { searchHandlers } from './handlers/search';
 import { signingHandlers } from './handlers/signing';
 import { verifyHandlers } from './handlers/verify';
 import { templateHandlers } from './handlers/templates';
+import { trustHandlers } from './handlers/trust';
 import { makeTx, type Handlers } from './handlers/types';
 import type { RepoContext } from './repos/context';
 
@@ -40,6 +41,7 @@ export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
     ...programmeHandlers(ctx, tx),
     ...brandingHandlers(ctx, tx),
     ...signingHandlers(ctx, tx),
+    ...trustHandlers(ctx, tx),
     ...reportHandlers(ctx, tx),
     ...verifyHandlers(ctx, tx),
   };

@@ -72,6 +72,12 @@ import {
 } from '../domain/branding';
 import { SigningIdentity, SigningIdentityCreate, SigningIdentityImport, VerifyResult } from '../domain/signing';
 import {
+  CertificateInspection,
+  TrustedCertificate,
+  TrustedCertificateImport,
+  TrustedCertificateInspect,
+} from '../domain/trust';
+import {
   ExportJob,
   ExportStartInput,
   FileChunk,
@@ -221,6 +227,16 @@ export const contract = {
   'signing.certificate': { input: ById, output: z.object({ pem: z.string() }) },
   /** Desktop main process only: the safeStorage-wrapped secret of an 'os_keychain' identity. */
   'signing.keyWrap': { input: ById, output: z.object({ wrapped: z.string().nullable() }) },
+
+  /**
+   * Certificates trusted besides this folder's identities (a colleague's, the
+   * certification body's): a signature by one reads as signed by someone known.
+   * Inspect shows a file's fingerprint to compare; import needs that fingerprint back.
+   */
+  'trust.list': { input: Nothing, output: z.array(TrustedCertificate) },
+  'trust.inspect': { input: TrustedCertificateInspect, output: CertificateInspection },
+  'trust.import': { input: TrustedCertificateImport, output: TrustedCertificate },
+  'trust.remove': { input: ById, output: Deleted },
 
   /** The audit report: its details, issued versions and what it still lacks. */
   'reports.get': { input: ByAudit, output: ReportState },

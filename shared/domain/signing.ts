@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, requiredText, text } from './common';
+import { SignerTrust } from './trust';
 
 /**
  * Signing identities: an auditor's X.509 certificate and private key, used to
@@ -79,9 +80,9 @@ export const SigningIdentityImport = z.strictObject({
   /** The password the certification body gave with the file (may be empty). */
   pkcs12Password: z.string().max(1024).default(''),
   protection: NewKeyProtection,
-});
   /** Import a certificate that has expired anyway (refused with `certificate_expired` otherwise), as for issuing. */
   acceptExpired: z.boolean().default(false),
+});
 export type SigningIdentityImport = z.input<typeof SigningIdentityImport>;
 
 export const SigningIdentity = z.object({
@@ -104,8 +105,10 @@ export const SigningIdentity = z.object({
 });
 export type SigningIdentity = z.infer<typeof SigningIdentity>;
 
+/** 'valid' means intact: every part exactly as signed. Who signed is `VerifyResult.trust`. */
 export const VERIFY_STATUSES = ['valid', 'invalid', 'unsigned'] as const;
-export const VerifyResult = z.object({
+/** The maths of a package signature, as `verifyPackage` finds it. */
+export const PackageVerification = z.object({
   status: z.enum(VERIFY_STATUSES),
   signer: z.object({ name: z.string(), subject: z.string(), fingerprint: z.string() }).nullable(),
   /** The signing time the signature claims (ISO 8601). */
@@ -113,4 +116,8 @@ export const VerifyResult = z.object({
   /** Why it is invalid, one line per problem (empty when valid). */
   problems: z.array(z.string()),
 });
+export type PackageVerification = z.infer<typeof PackageVerification>;
+
+/** The verdict shown to people: intact or not, and whether the signing certificate is known here (null: no signer). */
+export const VerifyResult = PackageVerification.extend({ trust: SignerTrust.nullable() });
 export type VerifyResult = z.infer<typeof VerifyResult>;

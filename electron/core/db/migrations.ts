@@ -3,6 +3,7 @@ import { META } from './meta';
 import { MIGRATION_4 } from './migration-4';
 import { MIGRATION_5 } from './migration-5';
 import { MIGRATION_6 } from './migration-6';
+import { MIGRATION_7 } from './migration-7';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -306,6 +307,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_4,
   MIGRATION_5,
   MIGRATION_6,
+  MIGRATION_7,
 ];
 
 /**

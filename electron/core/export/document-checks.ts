@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { OpOutput, OpParsed } from '#shared/api/contract';
 import { DomainError } from '#shared/api/result';
 import { FILE_CHUNK_MAX, type DocumentCheck } from '#shared/domain/report';
+import { withTrust, type SignerTrust } from '#shared/domain/trust';
 import type { RepoContext } from '../repos/context';
 import { verifyPackage } from '../signing/package-verify';
 
@@ -18,14 +19,20 @@ interface Session {
   timer: NodeJS.Timeout;
 }
 
+export interface DocumentLookup {
+  issued: (sha256: string) => DocumentCheck['issued'];
+  signer: (fingerprint: string) => SignerTrust | null;
+}
+
 const gone = () =>
   new DomainError('not_found', 'This check no longer exists (it was finished, cancelled or timed out); start again.');
 
 /**
  * Documents handed over to be checked (a client's copy, a file sent back by
  * mail): received in ordered chunks, held in memory (the signature check needs
- * the whole package anyway), then verified and looked up among this data
- * folder's issued versions by SHA-256. Nothing is stored.
+ * the whole package anyway), then verified, the signer looked up among the
+ * certificates this folder knows, and the file among its issued versions by
+ * SHA-256. Nothing is stored.
  */
 export class DocumentChecks {
   private readonly sessions = new Map<string, Session>();
@@ -59,8 +66,12 @@ export class DocumentChecks {
     return { received: s.received };
   }
 
-  /** The verdict; the check is gone afterwards, whatever the outcome. `lookup` finds the issued version by SHA-256. */
-  async finish({ checkId }: OpParsed<'verify.finish'>, lookup: (sha256: string) => DocumentCheck['issued']) {
+  /**
+   * The verdict; the check is gone afterwards, whatever the outcome. `lookup`
+   * finds the issued version by SHA-256 and whether the signing certificate is
+   * known here by its fingerprint.
+   */
+  async finish({ checkId }: OpParsed<'verify.finish'>, lookup: DocumentLookup) {
     const s = this.session(checkId);
     this.drop(checkId);
     if (s.received !== s.size) {
@@ -68,8 +79,8 @@ export class DocumentChecks {
     }
     const bytes = Buffer.concat(s.chunks);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const verification = await verifyPackage(bytes);
-    return { name: s.name, size: s.size, sha256, verification, issued: lookup(sha256) } satisfies DocumentCheck;
+    const verification = withTrust(await verifyPackage(bytes), lookup.signer);
+    return { name: s.name, size: s.size, sha256, verification, issued: lookup.issued(sha256) } satisfies DocumentCheck;
   }
 
   abort({ checkId }: OpParsed<'verify.abort'>): Record<string, never> {

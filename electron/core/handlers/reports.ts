@@ -1,5 +1,6 @@
 import type { OpName } from '#shared/api/ops';
-import type { VerifyResult } from '#shared/domain/signing';
+import type { PackageVerification, VerifyResult } from '#shared/domain/signing';
+import { withTrust } from '#shared/domain/trust';
 import { DomainError } from '#shared/api/result';
 import { contentHash } from '../export/content-hash';
 import { reportGaps } from '../export/gaps';
@@ -10,6 +11,7 @@ import { readChunk } from '../files/read-chunk';
 import type { RepoContext } from '../repos/context';
 import { getReportDetails, saveReportDetails } from '../repos/report-details';
 import { getIssue, latestIssue, listIssues } from '../repos/report-issues';
+import { signerTrust } from '../repos/trusted-certs';
 import { verifyPackage } from '../signing/package-verify';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -26,6 +28,16 @@ const chunk = async (path: string, size: number, offset: number, length: number)
   }
   return { dataBase64: bytes.toString('base64'), size, eof: offset + bytes.length >= size };
 };
+
+/** The maths of an issued file's signature; a damaged store is a finding of the check, not a failure of it. */
+async function verifyIssued(bytes: Buffer): Promise<PackageVerification> {
+  try {
+    return await verifyPackage(bytes);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return { status: 'invalid', signer: null, signedAt: null, problems: [e.message] };
+  }
+}
 
 export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportOps> {
   const jobs = exportJobs(ctx);
@@ -54,7 +66,7 @@ export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportO
       const issue = tx(() => getIssue(ctx, issueId))(undefined);
       return chunk(issuedPath(ctx.dataDir, issue.sha256), issue.size, offset, length);
     },
-    'reports.verify': async ({ issueId }) => {
+    'reports.verify': async ({ issueId }): Promise<VerifyResult> => {
       const issue = tx(() => getIssue(ctx, issueId))(undefined);
       let bytes: Buffer;
       try {
@@ -65,24 +77,18 @@ export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportO
           signer: null,
           signedAt: null,
           problems: ['The issued file is missing from the data folder.'],
+          trust: null,
         };
       }
-      let result: VerifyResult;
-      try {
-        result = await verifyPackage(bytes);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        // A damaged store is a finding of the check, not a failure of it.
-        result = { status: 'invalid', signer: null, signedAt: null, problems: [e.message] };
-      }
+      const checked = withTrust(await verifyIssued(bytes), (fp) => tx(() => signerTrust(ctx, fp))(undefined));
       if (createHash('sha256').update(bytes).digest('hex') !== issue.sha256) {
         return {
-          ...result,
+          ...checked,
           status: 'invalid' as const,
-          problems: ['The stored file no longer matches the SHA-256 recorded when it was issued.', ...result.problems],
+          problems: ['The stored file no longer matches the SHA-256 recorded when it was issued.', ...checked.problems],
         };
       }
-      return result;
+      return checked;
     },
     // Preparing reads the database (and unlocks the key) in one transaction; the build runs in a worker.
     'exports.start': async (input) => jobs.start(input.auditId, tx(() => prepareExport(ctx, input))(undefined)),

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { DomainError } from '#shared/api/result';
-import type { VerifyResult } from '#shared/domain/signing';
+import type { PackageVerification } from '#shared/domain/signing';
 import { NOT_DOCX, PART, REL_TYPE } from './names';
 import { isSignaturePart } from './package-sign';
 import { ContentTypes, partName, readPackage, readRelationships, type Package } from './opc';
@@ -69,7 +69,7 @@ function unsignedPartSet(pkg: Package): Set<string> {
  * Manifest digest, the content types, that the signed parts are exactly the
  * parts present, and that XAdES names the embedded certificate.
  */
-export async function verifyPackage(docx: Buffer): Promise<VerifyResult> {
+export async function verifyPackage(docx: Buffer): Promise<PackageVerification> {
   const pkg = await readPackage(docx);
   const hasSignatureParts = [...pkg.parts.keys()].some(isSignaturePart);
   let origin = false;
@@ -104,7 +104,7 @@ export async function verifyPackage(docx: Buffer): Promise<VerifyResult> {
   };
 }
 
-export function signerOf(cert: X509Certificate): NonNullable<VerifyResult['signer']> {
+export function signerOf(cert: X509Certificate): NonNullable<PackageVerification['signer']> {
   const lines = cert.subject.split('\n').filter(Boolean);
   const cn = lines.find((l) => l.startsWith('CN='))?.slice(3) ?? '';
   return { name: cn, subject: lines.join(', '), fingerprint: cert.fingerprint256 };

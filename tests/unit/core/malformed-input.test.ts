@@ -13,6 +13,7 @@ import { brandingCases } from './malformed/branding';
 import { signingCases } from './malformed/signing';
 import { reportsCases } from './malformed/reports';
 import { verifyCases } from './malformed/verify';
+import { trustCases } from './malformed/trust';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -24,6 +25,7 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   signingCases,
   reportsCases,
   verifyCases,
+  trustCases,
 ];
 
 /**

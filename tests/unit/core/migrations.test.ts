@@ -243,6 +243,27 @@ describe("migration 6: a finding's attachments in its audit trail", () => {
   });
 });
 
+describe('migration 7: certificates trusted besides the signing identities', () => {
+  it('adds a strict table, one row per fingerprint, that existing data survives', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    seedMigration1Audit(db);
+    migrate(db, MIGRATIONS.slice(0, 7));
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare("SELECT count(*) FROM audits WHERE id = 'a'").pluck().get()).toBe(1);
+    const insert =
+      db.prepare(`INSERT INTO trusted_certificates (id, fingerprint_sha256, certificate_der, subject, issuer,
+        name, not_before, not_after, created_at, updated_at, device_id) VALUES (?, ?, ?, 's', 'i', 'n', 'b', 'a', ${m})`);
+    insert.run('t1', 'AB:CD', Buffer.from([0x30, 0]));
+    expect(db.prepare("SELECT note FROM trusted_certificates WHERE id = 't1'").pluck().get()).toBe('');
+    // The same certificate cannot be trusted twice; STRICT refuses a number where the DER blob belongs.
+    expect(() => insert.run('t2', 'AB:CD', Buffer.from([0x30, 0]))).toThrow(/UNIQUE/);
+    expect(() => insert.run('t3', 'EF:01', 12)).toThrow(/cannot store .* value in BLOB column/);
+    db.close();
+  });
+});
+
 describe('migrate()', () => {
   it('is idempotent and opens the file in WAL mode with foreign keys on', () => {
     const file = join(dir, 'db.sqlite');
