@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { contract, type OpInput, type OpOutput } from '#shared/api/contract';
 import { isOpName, type OpName } from '#shared/api/ops';
 import { DomainError, fail, ok, type FieldIssue, type Result } from '#shared/api/result';
+import { findIllFormedText, ILL_FORMED_MESSAGE } from '#shared/domain/common';
 import type { z } from 'zod';
 import { openDatabase, type Db } from './db/open';
 import { lockDataDir } from './data-lock';
@@ -71,6 +72,9 @@ export function openBackend(opts: BackendOptions): Backend {
   const dispatch = async (op: string, input: unknown): Promise<Result<unknown>> => {
     if (!isOpName(op)) return fail('unknown_operation', 'Unknown operation.');
     const spec = contract[op];
+    // Every string, whichever schema reads it: a lone surrogate is refused here rather than stored as U+FFFD or failing later.
+    const broken = findIllFormedText(input);
+    if (broken) return illFormed(broken);
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     try {
@@ -94,6 +98,12 @@ export function openBackend(opts: BackendOptions): Backend {
     lock.release();
   };
   return { deviceId, db, context: ctx, evidence, dispatch, call, close };
+}
+
+function illFormed(path: (string | number)[]): Result<never> {
+  const where = path.length > 0 ? `${path.join('.')}: ` : '';
+  const message = `This text ${ILL_FORMED_MESSAGE}`;
+  return fail('invalid_input', `Invalid input — ${where}${message}`, [{ path, message }]);
 }
 
 function invalid(error: z.ZodError): Result<never> {

@@ -116,6 +116,8 @@ function cases(op: OpName, w: World): Case[] {
     out.push([`${key} of the wrong type`, { ...valid, [key]: true }]);
     out.push([`${key} as a 10 MB string`, { ...valid, [key]: HUGE }]);
   }
+  // Ill-formed UTF-16 (a lone surrogate) in every string, however deep: SQLite and the file writers cannot store it.
+  for (const [where, bad] of withLoneSurrogate(valid)) out.push([`a lone surrogate in ${where}`, bad]);
   const unknown = newId();
   const audit = sampleAudit(w.clientId, w.siteIds);
   const twoLeads = { ...audit, team: audit.team.map((m) => ({ ...m, role: 'lead_auditor' })) };
@@ -226,6 +228,29 @@ function cases(op: OpName, w: World): Case[] {
     ...(Object.assign({}, ...EXTENSIONS.map((e) => e.cases(w, HUGE))) as Partial<Record<OpName, Case[]>>),
   };
   return [...out, ...(specific[op] ?? [])];
+}
+
+/** One copy of `input` per string leaf, that leaf ending in an unpaired high surrogate. */
+function withLoneSurrogate(input: unknown, where = ''): [string, unknown][] {
+  if (typeof input === 'string') return [[where || 'the input', `${input}\uD800`]];
+  if (Array.isArray(input)) {
+    const items: unknown[] = input;
+    return items.flatMap((v, i) =>
+      withLoneSurrogate(v, `${where}[${i}]`).map(([w, bad]): [string, unknown] => [
+        w,
+        items.map((x, j) => (j === i ? bad : x)),
+      ]),
+    );
+  }
+  if (input && typeof input === 'object') {
+    return Object.entries(input).flatMap(([k, v]) =>
+      withLoneSurrogate(v, where ? `${where}.${k}` : k).map(([w, bad]): [string, unknown] => [
+        w,
+        { ...input, [k]: bad },
+      ]),
+    );
+  }
+  return [];
 }
 
 function soaCases(w: World): Case[] {
