@@ -61,14 +61,23 @@ export function ncListRows(findings: readonly Finding[]): string[][] {
 }
 
 /**
- * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or
- * line break. A UTF-8 byte-order mark lets spreadsheet apps read accents right.
- * Cells that a spreadsheet would run as a formula get a leading apostrophe.
+ * Where a spreadsheet may start a cell inside a field: the field's start, and —
+ * for German or French Excel, which splits a comma file on ";" and honours
+ * quotes only at a cell's start — after every ";" and line break in the text.
+ */
+const CELL_START_FORMULA = /(?<=^|[;\r\n])(?="*[=+\-@\t\r])/g;
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote,
+ * semicolon, tab or line break. A UTF-8 byte-order mark lets spreadsheet apps
+ * read accents right. Wherever a cell may start with a formula character
+ * (= + - @, tab or CR), a single quote is put in front, as OWASP recommends, so
+ * "Backups untested;=cmd|…" is text under any list separator.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   const cell = (raw: string) => {
-    const v = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-    return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+    const v = raw.replace(CELL_START_FORMULA, "'");
+    return /[",;\t\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   };
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
