@@ -4,6 +4,7 @@ import { MIGRATION_4 } from './migration-4';
 import { MIGRATION_5 } from './migration-5';
 import { MIGRATION_6 } from './migration-6';
 import { MIGRATION_7 } from './migration-7';
+import { MIGRATION_8 } from './migration-8';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -308,6 +309,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_5,
   MIGRATION_6,
   MIGRATION_7,
+  MIGRATION_8,
 ];
 
 /**

@@ -88,8 +88,6 @@ export class EvidenceStore {
   constructor(
     readonly dataDir: string,
     private readonly db: Db,
-    /** Milliseconds since 1970; tests may move it. */
-    private readonly clock: () => number = Date.now,
   ) {
     this.tmpDir = join(evidenceDir(dataDir), 'tmp');
     this.queued = db.prepare(`SELECT sha256 FROM evidence_gc LIMIT ${BATCH}`).pluck();
@@ -135,7 +133,7 @@ export class EvidenceStore {
    */
   claim(sha256: string): string {
     const id = randomUUID();
-    this.light(() => this.insertClaim.run(id, sha256, this.clock()));
+    this.light(() => this.insertClaim.run(id, sha256, Date.now()));
     return id;
   }
 
@@ -258,7 +256,7 @@ export class EvidenceStore {
 
   /** Claims past the grace period (their process died mid-add) end, and their digests are queued. */
   private expireClaims(): void {
-    const cutoff = this.clock() - PLACEMENT_GRACE_MS;
+    const cutoff = Date.now() - PLACEMENT_GRACE_MS;
     while (this.anyExpired.get(cutoff)) {
       this.light(() => {
         for (const { id, sha256 } of this.expired.all(cutoff) as { id: string; sha256: string }[]) {

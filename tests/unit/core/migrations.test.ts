@@ -264,6 +264,25 @@ describe('migration 7: certificates trusted besides the signing identities', () 
   });
 });
 
+describe('migration 8: evidence files being added, seen by every process', () => {
+  it('adds a strict table of claims, one per add in flight, that existing data survives', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    migrate(db, MIGRATIONS.slice(0, 1));
+    seedMigration1Audit(db);
+    migrate(db, MIGRATIONS.slice(0, 8));
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare("SELECT count(*) FROM audits WHERE id = 'a'").pluck().get()).toBe(1);
+    const insert = db.prepare('INSERT INTO evidence_placements (id, sha256, placed_at) VALUES (?, ?, ?)');
+    // Two adds of the same file each hold their own claim.
+    insert.run('p1', 'ab'.repeat(32), 1_000);
+    insert.run('p2', 'ab'.repeat(32), 2_000);
+    expect(() => insert.run('p1', 'cd'.repeat(32), 3_000)).toThrow(/UNIQUE/);
+    expect(() => insert.run('p3', 'cd'.repeat(32), 'soon')).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(db.prepare('SELECT id FROM evidence_placements WHERE placed_at < 1500').pluck().all()).toEqual(['p1']);
+    db.close();
+  });
+});
+
 describe('migrate()', () => {
   it('is idempotent and opens the file in WAL mode with foreign keys on', () => {
     const file = join(dir, 'db.sqlite');
