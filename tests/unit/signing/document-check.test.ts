@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#core/demo/seed';
@@ -5,6 +8,7 @@ import { DocumentChecks } from '#core/export/document-checks';
 import type { ReportIssue } from '#shared/domain/report';
 import { tempBackend, value } from '../../helpers/backend';
 import { sampleDocx } from './fixtures';
+import { strangerSignedDocx } from './stranger';
 
 let t: ReturnType<typeof tempBackend>;
 let issue: ReportIssue;
@@ -40,7 +44,12 @@ describe('checking a document someone hands over', () => {
       name: 'copy.docx',
       size: issuedBytes.length,
       sha256: issue.sha256,
-      verification: { status: 'valid', problems: [], signer: { name: 'Amelia Hartmann' } },
+      verification: {
+        status: 'valid',
+        problems: [],
+        signer: { name: 'Amelia Hartmann' },
+        trust: { kind: 'known_identity', matched: 'Amelia Hartmann' },
+      },
       issued: {
         issueId: issue.id,
         clientName: 'Havelwerk Medical Supplies GmbH',
@@ -50,6 +59,52 @@ describe('checking a document someone hands over', () => {
         reportNumber: issue.reportNumber,
         current: true,
       },
+    });
+  });
+
+  it("a stranger's certificate with the lead auditor's name: intact, but the signer is unknown", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldwork-stranger-'));
+    try {
+      const stranger = await strangerSignedDocx(dir);
+      const r = value((await check(stranger.docx)).result);
+      expect(r.verification).toMatchObject({
+        status: 'valid',
+        signer: { name: 'Amelia Hartmann', fingerprint: stranger.fingerprint },
+        trust: { kind: 'unknown', matched: '' },
+      });
+      expect(r.issued).toBeNull();
+
+      // Trusted after comparing the fingerprint: the same file now names whom it matched.
+      const certificateBase64 = readFileSync(stranger.pemFile).toString('base64');
+      const shown = value(await t.backend.call('trust.inspect', { certificateBase64 }));
+      expect(shown).toMatchObject({
+        commonName: 'Amelia Hartmann',
+        fingerprint: stranger.fingerprint,
+        knownAs: { kind: 'unknown' },
+      });
+      const trusted = value(
+        await t.backend.call('trust.import', {
+          certificateBase64,
+          fingerprint: shown.fingerprint,
+          name: 'Amelia (home)',
+        }),
+      );
+      expect(value(await t.backend.call('trust.list', {})).map((c) => c.fingerprint)).toEqual([stranger.fingerprint]);
+      expect(value((await check(stranger.docx)).result).verification.trust).toEqual({
+        kind: 'trusted_certificate',
+        matched: 'Amelia (home)',
+      });
+      value(await t.backend.call('trust.remove', { id: trusted.id }));
+      expect(value((await check(stranger.docx)).result).verification.trust?.kind).toBe('unknown');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports.verify names the data folder identity that signed an issued version', async () => {
+    expect(value(await t.backend.call('reports.verify', { issueId: issue.id }))).toMatchObject({
+      status: 'valid',
+      trust: { kind: 'known_identity', matched: 'Amelia Hartmann' },
     });
   });
 
