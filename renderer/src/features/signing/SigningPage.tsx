@@ -22,6 +22,7 @@ import { CreateIdentityModal } from './CreateIdentityModal';
 import { formatCertDate, shortFingerprint } from './identity';
 import { IdentityBadges } from './IdentityBadges';
 import { ImportIdentityModal } from './ImportIdentityModal';
+import { TrustedCertificates } from './TrustedCertificates';
 
 const fileSafe = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'certificate';
 
@@ -175,6 +176,7 @@ export function SigningPage() {
         actions={list.data && list.data.length > 0 ? actions : undefined}
       />
       {body}
+      <TrustedCertificates />
       <CreateIdentityModal opened={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
       <ImportIdentityModal opened={importing} onClose={() => setImporting(false)} onImported={list.reload} />
     </>

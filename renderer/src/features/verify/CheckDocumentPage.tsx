@@ -58,7 +58,9 @@ export function CheckDocumentPage() {
           <Stack gap="sm">
             <Text size="sm">
               The file is checked on this computer and not kept. Any change after signing — one character, a picture, a
-              part added or removed — shows as an invalid signature. Up to {formatBytes(VERIFY_FILE_MAX)}.
+              part added or removed — shows as an invalid signature. An intact signature counts as someone known only if
+              its certificate is one of your signing identities or trusted certificates. Up to{' '}
+              {formatBytes(VERIFY_FILE_MAX)}.
             </Text>
             <Group>
               <FileButton
@@ -129,8 +131,8 @@ function CheckResult({ check }: { check: DocumentCheck }) {
         </Alert>
       ) : (
         <Text size="sm" c="dimmed">
-          This file is not a version issued from this data folder (its SHA-256 matches none). A valid signature still
-          shows who signed it.
+          This file is not a version issued from this data folder (its SHA-256 matches none). The signature above still
+          says whether it is intact and whether its signer is known here.
         </Text>
       )}
       <Text size="xs" c="dimmed">
