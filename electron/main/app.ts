@@ -83,6 +83,7 @@ export function startApp(paths: AppPaths): void {
         blobPath: (sha) => blobPath(dataDir, sha),
         tempRoot: openDir,
         openPath: (file) => shell.openPath(file),
+        showItemInFolder: (file) => shell.showItemInFolder(file),
       });
       // The OS keychain is reachable only from here: signing keys protected by it are wrapped/unwrapped on the way.
       const keychain = createKeychainGlue({
@@ -94,10 +95,15 @@ export function startApp(paths: AppPaths): void {
         },
         call: (op, input) => client.call(op, input),
       });
-      // Opening a file with the OS's app is the one op only the main process can do.
+      // Handing a file to the OS (open it, or show it in its folder) is only the main process's to do.
       registerIpcHandlers(
         () => win,
-        (op, input) => (op === 'evidence.openExternal' ? openEvidence(input) : keychain(op, input)),
+        (op, input) =>
+          op === 'evidence.openExternal'
+            ? openEvidence.openExternal(input)
+            : op === 'evidence.showInFolder'
+              ? openEvidence.showInFolder(input)
+              : keychain(op, input),
       );
       client.start(); // open the database while the window loads
       openWindow();

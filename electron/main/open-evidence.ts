@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, mkdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpName } from '#shared/api/ops';
 import { fail, ok, type Result } from '#shared/api/result';
 import { Evidence } from '#shared/domain/evidence';
+import { openPolicy } from '#shared/rules/open-policy';
 
 export interface OpenEvidenceDeps {
   /** The backend's API, to look the attachment up (it validates the id). */
@@ -14,33 +15,77 @@ export interface OpenEvidenceDeps {
   tempRoot: string;
   /** shell.openPath: resolves to '' on success or an error text. */
   openPath(file: string): Promise<string>;
+  /** shell.showItemInFolder. */
+  showItemInFolder(file: string): void;
+  /** process.platform; decides whether the copy gets the Mark of the Web. */
+  platform?: NodeJS.Platform;
 }
 
+/** "Downloaded from the internet": Windows and Office then open the copy in Protected View, SmartScreen checks it. */
+const MARK_OF_THE_WEB = '[ZoneTransfer]\r\nZoneId=3\r\n';
+
 /**
- * `evidence.openExternal` for the desktop app. Files in the store have no
- * name or extension, so the OS could not pick an app for them: a read-only
- * copy under the attachment's (already sanitised) name is opened instead. The
- * copy also means an editor can never change the stored evidence.
+ * `evidence.openExternal` and `evidence.showInFolder` for the desktop app.
+ * Files in the store have no name or extension, so a read-only copy in a
+ * folder of its own is handed out instead; an editor can never change the
+ * stored evidence. A client's file is untrusted: only documents and media
+ * (shared/rules/open-policy.ts) are opened, under the extension of their
+ * sniffed type; anything else is only shown in its folder, after the
+ * renderer's warning. The copy has no execute bit (POSIX) and, on Windows,
+ * carries the Mark of the Web.
  */
 export function createOpenEvidence(deps: OpenEvidenceDeps) {
-  return async (input: unknown): Promise<Result<Record<string, never>>> => {
+  const platform = deps.platform ?? process.platform;
+
+  const lookup = async (input: unknown): Promise<Result<Evidence>> => {
     const found = await deps.call('evidence.get', input);
-    if (!found.ok) return found;
-    const evidence = Evidence.parse(found.value);
-    // basename again: never trust a name to stay inside our folder.
-    const name = path.basename(evidence.originalName) || 'attachment';
+    return found.ok ? ok(Evidence.parse(found.value)) : found;
+  };
+
+  const copyOut = async (evidence: Evidence, copyName: string): Promise<Result<string>> => {
     const dir = path.join(deps.tempRoot, randomUUID());
-    const copy = path.join(dir, name);
+    // basename again: never trust a name to stay inside our folder.
+    const copy = path.join(dir, path.basename(copyName) || 'attachment');
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await copyFile(deps.blobPath(evidence.sha256), copy);
+      // The stream is written before the copy becomes read-only.
+      if (platform === 'win32') await writeFile(`${copy}:Zone.Identifier`, MARK_OF_THE_WEB);
       await chmod(copy, 0o400);
     } catch {
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      return fail('storage', 'The attachment could not be prepared for opening: its file is missing or unreadable.');
+      return fail('storage', 'The attachment could not be prepared: its file is missing or unreadable.');
     }
-    const error = await deps.openPath(copy);
-    if (error !== '') return fail('unavailable', 'No app on this computer could open this file. Download it instead.');
-    return ok({});
+    return ok(copy);
+  };
+
+  return {
+    async openExternal(input: unknown): Promise<Result<Record<string, never>>> {
+      const evidence = await lookup(input);
+      if (!evidence.ok) return evidence;
+      // The renderer offers Open only for these; a refused file is never copied out for opening.
+      const decision = openPolicy(evidence.value.originalName, evidence.value.mediaType);
+      if (decision.action !== 'open') {
+        return fail(
+          'forbidden',
+          'Fieldwork does not open this kind of file with another app, as it could run a program. Use Show in folder.',
+        );
+      }
+      const copy = await copyOut(evidence.value, decision.copyName);
+      if (!copy.ok) return copy;
+      const error = await deps.openPath(copy.value);
+      if (error !== '')
+        return fail('unavailable', 'No app on this computer could open this file. Download it instead.');
+      return ok({});
+    },
+    async showInFolder(input: unknown): Promise<Result<Record<string, never>>> {
+      const evidence = await lookup(input);
+      if (!evidence.ok) return evidence;
+      const decision = openPolicy(evidence.value.originalName, evidence.value.mediaType);
+      const copy = await copyOut(evidence.value, decision.copyName);
+      if (!copy.ok) return copy;
+      deps.showItemInFolder(copy.value);
+      return ok({});
+    },
   };
 }

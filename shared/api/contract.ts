@@ -169,6 +169,8 @@ export const contract = {
   'evidence.thumbnail': { input: ById, output: Thumbnail },
   /** Desktop only: the main process opens the file with the OS's app; elsewhere 'unsupported'. */
   'evidence.openExternal': { input: ById, output: Nothing },
+  /** Desktop only: a read-only copy shown in the file manager (for files Fieldwork will not open). */
+  'evidence.showInFolder': { input: ById, output: Nothing },
 
   'search.query': { input: SearchInput, output: z.array(SearchHit) },
 

@@ -48,6 +48,7 @@ export const OP_NAMES = [
   'evidence.read',
   'evidence.thumbnail',
   'evidence.openExternal',
+  'evidence.showInFolder',
   'search.query',
   'findings.list',
   'findings.get',

@@ -67,5 +67,13 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
         'Opening files with another app is only available in the desktop app; download the file instead.',
       );
     }),
+    // Likewise (electron/main/open-evidence.ts): the preview has no file manager to show.
+    'evidence.showInFolder': tx(({ id }) => {
+      getEvidence(ctx, id);
+      throw new DomainError(
+        'unsupported',
+        'Showing files in their folder is only available in the desktop app; download the file instead.',
+      );
+    }),
   };
 }

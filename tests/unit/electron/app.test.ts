@@ -110,6 +110,24 @@ describe('startApp', () => {
     expect(fake.shell.openPath).not.toHaveBeenCalled();
   });
 
+  it('handles evidence.showInFolder in main too: looks the attachment up, never forwards the op', async () => {
+    startApp(paths);
+    await ready();
+    const win = FakeBrowserWindow.instances[0]!;
+    const handler = fake.ipcMain.handlers.get(`${IPC_PREFIX}evidence.showInFolder`) as unknown as (
+      e: unknown,
+      i: unknown,
+    ) => Promise<unknown>;
+    const input = { id: '01890000-0000-7000-8000-000000000001' };
+    const answer = handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, input);
+    const host = forks()[0]!;
+    const request = host.sent.at(-1) as { id: number; op: string; input: unknown };
+    expect(request).toMatchObject({ op: 'evidence.get', input });
+    host.emit('message', { id: request.id, result: { ok: false, error: { code: 'not_found', message: 'gone' } } });
+    await expect(answer).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'gone' } });
+    expect(fake.shell.showItemInFolder).not.toHaveBeenCalled();
+  });
+
   it('restores and focuses the existing window when a second instance starts', async () => {
     startApp(paths);
     await ready();

@@ -111,7 +111,11 @@ function build() {
       registerSchemesAsPrivileged: vi.fn(),
       handle: vi.fn((scheme: string, h: (r: Request) => Promise<Response>) => void protocolHandlers.set(scheme, h)),
     },
-    shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
+    shell: {
+      openExternal: vi.fn(() => Promise.resolve()),
+      openPath: vi.fn(() => Promise.resolve('')),
+      showItemInFolder: vi.fn(),
+    },
     utilityProcess: { fork: vi.fn((modulePath: string, args: string[]) => new FakeUtilityProcess(modulePath, args)) },
     contextBridge: { exposed, exposeInMainWorld: vi.fn((key: string, api: unknown) => void (exposed[key] = api)) },
     ipcRenderer: { invoke: vi.fn() },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,13 +10,17 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const sha = 'ab'.repeat(32);
 const blob = path.join(root, 'blob');
 writeFileSync(blob, 'evidence bytes');
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const EXE = 'application/x-msdownload';
+const ID = '01890000-0000-7000-8000-000000000001';
 
-const evidence = (originalName: string) => ({
-  id: '01890000-0000-7000-8000-000000000001',
+const evidence = (originalName: string, mediaType: string) => ({
+  id: ID,
   auditId: '01890000-0000-7000-8000-000000000002',
   sha256: sha,
   originalName,
-  mediaType: 'text/plain',
+  mediaType,
   size: 14,
   capturedAt: null,
   addedBy: '',
@@ -27,57 +31,131 @@ const evidence = (originalName: string) => ({
   updatedAt: 'x',
 });
 
-function setup(name: string, openResult = '', blobPath = () => blob) {
+let n = 0;
+function setup(
+  name: string,
+  mediaType: string,
+  opts: { openResult?: string; blobPath?: () => string; platform?: NodeJS.Platform } = {},
+) {
   const opened: string[] = [];
-  const open = createOpenEvidence({
+  const shown: string[] = [];
+  const tempRoot = path.join(root, `open-${++n}`);
+  const glue = createOpenEvidence({
     call: (op, input) =>
       Promise.resolve(
-        op === 'evidence.get' && (input as { id: string }).id === evidence(name).id
-          ? ok(evidence(name))
+        op === 'evidence.get' && (input as { id: string }).id === ID
+          ? ok(evidence(name, mediaType))
           : fail('not_found', 'No such attachment.'),
       ),
-    blobPath,
-    tempRoot: path.join(root, 'open'),
+    blobPath: opts.blobPath ?? (() => blob),
+    tempRoot,
     openPath: (file) => {
       opened.push(file);
-      return Promise.resolve(openResult);
+      return Promise.resolve(opts.openResult ?? '');
     },
+    showItemInFolder: (file) => void shown.push(file),
+    platform: opts.platform ?? 'linux',
   });
-  return { open, opened };
+  return { ...glue, opened, shown, tempRoot };
 }
+
+const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+const filesUnder = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)) : [];
 
 describe('evidence.openExternal in the desktop app', () => {
   it('opens a read-only copy named like the attachment, inside its own folder', async () => {
-    const { open, opened } = setup('Minutes 2026.docx');
-    expect(await open({ id: evidence('').id })).toEqual({ ok: true, value: {} });
-    expect(opened).toHaveLength(1);
-    const copy = opened[0]!;
+    const t = setup('Minutes 2026.docx', DOCX);
+    expect(await t.openExternal({ id: ID })).toEqual({ ok: true, value: {} });
+    expect(t.opened).toHaveLength(1);
+    const copy = t.opened[0]!;
     expect(path.basename(copy)).toBe('Minutes 2026.docx');
-    expect(copy.startsWith(path.join(root, 'open') + path.sep)).toBe(true);
+    expect(path.dirname(path.dirname(copy))).toBe(t.tempRoot);
     expect(readFileSync(copy, 'utf8')).toBe('evidence bytes');
-    expect(statSync(copy).mode & 0o222).toBe(0);
+    // Neither writable nor executable by anyone.
+    expect(statSync(copy).mode & 0o333).toBe(0);
+  });
+
+  it('gives the copy the extension of the sniffed type, not the one of the name', async () => {
+    const t = setup('photo.jpeg', 'image/png');
+    expect(codeOf(await t.openExternal({ id: ID }))).toBe('ok');
+    expect(path.basename(t.opened[0]!)).toBe('photo.png');
+  });
+
+  it.each([
+    ['report.pdf.exe', PDF],
+    ['report.pdf', EXE],
+    ['invite.HTA', 'text/plain'],
+    ['budget.docm', 'application/vnd.ms-word.document.macroenabled.12'],
+    ['evil.exe.', PDF],
+    ['evil.exe ', PDF],
+  ])('refuses to open %s (sniffed %s) and writes no copy', async (name, type) => {
+    const t = setup(name, type);
+    expect(codeOf(await t.openExternal({ id: ID }))).toBe('forbidden');
+    expect(t.opened).toEqual([]);
+    expect(filesUnder(t.tempRoot)).toEqual([]);
   });
 
   it('keeps a hostile name inside the temporary folder', async () => {
-    const { open, opened } = setup('../../escape.txt');
-    expect((await open({ id: evidence('').id })).ok).toBe(true);
-    expect(path.dirname(path.dirname(opened[0]!))).toBe(path.join(root, 'open'));
+    const t = setup('../../escape.txt', 'text/plain');
+    expect(codeOf(await t.openExternal({ id: ID }))).toBe('ok');
+    expect(path.dirname(path.dirname(t.opened[0]!))).toBe(t.tempRoot);
   });
 
   it('passes the backend’s refusal through and opens nothing', async () => {
-    const { open, opened } = setup('x.txt');
-    const r = await open({ id: '01890000-0000-7000-8000-00000000ffff' });
-    expect(r.ok ? 'ok' : r.error.code).toBe('not_found');
-    expect(opened).toEqual([]);
+    const t = setup('x.txt', 'text/plain');
+    expect(codeOf(await t.openExternal({ id: '01890000-0000-7000-8000-00000000ffff' }))).toBe('not_found');
+    expect(codeOf(await t.showInFolder({ id: '01890000-0000-7000-8000-00000000ffff' }))).toBe('not_found');
+    expect(t.opened).toEqual([]);
+    expect(t.shown).toEqual([]);
   });
 
   it('reports a missing file and an OS that cannot open it', async () => {
-    const missing = setup('x.txt', '', () => path.join(root, 'nope'));
-    const r1 = await missing.open({ id: evidence('').id });
-    expect(r1.ok ? 'ok' : r1.error.code).toBe('storage');
+    const missing = setup('x.txt', 'text/plain', { blobPath: () => path.join(root, 'nope') });
+    expect(codeOf(await missing.openExternal({ id: ID }))).toBe('storage');
+    expect(codeOf(await missing.showInFolder({ id: ID }))).toBe('storage');
     expect(missing.opened).toEqual([]);
-    const noApp = setup('x.weird', 'no application');
-    const r2 = await noApp.open({ id: evidence('').id });
-    expect(r2.ok ? 'ok' : r2.error.code).toBe('unavailable');
+    expect(missing.shown).toEqual([]);
+    const noApp = setup('x.pdf', PDF, { openResult: 'no application' });
+    expect(codeOf(await noApp.openExternal({ id: ID }))).toBe('unavailable');
+  });
+});
+
+describe('evidence.showInFolder in the desktop app', () => {
+  it('shows a read-only, non-executable copy of a file it will not open, and opens nothing', async () => {
+    const t = setup('report.pdf.exe', EXE);
+    expect(await t.showInFolder({ id: ID })).toEqual({ ok: true, value: {} });
+    expect(t.opened).toEqual([]);
+    expect(t.shown).toHaveLength(1);
+    const copy = t.shown[0]!;
+    expect(path.basename(copy)).toBe('report.pdf.exe');
+    expect(path.dirname(path.dirname(copy))).toBe(t.tempRoot);
+    expect(readFileSync(copy, 'utf8')).toBe('evidence bytes');
+    expect(statSync(copy).mode & 0o333).toBe(0);
+  });
+
+  it('drops the trailing dots and spaces Windows would drop anyway', async () => {
+    const t = setup('evil.exe. ', EXE);
+    expect(codeOf(await t.showInFolder({ id: ID }))).toBe('ok');
+    expect(path.basename(t.shown[0]!)).toBe('evil.exe');
+  });
+});
+
+describe('the Mark of the Web (Windows)', () => {
+  // NTFS is not here: on Linux the alternate data stream's path is an ordinary file name, which shows what was written.
+  it.each(['openExternal', 'showInFolder'] as const)(
+    '%s marks the copy as downloaded from the internet',
+    async (how) => {
+      const t = setup('Minutes.pdf', PDF, { platform: 'win32' });
+      expect(codeOf(await t[how]({ id: ID }))).toBe('ok');
+      const copy = (how === 'openExternal' ? t.opened : t.shown)[0]!;
+      expect(readFileSync(`${copy}:Zone.Identifier`, 'utf8')).toBe('[ZoneTransfer]\r\nZoneId=3\r\n');
+    },
+  );
+
+  it('writes no stream elsewhere', async () => {
+    const t = setup('Minutes.pdf', PDF, { platform: 'darwin' });
+    expect(codeOf(await t.openExternal({ id: ID }))).toBe('ok');
+    expect(filesUnder(t.tempRoot).filter((f) => f.endsWith(':Zone.Identifier'))).toEqual([]);
   });
 });

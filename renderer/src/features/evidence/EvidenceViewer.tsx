@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Grid, Group, Modal, Progress, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconAlertTriangle, IconDownload, IconExternalLink, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconExternalLink, IconFolder, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Evidence } from '#shared/domain/evidence';
+import { openPolicy } from '#shared/rules/open-policy';
 import { getApi } from '../../api/client';
 import { Facts, LongText } from '../../components/Facts';
 import { formatBytes } from '../../lib/files';
@@ -11,7 +12,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { DraftedTextarea } from '../records/DraftedTextarea';
 import { formatCapturedAt } from '../records/dateTime';
 import { useEscapeOnTop } from '../records/useEscapeOnTop';
-import { downloadEvidence, openOutside, readEvidence, ReadFailed, viewableAs } from './bytes';
+import { downloadEvidence, openOutside, readEvidence, ReadFailed, showInFolder, viewableAs } from './bytes';
 import { FileTypeIcon } from './Thumb';
 
 type Loaded =
@@ -123,10 +124,48 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
       setBusy(false);
     }
   };
+  // Only documents and media are handed to another app; anything else could run a program (issue 14).
+  const policy = openPolicy(e.originalName, e.mediaType);
   const openElsewhere = () =>
     run(async () => {
       if ((await openOutside(e)) === 'downloaded') notifySuccess(`${e.originalName} downloaded`);
     }, 'The file could not be opened');
+  const requestShowInFolder = () =>
+    modals.openConfirmModal({
+      title: 'This file could be harmful',
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">
+            Fieldwork will not open <b>{e.originalName}</b>: {policy.action === 'show_in_folder' ? policy.reason : ''}.
+            Files like this can run a program on this computer.
+          </Text>
+          <Text size="sm">
+            A read-only copy will be shown in its folder. Open it there only if you trust where it came from.
+          </Text>
+        </Stack>
+      ),
+      labels: { confirm: 'Show in folder', cancel: 'Cancel' },
+      confirmProps: { color: 'orange' },
+      onConfirm: () =>
+        void run(async () => {
+          if ((await showInFolder(e)) === 'downloaded') notifySuccess(`${e.originalName} downloaded`);
+        }, 'The file could not be shown'),
+    });
+  const outsideButton = (variant: 'filled' | 'subtle') =>
+    policy.action === 'open' ? (
+      <Button
+        variant={variant}
+        leftSection={<IconExternalLink size={16} />}
+        onClick={() => void openElsewhere()}
+        loading={busy}
+      >
+        Open with its app
+      </Button>
+    ) : (
+      <Button variant={variant} leftSection={<IconFolder size={16} />} onClick={requestShowInFolder} loading={busy}>
+        Show in folder
+      </Button>
+    );
   const requestDelete = () =>
     modals.openConfirmModal({
       title: 'Delete this attachment?',
@@ -188,9 +227,7 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
               <Text size="sm" c="dimmed" ta="center">
                 Fieldwork does not show this kind of file ({e.mediaType || 'unknown type'}) itself.
               </Text>
-              <Button leftSection={<IconExternalLink size={16} />} onClick={() => void openElsewhere()} loading={busy}>
-                Open with its app
-              </Button>
+              {outsideButton('filled')}
             </Stack>
           )}
         </Center>
@@ -237,15 +274,7 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
             >
               Download
             </Button>
-            {kind && (
-              <Button
-                variant="subtle"
-                leftSection={<IconExternalLink size={16} />}
-                onClick={() => void openElsewhere()}
-              >
-                Open with its app
-              </Button>
-            )}
+            {kind && outsideButton('subtle')}
             {onDeleted && !readOnly && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
                 Delete

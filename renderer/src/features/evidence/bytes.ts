@@ -66,6 +66,19 @@ export async function openOutside(evidence: Evidence): Promise<'opened' | 'downl
   return 'downloaded';
 }
 
+/**
+ * Shows a read-only copy in the computer's file manager (desktop), for files
+ * Fieldwork will not open (shared/rules/open-policy.ts); the browser preview
+ * downloads instead, and the browser applies its own checks.
+ */
+export async function showInFolder(evidence: Evidence): Promise<'shown' | 'downloaded'> {
+  const result = await getApi().invoke('evidence.showInFolder', { id: evidence.id });
+  if (result.ok) return 'shown';
+  if (result.error.code !== 'unsupported') throw new ReadFailed(result.error);
+  await downloadEvidence(evidence);
+  return 'downloaded';
+}
+
 export type Viewable = 'image' | 'pdf' | null;
 
 /** What the app shows itself; browsers render these from bytes safely (no scripts in an <img>). */

@@ -64,10 +64,11 @@ export const evidenceCases: MalformedExtension = {
     'evidence.read': { id: w.x.evidenceId, offset: 0, length: 4 },
     'evidence.thumbnail': { id: w.x.evidenceId },
     'evidence.openExternal': { id: w.x.evidenceId },
+    'evidence.showInFolder': { id: w.x.evidenceId },
   }),
 
   // Only the desktop app's main process opens files with other apps; the core answers this by design.
-  validAnswers: { 'evidence.openExternal': 'unsupported' },
+  validAnswers: { 'evidence.openExternal': 'unsupported', 'evidence.showInFolder': 'unsupported' },
 
   cases: (w, huge) => {
     const unknown = newId();
@@ -152,6 +153,7 @@ export const evidenceCases: MalformedExtension = {
       ],
       'evidence.thumbnail': [notFound({ id: unknown })],
       'evidence.openExternal': [notFound({ id: unknown })],
+      'evidence.showInFolder': [notFound({ id: unknown })],
     };
     return cases;
   },
