@@ -103,11 +103,11 @@ function withKdfCap<T>(run: () => T): T {
   ];
   const saved = slots.map(([obj, key]) => obj[key]!);
   slots.forEach(([obj, key, at], i) => {
-    obj[key] = ((...args: unknown[]) => {
+    obj[key] = (...args: unknown[]) => {
       const n = Number(args[at]);
       if (!(n <= PKCS12_MAX_ITERATIONS)) throw tooManyIterations(n);
       return (saved[i] as (...a: unknown[]) => unknown)(...args);
-    }) as Kdf;
+    };
   });
   try {
     return run();

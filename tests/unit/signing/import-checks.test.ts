@@ -16,6 +16,12 @@ const importFile = (p12: Buffer, over: Record<string, unknown> = {}) =>
     ...over,
   });
 
+/** The refusal's code and message (fails when the import went through). */
+const refusal = (r: Awaited<ReturnType<typeof importFile>>) => {
+  if (r.ok) throw new Error('imported, but should have been refused');
+  return r.error;
+};
+
 /** Files made by the OpenSSL command line, as a CA or a colleague would hand them over. */
 describe('importing signing identities: what Fieldwork will not sign with', { timeout: 300_000 }, () => {
   it('accepts RSA 2048 and ECDSA P-256 files', async () => {
@@ -52,22 +58,15 @@ describe('importing signing identities: what Fieldwork will not sign with', { ti
       notBefore: new Date('2099-03-01T00:00:00Z'),
       notAfter: new Date('2100-03-01T00:00:00Z'),
     });
-    expect(await importFile(future)).toMatchObject({
-      ok: false,
-      error: {
-        code: 'invalid_input',
-        message: expect.stringContaining('not valid yet: it becomes valid on 2099-03-01'),
-      },
-    });
+    expect(refusal(await importFile(future))).toMatchObject({ code: 'invalid_input' });
+    expect(refusal(await importFile(future)).message).toContain('not valid yet: it becomes valid on 2099-03-01');
     const expired = opensslPkcs12({
       commonName: 'Olga Old',
       notBefore: new Date(Date.now() - 400 * DAY),
       notAfter: new Date('2024-05-01T00:00:00Z'),
     });
-    expect(await importFile(expired)).toMatchObject({
-      ok: false,
-      error: { code: 'certificate_expired', message: expect.stringContaining('expired on 2024-05-01') },
-    });
+    expect(refusal(await importFile(expired))).toMatchObject({ code: 'certificate_expired' });
+    expect(refusal(await importFile(expired)).message).toContain('expired on 2024-05-01');
     expect(dumpDatabase(backend.db)).toEqual(before);
     const id = value(await importFile(expired, { acceptExpired: true }));
     expect(id).toMatchObject({ name: 'Olga Old', expired: true });
@@ -77,10 +76,8 @@ describe('importing signing identities: what Fieldwork will not sign with', { ti
     const before = dumpDatabase(backend.db);
     // OpenSSL's own tools refuse a common name over 64 characters; other software writes them (node-forge here).
     const long = Buffer.from(pkcs12Base64({ password: 'file-pass', commonName: 'L'.repeat(201) }), 'base64');
-    expect(await importFile(long)).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining("certificate's name is 201 characters long") },
-    });
+    expect(refusal(await importFile(long))).toMatchObject({ code: 'invalid_input' });
+    expect(refusal(await importFile(long)).message).toContain("certificate's name is 201 characters long");
     expect(dumpDatabase(backend.db)).toEqual(before);
     expect(value(await importFile(long, { name: 'Lars Long' })).name).toBe('Lars Long');
   });
