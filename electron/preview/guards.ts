@@ -14,6 +14,24 @@ export function isLoopbackRequest(req: IncomingMessage, port: number): boolean {
   return allowedHosts.some((h) => origin.toLowerCase() === `http://${h}`);
 }
 
+/**
+ * Node keeps only the first of several Host headers (req.headers.host), so a
+ * second one would go unchecked while a proxy or the browser may honour it:
+ * the raw list is counted instead.
+ */
+export function hostHeaderCount(req: IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
+}
+
+/** The declared body size: a number, null when absent (chunked), NaN when unreadable. */
+export function declaredLength(req: IncomingMessage): number | null {
+  const raw = req.headers['content-length'];
+  if (raw === undefined) return null;
+  return /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
 /** Constant-time comparison, so the token cannot be guessed byte by byte. */
 export function hasToken(req: IncomingMessage, token: string): boolean {
   const given = req.headers['x-fieldwork-token'];

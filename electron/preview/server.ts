@@ -7,7 +7,7 @@ import { fail } from '#shared/api/result';
 import { CONTENT_SECURITY_POLICY } from '#shared/security';
 import type { Backend } from '#core/backend';
 import { contentTypeFor, resolveStaticPath } from '#core/static-files';
-import { hasToken, isLoopbackRequest } from './guards';
+import { declaredLength, hasToken, hostHeaderCount, isLoopbackRequest } from './guards';
 
 /**
  * Large enough for any form and for a base64-encoded Statement of Applicability
@@ -15,11 +15,22 @@ import { hasToken, isLoopbackRequest } from './guards';
  */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/**
+ * How long a client may take to send a request's headers, and the whole
+ * request. Node's defaults (60 s, 300 s) let a stalled client hold a socket
+ * for five minutes. The largest request is an upload chunk (4 MiB, ~5.6 MB
+ * base64) over loopback, so a minute is generous even on a busy machine.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export interface PreviewOptions {
   backend: Backend;
   staticDir: string;
   port?: number;
   token?: string;
+  /** Tests pass small values; see HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS. */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface PreviewServer {
@@ -40,18 +51,46 @@ const SECURITY_HEADERS = {
 
 const STATUS: Partial<Record<ErrorCode, number>> = { unauthorized: 401, forbidden: 403, too_large: 413 };
 
+/**
+ * 413, and the rest of the body is not read: the connection is closed once
+ * the answer is out (Node would otherwise read and discard all of it to reuse
+ * the connection).
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  res.on('finish', () => {
+    if (!req.complete) req.socket.destroy();
+  });
+  res.setHeader('Connection', 'close');
+  sendJson(res, fail('too_large', `Request larger than ${MAX_BODY_BYTES} bytes.`));
+}
+
 /** Serves the built renderer and the backend's handler map on 127.0.0.1 only. */
 export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const server: Server = createServer((req, res) => {
+  const headersMs = opts.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+  const requestMs = opts.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  const server: Server = createServer(
+    // Node checks the timeouts only this often (30 s by default).
+    { connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersMs / 4))) },
+    (req, res) => handleRequest(req, res),
+  );
+  server.headersTimeout = headersMs;
+  server.requestTimeout = requestMs;
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (hostHeaderCount(req) !== 1)
+      return sendJson(res, fail('invalid_input', 'Exactly one Host header, please.'), 400);
     if (!isLoopbackRequest(req, port))
       return sendJson(res, fail('forbidden', 'Request refused: foreign host or origin.'));
+    // Refused on the declaration, before a byte of the body is read.
+    const declared = declaredLength(req);
+    if (Number.isNaN(declared)) return sendJson(res, fail('invalid_input', 'Unreadable Content-Length.'), 400);
+    if (declared !== null && declared > MAX_BODY_BYTES) return refuseTooLarge(req, res);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) return void handleApi(req, res, path.slice(5), opts.backend, token);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     serveStatic(res, opts.staticDir, path, req.method === 'HEAD');
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -74,12 +113,8 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
 async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, backend: Backend, token: string) {
   if (!hasToken(req, token)) return sendJson(res, fail('unauthorized', 'Missing or wrong access token.'));
   if (req.method !== 'POST') return sendJson(res, fail('invalid_input', 'Use POST for API calls.'), 405);
-  let body: string;
-  try {
-    body = await readBody(req);
-  } catch {
-    return sendJson(res, fail('too_large', `Request larger than ${MAX_BODY_BYTES} bytes.`));
-  }
+  const body = await readBody(req);
+  if (body === null) return refuseTooLarge(req, res);
   let input: unknown;
   try {
     input = body.length === 0 ? {} : JSON.parse(body);
@@ -90,19 +125,22 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, 
   sendJson(res, await backend.dispatch(op, input));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The body as text, or null as soon as it passes the limit (reading stops there; see the 'finish' handler). */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    // Past the limit keep draining without storing, so the client still gets its 413.
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
-    });
-    req.on('end', () =>
-      size > MAX_BODY_BYTES ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(c);
+      req.off('data', onData);
+      req.pause();
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    // An aborted request: the answer goes nowhere, an empty body is harmless.
+    req.on('error', () => resolve(null));
   });
 }
 
