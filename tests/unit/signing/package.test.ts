@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,12 +64,15 @@ describe('OOXML package signature', () => {
   let docx: Buffer;
   let signed: Buffer;
   let signedEc: Buffer;
+  let signerFingerprint: string;
   const lo = new Map<string, LoSignature[]>();
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
     docx = await sampleDocx();
-    signed = await signPackage(docx, testSigner('rsa'));
+    const rsa = testSigner('rsa');
+    signerFingerprint = new X509Certificate(rsa.certificateDer).fingerprint256;
+    signed = await signPackage(docx, rsa);
     signedEc = await signPackage(docx, testSigner('ec'));
     files.rsa = save('signed-rsa.docx', signed);
     files.ec = save('signed-ec.docx', signedEc);
@@ -209,8 +213,10 @@ describe('OOXML package signature', () => {
     await expect(signPackage(signed, testSigner('ec'))).rejects.toThrow('already signed');
   });
 
-  it('fieldwork verify: exit 0 valid, 1 invalid with the problem, 3 unsigned, 2 unreadable', () => {
-    const ok = cli('verify', files.rsa!);
+  it('fieldwork verify: exit 0 valid and known, 4 unknown signer, 1 invalid with the problem, 3 unsigned, 2 unreadable', () => {
+    // The test signer's certificate is known to nobody: intact, but exit 4 until its fingerprint is given.
+    expect(cli('verify', files.rsa!).code).toBe(4);
+    const ok = cli('verify', files.rsa!, '--trust-fingerprint', signerFingerprint);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('Signed by:   Lena Lead (CN=Lena Lead');
     expect(ok.out).toMatch(/Certificate: SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
@@ -230,5 +236,6 @@ describe('OOXML package signature', () => {
     const help = cli('verify', '--help');
     expect(help.code).toBe(0);
     expect(help.out).toContain('3  the document is not signed');
+    expect(help.out).toContain('4  the document is intact, but signed by a certificate not known here');
   }, 120_000);
 });
