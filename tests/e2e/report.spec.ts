@@ -274,6 +274,11 @@ test('an imported PKCS#12 with an expired certificate: badged Expired, and signi
     await dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('old but gold 2019');
     await dialog.getByLabel('Confirm passphrase').fill('old but gold 2019');
     await dialog.getByRole('button', { name: 'Import' }).click();
+    // Expired: imported only after an explicit confirmation, as signing with it is.
+    await expect(dialog.getByRole('alert')).toContainText('This certificate expired on 2021-01-01');
+    await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
+    await dialog.getByLabel('Import the expired certificate anyway').check();
+    await dialog.getByRole('button', { name: 'Import' }).click();
     await expect(dialog).toBeHidden();
     // The demo's lead auditor has an identity of her own; ours is the imported one.
     const row = page

@@ -13,6 +13,8 @@ interface Props {
   refusedTitle: string;
   submitLabel: string;
   pending: boolean;
+  /** Submit waits for a confirmation (e.g. importing an expired certificate). */
+  submitDisabled?: boolean;
   onCancel: () => void;
 }
 
@@ -37,7 +39,7 @@ export function IdentityModalFooter(p: Props) {
         <Button variant="default" onClick={p.onCancel}>
           Cancel
         </Button>
-        <Button type="submit" loading={p.pending}>
+        <Button type="submit" loading={p.pending} disabled={p.submitDisabled}>
           {p.submitLabel}
         </Button>
       </Group>

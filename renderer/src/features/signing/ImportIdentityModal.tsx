@@ -1,5 +1,5 @@
-import { FileInput, Modal, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconCertificate } from '@tabler/icons-react';
+import { Alert, Checkbox, FileInput, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconCertificate } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { PKCS12_MAX_BYTES } from '#shared/domain/signing';
@@ -26,6 +26,9 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
   const [protection, setProtection] = useState(initialProtection);
   const [localErrors, setLocalErrors] = useState<ProtectionErrors>({});
   const [refusal, setRefusal] = useState<ApiError | null>(null);
+  /** The backend said the certificate has expired: importing it needs a confirmation, as issuing with it does. */
+  const [expiredNotice, setExpiredNotice] = useState<string | null>(null);
+  const [acceptExpired, setAcceptExpired] = useState(false);
   const importIt = useMutation('signing.importPkcs12');
   const errors = issuesToErrors(refusal?.issues);
 
@@ -38,6 +41,8 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
     setProtection(initialProtection());
     setLocalErrors({});
     setRefusal(null);
+    setExpiredNotice(null);
+    setAcceptExpired(false);
   };
   const close = () => {
     reset();
@@ -60,7 +65,9 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
       pkcs12Base64,
       pkcs12Password: password,
       protection: toProtection(protection),
+      acceptExpired: expiredNotice !== null && acceptExpired,
     });
+    if (!result.ok && result.error.code === 'certificate_expired') return setExpiredNotice(result.error.message);
     if (!result.ok) return setRefusal(result.error);
     notifySuccess(`Signing identity ${result.value.name} imported`);
     reset();
@@ -81,6 +88,8 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
             onChange={(f) => {
               setFile(f);
               setFileError(null);
+              setExpiredNotice(null);
+              setAcceptExpired(false);
             }}
             error={fileError ?? errors.pkcs12Base64}
             leftSection={<IconCertificate size={16} />}
@@ -104,6 +113,18 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
             />
             <TextInput label="Role" value={role} onChange={(e) => setRole(e.currentTarget.value)} error={errors.role} />
           </SimpleGrid>
+          {expiredNotice && (
+            <Alert color="yellow" icon={<IconAlertTriangle />} title="The certificate has expired" role="alert">
+              <Stack gap="xs">
+                <Text size="sm">{expiredNotice}</Text>
+                <Checkbox
+                  label="Import the expired certificate anyway"
+                  checked={acceptExpired}
+                  onChange={(e) => setAcceptExpired(e.currentTarget.checked)}
+                />
+              </Stack>
+            </Alert>
+          )}
           <IdentityModalFooter
             protection={protection}
             onProtection={setProtection}
@@ -113,6 +134,7 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
             refusedTitle="Not imported"
             submitLabel="Import"
             pending={importIt.pending}
+            submitDisabled={expiredNotice !== null && !acceptExpired}
             onCancel={close}
           />
         </Stack>
