@@ -32,7 +32,8 @@ describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
     }[];
     stage2 = audits.find((a) => a.type === 'stage2' && a.clientName.startsWith('Nordlicht'))!.id;
     surveillance = audits.find((a) => a.type === 'surveillance1')!.id;
-  });
+    // Two CLI runs, the demo with its key sealing, on a busy 2-core machine.
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('issues and signs with the demo passphrase; verify knows the signer only with the data folder', () => {
