@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, type OpInput, type OpOutput } from '#shared/api/contract';
 import { isOpName, type OpName } from '#shared/api/ops';
@@ -8,6 +7,7 @@ import type { z } from 'zod';
 import { openDatabase, type Db } from './db/open';
 import { lockDataDir } from './data-lock';
 import { loadDeviceId } from './device';
+import { mkdirPrivateSync, tightenDataDir } from './files/private-fs';
 import { evidenceService, type EvidenceService } from './evidence/service';
 import { exportJobs, sweepExports } from './export/jobs';
 import { documentChecks } from './export/document-checks';
@@ -44,7 +44,8 @@ export interface BackendOptions {
 export function openBackend(opts: BackendOptions): Backend {
   // Templates first: a broken built-in template stops start-up before any file is touched.
   const builtinTemplates = loadBuiltinTemplates(opts.templatesDir ?? defaultTemplatesDir());
-  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  mkdirPrivateSync(opts.dataDir);
+  const notices = tightenNotice(tightenDataDir(opts.dataDir));
   const deviceId = loadDeviceId(opts.dataDir);
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
   const ctx = {
@@ -67,7 +68,7 @@ export function openBackend(opts: BackendOptions): Backend {
     db.close();
     throw e;
   }
-  const handlers = createHandlers(ctx, opts.appVersion ?? '0.0.0');
+  const handlers = createHandlers(ctx, opts.appVersion ?? '0.0.0', notices);
 
   const dispatch = async (op: string, input: unknown): Promise<Result<unknown>> => {
     if (!isOpName(op)) return fail('unknown_operation', 'Unknown operation.');
@@ -98,6 +99,16 @@ export function openBackend(opts: BackendOptions): Backend {
     lock.release();
   };
   return { deviceId, db, context: ctx, evidence, dispatch, call, close };
+}
+
+/** Told once on stderr (CLI, preview, the app's log) and kept for app.info (the UI); counts only, no names. */
+function tightenNotice(tightened: number): string[] {
+  if (tightened === 0) return [];
+  const notice =
+    `${tightened} ${tightened === 1 ? 'file or folder' : 'files and folders'} in the Fieldwork data folder could be read ` +
+    'by other users of this computer; they are now private to you.';
+  console.error(`Fieldwork: ${notice}`);
+  return [notice];
 }
 
 function illFormed(path: (string | number)[]): Result<never> {

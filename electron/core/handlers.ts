@@ -26,10 +26,15 @@ export type { Handlers } from './handlers/types';
  * at all. Handlers with slow async preparation (parsing an uploaded file) do
  * it before opening theirs.
  */
-export function createHandlers(ctx: RepoContext, appVersion: string): Handlers {
+export function createHandlers(ctx: RepoContext, appVersion: string, notices: readonly string[] = []): Handlers {
   const tx = makeTx(ctx.db);
   return {
-    'app.info': () => ({ version: appVersion, deviceId: ctx.deviceId, schemaVersion: SCHEMA_VERSION }),
+    'app.info': () => ({
+      version: appVersion,
+      deviceId: ctx.deviceId,
+      schemaVersion: SCHEMA_VERSION,
+      notices: [...notices],
+    }),
     ...clientHandlers(ctx, tx),
     ...auditHandlers(ctx, tx),
     ...templateHandlers(ctx, tx),

@@ -108,7 +108,13 @@ const Deleted = z.object({ id: Id });
 export const contract = {
   'app.info': {
     input: Nothing,
-    output: z.object({ version: z.string(), deviceId: z.string(), schemaVersion: z.number().int() }),
+    output: z.object({
+      version: z.string(),
+      deviceId: z.string(),
+      schemaVersion: z.number().int(),
+      /** Things the user should know about this start-up (e.g. the data folder's permissions were tightened). */
+      notices: z.array(z.string()),
+    }),
   },
   'clients.list': { input: Nothing, output: z.array(ClientSummary) },
   'clients.get': { input: ById, output: Client },

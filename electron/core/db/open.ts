@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFileSync } from '../files/private-fs';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -10,6 +11,8 @@ export type Db = Database.Database;
  * secure_delete so what was deleted does not linger in free pages.
  */
 export function openDatabase(file: string): Db {
+  // Owner-only before SQLite opens it: the -wal and -shm files it creates copy these permissions.
+  ensurePrivateFileSync(file);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
