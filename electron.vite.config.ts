@@ -12,11 +12,13 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // ESM output; backend-host.js is the utility process entry, forked by index.js;
-        // export-worker.js the worker thread the backend builds and signs documents in.
+        // export-worker.js the worker thread the backend builds and signs documents in,
+        // soa-worker.js the one it reads uploaded SoA files in.
         input: {
           index: at('./electron/main/index.ts'),
           'backend-host': at('./electron/main/backend-host.ts'),
           'export-worker': at('./electron/core/export/worker/export-worker.ts'),
+          'soa-worker': at('./electron/core/soa/worker/soa-worker.ts'),
         },
         external: ['better-sqlite3', 'sharp'],
       },

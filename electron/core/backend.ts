@@ -13,6 +13,7 @@ import { exportJobs, sweepExports } from './export/jobs';
 import { documentChecks } from './export/document-checks';
 import { createHandlers } from './handlers';
 import type { RepoContext } from './repos/context';
+import { soaReader } from './soa/off-thread';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
 
 export const DATABASE_FILE = 'fieldwork.sqlite';
@@ -39,6 +40,8 @@ export interface BackendOptions {
   templatesDir?: string;
   /** The export worker's entry (the packaged app passes its bundled export-worker.js). */
   exportWorkerUrl?: URL;
+  /** The SoA parsing worker's entry (the packaged app passes its bundled soa-worker.js). */
+  soaWorkerUrl?: URL;
 }
 
 export function openBackend(opts: BackendOptions): Backend {
@@ -57,6 +60,7 @@ export function openBackend(opts: BackendOptions): Backend {
   };
   const evidence = evidenceService(ctx);
   const exports = exportJobs(ctx, opts.exportWorkerUrl ? { workerUrl: opts.exportWorkerUrl } : {});
+  soaReader(ctx, opts.soaWorkerUrl ? { workerUrl: opts.soaWorkerUrl } : {});
   const lock = lockDataDir(opts.dataDir);
   try {
     // Before the first operation: leftovers of an interrupted run are removed,
@@ -94,6 +98,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const close = () => {
     void exports.close();
     documentChecks(ctx).close();
+    soaReader(ctx).close();
     evidence.close();
     db.close();
     lock.release();

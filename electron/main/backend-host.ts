@@ -20,6 +20,7 @@ if (!port || !options) {
         ...options,
         // Bundled beside this file by electron-vite (electron.vite.config.ts).
         exportWorkerUrl: new URL('./export-worker.js', import.meta.url),
+        soaWorkerUrl: new URL('./soa-worker.js', import.meta.url),
       }),
     (code) => process.exit(code),
   );

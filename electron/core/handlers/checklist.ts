@@ -2,6 +2,8 @@ import { DomainError } from '#shared/api/result';
 import { getChecklist, updateItem } from '../repos/checklist';
 import type { RepoContext } from '../repos/context';
 import { applySoa, soaControls } from '../repos/soa';
+import { soaReader } from '../soa/off-thread';
+import { buildSoaPreview } from '../soa/preview';
 import type { Handlers, Tx } from './types';
 
 type ChecklistOps = 'checklist.get' | 'checklist.updateItem' | 'soa.preview' | 'soa.apply';
@@ -25,31 +27,19 @@ export function decodeUpload(contentBase64: string): Buffer {
   return Buffer.from(compact, 'base64');
 }
 
-/**
- * The SoA parser pulls in the spreadsheet reader, so it is loaded on first
- * use rather than with every backend start.
- */
-const soaModules = async () => {
-  const [{ parseSoaFile }, { buildSoaPreview }] = await Promise.all([import('../soa/parse'), import('../soa/preview')]);
-  return { parseSoaFile, buildSoaPreview };
-};
-
 export const checklistHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, ChecklistOps> => {
-  /** File parsing is async and slow: it runs before the transaction, which then sees a consistent checklist. */
-  const parse = async ({ file }: { file: { name: string; contentBase64: string } }) => {
-    const bytes = decodeUpload(file.contentBase64);
-    const { parseSoaFile, buildSoaPreview } = await soaModules();
-    return { parsed: await parseSoaFile(file.name, bytes), buildSoaPreview };
-  };
+  /** The file is read in a worker thread before the transaction, which then sees a consistent checklist. */
+  const parse = ({ file }: { file: { name: string; contentBase64: string } }) =>
+    soaReader(ctx).read(file.name, decodeUpload(file.contentBase64));
   return {
     'checklist.get': tx(({ auditId }) => getChecklist(ctx, auditId)),
     'checklist.updateItem': tx(({ id, patch, by }) => updateItem(ctx, id, patch, by)),
     'soa.preview': async (input) => {
-      const { parsed, buildSoaPreview } = await parse(input);
+      const parsed = await parse(input);
       return tx(() => buildSoaPreview(parsed, soaControls(ctx, input.auditId)))(undefined);
     },
     'soa.apply': async (input) => {
-      const { parsed, buildSoaPreview } = await parse(input);
+      const parsed = await parse(input);
       return tx(() => {
         const preview = buildSoaPreview(parsed, soaControls(ctx, input.auditId));
         applySoa(ctx, input.auditId, preview);

@@ -1,8 +1,8 @@
 /** CSV files: text decoding, delimiter detection and line numbers as an editor shows them. */
-import { CsvError, parse } from 'csv-parse/sync';
 import { DomainError } from '#shared/api/result';
+import { csvRows } from './csv-rows';
 import type { ParsedSoa } from './parse';
-import { HEADER_SEARCH_ROWS, readTable, scanHeader, type GridRow } from './table';
+import { HEADER_SEARCH_ROWS, readTable, scanHeader, SOA_MAX_ROWS, tooManyRows, type GridRow } from './table';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Lines read to find the header: its 20 rows, even with multi-line cells above it. */
@@ -20,7 +20,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export function readCsv(text: string): ParsedSoa {
-  // One line-ending style, so csv-parse's line count matches the editor's (it counts CRLF inside quotes twice).
+  // One line-ending style, so line numbers match the editor's.
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let failure: { score: number; message: string } | null = null;
   let syntaxError: DomainError | null = null;
@@ -51,31 +51,15 @@ function delimiterOrder(text: string): string[] {
 }
 
 function toGrid(text: string, delimiter: string, toLine?: number): GridRow[] | DomainError {
-  const rows: GridRow[] = [];
-  let nextLine = 1;
-  try {
-    parse(text, {
-      delimiter,
-      ...(toLine === undefined ? {} : { to_line: toLine }),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      trim: true,
-      on_record: (record: string[], context) => {
-        const line = nextLine;
-        nextLine = context.lines + 1;
-        if (record.some((c) => c !== '')) rows.push({ line, cells: record });
-        return null;
-      },
-    });
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
+  const read = csvRows(text, delimiter, { maxRows: SOA_MAX_ROWS, ...(toLine === undefined ? {} : { toLine }) });
+  if ('kind' in read) {
     return new DomainError(
       'invalid_input',
-      e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `The CSV file could not be read: the quoted field starting on line ${nextLine} is never closed.`
-        : `The CSV file could not be read: line ${nextLine} has a misplaced quote.`,
+      read.kind === 'unclosed'
+        ? `The CSV file could not be read: the quoted field starting on line ${read.line} is never closed.`
+        : `The CSV file could not be read: line ${read.line} has a misplaced quote.`,
     );
   }
-  return rows;
+  if (read.overflow) throw tooManyRows('line', read.rows.at(-1)!.line);
+  return read.rows;
 }

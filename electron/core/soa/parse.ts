@@ -4,8 +4,8 @@
  * version. Every rejection is a DomainError with a message for the user.
  */
 import { DomainError } from '#shared/api/result';
-import { SOA_MAX_BYTES } from '#shared/domain/checklist';
 import { decodeText, readCsv } from './csv';
+import { checkSoaSize, EMPTY_FILE } from './size';
 import { bestTable } from './table';
 import { readXlsx, UNREADABLE_XLSX } from './xlsx';
 
@@ -27,7 +27,6 @@ export interface ParsedSoa {
   problems: { line: number; message: string }[];
 }
 
-export const EMPTY_FILE = 'The file is empty.';
 export const NOT_SPREADSHEET =
   'The file is not a CSV or Excel file. Save the Statement of Applicability as .xlsx or .csv and import that file.';
 
@@ -64,16 +63,8 @@ function looksLikeText(bytes: Buffer): boolean {
   return control <= sample.length / 100;
 }
 
-export function sizeMessage(bytes: number): string {
-  // Rounded up, so a file just over the limit does not read "5.0 MB".
-  const mb = Math.ceil((bytes / 1024 / 1024) * 10) / 10;
-  return `The file is ${mb.toFixed(1)} MB; a Statement of Applicability file must be at most ${SOA_MAX_BYTES / 1024 / 1024} MB.`;
-}
-
 export async function parseSoaFile(name: string, bytes: Buffer): Promise<ParsedSoa> {
-  // Before anything is decoded or unpacked.
-  if (bytes.length > SOA_MAX_BYTES) throw new DomainError('too_large', sizeMessage(bytes.length));
-  if (bytes.length === 0) throw new DomainError('invalid_input', EMPTY_FILE);
+  checkSoaSize(bytes);
   const ext = /\.([a-z0-9]+)$/i.exec(name.trim())?.[1]?.toLowerCase() ?? '';
   if (FOREIGN.has(ext) || startsWith(bytes, PDF)) throw new DomainError('invalid_input', NOT_SPREADSHEET);
   if (startsWith(bytes, ZIP)) return bestTable(await readXlsx(bytes, NOT_SPREADSHEET), 'row');

@@ -23,6 +23,19 @@ export interface GridRow {
 /** The header is searched for in this many non-blank rows from the top. */
 export const HEADER_SEARCH_ROWS = 20;
 
+/**
+ * Non-blank rows a file or worksheet may have: a Statement of Applicability has
+ * one row per control (93 in the 2022 Annex A, a few hundred with sub-rows and
+ * notes), so anything far beyond is not one, and reading stops there.
+ */
+export const SOA_MAX_ROWS = 5000;
+
+export const tooManyRows = (word: RowWord, at: number) =>
+  new DomainError(
+    'too_large',
+    `The file has more than ${SOA_MAX_ROWS.toLocaleString('en')} filled rows (reading stopped at ${word} ${at}); a Statement of Applicability has one row per control. Remove the other rows and import it again.`,
+  );
+
 export interface Header {
   index: number;
   line: number;

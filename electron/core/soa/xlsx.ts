@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DomainError } from '#shared/api/result';
 import { unzipBounded, ZipRefused } from '../files/unzip';
-import type { GridRow } from './table';
+import { SOA_MAX_ROWS, tooManyRows, type GridRow } from './table';
 
 /** A genuine SoA workbook unpacks to a few MB; far more is a damaged or hostile file. Never more is inflated. */
 export const XLSX_LIMITS = { unpackedBytes: 100 * 1024 * 1024, entries: 10_000 } as const;
@@ -60,6 +60,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): GridRow[] {
     });
     const filled = Array.from(cells, (c) => (c ?? '').trim());
     if (filled.some((c) => c !== '')) grid.push({ line, cells: filled });
+    if (grid.length > SOA_MAX_ROWS) throw tooManyRows('row', line);
   });
   return grid;
 }

@@ -21,7 +21,8 @@ const newAudit = async (type: 'stage1' | 'stage2' = 'stage2') => {
 const byNumber = async (auditId: string) =>
   new Map(value(await t.backend.call('checklist.get', { auditId })).items.map((i) => [i.number, i]));
 
-describe('Statement of Applicability import through the handlers', () => {
+// Each file is read in a worker thread, started through tsx from sources: seconds each on a busy machine.
+describe('Statement of Applicability import through the handlers', { timeout: 120_000 }, () => {
   it('previews without writing, then applies: excluded controls become not applicable with their justification', async () => {
     const audit = await newAudit();
     const file = soaFile(soaCsv({ exclude: EXCLUDED }));
@@ -96,6 +97,34 @@ describe('Statement of Applicability import through the handlers', () => {
         ]);
         expect(dumpDatabase(t.backend.db), label).toEqual(db);
       }
+    }
+  });
+
+  it('reads the file in a worker thread, once for preview and apply, answering other requests meanwhile', async () => {
+    const audit = await newAudit();
+    // A real SoA followed by 2.5 million empty rows (about 5 MB).
+    const csv = soaCsv();
+    const file = soaFile(csv + '\r\n'.repeat(Math.floor((5 * 1024 * 1024 - csv.length) / 2)));
+    const workers: number[] = [];
+    const onWorker = (w: { threadId: number }) => workers.push(w.threadId);
+    process.on('worker', onWorker);
+    try {
+      let previewed = false;
+      const preview = t.backend.call('soa.preview', { auditId: audit.id, file }).then((r) => {
+        previewed = true;
+        return r;
+      });
+      const checklist = value(await t.backend.call('checklist.get', { auditId: audit.id }));
+      expect(checklist.items.length).toBeGreaterThan(93);
+      expect(previewed).toBe(false);
+      expect(value(await preview)).toMatchObject({ rows: 93, missing: [] });
+      expect(workers).toHaveLength(1);
+      // Apply gets the same bytes: read once already, so no second worker.
+      const applied = value(await t.backend.call('soa.apply', { auditId: audit.id, file }));
+      expect(applied.items.filter((i) => i.soa !== null)).toHaveLength(93);
+      expect(workers).toHaveLength(1);
+    } finally {
+      process.off('worker', onWorker);
     }
   });
 });
