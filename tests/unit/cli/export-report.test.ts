@@ -24,7 +24,7 @@ describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
 
   beforeAll(() => {
     expect(run('demo', '--data-dir', dataDir).code).toBe(0);
-    writeFileSync(passFile, 'demo\n');
+    writeFileSync(passFile, 'demo-passphrase\n');
     const audits = JSON.parse(run('audits', '--data-dir', dataDir, '--json').out) as {
       id: string;
       type: string;
