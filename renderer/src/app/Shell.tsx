@@ -11,6 +11,7 @@ import {
   IconTemplate,
 } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
+import { StartupNotices } from '../components/StartupNotices';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from './router';
 
@@ -97,6 +98,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>{children}</div>
       </AppShell.Main>
       <SearchPalette auditId={auditIn(path)} />
+      <StartupNotices />
     </AppShell>
   );
 }

@@ -1,0 +1,25 @@
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useQuery } from '../api/hooks';
+
+/**
+ * Shows once what the backend noticed while starting (e.g. that the data
+ * folder was readable by other users and has been made private). Kept open
+ * until dismissed: the user should read it, and it comes only once per start.
+ */
+export function StartupNotices() {
+  const { data } = useQuery('app.info', {});
+  const notices = data?.notices;
+  useEffect(() => {
+    for (const [i, message] of (notices ?? []).entries()) {
+      notifications.show({
+        id: `startup-notice-${i}`,
+        color: 'yellow',
+        title: 'Data folder',
+        message,
+        autoClose: false,
+      });
+    }
+  }, [notices]);
+  return null;
+}
