@@ -3,25 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
 import forge from 'node-forge';
 import sharp from 'sharp';
 import { CLI, REPO_ROOT } from '../helpers/serve';
 import { expect, test } from './fixtures';
-import { choose } from './ui';
+import { choose, nav, pick } from './ui';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-/** Chooses `file` through the picker a Mantine FileInput (a button) opens. */
-async function pick(page: Page, input: Locator, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await input.click();
-  await (await chooser).setFiles(file);
-}
 
 test('certification body: saved with a PNG logo; a file that is not an image and a 3 MB one are refused at the field', async ({
   page,

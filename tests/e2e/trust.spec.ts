@@ -1,20 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { strangerSignedDocx } from '../unit/signing/stranger';
 import { expect, test } from './fixtures';
+import { nav, pick } from './ui';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-async function pick(page: Page, input: Locator, file: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await input.click();
-  await (await chooser).setFiles(file);
-}
 
 test("a stranger's certificate named like the lead auditor: intact but not green; trusted after comparing the fingerprint, unknown again when removed", async ({
   page,

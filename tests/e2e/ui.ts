@@ -9,6 +9,17 @@ export async function choose(page: Page, scope: Page | Locator, label: string, o
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** A link of the main navigation, by its exact label. */
+export const nav = (page: Page, name: string): Locator =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+/** Chooses `file` through the picker a Mantine FileInput (a button) opens. */
+export async function pick(page: Page, input: Locator, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await input.click();
+  await (await chooser).setFiles(file);
+}
+
 export interface SiteData {
   name: string;
   address: string;
