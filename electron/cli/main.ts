@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { listAuditsCommand } from './audits';
+import { CALL_EXIT, CALL_HELP, callCommand } from './call';
 import { demoCommand } from './demo';
 import { exportNcListCommand, type ExportNcListOptions } from './export-nc-list';
 import { exportReportCommand, type ExportReportOptions } from './export-report';
@@ -104,6 +105,18 @@ export function buildProgram(): Command {
       throw e.exitCode === 0 ? e : new CommanderError(VERIFY_EXIT.usage, e.code, e.message);
     })
     .action((file: string, o: VerifyOptions) => verifyCommand(file, o));
+
+  program
+    .command('call')
+    .description('run any operation of the app (e.g. clients.list) and print its answer as JSON, for scripts')
+    .argument('<op>', 'the operation, e.g. audits.get')
+    .argument('[json]', 'its input as JSON (default {}); - reads it from stdin')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText('after', CALL_HELP)
+    .exitOverride((e) => {
+      throw e.exitCode === 0 ? e : new CommanderError(CALL_EXIT.usage, e.code, e.message);
+    })
+    .action((op: string, json: string | undefined, o: { dataDir?: string }) => callCommand(op, json, o));
 
   return program;
 }
