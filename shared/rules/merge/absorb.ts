@@ -1,0 +1,54 @@
+import { canonical, invalid, maxClock, parseRowKey, rowKey } from './keys';
+import { deriveRow } from './view';
+import type { MergeChange, MergeTombstone, ReplicaState, RowHistory } from './types';
+
+/**
+ * Adds entries to a replica's history (a set union: an entry already held is
+ * skipped) and re-derives the rows they touch. Returns the keys of the touched
+ * rows. Copy-on-write: the state passed in is never modified.
+ */
+export const absorb = (
+  state: ReplicaState,
+  changes: readonly MergeChange[],
+  tombstones: readonly MergeTombstone[],
+): { state: ReplicaState; touched: string[] } => {
+  const history = { ...state.history };
+  const vv = { ...state.vv };
+  const copied = new Set<string>();
+  const rowFor = (key: string): RowHistory => {
+    if (!copied.has(key)) {
+      const old = history[key] ?? { fields: {}, tombstones: {} };
+      history[key] = { fields: { ...old.fields }, tombstones: { ...old.tombstones } };
+      copied.add(key);
+    }
+    return history[key]!;
+  };
+  const held = (old: { clock: string } | undefined, entry: { clock: string }): boolean => {
+    if (!old) return false;
+    // The same clock on the same field means the same write; anything else is a forged or broken package.
+    if (canonical(old) !== canonical(entry))
+      throw invalid(`Two different entries carry the clock ${entry.clock}: the package is damaged.`);
+    return true;
+  };
+  for (const c of changes) {
+    const key = rowKey(c.table, c.rowId);
+    if (held(history[key]?.fields[c.field]?.[c.clock], c)) continue;
+    const row = rowFor(key);
+    row.fields[c.field] = { ...row.fields[c.field], [c.clock]: c };
+    vv[c.device] = maxClock(vv[c.device], c.clock);
+  }
+  for (const t of tombstones) {
+    const key = rowKey(t.table, t.rowId);
+    if (held(history[key]?.tombstones[t.clock], t)) continue;
+    rowFor(key).tombstones[t.clock] = t;
+    vv[t.device] = maxClock(vv[t.device], t.clock);
+  }
+  if (copied.size === 0) return { state, touched: [] };
+  const view = { ...state.view };
+  const growOnly = new Set(state.growOnly);
+  for (const key of copied) {
+    const [table, rowId] = parseRowKey(key);
+    view[key] = deriveRow(table, rowId, history[key]!, growOnly.has(table));
+  }
+  return { state: { ...state, history, view, vv }, touched: [...copied] };
+};
