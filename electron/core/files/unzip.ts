@@ -21,7 +21,11 @@ export interface ZipLimits {
 export type ZipProblem = 'damaged' | 'too_large' | 'understated';
 
 export class ZipRefused extends Error {
-  constructor(readonly problem: ZipProblem) {
+  /** `detail` says which kind of damage, for callers that name it (e.g. 'duplicate_name', 'truncated'). */
+  constructor(
+    readonly problem: ZipProblem,
+    readonly detail?: string,
+  ) {
     super(`ZIP file refused: ${problem}`);
   }
 }
@@ -31,21 +35,25 @@ export const unzipWork = { inflatedBytes: 0 };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const STORED = 0;
+export const LOCAL = 0x04034b50;
+export const STORED = 0;
 const DEFLATED = 8;
 const MAX32 = 0xffffffff;
 /** Output slice of one inflate step: the most an entry can overrun its declared size by before it is stopped. */
-const INFLATE_CHUNK = 64 * 1024;
+export const INFLATE_CHUNK = 64 * 1024;
 
-interface Entry {
+export interface ZipEntry {
   name: string;
   method: number;
   crc: number;
   compressed: number;
   unpacked: number;
   localOffset: number;
+  /** Host OS in the high byte of "version made by" (3 = Unix); the Unix mode is the top 16 bits of the attributes. */
+  madeBy: number;
+  externalAttributes: number;
 }
+type Entry = ZipEntry;
 
 /** Entry name → bytes, folders left out. Throws ZipRefused. */
 export async function unzipBounded(bytes: Buffer, limits: ZipLimits): Promise<Map<string, Buffer>> {
@@ -60,20 +68,25 @@ export async function unzipBounded(bytes: Buffer, limits: ZipLimits): Promise<Ma
   return out;
 }
 
-/** The entries of the central directory, checked against the limits before anything is unpacked. */
-function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
+/**
+ * The entries of the central directory, checked against the limits before anything is unpacked.
+ * `bytes` may be the end of a file that starts at file offset `base` (see unzip-file.ts).
+ */
+export function readDirectory(bytes: Buffer, limits: ZipLimits, base = 0): Entry[] {
   const eocd = findEndOfDirectory(bytes);
-  if (eocd < 0) throw new ZipRefused('damaged');
+  if (eocd < 0) throw new ZipRefused('damaged', 'no_directory');
   const count = bytes.readUInt16LE(eocd + 10);
-  let p = bytes.readUInt32LE(eocd + 16);
+  const directoryAt = bytes.readUInt32LE(eocd + 16);
+  let p = directoryAt - base;
   // ZIP64 totals only appear beyond 65,535 entries or 4 GB, both far past any limit here.
-  if (count === 0xffff || p === MAX32) throw new ZipRefused('too_large');
+  if (count === 0xffff || directoryAt === MAX32) throw new ZipRefused('too_large');
   if (count > limits.entries) throw new ZipRefused('too_large');
+  if (p < 0) throw new ZipRefused('damaged', 'truncated');
   const entries: Entry[] = [];
   const names = new Set<string>();
   let declared = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw new ZipRefused('damaged');
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw new ZipRefused('damaged', 'truncated');
     const flags = bytes.readUInt16LE(p + 8);
     const nameLength = bytes.readUInt16LE(p + 28);
     const extraLength = bytes.readUInt16LE(p + 30);
@@ -86,12 +99,14 @@ function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
       compressed: bytes.readUInt32LE(p + 20),
       unpacked: bytes.readUInt32LE(p + 24),
       localOffset: bytes.readUInt32LE(p + 42),
+      madeBy: bytes.readUInt8(p + 5),
+      externalAttributes: bytes.readUInt32LE(p + 38),
     };
     readZip64(bytes, p + 46 + nameLength, extraLength, entry);
     // Encrypted entries and compression methods other than stored/deflate are not what Office writes.
     if (flags & 1 || (entry.method !== STORED && entry.method !== DEFLATED)) throw new ZipRefused('damaged');
     // Two entries of one name: readers would disagree on which one is the part.
-    if (names.has(entry.name)) throw new ZipRefused('damaged');
+    if (names.has(entry.name)) throw new ZipRefused('damaged', 'duplicate_name');
     names.add(entry.name);
     declared += entry.unpacked;
     if (declared > limits.unpackedBytes) throw new ZipRefused('too_large');
@@ -101,7 +116,7 @@ function readDirectory(bytes: Buffer, limits: ZipLimits): Entry[] {
   return entries;
 }
 
-function findEndOfDirectory(bytes: Buffer): number {
+export function findEndOfDirectory(bytes: Buffer): number {
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   for (let at = bytes.length - 22; at >= stop; at--) if (bytes.readUInt32LE(at) === EOCD) return at;
   return -1;

@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { DomainError } from '#shared/api/result';
+import { PACKAGE_FORMAT_VERSION, PackageManifest, PackageSignature, type PackageEntry } from '#shared/domain/package';
+import { FieldChange, Tombstone } from '#shared/domain/sync';
+import { ZipRefused, type ZipEntry } from '../files/unzip';
+import { openZipFile, type ZipFile } from '../files/unzip-file';
+import { checkEntryName } from './entry-names';
+import { refused } from './refusals';
+import { verifyManifest, type Signer } from './signature';
+
+export interface PackageLimits {
+  entries: number;
+  /** Uncompressed bytes of the whole package, as declared (and enforced while inflating). */
+  unpackedBytes: number;
+  /** One evidence file. */
+  evidenceBytes: number;
+  /** manifest.json, signature.json, changes.jsonl, tombstones.jsonl: each read into memory. */
+  metadataBytes: number;
+}
+
+const MB = 1024 * 1024;
+export const PACKAGE_LIMITS: PackageLimits = {
+  entries: 50_000,
+  unpackedBytes: 4096 * MB,
+  evidenceBytes: 1024 * MB,
+  metadataBytes: 256 * MB,
+};
+/** A clock more than this ahead of now is a wrong system date, and would win every later merge. */
+export const MAX_CLOCK_AHEAD_MS = 86_400_000;
+
+export interface ReadPackageResult {
+  manifest: PackageManifest;
+  signer: Signer;
+  changes: FieldChange[];
+  tombstones: Tombstone[];
+  /** The evidence entries, verified. */
+  evidence: PackageEntry[];
+  /** Re-opens the package to stream evidence to the store; each file is checked against its SHA-256 again. */
+  openEvidence(): Promise<EvidenceReader>;
+}
+
+export interface EvidenceReader {
+  /** The file's bytes in chunks; throws the hash refusal at the end if they no longer match. */
+  chunks(sha256: string): AsyncGenerator<Buffer>;
+  close(): Promise<void>;
+}
+
+/** ZIP-level refusals in the package's words. */
+function translate(e: unknown, limits: PackageLimits): unknown {
+  if (!(e instanceof ZipRefused)) return e;
+  if (e.problem === 'too_large') return refused.tooLarge(limits.entries, Math.round(limits.unpackedBytes / MB));
+  if (e.problem === 'understated') return refused.bomb();
+  if (e.detail === 'not_zip') return refused.notZip();
+  if (e.detail === 'truncated') return refused.truncated();
+  if (e.detail === 'duplicate_name') return refused.duplicate();
+  return refused.damaged();
+}
+
+const issue = (error: z.ZodError): string => {
+  const first = error.issues[0];
+  return first ? `${first.path.join('.') || 'record'}: ${first.message}` : 'invalid';
+};
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function verifiedBytes(zip: ZipFile, entry: ZipEntry, listed: PackageEntry): Promise<Buffer> {
+  const bytes = await zip.read(entry);
+  if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) throw refused.hash(entry.name);
+  return bytes;
+}
+
+function parseLines<T>(bytes: Buffer, file: string, schema: z.ZodType<T>): T[] {
+  const lines = bytes.toString('utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line, i) => {
+    const parsed = schema.safeParse(parseJson(Buffer.from(line)));
+    if (!parsed.success) throw refused.record(file, i + 1, issue(parsed.error));
+    return parsed.data;
+  });
+}
+
+/** The wall time of a clock value, in ms. */
+const wallTime = (clock: string): number => Number(clock.slice(0, 13));
+
+/**
+ * Reads and verifies a team package without writing anything: the ZIP within
+ * `limits`, safe entry names, the signature over the manifest, the entries
+ * exactly as the manifest lists them (sizes and SHA-256, evidence streamed and
+ * hashed, not held), every record against its schema, and no clock more than a
+ * day ahead of `now`. Throws a DomainError saying what was refused.
+ */
+export async function readPackage(
+  file: string,
+  limits: PackageLimits = PACKAGE_LIMITS,
+  now: number = Date.now(),
+): Promise<ReadPackageResult> {
+  let zip: ZipFile;
+  try {
+    zip = await openZipFile(file, limits);
+  } catch (e) {
+    throw translate(e, limits);
+  }
+  try {
+    return await readOpened(file, zip, limits, now);
+  } catch (e) {
+    throw translate(e, limits);
+  } finally {
+    await zip.close();
+  }
+}
+
+async function readOpened(file: string, zip: ZipFile, limits: PackageLimits, now: number): Promise<ReadPackageResult> {
+  const byName = new Map<string, ZipEntry>();
+  for (const entry of zip.entries) {
+    checkEntryName(entry);
+    const max = entry.name.startsWith('evidence/') ? limits.evidenceBytes : limits.metadataBytes;
+    if (entry.unpacked > max) throw refused.oversized(entry.name, Math.round(max / MB));
+    byName.set(entry.name, entry);
+  }
+  const manifestEntry = byName.get('manifest.json');
+  if (!manifestEntry) throw refused.noManifest();
+  const signatureEntry = byName.get('signature.json');
+  if (!signatureEntry) throw refused.unsigned();
+
+  const manifestBytes = await zip.read(manifestEntry);
+  const raw = parseJson(manifestBytes) as { formatVersion?: unknown } | undefined;
+  if (raw === undefined) throw refused.manifest('not JSON');
+  // A newer format is named as such before its shape is judged: it may differ.
+  const version = raw?.formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > PACKAGE_FORMAT_VERSION) {
+    throw refused.newerFormat(version);
+  }
+  const manifest = PackageManifest.safeParse(raw);
+  if (!manifest.success) throw refused.manifest(issue(manifest.error));
+  const signatureRecord = PackageSignature.safeParse(parseJson(await zip.read(signatureEntry)));
+  if (!signatureRecord.success) throw refused.signatureRecord(issue(signatureRecord.error));
+  const signer = verifyManifest(manifestBytes, signatureRecord.data);
+
+  const listed = new Map(manifest.data.entries.map((e) => [e.path, e]));
+  if (listed.size !== manifest.data.entries.length) throw refused.manifest('an entry is listed twice');
+  for (const e of listed.values()) {
+    if (e.path.startsWith('evidence/') && e.path !== `evidence/${e.sha256}`) {
+      throw refused.manifest(`${e.path}: not named by its SHA-256`);
+    }
+  }
+  for (const name of byName.keys()) {
+    if (name !== 'manifest.json' && name !== 'signature.json' && !listed.has(name)) throw refused.unlisted(name);
+  }
+  for (const e of listed.values()) {
+    const entry = byName.get(e.path);
+    if (!entry) throw refused.missing(e.path);
+    if (entry.unpacked !== e.size) throw refused.size(e.path);
+  }
+  const need = (path: string) => {
+    const e = listed.get(path);
+    if (!e) throw refused.missing(path);
+    return e;
+  };
+  const changes = parseLines(
+    await verifiedBytes(zip, byName.get('changes.jsonl')!, need('changes.jsonl')),
+    'changes.jsonl',
+    FieldChange,
+  );
+  const tombstones = parseLines(
+    await verifiedBytes(zip, byName.get('tombstones.jsonl')!, need('tombstones.jsonl')),
+    'tombstones.jsonl',
+    Tombstone,
+  );
+  const clocks = [manifest.data.createdAt, ...changes.map((c) => c.clock), ...tombstones.map((t) => t.clock)];
+  const latest = clocks.reduce((a, b) => (b > a ? b : a));
+  if (wallTime(latest) > now + MAX_CLOCK_AHEAD_MS) throw refused.future(new Date(wallTime(latest)).toISOString());
+
+  const evidence = [...listed.values()].filter((e) => e.path.startsWith('evidence/'));
+  for (const e of evidence) {
+    const hash = createHash('sha256');
+    for await (const chunk of zip.chunks(byName.get(e.path)!)) hash.update(chunk);
+    if (hash.digest('hex') !== e.sha256) throw refused.hash(e.path);
+  }
+
+  return {
+    manifest: manifest.data,
+    signer,
+    changes,
+    tombstones,
+    evidence,
+    openEvidence: () => evidenceReader(file, limits, new Map(evidence.map((e) => [e.sha256, e]))),
+  };
+}
+
+async function evidenceReader(
+  file: string,
+  limits: PackageLimits,
+  verified: Map<string, PackageEntry>,
+): Promise<EvidenceReader> {
+  let zip: ZipFile;
+  try {
+    zip = await openZipFile(file, limits);
+  } catch (e) {
+    throw translate(e, limits);
+  }
+  const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  async function* chunks(sha256: string): AsyncGenerator<Buffer> {
+    const listed = verified.get(sha256);
+    const entry = listed && byName.get(listed.path);
+    if (!listed || !entry) throw new DomainError('not_found', 'This evidence file is not in the team package.');
+    const hash = createHash('sha256');
+    try {
+      for await (const chunk of zip.chunks(entry)) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    } catch (e) {
+      throw translate(e, limits);
+    }
+    // The file changed since it was read: whatever the caller wrote must be discarded.
+    if (hash.digest('hex') !== sha256) throw refused.hash(listed.path);
+  }
+  return { chunks, close: () => zip.close() };
+}
