@@ -1,4 +1,4 @@
-import { invalid, rowKey } from './keys';
+import { canonical, invalid, rowKey } from './keys';
 import { absorb } from './absorb';
 import { checkLocalClock } from './replica';
 import { latestInHistory, survivingChanges, survivingTombstones } from './view';
@@ -41,8 +41,8 @@ export const resolveConflict = (
   const changes: MergeChange[] = [];
   for (const field of fields) {
     const alive = survivingChanges(row, field);
-    if (alive.length > 1) continue;
-    const value = (alive[0] ?? latestInHistory(row, field)!).value;
+    if (new Set(alive.map((c) => canonical(c.value))).size > 1) continue;
+    const value = (alive.at(-1) ?? latestInHistory(row, field)!).value;
     changes.push({ ...stamp, field, value, replaces: [...alive.map((c) => c.clock), ...tombs] });
   }
   if (changes.length === 0) {

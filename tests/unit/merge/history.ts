@@ -93,7 +93,22 @@ export interface World {
   step: number;
   skew: readonly number[];
   packages: number;
+  /** The oracle of causality, kept apart from the engine: the writes each device has seen... */
+  known: Set<string>[];
+  /** ...what each write's device had seen when it wrote it... */
+  knew: Map<string, Set<string>>;
+  /** ...and what each package brings (everything its sender had seen). */
+  brings: Map<string, Set<string>>;
 }
+
+/** A write's id: a field change (field set) or a tombstone (field null). */
+export const writeId = (table: string, rowId: string, field: string | null, clock: string): string =>
+  JSON.stringify([table, rowId, field, clock]);
+
+const wrote = (w: World, d: number, ids: string[]): void => {
+  for (const id of ids) w.knew.set(id, new Set(w.known[d]));
+  for (const id of ids) w.known[d]!.add(id);
+};
 
 export const newWorld = (skew: readonly number[]): World => ({
   replicas: DEVICES.map((d) => emptyReplica(d, { growOnly: GROW_ONLY })),
@@ -102,13 +117,24 @@ export const newWorld = (skew: readonly number[]): World => ({
   step: 0,
   skew,
   packages: 0,
+  known: DEVICES.map(() => new Set()),
+  knew: new Map(),
+  brings: new Map(),
 });
 
 const nextClock = (w: World, d: number): string => clk(++w.step * 10 + w.skew[d]!, DEVICES[d]!);
 
 export const exportFrom = (w: World, from: number, to: number, delta: boolean): MergePackage => {
   const since = delta ? (w.replicas[from]!.seenBy[DEVICES[to]!] ?? {}) : {};
-  return exportPackage(w.replicas[from]!, `pkg-${++w.packages}`, since);
+  const pkg = exportPackage(w.replicas[from]!, `pkg-${++w.packages}`, since);
+  w.brings.set(pkg.packageId, new Set(w.known[from]));
+  return pkg;
+};
+
+type Deliver = (s: ReplicaState, pkg: MergePackage) => ReplicaState;
+const receive = (w: World, to: number, pkg: MergePackage, deliver: Deliver): void => {
+  w.replicas[to] = deliver(w.replicas[to]!, pkg);
+  for (const id of w.brings.get(pkg.packageId)!) w.known[to]!.add(id);
 };
 
 /** Every entry a device wrote at one clock (a decision may write several fields at once). */
@@ -118,40 +144,47 @@ const savedAt = (s: ReplicaState, clock: string): Saved[] =>
   );
 
 /** Runs one command; `deliver` is called for each package a device receives. */
-export const step = (w: World, c: Cmd, deliver: (s: ReplicaState, pkg: MergePackage) => ReplicaState): void => {
+export const step = (w: World, c: Cmd, deliver: Deliver): void => {
   const r = w.replicas;
   if (c.kind === 'edit') {
     const clock = nextClock(w, c.dev);
     const change = { table: TABLES[c.table]!, rowId: `row${c.row}`, field: `f${c.field}`, value: c.value, clock };
     r[c.dev] = localEdit(r[c.dev]!, { ...change, author: `author-${c.dev}` });
     w.saved.push(change);
+    wrote(w, c.dev, [writeId(change.table, change.rowId, change.field, clock)]);
   } else if (c.kind === 'delete') {
     const view = r[c.dev]!.view[rowKey('results', `row${c.row}`)];
     if (!view || view.deleted) return;
-    r[c.dev] = localDelete(r[c.dev]!, {
-      table: 'results',
-      rowId: `row${c.row}`,
-      clock: nextClock(w, c.dev),
-      author: 'x',
-    });
+    const clock = nextClock(w, c.dev);
+    r[c.dev] = localDelete(r[c.dev]!, { table: 'results', rowId: `row${c.row}`, clock, author: 'x' });
+    wrote(w, c.dev, [writeId('results', `row${c.row}`, null, clock)]);
   } else if (c.kind === 'export') {
     if (c.from === c.to) return;
     const pkg = exportFrom(w, c.from, c.to, c.delta);
-    if (c.now) r[c.to] = deliver(r[c.to]!, pkg);
+    if (c.now) receive(w, c.to, pkg, deliver);
     else w.pending.push({ to: c.to, pkg });
   } else if (c.kind === 'deliver') {
     if (w.pending.length === 0) return;
     const [p] = w.pending.splice(c.pick % w.pending.length, 1);
-    r[p!.to] = deliver(r[p!.to]!, p!.pkg);
+    receive(w, p!.to, p!.pkg, deliver);
   } else {
     const open = listConflicts(r[c.dev]!);
     if (open.length === 0) return;
     const conflict = open[c.pick % open.length]!;
     const candidate = conflict.candidates[c.pick % conflict.candidates.length]!;
-    const chosen = conflict.field === null ? (c.keep ? 'keep' : 'delete') : 'value' in candidate ? candidate.value : 0;
+    // 'keep' when every field is itself in conflict adds a candidate instead of overwriting: the oracle does not model that case.
+    const view = r[c.dev]!.view[rowKey(conflict.table, conflict.rowId)]!;
+    const keep =
+      c.keep &&
+      view.conflicts.length <= Object.keys(r[c.dev]!.history[rowKey(conflict.table, conflict.rowId)]!.fields).length;
+    const chosen = conflict.field === null ? (keep ? 'keep' : 'delete') : 'value' in candidate ? candidate.value : 0;
     const clock = nextClock(w, c.dev);
     r[c.dev] = resolveConflict(r[c.dev]!, conflict, chosen, clock, 'lead');
-    w.saved.push(...savedAt(r[c.dev]!, clock));
+    const written = savedAt(r[c.dev]!, clock);
+    w.saved.push(...written);
+    const ids = written.map((e) => writeId(e.table, e.rowId, e.field, clock));
+    if (chosen === 'delete') ids.push(writeId(conflict.table, conflict.rowId, null, clock));
+    wrote(w, c.dev, ids);
   }
 };
 
@@ -159,9 +192,8 @@ export const plainDeliver = (s: ReplicaState, pkg: MergePackage): ReplicaState =
 
 /** Everyone sends everyone a delta, twice over: after that, every device holds every entry. */
 export const exchangeAll = (w: World, deliver = plainDeliver): void => {
-  for (const p of w.pending.splice(0)) w.replicas[p.to] = deliver(w.replicas[p.to]!, p.pkg);
+  for (const p of w.pending.splice(0)) receive(w, p.to, p.pkg, deliver);
   for (let round = 0; round < 2; round++)
     for (let from = 0; from < 3; from++)
-      for (let to = 0; to < 3; to++)
-        if (from !== to) w.replicas[to] = deliver(w.replicas[to]!, exportFrom(w, from, to, true));
+      for (let to = 0; to < 3; to++) if (from !== to) receive(w, to, exportFrom(w, from, to, true), deliver);
 };

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyPackage, type MergePackage, type ReplicaState } from '#shared/rules/merge/index';
-import { exchangeAll, exportFrom, historyArb, newWorld, plainDeliver, step, type History, type World } from './history';
+import { expectedRows } from './oracle';
+import {
+  exchangeAll,
+  writeId,
+  exportFrom,
+  historyArb,
+  newWorld,
+  plainDeliver,
+  step,
+  type History,
+  type World,
+} from './history';
 
 /** MERGE_FUZZ_RUNS (npm run test:fuzz-merge) runs many more histories than the normal suite. */
 const RUNS = Number(process.env.MERGE_FUZZ_RUNS ?? 1000);
@@ -102,6 +113,34 @@ describe('merge invariants over random histories of three devices (issue 13)', (
           exchangeAll(w);
           const [first, ...rest] = w.replicas.map(records);
           for (const r of rest) expect(r).toEqual(first);
+        }),
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'conflicts are exactly the concurrent different values and the deletions next to concurrent edits (checked against causality)',
+    () => {
+      check(
+        fc.property(historyArb, (h) => {
+          const w = run(h);
+          exchangeAll(w);
+          const values = new Map(w.saved.map((v) => [writeId(v.table, v.rowId, v.field, v.clock), v.value as unknown]));
+          const expected = expectedRows(w, values);
+          const s = w.replicas[0]!;
+          const actual = new Map(
+            Object.entries(s.view).map(([key, row]) => [
+              key,
+              {
+                deleted: row.deleted,
+                conflicts: row.conflicts
+                  .map((c) => `${c.field ?? '†'}|${c.candidates.map((x) => x.clock).join(',')}`)
+                  .sort(),
+              },
+            ]),
+          );
+          expect(actual).toEqual(expected);
         }),
       );
     },
