@@ -48,6 +48,9 @@ export interface EvidenceReader {
 
 /** ZIP-level refusals in the package's words. */
 function translate(e: unknown, limits: PackageLimits): unknown {
+  const errno = (e as NodeJS.ErrnoException).code;
+  if (errno === 'ENOENT' || errno === 'EISDIR') return refused.noFile();
+  if (errno === 'EACCES' || errno === 'EPERM') return refused.unreadable(errno);
   if (!(e instanceof ZipRefused)) return e;
   if (e.problem === 'too_large') return refused.tooLarge(limits.entries, Math.round(limits.unpackedBytes / MB));
   if (e.problem === 'understated') return refused.bomb();

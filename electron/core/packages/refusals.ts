@@ -16,6 +16,10 @@ const UNSAFE = 'it was refused as unsafe.';
 const TAMPERED = 'it may have been tampered with.';
 
 export const refused = {
+  noFile: () =>
+    new DomainError('not_found', `This team package file does not exist (it may have been moved). ${NOTHING}`),
+  unreadable: (code: string) =>
+    new DomainError('storage', `Fieldwork may not read this team package file (${code}). ${NOTHING}`),
   notZip: () => bad('This file is not a Fieldwork team package (it is not a ZIP file).'),
   truncated: () =>
     bad('This team package is incomplete: the file was cut short, perhaps by an interrupted copy. Ask for it again.'),

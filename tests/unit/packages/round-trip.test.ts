@@ -144,4 +144,13 @@ describe('team package round trip', () => {
     const read = await readPackage(out, undefined, NOW);
     expect([read.changes, read.tombstones, read.evidence, read.signer.name]).toEqual([[], [], [], 'Eve Ecdsa']);
   }, 60_000);
+
+  it('a file that is not there, or a folder, is refused as not found', async () => {
+    for (const path of [join(dir, 'nowhere.fwpkg'), dir]) {
+      await expect(readPackage(path)).rejects.toMatchObject({
+        code: 'not_found',
+        message: 'This team package file does not exist (it may have been moved). Nothing was imported.',
+      });
+    }
+  });
 });
