@@ -78,6 +78,7 @@ export interface ReplicaState {
   imported: Record<string, true>;
 }
 
+/** Counted in records: rows new here, rows held before whose shown state changed, conflicts newly opened. */
 export interface ImportSummary {
   added: number;
   changed: number;
