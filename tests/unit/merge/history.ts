@@ -99,6 +99,8 @@ export interface World {
   knew: Map<string, Set<string>>;
   /** ...and what each package brings (everything its sender had seen). */
   brings: Map<string, Set<string>>;
+  /** Decisions of a field conflict: they settle that field only, not a deletion of the row. */
+  fieldDecisions: Set<string>;
 }
 
 /** A write's id: a field change (field set) or a tombstone (field null). */
@@ -120,6 +122,7 @@ export const newWorld = (skew: readonly number[]): World => ({
   known: DEVICES.map(() => new Set()),
   knew: new Map(),
   brings: new Map(),
+  fieldDecisions: new Set(),
 });
 
 const nextClock = (w: World, d: number): string => clk(++w.step * 10 + w.skew[d]!, DEVICES[d]!);
@@ -184,6 +187,7 @@ export const step = (w: World, c: Cmd, deliver: Deliver): void => {
     w.saved.push(...written);
     const ids = written.map((e) => writeId(e.table, e.rowId, e.field, clock));
     if (chosen === 'delete') ids.push(writeId(conflict.table, conflict.rowId, null, clock));
+    if (conflict.field !== null) for (const id of ids) w.fieldDecisions.add(id);
     wrote(w, c.dev, ids);
   }
 };

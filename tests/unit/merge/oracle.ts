@@ -8,7 +8,7 @@ import type { World } from './history';
  * row, was made by a device that had seen it; a deletion is overwritten by
  * any write of the row made after seeing it. What is left are the concurrent
  * writes: different values are a conflict, and a deletion left next to edits
- * is a conflict.
+ * is a conflict. Deciding a field's conflict does not decide a deletion.
  */
 export interface ExpectedRow {
   deleted: boolean;
@@ -36,7 +36,12 @@ export const expectedRows = (w: World, values: Map<string, unknown>): Map<string
     const seenBy = (x: Write, others: Write[]) => others.some((y) => y !== x && w.knew.get(y.id)!.has(x.id));
     const tombs = writes.filter((x) => x.field === null);
     const alive = writes.filter((x) =>
-      x.field === null ? !seenBy(x, writes) : !seenBy(x, [...tombs, ...writes.filter((y) => y.field === x.field)]),
+      x.field === null
+        ? !seenBy(
+            x,
+            writes.filter((y) => !w.fieldDecisions.has(y.id)),
+          )
+        : !seenBy(x, [...tombs, ...writes.filter((y) => y.field === x.field)]),
     );
     const byClock = (a: Write, b: Write) => (a.clock < b.clock ? -1 : 1);
     const conflicts: string[] = [];

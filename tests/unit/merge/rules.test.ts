@@ -125,6 +125,16 @@ describe('merge rules (issue 13, three-way per field)', () => {
     expect(shown(onB)).toBe('combined');
   });
 
+  it('deciding a field conflict leaves a concurrent deletion of the record open', () => {
+    const { a, b } = synced();
+    const c = send(a, emptyReplica('dev-c', { growOnly: GROW })).state;
+    const deleted = localDelete(b, { table: 'results', rowId: 'r1', clock: clk(4, B), author: B });
+    const merged = send(set(c, 3, 'from C'), send(deleted, set(a, 2, 'from A')).state).state;
+    const decided = resolveConflict(merged, { table: 'results', rowId: 'r1', field: 'title' }, 'from C', clk(5, A), A);
+    expect(listConflicts(decided).map((k) => k.field)).toEqual([null]);
+    expect(shown(decided)).toBe('from C');
+  });
+
   it('keeping a record whose deletion conflicted shows every field again', () => {
     const { a, b } = synced();
     const a2 = set(a, 2, 'A body', 'body');
