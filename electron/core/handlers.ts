@@ -27,7 +27,7 @@ export type { Handlers } from './handlers/types';
  * it before opening theirs.
  */
 export function createHandlers(ctx: RepoContext, appVersion: string, notices: readonly string[] = []): Handlers {
-  const tx = makeTx(ctx.db);
+  const tx = makeTx(ctx.db, ctx.deviceId);
   return {
     'app.info': () => ({
       version: appVersion,

@@ -15,7 +15,8 @@ export type Hlc = z.infer<typeof Hlc>;
 /** One field of one record set to a value at a clock, by an author on a device. Values are JSON. */
 export const FieldChange = z.strictObject({
   table: z.string().min(1).max(64),
-  rowId: z.string().min(1).max(64),
+  // A composite key's parts joined by '/' (e.g. evidence link: evidence id / target type / target id).
+  rowId: z.string().min(1).max(200),
   field: z.string().min(1).max(64),
   value: z.json(),
   clock: Hlc,
@@ -27,7 +28,8 @@ export type FieldChange = z.infer<typeof FieldChange>;
 /** A record deleted at a clock: kept so a merge can tell "deleted" from "never seen". */
 export const Tombstone = z.strictObject({
   table: z.string().min(1).max(64),
-  rowId: z.string().min(1).max(64),
+  // A composite key's parts joined by '/' (e.g. evidence link: evidence id / target type / target id).
+  rowId: z.string().min(1).max(200),
   clock: Hlc,
   device: z.string().min(1).max(64),
   author: z.string().max(200),

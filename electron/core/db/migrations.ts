@@ -5,6 +5,7 @@ import { MIGRATION_5 } from './migration-5';
 import { MIGRATION_6 } from './migration-6';
 import { MIGRATION_7 } from './migration-7';
 import { MIGRATION_8 } from './migration-8';
+import { MIGRATION_9 } from './migration-9';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -310,6 +311,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_6,
   MIGRATION_7,
   MIGRATION_8,
+  MIGRATION_9,
 ];
 
 /**

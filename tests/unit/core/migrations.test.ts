@@ -283,6 +283,73 @@ describe('migration 8: evidence files being added, seen by every process', () =>
   });
 });
 
+describe('migration 9: the change log, tombstones and the write clock', () => {
+  it('adds strict tables; existing data is kept and not logged; later writes log changed fields and tombstones', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    seedMigration1Audit(db);
+    migrate(db, MIGRATIONS.slice(0, 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.prepare("SELECT scope FROM audits WHERE id = 'a'").pluck().get()).toBe('s');
+    for (const t of ['write_context', 'change_log', 'tombstones']) {
+      const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t) as string;
+      expect(sql, t).toMatch(/\)\s*STRICT$/);
+    }
+    // Rows written before the log existed are not in it.
+    expect(db.prepare('SELECT count(*) FROM change_log').pluck().get()).toBe(0);
+    db.prepare("UPDATE write_context SET clock = '1733350000000-000001-dev', device_id = 'dev', author = 'Lena'").run();
+    db.prepare("UPDATE audits SET scope = 'new scope', status = 'planned' WHERE id = 'a'").run();
+    expect(
+      db.prepare('SELECT table_name, row_id, field, value, clock, device_id, author FROM change_log').all(),
+    ).toEqual([
+      {
+        table_name: 'audits',
+        row_id: 'a',
+        field: 'scope',
+        value: '"new scope"',
+        clock: '1733350000000-000001-dev',
+        device_id: 'dev',
+        author: 'Lena',
+      },
+    ]);
+    db.prepare("DELETE FROM audit_team WHERE id = 't1'").run();
+    expect(db.prepare('SELECT * FROM tombstones').all()).toEqual([
+      { table_name: 'audit_team', row_id: 't1', clock: '1733350000000-000001-dev', device_id: 'dev', author: 'Lena' },
+    ]);
+    // STRICT and the JSON check refuse a malformed log row.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO change_log (table_name, row_id, field, value, clock, device_id, author) VALUES ('x','y','z','{not json','c','d','a')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE write_context SET author = x'00'").run()).toThrow(
+      /cannot store BLOB value in TEXT column/,
+    );
+    db.close();
+  });
+
+  it('logs every column of each logged table except the row stamps (a later column needs a new migration)', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    migrate(db);
+    const logged = db
+      .prepare(
+        "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_log\\_insert' ESCAPE '\\'",
+      )
+      .all() as { tbl_name: string; sql: string }[];
+    expect(logged.length).toBeGreaterThan(20);
+    for (const { tbl_name: table, sql } of logged) {
+      const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+      for (const c of columns.filter((c) => !['created_at', 'updated_at', 'device_id'].includes(c))) {
+        expect(sql, `${table}.${c}`).toContain(`json_quote(NEW.${c})`);
+      }
+    }
+    db.close();
+  });
+});
+
 describe('migrate()', () => {
   it('is idempotent and opens the file in WAL mode with foreign keys on', () => {
     const file = join(dir, 'db.sqlite');
