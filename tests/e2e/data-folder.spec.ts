@@ -8,7 +8,6 @@ test('a data folder others could read is made private at start-up, and the app s
   dataDir,
   restartServer,
 }) => {
-  test.skip(process.platform === 'win32', 'POSIX file modes');
   // A fresh folder is private from the start: nothing to tell.
   await page.goto(appUrl);
   await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();

@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
+import { readFully } from './read-chunk';
 import {
   findEndOfDirectory,
   INFLATE_CHUNK,
@@ -33,28 +34,17 @@ export interface ZipFile {
   close(): Promise<void>;
 }
 
-async function readAt(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  let got = 0;
-  while (got < length) {
-    const { bytesRead } = await handle.read(buffer, got, length - got, offset + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return buffer.subarray(0, got);
-}
-
 /** Opens `path` and reads its directory within `limits`. Throws ZipRefused (detail 'not_zip' when no ZIP at all). */
 export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipFile> {
   const handle = await open(path, 'r');
   try {
     const size = (await handle.stat()).size;
     const tailStart = Math.max(0, size - TAIL);
-    const tail = await readAt(handle, tailStart, size - tailStart);
+    const tail = await readFully(handle, tailStart, size - tailStart);
     const eocd = tail.length >= 22 ? findEndOfDirectory(tail) : -1;
     if (eocd < 0) {
       // A file that starts like a ZIP but has no end record was cut short.
-      const head = await readAt(handle, 0, 4);
+      const head = await readFully(handle, 0, 4);
       const zipStart = head.length === 4 && head.readUInt32LE(0) === LOCAL;
       throw new ZipRefused('damaged', zipStart ? 'truncated' : 'not_zip');
     }
@@ -62,7 +52,7 @@ export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipF
     const endAt = tailStart + eocd;
     if (directoryAt > endAt) throw new ZipRefused('damaged', 'truncated');
     if (endAt - directoryAt > MAX_DIRECTORY) throw new ZipRefused('too_large');
-    const directory = await readAt(handle, directoryAt, size - directoryAt);
+    const directory = await readFully(handle, directoryAt, size - directoryAt);
     const entries = readDirectory(directory, limits, directoryAt);
     return zipFile(path, handle, entries, directoryAt);
   } catch (e) {
@@ -74,7 +64,7 @@ export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipF
 function zipFile(path: string, handle: FileHandle, entries: ZipEntry[], directoryAt: number): ZipFile {
   /** Where the entry's compressed bytes start, found through its local header. */
   const dataStart = async (entry: ZipEntry): Promise<number> => {
-    const header = await readAt(handle, entry.localOffset, 30);
+    const header = await readFully(handle, entry.localOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipRefused('damaged', 'truncated');
     const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (start + entry.compressed > directoryAt) throw new ZipRefused('damaged', 'truncated');

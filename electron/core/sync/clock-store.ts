@@ -26,6 +26,7 @@ export function clockStore(db: Db, deviceId: string): ClockStore {
   const device = deviceId.toLowerCase();
   const read = db.prepare('SELECT clock FROM write_context WHERE id = 1').pluck();
   const write = db.prepare('UPDATE write_context SET clock = ?, device_id = ?, author = ? WHERE id = 1');
+  const writeClock = db.prepare('UPDATE write_context SET clock = ?, device_id = ? WHERE id = 1');
   const lastClock = (): Hlc | null => {
     const c = read.get() as string | undefined;
     return c === undefined || c === INITIAL ? null : c;
@@ -38,7 +39,7 @@ export function clockStore(db: Db, deviceId: string): ClockStore {
     },
     receive(remote, now) {
       const next = receiveHlc(lastClock(), remote, now, device);
-      db.prepare('UPDATE write_context SET clock = ?, device_id = ? WHERE id = 1').run(next, device);
+      writeClock.run(next, device);
       return next;
     },
     last: () => lastClock() ?? INITIAL,

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openBackend, type Backend } from '#core/backend';
-import type { ExportJob } from '#shared/domain/report';
+import { openBackend } from '#core/backend';
 import { value } from '../../helpers/backend';
+import { finishExport } from '../../helpers/export-jobs';
 import { seedAudit, upload } from '../evidence/helpers';
 
 /** Every entry under `dir` with its permission bits, e.g. ['evidence/blobs', 0o700]. */
@@ -23,16 +23,6 @@ const loose = (dir: string) =>
   modes(dir)
     .filter(([, m]) => (m & 0o077) !== 0)
     .map(([p, m]) => `${p} ${m.toString(8)}`);
-
-async function finish(backend: Backend, job: ExportJob): Promise<ExportJob> {
-  let current = job;
-  // Polls the job's own status (the worker reports progress there), as the UI does.
-  for (let i = 0; current.state === 'running' && i < 2400; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    current = value(await backend.call('exports.status', { jobId: current.id }));
-  }
-  return current;
-}
 
 const root = mkdtempSync(join(tmpdir(), 'fw-modes-'));
 const dataDir = join(root, 'Fieldwork');
@@ -65,9 +55,12 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to its
           protection: { kind: 'passphrase', passphrase },
         }),
       ).id;
-      const draft = await finish(backend, value(await backend.call('exports.start', { auditId, kind: 'report' })));
+      const draft = await finishExport(
+        backend,
+        value(await backend.call('exports.start', { auditId, kind: 'report' })),
+      );
       expect(draft.state).toBe('done');
-      const issued = await finish(
+      const issued = await finishExport(
         backend,
         value(
           await backend.call('exports.start', {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '#core/backend';
-import type { ExportJob, ExportStartInput } from '#shared/domain/report';
+import type { ExportStartInput } from '#shared/domain/report';
 import { dumpDatabase, sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
+import { finishExport } from '../../helpers/export-jobs';
 
 /** A clock the test moves: the backend stamps rows and judges certificate expiry with it. */
 let offsetDays = 0;
@@ -16,15 +16,6 @@ const files = (dir: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile())
     : [];
-
-async function finish(backend: Backend, job: ExportJob): Promise<ExportJob> {
-  let current = job;
-  for (let i = 0; current.state === 'running' && i < 1200; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    current = value(await backend.call('exports.status', { jobId: current.id }));
-  }
-  return current;
-}
 
 async function readAll(read: (offset: number) => Promise<{ dataBase64: string; eof: boolean }>) {
   const parts: Buffer[] = [];
@@ -92,7 +83,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
   });
 
   it('builds a draft report in a worker, readable in chunks, leaving nothing issued', async () => {
-    const job = await finish(t.backend, value(await start({ kind: 'report' })));
+    const job = await finishExport(t.backend, value(await start({ kind: 'report' })));
     expect(job).toMatchObject({ state: 'done', progress: 1, issueId: null, error: null });
     expect(job.fileName).toMatch(/^DRAFT Acme Ltd Stage 2 Audit report\.docx$/);
     const bytes = await readAll(async (offset) =>
@@ -118,7 +109,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
   });
 
   it('issuing freezes a signed version; a change makes the next version and keeps the old one', async () => {
-    const first = await finish(t.backend, value(await start({ kind: 'report', issue: issue() })));
+    const first = await finishExport(t.backend, value(await start({ kind: 'report', issue: issue() })));
     expect(first.state).toBe('done');
     let state = value(await t.backend.call('reports.get', { auditId }));
     expect(state.issues).toHaveLength(1);
@@ -145,7 +136,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
       }),
     );
     expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(true);
-    const second = await finish(t.backend, value(await start({ kind: 'report', issue: issue() })));
+    const second = await finishExport(t.backend, value(await start({ kind: 'report', issue: issue() })));
     expect(second.state).toBe('done');
     state = value(await t.backend.call('reports.get', { auditId }));
     const byVersion = Object.fromEntries(state.issues.map((i) => [i.version, i]));
@@ -157,7 +148,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
     expect(createHash('sha256').update(old).digest('hex')).toBe(v1.sha256);
 
     // A draft made after the first issue carries the audit's report number (and is still marked a draft).
-    const draft = await finish(t.backend, value(await start({ kind: 'nc_list' })));
+    const draft = await finishExport(t.backend, value(await start({ kind: 'nc_list' })));
     const draftBytes = await readAll(async (offset) =>
       value(await t.backend.call('exports.read', { jobId: draft.id, offset, length: 1024 * 1024 })),
     );
@@ -218,7 +209,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
       expect(!refused.ok && refused.error.code).toBe('certificate_expired');
       expect(!refused.ok && refused.error.message).toMatch(/expired on .* Confirm to sign anyway/);
       expect(dumpDatabase(t.backend.db)).toEqual(before);
-      const job = await finish(
+      const job = await finishExport(
         t.backend,
         value(await start({ kind: 'nc_list', issue: issue({ identityId: shortLived.id, acceptExpired: true }) })),
       );
@@ -246,7 +237,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
       }),
     );
     rmSync(t.backend.evidence.store.blobPath(photo.evidence.sha256));
-    const job = await finish(t.backend, value(await start({ kind: 'report' })));
+    const job = await finishExport(t.backend, value(await start({ kind: 'report' })));
     expect(job.state).toBe('done');
     expect(job.warnings).toEqual([expect.stringMatching(/gone\.jpg.*E-[0-9a-f]{8}/)]);
   });
@@ -259,7 +250,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
     try {
       const client = value(await failing.backend.call('clients.create', sampleClient()));
       const audit = value(await failing.backend.call('audits.create', sampleAudit(client.id)));
-      const job = await finish(
+      const job = await finishExport(
         failing.backend,
         value(await failing.backend.call('exports.start', { auditId: audit.id, kind: 'report' })),
       );
