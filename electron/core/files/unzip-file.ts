@@ -6,15 +6,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { crc32, createInflateRaw } from 'node:zlib';
 import { readFully } from './read-chunk';
 import {
+  entryChunks,
   findEndOfDirectory,
   INFLATE_CHUNK,
   LOCAL,
   readDirectory,
-  STORED,
-  unzipWork,
   ZipRefused,
   type ZipEntry,
   type ZipLimits,
@@ -78,34 +76,8 @@ function zipFile(path: string, handle: FileHandle, entries: ZipEntry[], director
       if (entry.unpacked !== 0 || entry.crc !== 0) throw new ZipRefused('damaged');
       return;
     }
-    const source = createReadStream(path, {
-      start,
-      end: start + entry.compressed - 1,
-      highWaterMark: INFLATE_CHUNK,
-    });
-    const stored = entry.method === STORED;
-    const inflate = stored ? null : createInflateRaw({ chunkSize: INFLATE_CHUNK });
-    if (inflate) {
-      source.on('error', (e) => inflate.destroy(e));
-      source.pipe(inflate);
-    }
-    let produced = 0;
-    let crc = 0;
-    try {
-      for await (const chunk of (inflate ?? source) as AsyncIterable<Buffer>) {
-        produced += chunk.length;
-        if (inflate) unzipWork.inflatedBytes += chunk.length;
-        if (produced > entry.unpacked) throw new ZipRefused('understated');
-        crc = crc32(chunk, crc);
-        yield chunk;
-      }
-    } catch (e) {
-      throw e instanceof ZipRefused ? e : new ZipRefused('damaged');
-    } finally {
-      source.destroy();
-      inflate?.destroy();
-    }
-    if (produced !== entry.unpacked || crc !== entry.crc) throw new ZipRefused('damaged');
+    const source = createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: INFLATE_CHUNK });
+    yield* entryChunks(source, entry);
   }
 
   return {

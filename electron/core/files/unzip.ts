@@ -5,6 +5,7 @@
  * small size and unpacks to gigabytes). The declared sizes must sum to at most
  * the caller's limit, so at most that much is ever inflated.
  */
+import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 
 export interface ZipLimits {
@@ -60,9 +61,9 @@ export async function unzipBounded(bytes: Buffer, limits: ZipLimits): Promise<Ma
   const entries = readDirectory(bytes, limits);
   const out = new Map<string, Buffer>();
   for (const entry of entries) {
-    const data = entryData(bytes, entry);
-    const content = entry.method === STORED ? data : await inflateCapped(data, entry.unpacked);
-    if (content.length !== entry.unpacked || crc32(content) !== entry.crc) throw new ZipRefused('damaged');
+    const parts: Buffer[] = [];
+    for await (const chunk of entryChunks(Readable.from([entryData(bytes, entry)]), entry)) parts.push(chunk);
+    const content = Buffer.concat(parts);
     if (!entry.name.endsWith('/')) out.set(entry.name, content);
   }
   return out;
@@ -148,32 +149,32 @@ function entryData(bytes: Buffer, entry: Entry): Buffer {
   return bytes.subarray(start, start + entry.compressed);
 }
 
-/** Inflates, stopping at the first chunk that takes the output past `declared`. */
-function inflateCapped(data: Buffer, declared: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
-    const chunks: Buffer[] = [];
-    let produced = 0;
-    let settled = false;
-    const stop = (problem: ZipProblem) => {
-      if (settled) return;
-      settled = true;
-      inflate.destroy();
-      reject(new ZipRefused(problem));
-    };
-    inflate.on('data', (chunk: Buffer) => {
-      if (settled) return;
+/**
+ * An entry's content from its compressed bytes, chunk by chunk: stopped at the
+ * first chunk that takes it past the declared size (zip bombs), then checked
+ * for size and CRC. Used for entries in memory and streamed from disk alike.
+ */
+export async function* entryChunks(compressed: Readable, entry: Entry): AsyncGenerator<Buffer> {
+  const inflate = entry.method === STORED ? null : createInflateRaw({ chunkSize: INFLATE_CHUNK });
+  if (inflate) {
+    compressed.on('error', (e) => inflate.destroy(e));
+    compressed.pipe(inflate);
+  }
+  let produced = 0;
+  let crc = 0;
+  try {
+    for await (const chunk of (inflate ?? compressed) as AsyncIterable<Buffer>) {
       produced += chunk.length;
-      unzipWork.inflatedBytes += chunk.length;
-      if (produced > declared) stop('understated');
-      else chunks.push(chunk);
-    });
-    inflate.on('error', () => stop('damaged'));
-    inflate.on('end', () => {
-      if (settled) return;
-      settled = true;
-      resolve(Buffer.concat(chunks, produced));
-    });
-    inflate.end(data);
-  });
+      if (inflate) unzipWork.inflatedBytes += chunk.length;
+      if (produced > entry.unpacked) throw new ZipRefused('understated');
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+  } catch (e) {
+    throw e instanceof ZipRefused ? e : new ZipRefused('damaged');
+  } finally {
+    compressed.destroy();
+    inflate?.destroy();
+  }
+  if (produced !== entry.unpacked || crc !== entry.crc) throw new ZipRefused('damaged');
 }
