@@ -36,7 +36,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe.skipIf(process.platform === 'win32')('the data folder is private to its owner', () => {
+describe('the data folder is private to its owner (POSIX modes)', () => {
   it('creates every file 0600 and every folder 0700 through a working session', async () => {
     const backend = openBackend({ appVersion: 'test', dataDir });
     try {
