@@ -91,6 +91,21 @@ import {
   VerifyChunkInput,
   VerifyRef,
 } from '../domain/report';
+import {
+  ConflictListInput,
+  ConflictPage,
+  ConflictResolveInput,
+  ImportPreview,
+  MergeSummary,
+  TeamExportEstimate,
+  TeamExportInput,
+  TeamExportResult,
+  TeamImportInput,
+  TeamStatus,
+  TeamUploadBegin,
+  TeamUploadChunk,
+  TeamUploadRef,
+} from '../domain/team';
 import { Id } from '../domain/common';
 import type { Result } from './result';
 import type { OpName } from './ops';
@@ -268,6 +283,29 @@ export const contract = {
   'verify.chunk': { input: VerifyChunkInput, output: z.object({ received: z.number().int() }) },
   'verify.finish': { input: VerifyRef, output: DocumentCheck },
   'verify.abort': { input: VerifyRef, output: Nothing },
+
+  /**
+   * Team audits (issue 13). The lead sends the audit out as a signed package,
+   * auditors return what changed, the lead merges: export writes the package
+   * into this session's exports folder (read it with team.read); import sends
+   * a package in ordered chunks, previews it (nothing written) and imports it
+   * in one transaction.
+   */
+  'team.status': { input: z.strictObject({ auditId: Id }), output: TeamStatus },
+  'team.estimate': { input: TeamExportInput, output: TeamExportEstimate },
+  'team.export': { input: TeamExportInput, output: TeamExportResult },
+  'team.read': { input: FileChunkInput.extend({ fileId: z.string().min(1).max(100) }), output: FileChunk },
+  'team.uploadBegin': { input: TeamUploadBegin, output: z.object({ uploadId: z.string(), chunkBytes: z.number() }) },
+  'team.uploadChunk': { input: TeamUploadChunk, output: z.object({ received: z.number().int() }) },
+  'team.uploadAbort': { input: TeamUploadRef, output: Nothing },
+  'team.preview': { input: TeamUploadRef, output: ImportPreview },
+  'team.import': { input: TeamImportInput, output: MergeSummary },
+  /** Open conflicts of an audit, paged; resolve one by choosing a value, a combined text, keep or delete. */
+  'conflicts.list': { input: ConflictListInput, output: ConflictPage },
+  'conflicts.resolve': {
+    input: ConflictResolveInput,
+    output: z.object({ remaining: z.number().int().nonnegative() }),
+  },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -98,6 +98,17 @@ export const OP_NAMES = [
   'verify.chunk',
   'verify.finish',
   'verify.abort',
+  'team.status',
+  'team.estimate',
+  'team.export',
+  'team.read',
+  'team.uploadBegin',
+  'team.uploadChunk',
+  'team.uploadAbort',
+  'team.preview',
+  'team.import',
+  'conflicts.list',
+  'conflicts.resolve',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 
