@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { listAuditsCommand } from './audits';
 import { CALL_EXIT, CALL_HELP, callCommand } from './call';
+import { CONFLICTS_HELP, conflictsCommand, type ConflictsOptions } from './conflicts';
 import { demoCommand } from './demo';
 import { exportNcListCommand, type ExportNcListOptions } from './export-nc-list';
 import { exportReportCommand, type ExportReportOptions } from './export-report';
@@ -8,6 +9,15 @@ import { UserError } from './errors';
 import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evidence';
 import { importTemplateCommand } from './import-template';
 import { appVersion } from './open';
+import {
+  PACKAGE_EXIT,
+  PACKAGE_EXPORT_HELP,
+  PACKAGE_IMPORT_HELP,
+  packageExportCommand,
+  packageImportCommand,
+  type PackageExportOptions,
+  type PackageImportOptions,
+} from './package';
 import { serve } from './serve';
 import { VERIFY_EXIT, VERIFY_HELP, verifyCommand, type VerifyOptions } from './verify';
 
@@ -117,6 +127,60 @@ export function buildProgram(): Command {
       throw e.exitCode === 0 ? e : new CommanderError(CALL_EXIT.usage, e.code, e.message);
     })
     .action((op: string, json: string | undefined, o: { dataDir?: string }) => callCommand(op, json, o));
+
+  // Team audits (issue 13). Usage errors exit 2, so scripts can tell them from a refused package (1).
+  const usageExit2 = (e: CommanderError) => {
+    throw e.exitCode === 0 ? e : new CommanderError(PACKAGE_EXIT.usage, e.code, e.message);
+  };
+  const pkg = program
+    .command('package')
+    .description('team audits: write a signed package for your team, or import one from a team member')
+    .exitOverride(usageExit2);
+  pkg
+    .command('export')
+    .description("write an audit's signed team package (.fwpkg): the lead's send-out, or a member's return")
+    .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
+    .requiredOption('--out <file>', 'the .fwpkg file to write')
+    .option('--for <name>', 'lead: the team member it is for (only what changed since their last return)')
+    .option('--full', 'everything, not only what changed since the last exchange')
+    .option('--no-evidence', 'lead: leave the evidence files out (a return always carries the ones the lead lacks)')
+    .option('--identity <id-or-name>', "the signing identity (default: the data folder's only one)")
+    .option('--sign [id-or-name]', 'accepted for clarity (packages are always signed); a value names the identity')
+    .option(
+      '--passphrase-file <file>',
+      "file whose first line is the signing key's passphrase (default: $FIELDWORK_PASSPHRASE_FILE)",
+    )
+    .option('--accept-expired', 'sign even though the certificate has expired')
+    .option('--by <name>', 'who is exporting it, for the record (default: the signer)')
+    .option('--force', 'replace FILE if it exists')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText('after', PACKAGE_EXPORT_HELP)
+    .exitOverride(usageExit2)
+    .action((o: PackageExportOptions) => packageExportCommand(o));
+  pkg
+    .command('import')
+    .description("merge a team package into this data folder's audit, in one transaction")
+    .argument('<file>', 'the .fwpkg file')
+    .option('--dry-run', 'check the package and say what importing it would do; change nothing')
+    .option('--json', 'print only {"added","changed","conflicts","alreadyImported"} as JSON')
+    .option(
+      '--accept-unknown-signer <sha256>',
+      "import although the signer's certificate is not known here: give its SHA-256 fingerprint, as compared with the sender",
+    )
+    .option('--by <name>', 'who is importing it, for the record')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText('after', PACKAGE_IMPORT_HELP)
+    .exitOverride(usageExit2)
+    .action((file: string, o: PackageImportOptions) => packageImportCommand(file, o));
+
+  program
+    .command('conflicts')
+    .description("list an audit's open conflicts from merged team packages")
+    .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
+    .option('--json', 'print the conflicts as a JSON array')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .addHelpText('after', CONFLICTS_HELP)
+    .action((o: ConflictsOptions) => conflictsCommand(o));
 
   return program;
 }
