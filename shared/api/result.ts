@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'certificate_expired',
   /** An export job was cancelled by the user. */
   'cancelled',
+  /** A team package signed by a certificate not known here: importing it needs the user's confirmation of its fingerprint. */
+  'unknown_signer',
   'storage',
   'internal',
 ] as const;

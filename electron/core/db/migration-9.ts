@@ -16,7 +16,7 @@ import type { Migration } from './migrations';
  * (what a user deletes must not stay readable in the file: secure_delete),
  * leaving only its tombstone. A composite key's row id is its parts joined by '/'.
  */
-const SHARED: Readonly<Record<string, { key: readonly string[]; fields: readonly string[] }>> = {
+export const SHARED: Readonly<Record<string, { key: readonly string[]; fields: readonly string[] }>> = {
   clients: { key: ['id'], fields: ['name', 'address', 'representative'] },
   client_contacts: { key: ['id'], fields: ['client_id', 'position', 'name', 'role', 'email', 'phone'] },
   client_sites: { key: ['id'], fields: ['client_id', 'position', 'name', 'address', 'headcount', 'processes'] },

@@ -6,6 +6,7 @@ import { MIGRATION_6 } from './migration-6';
 import { MIGRATION_7 } from './migration-7';
 import { MIGRATION_8 } from './migration-8';
 import { MIGRATION_9 } from './migration-9';
+import { MIGRATION_10 } from './migration-10';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -312,6 +313,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_7,
   MIGRATION_8,
   MIGRATION_9,
+  MIGRATION_10,
 ];
 
 /**
