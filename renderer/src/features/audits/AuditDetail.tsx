@@ -1,4 +1,4 @@
-import { Alert, Button, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Button, Tabs, Text, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import {
   IconAlertOctagon,
@@ -14,6 +14,7 @@ import {
   IconFileCertificate,
   IconRepeat,
   IconTrash,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
@@ -33,6 +34,7 @@ import { DocumentsPage } from '../records/DocumentsPage';
 import { InterviewsPage } from '../records/InterviewsPage';
 import { ReportTab } from '../report/ReportTab';
 import { ObservationsPage } from '../records/ObservationsPage';
+import { TeamTab } from '../team/TeamTab';
 import { AuditOverview } from './AuditOverview';
 import { needsConfirmation, transitionLabel } from './statusActions';
 import { StatusBadge } from './StatusBadge';
@@ -51,6 +53,7 @@ export const AUDIT_SECTIONS = [
   'dashboard',
   'cycle',
   'report',
+  'team',
 ] as const;
 export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
@@ -63,6 +66,9 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
     if (section === 'checklist') prefetchChecklist(id);
   }, [id, section]);
   const remove = useMutation('audits.delete');
+  // The Team tab's badge counts open conflicts: the audit shows them until they are decided.
+  const team = useQuery('team.status', { auditId: id });
+  const openConflicts = team.data?.openConflicts ?? 0;
 
   if (audit.error && !audit.data) return <LoadError error={audit.error} onRetry={audit.reload} />;
   if (!a) return <PageLoader />;
@@ -192,6 +198,20 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           <Tabs.Tab value="report" leftSection={<IconFileCertificate size={16} />}>
             Report
           </Tabs.Tab>
+          <Tabs.Tab
+            value="team"
+            leftSection={<IconUsersGroup size={16} />}
+            rightSection={
+              openConflicts > 0 && (
+                <Badge color="red" size="sm" circle>
+                  {openConflicts}
+                  <VisuallyHidden> open conflicts</VisuallyHidden>
+                </Badge>
+              )
+            }
+          >
+            Team
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={section}>
           {section === 'overview' && <AuditOverview audit={a} />}
@@ -208,6 +228,16 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           )}
           {section === 'cycle' && <CycleTab audit={a} />}
           {section === 'report' && <ReportTab audit={a} />}
+          {section === 'team' && (
+            <TeamTab
+              audit={a}
+              status={team}
+              onChanged={() => {
+                audit.reload();
+                team.reload();
+              }}
+            />
+          )}
         </Tabs.Panel>
       </Tabs>
     </>

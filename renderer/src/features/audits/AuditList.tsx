@@ -24,6 +24,7 @@ import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDayRange, plural } from '../../lib/format';
+import { ImportPackage } from '../team/ImportPackage';
 import { StatusBadge } from './StatusBadge';
 
 type Sort = 'start_asc' | 'start_desc';
@@ -60,11 +61,15 @@ export function AuditList() {
         title="Audits"
         description="Every engagement on this laptop, planned to closed."
         actions={
-          !firstRun && (
-            <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
-              Plan audit
-            </Button>
-          )
+          <>
+            {/* A team member's audit arrives as a package from the lead. */}
+            <ImportPackage by="" onImported={(p) => navigate(`/audits/${p.auditId}/team`)} />
+            {!firstRun && (
+              <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
+                Plan audit
+              </Button>
+            )}
+          </>
         }
       />
       {audits.error && !audits.data ? (
@@ -194,8 +199,8 @@ function FirstRunEmptyState({ canPlan, clientCount }: { canPlan: boolean; client
         title="No audits yet"
         description={
           canPlan
-            ? `Plan the first audit for one of your ${plural(clientCount, 'client')}.`
-            : 'Create a client first, then plan its first audit.'
+            ? `Plan the first audit for one of your ${plural(clientCount, 'client')}, or import a package your lead sent you.`
+            : 'Create a client first, then plan its first audit. On a lead auditor’s team? Import the package they sent you.'
         }
         icon={<IconClipboardCheck />}
         variant="light"

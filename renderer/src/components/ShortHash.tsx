@@ -1,0 +1,29 @@
+import { ActionIcon, Code, CopyButton, Group, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+
+/**
+ * A long hash shown by its first characters, with a button that copies all of
+ * it (to compare with what a colleague reads out, or paste into a message).
+ */
+export function ShortHash({ value, label = 'SHA-256', chars = 12 }: { value: string; label?: string; chars?: number }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Code title={value}>{value.length > chars ? `${value.slice(0, chars)}…` : value}</Code>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : `Copy the full ${label}`} withArrow>
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'teal' : 'gray'}
+              size="sm"
+              onClick={copy}
+              aria-label={`Copy ${label} ${value}`}
+            >
+              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}

@@ -1,0 +1,100 @@
+import { Group, Pagination, Stack, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ConflictResolveInput, ConflictView } from '#shared/domain/team';
+import { useMutation, useQuery } from '../../api/hooks';
+import { Empty } from '../../components/Empty';
+import { LoadError, PageLoader } from '../../components/LoadState';
+import { plural } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { ConflictCard } from './ConflictCard';
+
+export const CONFLICTS_PER_PAGE = 50;
+
+interface Props {
+  auditId: string;
+  by: string;
+  readOnly: boolean;
+  /** After a decision: the tab's count and the audit's data change. */
+  onResolved: () => void;
+}
+
+const keyOf = (c: ConflictView) => `${c.table}/${c.rowId}/${c.field ?? ''}`;
+
+/** The audit's open conflicts, 50 a page, each decided on its own card. */
+export function ConflictsSection({ auditId, by, readOnly, onResolved }: Props) {
+  const [page, setPage] = useState(1);
+  const list = useQuery('conflicts.list', {
+    auditId,
+    offset: (page - 1) * CONFLICTS_PER_PAGE,
+    limit: CONFLICTS_PER_PAGE,
+  });
+  const resolve = useMutation('conflicts.resolve');
+  const [deciding, setDeciding] = useState<string | null>(null);
+
+  if (list.error && !list.data) return <LoadError error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <PageLoader />;
+  const { total, items } = list.data;
+  const pages = Math.max(1, Math.ceil(total / CONFLICTS_PER_PAGE));
+
+  if (total === 0)
+    return (
+      <Empty
+        icon={<IconCircleCheck />}
+        title="No open conflicts"
+        description="When two people change the same field differently, both values are kept and the conflict shows here for you to decide."
+      />
+    );
+
+  const decide = async (c: ConflictView, choice: ConflictResolveInput['choice']): Promise<boolean> => {
+    setDeciding(keyOf(c));
+    const result = await resolve.mutate({
+      auditId,
+      table: c.table,
+      rowId: c.rowId,
+      field: c.field,
+      choice,
+      by,
+    });
+    setDeciding(null);
+    if (!result.ok) {
+      notifyError(result.error, 'The conflict was not resolved');
+      return false;
+    }
+    const left = result.value.remaining;
+    notifySuccess(left === 0 ? 'Conflict resolved: none left' : `Conflict resolved: ${left} left`);
+    // The last card of the last page went: show the page before.
+    if (page > 1 && left <= (page - 1) * CONFLICTS_PER_PAGE) setPage(page - 1);
+    list.reload();
+    onResolved();
+    return true;
+  };
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {plural(total, 'open conflict')}. Until you decide, the later value shows. Deciding is an ordinary change: it
+        reaches the team with your next package.
+      </Text>
+      {items.map((c) => (
+        <ConflictCard
+          key={keyOf(c)}
+          conflict={c}
+          busy={readOnly || deciding !== null}
+          onResolve={(choice) => decide(c, choice)}
+        />
+      ))}
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+            getItemProps={(p) => ({ 'aria-label': `Conflicts page ${p}` })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
