@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '#shared/api/result';
 import { PACKAGE_FORMAT_VERSION, PackageManifest, PackageSignature, type PackageEntry } from '#shared/domain/package';
-import { FieldChange, Tombstone } from '#shared/domain/sync';
+import { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
 import { ZipRefused, type ZipEntry } from '../files/unzip';
 import { openZipFile, type ZipFile } from '../files/unzip-file';
 import { checkEntryName } from './entry-names';
@@ -32,8 +32,8 @@ export const MAX_CLOCK_AHEAD_MS = 86_400_000;
 export interface ReadPackageResult {
   manifest: PackageManifest;
   signer: Signer;
-  changes: FieldChange[];
-  tombstones: Tombstone[];
+  changes: MergeChange[];
+  tombstones: MergeTombstone[];
   /** The evidence entries, verified. */
   evidence: PackageEntry[];
   /** Re-opens the package to stream evidence to the store; each file is checked against its SHA-256 again. */
@@ -169,12 +169,12 @@ async function readOpened(file: string, zip: ZipFile, limits: PackageLimits, now
   const changes = parseLines(
     await verifiedBytes(zip, byName.get('changes.jsonl')!, need('changes.jsonl')),
     'changes.jsonl',
-    FieldChange,
+    MergeChange,
   );
   const tombstones = parseLines(
     await verifiedBytes(zip, byName.get('tombstones.jsonl')!, need('tombstones.jsonl')),
     'tombstones.jsonl',
-    Tombstone,
+    MergeTombstone,
   );
   const clocks = [manifest.data.createdAt, ...changes.map((c) => c.clock), ...tombstones.map((t) => t.clock)];
   const latest = clocks.reduce((a, b) => (b > a ? b : a));

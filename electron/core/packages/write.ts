@@ -3,7 +3,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
-import type { FieldChange, Tombstone, VersionVector } from '#shared/domain/sync';
+import type { VersionVector } from '#shared/domain/sync';
+import type { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
 import { PACKAGE_FORMAT_VERSION, type PackageEntry, type PackageManifest } from '#shared/domain/package';
 import { newId } from '../ids';
 import { signManifest, type PackageSigner } from './signature';
@@ -16,8 +17,9 @@ export interface PackageContent {
   senderName: string;
   versionVector: VersionVector;
   createdAt: string;
-  changes: readonly FieldChange[];
-  tombstones: readonly Tombstone[];
+  /** Each with its base (`replaces`): the merge judges concurrency by it. */
+  changes: readonly MergeChange[];
+  tombstones: readonly MergeTombstone[];
   /** Evidence files on disk (the store's blobs), named by their SHA-256. */
   evidence: readonly { sha256: string; path: string }[];
 }

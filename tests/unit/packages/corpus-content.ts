@@ -166,6 +166,17 @@ export function contentCases({ p, signer, other, now, add, listing }: CorpusCont
       N,
   );
   add(
+    'changes-bad-base',
+    repack([
+      { ...changes!, content: Buffer.concat([changes!.content, line({ ...good, replaces: ['yesterday'] })]) },
+      tombstones!,
+      photo!,
+      pdf!,
+    ]),
+    'invalid_input',
+    'Line 3 of changes.jsonl in this team package is not a valid record (replaces.0: Not a clock value).' + N,
+  );
+  add(
     'changes-not-json',
     repack([{ ...changes!, content: Buffer.from('{"table":\n') }, tombstones!, photo!, pdf!]),
     'invalid_input',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FieldChange, Tombstone } from '#shared/domain/sync';
+import type { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
 import { loadDeviceId } from '#core/device';
 import { readPackage } from '#core/packages/read';
 import { writePackage } from '#core/packages/write';
@@ -23,7 +23,7 @@ const NOW = Date.parse('2026-06-01T10:00:00Z');
 const device = loadDeviceId(t.dataDir);
 const clock = (ms: number, n: number) => `${ms}-${String(n).padStart(6, '0')}-${device}`;
 
-const changes: FieldChange[] = [
+const changes: MergeChange[] = [
   {
     table: 'checklist_items',
     rowId: 'r1',
@@ -32,6 +32,7 @@ const changes: FieldChange[] = [
     clock: clock(NOW - 5000, 0),
     device,
     author: 'Rita',
+    replaces: [],
   },
   {
     table: 'checklist_items',
@@ -41,11 +42,28 @@ const changes: FieldChange[] = [
     clock: clock(NOW - 5000, 1),
     device,
     author: 'Rita',
+    replaces: [clock(NOW - 6000, 0)],
   },
-  { table: 'samples', rowId: 's9', field: 'size', value: 12, clock: clock(NOW - 4000, 0), device, author: 'Rita' },
+  {
+    table: 'samples',
+    rowId: 's9',
+    field: 'size',
+    value: 12,
+    clock: clock(NOW - 4000, 0),
+    device,
+    author: 'Rita',
+    replaces: [],
+  },
 ];
-const tombstones: Tombstone[] = [
-  { table: 'interviews', rowId: 'i3', clock: clock(NOW - 3000, 0), device, author: 'Rita' },
+const tombstones: MergeTombstone[] = [
+  {
+    table: 'interviews',
+    rowId: 'i3',
+    clock: clock(NOW - 3000, 0),
+    device,
+    author: 'Rita',
+    replaces: [clock(NOW - 4000, 0)],
+  },
 ];
 
 function evidenceFile(name: string, bytes: Buffer) {

@@ -33,6 +33,7 @@ export function honestParts(now: number): Parts {
     clock: clock(now - 60_000, n, device),
     device,
     author: 'Ava Auditor',
+    replaces: [] as string[],
   });
   const changes = Buffer.from(
     [change('result', 'conforming', 0), change('notes', 'Seen the access review of May.', 1)]
@@ -40,7 +41,7 @@ export function honestParts(now: number): Parts {
       .join(''),
   );
   const tombstones = Buffer.from(
-    `${JSON.stringify({ table: 'interviews', rowId: '01890000-0000-7000-8000-0000000000d1', clock: clock(now - 30_000, 0, device), device, author: 'Ava Auditor' })}\n`,
+    `${JSON.stringify({ table: 'interviews', rowId: '01890000-0000-7000-8000-0000000000d1', clock: clock(now - 30_000, 0, device), device, author: 'Ava Auditor', replaces: [clock(now - 60_000, 0, device)] })}\n`,
   );
   const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 7)]);
   const pdf = Buffer.from('%PDF-1.4\n% a policy document\n%%EOF\n');
