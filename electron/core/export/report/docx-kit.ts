@@ -26,6 +26,8 @@ import type { ReportStrings } from './strings-en';
 export const hex = (colour: string) => colour.replace(/^#/, '').toUpperCase();
 
 export const FONT = 'Calibri';
+/** For digests: every character the same width, so two can be compared column by column. */
+export const MONO_FONT = 'Consolas';
 
 /** Word's own style ids (Heading1…, Caption), so the navigation pane and the contents field find them. */
 export function styleSet(primary: string, accent: string): IStylesOptions {
@@ -73,7 +75,10 @@ export function styleSet(primary: string, accent: string): IStylesOptions {
 }
 
 /** Text runs that keep the author's line breaks. */
-export function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
+export function runs(
+  text: string,
+  opts: { bold?: boolean; color?: string; size?: number; font?: string } = {},
+): TextRun[] {
   return text.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...opts }));
 }
 
@@ -105,7 +110,10 @@ export const field = (name: string, text: string, placeholder: string): Paragrap
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
 
-function cell(text: string, opts: { header?: boolean; fill?: string; width?: number; size?: number } = {}) {
+function cell(
+  text: string,
+  opts: { header?: boolean; fill?: string; width?: number; size?: number; font?: string } = {},
+) {
   return new TableCell({
     borders,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -118,6 +126,7 @@ function cell(text: string, opts: { header?: boolean; fill?: string; width?: num
           bold: opts.header,
           color: opts.header ? 'FFFFFF' : undefined,
           size: opts.size,
+          font: opts.font,
         }),
       }),
     ],
@@ -152,14 +161,20 @@ export function table(
   });
 }
 
-/** Two columns, label and value, for facts such as the cover page's. */
-export function factsTable(rows: readonly (readonly [string, string])[], primary: string): Table {
+/** Two columns, label and value, for facts such as the cover page's; a 'mono' value is set in MONO_FONT. */
+export function factsTable(
+  rows: readonly (readonly [string, string] | readonly [string, string, 'mono'])[],
+  primary: string,
+): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: rows.map(
-      ([k, v]) =>
+      ([k, v, mono]) =>
         new TableRow({
-          children: [cell(k, { header: true, fill: hex(primary), width: 32 }), cell(v, { width: 68 })],
+          children: [
+            cell(k, { header: true, fill: hex(primary), width: 32 }),
+            cell(v, { width: 68, ...(mono && { font: MONO_FONT, size: 16 }) }),
+          ],
         }),
     ),
   });

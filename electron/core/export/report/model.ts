@@ -174,6 +174,24 @@ export interface ReportRecords {
 
 export type ReportTexts = Omit<ReportDetails, 'updatedAt' | 'updatedBy'>;
 
+/** A team member's return package merged into this audit (issue 13). */
+export interface ReportMergedPackage {
+  /** The sender's name as the package gave it. */
+  auditor: string;
+  /** The sender's device (data folder) id, in full; the builder shortens it. */
+  device: string;
+  /** SHA-256 of the package file, hex: identifies the exact file merged. */
+  sha256: string;
+  /** ISO 8601: when it was merged. */
+  at: string;
+}
+
+/** What the team contributed: the returns merged, oldest first, and the conflicts decided. */
+export interface ReportProvenance {
+  packages: ReportMergedPackage[];
+  conflictsResolved: number;
+}
+
 export interface ReportModel {
   language: (typeof REPORT_LANGUAGES)[number];
   /** 'DRAFT' when not issued. */
@@ -193,4 +211,10 @@ export interface ReportModel {
   carried: ReportCarried[];
   recommendation: ReportRecommendation;
   photos: ReportPhoto[];
+  /**
+   * Absent for an audit no return was merged into: the sign-off page then says
+   * nothing of a team, and the content hash of reports issued before team
+   * audits existed stays the same.
+   */
+  provenance?: ReportProvenance;
 }

@@ -1,5 +1,6 @@
 import { Paragraph, TextRun, type FileChild } from 'docx';
 import { factsTable, field, heading, paragraphs } from './docx-kit';
+import { provenance } from './sections-provenance';
 import type { Ctx } from './sections-front';
 
 export function photosSection({ s }: Ctx, photoParagraphs: readonly Paragraph[]): FileChild[] {
@@ -50,12 +51,14 @@ export function closing({ m, s }: Ctx): FileChild[] {
   ];
 }
 
-export function signOff({ m, s, primary }: Ctx): FileChild[] {
+export function signOff(ctx: Ctx): FileChild[] {
+  const { m, s, primary } = ctx;
   const t = s.signOff;
   const out: FileChild[] = [heading(1, t.heading, true)];
   if (!m.signOff) {
     out.push(new Paragraph({ children: [new TextRun({ text: t.draft, bold: true, color: 'C00000', size: 28 })] }));
-    return out;
+    // A draft shows what the issued version will list, so the lead can check it before signing.
+    return [...out, ...provenance(ctx)];
   }
   out.push(
     new Paragraph({ text: t.intro }),
@@ -69,6 +72,7 @@ export function signOff({ m, s, primary }: Ctx): FileChild[] {
       primary,
     ),
     new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: t.signatureNote, italics: true })] }),
+    ...provenance(ctx),
   );
   return out;
 }

@@ -239,6 +239,28 @@ export const STRINGS_EN = {
       'This document carries a digital signature of the lead auditor. Any change to the file breaks the signature.',
     draft: 'Not issued — draft. This document is not signed and is not a valid audit report.',
   },
+  provenance: {
+    heading: 'Work merged from the audit team',
+    intro:
+      'Team members worked on their own copies of this audit and returned their work as signed packages. These returns were merged into this report; the SHA-256 identifies each package file exactly.',
+    auditor: 'Auditor',
+    device: 'Device',
+    sha256: 'Package SHA-256',
+    merged: 'Merged on',
+    /** The device id's first 8 characters, as the Team tab shows them, so the two can be compared. */
+    shortDevice: (id: string) => id.replace(/-/g, '').slice(0, 8),
+    /** A signed document read anywhere: the time in UTC, said so. */
+    when: (iso: string) => {
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return iso;
+      const f = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+      return `${f.format(d)} UTC`;
+    },
+    conflicts: (n: number) =>
+      n === 0
+        ? 'No conflicting changes needed a decision.'
+        : `${n} conflict${n === 1 ? '' : 's'} between team members' changes ${n === 1 ? 'was' : 'were'} resolved.`,
+  },
   progress: { collecting: 'Preparing', writing: 'Writing document' },
 
   ncList: {
