@@ -12,6 +12,7 @@ import { listInterviews } from '#core/repos/records/interviews';
 import { listObservations } from '#core/repos/records/observations';
 import { getReportDetails } from '#core/repos/report-details';
 import { collectCarried, collectFindings } from './collect-findings';
+import { collectProvenance } from './collect-provenance';
 import type { ReportGroup, ReportImage, ReportModel, ReportSample, SignOff } from './model';
 
 function image(
@@ -67,6 +68,7 @@ export function collectReportModel(
   const rec = getRecommendation(ctx, auditId);
   const last = rec.decisions.at(-1);
   const inScope = new Set(audit.siteIds);
+  const provenance = collectProvenance(ctx, auditId);
   return {
     language: body.language,
     reportNumber: opts.reportNumber,
@@ -141,5 +143,7 @@ export function collectReportModel(
         : null,
     },
     photos,
+    // Left out, not null, when solo: see ReportModel.provenance.
+    ...(provenance && { provenance }),
   };
 }

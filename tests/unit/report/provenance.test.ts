@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectReportModel } from '#core/export/report/collect';
+import { STRINGS_EN as S } from '#core/export/report/strings-en';
+import { readDocx, type DocxReading } from '../../helpers/docx';
+import { sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
+import { finishExport } from '../../helpers/export-jobs';
+
+/**
+ * The issued report's sign-off page names the team returns merged into the
+ * audit. What is tested is the report's reading of migration 10's tables, so
+ * the exchanges and decisions are written with SQL, as a merge would leave them.
+ */
+
+const passphrase = 'provenance passphrase';
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const ARNO = {
+  package: 'pkg-arno',
+  device: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+  sha: sha('arno'),
+  at: '2027-02-09T16:05:00.000Z',
+};
+const BERIT = {
+  package: 'pkg-berit',
+  device: '0193a2f7-c3d4-7e5f-8a9b-aabbccddeeff',
+  sha: sha('berit'),
+  at: '2027-02-10T08:30:00.000Z',
+};
+/** Rows that are not merged returns: packages this folder sent (a send, a return) and a 'send' it received. */
+const SENT = sha('sent out');
+const SENT_RETURN = sha('returned from here');
+const RECEIVED_SEND = sha('a send received');
+
+let t: ReturnType<typeof tempBackend>;
+let out: string;
+let auditId: string;
+let otherAuditId: string;
+let identityId: string;
+
+async function issueAndRead(name: string): Promise<DocxReading> {
+  const job = await finishExport(
+    t.backend,
+    value(
+      await t.backend.call('exports.start', {
+        auditId,
+        kind: 'report',
+        issue: { identityId, unlock: { kind: 'passphrase', passphrase }, by: 'Lena Lead' },
+      }),
+    ),
+  );
+  expect(job.state, job.error?.message).toBe('done');
+  const parts: Buffer[] = [];
+  for (let offset = 0; ;) {
+    const part = value(await t.backend.call('exports.read', { jobId: job.id, offset, length: 1024 * 1024 }));
+    const bytes = Buffer.from(part.dataBase64, 'base64');
+    parts.push(bytes);
+    offset += bytes.length;
+    if (part.eof) break;
+  }
+  const file = join(out, name);
+  writeFileSync(file, Buffer.concat(parts));
+  return readDocx(file);
+}
+
+/** Headings after the last level-1 heading: the sign-off page's. */
+const signOffHeadings = (doc: DocxReading) => {
+  const last = doc.headings.map((h) => h.level).lastIndexOf(1);
+  expect(doc.headings[last]!.text).toBe(S.signOff.heading);
+  return doc.headings.slice(last + 1).map((h) => h.text);
+};
+
+const exchange = (row: {
+  package: string;
+  direction: 'sent' | 'received';
+  kind: 'send' | 'return';
+  peer: string;
+  device: string;
+  sha: string;
+  at: string;
+}) =>
+  t.backend.db
+    .prepare(
+      `INSERT INTO team_exchanges (package_id, audit_id, direction, kind, peer_name, device_id, signer_name,
+         signer_fingerprint, sha256, size, at, version_vector, added, changed, conflicts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1000, ?, '{}', 1, 2, 1)`,
+    )
+    .run(row.package, auditId, row.direction, row.kind, row.peer, row.device, row.peer, 'AB:CD', row.sha, row.at);
+
+const resolution = (audit: string, rowId: string) =>
+  t.backend.db
+    .prepare(
+      `INSERT INTO conflict_resolutions (audit_id, table_name, row_id, field, clock, resolved_by, resolved_at)
+       VALUES (?, 'checklist_items', ?, 'notes', '1801234567890-000000-dev', 'Lena Lead', '2027-02-10T09:00:00.000Z')`,
+    )
+    .run(audit, rowId);
+
+beforeAll(async () => {
+  t = tempBackend();
+  out = mkdtempSync(join(tmpdir(), 'fieldwork-provenance-'));
+  const b = t.backend;
+  value(await b.call('branding.update', { name: 'Example Certification Ltd', reportNumberPattern: 'EC-{year}-{seq}' }));
+  const client = value(await b.call('clients.create', sampleClient()));
+  auditId = value(await b.call('audits.create', sampleAudit(client.id, [client.sites[0]!.id]))).id;
+  otherAuditId = value(await b.call('audits.create', sampleAudit(client.id))).id;
+  value(await b.call('audits.setStatus', { id: auditId, status: 'in_progress' }));
+  identityId = value(
+    await b.call('signing.create', {
+      name: 'Lena Lead',
+      validityDays: 365,
+      keyAlgorithm: 'ecdsa-p256',
+      protection: { kind: 'passphrase', passphrase },
+    }),
+  ).id;
+}, 60_000);
+
+afterAll(() => {
+  t.cleanup();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
+  it('a solo audit: nothing about a team', async () => {
+    // Not even an empty key: reports issued before team audits existed keep their content hash.
+    const model = t.backend.db.transaction(() =>
+      collectReportModel(t.backend.context, auditId, { reportNumber: '', version: 0, signOff: null }),
+    )();
+    expect(Object.keys(model)).not.toContain('provenance');
+    const doc = await issueAndRead('solo.docx');
+    expect(signOffHeadings(doc)).toEqual([]);
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain(S.provenance.sha256);
+    expect(text).not.toContain(S.provenance.conflicts(0));
+  });
+
+  it('lists each merged return (auditor, device, full SHA-256, when) and the conflicts resolved', async () => {
+    // Inserted newest first: the report orders by when they were merged.
+    exchange({ ...BERIT, direction: 'received', kind: 'return', peer: 'Berit Auditor' });
+    exchange({ ...ARNO, direction: 'received', kind: 'return', peer: 'Arno Auditor' });
+    exchange({
+      package: 'pkg-out',
+      direction: 'sent',
+      kind: 'send',
+      peer: 'Arno Auditor',
+      device: 'x',
+      sha: SENT,
+      at: ARNO.at,
+    });
+    exchange({
+      package: 'pkg-returned',
+      direction: 'sent',
+      kind: 'return',
+      peer: 'Lena Lead',
+      device: 'z',
+      sha: SENT_RETURN,
+      at: ARNO.at,
+    });
+    exchange({
+      package: 'pkg-in-send',
+      direction: 'received',
+      kind: 'send',
+      peer: 'Someone Else',
+      device: 'y',
+      sha: RECEIVED_SEND,
+      at: ARNO.at,
+    });
+    for (const row of ['r1', 'r2', 'r3']) resolution(auditId, row);
+    resolution(otherAuditId, 'r4');
+    // The merge changed what the report says, so the issued version is out of date.
+    expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(true);
+
+    const doc = await issueAndRead('team.docx');
+    expect(signOffHeadings(doc)).toEqual([S.provenance.heading]);
+    // The sign-off facts come first, then one table per package, oldest first.
+    const tables = doc.tables
+      .slice(-3)
+      .map((tb): Record<string, string> => Object.fromEntries(tb.rows.map((r): [string, string] => [r[0]!, r[1]!])));
+    expect(tables[0]![S.signOff.name]).toBe('Lena Lead');
+    expect(tables.slice(1)).toEqual([
+      {
+        [S.provenance.auditor]: 'Arno Auditor',
+        [S.provenance.device]: '0193a1b2',
+        [S.provenance.sha256]: ARNO.sha,
+        [S.provenance.merged]: '9 February 2027 at 16:05 UTC',
+      },
+      {
+        [S.provenance.auditor]: 'Berit Auditor',
+        [S.provenance.device]: '0193a2f7',
+        [S.provenance.sha256]: BERIT.sha,
+        [S.provenance.merged]: '10 February 2027 at 08:30 UTC',
+      },
+    ]);
+    const paragraphs = doc.paragraphs.map((p) => p.text);
+    expect(paragraphs).toContain(S.provenance.intro);
+    expect(paragraphs.at(-1)).toBe("3 conflicts between team members' changes were resolved.");
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain(SENT);
+    expect(text).not.toContain(SENT_RETURN);
+    expect(text).not.toContain(RECEIVED_SEND);
+  });
+
+  it('a conflict decided after issuing makes the issued report out of date', async () => {
+    expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(false);
+    resolution(auditId, 'r5');
+    expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(true);
+  });
+});
