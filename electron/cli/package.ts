@@ -237,9 +237,11 @@ async function upload(backend: Backend, file: string, size: number): Promise<str
 }
 
 /**
- * `fieldwork package import FILE`: upload, team.preview (nothing written; the
- * signature, hashes, audit and lead are checked there), the signer's trust,
- * then team.import in one transaction — all through dispatch.
+ * `fieldwork package import FILE`, through dispatch: upload, then team.import
+ * (it checks the package, the audit, the lead and the signer, and merges in one
+ * transaction), or team.preview for --dry-run. The preview does the whole merge
+ * and rolls it back, so a real import skips it and asks for it only to name an
+ * unknown signer's fingerprint.
  */
 export async function packageImportCommand(file: string, o: PackageImportOptions): Promise<void> {
   let accept: string | undefined;
@@ -266,38 +268,46 @@ export async function packageImportCommand(file: string, o: PackageImportOptions
   const backend = openExistingForCli(resolveDataDir(o.dataDir), PACKAGE_EXIT.usage);
   try {
     const uploadId = await upload(backend, path, size);
-    const previewed = await backend.call('team.preview', { uploadId });
-    if (!previewed.ok) {
-      await backend.call('team.uploadAbort', { uploadId });
-      throw new UserError(`${previewed.error.message} Nothing was changed.`);
-    }
-    const preview = previewed.value;
-    const trustProblem = unknownSigner(preview, accept);
+    const abort = () => backend.call('team.uploadAbort', { uploadId });
     if (o.dryRun) {
-      await backend.call('team.uploadAbort', { uploadId });
+      const preview = await previewOf(backend, uploadId);
+      await abort();
       process.stdout.write(o.json ? countsJson(preview.summary) : describePreview(preview));
+      const trustProblem = unknownSigner(preview, accept);
       if (trustProblem) throw new UserError(trustProblem, PACKAGE_EXIT.unknownSigner);
       return;
     }
-    if (trustProblem) {
-      await backend.call('team.uploadAbort', { uploadId });
-      throw new UserError(trustProblem, PACKAGE_EXIT.unknownSigner);
-    }
     const imported = await backend.call('team.import', {
       uploadId,
-      ...(preview.signer.known ? {} : { acceptFingerprint: accept }),
+      ...(accept ? { acceptFingerprint: accept } : {}),
       ...(o.by !== undefined ? { by: o.by } : {}),
     });
     if (!imported.ok) {
-      await backend.call('team.uploadAbort', { uploadId });
-      const exit =
-        (imported.error.code as string) === 'unknown_signer' ? PACKAGE_EXIT.unknownSigner : PACKAGE_EXIT.refused;
-      throw new UserError(`${imported.error.message} Nothing was changed.`, exit);
+      if ((imported.error.code as string) === 'unknown_signer') {
+        const preview = await previewOf(backend, uploadId).catch(() => null);
+        await abort();
+        const trustProblem = preview ? unknownSigner(preview, accept) : null;
+        throw new UserError(trustProblem ?? nothingChanged(imported.error.message), PACKAGE_EXIT.unknownSigner);
+      }
+      await abort();
+      throw new UserError(nothingChanged(imported.error.message), PACKAGE_EXIT.refused);
     }
-    process.stdout.write(o.json ? countsJson(imported.value) : describeImport(preview, imported.value));
+    process.stdout.write(o.json ? countsJson(imported.value) : describeImport(path, imported.value));
   } finally {
     backend.close();
   }
+}
+
+const nothingChanged = (message: string) =>
+  /nothing was (changed|imported)/i.test(message) ? message : `${message} Nothing was changed.`;
+
+async function previewOf(backend: Backend, uploadId: string): Promise<ImportPreview> {
+  const previewed = await backend.call('team.preview', { uploadId });
+  if (!previewed.ok) {
+    await backend.call('team.uploadAbort', { uploadId });
+    throw new UserError(nothingChanged(previewed.error.message));
+  }
+  return previewed.value;
 }
 
 /** Why the signer is not accepted, or null when it is known or its fingerprint was confirmed. */
@@ -353,12 +363,10 @@ function describePreview(p: ImportPreview): string {
   return `${lines.join('\n')}\n`;
 }
 
-function describeImport(p: ImportPreview, s: MergeSummary): string {
-  const lines = [...header(p)];
-  if (s.alreadyImported) lines.push('Imported: already, earlier; nothing changed.');
-  else {
-    lines.push(`Imported: ${totals(s)}.`, ...byKind(s));
-    if (s.conflicts > 0) lines.push(`See them with: fieldwork conflicts --audit ${p.auditId}`);
-  }
+function describeImport(file: string, s: MergeSummary): string {
+  if (s.alreadyImported) return `${file} was imported before; nothing changed.\n`;
+  const lines = [`Imported ${file}: ${totals(s)}.`, ...byKind(s)];
+  if (s.conflicts > 0)
+    lines.push('List them with: fieldwork conflicts --audit AUDIT_ID (fieldwork audits lists the ids).');
   return `${lines.join('\n')}\n`;
 }

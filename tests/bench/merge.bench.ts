@@ -1,0 +1,343 @@
+/**
+ * `npm run bench merge`: the lead imports 5 team members' return packages,
+ * each 10,000 changed records (checklist items' notes and results, interviews,
+ * observations) and ~40 MB of evidence (200 MB in all), into its data folder.
+ *
+ * Set-up (not timed): a lead folder creates an audit and sends it out; 5
+ * member folders import the send-out, each edits its share of the checklist
+ * (plus one item every member edits: one conflict), adds interviews,
+ * observations and 20 random-byte evidence files, and exports its return.
+ *
+ * Timed, in rounds on a fresh copy of the lead folder: ours is
+ * importTeamPackage × 5 in a child process (so its peak RSS is its own); the
+ * baseline, measured in the same run, is the floor of that work: the same
+ * record rows (read from the members' folders) inserted with one prepared
+ * INSERT per row in one transaction into tables of the same shape (schema and
+ * indexes copied, same pragmas) in a fresh file, plus fs.copyFile of the same
+ * evidence files into a folder. `sync` runs before each side. Medians reported.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomFillSync } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { median } from './report';
+
+const MEMBERS = 5;
+const RECORDS_PER_MEMBER = 10_000;
+const FILES_PER_MEMBER = 20;
+const FILE_BYTES = 2 * 1024 * 1024; // 20 × 2 MiB = 40 MiB a member, 200 MiB in all
+const ROUNDS = 3;
+const PASSPHRASE = 'bench-passphrase';
+const TARGET_RATIO = 0.67;
+const TARGET_RSS_MB = 500;
+/** The tables whose rows the packages carry: the baseline inserts the same rows into copies of them. */
+const TABLES = ['checklist_items', 'interviews', 'observations', 'evidence'] as const;
+
+interface Prepared {
+  leadDir: string;
+  auditId: string;
+  packages: { file: string; fingerprint: string }[];
+  /** Per table, every record row the packages carry (as the members hold them). */
+  rows: Record<string, Record<string, unknown>[]>;
+  records: number;
+  evidenceFiles: string[];
+  evidenceBytes: number;
+  expected: { interviews: number; observations: number };
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!);
+else await main();
+
+type Must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }) => T;
+const must: Must = (r) => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+/** Ours, in its own process: the five imports into the lead folder, one after another. */
+async function child(planFile: string): Promise<void> {
+  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as Pick<
+    Prepared,
+    'leadDir' | 'auditId' | 'packages' | 'expected'
+  >;
+  const { openBackend } = await import('#core/backend');
+  const { importTeamPackage } = await import('#core/sync/index');
+  const backend = openBackend({ dataDir: plan.leadDir, appVersion: 'bench' });
+  const totals = { added: 0, changed: 0, conflicts: 0 };
+  const t0 = performance.now();
+  for (const p of plan.packages) {
+    const r = await importTeamPackage(backend.context, p.file, { acceptFingerprint: p.fingerprint, by: 'Lena Lead' });
+    totals.added += r.summary.added;
+    totals.changed += r.summary.changed;
+    totals.conflicts += r.summary.conflicts;
+  }
+  const ms = performance.now() - t0;
+  const count = (table: string) =>
+    backend.db.prepare(`SELECT count(*) FROM ${table} WHERE audit_id = ?`).pluck().get(plan.auditId) as number;
+  const held = { interviews: count('interviews'), observations: count('observations') };
+  backend.close();
+  if (held.interviews !== plan.expected.interviews || held.observations !== plan.expected.observations) {
+    throw new Error(`the lead holds ${JSON.stringify(held)} after the imports, not ${JSON.stringify(plan.expected)}`);
+  }
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  const peakKb = hwm ? Number(hwm) : process.resourceUsage().maxRSS;
+  console.log(JSON.stringify({ ms, ...totals, peakKb }));
+}
+
+/** Builds the lead folder and the five return packages through the real operations. */
+async function prepare(root: string): Promise<Prepared> {
+  const { openBackend } = await import('#core/backend');
+  const { exportTeamPackage, importTeamPackage } = await import('#core/sync/index');
+  const { importEvidenceFiles } = await import('#core/evidence/import');
+  const { sampleAudit, sampleClient } = await import('../helpers/backend');
+
+  const identity = async (backend: ReturnType<typeof openBackend>, name: string) =>
+    must(
+      await backend.call('signing.create', {
+        name,
+        keyAlgorithm: 'ecdsa-p256',
+        protection: { kind: 'passphrase', passphrase: PASSPHRASE },
+      }),
+    );
+  const exportTo = async (
+    backend: ReturnType<typeof openBackend>,
+    auditId: string,
+    id: { id: string; name: string },
+    out: string,
+  ) =>
+    exportTeamPackage(backend.context, {
+      auditId,
+      for: '',
+      full: false,
+      includeEvidence: true,
+      identityId: id.id,
+      unlock: { kind: 'passphrase', passphrase: PASSPHRASE },
+      acceptExpired: false,
+      by: id.name,
+      out,
+    });
+
+  const leadDir = join(root, 'lead');
+  const lead = openBackend({ dataDir: leadDir, appVersion: 'bench' });
+  const leadId = await identity(lead, 'Lena Lead');
+  const client = must(await lead.call('clients.create', sampleClient()));
+  const audit = must(await lead.call('audits.create', sampleAudit(client.id, [client.sites[0]!.id])));
+  const sendOut = join(root, 'send.fwpkg');
+  await exportTo(lead, audit.id, leadId, sendOut);
+  lead.close();
+
+  const rows: Prepared['rows'] = Object.fromEntries(TABLES.map((t) => [t, []]));
+  const packages: Prepared['packages'] = [];
+  const evidenceFiles: string[] = [];
+  let evidenceBytes = 0;
+  const expected = { interviews: 0, observations: 0 };
+  const buffer = Buffer.allocUnsafe(FILE_BYTES);
+  for (let m = 0; m < MEMBERS; m++) {
+    const dir = join(root, `member-${m}`);
+    const member = openBackend({ dataDir: dir, appVersion: 'bench' });
+    member.db.pragma('synchronous = OFF'); // set-up only: the timed import runs on the lead's own pragmas
+    const name = `Auditor ${m + 1}`;
+    await importTeamPackage(member.context, sendOut, { acceptFingerprint: leadId.fingerprint, by: name });
+    const me = await identity(member, name);
+
+    // Its share of the checklist, and one item everyone edits (a conflict at the lead).
+    const items = must(await member.call('checklist.get', { auditId: audit.id })).items;
+    const mine = items.filter((_, i) => i === 0 || i % MEMBERS === m);
+    for (const [i, item] of mine.entries()) {
+      must(
+        await member.call('checklist.updateItem', {
+          id: item.id,
+          patch: { notes: `${name}: evidence sampled and seen, note ${i}`, result: i % 3 ? 'conforming' : 'ofi' },
+          by: name,
+        }),
+      );
+    }
+    const rest = RECORDS_PER_MEMBER - mine.length;
+    const interviews = Math.ceil(rest / 2);
+    for (let i = 0; i < rest; i++) {
+      const day = `2026-03-0${2 + (i % 3)}T${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      if (i < interviews) {
+        must(
+          await member.call('interviews.create', {
+            auditId: audit.id,
+            interview: {
+              intervieweeName: `Interviewee ${m}-${i}`,
+              intervieweeRole: 'System administrator',
+              department: 'IT operations',
+              heldAt: day,
+              notes: `Walked through the backup schedule and the last restore test (${name}, ${i}).`,
+            },
+          }),
+        );
+      } else {
+        must(
+          await member.call('observations.create', {
+            auditId: audit.id,
+            observation: {
+              location: `Server room ${i % 4}`,
+              observedAt: day,
+              description: `Access log reviewed, door closed, visitor book filled in (${name}, ${i}).`,
+            },
+          }),
+        );
+      }
+    }
+    expected.interviews += interviews;
+    expected.observations += rest - interviews;
+
+    const files = join(root, `files-${m}`);
+    mkdirSync(files);
+    for (let f = 0; f < FILES_PER_MEMBER; f++) {
+      randomFillSync(buffer);
+      writeFileSync(join(files, `photo-${f}.bin`), buffer);
+    }
+    const added = await importEvidenceFiles(member, { auditId: audit.id, paths: [files], addedBy: name });
+    if (added.added !== FILES_PER_MEMBER) throw new Error(`member ${m} added ${added.added} evidence files`);
+
+    const ids = new Set(mine.map((i) => i.id));
+    for (const table of TABLES) {
+      const all = member.db.prepare(`SELECT * FROM ${table} WHERE audit_id = ?`).all(audit.id) as Record<
+        string,
+        unknown
+      >[];
+      rows[table]!.push(...(table === 'checklist_items' ? all.filter((r) => ids.has(r.id as string)) : all));
+    }
+    for (const e of member.db.prepare('SELECT sha256, size FROM evidence WHERE audit_id = ?').all(audit.id) as {
+      sha256: string;
+      size: number;
+    }[]) {
+      evidenceFiles.push(join(dir, 'evidence', 'blobs', e.sha256.slice(0, 2), e.sha256));
+      evidenceBytes += e.size;
+    }
+
+    const file = join(root, `return-${m}.fwpkg`);
+    await exportTo(member, audit.id, me, file);
+    packages.push({ file, fingerprint: me.fingerprint });
+    member.close();
+    console.error(`merge: member ${m + 1} of ${MEMBERS} ready`);
+  }
+  const records = Object.values(rows).reduce((n, r) => n + r.length, 0);
+  return { leadDir, auditId: audit.id, packages, rows, records, evidenceFiles, evidenceBytes, expected };
+}
+
+/** The floor: the same rows, one prepared INSERT each, one transaction, tables of the same shape; then copyFile. */
+async function baseline(root: string, leadDir: string, p: Prepared): Promise<number> {
+  const dir = join(root, 'baseline');
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  const source = new Database(join(leadDir, 'fieldwork.sqlite'), { readonly: true });
+  const schema = source
+    .prepare(`SELECT sql FROM sqlite_master WHERE tbl_name IN (${TABLES.map(() => '?').join(',')}) AND sql IS NOT NULL`)
+    .pluck()
+    .all(...TABLES) as string[];
+  source.close();
+  const db = new Database(join(dir, 'baseline.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = OFF'); // the tables they reference are not copied
+  for (const sql of schema) {
+    // Same columns, constraints and indexes, under other names (no triggers: those are ours to pay for).
+    if (/^CREATE TRIGGER/i.test(sql)) continue;
+    db.exec(
+      sql
+        .replace(/^CREATE TABLE (\w+)/, 'CREATE TABLE b_$1')
+        .replace(/^CREATE (UNIQUE )?INDEX (\w+) ON (\w+)/, 'CREATE $1INDEX b_$2 ON b_$3'),
+    );
+  }
+  sh('sync', []);
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (const table of TABLES) {
+      const list = p.rows[table]!;
+      if (list.length === 0) continue;
+      const cols = Object.keys(list[0]!);
+      const insert = db.prepare(
+        `INSERT OR REPLACE INTO b_${table} (${cols.join(',')}) VALUES (${cols.map((c) => `@${c}`).join(',')})`,
+      );
+      for (const row of list) insert.run(row);
+    }
+  }).immediate();
+  for (const [i, f] of p.evidenceFiles.entries()) await copyFile(f, join(dir, 'files', String(i)));
+  const ms = performance.now() - t0;
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+function sh(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${cmd} failed (${r.status ?? r.signal})`);
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'fieldwork-bench-merge-'));
+  try {
+    console.error(`merge: preparing a lead and ${MEMBERS} members (${RECORDS_PER_MEMBER} records each) …`);
+    const p = await prepare(root);
+    const pristine = join(root, 'lead-pristine');
+    cpSync(p.leadDir, pristine, { recursive: true });
+    const self = fileURLToPath(import.meta.url);
+    const ours: number[] = [];
+    const base: number[] = [];
+    const peaks: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const b = await baseline(root, pristine, p);
+      base.push(b);
+      rmSync(p.leadDir, { recursive: true, force: true });
+      cpSync(pristine, p.leadDir, { recursive: true });
+      const planFile = join(root, 'plan.json');
+      writeFileSync(
+        planFile,
+        JSON.stringify({ leadDir: p.leadDir, auditId: p.auditId, packages: p.packages, expected: p.expected }),
+      );
+      sh('sync', []);
+      const run = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', planFile], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1024 * 1024,
+      });
+      if (run.status !== 0) throw new Error(`merge child failed (${run.status ?? run.signal})`);
+      const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+        ms: number;
+        added: number;
+        changed: number;
+        conflicts: number;
+        peakKb: number;
+      };
+      ours.push(r.ms);
+      peaks.push(r.peakKb / 1024);
+      console.error(
+        `round ${round + 1}: baseline ${b.toFixed(0)} ms; ours ${r.ms.toFixed(0)} ms ` +
+          `(added ${r.added}, changed ${r.changed}, conflicts ${r.conflicts}), peak RSS ${(r.peakKb / 1024).toFixed(0)} MB`,
+      );
+    }
+    const ourMs = median(ours);
+    const baseMs = median(base);
+    const ratio = Math.round((baseMs / ourMs) * 100) / 100;
+    const peak = Math.round(Math.max(...peaks));
+    console.error(
+      `${p.records} records, ${p.evidenceFiles.length} evidence files, ${(p.evidenceBytes / 2 ** 20).toFixed(0)} MiB; ` +
+        `ours ${(ourMs / 1000).toFixed(2)} s, baseline ${(baseMs / 1000).toFixed(2)} s`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'merge',
+        value: Math.round(p.records / (ourMs / 1000)),
+        unit: 'records/s',
+        baseline: 'one prepared INSERT per row in one transaction + copyFile of the evidence',
+        baseline_value: Math.round(p.records / (baseMs / 1000)),
+        ratio,
+        peak_rss_mb: peak,
+        runs: ROUNDS,
+        target_ratio: TARGET_RATIO,
+        target_peak_rss_mb: TARGET_RSS_MB,
+        within_target: ratio >= TARGET_RATIO && peak < TARGET_RSS_MB,
+      }),
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
