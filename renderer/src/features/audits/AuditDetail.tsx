@@ -205,7 +205,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
               openConflicts > 0 && (
                 <Badge color="red" size="sm" circle>
                   {openConflicts}
-                  <VisuallyHidden> open conflicts</VisuallyHidden>
+                  <VisuallyHidden>{openConflicts === 1 ? ' open conflict' : ' open conflicts'}</VisuallyHidden>
                 </Badge>
               )
             }

@@ -80,7 +80,7 @@ export function PreviewDetails({ preview: p, compared, onCompared, otherAudit, d
                 </Code>
                 <Checkbox
                   label="I compared the fingerprint with the sender"
-                  description="Importing remembers this certificate: later packages signed with it import without asking."
+                  description="Import only if every pair matches what the sender reads out."
                   checked={compared}
                   onChange={(e) => onCompared(e.currentTarget.checked)}
                   disabled={disabled}

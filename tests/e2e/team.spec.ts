@@ -1,0 +1,310 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { Checklist } from '#shared/domain/checklist';
+import type { SigningIdentity } from '#shared/domain/signing';
+import type { ConflictView, TeamStatus } from '#shared/domain/team';
+import { allText, readDocx } from '../helpers/docx';
+import { startServe, stop } from '../helpers/serve';
+import { expect, test } from './fixtures';
+import { call, closeHost, fieldwork, keep, openHost, type Host } from './team-hosts';
+import { checklistRow, createClient, nav, pick, planAudit } from './ui';
+
+test.use({ locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
+
+const CLIENT = 'Kestrel Logistics BV';
+const LEAD = 'Amelia Hartmann';
+const TOM = 'Tom Berg';
+const SARA = 'Sara Lind';
+const PASS = 'team-passphrase';
+const SLOW = { timeout: 60_000 };
+
+/** A quick ECDSA identity named as the team member, through the backend's one door. */
+function createIdentity(dataDir: string, name: string): SigningIdentity {
+  return call<SigningIdentity>(dataDir, 'signing.create', {
+    name,
+    role: name === LEAD ? 'Lead auditor' : 'Auditor',
+    organisation: 'Nordsee Certification GmbH',
+    keyAlgorithm: 'ecdsa-p256',
+    protection: { kind: 'passphrase', passphrase: PASS },
+  });
+}
+
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+const badge = (row: Locator) => row.locator('[data-result]');
+const teamTab = (page: Page) => page.getByRole('tab', { name: /^Team/ });
+
+/** Closes every notification on screen, so the next identical one is the only match (strict mode). */
+async function dismissNotifications(page: Page): Promise<void> {
+  const close = page.locator('.mantine-Notification-root').getByRole('button');
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+/** Makes the signed package on the Team tab and keeps the downloaded file. */
+async function makePackage(page: Page, button: string, dir: string, forWhom?: string): Promise<string> {
+  await teamTab(page).click();
+  await page.getByRole('button', { name: button }).click();
+  const modal = page.getByRole('dialog');
+  if (forWhom) {
+    await modal.getByRole('combobox', { name: 'For', exact: true }).click();
+    await page.getByRole('option', { name: forWhom, exact: true }).click();
+  }
+  await expect(modal.getByTestId('package-estimate')).toContainText('The package holds', SLOW);
+  await modal.getByLabel('Passphrase').fill(PASS);
+  const download = page.waitForEvent('download', SLOW);
+  await modal.getByRole('button', { name: /^Make (return )?package$/ }).click();
+  const file = await keep(download, dir);
+  await expect(modal).toBeHidden(SLOW);
+  expect(file).toMatch(/\.fwpkg$/);
+  return file;
+}
+
+/** Picks a package with "Import package…" and waits for its preview. */
+async function openPackage(page: Page, file: string): Promise<Locator> {
+  await pick(page, page.getByRole('button', { name: 'Import package…' }), file);
+  const modal = page.getByRole('dialog', { name: /^Import / });
+  await expect(modal.getByText('Signed by')).toBeVisible(SLOW);
+  return modal;
+}
+
+/** Confirms an unknown signer's fingerprint (Import stays disabled until then) and imports. */
+async function importConfirmed(modal: Locator, signer: SigningIdentity): Promise<void> {
+  const warning = modal.getByRole('alert').filter({ hasText: 'Check who signed this package' });
+  await expect(warning).toContainText(signer.fingerprint);
+  await expect(modal.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await warning.getByLabel('I compared the fingerprint with the sender').check();
+  await modal.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(modal).toBeHidden(SLOW);
+}
+
+/** The team member this browser says it is (the checklist's "I am"): their name goes with their edits. */
+async function iAm(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Checklist' }).click();
+  await page.getByLabel('I am').selectOption({ label: name });
+}
+
+async function setResult(page: Page, ref: string, key: string, label: string): Promise<void> {
+  await checklistRow(page, ref).click();
+  await checklistRow(page, ref).focus();
+  await page.keyboard.press(key);
+  await expect(badge(checklistRow(page, ref))).toHaveText(label);
+}
+
+async function writeNotes(page: Page, ref: string, text: string): Promise<void> {
+  await checklistRow(page, ref).click();
+  await page.keyboard.press('Enter');
+  const notes = page.getByRole('textbox', { name: 'Notes' });
+  await expect(notes).toBeFocused();
+  await notes.fill(text);
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible(SLOW);
+  await page.keyboard.press('Escape');
+}
+
+const auditIdOf = (page: Page): string => /#\/audits\/([\w-]+)/.exec(page.url())?.[1] ?? '';
+
+test('team audit on three hosts: the lead sends out, two auditors edit (some fields alike) and return, the lead merges with previews and decides a conflict side by side; a copy merging in the other order ends identical; the signed report names both packages', async ({
+  page,
+  appUrl,
+  dataDir,
+  served,
+  browser,
+}) => {
+  test.setTimeout(900_000);
+  const files = await mkdtemp(join(tmpdir(), 'fieldwork-team-files-'));
+  const copyDir = await mkdtemp(join(tmpdir(), 'fieldwork-team-copy-'));
+  const hosts: Host[] = [];
+  try {
+    const leadId = createIdentity(dataDir, LEAD);
+    // --- The lead plans the audit with its team of three.
+    await page.goto(appUrl);
+    await createClient(page, CLIENT, [
+      { name: 'Rotterdam', address: 'Waalhaven 12', headcount: 240, processes: 'Warehousing IT' },
+    ]);
+    await planAudit(page, CLIENT, {
+      type: 'Stage 2',
+      scope: 'Warehouse management and customer portal',
+      start: '2026-05-11',
+      end: '2026-05-13',
+      team: [
+        { name: LEAD, email: 'amelia@cb.example', role: 'Lead auditor' },
+        { name: TOM, email: 'tom@cb.example', role: 'Auditor' },
+        { name: SARA, email: 'sara@cb.example', role: 'Auditor' },
+      ],
+    });
+    const auditId = auditIdOf(page);
+
+    await teamTab(page).click();
+    await expect(page.getByText('Solo: this audit has not been shared with a team yet.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Nothing exchanged yet' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No open conflicts' })).toBeVisible();
+
+    // --- Send out to everyone: the lead's Team tab records it.
+    const sent = await makePackage(page, 'Send to team member…', files);
+    await expect(page.getByText('You lead this audit’s team')).toBeVisible();
+    const exchanges = page.getByRole('table', { name: 'Packages exchanged' });
+    await expect(exchanges.getByRole('row').filter({ hasText: 'Sent out' })).toContainText('For the whole team');
+    await expect(exchanges.getByRole('button', { name: `Copy SHA-256 ${await sha256(sent)}` })).toBeVisible();
+
+    // --- Each auditor imports it on their own laptop: a team copy, led from the lead's folder.
+    const tom = await openHost(browser, 'tom');
+    hosts.push(tom);
+    const sara = await openHost(browser, 'sara');
+    hosts.push(sara);
+    const tomId = createIdentity(tom.dataDir, TOM);
+    const saraId = createIdentity(sara.dataDir, SARA);
+    const leadFolder = call<TeamStatus>(dataDir, 'team.status', { auditId }).thisFolderId;
+    for (const h of [tom, sara]) {
+      await nav(h.page, 'Audits').click();
+      const preview = await openPackage(h.page, sent);
+      await expect(preview).toContainText('The audit sent out by its lead');
+      await expect(preview).toContainText(LEAD);
+      await importConfirmed(preview, leadId);
+      await expect(h.page.getByText(/^Imported the package from/)).toBeVisible();
+      await expect(h.page).toHaveURL(new RegExp(`#/audits/${auditId}/team$`));
+      await expect(
+        h.page.getByText(`Team copy — led from data folder ${leadFolder.replace(/-/g, '').slice(0, 8)}`),
+      ).toBeVisible();
+      await expect(h.page.getByRole('button', { name: 'Return my work to the lead…' })).toBeVisible();
+    }
+
+    // --- Both work offline; 4.2's notes and 4.3's result are changed on both sides, differently.
+    await iAm(tom.page, TOM);
+    await setResult(tom.page, '4.1', '1', 'Conforming');
+    await setResult(tom.page, '4.3', '3', 'Minor NC');
+    await writeNotes(tom.page, '4.2', 'Tom: interested parties register reviewed, last updated March 2026.');
+    await iAm(sara.page, SARA);
+    await setResult(sara.page, '4.3', '1', 'Conforming');
+    await setResult(sara.page, '5.1', '2', 'OFI');
+    await writeNotes(sara.page, '4.2', 'Sara: register misses the port authority as an interested party.');
+
+    // --- Each returns their work.
+    const tomReturn = await makePackage(tom.page, 'Return my work to the lead…', files);
+    const saraReturn = await makePackage(sara.page, 'Return my work to the lead…', files);
+    const returnsDiffer = (await sha256(tomReturn)) !== (await sha256(saraReturn));
+    expect(returnsDiffer).toBe(true);
+
+    // --- A copy of the lead's folder before merging, for the other order (the host stops while it is copied).
+    await stop(served.current.proc);
+    await cp(dataDir, copyDir, { recursive: true });
+    served.current = await startServe(dataDir);
+    await page.goto(served.current.url);
+    await page.goto(`${served.current.origin}/#/audits/${auditId}/team`);
+
+    // --- The lead merges Tom's return: the preview counts, then one import.
+    let preview = await openPackage(page, tomReturn);
+    await expect(preview).toContainText('Work returned by a team member');
+    await expect(preview).toContainText(TOM);
+    const counts = preview.getByRole('table', { name: 'What the import changes' });
+    await expect(counts.getByRole('row', { name: /^Checklist items/ })).toHaveText(/Checklist items\s*0\s*3\s*0/);
+    await importConfirmed(preview, tomId);
+    await expect(
+      page.getByText(`Imported the package from ${TOM}: 0 records added, 3 changed, 0 conflicts.`),
+    ).toBeVisible();
+    await dismissNotifications(page);
+
+    // --- Then Sara's: 4.2's notes and 4.3's result conflict.
+    preview = await openPackage(page, saraReturn);
+    await expect(preview).toContainText(SARA);
+    await expect(counts.getByRole('row', { name: 'Total' })).toHaveText(/Total\s*\d+\s*\d+\s*2$/);
+    await importConfirmed(preview, saraId);
+    await expect(page.getByText(`Imported the package from ${SARA}:`)).toContainText('2 conflicts');
+    await expect(teamTab(page)).toContainText('2 open conflicts');
+    const received = exchanges.getByRole('row').filter({ hasText: 'Return received' });
+    await expect(received).toHaveCount(2);
+
+    // The same package again: already imported, only Close.
+    preview = await openPackage(page, tomReturn);
+    await expect(preview.getByRole('status')).toContainText('This package was imported before');
+    await expect(preview.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+    await preview.getByRole('button', { name: 'Close' }).click();
+    await expect(preview).toBeHidden();
+
+    // --- Merge in the other order on the copy (CLI): the same checklist and the same open conflicts.
+    for (const [file, signer] of [
+      [saraReturn, saraId],
+      [tomReturn, tomId],
+    ] as const) {
+      const r = fieldwork([
+        'package',
+        'import',
+        file,
+        '--json',
+        '--accept-unknown-signer',
+        signer.fingerprint,
+        '--data-dir',
+        copyDir,
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const lists = [dataDir, copyDir].map((d) => call<Checklist>(d, 'checklist.get', { auditId }));
+    expect(lists[1]).toEqual(lists[0]);
+    const conflicts = [dataDir, copyDir].map(
+      (d) => call<{ total: number; items: ConflictView[] }>(d, 'conflicts.list', { auditId, limit: 200 }).items,
+    );
+    expect(conflicts[0]).toHaveLength(2);
+    expect(conflicts[1]).toEqual(conflicts[0]);
+    const item = (ref: string) => lists[0]!.items.find((i) => i.ref === ref)!;
+    expect(item('4.1').result).toBe('conforming');
+    expect(item('5.1').result).toBe('ofi');
+
+    // --- The lead decides: 4.2's notes combined side by side, 4.3 keeps Tom's result.
+    const notesConflict = page.getByRole('article', { name: /^Conflict: .*4\.2.* — Notes$/ });
+    await expect(notesConflict.getByRole('group', { name: `${TOM}’s version` })).toContainText('Tom: interested');
+    await expect(notesConflict.getByRole('group', { name: `${SARA}’s version` })).toContainText('Sara: register');
+    await notesConflict.getByRole('button', { name: 'Combine…' }).click();
+    const combine = page.getByRole('dialog', { name: /^Combine Notes/ });
+    await expect(combine.getByLabel(`${TOM}’s version`)).toHaveValue(/^Tom: interested/);
+    const combined = combine.getByLabel('Combined text');
+    await expect(combined).toHaveValue(/Tom: interested[\s\S]*Sara: register|Sara: register[\s\S]*Tom: interested/);
+    const decided = 'Register reviewed (March 2026); the port authority is missing as an interested party.';
+    await combined.fill(decided);
+    await combine.getByRole('button', { name: 'Use combined text' }).click();
+    await expect(combine).toBeHidden();
+    await expect(page.getByText('Conflict resolved: 1 left')).toBeVisible();
+    await expect(teamTab(page)).toContainText('1 open conflict');
+
+    const resultConflict = page.getByRole('article', { name: /^Conflict: .*4\.3.* — Result$/ });
+    await expect(resultConflict).toContainText('Minor nonconformity');
+    await expect(resultConflict).toContainText('Conforming');
+    await resultConflict
+      .getByRole('group', { name: `${TOM}’s version` })
+      .getByRole('button', { name: /^Keep this value/ })
+      .click();
+    await expect(page.getByRole('heading', { name: 'No open conflicts' })).toBeVisible();
+    await expect(teamTab(page)).not.toContainText('open conflicts');
+
+    await page.getByRole('tab', { name: 'Checklist' }).click();
+    await expect(badge(checklistRow(page, '4.3'))).toHaveText('Minor NC');
+    await checklistRow(page, '4.2').click();
+    await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(decided);
+
+    // --- Issue and sign: the sign-off page names both returns, by auditor and package SHA-256.
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await page.getByRole('button', { name: 'Issue and sign…' }).click();
+    const issue = page.getByRole('dialog', { name: 'Issue and sign' });
+    await issue.getByLabel('Passphrase').fill(PASS);
+    await issue.getByRole('button', { name: 'Issue and sign' }).click();
+    await expect(issue).toBeHidden({ timeout: 120_000 });
+    const versions = page.getByRole('table', { name: 'Issued versions' });
+    const download = page.waitForEvent('download', SLOW);
+    await versions.getByRole('button', { name: 'Download Audit report version 1' }).click();
+    const report = await keep(download, files);
+    const text = allText(readDocx(report));
+    for (const [name, file] of [
+      [TOM, tomReturn],
+      [SARA, saraReturn],
+    ] as const) {
+      expect(text).toContain(name);
+      expect(text).toContain(await sha256(file));
+    }
+  } finally {
+    for (const h of hosts) await closeHost(h);
+    await rm(files, { recursive: true, force: true });
+    await rm(copyDir, { recursive: true, force: true });
+  }
+});
