@@ -2,15 +2,8 @@ import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantin
 import { useState } from 'react';
 import type { ConflictView } from '#shared/domain/team';
 import { formatTimestamp } from '../../lib/format';
+import { combinedDraft } from './combine';
 import { fieldLabel } from './labels';
-
-/** Each distinct text once, in clock order: the starting point of the combined text. */
-export function combinedDraft(conflict: ConflictView): string {
-  const texts = conflict.candidates
-    .filter((c) => !c.deleted && typeof c.value === 'string' && c.value.trim() !== '')
-    .map((c) => c.value as string);
-  return [...new Set(texts)].join('\n\n');
-}
 
 interface Props {
   conflict: ConflictView;

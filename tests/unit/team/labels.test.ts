@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ConflictView } from '#shared/domain/team';
+import { combinedDraft } from '../../../renderer/src/features/team/combine';
+import { fieldLabel, isTextField, roleText, shortId, valueInWords } from '../../../renderer/src/features/team/labels';
+
+const conflict = (values: (string | null)[], deleted: boolean[] = []): ConflictView => ({
+  table: 'checklist_items',
+  rowId: 'item-1',
+  field: 'notes',
+  kind: 'checklist',
+  label: '4.2 Interested parties',
+  candidates: values.map((value, i) => ({
+    deleted: deleted[i] ?? false,
+    value,
+    clock: `000000000000${i}-000000-dev${i}`,
+    at: '2026-05-11T09:00:00.000Z',
+    device: `dev${i}`,
+    author: `Auditor ${i}`,
+  })),
+});
+
+describe('Team tab words', () => {
+  it('names fields as the forms do, and falls back to the column name', () => {
+    expect(fieldLabel('notes')).toBe('Notes');
+    expect(fieldLabel('result')).toBe('Result');
+    expect(fieldLabel('statement')).toBe('Statement');
+    expect(fieldLabel('some_new_column')).toBe('some_new_column');
+  });
+
+  it('shows coded values in words, per table where codes collide', () => {
+    expect(valueInWords('checklist_items', 'result', 'minor_nc')).toBe('Minor nonconformity');
+    expect(valueInWords('findings', 'type', 'major')).toBe('Major nonconformity');
+    expect(valueInWords('audits', 'status', 'planned')).toBe('Planned');
+    expect(valueInWords('checklist_items', 'notes', 'minor_nc')).toBe('minor_nc');
+    expect(valueInWords('checklist_items', 'soa_applicable', true)).toBe('Yes');
+    expect(valueInWords('checklist_items', 'notes', null)).toBe('(empty)');
+    expect(valueInWords('checklist_items', 'sample_size', 12)).toBe('12');
+  });
+
+  it('offers combining only for free text', () => {
+    expect(isTextField('notes')).toBe(true);
+    expect(isTextField('result')).toBe(false);
+    expect(isTextField(null)).toBe(false);
+  });
+
+  it('says the role with the lead folder short enough to read out', () => {
+    expect(shortId('0f3c2a9e-1b2c-4d5e-8f90-123456789abc')).toBe('0f3c2a9e');
+    expect(roleText({ role: 'member', leadFolderId: '0f3c2a9e-1b2c-4d5e-8f90-123456789abc' })).toContain(
+      'Team copy — led from data folder 0f3c2a9e',
+    );
+    expect(roleText({ role: 'lead', leadFolderId: 'x' })).toContain('You lead this audit’s team');
+    expect(roleText({ role: 'solo', leadFolderId: null })).toContain('Solo');
+  });
+});
+
+describe('combined text draft', () => {
+  it('holds each distinct text once, in clock order, blank lines between', () => {
+    expect(combinedDraft(conflict(['Tom’s notes', 'Sara’s notes', 'Tom’s notes']))).toBe('Tom’s notes\n\nSara’s notes');
+  });
+
+  it('leaves out deletions and empty values', () => {
+    expect(combinedDraft(conflict(['Kept', null, '  ', 'Gone'], [false, false, false, true]))).toBe('Kept');
+  });
+});
