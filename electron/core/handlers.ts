@@ -12,6 +12,7 @@ import { searchHandlers } from './handlers/search';
 import { signingHandlers } from './handlers/signing';
 import { verifyHandlers } from './handlers/verify';
 import { templateHandlers } from './handlers/templates';
+import { teamHandlers } from './handlers/team';
 import { trustHandlers } from './handlers/trust';
 import { makeTx, type Handlers } from './handlers/types';
 import type { RepoContext } from './repos/context';
@@ -49,5 +50,6 @@ export function createHandlers(ctx: RepoContext, appVersion: string, notices: re
     ...trustHandlers(ctx, tx),
     ...reportHandlers(ctx, tx),
     ...verifyHandlers(ctx, tx),
+    ...teamHandlers(ctx, tx),
   };
 }

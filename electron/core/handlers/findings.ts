@@ -11,7 +11,20 @@ import { getFinding } from '../repos/findings/rows';
 import { findingSettings, setFindingSettings } from '../repos/findings/settings';
 import { trailOf } from '../repos/findings/trail';
 import { createFinding, deleteFinding, findingFromItem, updateFinding } from '../repos/findings/write';
+import { DomainError } from '#shared/api/result';
 import type { Handlers, Tx } from './types';
+
+/** Numbers are the lead's: a member's copy would hand out numbers the lead's copy also uses. */
+function refuseOnTeamCopy(ctx: RepoContext, findingId: string): void {
+  const member = ctx.db
+    .prepare(
+      "SELECT 1 FROM findings f JOIN team_audits t ON t.audit_id = f.audit_id WHERE f.id = ? AND t.role = 'member'",
+    )
+    .get(findingId);
+  if (member) {
+    throw new DomainError('forbidden', 'Only the lead auditor issues findings: return your package to the lead.');
+  }
+}
 
 type FindingOps = Extract<keyof Handlers, `findings.${string}`>;
 
@@ -26,7 +39,10 @@ export const findingHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, Findin
     deleteFinding(ctx, id);
     return { id };
   }),
-  'findings.issue': tx(({ id, by }) => issueFinding(ctx, id, by)),
+  'findings.issue': tx(({ id, by }) => {
+    refuseOnTeamCopy(ctx, id);
+    return issueFinding(ctx, id, by);
+  }),
   'findings.respond': tx(({ id, response, by }) => respondToFinding(ctx, id, response, by)),
   'findings.decideResponse': tx((input) => decideResponse(ctx, input)),
   'findings.verify': tx(({ id, verification, by }) => verifyFinding(ctx, id, verification, by)),

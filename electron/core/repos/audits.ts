@@ -192,6 +192,10 @@ export function deleteAudit(ctx: RepoContext, id: string): void {
   }
   requireNoIssuedFindings(ctx, id);
   ctx.db.prepare('DELETE FROM audits WHERE id = ?').run(id);
+  // A deleted audit's words must not stay in the file: its change log and tombstones go with it (a team
+  // audit's log outlives the deletion of single records, not of the audit).
+  ctx.db.prepare('DELETE FROM change_log WHERE scope = ?').run(id);
+  ctx.db.prepare('DELETE FROM tombstones WHERE scope = ?').run(id);
 }
 
 function fields(d: AuditData) {

@@ -1,13 +1,226 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { DomainError } from '#shared/api/result';
-import type { ImportPreview } from '#shared/domain/team';
+import { RECORD_KINDS, type ImportPreview, type KindCounts } from '#shared/domain/team';
+import { applyPackage, type MergePackage } from '#shared/rules/merge/index';
+import { evidenceService } from '../evidence/service';
+import { BlobWriter } from '../evidence/ingest';
+import { describe } from '../evidence/media';
+import { makeTx } from '../handlers/types';
+import { readPackage, type ReadPackageResult } from '../packages/read';
 import type { RepoContext } from '../repos/context';
+import { importTrustedCertificate } from '../repos/trusted-certs';
+import { clockStore } from './clock-store';
+import { checkDestination, checkRecords, checkSigner } from './import-checks';
+import { loadState, persistMerge, refsOf } from './merge-rows';
 import type { ImportOptions } from './types';
 
-// eslint-disable-next-line @typescript-eslint/require-await -- stub until the import lands
-export async function importTeamPackage(
-  _ctx: RepoContext,
-  _file: string,
-  _opts: ImportOptions,
-): Promise<ImportPreview> {
-  throw new DomainError('unsupported', 'Team packages are not ready yet.');
+/** Thrown to roll a preview's merge back, carrying what it would have done. */
+class DryRun extends Error {
+  constructor(readonly preview: ImportPreview) {
+    super('dry run');
+  }
+}
+
+/**
+ * Imports a team package (issue 13): reads and verifies it (nothing written),
+ * checks it is for this data folder and its signer is known or confirmed,
+ * places its evidence files in the store, then merges it in ONE transaction
+ * with the pure rules of shared/rules/merge (applyPackage), so the tables
+ * follow exactly what the property tests prove. dryRun does all of it but
+ * placing files, then rolls the transaction back: the preview.
+ */
+export async function importTeamPackage(ctx: RepoContext, file: string, opts: ImportOptions): Promise<ImportPreview> {
+  const pkg = await readPackage(file);
+  const whole = await fileDigest(file);
+  const m = pkg.manifest;
+  const sortBase = <T extends { replaces: string[] }>(e: T): T => ({ ...e, replaces: [...e.replaces].sort() });
+  const changes = pkg.changes.map(sortBase);
+  const tombstones = pkg.tombstones.map(sortBase);
+  checkRecords(changes, tombstones);
+  const tx = makeTx(ctx.db, ctx.deviceId);
+
+  const already = ctx.db.prepare('SELECT 1 FROM team_exchanges WHERE package_id = ?').get(m.packageId) !== undefined;
+  const base = (summary: ImportPreview['summary'], known: boolean): ImportPreview => ({
+    packageId: m.packageId,
+    kind: m.kind,
+    auditId: m.auditId,
+    auditLabel: auditLabel(ctx, m.auditId),
+    senderName: m.senderName,
+    senderDevice: m.senderDevice,
+    evidenceFiles: pkg.evidence.length,
+    signer: { name: pkg.signer.name, fingerprint: pkg.signer.fingerprint, known },
+    summary,
+  });
+  if (already) {
+    const known = checkSigner(ctx, pkg.signer, opts.acceptFingerprint, false).known;
+    return base({ added: 0, changed: 0, conflicts: 0, alreadyImported: true, byKind: [] }, known);
+  }
+  // Cheap refusals before any file is placed (they are made again inside the transaction).
+  checkDestination(ctx, m);
+  checkSigner(ctx, pkg.signer, opts.acceptFingerprint, !opts.dryRun);
+
+  const claims = opts.dryRun ? [] : await placeEvidence(ctx, pkg);
+  const store = evidenceService(ctx).store;
+  try {
+    return tx((_: { by: string }) => {
+      if (ctx.db.prepare('SELECT 1 FROM team_exchanges WHERE package_id = ?').get(m.packageId)) {
+        return base({ added: 0, changed: 0, conflicts: 0, alreadyImported: true, byKind: [] }, true);
+      }
+      const role = checkDestination(ctx, m);
+      const trust = checkSigner(ctx, pkg.signer, opts.acceptFingerprint, !opts.dryRun);
+      const clocks = [m.createdAt, ...changes.map((c) => c.clock), ...tombstones.map((t) => t.clock)];
+      clockStore(ctx.db, ctx.deviceId).receive(
+        clocks.reduce((a, b) => (b > a ? b : a)),
+        Date.now(),
+      );
+
+      const refs = refsOf(changes, tombstones);
+      const before = loadState(ctx.db, ctx.deviceId, refs);
+      const merge: MergePackage = {
+        packageId: m.packageId,
+        sender: m.senderDevice,
+        vv: m.versionVector,
+        changes,
+        tombstones,
+      };
+      const { state: after } = applyPackage(before, merge);
+      const result = persistMerge(ctx.db, before, after, refs, () => allowedScopes(ctx, m.auditId), m.auditId);
+      if (!ctx.db.prepare('SELECT 1 FROM audits WHERE id = ?').get(m.auditId)) {
+        throw new DomainError('invalid_input', 'The package does not hold its audit; nothing was imported.');
+      }
+      if (role === 'new_member') {
+        ctx.db
+          .prepare("INSERT INTO team_audits (audit_id, role, lead_folder_id, created_at) VALUES (?, 'member', ?, ?)")
+          .run(m.auditId, m.leadFolderId, ctx.now());
+      }
+      if (trust.accept) {
+        importTrustedCertificate(
+          ctx,
+          {
+            certificateBase64: '',
+            fingerprint: pkg.signer.fingerprint,
+            name: pkg.signer.name,
+            note: 'Team package signer',
+          },
+          new X509Certificate(pkg.signer.certificateDer),
+        );
+      }
+      const byKind: KindCounts[] = RECORD_KINDS.flatMap((k) => {
+        const c = result.counts.get(k);
+        return c && (c.added || c.changed || c.conflicts) ? [c] : [];
+      });
+      const summary = {
+        added: result.added,
+        changed: result.changed,
+        conflicts: result.conflicts,
+        alreadyImported: false,
+        byKind,
+      };
+      ctx.db
+        .prepare(
+          `INSERT INTO team_exchanges (package_id, audit_id, direction, kind, peer_name, device_id, signer_name,
+             signer_fingerprint, sha256, size, at, version_vector, added, changed, conflicts)
+           VALUES (?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          m.packageId,
+          m.auditId,
+          m.kind,
+          m.senderName,
+          m.senderDevice,
+          pkg.signer.name,
+          pkg.signer.fingerprint,
+          whole.sha256,
+          whole.size,
+          ctx.now(),
+          JSON.stringify(m.versionVector),
+          summary.added,
+          summary.changed,
+          summary.conflicts,
+        );
+      for (const c of claims) {
+        if (ctx.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(c.sha256)) {
+          store.settle(c.claim, c.sha256);
+          c.settled = true;
+        }
+      }
+      const preview = base(summary, trust.known || trust.accept);
+      if (opts.dryRun) throw new DryRun(preview);
+      return preview;
+    })({ by: opts.by });
+  } catch (e) {
+    for (const c of claims) c.settled = false;
+    if (e instanceof DryRun) return e.preview;
+    throw e;
+  } finally {
+    for (const c of claims) if (!c.settled) store.release(c.claim, c.sha256);
+  }
+}
+
+/** The audit and its client: the only scopes a package may touch. */
+function allowedScopes(ctx: RepoContext, auditId: string): ReadonlySet<string> {
+  const client = ctx.db.prepare('SELECT client_id FROM audits WHERE id = ?').pluck().get(auditId) as string | undefined;
+  return new Set(client ? [auditId, client] : [auditId]);
+}
+
+function auditLabel(ctx: RepoContext, auditId: string): string {
+  const r = ctx.db
+    .prepare(
+      'SELECT c.name AS client, a.start_date AS start, a.end_date AS end FROM audits a JOIN clients c ON c.id = a.client_id WHERE a.id = ?',
+    )
+    .get(auditId) as { client: string; start: string; end: string } | undefined;
+  return r ? `${r.client}, ${r.start} – ${r.end}` : 'A new team audit';
+}
+
+interface Claim {
+  sha256: string;
+  claim: string;
+  settled: boolean;
+}
+
+/** Streams the package's evidence files the store lacks into it, re-hashed on the way, each claimed until its row exists. */
+async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<Claim[]> {
+  const service = evidenceService(ctx);
+  const store = service.store;
+  const missing = pkg.evidence.filter((e) => !existsSync(store.blobPath(e.sha256)));
+  if (missing.length === 0) return [];
+  const claims: Claim[] = [];
+  const reader = await pkg.openEvidence();
+  try {
+    for (const e of missing) {
+      const writer = await BlobWriter.create(store);
+      try {
+        for await (const chunk of reader.chunks(e.sha256)) await writer.write(chunk);
+      } catch (err) {
+        await writer.discard();
+        throw err;
+      }
+      const received = await writer.finish();
+      if (received.sha256 !== e.sha256)
+        throw new DomainError('invalid_input', 'An evidence file of the package changed while it was read.');
+      const claim = store.claim(e.sha256);
+      claims.push({ sha256: e.sha256, claim, settled: false });
+      await store.place(received.tempPath, store.blobPath(e.sha256));
+      // The preview image the app shows for photos; the row's facts come from the package.
+      await describe(store, e.sha256, '', '', received.head).catch(() => undefined);
+    }
+  } catch (err) {
+    for (const c of claims) store.release(c.claim, c.sha256);
+    throw err;
+  } finally {
+    await reader.close();
+  }
+  return claims;
+}
+
+/** SHA-256 and size of the package file: what the report's provenance names. */
+async function fileDigest(file: string): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), size };
 }

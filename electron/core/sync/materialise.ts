@@ -1,0 +1,130 @@
+import { DomainError } from '#shared/api/result';
+import type { RowView } from '#shared/rules/merge/index';
+import type { Db } from '../db/open';
+import { keyParams, keyWhere, LOGGED, type LoggedTable } from './tables';
+
+/**
+ * Makes the tables show what the merge rules derived: each touched row is
+ * written (inserted or its changed columns updated) or deleted, with the log
+ * triggers silent (write_context.applying) because the merge writes its own
+ * entries. Foreign keys are checked at commit (defer_foreign_keys); a row left
+ * pointing at a parent the merge deleted goes as a local deletion's cascade
+ * would (or its reference is cleared, as ON DELETE SET NULL says).
+ *
+ * Row stamps come from the entries, not from this computer's time, so two
+ * folders merging the same entries in any order write the same rows.
+ */
+export interface Touched {
+  table: string;
+  rowId: string;
+  view: RowView;
+}
+
+const wallIso = (clock: string): string => new Date(Number(clock.slice(0, 13))).toISOString();
+
+/** The JSON of a column as the log writes it (json_quote), for comparing. */
+const sameValue = (current: unknown, value: unknown): boolean =>
+  current === value || (typeof current === 'number' && typeof value === 'number' && current === value);
+
+export function materialise(db: Db, rows: readonly Touched[]): void {
+  if (rows.length === 0) return;
+  const ordered = [...rows].sort((a, b) => LOGGED.get(a.table)!.order - LOGGED.get(b.table)!.order);
+  db.pragma('defer_foreign_keys = ON');
+  db.prepare('UPDATE write_context SET applying = 1').run();
+  try {
+    for (const r of ordered) if (!r.view.deleted) upsert(db, LOGGED.get(r.table)!, r);
+    for (const r of ordered.reverse()) if (r.view.deleted) remove(db, LOGGED.get(r.table)!, r.rowId);
+    repairReferences(db, new Set(rows.map((r) => r.table)));
+  } finally {
+    db.prepare('UPDATE write_context SET applying = 0').run();
+  }
+}
+
+function upsert(db: Db, t: LoggedTable, r: Touched): void {
+  const shown = r.view.fields;
+  const clocks = Object.values(shown).map((v) => v.clock);
+  if (clocks.length === 0) return;
+  const newest = clocks.reduce((a, b) => (b > a ? b : a));
+  const device = shown[Object.keys(shown).find((f) => shown[f]!.clock === newest)!]!.device;
+  const current = db.prepare(`SELECT * FROM ${t.name} t WHERE ${keyWhere(t)}`).get(...keyParams(t, r.rowId)) as
+    Record<string, unknown> | undefined;
+  const values: Record<string, unknown> = {};
+  for (const c of t.columns) if (shown[c]) values[c] = shown[c].value;
+  if (current) {
+    const changed = t.fields.filter((c) => c in values && !sameValue(current[c], values[c]));
+    if (changed.length === 0) return;
+    db.prepare(
+      `UPDATE ${t.name} AS t SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, device_id = ? WHERE ${keyWhere(t)}`,
+    ).run(...changed.map((c) => bind(values[c])), wallIso(newest), device, ...keyParams(t, r.rowId));
+    return;
+  }
+  // The key's parts are logged like fields; a composite key is also the row id's parts.
+  if (t.key.length > 1 && t.key.some((k) => !(k in values))) {
+    const parts = r.rowId.split('/');
+    if (parts.length === t.key.length) t.key.forEach((k, i) => (values[k] ??= parts[i]));
+  } else if (t.key.length === 1) values[t.key[0]!] ??= r.rowId;
+  const cols = Object.keys(values);
+  try {
+    db.prepare(
+      `INSERT INTO ${t.name} (${cols.join(', ')}, created_at, updated_at, device_id) VALUES (${cols.map(() => '?').join(', ')}, ?, ?, ?)`,
+    ).run(
+      ...cols.map((c) => bind(values[c])),
+      wallIso(clocks.reduce((a, b) => (b < a ? b : a))),
+      wallIso(newest),
+      device,
+    );
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') {
+      throw new DomainError(
+        'invalid_input',
+        'The package lacks part of a record (a required value was never sent); nothing was imported.',
+      );
+    }
+    throw e;
+  }
+}
+
+/** JSON values as SQLite stores them: booleans as integers. */
+const bind = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+function remove(db: Db, t: LoggedTable, rowId: string): void {
+  db.prepare(`DELETE FROM ${t.name} AS t WHERE ${keyWhere(t)}`).run(...keyParams(t, rowId));
+}
+
+interface Violation {
+  table: string;
+  rowid: number;
+  parent: string;
+  fkid: number;
+}
+
+/** Rows pointing at a parent that is gone: removed, or their reference cleared, as the schema's ON DELETE says. */
+function repairReferences(db: Db, tables: ReadonlySet<string>): void {
+  for (let round = 0; round < 50; round++) {
+    const violations = [...tables].flatMap(
+      (table) => db.prepare(`PRAGMA foreign_key_check(${table})`).all() as Violation[],
+    );
+    if (violations.length === 0) return;
+    for (const v of violations) {
+      const fk = (
+        db.prepare('SELECT id, "from", on_delete FROM pragma_foreign_key_list(?)').all(v.table) as {
+          id: number;
+          from: string;
+          on_delete: string;
+        }[]
+      ).filter((f) => f.id === v.fkid);
+      const action = fk[0]?.on_delete;
+      if (action === 'CASCADE') db.prepare(`DELETE FROM ${v.table} WHERE rowid = ?`).run(v.rowid);
+      else if (action === 'SET NULL')
+        db.prepare(`UPDATE ${v.table} SET ${fk.map((f) => `${f.from} = NULL`).join(', ')} WHERE rowid = ?`).run(
+          v.rowid,
+        );
+      else
+        throw new DomainError(
+          'conflict',
+          'The package refers to a record that is not here (for example a site or client removed meanwhile); nothing was imported.',
+        );
+      tables = new Set([...tables, v.table]);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { DomainError } from '#shared/api/result';
+import type { RecordKind, KindCounts } from '#shared/domain/team';
+import {
+  canonical,
+  deriveRow,
+  rowKey,
+  type MergeChange,
+  type MergeTombstone,
+  type ReplicaState,
+  type RowHistory,
+  type RowView,
+} from '#shared/rules/merge/index';
+import type { Db } from '../db/open';
+import { logStore, type RowRef } from './log';
+import { materialise } from './materialise';
+import { keyParams, keyWhere, LOGGED, UNDECIDED_FIELDS } from './tables';
+
+/**
+ * The database side of a merge: the partial replica state of the rows some
+ * entries touch (their whole histories, from the log), and, once the pure
+ * rules have run, the new entries written to the log with their scope, `live`
+ * recomputed and the rows made to show the derived view. Used by import and
+ * by conflict decisions alike.
+ */
+export function loadState(db: Db, device: string, refs: Iterable<RowRef>): ReplicaState {
+  const history = logStore(db).load(refs);
+  const view: Record<string, RowView> = {};
+  for (const [key, row] of Object.entries(history)) {
+    const [table, rowId] = JSON.parse(key) as [string, string];
+    view[key] = deriveRow(table, rowId, row, false);
+  }
+  return { device, growOnly: [], history, view, vv: {}, seenBy: {}, imported: {} };
+}
+
+export const refsOf = (changes: readonly MergeChange[], tombstones: readonly MergeTombstone[]): RowRef[] => {
+  const seen = new Map<string, RowRef>();
+  for (const e of [...changes, ...tombstones]) seen.set(rowKey(e.table, e.rowId), { table: e.table, rowId: e.rowId });
+  return [...seen.values()];
+};
+
+/** The scope of a row that exists here, from the row itself; undefined when it does not exist. */
+export function rowScope(db: Db, ref: RowRef): string | null | undefined {
+  const t = LOGGED.get(ref.table)!;
+  const r = db
+    .prepare(`SELECT ${t.scopeSql} AS scope FROM ${t.name} t WHERE ${keyWhere(t)}`)
+    .get(...keyParams(t, ref.rowId)) as { scope: string | null } | undefined;
+  return r ? r.scope : undefined;
+}
+
+const OUTSIDE = () =>
+  new DomainError(
+    'invalid_input',
+    'This package changes records outside its audit; it was refused and nothing was imported.',
+  );
+
+export interface PersistResult {
+  counts: Map<RecordKind, KindCounts>;
+  added: number;
+  changed: number;
+  conflicts: number;
+}
+
+/**
+ * Writes what `after` holds beyond `before` for the rows `refs`: new log
+ * entries, live flags and the rows themselves. Every row must belong to one
+ * of `allowed` scopes (the audit and its client), before and after.
+ */
+export function persistMerge(
+  db: Db,
+  before: ReplicaState,
+  after: ReplicaState,
+  refs: readonly RowRef[],
+  allowed: () => ReadonlySet<string>,
+  fallbackScope: string,
+): PersistResult {
+  const log = logStore(db);
+  const scopes = new Map<string, string | null>();
+  const check = (ref: RowRef, scope: string | null | undefined, set: ReadonlySet<string>) => {
+    if (scope === undefined) return;
+    if (scope === null || !set.has(scope)) throw OUTSIDE();
+    scopes.set(rowKey(ref.table, ref.rowId), scope);
+  };
+  const earlier = new Map(refs.map((r) => [rowKey(r.table, r.rowId), rowScope(db, r)]));
+  materialise(
+    db,
+    refs.map((r) => ({ ...r, view: after.view[rowKey(r.table, r.rowId)]! })),
+  );
+  const set = allowed();
+  for (const r of refs) {
+    check(r, earlier.get(rowKey(r.table, r.rowId)), set);
+    check(r, rowScope(db, r), set);
+  }
+  const heldScope = db.prepare(
+    'SELECT scope FROM change_log WHERE table_name = ? AND row_id = ? AND scope IS NOT NULL LIMIT 1',
+  );
+  const counts = new Map<RecordKind, KindCounts>();
+  let added = 0;
+  let changed = 0;
+  let conflicts = 0;
+  for (const r of refs) {
+    const key = rowKey(r.table, r.rowId);
+    const scope = scopes.get(key) ?? (heldScope.pluck().get(r.table, r.rowId) as string | undefined) ?? fallbackScope;
+    const old: RowHistory = before.history[key] ?? { fields: {}, tombstones: {} };
+    const row = after.history[key]!;
+    for (const [field, byClock] of Object.entries(row.fields))
+      for (const c of Object.values(byClock)) if (!old.fields[field]?.[c.clock]) log.insertChange(c, scope);
+    for (const t of Object.values(row.tombstones)) if (!old.tombstones[t.clock]) log.insertTombstone(t, scope);
+    log.relive(r, row);
+
+    const kind = LOGGED.get(r.table)!.kind;
+    const k = counts.get(kind) ?? { kind, added: 0, changed: 0, conflicts: 0 };
+    counts.set(kind, k);
+    const was = before.view[key];
+    const now = after.view[key]!;
+    if (!was) {
+      if (!now.deleted) {
+        k.added++;
+        added++;
+      }
+    } else if (canonical([was.deleted, was.fields]) !== canonical([now.deleted, now.fields])) {
+      k.changed++;
+      changed++;
+    }
+    const open = new Set((was?.conflicts ?? []).map((c) => c.field));
+    const fresh = now.conflicts.filter((c) => !open.has(c.field) && !UNDECIDED_FIELDS.has(c.field ?? '')).length;
+    k.conflicts += fresh;
+    conflicts += fresh;
+  }
+  return { counts, added, changed, conflicts };
+}

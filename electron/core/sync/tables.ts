@@ -1,0 +1,100 @@
+import type { RecordKind } from '#shared/domain/team';
+import { SHARED } from '../db/migration-9';
+import { SCOPE_RULES } from '../db/migration-10';
+
+/**
+ * The logged tables (migration 9's frozen list, which migration 10 kept) as
+ * the merge sees them: key and fields, how a row's scope is found, which kind
+ * of record the Team tab counts it as, and the order rows are written in
+ * (parents before children).
+ */
+export interface LoggedTable {
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly fields: readonly string[];
+  /** Key and fields: every column the log carries. */
+  readonly columns: readonly string[];
+  readonly kind: RecordKind;
+  /** Position in write order (parents first). */
+  readonly order: number;
+  /** SQL for the row's scope, with the row's columns read from alias `t`. */
+  readonly scopeSql: string;
+}
+
+const KIND: Readonly<Record<string, RecordKind>> = {
+  clients: 'client',
+  client_contacts: 'client',
+  client_sites: 'client',
+  audits: 'audit',
+  audit_sites: 'audit',
+  audit_team: 'team',
+  checklist_items: 'checklist',
+  checklist_samples: 'checklist',
+  interviews: 'interviews',
+  interview_auditors: 'interviews',
+  interview_items: 'interviews',
+  observations: 'observations',
+  observation_items: 'observations',
+  documents_reviewed: 'documents',
+  document_items: 'documents',
+  evidence: 'evidence',
+  evidence_links: 'evidence',
+  findings: 'findings',
+  finding_items: 'findings',
+  finding_records: 'findings',
+  finding_responses: 'findings',
+  carried_findings: 'findings',
+  recommendations: 'findings',
+  audit_reports: 'report',
+};
+
+/**
+ * Not in packages: recommendations are the lead's own decision (an
+ * insert-only table), carried findings point at other audits' findings.
+ */
+const NOT_PACKAGED = new Set(['recommendations', 'carried_findings']);
+
+const scopeSql = (table: string): string => {
+  const rule = SCOPE_RULES[table]!;
+  if (rule.kind === 'self') return 't.id';
+  if (rule.kind === 'column') return `t.${rule.column}`;
+  return `(SELECT audit_id FROM ${rule.parent} WHERE id = t.${rule.column})`;
+};
+
+export const LOGGED: ReadonlyMap<string, LoggedTable> = new Map(
+  Object.entries(SHARED).map(([name, t], order) => [
+    name,
+    {
+      name,
+      key: t.key,
+      fields: t.fields,
+      columns: [...t.key, ...t.fields],
+      kind: KIND[name]!,
+      order,
+      scopeSql: scopeSql(name),
+    },
+  ]),
+);
+
+/** The tables whose entries travel in packages, in write order. */
+export const PACKAGED: readonly LoggedTable[] = [...LOGGED.values()].filter((t) => !NOT_PACKAGED.has(t.name));
+const PACKAGED_NAMES = new Set(PACKAGED.map((t) => t.name));
+
+export function packagedTable(name: string): LoggedTable | undefined {
+  return PACKAGED_NAMES.has(name) ? LOGGED.get(name) : undefined;
+}
+
+/** The SQL that matches one row by its row id (key parts joined by '/'), alias `t`. */
+export const rowIdSql = (t: LoggedTable): string => t.key.map((k) => `t.${k}`).join(" || '/' || ");
+export const keyWhere = (t: LoggedTable): string =>
+  t.key.length === 1 ? `t.${t.key[0]} = ?` : `t.${t.key[0]} = ? AND ${rowIdSql(t)} = ?`;
+/** Parameters for keyWhere. */
+export const keyParams = (t: LoggedTable, rowId: string): string[] =>
+  t.key.length === 1 ? [rowId] : [rowId.slice(0, rowId.indexOf('/')), rowId];
+
+/**
+ * Bookkeeping fields that say who changed a record last: concurrent values
+ * differ whenever two people edit the record, so they are never a conflict to
+ * decide (the later clock shows, as for any conflict; the history keeps both).
+ */
+export const UNDECIDED_FIELDS: ReadonlySet<string> = new Set(['updated_by']);

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DomainError } from '#shared/api/result';
+import { exportsRoot } from '../export/jobs';
+import type { RepoContext } from '../repos/context';
+
+/**
+ * Team packages written for the app to save: a folder of this process's own
+ * under the data folder's exports (removed with the rest of exports/ at the
+ * next start-up that holds the folder alone), read back in chunks by file id.
+ */
+export interface TeamFile {
+  path: string;
+  size: number;
+  fileName: string;
+}
+
+class TeamFiles {
+  private readonly files = new Map<string, TeamFile>();
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(exportsRoot(dataDir), `team-${randomUUID()}`);
+  }
+
+  /** A fresh path for a package, and its id once written (register). */
+  async reserve(): Promise<{ fileId: string; path: string }> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const fileId = randomUUID();
+    return { fileId, path: join(this.dir, `${fileId}.fwpkg`) };
+  }
+
+  register(fileId: string, file: TeamFile): void {
+    this.files.set(fileId, file);
+  }
+
+  get(fileId: string): TeamFile {
+    const f = this.files.get(fileId);
+    if (!f) throw new DomainError('not_found', 'That package file does not exist (the app may have been restarted).');
+    return f;
+  }
+}
+
+const all = new WeakMap<RepoContext, TeamFiles>();
+
+export function teamFiles(ctx: RepoContext): TeamFiles {
+  let f = all.get(ctx);
+  if (!f) {
+    f = new TeamFiles(ctx.dataDir);
+    all.set(ctx, f);
+  }
+  return f;
+}
