@@ -40,7 +40,9 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
   checkRecords(changes, tombstones);
   const tx = makeTx(ctx.db, ctx.deviceId);
 
-  const already = ctx.db.prepare('SELECT 1 FROM team_exchanges WHERE package_id = ?').get(m.packageId) !== undefined;
+  const already =
+    ctx.db.prepare("SELECT 1 FROM team_exchanges WHERE package_id = ? AND direction = 'received'").get(m.packageId) !==
+    undefined;
   const base = (summary: ImportPreview['summary'], known: boolean): ImportPreview => ({
     packageId: m.packageId,
     kind: m.kind,
@@ -64,7 +66,9 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
   const store = evidenceService(ctx).store;
   try {
     return tx((_: { by: string }) => {
-      if (ctx.db.prepare('SELECT 1 FROM team_exchanges WHERE package_id = ?').get(m.packageId)) {
+      if (
+        ctx.db.prepare("SELECT 1 FROM team_exchanges WHERE package_id = ? AND direction = 'received'").get(m.packageId)
+      ) {
         return base({ added: 0, changed: 0, conflicts: 0, alreadyImported: true, byKind: [] }, true);
       }
       const role = checkDestination(ctx, m);
