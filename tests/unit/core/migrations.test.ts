@@ -350,6 +350,74 @@ describe('migration 9: the change log, tombstones and the write clock', () => {
   });
 });
 
+describe('migration 10: scoped change log with bases, several tombstones per row, team tables', () => {
+  it('upgrades a v9 log: one entry per field and clock, chained bases, the newest live, scopes from the rows', () => {
+    const db = new Database(join(dir, 'db.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    seedMigration1Audit(db);
+    migrate(db, MIGRATIONS.slice(0, 9));
+    const c = (n: number) => `1733350000000-00000${n}-dev`;
+    const at = (n: number) =>
+      db.prepare(`UPDATE write_context SET clock = '${c(n)}', device_id = 'dev', author = 'Lena'`).run();
+    at(1);
+    db.exec(`UPDATE audits SET scope = 'first' WHERE id = 'a'; UPDATE audits SET scope = 'second' WHERE id = 'a';
+      INSERT INTO client_sites VALUES ('s1','cl',0,'HQ','',5,'',${m});
+      INSERT INTO audit_sites VALUES ('a','s1',${m});
+      INSERT INTO audit_team VALUES ('t2','a',1,'Arno','','auditor',${m});`);
+    at(2);
+    db.exec(`UPDATE audits SET scope = 'third' WHERE id = 'a'; DELETE FROM audit_team WHERE id = 't1';`);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    const entries = (table: string, row: string, field: string) =>
+      db
+        .prepare(
+          'SELECT value, clock, scope, replaces, live FROM change_log WHERE table_name = ? AND row_id = ? AND field = ? ORDER BY clock',
+        )
+        .all(table, row, field) as { value: string; clock: string; scope: string; replaces: string; live: number }[];
+    // Two writes of one field in one transaction are one entry (the last value): one clock, one value.
+    expect(entries('audits', 'a', 'scope')).toEqual([
+      { value: '"second"', clock: c(1), scope: 'a', replaces: '[]', live: 0 },
+      { value: '"third"', clock: c(2), scope: 'a', replaces: JSON.stringify([c(1)]), live: 1 },
+    ]);
+    expect(entries('client_sites', 's1', 'name')).toEqual([
+      { value: '"HQ"', clock: c(1), scope: 'cl', replaces: '[]', live: 1 },
+    ]);
+    expect(entries('audit_sites', 'a/s1', 'site_id')[0]).toMatchObject({ scope: 'a' });
+    expect(entries('audit_team', 't2', 'name')[0]).toMatchObject({ scope: 'a' });
+    // The deleted member's row is gone, its log with it: its tombstone's scope cannot be known.
+    expect(db.prepare('SELECT table_name, row_id, clock, scope, replaces, live FROM tombstones').all()).toEqual([
+      { table_name: 'audit_team', row_id: 't1', clock: c(2), scope: null, replaces: '[]', live: 1 },
+    ]);
+    for (const t of ['team_audits', 'team_exchanges', 'conflict_resolutions', 'tombstones']) {
+      expect(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t), t).toMatch(/\)\s*STRICT$/);
+    }
+
+    // The new triggers: an edit replaces the live value and leaves it not live.
+    at(3);
+    db.prepare("UPDATE audits SET scope = 'fourth' WHERE id = 'a'").run();
+    expect(entries('audits', 'a', 'scope').map((e) => [e.clock, e.replaces, e.live])).toEqual([
+      [c(1), '[]', 0],
+      [c(2), JSON.stringify([c(1)]), 0],
+      [c(3), JSON.stringify([c(2)]), 1],
+    ]);
+    // A team audit keeps a deleted row's history (the merge needs it); several tombstones per row.
+    db.prepare("INSERT INTO team_audits VALUES ('a', 'lead', 'dev', 'now')").run();
+    at(4);
+    db.prepare("DELETE FROM audit_team WHERE id = 't2'").run();
+    expect(db.prepare("SELECT count(*) FROM change_log WHERE row_id = 't2' AND live = 1").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM change_log WHERE row_id = 't2'").pluck().get()).toBeGreaterThan(0);
+    expect(db.prepare("SELECT scope, live FROM tombstones WHERE row_id = 't2'").get()).toEqual({ scope: 'a', live: 1 });
+    // While a merge writes rows (applying = 1) the triggers are silent.
+    const count = () => db.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const before = count();
+    db.exec(`UPDATE write_context SET applying = 1; UPDATE audits SET scope = 'merged' WHERE id = 'a';
+      UPDATE write_context SET applying = 0;`);
+    expect(count()).toBe(before);
+    db.close();
+  });
+});
+
 describe('migrate()', () => {
   it('is idempotent and opens the file in WAL mode with foreign keys on', () => {
     const file = join(dir, 'db.sqlite');
