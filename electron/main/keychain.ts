@@ -24,7 +24,8 @@ const isKeychain = (x: unknown): boolean => isRecord(x) && x.kind === 'os_keycha
  * Answers the OS-keychain choice for the backend, which never sees the
  * keychain: a new identity's key is sealed with a random secret that
  * safeStorage wraps (the backend stores only the wrapped form), and signing
- * with it unwraps that secret here and hands it on as the passphrase.
+ * with it (an issued report, a team package) unwraps that secret here and
+ * hands it on as the passphrase.
  * Anything that is not exactly such an input goes to the backend untouched,
  * which validates every input itself.
  */
@@ -69,6 +70,12 @@ export function createKeychainGlue(deps: KeychainDeps) {
         ...input,
         issue: { ...input.issue, unlock: { kind: 'passphrase', passphrase: secret.value } },
       });
+    }
+    // A team package is signed the same way (issue 13); its unlock sits at the top level.
+    if (op === 'team.export' && isRecord(input) && isKeychain(input.unlock)) {
+      const secret = await unwrap(input.identityId);
+      if (!secret.ok) return secret;
+      return deps.call(op, { ...input, unlock: { kind: 'passphrase', passphrase: secret.value } });
     }
     return deps.call(op, input);
   };

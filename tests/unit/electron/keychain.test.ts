@@ -72,6 +72,22 @@ describe('OS keychain glue in the desktop main process', () => {
     expect(unlockSigningKey(t.backend.context, created.id, unlock as never).identity.id).toBe(created.id);
   });
 
+  it('does the same for signing a team package (team.export)', async () => {
+    const created = value(await t.backend.call('signing.list', {})).find((i) => i.name === 'Kim Keychain')!;
+    const forwarded: unknown[] = [];
+    const glue = createKeychainGlue({
+      safeStorage: fakeSafeStorage(),
+      call: (op, input) =>
+        op === 'team.export' ? (forwarded.push(input), Promise.resolve({ ok: true, value: {} })) : call(op, input),
+    });
+    const input = { auditId: 'a', identityId: created.id, unlock: { kind: 'os_keychain' }, by: 'Kim' };
+    expect(await glue('team.export', input)).toEqual({ ok: true, value: {} });
+    const unlock = (forwarded[0] as { unlock: { kind: string; passphrase: string } }).unlock;
+    expect(unlock.kind).toBe('passphrase');
+    const { unlockSigningKey } = await import('#core/repos/signing');
+    expect(unlockSigningKey(t.backend.context, created.id, unlock as never).identity.id).toBe(created.id);
+  });
+
   it('says so when no keychain is available, and nothing is created', async () => {
     const before = dumpDatabase(t.backend.db);
     const glue = createKeychainGlue({ safeStorage: fakeSafeStorage(false), call });
