@@ -8,6 +8,7 @@ import { STRINGS_EN as S } from '#core/export/report/strings-en';
 import { readDocx, type DocxReading } from '../../helpers/docx';
 import { sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
 import { finishExport } from '../../helpers/export-jobs';
+import { exportPackage, importPackage, laptop, leadAudit, type Laptop } from '../team/helpers';
 
 /**
  * The issued report's sign-off page names the team returns merged into the
@@ -205,5 +206,62 @@ describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
     expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(false);
     resolution(auditId, 'r5');
     expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(true);
+  });
+});
+
+describe('provenance after a real merge', { timeout: 180_000 }, () => {
+  let dir: string;
+  let lead: Laptop;
+  let arno: Laptop;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fieldwork-provenance-team-'));
+    lead = await laptop('Lena Lead');
+    arno = await laptop('Arno Auditor');
+  }, 60_000);
+  afterAll(() => {
+    lead.t.cleanup();
+    arno.t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the return package merged (the file’s SHA-256, its sender and device) and the conflict decided', async () => {
+    const { audit, items } = await leadAudit(lead);
+    const item = items[0]!;
+    const sent = await exportPackage(lead, audit.id, dir);
+    value(await importPackage(arno, sent.bytes, lead.fingerprint));
+    for (const [who, notes] of [
+      [lead, 'Lena saw the policy'],
+      [arno, 'Arno saw version 3'],
+    ] as const) {
+      value(await who.t.backend.call('checklist.updateItem', { id: item.id, patch: { notes }, by: who.name }));
+    }
+    const returned = await exportPackage(arno, audit.id, dir);
+    value(await importPackage(lead, returned.bytes, arno.fingerprint));
+    const b = lead.t.backend;
+    const model = () =>
+      b.db.transaction(() =>
+        collectReportModel(b.context, audit.id, { reportNumber: '', version: 0, signOff: null }),
+      )();
+    const merged = {
+      auditor: 'Arno Auditor',
+      device: arno.t.backend.deviceId,
+      sha256: createHash('sha256').update(returned.bytes).digest('hex'),
+    };
+    // The lead's own send is not listed: only what was merged in.
+    expect(model().provenance).toEqual({
+      packages: [{ ...merged, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown }],
+      conflictsResolved: 0,
+    });
+    value(
+      await b.call('conflicts.resolve', {
+        auditId: audit.id,
+        table: 'checklist_items',
+        rowId: item.id,
+        field: 'notes',
+        choice: { kind: 'value', value: 'Arno saw version 3' },
+        by: 'Lena Lead',
+      }),
+    );
+    expect(model().provenance?.conflictsResolved).toBe(1);
   });
 });
