@@ -61,8 +61,11 @@ export class TeamUploads {
     if (input.offset !== u.received) {
       throw new DomainError('invalid_input', `Chunk out of order: expected offset ${u.received}, got ${input.offset}.`);
     }
-    if (input.dataBase64.length % 4 !== 0) throw new DomainError('invalid_input', 'The chunk is not valid base64.');
+    // Buffer.from skips junk silently: only a chunk that encodes back to itself is base64.
     const bytes = Buffer.from(input.dataBase64, 'base64');
+    if (bytes.length === 0 || bytes.toString('base64') !== input.dataBase64) {
+      throw new DomainError('invalid_input', 'The chunk is not valid base64.');
+    }
     if (u.received + bytes.length > u.size) {
       throw new DomainError('invalid_input', `The file is larger than the ${u.size} bytes announced.`);
     }

@@ -14,6 +14,7 @@ import { signingCases } from './malformed/signing';
 import { reportsCases } from './malformed/reports';
 import { verifyCases } from './malformed/verify';
 import { trustCases } from './malformed/trust';
+import { teamCases } from './malformed/team';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -26,6 +27,7 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   reportsCases,
   verifyCases,
   trustCases,
+  teamCases,
 ];
 
 /**

@@ -1,0 +1,123 @@
+import { newId } from '#core/ids';
+import { value } from '../../../helpers/backend';
+import type { MalformedExtension } from './types';
+
+const PASS = { kind: 'passphrase', passphrase: 'team package passphrase' } as const;
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const NOT_A_PACKAGE = 'this is not a zip file';
+
+/**
+ * Team packages and conflicts. The seed stays cheap (it runs once per op's
+ * twin): one signing identity, one upload holding bytes that are no package
+ * (so preview and import answer the package's refusal by design) and one
+ * upload waiting for its first chunk. The merges themselves are tested in
+ * tests/unit/team/ with real packages from other data folders.
+ */
+export const teamCases: MalformedExtension = {
+  async seed(backend) {
+    const identity = value(
+      await backend.call('signing.create', {
+        name: 'Team Signer',
+        keyAlgorithm: 'ecdsa-p256',
+        validityDays: 365,
+        protection: PASS,
+      }),
+    );
+    const ready = value(await backend.call('team.uploadBegin', { name: 'return.fwpkg', size: NOT_A_PACKAGE.length }));
+    value(
+      await backend.call('team.uploadChunk', { uploadId: ready.uploadId, offset: 0, dataBase64: b64(NOT_A_PACKAGE) }),
+    );
+    const pending = value(await backend.call('team.uploadBegin', { name: 'pending.fwpkg', size: 8 }));
+    return { teamIdentityId: identity.id, readyUploadId: ready.uploadId, pendingUploadId: pending.uploadId };
+  },
+
+  valid: (w) => {
+    const exportInput = { auditId: w.plannedId, identityId: w.x.teamIdentityId!, unlock: PASS, by: 'Lena Lead' };
+    return {
+      'team.status': { auditId: w.plannedId },
+      'team.estimate': exportInput,
+      'team.export': exportInput,
+      'team.read': { fileId: 'no-such-file', offset: 0, length: 1024 },
+      'team.uploadBegin': { name: 'return.fwpkg', size: 1024 },
+      'team.uploadChunk': { uploadId: w.x.pendingUploadId!, offset: 0, dataBase64: b64('12345678') },
+      'team.uploadAbort': { uploadId: w.x.pendingUploadId! },
+      'team.preview': { uploadId: w.x.readyUploadId! },
+      'team.import': { uploadId: w.x.readyUploadId!, by: 'Lena Lead' },
+      'conflicts.list': { auditId: w.plannedId },
+      'conflicts.resolve': {
+        auditId: w.plannedId,
+        table: 'checklist_items',
+        rowId: w.itemId,
+        field: 'notes',
+        choice: { kind: 'value', value: 'Combined notes' },
+        by: 'Lena Lead',
+      },
+    };
+  },
+
+  // The seed holds no export to read, no package and no conflict: these valid inputs are refused by design.
+  validAnswers: {
+    'team.read': 'not_found',
+    'team.preview': 'invalid_input',
+    'team.import': 'invalid_input',
+    'conflicts.resolve': 'not_found',
+  },
+
+  cases: (w) => {
+    const unknown = newId();
+    const exportInput = { auditId: w.plannedId, identityId: w.x.teamIdentityId!, unlock: PASS, by: '' };
+    const resolve = {
+      auditId: w.plannedId,
+      table: 'checklist_items',
+      rowId: w.itemId,
+      field: 'notes',
+      choice: { kind: 'value', value: 'x' },
+    };
+    return {
+      'team.status': [['an unknown audit', { auditId: unknown }, 'not_found']],
+      'team.estimate': [['an unknown audit', { ...exportInput, auditId: unknown }, 'not_found']],
+      'team.export': [
+        ['an unknown audit', { ...exportInput, auditId: unknown }, 'not_found'],
+        ['an unknown identity', { ...exportInput, identityId: unknown }, 'not_found'],
+        [
+          'a wrong passphrase',
+          { ...exportInput, unlock: { kind: 'passphrase', passphrase: 'wrong one' } },
+          'wrong_passphrase',
+        ],
+        ['no unlock', { ...exportInput, unlock: undefined }],
+      ],
+      'team.read': [['a negative offset', { fileId: 'x', offset: -1, length: 10 }]],
+      'team.uploadBegin': [
+        ['an empty file', { name: 'a.fwpkg', size: 0 }],
+        ['a 5 GB file', { name: 'a.fwpkg', size: 5 * 1024 ** 3 }],
+        ['no name', { name: '', size: 10 }],
+      ],
+      'team.uploadChunk': [
+        ['an unknown upload', { uploadId: 'no-such-upload', offset: 0, dataBase64: b64('1') }, 'not_found'],
+        ['a chunk out of order', { uploadId: w.x.pendingUploadId!, offset: 4, dataBase64: b64('5678') }],
+        ['more bytes than announced', { uploadId: w.x.pendingUploadId!, offset: 0, dataBase64: b64('123456789') }],
+        ['junk base64', { uploadId: w.x.pendingUploadId!, offset: 0, dataBase64: '!!!not base64!!!' }],
+      ],
+      'team.uploadAbort': [['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found']],
+      'team.preview': [
+        ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
+        ['an upload still missing bytes', { uploadId: w.x.pendingUploadId! }],
+      ],
+      'team.import': [
+        ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
+        ['a fingerprint that is no fingerprint', { uploadId: w.x.readyUploadId!, acceptFingerprint: 'AB:CD' }],
+      ],
+      'conflicts.list': [
+        ['an unknown audit', { auditId: unknown }, 'not_found'],
+        ['a page of 10,000', { auditId: w.plannedId, limit: 10_000 }],
+      ],
+      'conflicts.resolve': [
+        ['an unknown audit', { ...resolve, auditId: unknown }, 'not_found'],
+        ['a table that is not shared', { ...resolve, table: 'signing_identities' }, 'not_found'],
+        ['a row of another audit', { ...resolve, rowId: w.closedItemId }, 'not_found'],
+        ['an unknown choice', { ...resolve, choice: { kind: 'merge' } }],
+        ['a value that is an object', { ...resolve, choice: { kind: 'value', value: { a: 1 } } }],
+      ],
+    };
+  },
+};
