@@ -1,6 +1,7 @@
 import { DomainError } from '#shared/api/result';
 import type { RowView } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
+import { stmt } from './statements';
 import { keyParams, keyWhere, LOGGED, type LoggedTable } from './tables';
 
 /**
@@ -30,13 +31,13 @@ export function materialise(db: Db, rows: readonly Touched[]): void {
   if (rows.length === 0) return;
   const ordered = [...rows].sort((a, b) => LOGGED.get(a.table)!.order - LOGGED.get(b.table)!.order);
   db.pragma('defer_foreign_keys = ON');
-  db.prepare('UPDATE write_context SET applying = 1').run();
+  stmt(db, 'UPDATE write_context SET applying = 1').run();
   try {
     for (const r of ordered) if (!r.view.deleted) upsert(db, LOGGED.get(r.table)!, r);
     for (const r of ordered.reverse()) if (r.view.deleted) remove(db, LOGGED.get(r.table)!, r.rowId);
     repairReferences(db, new Set(rows.map((r) => r.table)));
   } finally {
-    db.prepare('UPDATE write_context SET applying = 0').run();
+    stmt(db, 'UPDATE write_context SET applying = 0').run();
   }
 }
 
@@ -46,14 +47,15 @@ function upsert(db: Db, t: LoggedTable, r: Touched): void {
   if (clocks.length === 0) return;
   const newest = clocks.reduce((a, b) => (b > a ? b : a));
   const device = shown[Object.keys(shown).find((f) => shown[f]!.clock === newest)!]!.device;
-  const current = db.prepare(`SELECT * FROM ${t.name} t WHERE ${keyWhere(t)}`).get(...keyParams(t, r.rowId)) as
+  const current = stmt(db, `SELECT * FROM ${t.name} t WHERE ${keyWhere(t)}`).get(...keyParams(t, r.rowId)) as
     Record<string, unknown> | undefined;
   const values: Record<string, unknown> = {};
   for (const c of t.columns) if (shown[c]) values[c] = shown[c].value;
   if (current) {
     const changed = t.fields.filter((c) => c in values && !sameValue(current[c], values[c]));
     if (changed.length === 0) return;
-    db.prepare(
+    stmt(
+      db,
       `UPDATE ${t.name} AS t SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, device_id = ? WHERE ${keyWhere(t)}`,
     ).run(...changed.map((c) => bind(values[c])), wallIso(newest), device, ...keyParams(t, r.rowId));
     return;
@@ -65,7 +67,8 @@ function upsert(db: Db, t: LoggedTable, r: Touched): void {
   } else if (t.key.length === 1) values[t.key[0]!] ??= r.rowId;
   const cols = Object.keys(values);
   try {
-    db.prepare(
+    stmt(
+      db,
       `INSERT INTO ${t.name} (${cols.join(', ')}, created_at, updated_at, device_id) VALUES (${cols.map(() => '?').join(', ')}, ?, ?, ?)`,
     ).run(
       ...cols.map((c) => bind(values[c])),
@@ -88,7 +91,7 @@ function upsert(db: Db, t: LoggedTable, r: Touched): void {
 const bind = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 function remove(db: Db, t: LoggedTable, rowId: string): void {
-  db.prepare(`DELETE FROM ${t.name} AS t WHERE ${keyWhere(t)}`).run(...keyParams(t, rowId));
+  stmt(db, `DELETE FROM ${t.name} AS t WHERE ${keyWhere(t)}`).run(...keyParams(t, rowId));
 }
 
 interface Violation {
@@ -102,23 +105,21 @@ interface Violation {
 function repairReferences(db: Db, tables: ReadonlySet<string>): void {
   for (let round = 0; round < 50; round++) {
     const violations = [...tables].flatMap(
-      (table) => db.prepare(`PRAGMA foreign_key_check(${table})`).all() as Violation[],
+      (table) => stmt(db, `PRAGMA foreign_key_check(${table})`).all() as Violation[],
     );
     if (violations.length === 0) return;
     for (const v of violations) {
       const fk = (
-        db.prepare('SELECT id, "from", on_delete FROM pragma_foreign_key_list(?)').all(v.table) as {
+        stmt(db, 'SELECT id, "from", on_delete FROM pragma_foreign_key_list(?)').all(v.table) as {
           id: number;
           from: string;
           on_delete: string;
         }[]
       ).filter((f) => f.id === v.fkid);
       const action = fk[0]?.on_delete;
-      if (action === 'CASCADE') db.prepare(`DELETE FROM ${v.table} WHERE rowid = ?`).run(v.rowid);
+      if (action === 'CASCADE') stmt(db, `DELETE FROM ${v.table} WHERE rowid = ?`).run(v.rowid);
       else if (action === 'SET NULL')
-        db.prepare(`UPDATE ${v.table} SET ${fk.map((f) => `${f.from} = NULL`).join(', ')} WHERE rowid = ?`).run(
-          v.rowid,
-        );
+        stmt(db, `UPDATE ${v.table} SET ${fk.map((f) => `${f.from} = NULL`).join(', ')} WHERE rowid = ?`).run(v.rowid);
       else
         throw new DomainError(
           'conflict',

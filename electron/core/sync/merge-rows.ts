@@ -11,6 +11,7 @@ import {
   type RowView,
 } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
+import { stmt } from './statements';
 import { logStore, type RowRef } from './log';
 import { materialise } from './materialise';
 import { keyParams, keyWhere, LOGGED, UNDECIDED_FIELDS } from './tables';
@@ -90,7 +91,8 @@ export function persistMerge(
     check(r, earlier.get(rowKey(r.table, r.rowId)), set);
     check(r, rowScope(db, r), set);
   }
-  const heldScope = db.prepare(
+  const heldScope = stmt(
+    db,
     'SELECT scope FROM change_log WHERE table_name = ? AND row_id = ? AND scope IS NOT NULL LIMIT 1',
   );
   const counts = new Map<RecordKind, KindCounts>();

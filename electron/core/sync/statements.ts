@@ -1,0 +1,19 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, compiled once per database: a merge runs the same few per-table statements per row. */
+export function stmt(db: Db, sql: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}
