@@ -41,16 +41,12 @@ let auditId: string;
 let otherAuditId: string;
 let identityId: string;
 
-async function issueAndRead(name: string): Promise<DocxReading> {
+/** Issues (signs) the report, or with `draft` only builds it, and reads the DOCX back. */
+async function issueAndRead(name: string, draft = false): Promise<DocxReading> {
+  const issue = { identityId, unlock: { kind: 'passphrase' as const, passphrase }, by: 'Lena Lead' };
   const job = await finishExport(
     t.backend,
-    value(
-      await t.backend.call('exports.start', {
-        auditId,
-        kind: 'report',
-        issue: { identityId, unlock: { kind: 'passphrase', passphrase }, by: 'Lena Lead' },
-      }),
-    ),
+    value(await t.backend.call('exports.start', { auditId, kind: 'report', ...(draft ? {} : { issue }) })),
   );
   expect(job.state, job.error?.message).toBe('done');
   const parts: Buffer[] = [];
@@ -206,6 +202,15 @@ describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
     expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(false);
     resolution(auditId, 'r5');
     expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(true);
+  });
+
+  it('a draft shows the same list under its not-issued notice, for the lead to check before signing', async () => {
+    const doc = await issueAndRead('draft.docx', true);
+    expect(signOffHeadings(doc)).toEqual([S.provenance.heading]);
+    const paragraphs = doc.paragraphs.map((p) => p.text);
+    expect(paragraphs).toContain(S.signOff.draft);
+    expect(paragraphs.at(-1)).toBe("4 conflicts between team members' changes were resolved.");
+    expect(doc.tables.at(-1)!.rows).toContainEqual([S.provenance.sha256, BERIT.sha]);
   });
 });
 
