@@ -8,7 +8,7 @@ Every candidate is kept; the one marked "shown" (the latest) shows until the
 lead decides in the app's Team tab (or with fieldwork call conflicts.resolve).
 --json prints the array of conflicts (table, rowId, field, kind, label, and
 candidates with value, deleted, clock, at, device and author), values whole.
-Exit 0, also when there are none.`;
+Exit 0, also when there are none; 1 when the audit is not found; 2 usage error.`;
 
 const PAGE = 200;
 /** Longest value shown in the table; --json prints values whole. */

@@ -180,6 +180,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the conflicts as a JSON array')
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .addHelpText('after', CONFLICTS_HELP)
+    .exitOverride(usageExit2)
     .action((o: ConflictsOptions) => conflictsCommand(o));
 
   return program;

@@ -15,10 +15,13 @@
  * INSERT per row in one transaction into tables of the same shape (schema and
  * indexes copied, same pragmas) in a fresh file, plus fs.copyFile of the same
  * evidence files into a folder. `sync` runs before each side. Medians reported.
+ * MERGE_CPU_PROF_DIR=dir writes a CPU profile of each round's imports there;
+ * MERGE_PREPARED_DIR=dir keeps the set-up there and reuses it on later runs
+ * (for profiling a change to the import: delete the folder when the export changes).
  */
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,9 +51,6 @@ interface Prepared {
   evidenceBytes: number;
   expected: { interviews: number; observations: number };
 }
-
-if (process.argv[2] === '--child') await child(process.argv[3]!);
-else await main();
 
 type Must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }) => T;
 const must: Must = (r) => {
@@ -272,29 +272,43 @@ function sh(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} failed (${r.status ?? r.signal})`);
 }
 
+/** MERGE_PREPARED_DIR=dir keeps the prepared folders and packages there and reuses them on the next run. */
+async function prepared(dir: string): Promise<Prepared> {
+  const saved = join(dir, 'prepared.json');
+  if (existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as Prepared;
+  mkdirSync(dir, { recursive: true });
+  console.error(`merge: preparing a lead and ${MEMBERS} members (${RECORDS_PER_MEMBER} records each) …`);
+  const p = await prepare(dir);
+  writeFileSync(saved, JSON.stringify(p));
+  return p;
+}
+
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'fieldwork-bench-merge-'));
   try {
-    console.error(`merge: preparing a lead and ${MEMBERS} members (${RECORDS_PER_MEMBER} records each) …`);
-    const p = await prepare(root);
-    const pristine = join(root, 'lead-pristine');
-    cpSync(p.leadDir, pristine, { recursive: true });
+    const p = await prepared(process.env.MERGE_PREPARED_DIR || join(root, 'prepared'));
+    const leadDir = join(root, 'lead');
     const self = fileURLToPath(import.meta.url);
     const ours: number[] = [];
     const base: number[] = [];
     const peaks: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await baseline(root, pristine, p);
+      const b = await baseline(root, p.leadDir, p);
       base.push(b);
-      rmSync(p.leadDir, { recursive: true, force: true });
-      cpSync(pristine, p.leadDir, { recursive: true });
+      // Each round imports into a fresh copy of the lead folder as prepared.
+      rmSync(leadDir, { recursive: true, force: true });
+      cpSync(p.leadDir, leadDir, { recursive: true });
       const planFile = join(root, 'plan.json');
       writeFileSync(
         planFile,
-        JSON.stringify({ leadDir: p.leadDir, auditId: p.auditId, packages: p.packages, expected: p.expected }),
+        JSON.stringify({ leadDir, auditId: p.auditId, packages: p.packages, expected: p.expected }),
       );
       sh('sync', []);
-      const run = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', planFile], {
+      // MERGE_CPU_PROF_DIR=dir: a V8 CPU profile of each round's imports, for finding where the time goes.
+      const prof = process.env.MERGE_CPU_PROF_DIR
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.MERGE_CPU_PROF_DIR]
+        : [];
+      const run = spawnSync(process.execPath, [...prof, '--import', 'tsx', self, '--child', planFile], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
         maxBuffer: 1024 * 1024,
@@ -341,3 +355,6 @@ async function main(): Promise<void> {
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+if (process.argv[2] === '--child') await child(process.argv[3]!);
+else await main();
