@@ -100,7 +100,8 @@ describe('fieldwork package and conflicts', { timeout: 180_000 }, () => {
     const conf = run(['conflicts', '--help']);
     expect(conf.code).toBe(0);
     expect(conf.out).toContain('--audit <id>');
-    expect(conf.out).toContain('Exit 0, also when there are none.');
+    expect(conf.out).toContain('Exit 0, also when there are none; 1 when the audit is not found; 2 usage error.');
+    expect(run(['conflicts']).code).toBe(2);
     // Usage errors exit 2 (a refused package exits 1).
     expect(run(['package', 'import']).code).toBe(2);
     expect(run(['package', 'export', '--out', sendFile]).code).toBe(2);
@@ -315,6 +316,9 @@ describe('fieldwork package and conflicts', { timeout: 180_000 }, () => {
     expect(none.code).toBe(0);
     expect(none.out).toBe('No open conflicts in this audit.\n');
     expect(run(['conflicts', '--audit', auditId, '--json', '--data-dir', member]).out).toBe('[]\n');
+    const gone = run(['conflicts', '--audit', '01900000-0000-7000-8000-000000000000', '--data-dir', lead]);
+    expect(gone.code).toBe(1);
+    expect(gone.err).toBe('fieldwork: This audit does not exist (it may have been deleted).\n');
   });
 
   it('refuses hostile files (not a ZIP, a truncated package) with their message, exit 1, changing nothing', () => {
