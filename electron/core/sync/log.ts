@@ -54,8 +54,8 @@ export interface RowRef {
 export interface LogStore {
   /** Every entry ever held for these rows, keyed by rowKey (rows with none are left out). */
   load(rows: Iterable<RowRef>): Record<string, RowHistory>;
-  insertChange(c: MergeChange, scope: string | null): void;
-  insertTombstone(t: MergeTombstone, scope: string | null): void;
+  insertChange(c: MergeChange, scope: string | null, live: boolean): void;
+  insertTombstone(t: MergeTombstone, scope: string | null, live: boolean): void;
   /** Sets live = 1 exactly on the row's surviving entries. */
   relive(ref: RowRef, row: RowHistory): void;
 }
@@ -69,11 +69,11 @@ export function logStore(db: Db): LogStore {
   );
   const addChange = db.prepare(
     `INSERT INTO change_log (table_name, row_id, field, value, clock, device_id, author, scope, replaces, live)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const addTomb = db.prepare(
     `INSERT INTO tombstones (table_name, row_id, clock, device_id, author, scope, replaces, live)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const deadChanges = db.prepare('UPDATE change_log SET live = 0 WHERE table_name = ? AND row_id = ? AND live = 1');
   const deadTombs = db.prepare('UPDATE tombstones SET live = 0 WHERE table_name = ? AND row_id = ? AND live = 1');
@@ -102,7 +102,7 @@ export function logStore(db: Db): LogStore {
       }
       return out;
     },
-    insertChange(c, scope) {
+    insertChange(c, scope, live) {
       addChange.run(
         c.table,
         c.rowId,
@@ -113,10 +113,20 @@ export function logStore(db: Db): LogStore {
         c.author,
         scope,
         JSON.stringify([...c.replaces].sort()),
+        live ? 1 : 0,
       );
     },
-    insertTombstone(t, scope) {
-      addTomb.run(t.table, t.rowId, t.clock, t.device, t.author, scope, JSON.stringify([...t.replaces].sort()));
+    insertTombstone(t, scope, live) {
+      addTomb.run(
+        t.table,
+        t.rowId,
+        t.clock,
+        t.device,
+        t.author,
+        scope,
+        JSON.stringify([...t.replaces].sort()),
+        live ? 1 : 0,
+      );
     },
     relive({ table, rowId }, row) {
       deadChanges.run(table, rowId);

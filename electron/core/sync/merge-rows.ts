@@ -12,6 +12,7 @@ import {
 } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
 import { stmt } from './statements';
+import { survivingChanges, survivingTombstones } from '#shared/rules/merge/view';
 import { logStore, type RowRef } from './log';
 import { materialise } from './materialise';
 import { keyParams, keyWhere, LOGGED, UNDECIDED_FIELDS } from './tables';
@@ -104,10 +105,18 @@ export function persistMerge(
     const scope = scopes.get(key) ?? (heldScope.pluck().get(r.table, r.rowId) as string | undefined) ?? fallbackScope;
     const old: RowHistory = before.history[key] ?? { fields: {}, tombstones: {} };
     const row = after.history[key]!;
+    // New entries are written with their live flag; entries held before are set again only if the row had any.
+    const held = before.history[key] !== undefined;
+    const alive = new Set<string>();
+    for (const field of Object.keys(row.fields))
+      for (const c of survivingChanges(row, field)) alive.add(`${field} ${c.clock}`);
+    const aliveTombs = new Set(survivingTombstones(row, false).map((t) => t.clock));
     for (const [field, byClock] of Object.entries(row.fields))
-      for (const c of Object.values(byClock)) if (!old.fields[field]?.[c.clock]) log.insertChange(c, scope);
-    for (const t of Object.values(row.tombstones)) if (!old.tombstones[t.clock]) log.insertTombstone(t, scope);
-    log.relive(r, row);
+      for (const c of Object.values(byClock))
+        if (!old.fields[field]?.[c.clock]) log.insertChange(c, scope, alive.has(`${field} ${c.clock}`));
+    for (const t of Object.values(row.tombstones))
+      if (!old.tombstones[t.clock]) log.insertTombstone(t, scope, aliveTombs.has(t.clock));
+    if (held) log.relive(r, row);
 
     const kind = LOGGED.get(r.table)!.kind;
     const k = counts.get(kind) ?? { kind, added: 0, changed: 0, conflicts: 0 };
