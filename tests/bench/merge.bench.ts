@@ -50,6 +50,8 @@ interface Prepared {
   evidenceFiles: string[];
   evidenceBytes: number;
   expected: { interviews: number; observations: number };
+  /** The member folders and their device ids, for the informative floor that also stores the change log. */
+  members: { dir: string; device: string }[];
 }
 
 type Must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }) => T;
@@ -135,6 +137,7 @@ async function prepare(root: string): Promise<Prepared> {
   const evidenceFiles: string[] = [];
   let evidenceBytes = 0;
   const expected = { interviews: 0, observations: 0 };
+  const members: Prepared['members'] = [];
   const buffer = Buffer.allocUnsafe(FILE_BYTES);
   for (let m = 0; m < MEMBERS; m++) {
     const dir = join(root, `member-${m}`);
@@ -217,22 +220,42 @@ async function prepare(root: string): Promise<Prepared> {
     const file = join(root, `return-${m}.fwpkg`);
     await exportTo(member, audit.id, me, file);
     packages.push({ file, fingerprint: me.fingerprint });
+    members.push({ dir, device: member.deviceId });
     member.close();
     console.error(`merge: member ${m + 1} of ${MEMBERS} ready`);
   }
   const records = Object.values(rows).reduce((n, r) => n + r.length, 0);
-  return { leadDir, auditId: audit.id, packages, rows, records, evidenceFiles, evidenceBytes, expected };
+  return { leadDir, auditId: audit.id, packages, rows, records, evidenceFiles, evidenceBytes, expected, members };
 }
 
-/** The floor: the same rows, one prepared INSERT each, one transaction, tables of the same shape; then copyFile. */
-async function baseline(root: string, leadDir: string, p: Prepared): Promise<number> {
+/** Each member's own change-log entries (what its package carries), without the local sequence number. */
+function logRows(p: Prepared): Record<string, unknown>[] {
+  return p.members.flatMap((m) => {
+    const db = new Database(join(m.dir, 'fieldwork.sqlite'), { readonly: true });
+    try {
+      return (
+        db.prepare('SELECT * FROM change_log WHERE device_id = ?').all(m.device) as Record<string, unknown>[]
+      ).map(({ seq: _seq, ...row }) => row);
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/**
+ * The floor: the same rows, one prepared INSERT each, one transaction, tables
+ * of the same shape; then copyFile. With `log` (informative, stderr only) the
+ * packages' field entries are also inserted into a table shaped like change_log.
+ */
+async function baseline(root: string, leadDir: string, p: Prepared, log?: Record<string, unknown>[]): Promise<number> {
   const dir = join(root, 'baseline');
   mkdirSync(join(dir, 'files'), { recursive: true });
+  const names: string[] = [...TABLES, ...(log ? ['change_log'] : [])];
   const source = new Database(join(leadDir, 'fieldwork.sqlite'), { readonly: true });
   const schema = source
-    .prepare(`SELECT sql FROM sqlite_master WHERE tbl_name IN (${TABLES.map(() => '?').join(',')}) AND sql IS NOT NULL`)
+    .prepare(`SELECT sql FROM sqlite_master WHERE tbl_name IN (${names.map(() => '?').join(',')}) AND sql IS NOT NULL`)
     .pluck()
-    .all(...TABLES) as string[];
+    .all(...names) as string[];
   source.close();
   const db = new Database(join(dir, 'baseline.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -249,9 +272,10 @@ async function baseline(root: string, leadDir: string, p: Prepared): Promise<num
   }
   sh('sync', []);
   const t0 = performance.now();
+  const lists: [string, Record<string, unknown>[]][] = TABLES.map((t) => [t, p.rows[t]!]);
+  if (log) lists.push(['change_log', log]);
   db.transaction(() => {
-    for (const table of TABLES) {
-      const list = p.rows[table]!;
+    for (const [table, list] of lists) {
       if (list.length === 0) continue;
       const cols = Object.keys(list[0]!);
       const insert = db.prepare(
@@ -330,6 +354,13 @@ async function main(): Promise<void> {
     }
     const ourMs = median(ours);
     const baseMs = median(base);
+    // Informative: the floor if it also had to store every field entry the packages carry, as the merge must.
+    const log = logRows(p);
+    const logMs = await baseline(root, p.leadDir, p, log);
+    console.error(
+      `floor with the change log too (${log.length} field entries into a change_log-shaped table): ` +
+        `${(logMs / 1000).toFixed(2)} s, ratio ${(logMs / ourMs).toFixed(2)}`,
+    );
     const ratio = Math.round((baseMs / ourMs) * 100) / 100;
     const peak = Math.round(Math.max(...peaks));
     console.error(
