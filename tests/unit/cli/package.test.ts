@@ -236,6 +236,11 @@ describe('fieldwork package and conflicts', { timeout: 180_000 }, () => {
     expect(other.err).toContain(`with the certificate ${memberFp}, not the ${leadFp} you accepted`);
     expect(dump(lead)).toEqual(before);
 
+    // A dry run says what would happen, and still that the signer must be confirmed (exit 4).
+    const dryUnknown = run(['package', 'import', returnFile, '--dry-run', '--json', '--data-dir', lead]);
+    expect(dryUnknown.code).toBe(4);
+    expect(dryUnknown.out).toBe(expected);
+    expect(dryUnknown.err).toContain(`--accept-unknown-signer ${memberFp}`);
     const dry = run([
       'package',
       'import',
