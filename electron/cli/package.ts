@@ -179,8 +179,7 @@ export async function packageExportCommand(o: PackageExportOptions): Promise<voi
       }
       await dest.handle.sync();
       await dest.handle.close();
-      if (o.force) await rename(dest.tmp, dest.out);
-      else await link(dest.tmp, dest.out); // fails if the file appeared meanwhile
+      await place(dest.tmp, dest.out, o.force ?? false);
       process.stdout.write(describeExport(pkg, dest.out, identity.name));
     } catch (e) {
       if (e instanceof UserError) throw e;
@@ -195,6 +194,26 @@ export async function packageExportCommand(o: PackageExportOptions): Promise<voi
     }
   } finally {
     backend.close();
+  }
+}
+
+/** File systems without hard links: FAT and exFAT USB sticks, where packages often go. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+/**
+ * Moves the finished temp file to `out`. Without `force` it is linked, which
+ * fails if a file of that name appeared meanwhile (the temp name is removed
+ * after); where links are not supported, the name is checked once more
+ * and the file renamed.
+ */
+async function place(tmp: string, out: string, force: boolean): Promise<void> {
+  if (force) return rename(tmp, out);
+  try {
+    await link(tmp, out);
+  } catch (e) {
+    if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    if (await exists(out)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    await rename(tmp, out);
   }
 }
 
