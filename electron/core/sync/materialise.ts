@@ -91,7 +91,12 @@ function upsert(db: Db, t: LoggedTable, r: Touched): void {
 const bind = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 function remove(db: Db, t: LoggedTable, rowId: string): void {
-  stmt(db, `DELETE FROM ${t.name} AS t WHERE ${keyWhere(t)}`).run(...keyParams(t, rowId));
+  try {
+    db.transaction(() => stmt(db, `DELETE FROM ${t.name} AS t WHERE ${keyWhere(t)}`).run(...keyParams(t, rowId)))();
+  } catch (e) {
+    // A record this folder's rules keep (an issued finding) stays; the deletion stays an open conflict in the log.
+    if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_TRIGGER') throw e;
+  }
 }
 
 interface Violation {

@@ -143,6 +143,43 @@ describe('merging team members’ returns', () => {
     expect((await conflicts(arno, audit.id)).total).toBe(0);
   });
 
+  it('a member’s deletion of a finding the lead has issued meanwhile leaves it issued, as an open conflict', async () => {
+    const { lead, arno, audit, items } = await sendToTeam();
+    const draft = value(
+      await lead.t.backend.call('findings.create', {
+        auditId: audit.id,
+        finding: {
+          type: 'minor',
+          itemIds: [items[0]!.id],
+          statement: 'Backups not tested',
+          evidenceText: 'No restore test in 2025',
+          raisedAt: '2026-03-02T11:00',
+        },
+        by: 'Lena Lead',
+      }),
+    );
+    const out = await exportPackage(lead, audit.id, dir, { for: 'Arno Auditor' });
+    value(await importPackage(arno, out.bytes));
+    value(await lead.t.backend.call('findings.issue', { id: draft.id, by: 'Lena Lead' }));
+    value(await arno.t.backend.call('findings.delete', { id: draft.id }));
+    const back = await exportPackage(arno, audit.id, dir);
+    expect(value(await importPackage(lead, back.bytes, arno.fingerprint)).conflicts).toBe(1);
+    expect(value(await lead.t.backend.call('findings.get', { id: draft.id })).status).toBe('open');
+    const page = await conflicts(lead, audit.id);
+    expect(page.items.map((c) => [c.table, c.field])).toEqual([['findings', null]]);
+    value(
+      await lead.t.backend.call('conflicts.resolve', {
+        auditId: audit.id,
+        table: 'findings',
+        rowId: draft.id,
+        field: null,
+        choice: { kind: 'keep' },
+        by: 'Lena Lead',
+      }),
+    );
+    expect((await conflicts(lead, audit.id)).total).toBe(0);
+  });
+
   it('an evidence file added by a member reaches the lead; a member cannot issue findings', async () => {
     const { lead, arno, audit, items } = await sendToTeam();
     const photo = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 5), Buffer.from('\n%%EOF\n')]);
