@@ -26,7 +26,7 @@ function scopesOf(ctx: RepoContext, auditId: string): [string, string] {
 }
 
 const OPEN = `
-  SELECT table_name, row_id, field FROM change_log WHERE scope IN (?, ?) AND live = 1 AND field NOT IN (${[
+  SELECT table_name, row_id, field FROM change_log INDEXED BY change_log_live WHERE scope IN (?, ?) AND live = 1 AND field NOT IN (${[
     ...UNDECIDED_FIELDS,
   ]
     .map((f) => `'${f}'`)

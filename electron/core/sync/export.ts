@@ -114,7 +114,7 @@ function gather(ctx: RepoContext, input: TeamExportOptions, senderName: string):
   const changes = (
     ctx.db
       .prepare(
-        `SELECT table_name, row_id, field, value, clock, device_id, author, replaces FROM change_log
+        `SELECT table_name, row_id, field, value, clock, device_id, author, replaces FROM change_log INDEXED BY change_log_scope
          WHERE ${above} ORDER BY clock, table_name, row_id, field`,
       )
       .all(...scopes, since) as Parameters<typeof toChange>[0][]
