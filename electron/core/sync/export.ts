@@ -12,6 +12,7 @@ import { writePackage } from '../packages/write';
 import type { RepoContext } from '../repos/context';
 import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
 import { clockStore } from './clock-store';
+import { stmt } from './statements';
 import { toChange, toTombstone } from './log';
 import { PACKAGED, rowIdSql } from './tables';
 import { teamFiles } from './team-files';
@@ -42,15 +43,14 @@ export function ensureLogged(ctx: RepoContext, scopes: readonly string[]): numbe
   const marks = scopes.map(() => '?').join(', ');
   for (const t of PACKAGED) {
     for (const c of t.columns) {
-      written += ctx.db
-        .prepare(
-          `INSERT INTO change_log (table_name, row_id, field, value, clock, device_id, author, scope, replaces)
+      written += stmt(
+        ctx.db,
+        `INSERT INTO change_log (table_name, row_id, field, value, clock, device_id, author, scope, replaces)
            SELECT '${t.name}', ${rowIdSql(t)}, '${c}', json_quote(t.${c}), w.clock, w.device_id, w.author, ${t.scopeSql}, '[]'
            FROM write_context w, ${t.name} t
            WHERE ${t.scopeSql} IN (${marks}) AND NOT EXISTS (SELECT 1 FROM change_log l
              WHERE l.table_name = '${t.name}' AND l.row_id = ${rowIdSql(t)} AND l.field = '${c}')`,
-        )
-        .run(...scopes).changes;
+      ).run(...scopes).changes;
     }
   }
   return written;

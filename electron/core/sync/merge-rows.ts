@@ -43,9 +43,9 @@ export const refsOf = (changes: readonly MergeChange[], tombstones: readonly Mer
 /** The scope of a row that exists here, from the row itself; undefined when it does not exist. */
 export function rowScope(db: Db, ref: RowRef): string | null | undefined {
   const t = LOGGED.get(ref.table)!;
-  const r = db
-    .prepare(`SELECT ${t.scopeSql} AS scope FROM ${t.name} t WHERE ${keyWhere(t)}`)
-    .get(...keyParams(t, ref.rowId)) as { scope: string | null } | undefined;
+  const r = stmt(db, `SELECT ${t.scopeSql} AS scope FROM ${t.name} t WHERE ${keyWhere(t)}`).get(
+    ...keyParams(t, ref.rowId),
+  ) as { scope: string | null } | undefined;
   return r ? r.scope : undefined;
 }
 

@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evidenceService } from '#core/evidence/service';
 import { dumpDatabase, value } from '../../helpers/backend';
 import { exportPackage, importPackage, laptop, leadAudit, PASSPHRASE, preview, type Laptop } from './helpers';
+
+// Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let dir: string;
 let lead: Laptop;

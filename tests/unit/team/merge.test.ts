@@ -1,10 +1,13 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '#core/backend';
 import { value } from '../../helpers/backend';
 import { exportPackage, importPackage, laptop, leadAudit, records, type Laptop } from './helpers';
+
+// Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let dir: string;
 const open: Laptop[] = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { survivingChanges, survivingTombstones } from '#shared/rules/merge/view';
 import { logStore } from '#core/sync/log';
 import { LOGGED } from '#core/sync/tables';
@@ -18,6 +18,7 @@ import { exportPackage, importPackage, laptop, type Laptop } from './helpers';
  * folders show the same records and the same open conflicts.
  */
 const RUNS = Number(process.env.TEAM_PROPERTY_RUNS ?? 100);
+vi.setConfig({ hookTimeout: 120_000 });
 
 let dir: string;
 let folders: Laptop[];

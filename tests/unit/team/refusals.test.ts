@@ -1,13 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '#core/ids';
 import { readPackage } from '#core/packages/read';
 import { writePackage, type PackageContent } from '#core/packages/write';
 import { unlockSigningKey } from '#core/repos/signing';
 import { dumpDatabase, sampleAudit, value } from '../../helpers/backend';
 import { exportPackage, importPackage, laptop, leadAudit, PASSPHRASE, preview, type Laptop } from './helpers';
+
+// Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let dir: string;
 const open: Laptop[] = [];
