@@ -2,6 +2,7 @@ import type { OpParsed } from '#shared/api/contract';
 import { DomainError } from '#shared/api/result';
 import type { ConflictView } from '#shared/domain/team';
 import {
+  canonical,
   resolveConflict as decide,
   rowKey,
   type Candidate,
@@ -165,8 +166,20 @@ export function resolveTeamConflict(ctx: RepoContext, input: OpParsed<'conflicts
     device_id: string;
   };
   const before = loadState(ctx.db, device, [ref]);
-  if (!before.view[rowKey(ref.table, ref.rowId)]?.conflicts.some((c) => c.field === input.field)) throw gone();
+  const conflict = before.view[rowKey(ref.table, ref.rowId)]?.conflicts.find((c) => c.field === input.field);
+  if (!conflict) throw gone();
   const chosen: JsonValue = input.choice.kind === 'value' ? input.choice.value : input.choice.kind;
+  if (input.choice.kind === 'value') {
+    // One of the values in conflict, or a combined text where they are texts.
+    const values = conflict.candidates.flatMap((c) => ('deleted' in c ? [] : [c.value]));
+    const isCandidate = values.some((v) => canonical(v) === canonical(chosen));
+    if (!isCandidate && !(typeof chosen === 'string' && values.every((v) => typeof v === 'string'))) {
+      throw new DomainError(
+        'invalid_input',
+        'Choose one of the values in conflict (a combined text is possible only where both values are texts).',
+      );
+    }
+  }
   const after = decide(before, { table: ref.table, rowId: ref.rowId, field: input.field }, chosen, clock, input.by);
   persistMerge(ctx.db, before, after, [ref], () => new Set([auditId, client]), auditId);
   ctx.db

@@ -139,6 +139,18 @@ describe('team audit round trip through dispatch', () => {
       ['Lena saw the policy', 'Lena Lead'],
       ['Arno saw version 3', 'Arno Auditor'],
     ]);
+    // A value that is neither a candidate nor a text for a text field is refused, nothing written.
+    const beforeWrong = dumpDatabase(lead.t.backend.db);
+    const wrong = await lead.t.backend.call('conflicts.resolve', {
+      auditId: audit.id,
+      table: 'checklist_items',
+      rowId: item.id,
+      field: 'notes',
+      choice: { kind: 'value', value: 42 },
+      by: 'Lena Lead',
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dumpDatabase(lead.t.backend.db)).toEqual(beforeWrong);
     const resolved = value(
       await lead.t.backend.call('conflicts.resolve', {
         auditId: audit.id,
