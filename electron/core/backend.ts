@@ -12,6 +12,7 @@ import { evidenceService, type EvidenceService } from './evidence/service';
 import { exportJobs, sweepExports } from './export/jobs';
 import { documentChecks } from './export/document-checks';
 import { createHandlers } from './handlers';
+import { closeTeam } from './sync/uploads';
 import type { RepoContext } from './repos/context';
 import { soaReader } from './soa/off-thread';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
@@ -100,6 +101,7 @@ export function openBackend(opts: BackendOptions): Backend {
     documentChecks(ctx).close();
     soaReader(ctx).close();
     evidence.close();
+    void closeTeam(ctx);
     db.close();
     lock.release();
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import { exportsRoot } from '../export/jobs';
@@ -33,6 +33,12 @@ class TeamFiles {
 
   register(fileId: string, file: TeamFile): void {
     this.files.set(fileId, file);
+  }
+
+  /** Backend shutdown: this session's package files go (like export files). */
+  async close(): Promise<void> {
+    this.files.clear();
+    await rm(this.dir, { recursive: true, force: true });
   }
 
   get(fileId: string): TeamFile {

@@ -153,3 +153,9 @@ export function teamUploads(ctx: RepoContext): TeamUploads {
   }
   return u;
 }
+
+/** Backend shutdown: unfinished uploads and this session's package files are removed. */
+export async function closeTeam(ctx: RepoContext): Promise<void> {
+  await all.get(ctx)?.close();
+  await teamFiles(ctx).close();
+}

@@ -29,7 +29,7 @@ function copyOf(lead: Laptop): Laptop {
   lead.t.backend.close();
   const copyDir = mkdtempSync(join(tmpdir(), 'fieldwork-team-copy-'));
   cpSync(lead.t.dataDir, copyDir, { recursive: true });
-  rmSync(join(copyDir, '.lock'), { force: true });
+  rmSync(join(copyDir, 'fieldwork.lock'), { force: true });
   lead.t.backend = openBackend({ appVersion: 'test', dataDir: lead.t.dataDir });
   const backend = openBackend({ appVersion: 'test', dataDir: copyDir });
   const copy: Laptop = {
