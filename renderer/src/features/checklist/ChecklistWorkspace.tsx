@@ -37,6 +37,10 @@ export function ChecklistWorkspace({ audit, checklist, state, onAuditChanged }: 
   const teamIds = useMemo(() => audit.team.map((m) => m.id), [audit.team]);
   const names = useMemo(() => new Map(audit.team.map((m) => [m.id, m.name])), [audit.team]);
   const [me, setMe] = useMe(audit.id, teamIds);
+  // As elsewhere (useActor): the member this computer says it is, else the lead auditor.
+  const author = (me && names.get(me)) ?? audit.team.find((m) => m.role === 'lead_auditor')?.name ?? '';
+  const { setAuthor } = state;
+  useEffect(() => setAuthor(author), [setAuthor, author]);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [selectedId, setSelectedId] = useState<string | null>(null);

@@ -19,6 +19,8 @@ export interface ChecklistState {
   status: SaveStatus;
   /** Notes kept in this browser until saved: offered again on opening their item. */
   notesDrafts: NotesDrafts;
+  /** Who is editing (the "I am" choice): each save names them, so a team merge shows whose value is whose. */
+  setAuthor: (name: string) => void;
 }
 
 /** True when the server's answer shows nothing new: keep the object on screen, so nothing re-renders. */
@@ -60,12 +62,17 @@ export function useChecklist(auditId: string): ChecklistState {
   const [error, setError] = useState<ApiError>();
   const [generation, setGeneration] = useState(0);
 
-  const [{ queue, journal, serverNotes, notesDrafts }] = useState(() => {
+  const [{ queue, journal, serverNotes, notesDrafts, setAuthor }] = useState(() => {
     const journal = getDraftJournal();
+    /** Read when a save is sent, so a later "I am" applies to edits still waiting. */
+    const author = { name: '' };
+    const setAuthor = (name: string) => {
+      author.name = name;
+    };
     /** Each item's notes as the backend has them: what a journaled draft is compared with. */
     const serverNotes = new Map<string, string>();
     const queue: SaveQueue = new SaveQueue(
-      (id, patch) => getApi().invoke('checklist.updateItem', { id, patch }),
+      (id, patch) => getApi().invoke('checklist.updateItem', { id, patch, by: author.name }),
       (saved, sent) => {
         serverNotes.set(saved.id, saved.notes);
         // Only the very text saved clears the journal: a newer keystroke keeps it.
@@ -83,7 +90,7 @@ export function useChecklist(auditId: string): ChecklistState {
       (id) => serverNotes.get(id),
       (id) => queue.unconfirmed(id)?.notes !== undefined,
     );
-    return { queue, journal, serverNotes, notesDrafts };
+    return { queue, journal, serverNotes, notesDrafts, setAuthor };
   });
   const remember = useCallback(
     (items: readonly ChecklistItem[]) => {
@@ -148,7 +155,7 @@ export function useChecklist(auditId: string): ChecklistState {
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   return useMemo(
-    () => ({ checklist, error, reload, update, flush, replace, status, notesDrafts }),
-    [checklist, error, reload, update, flush, replace, status, notesDrafts],
+    () => ({ checklist, error, reload, update, flush, replace, status, notesDrafts, setAuthor }),
+    [checklist, error, reload, update, flush, replace, status, notesDrafts, setAuthor],
   );
 }
