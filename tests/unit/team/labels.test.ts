@@ -44,9 +44,10 @@ describe('Team tab words', () => {
   });
 
   it('says the role with the lead folder short enough to read out', () => {
-    expect(shortId('0f3c2a9e-1b2c-4d5e-8f90-123456789abc')).toBe('0f3c2a9e');
-    expect(roleText({ role: 'member', leadFolderId: '0f3c2a9e-1b2c-4d5e-8f90-123456789abc' })).toContain(
-      'Team copy — led from data folder 0f3c2a9e',
+    // UUID v7: two folders made the same minute share the start, never the random end.
+    expect(shortId('019af0e2-1b2c-7d5e-8f90-123456789abc')).toBe('56789abc');
+    expect(roleText({ role: 'member', leadFolderId: '019af0e2-1b2c-7d5e-8f90-123456789abc' })).toContain(
+      'Team copy — led from data folder 56789abc',
     );
     expect(roleText({ role: 'lead', leadFolderId: 'x' })).toContain('You lead this audit’s team');
     expect(roleText({ role: 'solo', leadFolderId: null })).toContain('Solo');

@@ -1,4 +1,4 @@
-import { Badge, Card, Table, Text } from '@mantine/core';
+import { Card, Table, Text } from '@mantine/core';
 import type { TeamExchange } from '#shared/domain/team';
 import { ShortHash } from '../../components/ShortHash';
 import { formatBytes } from '../../lib/files';
@@ -35,9 +35,9 @@ export function ExchangeList({ exchanges }: { exchanges: TeamExchange[] }) {
             {exchanges.map((x) => (
               <Table.Tr key={`${x.direction}-${x.packageId}`}>
                 <Table.Td>
-                  <Badge variant="light" color={x.direction === 'sent' ? 'blue' : 'grape'}>
+                  <Text size="sm" fw={500} c={x.direction === 'sent' ? 'blue.8' : 'grape.8'}>
                     {what(x)}
-                  </Badge>
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {formatBytes(x.size)}
                   </Text>

@@ -151,8 +151,12 @@ export function valueInWords(table: string, field: string | null, value: unknown
   return codes?.[value] ?? value;
 }
 
-/** A data folder (device) id, short enough to read out on the phone. */
-export const shortId = (id: string): string => id.replace(/-/g, '').slice(0, 8);
+/**
+ * A data folder (device) id, short enough to read out on the phone. Its end:
+ * ids are UUID v7, whose first digits are the creation time, alike for
+ * folders made the same day.
+ */
+export const shortId = (id: string): string => id.replace(/-/g, '').slice(-8);
 
 /** The audit's place in its team, in one sentence. */
 export function roleText(status: Pick<TeamStatus, 'role' | 'leadFolderId'>): string {
