@@ -114,8 +114,13 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
   const hosts: Host[] = [];
   try {
     const leadId = createIdentity(dataDir, LEAD);
-    // --- The lead plans the audit with its team of three.
+    // --- The lead names the certification body (every report carries it) and plans the audit with its team of three.
     await page.goto(appUrl);
+    await nav(page, 'Certification body').click();
+    const body = page.getByRole('form', { name: 'Certification body' });
+    await body.getByLabel('Name').fill('Nordsee Certification GmbH');
+    await body.getByRole('button', { name: 'Save certification body' }).click();
+    await expect(page.getByText('Certification body saved')).toBeVisible();
     await createClient(page, CLIENT, [
       { name: 'Rotterdam', address: 'Waalhaven 12', headcount: 240, processes: 'Warehousing IT' },
     ]);
