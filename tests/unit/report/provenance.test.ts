@@ -18,6 +18,7 @@ import { exportPackage, importPackage, laptop, leadAudit, type Laptop } from '..
 
 const passphrase = 'provenance passphrase';
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+// UUID v7 device ids of laptops set up the same day share their first digits (the time); they differ at the end.
 const ARNO = {
   package: 'pkg-arno',
   device: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
@@ -26,7 +27,7 @@ const ARNO = {
 };
 const BERIT = {
   package: 'pkg-berit',
-  device: '0193a2f7-c3d4-7e5f-8a9b-aabbccddeeff',
+  device: '0193a1b2-c3d4-7e5f-8a9b-aabbccddeeff',
   sha: sha('berit'),
   at: '2027-02-10T08:30:00.000Z',
 };
@@ -178,13 +179,13 @@ describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
     expect(tables.slice(1)).toEqual([
       {
         [S.provenance.auditor]: 'Arno Auditor',
-        [S.provenance.device]: '0193a1b2',
+        [S.provenance.device]: '2e3f4a5b',
         [S.provenance.sha256]: ARNO.sha,
         [S.provenance.merged]: '9 February 2027 at 16:05 UTC',
       },
       {
         [S.provenance.auditor]: 'Berit Auditor',
-        [S.provenance.device]: '0193a2f7',
+        [S.provenance.device]: 'ccddeeff',
         [S.provenance.sha256]: BERIT.sha,
         [S.provenance.merged]: '10 February 2027 at 08:30 UTC',
       },

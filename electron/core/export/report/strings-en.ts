@@ -247,8 +247,11 @@ export const STRINGS_EN = {
     device: 'Device',
     sha256: 'Package SHA-256',
     merged: 'Merged on',
-    /** The device id's first 8 characters, as the Team tab shows them, so the two can be compared. */
-    shortDevice: (id: string) => id.replace(/-/g, '').slice(0, 8),
+    /**
+     * The device id's last 8 hex digits, as the Team tab shows them, so the two can be compared (a UUID v7
+     * starts with its creation time, alike for laptops set up the same day; it ends in random digits).
+     */
+    shortDevice: (id: string) => id.replace(/-/g, '').slice(-8),
     /** A signed document read anywhere: the time in UTC, said so. */
     when: (iso: string) => {
       const d = new Date(iso);
