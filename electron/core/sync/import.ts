@@ -89,7 +89,25 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
         tombstones,
       };
       const { state: after } = applyPackage(before, merge);
-      const result = persistMerge(ctx.db, before, after, refs, () => allowedScopes(ctx, m.auditId), m.auditId);
+      // A return may touch the audit and the client it has here; only the lead's send can move it to another client.
+      const clientBefore = clientOf(ctx, m.auditId);
+      const result = persistMerge(
+        ctx.db,
+        before,
+        after,
+        refs,
+        () => {
+          const clientAfter = clientOf(ctx, m.auditId);
+          if (m.kind === 'return' && clientAfter !== clientBefore) {
+            throw new DomainError(
+              'invalid_input',
+              "A team member's package cannot move the audit to another client; it was refused and nothing was imported.",
+            );
+          }
+          return new Set([m.auditId, ...(clientAfter ? [clientAfter] : [])]);
+        },
+        m.auditId,
+      );
       if (!ctx.db.prepare('SELECT 1 FROM audits WHERE id = ?').get(m.auditId)) {
         throw new DomainError('invalid_input', 'The package does not hold its audit; nothing was imported.');
       }
@@ -162,11 +180,9 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
   }
 }
 
-/** The audit and its client: the only scopes a package may touch. */
-function allowedScopes(ctx: RepoContext, auditId: string): ReadonlySet<string> {
-  const client = ctx.db.prepare('SELECT client_id FROM audits WHERE id = ?').pluck().get(auditId) as string | undefined;
-  return new Set(client ? [auditId, client] : [auditId]);
-}
+/** The audit's client here (undefined while the audit is not here). */
+const clientOf = (ctx: RepoContext, auditId: string): string | undefined =>
+  ctx.db.prepare('SELECT client_id FROM audits WHERE id = ?').pluck().get(auditId) as string | undefined;
 
 function auditLabel(ctx: RepoContext, auditId: string): string {
   const r = ctx.db

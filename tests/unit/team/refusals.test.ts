@@ -6,7 +6,7 @@ import { newId } from '#core/ids';
 import { readPackage } from '#core/packages/read';
 import { writePackage, type PackageContent } from '#core/packages/write';
 import { unlockSigningKey } from '#core/repos/signing';
-import { dumpDatabase, sampleAudit, value } from '../../helpers/backend';
+import { dumpDatabase, sampleAudit, sampleClient, value } from '../../helpers/backend';
 import { exportPackage, importPackage, laptop, leadAudit, PASSPHRASE, preview, type Laptop } from './helpers';
 
 // Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
@@ -118,6 +118,29 @@ describe('team packages that are not for this data folder are refused, the datab
       ],
     }));
     await refusedUnchanged(lead, hostile, 'invalid_input', /outside its audit/, arno.fingerprint);
+
+    // A return that moves the audit to another client of the lead's, and renames that client.
+    const other = value(await lead.t.backend.call('clients.create', { ...sampleClient(), name: 'Other plc' }));
+    const entry = (table: string, rowId: string, field: string, v: string) => ({
+      table,
+      rowId,
+      field,
+      value: v,
+      clock,
+      device: arnoDevice,
+      author: 'Mallory',
+      replaces: [],
+    });
+    const moved = await forged(back.file, arno, (c) => ({
+      ...c,
+      versionVector: { ...c.versionVector, [arnoDevice]: clock },
+      changes: [
+        ...c.changes,
+        entry('audits', audit.id, 'client_id', other.id),
+        entry('clients', other.id, 'name', 'Hijacked'),
+      ],
+    }));
+    await refusedUnchanged(lead, moved, 'invalid_input', /cannot move the audit to another client/, arno.fingerprint);
 
     // A record this version does not know.
     const newer = await forged(back.file, arno, (c) => ({
