@@ -139,6 +139,9 @@ describe('merging team members’ returns', () => {
     expect(kept.map((i) => [i.id, i.notes])).toEqual([[interview.id, 'Arno’s notes']]);
     // The decision is an ordinary change: the next send carries it, and Arno's copy agrees.
     const again = await exportPackage(lead, audit.id, dir, { for: 'Arno Auditor' });
+    // A delta over what Arno's return declared: the decision and the deletion, not the whole audit again.
+    expect(again.changes).toBeLessThan(20);
+    expect(again.tombstones).toBeGreaterThan(0);
     value(await importPackage(arno, again.bytes));
     expect(value(await arno.t.backend.call('interviews.list', { auditId: audit.id })).map((i) => i.notes)).toEqual([
       'Arno’s notes',
