@@ -65,9 +65,9 @@ const issue = (error: z.ZodError): string => {
   return first ? `${first.path.join('.') || 'record'}: ${first.message}` : 'invalid';
 };
 
-function parseJson(bytes: Buffer): unknown {
+function parseJson(bytes: Buffer | string): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8')) as unknown;
+    return JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
@@ -83,7 +83,7 @@ function parseLines<T>(bytes: Buffer, file: string, schema: z.ZodType<T>): T[] {
   const lines = bytes.toString('utf8').split('\n');
   if (lines.at(-1) === '') lines.pop();
   return lines.map((line, i) => {
-    const parsed = schema.safeParse(parseJson(Buffer.from(line)));
+    const parsed = schema.safeParse(parseJson(line));
     if (!parsed.success) throw refused.record(file, i + 1, issue(parsed.error));
     return parsed.data;
   });
