@@ -9,7 +9,7 @@ import { getApi } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { href } from '../../app/router';
 import { formatBytes } from '../../lib/files';
-import { plural } from '../../lib/format';
+
 import { notifySuccess } from '../../lib/notify';
 import { downloadPackage } from './packageFile';
 import { preselectIdentity, SignerFields, unlockFor } from './SignerFields';
@@ -27,6 +27,9 @@ interface Props {
 type Stage = { kind: 'idle' } | { kind: 'writing' } | { kind: 'downloading'; read: number };
 
 const EVERYONE = '__everyone__';
+
+/** "2,762 values": counts grouped as the user's locale writes them. */
+const count = (n: number, one: string) => `${n.toLocaleString()} ${n === 1 ? one : `${one}s`}`;
 
 /**
  * Lead (or solo): sends the audit to a team member, or to everyone, as a
@@ -129,7 +132,7 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
     if ('error' in outcome) return setRefusal(outcome.error);
     if ('cancelled' in outcome) return setCancelled(true);
     notifySuccess(
-      `${pkg.fileName} saved: ${plural(pkg.changes, 'value')}, ${plural(pkg.evidenceFiles, 'evidence file')}, ${formatBytes(pkg.size)}. Hand it to ${returning ? 'the lead' : forName || 'your team'}.`,
+      `${pkg.fileName} saved: ${count(pkg.changes, 'value')}, ${count(pkg.evidenceFiles, 'evidence file')}, ${formatBytes(pkg.size)}. Hand it to ${returning ? 'the lead' : forName || 'your team'}.`,
     );
     reset();
     onClose();
@@ -193,7 +196,7 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
                 label="Include evidence files"
                 description={
                   e
-                    ? `${plural(e.evidenceFiles, 'file')}, ${formatBytes(e.evidenceBytes)}`
+                    ? `${count(e.evidenceFiles, 'file')}, ${formatBytes(e.evidenceBytes)}`
                     : 'Photos and documents attached to the audit'
                 }
                 checked={includeEvidence}
@@ -203,9 +206,9 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
             )}
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="package-estimate">
               {e
-                ? `The package holds ${plural(e.changes, 'value')} and ${plural(e.tombstones, 'deletion')}${
+                ? `The package holds ${count(e.changes, 'value')} and ${count(e.tombstones, 'deletion')}${
                     returning || includeEvidence
-                      ? `, with ${plural(e.evidenceFiles, 'evidence file')} (${formatBytes(e.evidenceBytes)})`
+                      ? `, with ${count(e.evidenceFiles, 'evidence file')} (${formatBytes(e.evidenceBytes)})`
                       : ', without evidence files'
                   }.`
                 : estimate.error
