@@ -3,8 +3,10 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import sharp from 'sharp';
 import type { Checklist } from '#shared/domain/checklist';
 import type { SigningIdentity } from '#shared/domain/signing';
+import type { Evidence } from '#shared/domain/evidence';
 import type { ConflictView, TeamStatus } from '#shared/domain/team';
 import { allText, readDocx } from '../helpers/docx';
 import { startServe, stop } from '../helpers/serve';
@@ -40,15 +42,11 @@ const badge = (row: Locator) => row.locator('[data-result]');
 const teamTab = (page: Page) => page.getByRole('tab', { name: /^Team/ });
 
 /** Makes the signed package on the Team tab and keeps the downloaded file. */
-async function makePackage(page: Page, button: string, dir: string, forWhom?: string): Promise<string> {
+async function makePackage(page: Page, button: string, dir: string, estimate = /The package holds/): Promise<string> {
   await teamTab(page).click();
   await page.getByRole('button', { name: button }).click();
   const modal = page.getByRole('dialog');
-  if (forWhom) {
-    await modal.getByRole('combobox', { name: 'For', exact: true }).click();
-    await page.getByRole('option', { name: forWhom, exact: true }).click();
-  }
-  await expect(modal.getByTestId('package-estimate')).toContainText('The package holds', SLOW);
+  await expect(modal.getByTestId('package-estimate')).toHaveText(estimate, SLOW);
   await modal.getByLabel('Passphrase').fill(PASS);
   const download = page.waitForEvent('download', SLOW);
   await modal.getByRole('button', { name: /^Make (return )?package$/ }).click();
@@ -185,11 +183,19 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await setResult(sara.page, '4.3', '1', 'Conforming');
     await setResult(sara.page, '5.1', '2', 'OFI');
     await writeNotes(sara.page, '4.2', 'Sara: register misses the port authority as an interested party.');
+    // Tom photographs the visitor log: the file travels with his return.
+    const photo = join(files, 'visitor-log.jpg');
+    await sharp({ create: { width: 96, height: 64, channels: 3, background: '#1F4E79' } })
+      .jpeg()
+      .toFile(photo);
+    await tom.page.getByRole('tab', { name: 'Evidence' }).click();
+    await tom.page.getByLabel('Attach files').setInputFiles(photo);
+    await expect.poll(() => call<Evidence[]>(tom.dataDir, 'evidence.list', { auditId }).length, SLOW).toBe(1);
     call(tom.dataDir, 'documents.delete', { id: doc.id });
     call(sara.dataDir, 'documents.update', { id: doc.id, patch: { revision: '4' } });
 
     // --- Each returns their work.
-    const tomReturn = await makePackage(tom.page, 'Return my work to the lead…', files);
+    const tomReturn = await makePackage(tom.page, 'Return my work to the lead…', files, /with 1 evidence file \(/);
     const saraReturn = await makePackage(sara.page, 'Return my work to the lead…', files);
     const returnsDiffer = (await sha256(tomReturn)) !== (await sha256(saraReturn));
     expect(returnsDiffer).toBe(true);
@@ -208,9 +214,12 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     const counts = preview.getByRole('table', { name: 'What the import changes' });
     await expect(counts.getByRole('row', { name: /^Checklist items/ })).toHaveText(/Checklist items\s*0\s*3\s*0/);
     await expect(counts.getByRole('row', { name: /^Documents reviewed/ })).toBeVisible();
+    // Added: the file and its link rows (counted as records, not as files).
+    await expect(counts.getByRole('row', { name: /^Evidence/ })).toHaveText(/^Evidence\s*[1-9]\s*0\s*0$/);
+    await expect(preview).toContainText(/Evidence files\s*1/);
     await importConfirmed(preview, tomId);
     await expect(page.getByText(`Imported the package from ${TOM}:`)).toHaveText(
-      /: 0 records added, \d+ changed, 0 conflicts\.$/,
+      /: [1-9] records? added, \d+ changed, 0 conflicts\.$/,
     );
 
     // --- Then Sara's: 4.2's notes, 4.3's result and the revised-but-deleted document conflict.
@@ -312,6 +321,8 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await checklistRow(page, '4.2').click();
     await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue(decided);
     expect(call<unknown[]>(dataDir, 'documents.list', { auditId })).toEqual([]);
+    const evidence = call<Evidence[]>(dataDir, 'evidence.list', { auditId });
+    expect(evidence.map((e) => [e.originalName, e.sha256])).toEqual([['visitor-log.jpg', await sha256(photo)]]);
 
     // --- Issue and sign: the sign-off page names both returns, by auditor and package SHA-256.
     await page.getByRole('tab', { name: 'Report' }).click();
