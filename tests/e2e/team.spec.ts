@@ -207,6 +207,13 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await page.goto(served.current.url);
     await page.goto(`${served.current.origin}/#/audits/${auditId}/team`);
 
+    // --- A file that is no package (the photo, as if picked by mistake) is refused in plain words.
+    await pick(page, page.getByRole('button', { name: 'Import package…' }), photo);
+    const refused = page.getByRole('dialog', { name: 'Package visitor-log.jpg' });
+    await expect(refused.getByRole('alert')).toContainText('This file is not a Fieldwork team package', SLOW);
+    await refused.getByRole('button', { name: 'Close' }).click();
+    await expect(refused).toBeHidden();
+
     // --- The lead merges Tom's return: the preview counts, then one import.
     let preview = await openPackage(page, tomReturn);
     await expect(preview).toContainText('Work returned by a team member');
