@@ -6,9 +6,10 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
  * it (to compare with what a colleague reads out, or paste into a message).
  */
 export function ShortHash({ value, label = 'SHA-256', chars = 12 }: { value: string; label?: string; chars?: number }) {
+  const short = value.length > chars ? `${value.slice(0, chars)}…` : value;
   return (
     <Group gap={4} wrap="nowrap">
-      <Code title={value}>{value.length > chars ? `${value.slice(0, chars)}…` : value}</Code>
+      <Code title={value}>{short}</Code>
       <CopyButton value={value}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? 'Copied' : `Copy the full ${label}`} withArrow>
@@ -17,7 +18,8 @@ export function ShortHash({ value, label = 'SHA-256', chars = 12 }: { value: str
               color={copied ? 'teal' : 'gray'}
               size="sm"
               onClick={copy}
-              aria-label={`Copy ${label} ${value}`}
+              // The start names it among others; all 64 characters would be a long thing to hear.
+              aria-label={`Copy ${label} ${short}`}
             >
               {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
             </ActionIcon>
