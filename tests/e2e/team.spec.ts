@@ -181,7 +181,13 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await setResult(tom.page, '4.1', '1', 'Conforming');
     await setResult(tom.page, '4.3', '3', 'Minor NC');
     await writeNotes(tom.page, '4.2', 'Tom: interested parties register reviewed, last updated March 2026.');
-    await iAm(sara.page, SARA);
+    // Sara says who she is on the Team tab of her copy; the checklist uses the same choice.
+    await expect(
+      sara.page.getByText('Say who you are: until then your edits carry the lead auditor’s name.'),
+    ).toBeVisible();
+    await sara.page.getByLabel('I am').selectOption({ label: SARA });
+    await expect(sara.page.getByText('Your edits and packages carry this name.')).toBeVisible();
+    await sara.page.getByRole('tab', { name: 'Checklist' }).click();
     await setResult(sara.page, '4.3', '1', 'Conforming');
     await setResult(sara.page, '5.1', '2', 'OFI');
     await writeNotes(sara.page, '4.2', 'Sara: register misses the port authority as an interested party.');

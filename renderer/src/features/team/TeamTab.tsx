@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconPackageExport, IconUsersGroup } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { TeamStatus } from '#shared/domain/team';
 import { canEditAudit } from '#shared/rules/audit-status';
@@ -11,7 +11,7 @@ import { Block } from '../../components/Block';
 import { Empty } from '../../components/Empty';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { plural } from '../../lib/format';
-import { useActor } from '../findings/useActor';
+import { useMe } from '../checklist/useMe';
 import { ConflictsSection } from './ConflictsSection';
 import { ExchangeList } from './ExchangeList';
 import { ImportPackage } from './ImportPackage';
@@ -27,7 +27,11 @@ interface Props {
 
 /** Audit → Team: who leads, the packages exchanged, sending and importing, and the open conflicts. */
 export function TeamTab({ audit, status, onChanged }: Props) {
-  const by = useActor(audit);
+  // As useActor, but with the choice on this tab: "I am" here and on the checklist is one setting.
+  const teamIds = useMemo(() => audit.team.map((m) => m.id), [audit.team]);
+  const [me, setMe] = useMe(audit.id, teamIds);
+  const lead = audit.team.find((m) => m.role === 'lead_auditor');
+  const by = audit.team.find((m) => m.id === me)?.name ?? lead?.name ?? '';
   const identities = useQuery('signing.list', {});
   const [sending, setSending] = useState(false);
   const [conflictsKey, setConflictsKey] = useState(0);
@@ -73,6 +77,23 @@ export function TeamTab({ audit, status, onChanged }: Props) {
           >
             {roleText(s)}
           </Alert>
+          {member && (
+            <NativeSelect
+              label="I am"
+              description={
+                me
+                  ? 'Your edits and packages carry this name.'
+                  : 'Say who you are: until then your edits carry the lead auditor’s name.'
+              }
+              data={[
+                { value: '', label: 'Choose yourself' },
+                ...audit.team.map((m) => ({ value: m.id, label: m.name })),
+              ]}
+              value={me ?? ''}
+              onChange={(e) => setMe(e.currentTarget.value || null)}
+              w={320}
+            />
+          )}
           <Group gap="sm">
             {s.openConflicts > 0 ? (
               <Button
