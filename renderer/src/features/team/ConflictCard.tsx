@@ -57,7 +57,13 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
         </Group>
         <SimpleGrid cols={{ base: 1, sm: Math.min(conflict.candidates.length, 3) }}>
           {conflict.candidates.map((c) => (
-            <Card key={c.clock} withBorder padding="sm" role="group" aria-label={`${c.author || 'Unknown'}’s version`}>
+            <Card
+              key={c.clock}
+              withBorder
+              padding="sm"
+              role="group"
+              aria-label={`${c.author || 'Unknown'}’s ${c.deleted ? 'deletion' : 'version'}`}
+            >
               <Stack gap="xs" h="100%" justify="space-between">
                 <Stack gap={4}>
                   <Group gap="xs">
