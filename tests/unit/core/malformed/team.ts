@@ -2,47 +2,40 @@ import { newId } from '#core/ids';
 import { value } from '../../../helpers/backend';
 import type { MalformedExtension } from './types';
 
-const PASS = { kind: 'passphrase', passphrase: 'team package passphrase' } as const;
+// The identity signingCases seeds, and its passphrase.
+const PASS = { kind: 'passphrase', passphrase: 'long enough passphrase' } as const;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const NOT_A_PACKAGE = 'this is not a zip file';
 
 /**
  * Team packages and conflicts. The seed stays cheap (it runs once per op's
- * twin): one signing identity, one upload holding bytes that are no package
+ * twin): it signs with signingCases' identity; one upload holds bytes that are no package
  * (so preview and import answer the package's refusal by design) and one
  * upload waiting for its first chunk. The merges themselves are tested in
  * tests/unit/team/ with real packages from other data folders.
  */
 export const teamCases: MalformedExtension = {
   async seed(backend) {
-    const identity = value(
-      await backend.call('signing.create', {
-        name: 'Team Signer',
-        keyAlgorithm: 'ecdsa-p256',
-        validityDays: 365,
-        protection: PASS,
-      }),
-    );
     const ready = value(await backend.call('team.uploadBegin', { name: 'return.fwpkg', size: NOT_A_PACKAGE.length }));
     value(
       await backend.call('team.uploadChunk', { uploadId: ready.uploadId, offset: 0, dataBase64: b64(NOT_A_PACKAGE) }),
     );
     const pending = value(await backend.call('team.uploadBegin', { name: 'pending.fwpkg', size: 8 }));
-    return { teamIdentityId: identity.id, readyUploadId: ready.uploadId, pendingUploadId: pending.uploadId };
+    return { teamReadyUploadId: ready.uploadId, teamPendingUploadId: pending.uploadId };
   },
 
   valid: (w) => {
-    const exportInput = { auditId: w.plannedId, identityId: w.x.teamIdentityId!, unlock: PASS, by: 'Lena Lead' };
+    const exportInput = { auditId: w.plannedId, identityId: w.x.identityId!, unlock: PASS, by: 'Lena Lead' };
     return {
       'team.status': { auditId: w.plannedId },
       'team.estimate': exportInput,
       'team.export': exportInput,
       'team.read': { fileId: 'no-such-file', offset: 0, length: 1024 },
       'team.uploadBegin': { name: 'return.fwpkg', size: 1024 },
-      'team.uploadChunk': { uploadId: w.x.pendingUploadId!, offset: 0, dataBase64: b64('12345678') },
-      'team.uploadAbort': { uploadId: w.x.pendingUploadId! },
-      'team.preview': { uploadId: w.x.readyUploadId! },
-      'team.import': { uploadId: w.x.readyUploadId!, by: 'Lena Lead' },
+      'team.uploadChunk': { uploadId: w.x.teamPendingUploadId!, offset: 0, dataBase64: b64('12345678') },
+      'team.uploadAbort': { uploadId: w.x.teamPendingUploadId! },
+      'team.preview': { uploadId: w.x.teamReadyUploadId! },
+      'team.import': { uploadId: w.x.teamReadyUploadId!, by: 'Lena Lead' },
       'conflicts.list': { auditId: w.plannedId },
       'conflicts.resolve': {
         auditId: w.plannedId,
@@ -65,7 +58,7 @@ export const teamCases: MalformedExtension = {
 
   cases: (w) => {
     const unknown = newId();
-    const exportInput = { auditId: w.plannedId, identityId: w.x.teamIdentityId!, unlock: PASS, by: '' };
+    const exportInput = { auditId: w.plannedId, identityId: w.x.identityId!, unlock: PASS, by: '' };
     const resolve = {
       auditId: w.plannedId,
       table: 'checklist_items',
@@ -94,18 +87,18 @@ export const teamCases: MalformedExtension = {
       ],
       'team.uploadChunk': [
         ['an unknown upload', { uploadId: 'no-such-upload', offset: 0, dataBase64: b64('1') }, 'not_found'],
-        ['a chunk out of order', { uploadId: w.x.pendingUploadId!, offset: 4, dataBase64: b64('5678') }],
-        ['more bytes than announced', { uploadId: w.x.pendingUploadId!, offset: 0, dataBase64: b64('123456789') }],
-        ['junk base64', { uploadId: w.x.pendingUploadId!, offset: 0, dataBase64: '!!!not base64!!!' }],
+        ['a chunk out of order', { uploadId: w.x.teamPendingUploadId!, offset: 4, dataBase64: b64('5678') }],
+        ['more bytes than announced', { uploadId: w.x.teamPendingUploadId!, offset: 0, dataBase64: b64('123456789') }],
+        ['junk base64', { uploadId: w.x.teamPendingUploadId!, offset: 0, dataBase64: '!!!not base64!!!' }],
       ],
       'team.uploadAbort': [['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found']],
       'team.preview': [
         ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
-        ['an upload still missing bytes', { uploadId: w.x.pendingUploadId! }],
+        ['an upload still missing bytes', { uploadId: w.x.teamPendingUploadId! }],
       ],
       'team.import': [
         ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
-        ['a fingerprint that is no fingerprint', { uploadId: w.x.readyUploadId!, acceptFingerprint: 'AB:CD' }],
+        ['a fingerprint that is no fingerprint', { uploadId: w.x.teamReadyUploadId!, acceptFingerprint: 'AB:CD' }],
       ],
       'conflicts.list': [
         ['an unknown audit', { auditId: unknown }, 'not_found'],
