@@ -18,7 +18,7 @@ import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { href } from '../../app/router';
 import { notifySuccess } from '../../lib/notify';
-import { expiryOf, formatCertDate } from '../signing/identity';
+import { expiryOf, formatCertDate } from '../../lib/identity';
 import { JobProgress } from './JobProgress';
 import { useExportJob } from './useExportJob';
 

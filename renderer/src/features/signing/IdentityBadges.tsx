@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import type { SigningIdentity } from '#shared/domain/signing';
-import { expiryOf } from './identity';
+import { expiryOf } from '../../lib/identity';
 
 /** Expiry, origin and key protection of one identity at a glance. */
 export function IdentityBadges({ identity }: { identity: SigningIdentity }) {

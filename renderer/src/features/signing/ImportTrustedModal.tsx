@@ -7,7 +7,7 @@ import { useMutation } from '../../api/hooks';
 import { Facts } from '../../components/Facts';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { notifySuccess } from '../../lib/notify';
-import { formatCertDate } from './identity';
+import { formatCertDate } from '../../lib/identity';
 
 interface Props {
   opened: boolean;

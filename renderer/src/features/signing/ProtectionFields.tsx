@@ -1,6 +1,6 @@
 import { PasswordInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { PASSPHRASE_MIN, type NewKeyProtection } from '#shared/domain/signing';
-import { keychainAvailable } from './identity';
+import { keychainAvailable } from '../../lib/identity';
 
 export interface ProtectionValues {
   kind: 'passphrase' | 'os_keychain';

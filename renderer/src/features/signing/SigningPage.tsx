@@ -19,7 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { saveBlob } from '../report/download';
 import { CreateIdentityModal } from './CreateIdentityModal';
-import { formatCertDate, shortFingerprint } from './identity';
+import { formatCertDate, shortFingerprint } from '../../lib/identity';
 import { IdentityBadges } from './IdentityBadges';
 import { ImportIdentityModal } from './ImportIdentityModal';
 import { TrustedCertificates } from './TrustedCertificates';

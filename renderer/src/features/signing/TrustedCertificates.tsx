@@ -19,7 +19,7 @@ import type { TrustedCertificate } from '#shared/domain/trust';
 import { useMutation, useQuery } from '../../api/hooks';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { formatCertDate } from './identity';
+import { formatCertDate } from '../../lib/identity';
 import { ImportTrustedModal } from './ImportTrustedModal';
 
 /**

@@ -1,6 +1,6 @@
 import { PasswordInput, Select, Text } from '@mantine/core';
 import type { SigningIdentity, Unlock } from '#shared/domain/signing';
-import { expiryOf, formatCertDate } from '../signing/identity';
+import { expiryOf, formatCertDate } from '../../lib/identity';
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
