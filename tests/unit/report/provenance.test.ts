@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectReportModel } from '#core/export/report/collect';
-import { STRINGS_EN as S } from '#core/export/report/strings-en';
 import { readDocx, type DocxReading } from '../../helpers/docx';
 import { sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
 import { finishExport } from '../../helpers/export-jobs';
@@ -66,7 +65,7 @@ async function issueAndRead(name: string, draft = false): Promise<DocxReading> {
 /** Headings after the last level-1 heading: the sign-off page's. */
 const signOffHeadings = (doc: DocxReading) => {
   const last = doc.headings.map((h) => h.level).lastIndexOf(1);
-  expect(doc.headings[last]!.text).toBe(S.signOff.heading);
+  expect(doc.headings[last]!.text).toBe('Sign-off');
   return doc.headings.slice(last + 1).map((h) => h.text);
 };
 
@@ -129,8 +128,8 @@ describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
     const doc = await issueAndRead('solo.docx');
     expect(signOffHeadings(doc)).toEqual([]);
     const text = JSON.stringify(doc);
-    expect(text).not.toContain(S.provenance.sha256);
-    expect(text).not.toContain(S.provenance.conflicts(0));
+    expect(text).not.toContain('Package SHA-256');
+    expect(text).not.toContain('No conflicting changes needed a decision.');
   });
 
   it('lists each merged return (auditor, device, full SHA-256, when) and the conflicts resolved', async () => {
@@ -170,28 +169,30 @@ describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
     expect(value(await t.backend.call('reports.get', { auditId })).changedSinceIssue.report).toBe(true);
 
     const doc = await issueAndRead('team.docx');
-    expect(signOffHeadings(doc)).toEqual([S.provenance.heading]);
+    expect(signOffHeadings(doc)).toEqual(['Work merged from the audit team']);
     // The sign-off facts come first, then one table per package, oldest first.
     const tables = doc.tables
       .slice(-3)
       .map((tb): Record<string, string> => Object.fromEntries(tb.rows.map((r): [string, string] => [r[0]!, r[1]!])));
-    expect(tables[0]![S.signOff.name]).toBe('Lena Lead');
+    expect(tables[0]!['Lead auditor']).toBe('Lena Lead');
     expect(tables.slice(1)).toEqual([
       {
-        [S.provenance.auditor]: 'Arno Auditor',
-        [S.provenance.device]: '2e3f4a5b',
-        [S.provenance.sha256]: ARNO.sha,
-        [S.provenance.merged]: '9 February 2027 at 16:05 UTC',
+        Auditor: 'Arno Auditor',
+        Device: '2e3f4a5b',
+        'Package SHA-256': ARNO.sha,
+        'Merged on': '9 February 2027 at 16:05 UTC',
       },
       {
-        [S.provenance.auditor]: 'Berit Auditor',
-        [S.provenance.device]: 'ccddeeff',
-        [S.provenance.sha256]: BERIT.sha,
-        [S.provenance.merged]: '10 February 2027 at 08:30 UTC',
+        Auditor: 'Berit Auditor',
+        Device: 'ccddeeff',
+        'Package SHA-256': BERIT.sha,
+        'Merged on': '10 February 2027 at 08:30 UTC',
       },
     ]);
     const paragraphs = doc.paragraphs.map((p) => p.text);
-    expect(paragraphs).toContain(S.provenance.intro);
+    expect(paragraphs).toContain(
+      'Team members worked on their own copies of this audit and returned their work as signed packages. These returns were merged into this report; the SHA-256 identifies each package file exactly.',
+    );
     expect(paragraphs.at(-1)).toBe("3 conflicts between team members' changes were resolved.");
     const text = JSON.stringify(doc);
     expect(text).not.toContain(SENT);
@@ -207,11 +208,11 @@ describe('provenance on the sign-off page', { timeout: 180_000 }, () => {
 
   it('a draft shows the same list under its not-issued notice, for the lead to check before signing', async () => {
     const doc = await issueAndRead('draft.docx', true);
-    expect(signOffHeadings(doc)).toEqual([S.provenance.heading]);
+    expect(signOffHeadings(doc)).toEqual(['Work merged from the audit team']);
     const paragraphs = doc.paragraphs.map((p) => p.text);
-    expect(paragraphs).toContain(S.signOff.draft);
+    expect(paragraphs).toContain('Not issued — draft. This document is not signed and is not a valid audit report.');
     expect(paragraphs.at(-1)).toBe("4 conflicts between team members' changes were resolved.");
-    expect(doc.tables.at(-1)!.rows).toContainEqual([S.provenance.sha256, BERIT.sha]);
+    expect(doc.tables.at(-1)!.rows).toContainEqual(['Package SHA-256', BERIT.sha]);
   });
 });
 
