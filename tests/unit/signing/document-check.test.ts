@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '#core/demo/seed';
 import { DocumentChecks } from '#core/export/document-checks';
 import type { ReportIssue } from '#shared/domain/report';
@@ -133,7 +133,7 @@ describe('checking a document someone hands over', () => {
     });
   });
 
-  it('refuses to finish before every byte arrived, and drops a check left idle', async () => {
+  it('refuses to finish before every byte arrived', async () => {
     const { checkId } = value(await t.backend.call('verify.begin', { name: 'part.docx', size: issuedBytes.length }));
     const half = issuedBytes.subarray(0, 1000).toString('base64');
     value(await t.backend.call('verify.chunk', { checkId, offset: 0, dataBase64: half }));
@@ -144,10 +144,23 @@ describe('checking a document someone hands over', () => {
         message: `Only 1000 of ${issuedBytes.length} bytes arrived; send the whole file.`,
       },
     });
+  });
 
-    const checks = new DocumentChecks(20);
-    const idle = checks.begin({ name: 'idle.docx', size: 10 });
-    await new Promise((r) => setTimeout(r, 60));
-    expect(() => checks.chunk({ checkId: idle.checkId, offset: 0, dataBase64: 'MTIz' })).toThrow(/no longer exists/);
+  it('drops a check nobody sent a chunk to for ten minutes; each chunk starts the ten minutes again', () => {
+    vi.useFakeTimers();
+    try {
+      const checks = new DocumentChecks();
+      const { checkId } = checks.begin({ name: 'idle.docx', size: 10 });
+      vi.advanceTimersByTime(9 * 60_000);
+      expect(checks.chunk({ checkId, offset: 0, dataBase64: 'MTIz' })).toEqual({ received: 3 });
+      vi.advanceTimersByTime(9 * 60_000);
+      expect(checks.chunk({ checkId, offset: 3, dataBase64: 'NDU2' })).toEqual({ received: 6 });
+      vi.advanceTimersByTime(10 * 60_000);
+      expect(() => checks.chunk({ checkId, offset: 6, dataBase64: 'Nzg5' })).toThrow(
+        'This check no longer exists (it was finished, cancelled or timed out); start again.',
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
