@@ -7,6 +7,7 @@ import { MIGRATION_7 } from './migration-7';
 import { MIGRATION_8 } from './migration-8';
 import { MIGRATION_9 } from './migration-9';
 import { MIGRATION_10 } from './migration-10';
+import { MIGRATION_11 } from './migration-11';
 
 /**
  * Ordered schema migrations. The database's PRAGMA user_version is the number
@@ -314,6 +315,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_8,
   MIGRATION_9,
   MIGRATION_10,
+  MIGRATION_11,
 ];
 
 /**

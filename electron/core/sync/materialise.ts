@@ -1,6 +1,7 @@
 import { DomainError } from '#shared/api/result';
 import type { RowView } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
+import { reindexSearch } from './search-reindex';
 import { stmt } from './statements';
 import { keyParams, keyWhere, LOGGED, type LoggedTable } from './tables';
 
@@ -33,18 +34,27 @@ export function materialise(db: Db, rows: readonly Touched[]): void {
   db.pragma('defer_foreign_keys = ON');
   stmt(db, 'UPDATE write_context SET applying = 1').run();
   try {
-    for (const r of ordered) if (!r.view.deleted) upsert(db, LOGGED.get(r.table)!, r);
+    const written = new Map<string, string[]>();
+    for (const r of ordered) {
+      if (r.view.deleted || !upsert(db, LOGGED.get(r.table)!, r)) continue;
+      const ids = written.get(r.table) ?? [];
+      written.set(r.table, ids);
+      ids.push(r.rowId);
+    }
     for (const r of ordered.reverse()) if (r.view.deleted) remove(db, LOGGED.get(r.table)!, r.rowId);
     repairReferences(db, new Set(rows.map((r) => r.table)));
+    // After the repairs: a row they removed is gone from the index already (delete triggers always fire).
+    reindexSearch(db, written);
   } finally {
     stmt(db, 'UPDATE write_context SET applying = 0').run();
   }
 }
 
-function upsert(db: Db, t: LoggedTable, r: Touched): void {
+/** Writes the row as the view shows it; false when nothing needed writing. */
+function upsert(db: Db, t: LoggedTable, r: Touched): boolean {
   const shown = r.view.fields;
   const clocks = Object.values(shown).map((v) => v.clock);
-  if (clocks.length === 0) return;
+  if (clocks.length === 0) return false;
   const newest = clocks.reduce((a, b) => (b > a ? b : a));
   const device = shown[Object.keys(shown).find((f) => shown[f]!.clock === newest)!]!.device;
   const current = stmt(db, `SELECT * FROM ${t.name} t WHERE ${keyWhere(t)}`).get(...keyParams(t, r.rowId)) as
@@ -53,12 +63,12 @@ function upsert(db: Db, t: LoggedTable, r: Touched): void {
   for (const c of t.columns) if (shown[c]) values[c] = shown[c].value;
   if (current) {
     const changed = t.fields.filter((c) => c in values && !sameValue(current[c], values[c]));
-    if (changed.length === 0) return;
+    if (changed.length === 0) return false;
     stmt(
       db,
       `UPDATE ${t.name} AS t SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, device_id = ? WHERE ${keyWhere(t)}`,
     ).run(...changed.map((c) => bind(values[c])), wallIso(newest), device, ...keyParams(t, r.rowId));
-    return;
+    return true;
   }
   // The key's parts are logged like fields; a composite key is also the row id's parts.
   if (t.key.length > 1 && t.key.some((k) => !(k in values))) {
@@ -76,6 +86,7 @@ function upsert(db: Db, t: LoggedTable, r: Touched): void {
       wallIso(newest),
       device,
     );
+    return true;
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_NOTNULL') {
       throw new DomainError(
