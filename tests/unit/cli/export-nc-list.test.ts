@@ -76,10 +76,10 @@ beforeAll(async () => {
   } finally {
     backend.close();
   }
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Each case spawns the real CLI through tsx (about a second to start on a busy machine).
+// Each case spawns the real (built) CLI (up to a second or two to start on a busy machine).
 describe('fieldwork export-nc-list', { timeout: 120_000 }, () => {
   it('writes one CSV row per issued finding, read back with csv-parse', () => {
     const out = join(dir, 'nc.csv');

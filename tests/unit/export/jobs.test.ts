@@ -71,7 +71,7 @@ describe('export jobs', { timeout: 180_000 }, () => {
       ).id;
     leadIdentity = await create('Lena Lead');
     otherIdentity = await create('Arno Auditor');
-  });
+  }, 60_000);
   afterAll(() => t.cleanup());
 
   const start = (input: Omit<ExportStartInput, 'auditId'>) => t.backend.call('exports.start', { auditId, ...input });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   );
   expect(chunk.eof).toBe(true);
   issuedBytes = Buffer.from(chunk.dataBase64, 'base64');
-}, 60_000);
+}, 120_000);
 afterAll(() => t.cleanup());
 
 /** Sends `bytes` in `pieces` ordered chunks, as the renderer does, and finishes. */
