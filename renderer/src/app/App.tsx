@@ -1,7 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
-import { AUDIT_SECTIONS, AuditDetail } from '../features/audits/AuditDetail';
+import { AUDIT_SECTIONS, AuditDetail } from './AuditDetail';
 import { AuditCreatePage, AuditEditPage } from '../features/audits/AuditFormPage';
 import { AuditList } from '../features/audits/AuditList';
+import { ImportPackage } from '../features/team/ImportPackage';
+import { ProgrammeSection } from '../features/programme/ProgrammeSection';
 import { ClientDetail } from '../features/clients/ClientDetail';
 import { ClientCreatePage, ClientEditPage } from '../features/clients/ClientFormPage';
 import { ClientList } from '../features/clients/ClientList';
@@ -11,14 +13,22 @@ import { BrandingPage } from '../features/branding/BrandingPage';
 import { SigningPage } from '../features/signing/SigningPage';
 import { CheckDocumentPage } from '../features/verify/CheckDocumentPage';
 import { NotFound } from '../components/NotFound';
-import { matchPath, navigate, useLocation, type Location } from './router';
+import { matchPath, navigate, useLocation, type Location } from '../lib/router';
 import { Shell } from './Shell';
 
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ReactNode];
 
 // Order matters: '/audits/new' must win over '/audits/:id'.
 const ROUTES: Route[] = [
-  ['/audits', () => <AuditList />],
+  [
+    '/audits',
+    () => (
+      <AuditList
+        // A team member's audit arrives as a package from the lead.
+        importPackage={<ImportPackage by="" onImported={(p) => navigate(`/audits/${p.auditId}/team`)} />}
+      />
+    ),
+  ],
   ['/audits/new', (_, l) => <AuditCreatePage clientId={l.query.get('client')} />],
   ['/audits/:id', (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />],
   ['/audits/:id/edit', (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />],
@@ -29,7 +39,10 @@ const ROUTES: Route[] = [
   ]),
   ['/clients', () => <ClientList />],
   ['/clients/new', () => <ClientCreatePage />],
-  ['/clients/:id', (p) => <ClientDetail key={p.id} id={p.id ?? ''} />],
+  [
+    '/clients/:id',
+    (p) => <ClientDetail key={p.id} id={p.id ?? ''} programme={<ProgrammeSection clientId={p.id ?? ''} />} />,
+  ],
   ['/clients/:id/edit', (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />],
   ['/nonconformities', () => <NonconformitiesPage />],
   ['/templates', () => <TemplateList />],

@@ -13,7 +13,7 @@ import {
 import { useEffect, type ReactNode } from 'react';
 import { StartupNotices } from '../components/StartupNotices';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
-import { href } from './router';
+import { href } from '../lib/router';
 
 /** The audit the user is in ('/audits/<id>/…'), so search starts there. */
 function auditIn(path: string): string | null {

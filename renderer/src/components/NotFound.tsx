@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
-import { href } from '../app/router';
+import { href } from '../lib/router';
 import { Empty } from './Empty';
 
 export function NotFound() {

@@ -22,7 +22,7 @@ import {
   type Audit,
 } from '#shared/domain/audit';
 import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError } from '../../lib/notify';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
 import { useMutation, useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifySuccess } from '../../lib/notify';

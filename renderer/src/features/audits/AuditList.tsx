@@ -8,7 +8,7 @@ import {
   IconPlus,
   IconSearch,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   AUDIT_STATUSES,
   AUDIT_STATUS_LABELS,
@@ -19,19 +19,19 @@ import {
   type AuditType,
 } from '#shared/domain/audit';
 import { useQuery } from '../../api/hooks';
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDayRange, plural } from '../../lib/format';
-import { ImportPackage } from '../team/ImportPackage';
-import { StatusBadge } from './StatusBadge';
+import { AuditStatusBadge } from '../../components/AuditStatusBadge';
 
 type Sort = 'start_asc' | 'start_desc';
 const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }));
 const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
 
-export function AuditList() {
+/** `importPackage`: the team feature's button that opens a package from the lead, placed by the route. */
+export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<AuditStatus | null>(null);
@@ -62,8 +62,7 @@ export function AuditList() {
         description="Every engagement on this laptop, planned to closed."
         actions={
           <>
-            {/* A team member's audit arrives as a package from the lead. */}
-            <ImportPackage by="" onImported={(p) => navigate(`/audits/${p.auditId}/team`)} />
+            {importPackage}
             {!firstRun && (
               <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
                 Plan audit
@@ -170,7 +169,7 @@ function AuditTable({ audits, sort, onToggleSort }: { audits: AuditSummary[]; so
                 </Table.Td>
                 <Table.Td>{AUDIT_TYPE_LABELS[a.type]}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={a.status} size="sm" />
+                  <AuditStatusBadge status={a.status} size="sm" />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDayRange(a.startDate, a.endDate)}</Table.Td>
                 <Table.Td>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, List, Table, Text } from '@mantine/core';
 import { AUDIT_MODE_LABELS, AUDIT_TYPE_LABELS, TEAM_ROLE_LABELS, type Audit } from '#shared/domain/audit';
 import type { Site } from '#shared/domain/client';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Facts } from '../../components/Facts';
 import { plural } from '../../lib/format';
 

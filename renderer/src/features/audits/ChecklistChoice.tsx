@@ -5,7 +5,7 @@ import type { TemplateSummary } from '#shared/domain/template';
 import { defaultTemplateFor, isSurveillance } from '#shared/rules/checklist';
 import { useQuery } from '../../api/hooks';
 import type { AuditFormValues } from './auditFormValues';
-import { SamplingPicker } from './SamplingPicker';
+import { SamplingPicker } from '../../components/SamplingPicker';
 
 /** One option per template id (the newest version listed wins). */
 function options(templates: TemplateSummary[], stage: TemplateSummary['stage']) {

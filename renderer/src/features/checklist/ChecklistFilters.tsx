@@ -3,16 +3,9 @@ import { IconFilterOff } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import { RESULTS } from '#shared/domain/checklist';
-import {
-  GROUP_KIND_LABELS,
-  groupHeading,
-  isFiltered,
-  NO_FILTERS,
-  UNASSIGNED,
-  type Filters,
-  type ItemGroup,
-} from './filters';
-import { RESULT_COLORS, RESULT_SHORT, resultLabel } from './results';
+import { GROUP_KIND_LABELS, groupHeading, type ItemGroup } from '../../lib/checklistGroups';
+import { isFiltered, NO_FILTERS, UNASSIGNED, type Filters } from './filters';
+import { RESULT_COLORS, RESULT_SHORT, resultLabel } from '../../lib/checklistResults';
 
 interface ChecklistFiltersProps {
   filters: Filters;

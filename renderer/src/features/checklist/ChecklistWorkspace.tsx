@@ -5,12 +5,13 @@ import type { Audit } from '#shared/domain/audit';
 import type { Checklist, ChecklistItem } from '#shared/domain/checklist';
 import { progressOf } from '#shared/rules/checklist';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { useLocation } from '../../app/router';
+import { useLocation } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import classes from './checklist.module.css';
 import { ChecklistFilters } from './ChecklistFilters';
 import { ChecklistHeader } from './ChecklistHeader';
-import { groupHeading, groupItems, matches, NO_FILTERS, type Filters } from './filters';
+import { groupHeading, groupItems } from '../../lib/checklistGroups';
+import { matches, NO_FILTERS, type Filters } from './filters';
 import { GroupSection } from './GroupSection';
 import { NOTES_ID } from './EditorFields';
 import { ItemEditor } from './ItemEditor';
@@ -18,7 +19,7 @@ import { focusInPanel, focusRow, isTyping, resultForKey } from './keys';
 import { NotesDraftsContext } from './notesDrafts';
 import { ShortcutsModal } from './ShortcutsModal';
 import type { ChecklistState } from './useChecklist';
-import { useMe } from './useMe';
+import { useMe } from '../../lib/useMe';
 import { useStableLists } from './useStableLists';
 
 interface WorkspaceProps {

@@ -4,7 +4,7 @@ import type { TeamMember } from '#shared/domain/audit';
 import { RESULT_KEYS, type ChecklistItemPatch, type ItemResult } from '#shared/domain/checklist';
 import { RestoredDraftAlert, type RestoredDraft } from '../../lib/drafts';
 import { NotesDraftsContext } from './notesDrafts';
-import { RESULT_COLORS, RESULT_SHORT } from './results';
+import { RESULT_COLORS, RESULT_SHORT } from '../../lib/checklistResults';
 
 /**
  * The editor's parts, each memoised on the fields it shows: a result key

@@ -2,10 +2,10 @@ import { Badge, Divider, Input, Stack, Text, Title } from '@mantine/core';
 import { memo, useCallback } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem, ChecklistItemPatch, SampledRecordInput } from '#shared/domain/checklist';
-import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
-import { ItemFindings } from '../findings/ItemFindings';
+import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
+import { ItemFindings } from '../../components/findings/ItemFindings';
 import { AssignmentFields, Guidance, NotesField, ResultField, TYPING_DELAY_MS } from './EditorFields';
-import { resultLabel } from './results';
+import { resultLabel } from '../../lib/checklistResults';
 import { SamplesEditor } from './SamplesEditor';
 
 interface ItemEditorProps {

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { plural } from '../../lib/format';
 import classes from './checklist.module.css';
-import { ResultBadge } from './ResultBadge';
+import { ResultBadge } from '../../components/ResultBadge';
 
 interface ItemRowProps {
   item: ChecklistItem;

@@ -1,7 +1,7 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { memo } from 'react';
 import { RESULT_KEYS } from '#shared/domain/checklist';
-import { resultLabel } from './results';
+import { resultLabel } from '../../lib/checklistResults';
 
 const SHORTCUTS: [keys: string[], what: string][] = [
   [['↓', 'j'], 'Next item'],

@@ -1,18 +1,19 @@
 import { Button, Grid, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Facts } from '../../components/Facts';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { ProgrammeSection } from '../programme/ProgrammeSection';
 import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
 
-export function ClientDetail({ id }: { id: string }) {
+/** `programme`: the programme feature's certification-cycle section for this client, placed by the route. */
+export function ClientDetail({ id, programme }: { id: string; programme: ReactNode }) {
   const client = useQuery('clients.get', { id });
   // The list query has no client filter; one laptop's audits are few enough to filter here.
   const audits = useQuery('audits.list', { sort: 'start_desc' });
@@ -106,9 +107,7 @@ export function ClientDetail({ id }: { id: string }) {
             <Block title="Audits">
               <AuditsTable audits={ownAudits} clientId={id} />
             </Block>
-            <Block title="Certification programme">
-              <ProgrammeSection clientId={id} />
-            </Block>
+            <Block title="Certification programme">{programme}</Block>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState, type FormEvent } from 'react';
 import type { Result } from '#shared/api/result';
 import type { Client, ClientInput } from '#shared/domain/client';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError } from '../../lib/notify';

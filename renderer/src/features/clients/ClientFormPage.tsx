@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifySuccess } from '../../lib/notify';

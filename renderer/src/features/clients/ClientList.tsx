@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Table, Text } from '@mantine/core';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import type { ClientSummary } from '#shared/domain/client';
 import { useQuery } from '../../api/hooks';
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';

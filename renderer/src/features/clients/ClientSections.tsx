@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { AUDIT_TYPE_LABELS, type AuditSummary } from '#shared/domain/audit';
 import type { Client } from '#shared/domain/client';
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../lib/router';
 import { formatDayRange } from '../../lib/format';
-import { StatusBadge } from '../audits/StatusBadge';
+import { AuditStatusBadge } from '../../components/AuditStatusBadge';
 
 export function SitesTable({ client }: { client: Client }) {
   if (client.sites.length === 0)
@@ -113,7 +113,7 @@ export function AuditsTable({ audits, clientId }: { audits: AuditSummary[]; clie
               <Text size="sm">{formatDayRange(a.startDate, a.endDate)}</Text>
             </Table.Td>
             <Table.Td ta="right">
-              <StatusBadge status={a.status} size="sm" />
+              <AuditStatusBadge status={a.status} size="sm" />
             </Table.Td>
           </Table.Tr>
         ))}

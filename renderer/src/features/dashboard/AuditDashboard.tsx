@@ -4,11 +4,11 @@ import { IconListCheck } from '@tabler/icons-react';
 import type { Audit } from '#shared/domain/audit';
 import { RESULTS, type Dashboard } from '#shared/domain/checklist';
 import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Empty } from '../../components/Empty';
 import { LoadError, PageLoader } from '../../components/LoadState';
-import { RESULT_COLORS, resultLabel } from '../checklist/results';
+import { RESULT_COLORS, resultLabel } from '../../lib/checklistResults';
 import { chartRows, groupLabel, RESULT_SERIES } from './chartData';
 
 /** Where the audit stands: results, progress by clause and theme, and who still has work. */

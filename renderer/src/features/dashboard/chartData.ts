@@ -1,5 +1,5 @@
 import { RESULTS, RESULT_LABELS, type Dashboard } from '#shared/domain/checklist';
-import { RESULT_COLORS } from '../checklist/results';
+import { RESULT_COLORS } from '../../lib/checklistResults';
 
 type GroupRow = Dashboard['byGroup'][number];
 

@@ -5,14 +5,14 @@ import type { Audit } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
 import { getApi } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
-import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
-import { AttachmentsAfterCreate, DeleteButton } from '../records/editorParts';
-import type { AuditRefs } from '../records/useAuditRefs';
+import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
+import { AttachmentsAfterCreate, DeleteButton } from '../../components/editorForm';
+import type { AuditRefs } from '../../lib/useAuditRefs';
 import type { Act } from './act';
 import { FindingForm } from './FindingForm';
 import { FindingLifecycle } from './FindingLifecycle';
 import { FindingTrail } from './FindingTrail';
-import { DueCell, StatusBadge, TypeBadge } from './labels';
+import { DueCell, StatusBadge, TypeBadge } from '../../components/findings/labels';
 
 export interface FindingEditorProps {
   audit: Audit;

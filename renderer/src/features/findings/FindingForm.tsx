@@ -5,10 +5,10 @@ import type { Audit } from '#shared/domain/audit';
 import { FINDING_TYPE_LABELS, FINDING_TYPES, type Finding, type FindingType } from '#shared/domain/finding';
 import { getApi } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
-import { defaultRecordTime } from '../records/dateTime';
-import { send, SubmitRow, useBusy, useDirtyCheck } from '../records/editorParts';
-import { RequirementPicker } from '../records/RequirementPicker';
-import type { AuditRefs } from '../records/useAuditRefs';
+import { defaultRecordTime } from '../../lib/dateTime';
+import { send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
+import { RequirementPicker } from '../../components/RequirementPicker';
+import type { AuditRefs } from '../../lib/useAuditRefs';
 import { GradingGuidance } from './GradingGuidance';
 import { decodeRecord, encodeRecord, useRecordOptions } from './useRecordOptions';
 

@@ -5,7 +5,7 @@ import type { TeamMember } from '#shared/domain/audit';
 import { VERIFICATION_METHOD_LABELS, type Finding, type FindingResponse } from '#shared/domain/finding';
 import { isNonconformity } from '#shared/rules/findings';
 import { formatDay } from '../../lib/format';
-import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
+import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import type { Act } from './act';
 import { ResponseForm } from './ResponseForm';
 import { VerifyForm } from './VerifyForm';

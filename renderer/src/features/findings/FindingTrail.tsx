@@ -4,7 +4,7 @@ import type { TrailEntry } from '#shared/domain/finding';
 import { useQuery } from '../../api/hooks';
 import { LoadError } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
-import { itemShort, type AuditRefs } from '../records/useAuditRefs';
+import { itemShort, type AuditRefs } from '../../lib/useAuditRefs';
 
 const FIELD_LABELS: Record<string, string> = {
   created: 'Created',

@@ -6,18 +6,18 @@ import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { navigate, useLocation } from '../../app/router';
+import { navigate, useLocation } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { plural } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
-import { RequirementBadges } from '../records/RequirementPicker';
-import { useAuditRefs } from '../records/useAuditRefs';
-import { useEscapeOnTop } from '../records/useEscapeOnTop';
+import { RequirementBadges } from '../../components/RequirementPicker';
+import { useAuditRefs } from '../../lib/useAuditRefs';
+import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
 import { FindingEditor } from './FindingEditor';
 import { FindingSettingsForm } from './FindingSettingsForm';
-import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from './labels';
-import { useActor } from './useActor';
+import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
+import { useActor } from '../../lib/useActor';
 import { useFindings } from './useFindings';
 
 /** The Findings tab of an audit: the list, the response deadlines, and one finding at a time in a drawer. */

@@ -17,7 +17,7 @@ import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDay, plural } from '../../lib/format';
-import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from './labels';
+import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
 
 /** Every finding across audits and clients, filtered: what is open, what is late. */
 export function NonconformitiesPage() {

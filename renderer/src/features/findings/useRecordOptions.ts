@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { FindingRecordRef } from '#shared/domain/finding';
 import { useQuery } from '../../api/hooks';
-import { formatLocalDateTime } from '../records/dateTime';
+import { formatLocalDateTime } from '../../lib/dateTime';
 
 /** MultiSelect values are "type:id", so one control picks interviews, observations and documents. */
 export const encodeRecord = (r: FindingRecordRef): string => `${r.type}:${r.id}`;

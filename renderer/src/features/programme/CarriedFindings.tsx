@@ -3,7 +3,7 @@ import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_SHORT, FindingStatus } from '#shared/domain/finding';
 import type { CarriedFinding } from '#shared/domain/programme';
 import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 
 /** Where a finding lives: its own audit's findings tab, opened on it. */

@@ -5,7 +5,7 @@ import type { ItemResult } from '#shared/domain/checklist';
 import type { Comparison } from '#shared/domain/programme';
 import { useQuery } from '../../api/hooks';
 import { LoadError, PageLoader } from '../../components/LoadState';
-import { ResultBadge } from '../checklist/ResultBadge';
+import { ResultBadge } from '../../components/ResultBadge';
 
 type Row = Comparison['rows'][number];
 

@@ -3,7 +3,7 @@ import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { AUDIT_TYPE_LABELS, type Audit } from '#shared/domain/audit';
 import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { CarriedFindings } from './CarriedFindings';
 import { ComparisonSection } from './ComparisonSection';

@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
 import { isSurveillance } from '#shared/rules/checklist';
 import { useMutation } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { issuesToErrors, type FieldErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { SamplingPicker } from '../audits/SamplingPicker';
+import { SamplingPicker } from '../../components/SamplingPicker';
 
 interface PlanNextProps {
   clientId: string;

@@ -4,12 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
 import type { Programme, ProgrammeStep } from '#shared/domain/programme';
 import { useMutation, useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { formatDay } from '../../lib/format';
 import { issuesToErrors, type FieldErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { StatusBadge } from '../audits/StatusBadge';
+import { AuditStatusBadge } from '../../components/AuditStatusBadge';
 import { PlanNextModal } from './PlanNextModal';
 
 /** The client's 3-year certification cycle: the decision and expiry dates, and each audit due. */
@@ -141,7 +141,7 @@ function StepsTable({ steps }: { steps: ProgrammeStep[] }) {
                     <Anchor href={href(`/audits/${s.auditId}`)} size="sm">
                       {s.startDate ? formatDay(s.startDate) : AUDIT_TYPE_LABELS[s.type]}
                     </Anchor>
-                    {s.auditStatus && <StatusBadge status={s.auditStatus} size="sm" />}
+                    {s.auditStatus && <AuditStatusBadge status={s.auditStatus} size="sm" />}
                   </Group>
                 ) : (
                   <Text size="sm" c="dimmed">

@@ -5,11 +5,11 @@ import type { Audit } from '#shared/domain/audit';
 import { DocumentInput, DocumentPatch, type DocumentReviewed } from '#shared/domain/records';
 import { getApi } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
-import { DraftedTextarea } from './DraftedTextarea';
-import { checkInput, DeleteButton, send, SubmitRow, useBusy, useDirtyCheck } from './editorParts';
+import { DraftedTextarea } from '../../components/DraftedTextarea';
+import { checkInput, DeleteButton, send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
 import type { EditorArgs } from './RecordsLayout';
-import { RequirementPicker } from './RequirementPicker';
-import type { AuditRefs } from './useAuditRefs';
+import { RequirementPicker } from '../../components/RequirementPicker';
+import type { AuditRefs } from '../../lib/useAuditRefs';
 import { useSerialSaves } from './useSerialSaves';
 
 interface Values {

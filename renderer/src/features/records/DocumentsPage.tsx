@@ -4,8 +4,8 @@ import type { DocumentReviewed } from '#shared/domain/records';
 import { formatDay } from '../../lib/format';
 import { DocumentEditor, documentTitle } from './DocumentEditor';
 import { RecordsLayout, type Column } from './RecordsLayout';
-import { RequirementBadges } from './RequirementPicker';
-import { useAuditRefs, type AuditRefs } from './useAuditRefs';
+import { RequirementBadges } from '../../components/RequirementPicker';
+import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { useRecords } from './useRecords';
 
 const dash = (s: string) => s || '—';

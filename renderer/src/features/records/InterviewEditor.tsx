@@ -5,9 +5,9 @@ import type { Audit } from '#shared/domain/audit';
 import { InterviewInput, InterviewPatch, type Interview } from '#shared/domain/records';
 import { getApi } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
-import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
-import { DraftedTextarea } from './DraftedTextarea';
-import { defaultRecordTime, formatLocalDateTime } from './dateTime';
+import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
+import { DraftedTextarea } from '../../components/DraftedTextarea';
+import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import {
   AttachmentsAfterCreate,
   checkInput,
@@ -16,10 +16,10 @@ import {
   SubmitRow,
   useBusy,
   useDirtyCheck,
-} from './editorParts';
+} from '../../components/editorForm';
 import type { EditorArgs } from './RecordsLayout';
-import { RequirementPicker } from './RequirementPicker';
-import type { AuditRefs } from './useAuditRefs';
+import { RequirementPicker } from '../../components/RequirementPicker';
+import type { AuditRefs } from '../../lib/useAuditRefs';
 import { useSerialSaves } from './useSerialSaves';
 
 interface Values {

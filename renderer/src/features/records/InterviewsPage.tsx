@@ -3,11 +3,11 @@ import { IconMessages, IconPaperclip } from '@tabler/icons-react';
 import type { Audit } from '#shared/domain/audit';
 import type { Interview } from '#shared/domain/records';
 import { plural } from '../../lib/format';
-import { formatLocalDateTime } from './dateTime';
+import { formatLocalDateTime } from '../../lib/dateTime';
 import { InterviewEditor, interviewTitle } from './InterviewEditor';
 import { RecordsLayout, type Column } from './RecordsLayout';
-import { RequirementBadges } from './RequirementPicker';
-import { useAuditRefs, type AuditRefs } from './useAuditRefs';
+import { RequirementBadges } from '../../components/RequirementPicker';
+import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { useRecords } from './useRecords';
 
 export function AttachmentCount({ count }: { count: number }) {

@@ -5,9 +5,9 @@ import type { Audit } from '#shared/domain/audit';
 import { ObservationInput, ObservationPatch, type Observation } from '#shared/domain/records';
 import { getApi } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
-import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
-import { DraftedTextarea } from './DraftedTextarea';
-import { defaultRecordTime, formatLocalDateTime } from './dateTime';
+import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
+import { DraftedTextarea } from '../../components/DraftedTextarea';
+import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import {
   AttachmentsAfterCreate,
   checkInput,
@@ -16,10 +16,10 @@ import {
   SubmitRow,
   useBusy,
   useDirtyCheck,
-} from './editorParts';
+} from '../../components/editorForm';
 import type { EditorArgs } from './RecordsLayout';
-import { RequirementPicker } from './RequirementPicker';
-import type { AuditRefs } from './useAuditRefs';
+import { RequirementPicker } from '../../components/RequirementPicker';
+import type { AuditRefs } from '../../lib/useAuditRefs';
 import { useSerialSaves } from './useSerialSaves';
 
 interface Values {
@@ -52,12 +52,6 @@ const detailsOf = (o: Observation) => ({
   observedAt: o.observedAt,
   itemIds: o.itemIds,
 });
-
-/** The first line of the description, as a short name for the observation. */
-export function observationName(o: Observation): string {
-  const line = o.description.trim().split(/\r?\n/, 1)[0] ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line || 'Observation';
-}
 
 export const observationTitle = (o: Observation | null): string =>
   o ? `Observation of ${formatLocalDateTime(o.observedAt)}` : 'New observation';

@@ -2,12 +2,13 @@ import { Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import type { Audit } from '#shared/domain/audit';
 import type { Observation } from '#shared/domain/records';
-import { formatLocalDateTime } from './dateTime';
+import { formatLocalDateTime } from '../../lib/dateTime';
 import { AttachmentCount } from './InterviewsPage';
-import { ObservationEditor, observationName, observationTitle } from './ObservationEditor';
+import { observationName } from '../../lib/recordNames';
+import { ObservationEditor, observationTitle } from './ObservationEditor';
 import { RecordsLayout, type Column } from './RecordsLayout';
-import { RequirementBadges } from './RequirementPicker';
-import { useAuditRefs, type AuditRefs } from './useAuditRefs';
+import { RequirementBadges } from '../../components/RequirementPicker';
+import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { useRecords } from './useRecords';
 
 const columns = (refs: AuditRefs): Column<Observation>[] => [

@@ -5,12 +5,12 @@ import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { navigate, useLocation } from '../../app/router';
+import { navigate, useLocation } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { plural } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
-import { useEscapeOnTop } from './useEscapeOnTop';
+import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
 import type { RecordsState } from './useRecords';
 
 export interface Column<T> {

@@ -2,7 +2,7 @@ import { Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconSignature } from '@tabler/icons-react';
 import type { ExportFormat, ExportKind } from '#shared/domain/report';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { ReadFailed } from './download';
+import { ReadFailed } from '../../lib/download';
 import { JobProgress } from './JobProgress';
 import { downloadJob, useExportJob } from './useExportJob';
 

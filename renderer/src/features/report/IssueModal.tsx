@@ -16,7 +16,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
 import type { SigningIdentity } from '#shared/domain/signing';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { notifySuccess } from '../../lib/notify';
 import { expiryOf, formatCertDate } from '../../lib/identity';
 import { JobProgress } from './JobProgress';

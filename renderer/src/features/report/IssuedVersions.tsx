@@ -6,8 +6,8 @@ import type { VerifyResult } from '#shared/domain/signing';
 import { getApi } from '../../api/client';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
-import { mediaTypeOf, readChunks, ReadFailed, saveBlob } from './download';
-import { VerifyOutcome } from './VerifyOutcome';
+import { mediaTypeOf, readChunks, ReadFailed, saveBlob } from '../../lib/download';
+import { VerifyOutcome } from '../../components/VerifyOutcome';
 
 async function downloadIssue(issue: ReportIssue): Promise<void> {
   try {

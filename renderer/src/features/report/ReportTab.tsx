@@ -7,7 +7,7 @@ import { canEditAudit } from '#shared/rules/audit-status';
 import { useQuery } from '../../api/hooks';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
-import { useActor } from '../findings/useActor';
+import { useActor } from '../../lib/useActor';
 import { ExportPanel } from './ExportPanel';
 import { IssuedVersions } from './IssuedVersions';
 import { IssueModal } from './IssueModal';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { ExportJob, ExportStartInput } from '#shared/domain/report';
 import { getApi } from '../../api/client';
-import { mediaTypeOf, readChunks, saveBlob } from './download';
+import { mediaTypeOf, readChunks, saveBlob } from '../../lib/download';
 
 const POLL_MS = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

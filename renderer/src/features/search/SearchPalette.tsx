@@ -4,7 +4,7 @@ import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from '@
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SearchHit } from '#shared/domain/search';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { groupHits, hitPath } from './hits';
 import { Snippet } from './Snippet';
 import { useSearch } from './useSearch';

@@ -17,7 +17,7 @@ import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { saveBlob } from '../report/download';
+import { saveBlob } from '../../lib/download';
 import { CreateIdentityModal } from './CreateIdentityModal';
 import { formatCertDate, shortFingerprint } from '../../lib/identity';
 import { IdentityBadges } from './IdentityBadges';

@@ -7,7 +7,7 @@ import type { SigningIdentity } from '#shared/domain/signing';
 import type { TeamRole } from '#shared/domain/team';
 import { getApi } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { formatBytes } from '../../lib/files';
 
 import { notifySuccess } from '../../lib/notify';

@@ -3,7 +3,7 @@ import { FILE_CHUNK_MAX } from '#shared/domain/report';
 import type { ImportPreview } from '#shared/domain/team';
 import { getApi } from '../../api/client';
 import { readAsBase64 } from '../../lib/files';
-import { saveBlob } from '../report/download';
+import { saveBlob } from '../../lib/download';
 
 export const PACKAGE_ACCEPT = '.fwpkg,application/zip';
 

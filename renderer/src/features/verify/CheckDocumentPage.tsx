@@ -4,11 +4,11 @@ import { useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { EXPORT_KIND_LABELS, VERIFY_FILE_MAX, type DocumentCheck } from '#shared/domain/report';
-import { href } from '../../app/router';
+import { href } from '../../lib/router';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp } from '../../lib/format';
-import { VerifyOutcome } from '../report/VerifyOutcome';
+import { VerifyOutcome } from '../../components/VerifyOutcome';
 import { checkDocument } from './checkDocument';
 
 type State =

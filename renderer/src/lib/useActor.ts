@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
-import { useMe } from '../checklist/useMe';
+import { useMe } from './useMe';
 
 /**
  * Who the audit trail records as acting: the team member this computer said

@@ -1,8 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A tiny hash router: the Electron window loads index.html from file://, so
- * the route lives in the fragment (#/audits/123). Links are plain
+ * A tiny hash router. The page is one index.html, served from app://fieldwork/
+ * in Electron and from the loopback preview host in a browser; the route lives
+ * in the fragment (#/audits/123), which neither server sees, so every screen
+ * loads that same file and a reload lands where it was. Links are plain
  * `<a href="#/...">`, which keeps them keyboard- and middle-click-friendly.
  */
 export interface Location {

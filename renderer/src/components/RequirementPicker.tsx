@@ -1,7 +1,7 @@
 import { Badge, Group, MultiSelect, Text, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
-import { groupHeading } from '../checklist/filters';
-import { itemLabel, itemShort, type AuditRefs } from './useAuditRefs';
+import { groupHeading } from '../lib/checklistGroups';
+import { itemLabel, itemShort, type AuditRefs } from '../lib/useAuditRefs';
 
 interface RequirementPickerProps {
   refs: AuditRefs;

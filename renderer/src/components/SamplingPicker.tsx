@@ -1,8 +1,8 @@
 import { Badge, Button, Checkbox, Group, Input, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import type { SamplingCandidate } from '#shared/domain/checklist';
-import { useQuery } from '../../api/hooks';
-import { LoadError } from '../../components/LoadState';
+import { useQuery } from '../api/hooks';
+import { LoadError } from './LoadState';
 
 interface SamplingPickerProps {
   clientId: string;

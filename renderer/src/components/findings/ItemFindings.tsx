@@ -4,10 +4,10 @@ import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import type { FindingType } from '#shared/domain/finding';
 import { useMutation, useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { notifyError } from '../../lib/notify';
 import { findingName, StatusBadge, TypeBadge } from './labels';
-import { useActor } from './useActor';
+import { useActor } from '../../lib/useActor';
 
 /** The finding a result calls for; other results raise none from here. */
 const TYPE_FOR: Partial<Record<ChecklistItem['result'], FindingType>> = {

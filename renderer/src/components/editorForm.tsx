@@ -4,8 +4,8 @@ import { IconDeviceFloppy, IconPaperclip, IconTrash } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { ApiError, Result } from '#shared/api/result';
-import { issuesToErrors, withEmptyFieldMessages, type FieldErrors } from '../../lib/formErrors';
-import { notifyError, notifySuccess } from '../../lib/notify';
+import { issuesToErrors, withEmptyFieldMessages, type FieldErrors } from '../lib/formErrors';
+import { notifyError, notifySuccess } from '../lib/notify';
 
 /** Checks form values against the schema the backend will use, with friendlier words for empty required fields. */
 export function checkInput<S extends z.ZodType>(

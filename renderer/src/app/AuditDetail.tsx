@@ -19,28 +19,28 @@ import {
 import { lazy, Suspense, useEffect } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
-import { useMutation, useQuery } from '../../api/hooks';
-import { href, navigate } from '../../app/router';
-import { LoadError, PageLoader } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
-import { formatDayRange } from '../../lib/format';
-import { notifyError, notifySuccess } from '../../lib/notify';
-import { ChecklistScreen } from '../checklist/ChecklistScreen';
-import { prefetchChecklist } from '../checklist/useChecklist';
-import { EvidenceLibrary } from '../evidence/EvidenceLibrary';
-import { FindingsPage } from '../findings/FindingsPage';
-import { CycleTab } from '../programme/CycleTab';
-import { DocumentsPage } from '../records/DocumentsPage';
-import { InterviewsPage } from '../records/InterviewsPage';
-import { ReportTab } from '../report/ReportTab';
-import { ObservationsPage } from '../records/ObservationsPage';
-import { TeamTab } from '../team/TeamTab';
-import { AuditOverview } from './AuditOverview';
-import { needsConfirmation, transitionLabel } from './statusActions';
-import { StatusBadge } from './StatusBadge';
+import { useMutation, useQuery } from '../api/hooks';
+import { href, navigate } from '../lib/router';
+import { LoadError, PageLoader } from '../components/LoadState';
+import { PageHeader } from '../components/PageHeader';
+import { formatDayRange } from '../lib/format';
+import { notifyError, notifySuccess } from '../lib/notify';
+import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
+import { prefetchChecklist } from '../features/checklist/useChecklist';
+import { EvidenceLibrary } from '../features/evidence/EvidenceLibrary';
+import { FindingsPage } from '../features/findings/FindingsPage';
+import { CycleTab } from '../features/programme/CycleTab';
+import { DocumentsPage } from '../features/records/DocumentsPage';
+import { InterviewsPage } from '../features/records/InterviewsPage';
+import { ReportTab } from '../features/report/ReportTab';
+import { ObservationsPage } from '../features/records/ObservationsPage';
+import { TeamTab } from '../features/team/TeamTab';
+import { AuditOverview } from '../features/audits/AuditOverview';
+import { needsConfirmation, transitionLabel } from '../features/audits/statusActions';
+import { AuditStatusBadge } from '../components/AuditStatusBadge';
 
 // The chart library is large; only the dashboard needs it, so it loads on first visit.
-const AuditDashboard = lazy(() => import('../dashboard/AuditDashboard'));
+const AuditDashboard = lazy(() => import('../features/dashboard/AuditDashboard'));
 
 export const AUDIT_SECTIONS = [
   'overview',
@@ -119,7 +119,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
     <>
       <PageHeader
         title={`${typeLabel} audit`}
-        badge={<StatusBadge status={a.status} size="lg" />}
+        badge={<AuditStatusBadge status={a.status} size="lg" />}
         back={{ to: '/audits', label: 'Audits' }}
         description={
           <>

@@ -2,8 +2,8 @@ import { Alert, Anchor, Code, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import type { VerifyResult } from '#shared/domain/signing';
 import type { SignerTrust } from '#shared/domain/trust';
-import { href } from '../../app/router';
-import { formatTimestamp } from '../../lib/format';
+import { href } from '../lib/router';
+import { formatTimestamp } from '../lib/format';
 
 const KNOWN_AS: Record<Exclude<SignerTrust['kind'], 'unknown'>, (matched: string) => string> = {
   known_identity: (m) => `the signing identity ${m} of this data folder`,

@@ -16,7 +16,7 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { getApi } from '../../api/client';
-import { useActor } from '../findings/useActor';
+import { useActor } from '../../lib/useActor';
 import { useQuery } from '../../api/hooks';
 import { formatBytes } from '../../lib/files';
 import { notifyError, notifySuccess } from '../../lib/notify';

@@ -1,6 +1,6 @@
 import { Stack, Text, Textarea } from '@mantine/core';
 import type { Result } from '#shared/api/result';
-import { RestoredDraftAlert, useDraftedText, type DraftRecordType } from '../../lib/drafts';
+import { RestoredDraftAlert, useDraftedText, type DraftRecordType } from '../lib/drafts';
 
 const STATUS_TEXT = {
   idle: 'Saved as you type',

@@ -1,16 +1,16 @@
 import { Badge } from '@mantine/core';
 import { AUDIT_STATUS_LABELS, type AuditStatus } from '#shared/domain/audit';
 
-export const STATUS_COLORS: Record<AuditStatus, string> = {
+export const AUDIT_STATUS_COLORS: Record<AuditStatus, string> = {
   planned: 'blue',
   in_progress: 'orange',
   reporting: 'violet',
   closed: 'gray',
 };
 
-export function StatusBadge({ status, size = 'md' }: { status: AuditStatus; size?: 'sm' | 'md' | 'lg' }) {
+export function AuditStatusBadge({ status, size = 'md' }: { status: AuditStatus; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size={size}>
+    <Badge color={AUDIT_STATUS_COLORS[status]} variant="light" size={size}>
       {AUDIT_STATUS_LABELS[status]}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ItemResult } from '#shared/domain/checklist';
-import classes from './checklist.module.css';
-import { RESULT_SHORT, resultLabel } from './results';
+import classes from './ResultBadge.module.css';
+import { RESULT_SHORT, resultLabel } from '../lib/checklistResults';
 
 /**
  * The item's result as a badge. A plain span styled with Mantine's colour

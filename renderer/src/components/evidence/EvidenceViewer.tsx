@@ -5,13 +5,13 @@ import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Evidence } from '#shared/domain/evidence';
 import { openPolicy } from '#shared/rules/open-policy';
 import { getApi } from '../../api/client';
-import { Facts, LongText } from '../../components/Facts';
+import { Facts, LongText } from '../Facts';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { DraftedTextarea } from '../records/DraftedTextarea';
-import { formatCapturedAt } from '../records/dateTime';
-import { useEscapeOnTop } from '../records/useEscapeOnTop';
+import { DraftedTextarea } from '../DraftedTextarea';
+import { formatCapturedAt } from '../../lib/dateTime';
+import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
 import { downloadEvidence, openOutside, readEvidence, ReadFailed, showInFolder, viewableAs } from './bytes';
 import { FileTypeIcon } from './Thumb';
 

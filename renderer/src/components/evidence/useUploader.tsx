@@ -6,7 +6,7 @@ import type { EvidenceTarget } from '#shared/domain/evidence';
 import { formatBytes } from '../../lib/files';
 import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { useActor } from '../findings/useActor';
+import { useActor } from '../../lib/useActor';
 import { summarize, uploadFiles, type BatchProgress, type FileProgress, type FileState } from './upload';
 
 /** A batch quicker than this finishes without a dialog flashing up. */

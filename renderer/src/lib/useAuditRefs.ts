@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { ChecklistItem } from '#shared/domain/checklist';
-import { useQuery } from '../../api/hooks';
+import { useQuery } from '../api/hooks';
 
 export interface Option {
   value: string;
