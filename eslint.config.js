@@ -1,5 +1,6 @@
 // ESLint flat config: type-aware TypeScript rules plus the architecture's layer
 // boundaries as errors. The layer rules are proven by tests/unit/lint/layers.test.ts.
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,32 +12,182 @@ import tseslint from 'typescript-eslint';
 
 const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 
-// ---- building blocks for no-restricted-imports (regex: exact, no gitignore surprises) ----
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const bareBuiltins = [...new Set(builtinModules.map((m) => m.split('/')[0]))].map(escape).join('|');
+// ---- layers by allow-list ----
+// Each area says what it MAY import; anything else is an error. An import is classified
+// by what it names: a repository path (a relative path, or a package.json subpath alias
+// such as #core/* resolved to its folder), a Node built-in, or a package. Paths ending in
+// '/' are folders; others are single modules (no extension).
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const builtins = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
+const ALIAS_FOLDERS = Object.entries(pkg.imports ?? {}).map(([alias, target]) => [
+  alias.replace(/\*$/, ''),
+  target.replace(/^\.\//, '').replace(/\*.*$/, ''),
+]);
 
-const NODE = [
-  { regex: '^node:', message: 'Node built-ins are not available in this layer.' },
-  { regex: `^(?:${bareBuiltins})(?:/.*)?$`, message: 'Node built-ins are not available in this layer.' },
+const FRONT_DOOR = ['electron/core/backend', 'electron/core/static-files'];
+const RENDERER_COMMON = ['renderer/src/components/', 'renderer/src/lib/', 'renderer/src/api/'];
+const UI_PACKAGES = ['react', 'react-dom', /^@mantine\//, '@tabler/icons-react', 'dexie', 'dayjs', 'zod'];
+// The backend may use what ships: package.json dependencies, minus the renderer's UI ones.
+const RUNTIME_PACKAGES = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@mantine/'));
+
+/**
+ * First match wins. `own` (the matched folder) is always allowed. `builtins`: Node built-ins.
+ * `why` is shown with every error.
+ */
+const LAYERS = [
+  {
+    area: /^shared\//,
+    paths: [],
+    packages: ['zod'],
+    why: 'shared/ is pure TypeScript that runs in every process',
+  },
+  {
+    area: /^electron\/core\//,
+    paths: ['shared/'],
+    builtins: true,
+    packages: RUNTIME_PACKAGES,
+    why: 'the backend is plain Node and knows no front end (no Electron, CLI, preview host or renderer)',
+  },
+  {
+    area: /^electron\/main\//,
+    paths: ['shared/', ...FRONT_DOOR],
+    builtins: true,
+    packages: ['electron'],
+    why: 'a front end reaches the backend only through #core/backend (dispatch) and #core/static-files',
+  },
+  {
+    area: /^electron\/preview\//,
+    paths: ['shared/', ...FRONT_DOOR],
+    builtins: true,
+    packages: [],
+    why: 'a front end reaches the backend only through #core/backend (dispatch) and #core/static-files',
+  },
+  {
+    area: /^electron\/cli\//,
+    // `fieldwork serve` starts the preview host; vite builds the renderer when it is missing.
+    paths: ['shared/', 'electron/preview/', ...FRONT_DOOR],
+    builtins: true,
+    packages: ['commander', 'vite'],
+    why: 'a front end reaches the backend only through #core/backend (dispatch) and #core/static-files',
+  },
+  {
+    area: /^electron\/preload\//,
+    paths: ['shared/'],
+    packages: ['electron'],
+    why: 'the preload only forwards IPC; the backend runs in its own utility process',
+  },
+  {
+    area: /^renderer\/src\/features\/[^/]+\//,
+    paths: ['shared/', ...RENDERER_COMMON],
+    packages: UI_PACKAGES,
+    why: 'a feature uses components/, lib/, api/ and itself, never another feature (the app shell composes features)',
+  },
+  {
+    area: /^renderer\/src\/(?:components|lib|api)\//,
+    paths: ['shared/', ...RENDERER_COMMON],
+    packages: UI_PACKAGES,
+    why: 'shared renderer code is used by features and must not depend on them',
+  },
+  {
+    // The app shell (app/, main.tsx): routes compose features.
+    area: /^renderer\//,
+    paths: ['shared/'],
+    packages: UI_PACKAGES,
+    why: 'the renderer is a browser page that talks to the backend only through the API client',
+  },
 ];
-const ELECTRON = {
-  regex: '^electron(?:/.*)?$',
-  message: 'Only electron/main and electron/preload may import electron.',
-};
-const SQLITE = {
-  regex: '^better-sqlite3(?:/.*)?$',
-  message: 'The database belongs to electron/core; go through the API contract.',
-};
-const UI = {
-  regex: '^(?:react[\\w-]*|@mantine/[\\w-]+|@tabler/[\\w-]+|dexie)(?:/.*)?$',
-  message: 'shared/ is pure TypeScript: no UI libraries.',
-};
-const ONLY_SHARED_ALIAS = {
-  regex: '^#(?!shared/)',
-  message: 'This layer may only import #shared/*; reach the backend through the API contract.',
+
+/**
+ * Narrow exceptions, each a file and the core internals it still reads, until those
+ * calls go through dispatch (issue 18, part 3). Delete a line when its file stops
+ * needing it; the rule then holds for that file too.
+ */
+const FRONT_DOOR_EXCEPTIONS = {
+  'electron/main/app.ts': ['electron/core/evidence/store'],
+  'electron/cli/verify.ts': [
+    'electron/core/repos/report-issues',
+    'electron/core/repos/trusted-certs',
+    'electron/core/signing/certificate-file',
+    'electron/core/signing/package-verify',
+  ],
+  'electron/cli/import-evidence.ts': ['electron/core/evidence/import'],
+  // Start-up errors the CLI words for the user, the default data folder, the demo seed.
+  'electron/cli/open.ts': ['electron/core/data-dir', 'electron/core/db/migrations', 'electron/core/templates/builtin'],
+  'electron/cli/demo.ts': ['electron/core/demo/seed'],
 };
 
-const restrict = (...groups) => ['error', { patterns: groups.flat() }];
+const packageName = (source) => source.split('/', source.startsWith('@') ? 2 : 1).join('/');
+const matchesName = (allowed, name) => allowed.some((a) => (typeof a === 'string' ? a === name : a.test(name)));
+const withinPaths = (allowed, target) => allowed.some((a) => (a.endsWith('/') ? target.startsWith(a) : target === a));
+
+/** What an import names: { path } inside the repository, { builtin }, or { package }. */
+function classify(importer, source) {
+  const bare = source.startsWith('#') ? source : source.replace(/\?.*$/, ''); // './logo.svg?url'
+  if (source === '.' || source === '..' || /^\.\.?\//.test(source)) {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(importer), bare));
+    return { path: target.replace(/\.(?:ts|tsx|js|mjs)$/, '') };
+  }
+  const alias = source.startsWith('#') ? ALIAS_FOLDERS.find(([prefix]) => source.startsWith(prefix)) : null;
+  if (alias) return { path: alias[1] + source.slice(alias[0].length) };
+  if (source.startsWith('#')) return { path: source };
+  if (source.startsWith('node:') || builtins.has(source) || builtins.has(source.split('/')[0]))
+    return { builtin: source };
+  return { package: packageName(bare) };
+}
+
+const layerImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Each area imports only what its allow-list in eslint.config.js names.' },
+    schema: [],
+    messages: {
+      notAllowed: '{{area}} may not import {{what}}: {{why}}. It may import {{allowed}}.',
+    },
+  },
+  create(context) {
+    const importer = path.relative(repoRoot, context.filename).split(path.sep).join('/');
+    const layer = LAYERS.find((l) => l.area.test(importer));
+    if (!layer) return {};
+    const own = importer.match(layer.area)[0];
+    const exceptions = FRONT_DOOR_EXCEPTIONS[importer] ?? [];
+    const allowedText = [
+      `${own} itself`,
+      ...layer.paths,
+      ...(layer.builtins ? ['Node built-ins'] : []),
+      ...(layer.packages.length ? [`the packages ${layer.packages.map(String).join(', ')}`] : []),
+    ].join(', ');
+
+    function check(node) {
+      const source = node?.type === 'Literal' && typeof node.value === 'string' ? node.value : null;
+      if (!source) return;
+      const target = classify(importer, source);
+      let allowed;
+      let what;
+      if (target.path !== undefined) {
+        allowed =
+          target.path.startsWith(own) || withinPaths(layer.paths, target.path) || exceptions.includes(target.path);
+        what = `'${source}' (${target.path})`;
+      } else if (target.builtin) {
+        allowed = layer.builtins === true;
+        what = `the Node built-in '${source}'`;
+      } else {
+        allowed = matchesName(layer.packages, target.package);
+        what = `the package '${target.package}'`;
+      }
+      if (!allowed) {
+        const area = own.replace(/\/$/, '');
+        context.report({ node, messageId: 'notAllowed', data: { area, what, why: layer.why, allowed: allowedText } });
+      }
+    }
+
+    return {
+      ImportDeclaration: (n) => check(n.source),
+      ExportNamedDeclaration: (n) => check(n.source),
+      ExportAllDeclaration: (n) => check(n.source),
+      ImportExpression: (n) => check(n.source),
+    };
+  },
+};
 
 // ---- cross-area relative imports ----
 // Areas talk through package.json subpath imports (#shared/*, #core/*). A relative path
@@ -104,7 +255,10 @@ const areaImports = {
   },
 };
 
-const fieldwork = { meta: { name: 'fieldwork-local' }, rules: { 'area-imports': areaImports } };
+const fieldwork = {
+  meta: { name: 'fieldwork-local' },
+  rules: { 'area-imports': areaImports, layers: layerImports },
+};
 
 export default defineConfig(
   globalIgnores([
@@ -137,6 +291,7 @@ export default defineConfig(
     plugins: { fieldwork },
     rules: {
       'fieldwork/area-imports': 'error',
+      'fieldwork/layers': 'error',
       eqeqeq: ['error', 'smart'],
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -169,12 +324,11 @@ export default defineConfig(
     languageOptions: { globals: globals.browser },
   },
 
-  // ---- layer boundaries (each file gets exactly one no-restricted-imports entry) ----
+  // ---- layer boundaries: imports by allow-list (fieldwork/layers above); globals here ----
   {
     name: 'fieldwork/layer/shared',
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': restrict(NODE, ELECTRON, SQLITE, UI, ONLY_SHARED_ALIAS),
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB'].map(
@@ -192,25 +346,9 @@ export default defineConfig(
     },
   },
   {
-    name: 'fieldwork/layer/no-electron',
-    files: ['electron/core/**', 'electron/preview/**', 'electron/cli/**'],
-    rules: { 'no-restricted-imports': restrict(ELECTRON) },
-  },
-  {
-    name: 'fieldwork/layer/preload',
-    files: ['electron/preload/**'],
-    rules: {
-      'no-restricted-imports': restrict(SQLITE, {
-        regex: '^#core/',
-        message: 'The preload only forwards IPC; the backend runs in the main process.',
-      }),
-    },
-  },
-  {
     name: 'fieldwork/layer/renderer',
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': restrict(NODE, ELECTRON, SQLITE, ONLY_SHARED_ALIAS),
       'no-restricted-globals': [
         'error',
         ...['process', 'Buffer', 'global', 'require', '__dirname', '__filename'].map((name) => ({
