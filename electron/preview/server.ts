@@ -10,8 +10,9 @@ import { contentTypeFor, resolveStaticPath } from '#core/static-files';
 import { declaredLength, hasToken, hostHeaderCount, isLoopbackRequest } from './guards';
 
 /**
- * Large enough for any form and for a base64-encoded Statement of Applicability
- * (5 MB of file is ~6.7 MB encoded); evidence files will get their own streaming route.
+ * Large enough for any form, a base64-encoded Statement of Applicability (5 MB of
+ * file is ~6.7 MB encoded) and one base64 upload chunk (4 MiB, ~5.6 MB encoded).
+ * There is no streaming route: larger files travel as ordered chunks, one op each.
  */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
