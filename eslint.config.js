@@ -26,7 +26,7 @@ const ALIAS_FOLDERS = Object.entries(pkg.imports ?? {}).map(([alias, target]) =>
 
 const FRONT_DOOR = ['electron/core/backend', 'electron/core/static-files'];
 const RENDERER_COMMON = ['renderer/src/components/', 'renderer/src/lib/', 'renderer/src/api/'];
-const UI_PACKAGES = ['react', 'react-dom', /^@mantine\//, '@tabler/icons-react', 'dexie', 'dayjs', 'zod'];
+const UI_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/icons-react', 'dexie', 'dayjs', 'zod'];
 // The backend may use what ships: package.json dependencies, minus the renderer's UI ones.
 const RUNTIME_PACKAGES = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@mantine/'));
 
@@ -64,10 +64,10 @@ const LAYERS = [
   },
   {
     area: /^electron\/cli\//,
-    // `fieldwork serve` starts the preview host; vite builds the renderer when it is missing.
+    // `fieldwork serve` starts the preview host.
     paths: ['shared/', 'electron/preview/', ...FRONT_DOOR],
     builtins: true,
-    packages: ['commander', 'vite'],
+    packages: ['commander'],
     why: 'a front end reaches the backend only through #core/backend (dispatch) and #core/static-files',
   },
   {
@@ -117,7 +117,9 @@ const FRONT_DOOR_EXCEPTIONS = {
 };
 
 const packageName = (source) => source.split('/', source.startsWith('@') ? 2 : 1).join('/');
-const matchesName = (allowed, name) => allowed.some((a) => (typeof a === 'string' ? a === name : a.test(name)));
+/** 'react' is that package; '@mantine/*' any package of that scope. */
+const matchesName = (allowed, name) =>
+  allowed.some((a) => (a.endsWith('/*') ? name.startsWith(a.slice(0, -1)) : a === name));
 const withinPaths = (allowed, target) => allowed.some((a) => (a.endsWith('/') ? target.startsWith(a) : target === a));
 
 /** What an import names: { path } inside the repository, { builtin }, or { package }. */
@@ -154,7 +156,7 @@ const layerImports = {
       `${own} itself`,
       ...layer.paths,
       ...(layer.builtins ? ['Node built-ins'] : []),
-      ...(layer.packages.length ? [`the packages ${layer.packages.map(String).join(', ')}`] : []),
+      ...(layer.packages.length ? [`the packages ${layer.packages.join(', ')}`] : []),
     ].join(', ');
 
     function check(node) {
