@@ -25,125 +25,139 @@ test('plan, edit, find, validate and delete audits; everything survives a reload
 }) => {
   await page.goto(appUrl);
 
-  // --- A client with two sites, submitted with Enter from the keyboard.
-  await page.getByRole('link', { name: 'Add client' }).click();
-  await page.getByLabel('Organisation name').fill(CLIENT);
-  await page.getByLabel('Representative').fill('Dr. Anna Weber');
-  await fillSite(page, 1, {
-    name: 'Hamburg HQ',
-    address: 'Hafenstraße 1, Hamburg',
-    headcount: 240,
-    processes: 'Dispatch, IT operations',
+  await test.step('A client with two sites, submitted with Enter from the keyboard', async () => {
+    await page.getByRole('link', { name: 'Add client' }).click();
+    await page.getByLabel('Organisation name').fill(CLIENT);
+    await page.getByLabel('Representative').fill('Dr. Anna Weber');
+    await fillSite(page, 1, {
+      name: 'Hamburg HQ',
+      address: 'Hafenstraße 1, Hamburg',
+      headcount: 240,
+      processes: 'Dispatch, IT operations',
+    });
+    await page.getByRole('button', { name: 'Add site' }).click();
+    await fillSite(page, 2, {
+      name: 'Bremen Warehouse',
+      address: 'Überseestadt 7, Bremen',
+      headcount: 85,
+      processes: 'Warehousing',
+    });
+    await page.getByLabel('Organisation name').press('Enter');
+
+    await expect(page.getByRole('heading', { name: CLIENT, level: 2 })).toBeVisible();
+    const sites = page.getByRole('table', { name: 'Sites' });
+    await expect(sites).toContainText('Hamburg HQ');
+    await expect(sites).toContainText('Bremen Warehouse');
   });
-  await page.getByRole('button', { name: 'Add site' }).click();
-  await fillSite(page, 2, {
-    name: 'Bremen Warehouse',
-    address: 'Überseestadt 7, Bremen',
-    headcount: 85,
-    processes: 'Warehousing',
+
+  await test.step('A Stage 2 audit with a lead auditor and an auditor, both sites in scope', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
+    await page.getByRole('link', { name: 'Plan audit' }).click();
+    await choose(page, page, 'Client', CLIENT);
+    await choose(page, page, 'Audit type', 'Stage 2');
+    await page.getByLabel('Planned start').fill('2026-03-09');
+    await page.getByLabel('Planned end').fill('2026-03-11');
+    await page.getByLabel('Scope statement').fill('Warehouse management systems at the Hamburg head office');
+    await page.getByRole('combobox', { name: 'Sites in scope' }).click();
+    await page.getByRole('option', { name: 'Hamburg HQ' }).click();
+    await page.getByRole('option', { name: 'Bremen Warehouse' }).click();
+    await page.keyboard.press('Escape');
+    await fillMember(page, 1, { name: 'Maria Lopez', email: 'maria@example.com', role: 'Lead auditor' });
+    await page.getByRole('button', { name: 'Add team member' }).click();
+    await fillMember(page, 2, { name: 'Tom Berg', email: 'tom@example.com', role: 'Auditor' });
+    await page.getByRole('button', { name: 'Create audit' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Stage 2 audit' })).toBeVisible();
+    await expect(page.getByText('Planned', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Sites in scope (2)')).toBeVisible();
+    const team = page.getByRole('table', { name: 'Audit team' });
+    await expect(team.getByRole('row', { name: /Maria Lopez.*Lead auditor/ })).toBeVisible();
+    await expect(team.getByRole('row', { name: /Tom Berg.*Auditor/ })).toBeVisible();
+    await expect(page.getByText(/9\s*–\s*11 Mar 2026/).first()).toBeVisible();
   });
-  await page.getByLabel('Organisation name').press('Enter');
 
-  await expect(page.getByRole('heading', { name: CLIENT, level: 2 })).toBeVisible();
-  const sites = page.getByRole('table', { name: 'Sites' });
-  await expect(sites).toContainText('Hamburg HQ');
-  await expect(sites).toContainText('Bremen Warehouse');
+  await test.step('Edit: widen the scope', async () => {
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const scope = page.getByLabel('Scope statement');
+    await expect(scope).toHaveValue('Warehouse management systems at the Hamburg head office');
+    await scope.fill('Warehouse management and fleet telematics systems at Hamburg and Bremen');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(
+      page.getByText('Warehouse management and fleet telematics systems at Hamburg and Bremen'),
+    ).toBeVisible();
+  });
 
-  // --- A Stage 2 audit with a lead auditor and an auditor, both sites in scope.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
-  await page.getByRole('link', { name: 'Plan audit' }).click();
-  await choose(page, page, 'Client', CLIENT);
-  await choose(page, page, 'Audit type', 'Stage 2');
-  await page.getByLabel('Planned start').fill('2026-03-09');
-  await page.getByLabel('Planned end').fill('2026-03-11');
-  await page.getByLabel('Scope statement').fill('Warehouse management systems at the Hamburg head office');
-  await page.getByRole('combobox', { name: 'Sites in scope' }).click();
-  await page.getByRole('option', { name: 'Hamburg HQ' }).click();
-  await page.getByRole('option', { name: 'Bremen Warehouse' }).click();
-  await page.keyboard.press('Escape');
-  await fillMember(page, 1, { name: 'Maria Lopez', email: 'maria@example.com', role: 'Lead auditor' });
-  await page.getByRole('button', { name: 'Add team member' }).click();
-  await fillMember(page, 2, { name: 'Tom Berg', email: 'tom@example.com', role: 'Auditor' });
-  await page.getByRole('button', { name: 'Create audit' }).click();
+  await test.step('Find it by search, and see the "no match" state', async () => {
+    await page.getByRole('link', { name: 'Audits', exact: true }).first().click();
+    const search = page.getByRole('search').getByLabel('Search');
+    await search.fill('telematics');
+    await expect(auditRows(page)).toHaveCount(1);
+    await expect(auditRows(page).first()).toContainText(CLIENT);
+    await expect(auditRows(page).first()).toContainText('Maria Lopez');
+    await search.fill('no such audit');
+    await expect(page.getByRole('heading', { name: 'No audits match these filters' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(auditRows(page)).toHaveCount(1);
+  });
 
-  await expect(page.getByRole('heading', { name: 'Stage 2 audit' })).toBeVisible();
-  await expect(page.getByText('Planned', { exact: true }).first()).toBeVisible();
-  await expect(page.getByText('Sites in scope (2)')).toBeVisible();
-  const team = page.getByRole('table', { name: 'Audit team' });
-  await expect(team.getByRole('row', { name: /Maria Lopez.*Lead auditor/ })).toBeVisible();
-  await expect(team.getByRole('row', { name: /Tom Berg.*Auditor/ })).toBeVisible();
-  await expect(page.getByText(/9\s*–\s*11 Mar 2026/).first()).toBeVisible();
+  await test.step('Invalid input: end before start, and nobody is lead auditor', async () => {
+    await page.getByRole('link', { name: 'Plan audit' }).click();
+    await choose(page, page, 'Client', CLIENT);
+    await choose(page, page, 'Audit type', 'Surveillance 1');
+    await page.getByLabel('Scope statement').fill('Same scope, first surveillance');
+    await page.getByLabel('Planned start').fill('2027-03-10');
+    await page.getByLabel('Planned end').fill('2027-03-08');
+    await fillMember(page, 1, { name: 'Jonas Keller', email: '', role: 'Auditor' });
+    await page.getByRole('button', { name: 'Create audit' }).click();
 
-  // --- Edit: widen the scope.
-  await page.getByRole('link', { name: 'Edit' }).click();
-  const scope = page.getByLabel('Scope statement');
-  await expect(scope).toHaveValue('Warehouse management systems at the Hamburg head office');
-  await scope.fill('Warehouse management and fleet telematics systems at Hamburg and Bremen');
-  await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Warehouse management and fleet telematics systems at Hamburg and Bremen')).toBeVisible();
+    await expect(page.getByLabel('Planned end')).toHaveAccessibleDescription(/The end date is before the start date/);
+    await expect(page.getByLabel('Planned end')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('The team needs a lead auditor')).toBeVisible();
+    await expect(page).toHaveURL(/#\/audits\/new/);
 
-  // --- Find it by search, and see the "no match" state.
-  await page.getByRole('link', { name: 'Audits', exact: true }).first().click();
-  const search = page.getByRole('search').getByLabel('Search');
-  await search.fill('telematics');
-  await expect(auditRows(page)).toHaveCount(1);
-  await expect(auditRows(page).first()).toContainText(CLIENT);
-  await expect(auditRows(page).first()).toContainText('Maria Lopez');
-  await search.fill('no such audit');
-  await expect(page.getByRole('heading', { name: 'No audits match these filters' })).toBeVisible();
-  await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(auditRows(page)).toHaveCount(1);
+    // Fixing both saves it as a second, planned audit.
+    await page.getByLabel('Planned end').fill('2027-03-11');
+    await choose(page, page.getByRole('group', { name: 'Team member 1' }), 'Role', 'Lead auditor');
+    await page.getByRole('button', { name: 'Create audit' }).click();
+    await expect(page.getByRole('heading', { name: 'Surveillance 1 audit' })).toBeVisible();
+  });
 
-  // --- Invalid input: end before start, and nobody is lead auditor.
-  await page.getByRole('link', { name: 'Plan audit' }).click();
-  await choose(page, page, 'Client', CLIENT);
-  await choose(page, page, 'Audit type', 'Surveillance 1');
-  await page.getByLabel('Scope statement').fill('Same scope, first surveillance');
-  await page.getByLabel('Planned start').fill('2027-03-10');
-  await page.getByLabel('Planned end').fill('2027-03-08');
-  await fillMember(page, 1, { name: 'Jonas Keller', email: '', role: 'Auditor' });
-  await page.getByRole('button', { name: 'Create audit' }).click();
+  await test.step('Delete it: cancel first, then confirm', async () => {
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this audit?' });
+    await expect(dialog).toContainText(CLIENT);
+    await expect(dialog).toContainText(/10\s*–\s*11 Mar 2027/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Surveillance 1 audit' })).toBeVisible();
+    await page.getByRole('link', { name: 'Audits', exact: true }).first().click();
+    await expect(auditRows(page)).toHaveCount(2);
+    await page.getByRole('search').getByLabel('Search').fill('Jonas');
+    await expect(auditRows(page)).toHaveCount(1);
+    await auditRows(page).first().click();
 
-  await expect(page.getByLabel('Planned end')).toHaveAccessibleDescription(/The end date is before the start date/);
-  await expect(page.getByLabel('Planned end')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('The team needs a lead auditor')).toBeVisible();
-  await expect(page).toHaveURL(/#\/audits\/new/);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this audit?' })
+      .getByRole('button', { name: 'Delete audit' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Audits', level: 2 })).toBeVisible();
+    await expect(auditRows(page)).toHaveCount(1);
+    await expect(auditRows(page).first()).toContainText('Stage 2');
+  });
 
-  // Fixing both saves it as a second, planned audit.
-  await page.getByLabel('Planned end').fill('2027-03-11');
-  await choose(page, page.getByRole('group', { name: 'Team member 1' }), 'Role', 'Lead auditor');
-  await page.getByRole('button', { name: 'Create audit' }).click();
-  await expect(page.getByRole('heading', { name: 'Surveillance 1 audit' })).toBeVisible();
-
-  // --- Delete it: cancel first, then confirm.
-  await page.getByRole('button', { name: 'Delete' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete this audit?' });
-  await expect(dialog).toContainText(CLIENT);
-  await expect(dialog).toContainText(/10\s*–\s*11 Mar 2027/);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { name: 'Surveillance 1 audit' })).toBeVisible();
-  await page.getByRole('link', { name: 'Audits', exact: true }).first().click();
-  await expect(auditRows(page)).toHaveCount(2);
-  await page.getByRole('search').getByLabel('Search').fill('Jonas');
-  await expect(auditRows(page)).toHaveCount(1);
-  await auditRows(page).first().click();
-
-  await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: 'Delete this audit?' }).getByRole('button', { name: 'Delete audit' }).click();
-  await expect(page.getByRole('heading', { name: 'Audits', level: 2 })).toBeVisible();
-  await expect(auditRows(page)).toHaveCount(1);
-  await expect(auditRows(page).first()).toContainText('Stage 2');
-
-  // --- Reload the page, then restart the server: the data is on disk.
-  await page.reload();
-  await expect(auditRows(page)).toHaveCount(1);
-  await page.goto(await restartServer());
-  await expect(auditRows(page)).toHaveCount(1);
-  await auditRows(page).first().click();
-  await expect(page.getByText('Warehouse management and fleet telematics systems at Hamburg and Bremen')).toBeVisible();
-  await expect(page.getByText('Sites in scope (2)')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Audit team' }).getByRole('row')).toHaveCount(2);
+  await test.step('Reload the page, then restart the server: the data is on disk', async () => {
+    await page.reload();
+    await expect(auditRows(page)).toHaveCount(1);
+    await page.goto(await restartServer());
+    await expect(auditRows(page)).toHaveCount(1);
+    await auditRows(page).first().click();
+    await expect(
+      page.getByText('Warehouse management and fleet telematics systems at Hamburg and Bremen'),
+    ).toBeVisible();
+    await expect(page.getByText('Sites in scope (2)')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Audit team' }).getByRole('row')).toHaveCount(2);
+  });
 });
 
 test('status buttons follow the allowed transitions; a client with audits is not deleted', async ({ page, appUrl }) => {

@@ -96,138 +96,145 @@ test('interviews and observations linked to checklist items, with photos and a P
       team: TEAM,
     });
 
-    // --- An interview, started with the "n" key, linked to two checklist items.
-    await page.getByRole('tab', { name: 'Interviews' }).click();
-    await expect(page).toHaveURL(/#\/audits\/[\w-]+\/interviews$/);
-    await expect(page.getByRole('heading', { name: 'No interviews recorded yet' })).toBeVisible();
-    await page.keyboard.press('n');
-    const create = page.getByRole('dialog', { name: 'New interview' });
-    await expect(create).toBeVisible();
-    await expect(create.getByText('Photos and files can be attached once the interview is created.')).toBeVisible();
-    await create.getByLabel('Interviewee').fill('Ana Costa');
-    await create.getByLabel('Role', { exact: true }).fill('IT security officer');
-    await create.getByLabel('Department', { exact: true }).fill('Information Technology');
-    // The audit was planned without sites in scope, so there is none to choose.
-    await expect(create.getByRole('combobox', { name: 'Site', exact: true })).toHaveAttribute(
-      'placeholder',
-      'No sites in scope',
-    );
-    await create.getByLabel('Date and time').fill('2026-03-03T10:15');
-    await pickMany(page, create, 'Auditors present', [['Maria', 'Maria Lopez']]);
-    await pickMany(page, create, 'Requirements covered', [
-      ['5.15', '5.15 Access control'],
-      ['Secure auth', '8.5 Secure authentication'],
-    ]);
-    await create
-      .getByLabel('Notes', { exact: true })
-      .fill('Badge readers log every entry; tailgating drills run twice a year.');
-    await create.getByRole('button', { name: 'Create interview' }).click();
-
     const interview = page.getByRole('dialog', { name: 'Interview with Ana Costa' });
-    await expect(interview).toBeVisible();
-    await expect(interview.getByLabel('Notes', { exact: true })).toHaveValue(/tailgating drills/);
+    await test.step('An interview, started with the "n" key, linked to two checklist items', async () => {
+      await page.getByRole('tab', { name: 'Interviews' }).click();
+      await expect(page).toHaveURL(/#\/audits\/[\w-]+\/interviews$/);
+      await expect(page.getByRole('heading', { name: 'No interviews recorded yet' })).toBeVisible();
+      await page.keyboard.press('n');
+      const create = page.getByRole('dialog', { name: 'New interview' });
+      await expect(create).toBeVisible();
+      await expect(create.getByText('Photos and files can be attached once the interview is created.')).toBeVisible();
+      await create.getByLabel('Interviewee').fill('Ana Costa');
+      await create.getByLabel('Role', { exact: true }).fill('IT security officer');
+      await create.getByLabel('Department', { exact: true }).fill('Information Technology');
+      // The audit was planned without sites in scope, so there is none to choose.
+      await expect(create.getByRole('combobox', { name: 'Site', exact: true })).toHaveAttribute(
+        'placeholder',
+        'No sites in scope',
+      );
+      await create.getByLabel('Date and time').fill('2026-03-03T10:15');
+      await pickMany(page, create, 'Auditors present', [['Maria', 'Maria Lopez']]);
+      await pickMany(page, create, 'Requirements covered', [
+        ['5.15', '5.15 Access control'],
+        ['Secure auth', '8.5 Secure authentication'],
+      ]);
+      await create
+        .getByLabel('Notes', { exact: true })
+        .fill('Badge readers log every entry; tailgating drills run twice a year.');
+      await create.getByRole('button', { name: 'Create interview' }).click();
 
-    // --- Three photos and a PDF through the file chooser: four tiles, three real thumbnails.
-    await interview.getByLabel('Attach files').setInputFiles(files);
-    await expect(tiles(interview)).toHaveCount(4);
-    await expect(interview.getByRole('heading', { name: 'Attachments (4)' })).toBeVisible();
-    for (const p of PHOTOS) await expectLoaded(tile(interview, p.name).locator('img[data-thumbnail]'));
-    await expect(tile(interview, PDF)).toBeVisible();
+      await expect(interview).toBeVisible();
+      await expect(interview.getByLabel('Notes', { exact: true })).toHaveValue(/tailgating drills/);
+    });
 
-    // --- A photo in the viewer, from its bytes; a description saved as typed.
-    await interview.getByRole('button', { name: `View ${PHOTOS[0]?.name}` }).click();
-    const viewer = page.getByRole('dialog', { name: PHOTOS[0]?.name });
-    await expectLoaded(viewer.getByTestId('viewer-image'));
-    await viewer.getByLabel('Description').fill('Reader at the staff entrance, ground floor');
-    await expect(viewer.getByText('All changes saved')).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(viewer).toBeHidden();
-    await expect(interview).toBeVisible();
+    await test.step('Three photos and a PDF through the file chooser: four tiles, three real thumbnails', async () => {
+      await interview.getByLabel('Attach files').setInputFiles(files);
+      await expect(tiles(interview)).toHaveCount(4);
+      await expect(interview.getByRole('heading', { name: 'Attachments (4)' })).toBeVisible();
+      for (const p of PHOTOS) await expectLoaded(tile(interview, p.name).locator('img[data-thumbnail]'));
+      await expect(tile(interview, PDF)).toBeVisible();
+    });
 
-    // The PDF opens in the app too.
-    await interview.getByRole('button', { name: `View ${PDF}` }).click();
-    const pdfViewer = page.getByRole('dialog', { name: PDF });
-    await expect(pdfViewer.getByTestId('viewer-pdf')).toHaveAttribute('src', /^blob:/);
-    await page.keyboard.press('Escape');
-    await expect(pdfViewer).toBeHidden();
-
-    await page.keyboard.press('Escape');
-    await expect(interview).toBeHidden();
     const interviews = page.getByRole('table', { name: 'Interviews' });
     const row = interviews.locator('tbody tr').filter({ hasText: 'Ana Costa' });
-    await expect(row).toContainText('3 Mar 2026, 10:15');
-    await expect(row.locator('[data-requirement]')).toHaveText(['A.5.15', 'A.8.5']);
-    await expect(row.getByLabel('4 attachments')).toBeVisible();
+    await test.step('A photo in the viewer, from its bytes; a description saved as typed', async () => {
+      await interview.getByRole('button', { name: `View ${PHOTOS[0]?.name}` }).click();
+      const viewer = page.getByRole('dialog', { name: PHOTOS[0]?.name });
+      await expectLoaded(viewer.getByTestId('viewer-image'));
+      await viewer.getByLabel('Description').fill('Reader at the staff entrance, ground floor');
+      await expect(viewer.getByText('All changes saved')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(viewer).toBeHidden();
+      await expect(interview).toBeVisible();
 
-    // --- An observation linked to two items, with one of the photos linked to it as well.
-    await page.getByRole('tab', { name: 'Observations' }).click();
-    await expect(page.getByRole('heading', { name: 'No observations recorded yet' })).toBeVisible();
-    await page.getByRole('button', { name: 'New observation' }).first().click();
-    const newObs = page.getByRole('dialog', { name: 'New observation' });
-    await newObs.getByLabel('Location', { exact: true }).fill('Server room, basement');
-    await newObs.getByLabel('Date and time').fill('2026-03-03T14:40');
-    await pickMany(page, newObs, 'Requirements covered', [
-      ['Physical entry', '7.2 Physical entry'],
-      ['5.15', '5.15 Access control'],
-    ]);
-    await newObs.getByLabel('Description').fill('Server room door propped open with a chair');
-    await newObs.getByRole('button', { name: 'Create observation' }).click();
-    const observation = page.getByRole('dialog', { name: 'Observation of 3 Mar 2026, 14:40' });
-    await expect(observation).toBeVisible();
-    await observation.getByRole('button', { name: 'Link existing' }).click();
-    const picker = page.getByRole('dialog', { name: 'Link attachments already in this audit' });
-    await picker.getByLabel('Find').fill('server-room');
-    await picker.getByRole('checkbox', { name: PHOTOS[1]?.name }).click();
-    await picker.getByRole('button', { name: 'Link 1 attachment' }).click();
-    await expect(picker).toBeHidden();
-    await expect(tiles(observation)).toHaveCount(1);
-    await expectLoaded(tile(observation, PHOTOS[1]?.name ?? '').locator('img[data-thumbnail]'));
-    await page.keyboard.press('Escape');
-    await expect(observation).toBeHidden();
-    const obsRow = page.getByRole('table', { name: 'Observations' }).locator('tbody tr');
-    await expect(obsRow).toHaveCount(1);
-    await expect(obsRow.locator('[data-requirement]')).toHaveText(['A.5.15', 'A.7.2']);
-    await expect(obsRow.getByLabel('1 attachment', { exact: true })).toBeVisible();
+      // The PDF opens in the app too.
+      await interview.getByRole('button', { name: `View ${PDF}` }).click();
+      const pdfViewer = page.getByRole('dialog', { name: PDF });
+      await expect(pdfViewer.getByTestId('viewer-pdf')).toHaveAttribute('src', /^blob:/);
+      await page.keyboard.press('Escape');
+      await expect(pdfViewer).toBeHidden();
 
-    // --- The evidence library: all four, with their links; a filter; the viewer from the address.
-    await page.getByRole('tab', { name: 'Evidence' }).click();
-    const library = page.getByRole('table', { name: 'Evidence' });
-    await expect(library.locator('tbody tr')).toHaveCount(4);
-    const shared = library.locator('tbody tr').filter({ hasText: PHOTOS[1]?.name ?? '' });
-    await expect(shared).toContainText('Interview Ana Costa');
-    await expect(shared).toContainText('Observation Server room door propped open with a chair');
-    await expect(library).toContainText('Reader at the staff entrance, ground floor');
-    await choose(page, page, 'Linked to', 'Observations');
-    await expect(library.locator('tbody tr')).toHaveCount(1);
-    await shared.getByRole('link', { name: PHOTOS[1]?.name }).click();
-    await expect(page).toHaveURL(/\/evidence\?open=/);
-    await expectLoaded(page.getByRole('dialog', { name: PHOTOS[1]?.name }).getByTestId('viewer-image'));
-    await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect(interview).toBeHidden();
+      await expect(row).toContainText('3 Mar 2026, 10:15');
+      await expect(row.locator('[data-requirement]')).toHaveText(['A.5.15', 'A.8.5']);
+      await expect(row.getByLabel('4 attachments')).toBeVisible();
+    });
 
-    // --- Removing an attachment's last link asks first, then deletes it.
-    await page.getByRole('tab', { name: 'Interviews' }).click();
-    await interviews.getByRole('link', { name: 'Ana Costa' }).click();
-    await expect(interview).toBeVisible();
-    await interview.getByRole('button', { name: `Remove ${PDF}` }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete this attachment?' });
-    await expect(confirm).toContainText('is attached only to this interview');
-    await confirm.getByRole('button', { name: 'Delete attachment' }).click();
-    await expect(tiles(interview)).toHaveCount(3);
-    await page.keyboard.press('Escape');
-    await expect(interview).toBeHidden();
-    await expect(row.getByLabel('3 attachments')).toBeVisible();
+    await test.step('An observation linked to two items, with one of the photos linked to it as well', async () => {
+      await page.getByRole('tab', { name: 'Observations' }).click();
+      await expect(page.getByRole('heading', { name: 'No observations recorded yet' })).toBeVisible();
+      await page.getByRole('button', { name: 'New observation' }).first().click();
+      const newObs = page.getByRole('dialog', { name: 'New observation' });
+      await newObs.getByLabel('Location', { exact: true }).fill('Server room, basement');
+      await newObs.getByLabel('Date and time').fill('2026-03-03T14:40');
+      await pickMany(page, newObs, 'Requirements covered', [
+        ['Physical entry', '7.2 Physical entry'],
+        ['5.15', '5.15 Access control'],
+      ]);
+      await newObs.getByLabel('Description').fill('Server room door propped open with a chair');
+      await newObs.getByRole('button', { name: 'Create observation' }).click();
+      const observation = page.getByRole('dialog', { name: 'Observation of 3 Mar 2026, 14:40' });
+      await expect(observation).toBeVisible();
+      await observation.getByRole('button', { name: 'Link existing' }).click();
+      const picker = page.getByRole('dialog', { name: 'Link attachments already in this audit' });
+      await picker.getByLabel('Find').fill('server-room');
+      await picker.getByRole('checkbox', { name: PHOTOS[1]?.name }).click();
+      await picker.getByRole('button', { name: 'Link 1 attachment' }).click();
+      await expect(picker).toBeHidden();
+      await expect(tiles(observation)).toHaveCount(1);
+      await expectLoaded(tile(observation, PHOTOS[1]?.name ?? '').locator('img[data-thumbnail]'));
+      await page.keyboard.press('Escape');
+      await expect(observation).toBeHidden();
+      const obsRow = page.getByRole('table', { name: 'Observations' }).locator('tbody tr');
+      await expect(obsRow).toHaveCount(1);
+      await expect(obsRow.locator('[data-requirement]')).toHaveText(['A.5.15', 'A.7.2']);
+      await expect(obsRow.getByLabel('1 attachment', { exact: true })).toBeVisible();
+    });
 
-    // --- Search: Ctrl+K, a word from the notes, Enter lands on the interview.
-    await page.getByRole('tab', { name: 'Overview' }).click();
-    await page.keyboard.press('Control+K');
-    const search = page.getByPlaceholder('Search notes, interviews, observations, documents, evidence…');
-    await expect(search).toBeVisible();
-    await search.fill('tailgating');
-    await expect(page.locator('[data-hit-kind="interview"]').filter({ hasText: 'Ana Costa' })).toBeVisible();
-    await search.press('Enter');
-    await expect(page).toHaveURL(/#\/audits\/[\w-]+\/interviews\?open=/);
-    await expect(interview).toBeVisible();
-    await expect(interview.getByLabel('Notes', { exact: true })).toHaveValue(/tailgating drills/);
+    await test.step('The evidence library: all four, with their links; a filter; the viewer from the address', async () => {
+      await page.getByRole('tab', { name: 'Evidence' }).click();
+      const library = page.getByRole('table', { name: 'Evidence' });
+      await expect(library.locator('tbody tr')).toHaveCount(4);
+      const shared = library.locator('tbody tr').filter({ hasText: PHOTOS[1]?.name ?? '' });
+      await expect(shared).toContainText('Interview Ana Costa');
+      await expect(shared).toContainText('Observation Server room door propped open with a chair');
+      await expect(library).toContainText('Reader at the staff entrance, ground floor');
+      await choose(page, page, 'Linked to', 'Observations');
+      await expect(library.locator('tbody tr')).toHaveCount(1);
+      await shared.getByRole('link', { name: PHOTOS[1]?.name }).click();
+      await expect(page).toHaveURL(/\/evidence\?open=/);
+      await expectLoaded(page.getByRole('dialog', { name: PHOTOS[1]?.name }).getByTestId('viewer-image'));
+      await page.keyboard.press('Escape');
+    });
+
+    await test.step("Removing an attachment's last link asks first, then deletes it", async () => {
+      await page.getByRole('tab', { name: 'Interviews' }).click();
+      await interviews.getByRole('link', { name: 'Ana Costa' }).click();
+      await expect(interview).toBeVisible();
+      await interview.getByRole('button', { name: `Remove ${PDF}` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this attachment?' });
+      await expect(confirm).toContainText('is attached only to this interview');
+      await confirm.getByRole('button', { name: 'Delete attachment' }).click();
+      await expect(tiles(interview)).toHaveCount(3);
+      await page.keyboard.press('Escape');
+      await expect(interview).toBeHidden();
+      await expect(row.getByLabel('3 attachments')).toBeVisible();
+    });
+
+    await test.step('Search: Ctrl+K, a word from the notes, Enter lands on the interview', async () => {
+      await page.getByRole('tab', { name: 'Overview' }).click();
+      await page.keyboard.press('Control+K');
+      const search = page.getByPlaceholder('Search notes, interviews, observations, documents, evidence…');
+      await expect(search).toBeVisible();
+      await search.fill('tailgating');
+      await expect(page.locator('[data-hit-kind="interview"]').filter({ hasText: 'Ana Costa' })).toBeVisible();
+      await search.press('Enter');
+      await expect(page).toHaveURL(/#\/audits\/[\w-]+\/interviews\?open=/);
+      await expect(interview).toBeVisible();
+      await expect(interview.getByLabel('Notes', { exact: true })).toHaveValue(/tailgating drills/);
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -74,146 +74,160 @@ test('signing identity with a passphrase; the report of an audit with findings e
 }) => {
   test.setTimeout(180_000);
   await page.goto(appUrl);
-  await nav(page, 'Signing identities').click();
-  await expect(page.getByRole('heading', { name: 'No signing identities yet' })).toBeVisible();
-  await page.getByRole('button', { name: 'Create identity' }).click();
-  const create = page.getByRole('dialog', { name: 'Create signing identity' });
-  await expect(create.getByLabel('Name')).toBeFocused();
-  await create.getByLabel('Name').fill('Amelia Hartmann');
-  await create.getByLabel('E-mail').fill('a.hartmann@cb.example');
-  await create.getByLabel('Organisation').fill('Nordsee Certification GmbH');
-  await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('correct horse battery');
-  await create.getByLabel('Confirm passphrase').fill('correct horse batery');
-  await create.getByRole('button', { name: 'Create identity' }).click();
-  await expect(create.getByText('The two passphrases differ')).toBeVisible();
-  await create.getByLabel('Confirm passphrase').fill('correct horse battery');
-  await create.getByLabel('Confirm passphrase').press('Enter');
-  await expect(create).toBeHidden();
-  const identities = page.getByRole('table', { name: 'Signing identities' });
-  const row = identities.getByRole('row').filter({ hasText: 'Amelia Hartmann' });
-  await expect(row).toContainText('Self-issued');
-  await expect(row).toContainText('Passphrase');
-  await expect(row).not.toContainText('Expired');
+  await test.step('A signing identity: differing passphrases refused, then created, self-issued, under a passphrase', async () => {
+    await nav(page, 'Signing identities').click();
+    await expect(page.getByRole('heading', { name: 'No signing identities yet' })).toBeVisible();
+    await page.getByRole('button', { name: 'Create identity' }).click();
+    const create = page.getByRole('dialog', { name: 'Create signing identity' });
+    await expect(create.getByLabel('Name')).toBeFocused();
+    await create.getByLabel('Name').fill('Amelia Hartmann');
+    await create.getByLabel('E-mail').fill('a.hartmann@cb.example');
+    await create.getByLabel('Organisation').fill('Nordsee Certification GmbH');
+    await create.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('correct horse battery');
+    await create.getByLabel('Confirm passphrase').fill('correct horse batery');
+    await create.getByRole('button', { name: 'Create identity' }).click();
+    await expect(create.getByText('The two passphrases differ')).toBeVisible();
+    await create.getByLabel('Confirm passphrase').fill('correct horse battery');
+    await create.getByLabel('Confirm passphrase').press('Enter');
+    await expect(create).toBeHidden();
+    const identities = page.getByRole('table', { name: 'Signing identities' });
+    const row = identities.getByRole('row').filter({ hasText: 'Amelia Hartmann' });
+    await expect(row).toContainText('Self-issued');
+    await expect(row).toContainText('Passphrase');
+    await expect(row).not.toContainText('Expired');
+  });
 
-  // The demo fills the data folder the server runs on (it holds no client yet).
-  const demo = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir], { cwd: REPO_ROOT, encoding: 'utf8' });
-  expect(demo.status, demo.stderr).toBe(0);
-  await page.reload();
+  await test.step('The demo data, and the certification body every report names', async () => {
+    // The demo fills the data folder the server runs on (it holds no client yet).
+    const demo = spawnSync(process.execPath, [CLI, 'demo', '--data-dir', dataDir], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(demo.status, demo.stderr).toBe(0);
+    await page.reload();
 
-  // Every report names its certification body.
-  await nav(page, 'Certification body').click();
-  const body = page.getByRole('form', { name: 'Certification body' });
-  await body.getByLabel('Name').fill('Nordsee Certification GmbH');
-  await body.getByRole('button', { name: 'Save certification body' }).click();
-  await expect(page.getByText('Certification body saved')).toBeVisible();
-
-  // --- The Surveillance 1 audit of the certified demo client has issued findings.
-  await nav(page, 'Audits').click();
-  await page
-    .getByRole('row')
-    .filter({ hasText: 'Havelwerk Medical Supplies GmbH' })
-    .filter({ hasText: 'Surveillance 1' })
-    .getByRole('link')
-    .click();
-  await page.getByRole('tab', { name: 'Report' }).click();
-  await expect(page).toHaveURL(/#\/audits\/[\w-]+\/report$/);
-  await expect(page.getByRole('heading', { name: 'Gaps' })).toBeVisible();
-  await expect(page.getByText('Nothing issued yet.', { exact: false })).toBeVisible();
+    // Every report names its certification body.
+    await nav(page, 'Certification body').click();
+    const body = page.getByRole('form', { name: 'Certification body' });
+    await body.getByLabel('Name').fill('Nordsee Certification GmbH');
+    await body.getByRole('button', { name: 'Save certification body' }).click();
+    await expect(page.getByText('Certification body saved')).toBeVisible();
+  });
 
   const details = page.getByRole('form', { name: 'Report details' });
-  await details.getByLabel('Sampling').fill('Six of 41 servers for patching; three joiners and two leavers.');
-  await details.getByRole('button', { name: 'Save report details' }).click();
-  await expect(page.getByText('Report details saved')).toBeVisible();
+  await test.step('The Surveillance 1 audit of the certified demo client has issued findings', async () => {
+    await nav(page, 'Audits').click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Havelwerk Medical Supplies GmbH' })
+      .filter({ hasText: 'Surveillance 1' })
+      .getByRole('link')
+      .click();
+    await page.getByRole('tab', { name: 'Report' }).click();
+    await expect(page).toHaveURL(/#\/audits\/[\w-]+\/report$/);
+    await expect(page.getByRole('heading', { name: 'Gaps' })).toBeVisible();
+    await expect(page.getByText('Nothing issued yet.', { exact: false })).toBeVisible();
 
-  // --- A draft export shows its progress and arrives as a download.
+    await details.getByLabel('Sampling').fill('Six of 41 servers for patching; three joiners and two leavers.');
+    await details.getByRole('button', { name: 'Save report details' }).click();
+    await expect(page.getByText('Report details saved')).toBeVisible();
+  });
+
   const progress = page.getByRole('group', { name: 'Export in progress' });
-  const draft = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
-  await expect(progress).toBeVisible();
-  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
-  const draftFile = await (await draft).path();
-  expect((await readFile(draftFile)).subarray(0, 2).toString('latin1')).toBe('PK');
-  await expect(progress).toBeHidden();
+  await test.step('A draft export shows its progress and arrives as a download', async () => {
+    const draft = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
+    await expect(progress).toBeVisible();
+    await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
+    const draftFile = await (await draft).path();
+    expect((await readFile(draftFile)).subarray(0, 2).toString('latin1')).toBe('PK');
+    await expect(progress).toBeHidden();
+  });
 
-  // --- Another one, cancelled while it runs: nothing is downloaded.
-  await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
-  await progress.getByRole('button', { name: 'Cancel', exact: true }).click();
-  await expect(page.getByText('Export cancelled. Nothing was saved.')).toBeVisible();
+  await test.step('Another one, cancelled while it runs: nothing is downloaded', async () => {
+    await page.getByRole('button', { name: 'Download report (DOCX)' }).click();
+    await progress.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(page.getByText('Export cancelled. Nothing was saved.')).toBeVisible();
+  });
 
-  // --- Issue and sign: the lead auditor's identity is preselected; a wrong passphrase is refused at the field.
-  await page.getByRole('button', { name: 'Issue and sign…' }).click();
-  const issue = page.getByRole('dialog', { name: 'Issue and sign' });
-  // The lead auditor's identity is offered; ours is picked by its organisation (the demo may hold one of its own).
-  await expect(issue.getByRole('combobox', { name: 'Signing identity' })).toHaveValue(
-    /^Amelia Hartmann \(Lead auditor/,
-  );
-  await choose(page, issue, 'Signing identity', 'Amelia Hartmann (Lead auditor, Nordsee Certification GmbH)');
-  await issue.getByLabel('Passphrase').fill('not the passphrase');
-  await issue.getByRole('button', { name: 'Issue and sign' }).click();
-  await expect(issue.getByLabel('Passphrase')).toHaveAccessibleDescription(
-    'The passphrase is wrong. Nothing was signed.',
-  );
-  await issue.getByLabel('Passphrase').fill('correct horse battery');
-  await issue.getByLabel('Passphrase').press('Enter');
-  await expect(issue).toBeHidden({ timeout: 60_000 });
+  const signedCopy =
+    await test.step("Issue and sign: the lead auditor's identity is preselected; a wrong passphrase is refused at the field", async () => {
+      await page.getByRole('button', { name: 'Issue and sign…' }).click();
+      const issue = page.getByRole('dialog', { name: 'Issue and sign' });
+      // The lead auditor's identity is offered; ours is picked by its organisation (the demo may hold one of its own).
+      await expect(issue.getByRole('combobox', { name: 'Signing identity' })).toHaveValue(
+        /^Amelia Hartmann \(Lead auditor/,
+      );
+      await choose(page, issue, 'Signing identity', 'Amelia Hartmann (Lead auditor, Nordsee Certification GmbH)');
+      await issue.getByLabel('Passphrase').fill('not the passphrase');
+      await issue.getByRole('button', { name: 'Issue and sign' }).click();
+      await expect(issue.getByLabel('Passphrase')).toHaveAccessibleDescription(
+        'The passphrase is wrong. Nothing was signed.',
+      );
+      await issue.getByLabel('Passphrase').fill('correct horse battery');
+      await issue.getByLabel('Passphrase').press('Enter');
+      await expect(issue).toBeHidden({ timeout: 60_000 });
 
-  const versions = page.getByRole('table', { name: 'Issued versions' });
-  const v1 = versions.getByRole('row').filter({ hasText: 'Audit report' });
-  await expect(v1).toContainText('Amelia Hartmann');
-  await expect(v1).toContainText('Current');
+      const versions = page.getByRole('table', { name: 'Issued versions' });
+      const v1 = versions.getByRole('row').filter({ hasText: 'Audit report' });
+      await expect(v1).toContainText('Amelia Hartmann');
+      await expect(v1).toContainText('Current');
 
-  await versions.getByRole('button', { name: 'Verify Audit report version 1' }).click();
-  await expect(versions.getByText('Signature valid — signed by Amelia Hartmann', { exact: false })).toBeVisible();
+      await versions.getByRole('button', { name: 'Verify Audit report version 1' }).click();
+      await expect(versions.getByText('Signature valid — signed by Amelia Hartmann', { exact: false })).toBeVisible();
 
-  const issued = page.waitForEvent('download');
-  await versions.getByRole('button', { name: 'Download Audit report version 1' }).click();
-  const download = await issued;
-  expect(download.suggestedFilename()).toMatch(/\.docx$/);
-  expect((await readFile(await download.path())).subarray(0, 2).toString('latin1')).toBe('PK');
+      const issued = page.waitForEvent('download');
+      await versions.getByRole('button', { name: 'Download Audit report version 1' }).click();
+      const download = await issued;
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      expect((await readFile(await download.path())).subarray(0, 2).toString('latin1')).toBe('PK');
 
-  // A later change to the report's content is announced: issuing again makes version 2.
-  await expect(page.getByText('The audit changed since version 1 was issued')).toHaveCount(0);
-  await details.getByLabel('Unresolved issues').fill('None: the client accepted every finding.');
-  await details.getByRole('button', { name: 'Save report details' }).click();
-  await expect(
-    page.getByText('The audit changed since version 1 was issued; issuing again creates version 2.'),
-  ).toBeVisible();
+      // A later change to the report's content is announced: issuing again makes version 2.
+      await expect(page.getByText('The audit changed since version 1 was issued')).toHaveCount(0);
+      await details.getByLabel('Unresolved issues').fill('None: the client accepted every finding.');
+      await details.getByRole('button', { name: 'Save report details' }).click();
+      await expect(
+        page.getByText('The audit changed since version 1 was issued; issuing again creates version 2.'),
+      ).toBeVisible();
+      return download;
+    });
 
-  // --- The file as the client received it, checked on "Check a document"; then a copy changed in Word's XML.
-  const received = await download.path();
-  await nav(page, 'Check a document').click();
-  await expect(page.getByText('No document checked yet.')).toBeVisible();
-  const chooseFile = page.getByRole('button', { name: 'Choose a DOCX file…' });
-  await pick(page, chooseFile, received);
-  const result = page.getByRole('region', { name: 'Check result' });
-  await expect(result).toContainText('Signature valid — signed by Amelia Hartmann');
-  await expect(result.getByRole('status').filter({ hasText: 'Issued from this data folder' })).toContainText(
-    'Audit report version 1',
-  );
-  await expect(result).toContainText('It is the current version.');
+  await test.step('The file as the client received it, checked on "Check a document"; then a copy changed in Word\'s XML', async () => {
+    const received = await signedCopy.path();
+    await nav(page, 'Check a document').click();
+    await expect(page.getByText('No document checked yet.')).toBeVisible();
+    const chooseFile = page.getByRole('button', { name: 'Choose a DOCX file…' });
+    await pick(page, chooseFile, received);
+    const result = page.getByRole('region', { name: 'Check result' });
+    await expect(result).toContainText('Signature valid — signed by Amelia Hartmann');
+    await expect(result.getByRole('status').filter({ hasText: 'Issued from this data folder' })).toContainText(
+      'Audit report version 1',
+    );
+    await expect(result).toContainText('It is the current version.');
 
-  const zip = await JSZip.loadAsync(await readFile(received));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  zip.file('word/document.xml', xml.replace('Sign-off', 'Sign off'));
-  const tampered = join(tmpdir(), `fieldwork-tampered-${Date.now()}.docx`);
-  await writeFile(tampered, await zip.generateAsync({ type: 'nodebuffer' }));
-  try {
-    await pick(page, chooseFile, tampered);
-    await expect(result.getByRole('alert')).toContainText('Signature not valid');
-    await expect(result.getByRole('alert')).toContainText('word/document.xml');
-    await expect(result).toContainText('not a version issued from this data folder');
+    const zip = await JSZip.loadAsync(await readFile(received));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('Sign-off', 'Sign off'));
+    const tampered = join(tmpdir(), `fieldwork-tampered-${Date.now()}.docx`);
+    await writeFile(tampered, await zip.generateAsync({ type: 'nodebuffer' }));
+    try {
+      await pick(page, chooseFile, tampered);
+      await expect(result.getByRole('alert')).toContainText('Signature not valid');
+      await expect(result.getByRole('alert')).toContainText('word/document.xml');
+      await expect(result).toContainText('not a version issued from this data folder');
 
-    // A 9 MB copy, picked under the same name again, travels in several chunks within the preview host's
-    // request limit; its signature part removed, the check names it.
-    zip.remove('_xmlsignatures/sig1.xml');
-    zip.file('word/media/large.bin', randomBytes(9 * 1024 * 1024));
-    await writeFile(tampered, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
-    await pick(page, chooseFile, tampered);
-    await expect(result).toContainText(/· 9\.\d MB/);
-    await expect(result.getByRole('alert')).toContainText('_xmlsignatures/sig1.xml is missing');
-  } finally {
-    await rm(tampered, { force: true });
-  }
+      // A 9 MB copy, picked under the same name again, travels in several chunks within the preview host's
+      // request limit; its signature part removed, the check names it.
+      zip.remove('_xmlsignatures/sig1.xml');
+      zip.file('word/media/large.bin', randomBytes(9 * 1024 * 1024));
+      await writeFile(tampered, await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+      await pick(page, chooseFile, tampered);
+      await expect(result).toContainText(/· 9\.\d MB/);
+      await expect(result.getByRole('alert')).toContainText('_xmlsignatures/sig1.xml is missing');
+    } finally {
+      await rm(tampered, { force: true });
+    }
+  });
 });
 
 /** A PKCS#12 file whose certificate expired in 2021, as an old CA-issued certificate would be. */
