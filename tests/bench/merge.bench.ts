@@ -10,11 +10,15 @@
  *
  * Timed, in rounds on a fresh copy of the lead folder: ours is
  * importTeamPackage × 5 in a child process (so its peak RSS is its own); the
- * baseline, measured in the same run, is the floor of that work: the same
- * record rows (read from the members' folders) inserted with one prepared
- * INSERT per row in one transaction into tables of the same shape (schema and
- * indexes copied, same pragmas) in a fresh file, plus fs.copyFile of the same
- * evidence files into a folder. `sync` runs before each side. Medians reported.
+ * baseline, measured in the same run, is the floor of that work: the rows
+ * the merge must leave — the records (read from the members' folders), the
+ * change-log entries the packages carry (the history later round trips and
+ * the conflict list need) and the records' search entries — inserted with one
+ * prepared INSERT per row in one transaction into tables of the same shape
+ * (schema and indexes copied, same pragmas) in a fresh file, plus copyFile and
+ * fsync of the same evidence files (the store fsyncs what it places). The
+ * narrower floor of the records alone is printed too. `sync` runs before each
+ * side. Medians reported.
  * MERGE_CPU_PROF_DIR=dir writes a CPU profile of each round's imports there;
  * MERGE_PREPARED_DIR=dir keeps the set-up there and reuses it on later runs
  * (for profiling a change to the import: delete the folder when the export changes).
@@ -22,7 +26,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,15 +246,54 @@ function logRows(p: Prepared): Record<string, unknown>[] {
   });
 }
 
+/** SQL's `a || ' ' || b`: NULL when any part is. */
+const joined = (...parts: unknown[]): string | null =>
+  parts.some((x) => x === null || x === undefined) ? null : parts.join(' ');
+
+/** Title and body of a record's search entry, as the index triggers compute them (migrations 3 and 11). */
+const SEARCH_TEXT: Record<string, (r: Record<string, unknown>) => [string | null, unknown]> = {
+  checklist_items: (r) => [joined(r.number, r.title), r.notes],
+  interviews: (r) => [joined(r.interviewee_name, r.interviewee_role, r.department), r.notes],
+  observations: (r) => [r.location as string, r.description],
+  evidence: (r) => [r.original_name as string, r.description],
+};
+
+/** The search entries of the packages' records: search_docs rows, then the index rows by the same rowid. */
+function searchRows(p: Prepared): { docs: Record<string, unknown>[]; index: Record<string, unknown>[] } {
+  const docs: Record<string, unknown>[] = [];
+  const index: Record<string, unknown>[] = [];
+  const KIND: Record<string, string> = {
+    checklist_items: 'checklist_item',
+    interviews: 'interview',
+    observations: 'observation',
+    evidence: 'evidence',
+  };
+  const seen = new Set<unknown>(); // the item every member edits is one record, indexed once
+  for (const table of TABLES) {
+    for (const r of p.rows[table]!) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      const rowid = docs.length + 1;
+      docs.push({ rowid, record_id: r.id, kind: KIND[table], audit_id: r.audit_id });
+      const [title, body] = SEARCH_TEXT[table]!(r);
+      index.push({ rowid, title, body });
+    }
+  }
+  return { docs, index };
+}
+
+/** The rows the floor inserts, per table: the records, and for the full floor their log and search entries. */
+type Lists = [string, Record<string, unknown>[]][];
+
 /**
- * The floor: the same rows, one prepared INSERT each, one transaction, tables
- * of the same shape; then copyFile. With `log` (informative, stderr only) the
- * packages' field entries are also inserted into a table shaped like change_log.
+ * The floor: the same rows, one prepared INSERT each, one transaction, into
+ * tables of the same shape; then copyFile and fsync of each evidence file
+ * (the store fsyncs every file it places, so the floor does too).
  */
-async function baseline(root: string, leadDir: string, p: Prepared, log?: Record<string, unknown>[]): Promise<number> {
+async function baseline(root: string, leadDir: string, p: Prepared, lists: Lists): Promise<number> {
   const dir = join(root, 'baseline');
   mkdirSync(join(dir, 'files'), { recursive: true });
-  const names: string[] = [...TABLES, ...(log ? ['change_log'] : [])];
+  const names = lists.map(([t]) => t);
   const source = new Database(join(leadDir, 'fieldwork.sqlite'), { readonly: true });
   const schema = source
     .prepare(`SELECT sql FROM sqlite_master WHERE tbl_name IN (${names.map(() => '?').join(',')}) AND sql IS NOT NULL`)
@@ -266,14 +309,12 @@ async function baseline(root: string, leadDir: string, p: Prepared, log?: Record
     if (/^CREATE TRIGGER/i.test(sql)) continue;
     db.exec(
       sql
-        .replace(/^CREATE TABLE (\w+)/, 'CREATE TABLE b_$1')
+        .replace(/^CREATE (VIRTUAL )?TABLE (\w+)/, 'CREATE $1TABLE b_$2')
         .replace(/^CREATE (UNIQUE )?INDEX (\w+) ON (\w+)/, 'CREATE $1INDEX b_$2 ON b_$3'),
     );
   }
   sh('sync', []);
   const t0 = performance.now();
-  const lists: [string, Record<string, unknown>[]][] = TABLES.map((t) => [t, p.rows[t]!]);
-  if (log) lists.push(['change_log', log]);
   db.transaction(() => {
     for (const [table, list] of lists) {
       if (list.length === 0) continue;
@@ -284,7 +325,13 @@ async function baseline(root: string, leadDir: string, p: Prepared, log?: Record
       for (const row of list) insert.run(row);
     }
   }).immediate();
-  for (const [i, f] of p.evidenceFiles.entries()) await copyFile(f, join(dir, 'files', String(i)));
+  for (const [i, f] of p.evidenceFiles.entries()) {
+    const target = join(dir, 'files', String(i));
+    await copyFile(f, target);
+    const handle = await open(target, 'r+');
+    await handle.sync();
+    await handle.close();
+  }
   const ms = performance.now() - t0;
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -313,11 +360,20 @@ async function main(): Promise<void> {
     const p = await prepared(process.env.MERGE_PREPARED_DIR || join(root, 'prepared'));
     const leadDir = join(root, 'lead');
     const self = fileURLToPath(import.meta.url);
+    const records: Lists = TABLES.map((t) => [t, p.rows[t]!]);
+    const log = logRows(p);
+    const search = searchRows(p);
+    const floor: Lists = [
+      ...records,
+      ['change_log', log],
+      ['search_docs', search.docs],
+      ['search_index', search.index],
+    ];
     const ours: number[] = [];
     const base: number[] = [];
     const peaks: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await baseline(root, p.leadDir, p);
+      const b = await baseline(root, p.leadDir, p, floor);
       base.push(b);
       // Each round imports into a fresh copy of the lead folder as prepared.
       rmSync(leadDir, { recursive: true, force: true });
@@ -354,17 +410,17 @@ async function main(): Promise<void> {
     }
     const ourMs = median(ours);
     const baseMs = median(base);
-    // Informative: the floor if it also had to store every field entry the packages carry, as the merge must.
-    const log = logRows(p);
-    const logMs = await baseline(root, p.leadDir, p, log);
+    // Informative: the narrower floor of the records alone, without the history and search entries the merge must leave.
+    const recordsMs = await baseline(root, p.leadDir, p, records);
     console.error(
-      `floor with the change log too (${log.length} field entries into a change_log-shaped table): ` +
-        `${(logMs / 1000).toFixed(2)} s, ratio ${(logMs / ourMs).toFixed(2)}`,
+      `floor of the records alone (no change log, no search index): ${(recordsMs / 1000).toFixed(2)} s, ` +
+        `ratio ${(recordsMs / ourMs).toFixed(2)}`,
     );
     const ratio = Math.round((baseMs / ourMs) * 100) / 100;
     const peak = Math.round(Math.max(...peaks));
     console.error(
       `${p.records} records, ${p.evidenceFiles.length} evidence files, ${(p.evidenceBytes / 2 ** 20).toFixed(0)} MiB; ` +
+        `${log.length} change-log entries, ${search.docs.length} search entries; ` +
         `ours ${(ourMs / 1000).toFixed(2)} s, baseline ${(baseMs / 1000).toFixed(2)} s`,
     );
     console.log(
@@ -372,7 +428,8 @@ async function main(): Promise<void> {
         bench: 'merge',
         value: Math.round(p.records / (ourMs / 1000)),
         unit: 'records/s',
-        baseline: 'one prepared INSERT per row in one transaction + copyFile of the evidence',
+        baseline:
+          'the records, their change-log and search entries: one prepared INSERT per row in one transaction; copyFile + fsync of the evidence',
         baseline_value: Math.round(p.records / (baseMs / 1000)),
         ratio,
         peak_rss_mb: peak,

@@ -34,9 +34,9 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
   const pkg = await readPackage(file);
   const whole = await fileDigest(file);
   const m = pkg.manifest;
-  const sortBase = <T extends { replaces: string[] }>(e: T): T => ({ ...e, replaces: [...e.replaces].sort() });
-  const changes = pkg.changes.map(sortBase);
-  const tombstones = pkg.tombstones.map(sortBase);
+  // Bases in one order, as the log stores them (the parsed entries are this import's own: sorted in place).
+  for (const e of [pkg.changes, pkg.tombstones].flat()) if (e.replaces.length > 1) e.replaces.sort();
+  const { changes, tombstones } = pkg;
   checkRecords(changes, tombstones);
   const tx = makeTx(ctx.db, ctx.deviceId);
 
@@ -73,11 +73,9 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
       }
       const role = checkDestination(ctx, m);
       const trust = checkSigner(ctx, pkg.signer, opts.acceptFingerprint, !opts.dryRun);
-      const clocks = [m.createdAt, ...changes.map((c) => c.clock), ...tombstones.map((t) => t.clock)];
-      clockStore(ctx.db, ctx.deviceId).receive(
-        clocks.reduce((a, b) => (b > a ? b : a)),
-        Date.now(),
-      );
+      let latest = m.createdAt;
+      for (const e of [changes, tombstones].flat()) if (e.clock > latest) latest = e.clock;
+      clockStore(ctx.db, ctx.deviceId).receive(latest, Date.now());
 
       const refs = refsOf(changes, tombstones);
       const before = loadState(ctx.db, ctx.deviceId, refs);

@@ -46,6 +46,10 @@ export const toTombstone = (r: TombRow): MergeTombstone => ({
   replaces: JSON.parse(r.replaces) as string[],
 });
 
+/** A base as the log stores it: the clocks sorted, as JSON (most entries replace nothing). */
+const bases = (replaces: readonly string[]): string =>
+  replaces.length === 0 ? '[]' : JSON.stringify([...replaces].sort());
+
 export interface RowRef {
   table: string;
   rowId: string;
@@ -62,10 +66,10 @@ export interface LogStore {
 
 export function logStore(db: Db): LogStore {
   const changes = db.prepare(
-    'SELECT table_name, row_id, field, value, clock, device_id, author, replaces FROM change_log WHERE table_name = ? AND row_id = ?',
+    'SELECT table_name, row_id, field, value, clock, device_id, author, replaces FROM change_log WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))',
   );
   const tombs = db.prepare(
-    'SELECT table_name, row_id, clock, device_id, author, replaces FROM tombstones WHERE table_name = ? AND row_id = ?',
+    'SELECT table_name, row_id, clock, device_id, author, replaces FROM tombstones WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))',
   );
   const addChange = db.prepare(
     `INSERT INTO change_log (table_name, row_id, field, value, clock, device_id, author, scope, replaces, live)
@@ -83,22 +87,25 @@ export function logStore(db: Db): LogStore {
   const liveTomb = db.prepare('UPDATE tombstones SET live = 1 WHERE table_name = ? AND row_id = ? AND clock = ?');
   return {
     load(rows) {
-      const out: Record<string, RowHistory> = {};
+      // One query per table and kind of entry, the row ids bound as one JSON array: a merge of
+      // tens of thousands of rows would otherwise spend its time on two lookups a row.
+      const byTable = new Map<string, Set<string>>();
       for (const { table, rowId } of rows) {
-        const key = rowKey(table, rowId);
-        if (out[key]) continue;
-        const row: RowHistory = { fields: {}, tombstones: {} };
-        let any = false;
-        for (const r of changes.all(table, rowId) as ChangeRow[]) {
+        const ids = byTable.get(table) ?? new Set<string>();
+        byTable.set(table, ids);
+        ids.add(rowId);
+      }
+      const out: Record<string, RowHistory> = {};
+      const rowOf = (table: string, rowId: string): RowHistory =>
+        (out[rowKey(table, rowId)] ??= { fields: {}, tombstones: {} });
+      for (const [table, ids] of byTable) {
+        const list = JSON.stringify([...ids]);
+        for (const r of changes.all(table, list) as ChangeRow[]) {
           const c = toChange(r);
-          (row.fields[c.field] ??= {})[c.clock] = c;
-          any = true;
+          (rowOf(table, r.row_id).fields[c.field] ??= {})[c.clock] = c;
         }
-        for (const r of tombs.all(table, rowId) as TombRow[]) {
-          row.tombstones[r.clock] = toTombstone(r);
-          any = true;
-        }
-        if (any) out[key] = row;
+        for (const r of tombs.all(table, list) as TombRow[])
+          rowOf(table, r.row_id).tombstones[r.clock] = toTombstone(r);
       }
       return out;
     },
@@ -112,21 +119,12 @@ export function logStore(db: Db): LogStore {
         c.device,
         c.author,
         scope,
-        JSON.stringify([...c.replaces].sort()),
+        bases(c.replaces),
         live ? 1 : 0,
       );
     },
     insertTombstone(t, scope, live) {
-      addTomb.run(
-        t.table,
-        t.rowId,
-        t.clock,
-        t.device,
-        t.author,
-        scope,
-        JSON.stringify([...t.replaces].sort()),
-        live ? 1 : 0,
-      );
+      addTomb.run(t.table, t.rowId, t.clock, t.device, t.author, scope, bases(t.replaces), live ? 1 : 0);
     },
     relive({ table, rowId }, row) {
       deadChanges.run(table, rowId);

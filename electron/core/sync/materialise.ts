@@ -3,7 +3,7 @@ import type { RowView } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
 import { reindexSearch } from './search-reindex';
 import { stmt } from './statements';
-import { keyParams, keyWhere, LOGGED, type LoggedTable } from './tables';
+import { keyParams, keyWhere, LOGGED, rowsById, rowsByIdParams, type LoggedTable } from './tables';
 
 /**
  * Makes the tables show what the merge rules derived: each touched row is
@@ -35,8 +35,9 @@ export function materialise(db: Db, rows: readonly Touched[]): void {
   stmt(db, 'UPDATE write_context SET applying = 1').run();
   try {
     const written = new Map<string, string[]>();
+    const current = currentRows(db, ordered);
     for (const r of ordered) {
-      if (r.view.deleted || !upsert(db, LOGGED.get(r.table)!, r)) continue;
+      if (r.view.deleted || !upsert(db, LOGGED.get(r.table)!, r, current.get(r.table)?.get(r.rowId))) continue;
       const ids = written.get(r.table) ?? [];
       written.set(r.table, ids);
       ids.push(r.rowId);
@@ -51,14 +52,37 @@ export function materialise(db: Db, rows: readonly Touched[]): void {
 }
 
 /** Writes the row as the view shows it; false when nothing needed writing. */
-function upsert(db: Db, t: LoggedTable, r: Touched): boolean {
+/**
+ * The touched rows as they are now, by table and row id (fetched a table at a
+ * time). Fetched once before the writes: no insert or update trigger writes
+ * another logged table (they write the audit trail and the indexes), and the
+ * deletions come after.
+ */
+function currentRows(db: Db, rows: readonly Touched[]): Map<string, Map<string, Row>> {
+  const ids = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.view.deleted) continue;
+    const list = ids.get(r.table) ?? [];
+    ids.set(r.table, list);
+    list.push(r.rowId);
+  }
+  const out = new Map<string, Map<string, Row>>();
+  for (const [table, list] of ids) {
+    const t = LOGGED.get(table)!;
+    const found = stmt(db, rowsById(t, 't.*')).all(...rowsByIdParams(t, list)) as (Row & { row_id: string })[];
+    out.set(table, new Map(found.map(({ row_id, ...row }) => [row_id, row])));
+  }
+  return out;
+}
+
+type Row = Record<string, unknown>;
+
+function upsert(db: Db, t: LoggedTable, r: Touched, current: Row | undefined): boolean {
   const shown = r.view.fields;
   const clocks = Object.values(shown).map((v) => v.clock);
   if (clocks.length === 0) return false;
   const newest = clocks.reduce((a, b) => (b > a ? b : a));
   const device = shown[Object.keys(shown).find((f) => shown[f]!.clock === newest)!]!.device;
-  const current = stmt(db, `SELECT * FROM ${t.name} t WHERE ${keyWhere(t)}`).get(...keyParams(t, r.rowId)) as
-    Record<string, unknown> | undefined;
   const values: Record<string, unknown> = {};
   for (const c of t.columns) if (shown[c]) values[c] = shown[c].value;
   if (current) {

@@ -15,7 +15,7 @@ import { stmt } from './statements';
 import { survivingChanges, survivingTombstones } from '#shared/rules/merge/view';
 import { logStore, type RowRef } from './log';
 import { materialise } from './materialise';
-import { keyParams, keyWhere, LOGGED, UNDECIDED_FIELDS } from './tables';
+import { LOGGED, rowsById, rowsByIdParams, UNDECIDED_FIELDS } from './tables';
 
 /**
  * The database side of a merge: the partial replica state of the rows some
@@ -40,14 +40,29 @@ export const refsOf = (changes: readonly MergeChange[], tombstones: readonly Mer
   return [...seen.values()];
 };
 
-/** The scope of a row that exists here, from the row itself; undefined when it does not exist. */
-export function rowScope(db: Db, ref: RowRef): string | null | undefined {
-  const t = LOGGED.get(ref.table)!;
-  const r = stmt(db, `SELECT ${t.scopeSql} AS scope FROM ${t.name} t WHERE ${keyWhere(t)}`).get(
-    ...keyParams(t, ref.rowId),
-  ) as { scope: string | null } | undefined;
-  return r ? r.scope : undefined;
+/** The scopes of rows that exist here, by rowKey (rows that do not exist are left out). */
+export function rowScopes(db: Db, refs: readonly RowRef[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const [table, ids] of byTable(refs)) {
+    const t = LOGGED.get(table)!;
+    const found = stmt(db, rowsById(t, `${t.scopeSql} AS scope`)).all(...rowsByIdParams(t, ids)) as {
+      scope: string | null;
+      row_id: string;
+    }[];
+    for (const r of found) out.set(rowKey(table, r.row_id), r.scope);
+  }
+  return out;
 }
+
+const byTable = (refs: readonly RowRef[]): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const r of refs) {
+    const ids = out.get(r.table) ?? [];
+    out.set(r.table, ids);
+    ids.push(r.rowId);
+  }
+  return out;
+};
 
 const OUTSIDE = () =>
   new DomainError(
@@ -82,15 +97,17 @@ export function persistMerge(
     if (scope === null || !set.has(scope)) throw OUTSIDE();
     scopes.set(rowKey(ref.table, ref.rowId), scope);
   };
-  const earlier = new Map(refs.map((r) => [rowKey(r.table, r.rowId), rowScope(db, r)]));
+  const earlier = rowScopes(db, refs);
   materialise(
     db,
     refs.map((r) => ({ ...r, view: after.view[rowKey(r.table, r.rowId)]! })),
   );
   const set = allowed();
+  const later = rowScopes(db, refs);
   for (const r of refs) {
-    check(r, earlier.get(rowKey(r.table, r.rowId)), set);
-    check(r, rowScope(db, r), set);
+    const key = rowKey(r.table, r.rowId);
+    check(r, earlier.get(key), set);
+    check(r, later.get(key), set);
   }
   const heldScope = stmt(
     db,

@@ -11,8 +11,30 @@ const deletion = (t: MergeTombstone): Candidate => ({
   author: t.author,
 });
 
+const isEmpty = (o: object): boolean => {
+  for (const _ in o) return false;
+  return true;
+};
+
+/** The only entry of a field's history, or undefined when it holds several. */
+const soleValue = (byClock: Record<string, MergeChange>): MergeChange | undefined => {
+  let only: MergeChange | undefined;
+  for (const clock in byClock) {
+    if (only) return undefined;
+    only = byClock[clock];
+  }
+  return only;
+};
+
 /** The changes of one field no other entry of the row overwrote: the concurrent values, by clock. */
 export const survivingChanges = (row: RowHistory, field: string): MergeChange[] => {
+  const own = row.fields[field];
+  if (!own) return [];
+  // The common case, one value and no deletion: nothing else of the row can overwrite it (a large merge is mostly this).
+  if (isEmpty(row.tombstones)) {
+    const only = soleValue(own);
+    if (only) return only.replaces.includes(only.clock) ? [] : [only];
+  }
   const replaced = new Set<string>();
   for (const c of Object.values(row.fields[field] ?? {})) for (const r of c.replaces) replaced.add(r);
   for (const t of Object.values(row.tombstones)) for (const r of t.replaces) replaced.add(r);
@@ -23,7 +45,7 @@ export const survivingChanges = (row: RowHistory, field: string): MergeChange[] 
 
 /** Tombstones no later entry of the row overwrote (an edit after seeing a deletion brings the row back). */
 export const survivingTombstones = (row: RowHistory, growOnly: boolean): MergeTombstone[] => {
-  if (growOnly) return [];
+  if (growOnly || isEmpty(row.tombstones)) return [];
   const replaced = new Set<string>();
   for (const changes of Object.values(row.fields))
     for (const c of Object.values(changes)) for (const r of c.replaces) replaced.add(r);
@@ -53,7 +75,7 @@ export const deriveRow = (table: string, rowId: string, row: RowHistory, growOnl
     if (alive.length === 0) continue;
     edits.push(...alive);
     fields[field] = shown(alive.at(-1)!);
-    if (new Set(alive.map((c) => canonical(c.value))).size > 1)
+    if (alive.length > 1 && new Set(alive.map((c) => canonical(c.value))).size > 1)
       conflicts.push({ table, rowId, field, candidates: alive.map(shown) });
   }
   const tombs = survivingTombstones(row, growOnly);
