@@ -34,7 +34,7 @@ export interface ReadPackageResult {
   signer: Signer;
   changes: MergeChange[];
   tombstones: MergeTombstone[];
-  /** The evidence entries, verified. */
+  /** The evidence entries, verified (unless their hashes were left to the caller). */
   evidence: PackageEntry[];
   /** Re-opens the package to stream evidence to the store; each file is checked against its SHA-256 again. */
   openEvidence(): Promise<EvidenceReader>;
@@ -103,6 +103,7 @@ export async function readPackage(
   file: string,
   limits: PackageLimits = PACKAGE_LIMITS,
   now: number = Date.now(),
+  options: ReadOptions = {},
 ): Promise<ReadPackageResult> {
   let zip: ZipFile;
   try {
@@ -111,7 +112,7 @@ export async function readPackage(
     throw translate(e, limits);
   }
   try {
-    return await readOpened(file, zip, limits, now);
+    return await readOpened(file, zip, limits, now, options);
   } catch (e) {
     throw translate(e, limits);
   } finally {
@@ -119,7 +120,22 @@ export async function readPackage(
   }
 }
 
-async function readOpened(file: string, zip: ZipFile, limits: PackageLimits, now: number): Promise<ReadPackageResult> {
+export interface ReadOptions {
+  /**
+   * Leave the evidence files' SHA-256 to the caller, who streams every one of
+   * them through openEvidence (which checks each at its end): the import
+   * reads each file once instead of twice. Sizes and names are still checked.
+   */
+  evidenceHashesLater?: boolean;
+}
+
+async function readOpened(
+  file: string,
+  zip: ZipFile,
+  limits: PackageLimits,
+  now: number,
+  options: ReadOptions,
+): Promise<ReadPackageResult> {
   const byName = new Map<string, ZipEntry>();
   for (const entry of zip.entries) {
     checkEntryName(entry);
@@ -181,7 +197,7 @@ async function readOpened(file: string, zip: ZipFile, limits: PackageLimits, now
   if (wallTime(latest) > now + MAX_CLOCK_AHEAD_MS) throw refused.future(new Date(wallTime(latest)).toISOString());
 
   const evidence = [...listed.values()].filter((e) => e.path.startsWith('evidence/'));
-  for (const e of evidence) {
+  for (const e of options.evidenceHashesLater ? [] : evidence) {
     const hash = createHash('sha256');
     for await (const chunk of zip.chunks(byName.get(e.path)!)) hash.update(chunk);
     if (hash.digest('hex') !== e.sha256) throw refused.hash(e.path);

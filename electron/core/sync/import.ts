@@ -31,7 +31,8 @@ class DryRun extends Error {
  * placing files, then rolls the transaction back: the preview.
  */
 export async function importTeamPackage(ctx: RepoContext, file: string, opts: ImportOptions): Promise<ImportPreview> {
-  const pkg = await readPackage(file);
+  // An import streams every evidence file (placing the ones missing here), each checked as it goes.
+  const pkg = await readPackage(file, undefined, undefined, { evidenceHashesLater: !opts.dryRun });
   const whole = await fileDigest(file);
   const m = pkg.manifest;
   // Bases in one order, as the log stores them (the parsed entries are this import's own: sorted in place).
@@ -197,16 +198,24 @@ interface Claim {
   settled: boolean;
 }
 
-/** Streams the package's evidence files the store lacks into it, re-hashed on the way, each claimed until its row exists. */
+/**
+ * Streams the package's evidence files the store lacks into it, each claimed
+ * until its row exists; the ones it has are read through too. Every file is
+ * hashed on the way (the reader refuses one that does not match the manifest):
+ * readPackage left that to this single pass.
+ */
 async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<Claim[]> {
   const service = evidenceService(ctx);
   const store = service.store;
-  const missing = pkg.evidence.filter((e) => !existsSync(store.blobPath(e.sha256)));
-  if (missing.length === 0) return [];
+  if (pkg.evidence.length === 0) return [];
   const claims: Claim[] = [];
   const reader = await pkg.openEvidence();
   try {
-    for (const e of missing) {
+    for (const e of pkg.evidence) {
+      if (existsSync(store.blobPath(e.sha256))) {
+        for await (const _ of reader.chunks(e.sha256)); // checked, not kept: the store's copy is the same file
+        continue;
+      }
       const writer = await BlobWriter.create(store);
       try {
         for await (const chunk of reader.chunks(e.sha256)) await writer.write(chunk);
