@@ -8,17 +8,21 @@ export default defineConfig({
   main: {
     build: {
       outDir: at('./out/main'),
+      // The CLI entry runs on Node 20 (package.json engines) as well as in Electron's newer Node.
+      target: 'node20',
       // package.json dependencies (better-sqlite3, zod, ...) are loaded from node_modules at run time.
       externalizeDeps: true,
       rolldownOptions: {
         // ESM output; backend-host.js is the utility process entry, forked by index.js;
         // export-worker.js the worker thread the backend builds and signs documents in,
-        // soa-worker.js the one it reads uploaded SoA files in.
+        // soa-worker.js the one it reads uploaded SoA files in; cli.js the `fieldwork` command (bin/fieldwork.mjs
+        // in a checkout, the launcher beside the packaged app), which runs these same two workers.
         input: {
           index: at('./electron/main/index.ts'),
           'backend-host': at('./electron/main/backend-host.ts'),
           'export-worker': at('./electron/core/export/worker/export-worker.ts'),
           'soa-worker': at('./electron/core/soa/worker/soa-worker.ts'),
+          cli: at('./electron/cli/entry.ts'),
         },
         external: ['better-sqlite3', 'sharp'],
       },

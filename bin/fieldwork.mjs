@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The `fieldwork` command. Runs the TypeScript sources through tsx, so the CLI
-// works right after `npm ci` without a build step.
-import { register } from 'tsx/esm/api';
+// The `fieldwork` command from a checkout: runs the CLI electron-vite built (out/main/cli.js, `npm run build`),
+// the same file the desktop app ships. Only says what to do when that build is missing.
+import { existsSync } from 'node:fs';
 
-register();
-const { run } = await import('../electron/cli/main.ts');
-const code = await run(process.argv.slice(2));
-// `serve` keeps running; every other command ends here with its exit code.
-if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code;
+const cli = new URL('../out/main/cli.js', import.meta.url);
+if (existsSync(cli)) {
+  await import(cli.href);
+} else {
+  process.stderr.write('fieldwork: the command is not built yet. Run `npm run build` in the project folder first.\n');
+  process.exitCode = 70;
+}

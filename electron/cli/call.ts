@@ -1,19 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from './errors';
+import { CALL_EXIT } from './help';
 import { openExistingForCli, resolveDataDir } from './open';
-
-/** Exit codes of `fieldwork call`, also listed in its help. */
-export const CALL_EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-export const CALL_HELP = `
-Prints the operation's answer as one line of JSON: {"ok":true,"value":…} or
-{"ok":false,"error":{"code":…,"message":…}}. The input is checked exactly as
-the app checks it. JSON may be given as an argument, or as - to read stdin.
-
-Exit codes:
-  0  the operation succeeded
-  1  the operation answered an error (printed as JSON on stdout)
-  2  usage error: the input is not JSON, or there is no data folder`;
 
 function readInput(json: string | undefined): unknown {
   const text = json === '-' ? readFileSync(0, 'utf8') : (json ?? '{}');

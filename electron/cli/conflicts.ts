@@ -1,15 +1,6 @@
 import type { ConflictCandidate, ConflictView } from '#shared/domain/team';
 import { must, openExistingForCli, resolveDataDir } from './open';
 
-export const CONFLICTS_HELP = `
-Lists the audit's open conflicts: a field two team members changed to
-different values, or a record deleted on one laptop and edited on another.
-Every candidate is kept; the one marked "shown" (the latest) shows until the
-lead decides in the app's Team tab (or with fieldwork call conflicts.resolve).
---json prints the array of conflicts (table, rowId, field, kind, label, and
-candidates with value, deleted, clock, at, device and author), values whole.
-Exit 0, also when there are none; 1 when the audit is not found; 2 usage error.`;
-
 const PAGE = 200;
 /** Longest value shown in the table; --json prints values whole. */
 const SHOWN_CHARS = 60;

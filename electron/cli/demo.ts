@@ -1,4 +1,4 @@
-import { seedDemo } from '#core/demo/seed';
+import { seedDemoData } from '#core/backend';
 import { UserError } from './errors';
 import { must, openForCli, resolveDataDir } from './open';
 
@@ -13,7 +13,7 @@ export async function demoCommand(opts: { dataDir?: string }): Promise<void> {
         `${dataDir} already holds Fieldwork data; demo only fills an empty folder. Nothing was changed.`,
       );
     }
-    const { auditIds, certified } = await seedDemo(backend);
+    const { auditIds, certified } = await seedDemoData(backend);
     const audits = auditIds.length + certified.auditIds.length;
     process.stdout.write(`Demo data written to ${dataDir}: 2 clients, ${audits} audits.\n`);
   } finally {

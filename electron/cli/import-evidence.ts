@@ -1,5 +1,5 @@
+import { importEvidencePaths, type ImportProgress } from '#core/backend';
 import { DomainError } from '#shared/api/result';
-import { importEvidenceFiles, type ImportProgress } from '#core/evidence/import';
 import { UserError } from './errors';
 import { openForCli, resolveDataDir } from './open';
 
@@ -41,7 +41,7 @@ export async function importEvidenceCommand(paths: string[], opts: ImportEvidenc
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
   try {
-    const result = await importEvidenceFiles(backend, {
+    const result = await importEvidencePaths(backend, {
       auditId: opts.audit,
       paths,
       addedBy: opts.addedBy ?? '',

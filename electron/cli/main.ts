@@ -1,26 +1,25 @@
 import { Command, CommanderError } from 'commander';
-import { listAuditsCommand } from './audits';
-import { CALL_EXIT, CALL_HELP, callCommand } from './call';
-import { CONFLICTS_HELP, conflictsCommand, type ConflictsOptions } from './conflicts';
-import { demoCommand } from './demo';
-import { exportNcListCommand, type ExportNcListOptions } from './export-nc-list';
-import { exportReportCommand, type ExportReportOptions } from './export-report';
+import type { ConflictsOptions } from './conflicts';
 import { UserError } from './errors';
-import { importEvidenceCommand, type ImportEvidenceOptions } from './import-evidence';
-import { importTemplateCommand } from './import-template';
-import { appVersion } from './open';
+import type { ExportNcListOptions } from './export-nc-list';
+import type { ExportReportOptions } from './export-report';
 import {
+  CALL_EXIT,
+  CALL_HELP,
+  CONFLICTS_HELP,
   PACKAGE_EXIT,
   PACKAGE_EXPORT_HELP,
   PACKAGE_IMPORT_HELP,
-  packageExportCommand,
-  packageImportCommand,
-  type PackageExportOptions,
-  type PackageImportOptions,
-} from './package';
-import { serve } from './serve';
-import { VERIFY_EXIT, VERIFY_HELP, verifyCommand, type VerifyOptions } from './verify';
+  VERIFY_EXIT,
+  VERIFY_HELP,
+} from './help';
+import type { ImportEvidenceOptions } from './import-evidence';
+import type { PackageExportOptions, PackageImportOptions } from './package';
+import { appVersion } from './paths';
+import type { VerifyOptions } from './verify';
 
+// Each command's code is imported when it runs: `fieldwork audits` should not pay for loading the report
+// builder, the demo's images or the preview server (npm run bench cli-startup).
 const DATA_DIR_HELP = 'data folder (default: $FIELDWORK_DATA_DIR, else the platform user data folder)';
 
 export function buildProgram(): Command {
@@ -35,27 +34,29 @@ export function buildProgram(): Command {
     .description('serve the app in your browser on 127.0.0.1 (the preview host)')
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .option('--port <n>', 'port to listen on (0 or absent: a free port)')
-    .action((o: { dataDir?: string; port?: string }) => serve(o));
+    .action(async (o: { dataDir?: string; port?: string }) => (await import('./serve')).serve(o));
 
   program
     .command('demo')
     .description('fill an empty data folder with a realistic demo client and audits')
     .requiredOption('--data-dir <dir>', 'the empty folder to fill')
-    .action((o: { dataDir?: string }) => demoCommand(o));
+    .action(async (o: { dataDir?: string }) => (await import('./demo')).demoCommand(o));
 
   program
     .command('audits')
     .description('list audits: id, client, type, status, dates')
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print JSON instead of a table')
-    .action((o: { dataDir?: string; json?: boolean }) => listAuditsCommand(o));
+    .action(async (o: { dataDir?: string; json?: boolean }) => (await import('./audits')).listAuditsCommand(o));
 
   program
     .command('import-template')
     .description("import a certification body's checklist template (JSON); invalid files name the field at fault")
     .argument('<file>', 'the template JSON file')
     .option('--data-dir <dir>', DATA_DIR_HELP)
-    .action((file: string, o: { dataDir?: string }) => importTemplateCommand(file, o));
+    .action(async (file: string, o: { dataDir?: string }) =>
+      (await import('./import-template')).importTemplateCommand(file, o),
+    );
 
   program
     .command('import-evidence')
@@ -66,7 +67,9 @@ export function buildProgram(): Command {
     .option('--added-by <name>', 'who added them, as shown in the app')
     .option('--description <text>', 'a description for every imported file')
     .option('--progress', 'print one progress line per file on stderr')
-    .action((paths: string[], o: ImportEvidenceOptions) => importEvidenceCommand(paths, o));
+    .action(async (paths: string[], o: ImportEvidenceOptions) =>
+      (await import('./import-evidence')).importEvidenceCommand(paths, o),
+    );
 
   const signing = (c: Command) =>
     c
@@ -84,7 +87,7 @@ export function buildProgram(): Command {
       .description("write an audit's report as DOCX; with --sign, issue and sign it")
       .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
       .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)'),
-  ).action((o: ExportReportOptions) => exportReportCommand(o));
+  ).action(async (o: ExportReportOptions) => (await import('./export-report')).exportReportCommand(o));
 
   signing(
     program
@@ -93,7 +96,7 @@ export function buildProgram(): Command {
       .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
       .requiredOption('--format <format>', 'docx, xlsx or csv')
       .requiredOption('--out <file>', 'the file to write (replaced if it exists)'),
-  ).action((o: ExportNcListOptions) => exportNcListCommand(o));
+  ).action(async (o: ExportNcListOptions) => (await import('./export-nc-list')).exportNcListCommand(o));
 
   program
     .command('verify')
@@ -114,7 +117,7 @@ export function buildProgram(): Command {
     .exitOverride((e) => {
       throw e.exitCode === 0 ? e : new CommanderError(VERIFY_EXIT.usage, e.code, e.message);
     })
-    .action((file: string, o: VerifyOptions) => verifyCommand(file, o));
+    .action(async (file: string, o: VerifyOptions) => (await import('./verify')).verifyCommand(file, o));
 
   program
     .command('call')
@@ -126,7 +129,9 @@ export function buildProgram(): Command {
     .exitOverride((e) => {
       throw e.exitCode === 0 ? e : new CommanderError(CALL_EXIT.usage, e.code, e.message);
     })
-    .action((op: string, json: string | undefined, o: { dataDir?: string }) => callCommand(op, json, o));
+    .action(async (op: string, json: string | undefined, o: { dataDir?: string }) =>
+      (await import('./call')).callCommand(op, json, o),
+    );
 
   // Team audits (issue 13). Usage errors exit 2, so scripts can tell them from a refused package (1).
   const usageExit2 = (e: CommanderError) => {
@@ -156,7 +161,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .addHelpText('after', PACKAGE_EXPORT_HELP)
     .exitOverride(usageExit2)
-    .action((o: PackageExportOptions) => packageExportCommand(o));
+    .action(async (o: PackageExportOptions) => (await import('./package')).packageExportCommand(o));
   pkg
     .command('import')
     .description("merge a team package into this data folder's audit, in one transaction")
@@ -171,7 +176,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .addHelpText('after', PACKAGE_IMPORT_HELP)
     .exitOverride(usageExit2)
-    .action((file: string, o: PackageImportOptions) => packageImportCommand(file, o));
+    .action(async (file: string, o: PackageImportOptions) => (await import('./package')).packageImportCommand(file, o));
 
   program
     .command('conflicts')
@@ -181,7 +186,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', DATA_DIR_HELP)
     .addHelpText('after', CONFLICTS_HELP)
     .exitOverride(usageExit2)
-    .action((o: ConflictsOptions) => conflictsCommand(o));
+    .action(async (o: ConflictsOptions) => (await import('./conflicts')).conflictsCommand(o));
 
   return program;
 }

@@ -1,15 +1,15 @@
 import { join, resolve } from 'node:path';
-import { DATABASE_FILE, openBackend, type Backend } from '#core/backend';
-import { defaultDataDir } from '#core/data-dir';
-import { NewerDatabaseError } from '#core/db/migrations';
-import { TemplateLoadError } from '#core/templates/builtin';
-import { readFileSync, statSync } from 'node:fs';
+import {
+  DATABASE_FILE,
+  defaultDataDir,
+  NewerDatabaseError,
+  openBackend,
+  TemplateLoadError,
+  type Backend,
+} from '#core/backend';
+import { statSync } from 'node:fs';
 import { UserError } from './errors';
-
-export const appVersion = (): string => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-};
+import { appVersion, cliPaths } from './paths';
 
 export function resolveDataDir(flag: string | undefined): string {
   return resolve(flag ?? defaultDataDir());
@@ -18,7 +18,8 @@ export function resolveDataDir(flag: string | undefined): string {
 /** Opens the backend, turning the failures a user can fix into one clear line. */
 export function openForCli(dataDir: string): Backend {
   try {
-    return openBackend({ dataDir, appVersion: appVersion() });
+    const { exportWorkerUrl, soaWorkerUrl } = cliPaths();
+    return openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl });
   } catch (e) {
     if (e instanceof NewerDatabaseError || e instanceof TemplateLoadError) throw new UserError(e.message);
     const code = (e as NodeJS.ErrnoException).code;

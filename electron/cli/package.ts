@@ -5,41 +5,9 @@ import type { Backend } from '#core/backend';
 import type { ImportPreview, MergeSummary, TeamExportResult } from '#shared/domain/team';
 import { normalizeFingerprint } from '#shared/domain/trust';
 import { UserError } from './errors';
+import { PACKAGE_EXIT } from './help';
 import { claimDestination, readPassphrase } from './export-file';
 import { must, openExistingForCli, resolveDataDir } from './open';
-
-/** Exit codes of `fieldwork package`, also listed in its help. */
-export const PACKAGE_EXIT = { ok: 0, refused: 1, usage: 2, unknownSigner: 4 } as const;
-
-export const PACKAGE_EXPORT_HELP = `
-Packages are always signed. The signing identity is the data folder's only
-one, or the one named (id or name) with --identity or --sign; its passphrase is
-the first line of --passphrase-file, or of the file named by
-$FIELDWORK_PASSPHRASE_FILE. The lead's package sends the audit out (to one
-member with --for, or to everyone); a team member's package returns what
-changed since their last exchange with the lead. The file is written whole or
-not at all, and an existing file is kept unless --force.
-
-Exit codes:
-  0  the package was written
-  1  refused (the message says why); nothing was written
-  2  usage error, or no data folder`;
-
-export const PACKAGE_IMPORT_HELP = `
-The package's signature and every file's SHA-256 are checked before anything
-is written, and the import is one transaction: a refused or cancelled import
-changes nothing. A package signed by a certificate not known here (not one of
-this folder's signing identities or trusted certificates) is refused with its
-SHA-256 fingerprint: compare it with the sender (by phone), then confirm by
-passing that fingerprint to --accept-unknown-signer.
-
---json prints exactly {"added":N,"changed":N,"conflicts":N,"alreadyImported":B}.
-
-Exit codes:
-  0  imported (or, with --dry-run, what an import would do)
-  1  refused (the message says why); nothing was changed
-  2  usage error, the file cannot be read, or no data folder
-  4  signed by a certificate not known here, and not accepted`;
 
 const CHUNK = 4 * 1024 * 1024;
 

@@ -4,23 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { startPreviewServer } from '../preview/server';
 import { UserError } from './errors';
 import { openForCli, resolveDataDir } from './open';
+import { cliPaths } from './paths';
 
-export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-const RENDERER_CONFIG = fileURLToPath(new URL('../../vite.renderer.config.ts', import.meta.url));
-
-/**
- * Right after `npm ci` the renderer is not built yet: build it once, silently,
- * so `npx fieldwork serve` works on a fresh clone and still prints one line.
- */
-async function ensureRendererBuilt(): Promise<void> {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
-  let build: typeof import('vite').build;
-  try {
-    ({ build } = await import('vite'));
-  } catch {
-    throw new UserError('The user interface is not built and the build tools are missing. Run `npm ci` first.');
+/** The renderer electron-vite built with this CLI (`npm run build`; packed into the app with it). */
+function rendererDir(): string {
+  const dir = fileURLToPath(new URL('out/renderer', cliPaths().root));
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new UserError('The user interface is not built. Run `npm run build` in the project folder first.');
   }
-  await build({ configFile: RENDERER_CONFIG, logLevel: 'silent' });
+  return dir;
 }
 
 export function parsePort(value: string | undefined): number {
@@ -36,16 +28,11 @@ export function parsePort(value: string | undefined): number {
 export async function serve(opts: { dataDir?: string; port?: string }): Promise<void> {
   const port = parsePort(opts.port);
   const dataDir = resolveDataDir(opts.dataDir);
+  const staticDir = rendererDir();
   const backend = openForCli(dataDir);
-  try {
-    await ensureRendererBuilt();
-  } catch (e) {
-    backend.close();
-    throw e;
-  }
   let server;
   try {
-    server = await startPreviewServer({ backend, staticDir: RENDERER_DIR, port });
+    server = await startPreviewServer({ backend, staticDir, port });
   } catch (e) {
     backend.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use.`);

@@ -1,32 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { signatureTools } from '#core/backend';
 import { DomainError } from '#shared/api/result';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { EXPORT_KIND_LABELS, type DocumentCheck } from '#shared/domain/report';
 import type { PackageVerification, VerifyResult } from '#shared/domain/signing';
 import { isTrustedValid, normalizeFingerprint, withTrust, type SignerTrust } from '#shared/domain/trust';
 import { UserError } from './errors';
-import { openExistingForCli, resolveDataDir } from './open';
-
-/** Exit codes of `fieldwork verify`, also listed in its help. */
-export const VERIFY_EXIT = { valid: 0, invalid: 1, usage: 2, unsigned: 3, unknownSigner: 4 } as const;
-
-export const VERIFY_HELP = `
-Who signed: the name in a certificate proves nothing, anyone can make one.
-The signer counts as known only when the certificate's SHA-256 fingerprint is
-one of the data folder's signing identities or trusted certificates
-(--data-dir), is given with --trust-fingerprint, or is that of a certificate
-in the --trusted-certs folder. Compare an unknown fingerprint with the signer
-by phone before you rely on the document.
-
-Exit codes:
-  0  the signature is valid and the signer is known: every part is exactly as
-     signed, by a certificate you trust
-  1  the signature is invalid (each problem is listed)
-  2  usage error, or a file or folder cannot be read, or it is not a DOCX
-  3  the document is not signed
-  4  the document is intact, but signed by a certificate not known here`;
+import { VERIFY_EXIT } from './help';
+import { must, openExistingForCli, resolveDataDir } from './open';
 
 const TRUST_WORDS: Record<Exclude<SignerTrust['kind'], 'unknown'>, (matched: string) => string> = {
   known_identity: (m) => `KNOWN — the signing identity ${m} of the data folder`,
@@ -79,14 +62,10 @@ async function lookUpIn(
   bytes: Buffer,
   fingerprint: string | null,
 ): Promise<{ issued: DocumentCheck['issued']; trust: SignerTrust | null }> {
-  const { issueBySha256 } = await import('#core/repos/report-issues');
-  const { signerTrust } = await import('#core/repos/trusted-certs');
   const backend = openExistingForCli(dataDir, VERIFY_EXIT.usage);
   try {
-    return {
-      issued: issueBySha256(backend.context, createHash('sha256').update(bytes).digest('hex')),
-      trust: fingerprint ? signerTrust(backend.context, fingerprint) : null,
-    };
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return must(await backend.call('verify.lookUp', { sha256, fingerprint }));
   } finally {
     backend.close();
   }
@@ -109,7 +88,7 @@ const CERT_FILE = /\.(pem|crt|cer|der)$/i;
 
 /** Fingerprint → file name, for every certificate in the .pem/.crt/.cer/.der files of `dir`. */
 async function certificatesIn(dir: string): Promise<Map<string, string>> {
-  const { readCertificates } = await import('#core/signing/certificate-file');
+  const { readCertificates } = await signatureTools();
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => CERT_FILE.test(n)).sort();
@@ -155,8 +134,7 @@ export async function verifyCommand(file: string, opts: VerifyOptions = {}): Pro
   } catch {
     throw usage(`cannot read ${file}`);
   }
-  // Loaded on demand: the XML and zip code is not needed by other commands.
-  const { verifyPackage } = await import('#core/signing/package-verify');
+  const { verifyPackage } = await signatureTools();
   let maths: PackageVerification;
   try {
     maths = await verifyPackage(bytes);

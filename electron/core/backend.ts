@@ -9,6 +9,7 @@ import { lockDataDir } from './data-lock';
 import { loadDeviceId } from './device';
 import { mkdirPrivateSync, tightenDataDir } from './files/private-fs';
 import { evidenceService, type EvidenceService } from './evidence/service';
+import type { ImportOptions } from './evidence/import';
 import { exportJobs, sweepExports } from './export/jobs';
 import { documentChecks } from './export/document-checks';
 import { createHandlers } from './handlers';
@@ -18,6 +19,26 @@ import { soaReader } from './soa/off-thread';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';
 
 export const DATABASE_FILE = 'fieldwork.sqlite';
+
+// What the Node front ends (CLI, preview host, Electron main) may use besides `dispatch`: they import nothing else
+// of core but this file and static-files.ts (docs/ARCHITECTURE.md, "Besides dispatch"). Heavy parts load when used.
+export { defaultDataDir } from './data-dir';
+export { NewerDatabaseError } from './db/migrations';
+export { TemplateLoadError } from './templates/builtin';
+export type { ImportOptions, ImportProgress, ImportResult } from './evidence/import';
+
+/** Files and folders named by local paths into an audit's evidence (`fieldwork import-evidence`). */
+export const importEvidencePaths = async (backend: Backend, opts: ImportOptions) =>
+  (await import('./evidence/import')).importEvidenceFiles(backend, opts);
+
+/** The demo data of `fieldwork demo`, into an empty data folder. */
+export const seedDemoData = async (backend: Backend) => (await import('./demo/seed')).seedDemo(backend);
+
+/** Signature maths and certificate files, for `fieldwork verify` without a data folder: no database involved. */
+export const signatureTools = async () => ({
+  verifyPackage: (await import('./signing/package-verify')).verifyPackage,
+  readCertificates: (await import('./signing/certificate-file')).readCertificates,
+});
 
 export interface Backend {
   readonly deviceId: string;

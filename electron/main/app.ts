@@ -1,7 +1,6 @@
 import { app, safeStorage, session, shell, utilityProcess, type BrowserWindow } from 'electron';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { blobPath } from '#core/evidence/store';
 import { createBackendClient, type BackendClient } from './backend-client';
 import { registerIpcHandlers } from './ipc';
 import { createKeychainGlue } from './keychain';
@@ -80,7 +79,6 @@ export function startApp(paths: AppPaths): void {
       app.on('will-quit', () => rmSync(openDir, { recursive: true, force: true }));
       const openEvidence = createOpenEvidence({
         call: (op, input) => client.call(op, input),
-        blobPath: (sha) => blobPath(dataDir, sha),
         tempRoot: openDir,
         openPath: (file) => shell.openPath(file),
         showItemInFolder: (file) => shell.showItemInFolder(file),

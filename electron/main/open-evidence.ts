@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpName } from '#shared/api/ops';
 import { fail, ok, type Result } from '#shared/api/result';
-import { Evidence } from '#shared/domain/evidence';
+import { Evidence, EvidenceRead, READ_CHUNK_BYTES } from '#shared/domain/evidence';
 import { openPolicy } from '#shared/rules/open-policy';
 
 export interface OpenEvidenceDeps {
-  /** The backend's API, to look the attachment up (it validates the id). */
+  /** The backend's API, to look the attachment up (it validates the id) and read its bytes. */
   call(op: OpName, input: unknown): Promise<Result<unknown>>;
-  /** Where the evidence store keeps the file with this digest. */
-  blobPath(sha256: string): string;
   /** A folder of this app's own, emptied at quit (the copies handed to other apps go there). */
   tempRoot: string;
   /** shell.openPath: resolves to '' on success or an error text. */
@@ -42,13 +40,32 @@ export function createOpenEvidence(deps: OpenEvidenceDeps) {
     return found.ok ? ok(Evidence.parse(found.value)) : found;
   };
 
+  /** The stored bytes through `evidence.read`, as any front end reads them: main never reaches into the store. */
+  const writeCopy = async (id: string, copy: string): Promise<void> => {
+    const file = await open(copy, 'wx', 0o600);
+    try {
+      for (let offset = 0; ;) {
+        const read = await deps.call('evidence.read', { id, offset, length: READ_CHUNK_BYTES });
+        if (!read.ok) throw new Error(read.error.code);
+        const chunk = EvidenceRead.parse(read.value);
+        const bytes = Buffer.from(chunk.dataBase64, 'base64');
+        await file.write(bytes);
+        offset += bytes.length;
+        if (chunk.eof) return;
+        if (bytes.length === 0) throw new Error('no progress');
+      }
+    } finally {
+      await file.close();
+    }
+  };
+
   const copyOut = async (evidence: Evidence, copyName: string): Promise<Result<string>> => {
     const dir = path.join(deps.tempRoot, randomUUID());
     // basename again: never trust a name to stay inside our folder.
     const copy = path.join(dir, path.basename(copyName) || 'attachment');
     try {
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      await copyFile(deps.blobPath(evidence.sha256), copy);
+      await writeCopy(evidence.id, copy);
       // The stream is written before the copy becomes read-only.
       if (platform === 'win32') await writeFile(`${copy}:Zone.Identifier`, MARK_OF_THE_WEB);
       await chmod(copy, 0o400);

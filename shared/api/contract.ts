@@ -73,6 +73,7 @@ import {
 import { SigningIdentity, SigningIdentityCreate, SigningIdentityImport, VerifyResult } from '../domain/signing';
 import {
   CertificateInspection,
+  SignerTrust,
   TrustedCertificate,
   TrustedCertificateImport,
   TrustedCertificateInspect,
@@ -283,6 +284,17 @@ export const contract = {
   'verify.chunk': { input: VerifyChunkInput, output: z.object({ received: z.number().int() }) },
   'verify.finish': { input: VerifyRef, output: DocumentCheck },
   'verify.abort': { input: VerifyRef, output: Nothing },
+  /**
+   * What this data folder knows of a file checked elsewhere (`fieldwork verify --data-dir`): the issued version
+   * with this SHA-256, and whether the signing certificate is one of its identities or trusted certificates.
+   */
+  'verify.lookUp': {
+    input: z.strictObject({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 is 64 lower-case hex digits'),
+      fingerprint: z.string().max(200).nullable(),
+    }),
+    output: z.object({ issued: DocumentCheck.shape.issued, trust: SignerTrust.nullable() }),
+  },
 
   /**
    * Team audits (issue 13). The lead sends the audit out as a signed package,

@@ -98,6 +98,7 @@ export const OP_NAMES = [
   'verify.chunk',
   'verify.finish',
   'verify.abort',
+  'verify.lookUp',
   'team.status',
   'team.estimate',
   'team.export',

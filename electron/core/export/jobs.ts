@@ -9,6 +9,7 @@ import type { RepoContext } from '../repos/context';
 import { insertIssue } from '../repos/report-issues';
 import type { PreparedExport } from './prepare';
 import type { ExportTask, WorkerMessage } from './worker/task';
+import { builtWorkerUrl } from './worker/built';
 
 /** At most this many exports build at once: each holds a document in memory. */
 const MAX_RUNNING = 2;
@@ -25,7 +26,7 @@ interface JobState {
 }
 
 export interface ExportJobsOptions {
-  /** The worker's entry: the bundled export-worker.js in the packaged app; the tsx bootstrap from sources. */
+  /** The worker's entry (default: the built one, `builtWorkerUrl`). */
   workerUrl?: URL;
 }
 
@@ -58,7 +59,7 @@ export class ExportJobs {
     private readonly ctx: RepoContext,
     opts: ExportJobsOptions = {},
   ) {
-    this.workerUrl = opts.workerUrl ?? new URL('./worker/bootstrap.mjs', import.meta.url);
+    this.workerUrl = opts.workerUrl ?? builtWorkerUrl('export-worker');
   }
 
   private get dir(): string {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Finding } from '#shared/domain/finding';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_LABELS, VERIFICATION_METHOD_LABELS } from '#shared/domain/finding';
 import { compareFindingNumbers, SERIES, SERIES_ORDER } from '#shared/rules/findings';
@@ -83,6 +82,9 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 export async function toXlsx(rows: readonly (readonly string[])[], sheetName: string): Promise<Buffer> {
+  // Loaded here, in the export worker: prepare.ts imports this file on the backend thread for the rows alone, and
+  // exceljs takes a quarter of a second to load (npm run bench cli-startup).
+  const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fieldwork';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -19,5 +19,9 @@ export function verifyHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, VerifyO
         signer: (fingerprint) => tx(() => signerTrust(ctx, fingerprint))(undefined),
       }),
     'verify.abort': (input) => checks.abort(input),
+    'verify.lookUp': tx(({ sha256, fingerprint }) => ({
+      issued: issueBySha256(ctx, sha256),
+      trust: fingerprint === null ? null : signerTrust(ctx, fingerprint),
+    })),
   };
 }

@@ -10,6 +10,7 @@ import type { RepoContext } from '../repos/context';
 import type { ParsedSoa } from './parse';
 import { checkSoaSize } from './size';
 import type { SoaTask, SoaWorkerMessage } from './worker/task';
+import { builtWorkerUrl } from '../export/worker/built';
 
 /** Files read at once by one backend; a person imports one file at a time. */
 export const MAX_SOA_READS = 2;
@@ -19,7 +20,7 @@ const WORKER_HEAP_MB = 512;
 const CACHE_SIZE = 4;
 
 export interface SoaReaderOptions {
-  /** The worker's entry: the bundled soa-worker.js in the packaged app; the tsx bootstrap from sources. */
+  /** The worker's entry (default: the built one, `builtWorkerUrl`). */
   workerUrl?: URL;
 }
 
@@ -29,7 +30,7 @@ export class SoaReader {
   private readonly workerUrl: URL;
 
   constructor(opts: SoaReaderOptions = {}) {
-    this.workerUrl = opts.workerUrl ?? new URL('./worker/bootstrap.mjs', import.meta.url);
+    this.workerUrl = opts.workerUrl ?? builtWorkerUrl('soa-worker');
   }
 
   async read(name: string, bytes: Buffer): Promise<ParsedSoa> {

@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-// Each case spawns the real CLI (tsx start-up ~1 s on a busy 2-core machine), hence the long timeout.
+// Each case spawns the real (built) CLI, up to a second or two on a busy 2-core machine: hence the long timeout.
 describe('fieldwork CLI', { timeout: 60_000 }, () => {
   it('has --help on every command', () => {
     for (const cmd of [[], ['serve'], ['demo'], ['audits'], ['import-template']]) {

@@ -41,13 +41,20 @@ function setup(
   const shown: string[] = [];
   const tempRoot = path.join(root, `open-${++n}`);
   const glue = createOpenEvidence({
-    call: (op, input) =>
-      Promise.resolve(
-        op === 'evidence.get' && (input as { id: string }).id === ID
-          ? ok(evidence(name, mediaType))
-          : fail('not_found', 'No such attachment.'),
-      ),
-    blobPath: opts.blobPath ?? (() => blob),
+    // The backend's answers: the attachment, and its stored bytes (from `blobPath`) for evidence.read.
+    call: (op, input) => {
+      const { id, offset = 0, length = 0 } = input as { id: string; offset?: number; length?: number };
+      if (id !== ID) return Promise.resolve(fail('not_found', 'No such attachment.'));
+      if (op === 'evidence.get') return Promise.resolve(ok(evidence(name, mediaType)));
+      if (op !== 'evidence.read') return Promise.resolve(fail('unknown_operation', 'Unknown operation.'));
+      const file = opts.blobPath?.() ?? blob;
+      if (!existsSync(file)) return Promise.resolve(fail('storage', 'The file is missing.'));
+      const bytes = readFileSync(file);
+      const part = bytes.subarray(offset, offset + length);
+      return Promise.resolve(
+        ok({ dataBase64: part.toString('base64'), size: bytes.length, eof: offset + part.length >= bytes.length }),
+      );
+    },
     tempRoot,
     openPath: (file) => {
       opened.push(file);
@@ -100,6 +107,16 @@ describe('evidence.openExternal in the desktop app', () => {
     const t = setup('../../escape.txt', 'text/plain');
     expect(codeOf(await t.openExternal({ id: ID }))).toBe('ok');
     expect(path.dirname(path.dirname(t.opened[0]!))).toBe(t.tempRoot);
+  });
+
+  it('copies a file larger than one evidence.read, byte for byte', async () => {
+    const big = path.join(root, 'big');
+    const bytes = Buffer.alloc(9 * 1024 * 1024 + 5);
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251;
+    writeFileSync(big, bytes);
+    const t = setup('Scan.pdf', PDF, { blobPath: () => big });
+    expect(codeOf(await t.openExternal({ id: ID }))).toBe('ok');
+    expect(readFileSync(t.opened[0]!).equals(bytes)).toBe(true);
   });
 
   it('passes the backend’s refusal through and opens nothing', async () => {

@@ -23,6 +23,7 @@ export const verifyCases: MalformedExtension = {
     'verify.chunk': { checkId: w.x.pendingCheckId!, offset: 0, dataBase64: Buffer.from('12345678').toString('base64') },
     'verify.finish': { checkId: w.x.readyCheckId! },
     'verify.abort': { checkId: w.x.pendingCheckId! },
+    'verify.lookUp': { sha256: 'ab'.repeat(32), fingerprint: 'AB:'.repeat(31) + 'AB' },
   }),
 
   cases: (w) => {
@@ -42,6 +43,11 @@ export const verifyCases: MalformedExtension = {
       ],
       'verify.finish': [['an unknown check', { checkId: 'no-such-check' }, 'not_found']],
       'verify.abort': [['an unknown check', { checkId: 'no-such-check' }, 'not_found']],
+      'verify.lookUp': [
+        ['an upper-case SHA-256', { sha256: 'AB'.repeat(32), fingerprint: null }],
+        ['a SHA-256 one digit short', { sha256: 'a'.repeat(63), fingerprint: null }],
+        ['no fingerprint key', { sha256: 'ab'.repeat(32) }],
+      ],
     };
   },
 };
