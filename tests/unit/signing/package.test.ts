@@ -9,7 +9,16 @@ import { signPackage } from '#core/signing/package-sign';
 import { verifyPackage } from '#core/signing/package-verify';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 import { sampleDocx, testSigner } from './fixtures';
-import { entryNames, flipIn, flipMiddle, libreOfficeVerify, rezip, xmlsecVerify, type LoSignature } from './tamper';
+import {
+  changeBase64In,
+  entryNames,
+  flipIn,
+  flipMiddle,
+  libreOfficeVerify,
+  rezip,
+  xmlsecVerify,
+  type LoSignature,
+} from './tamper';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fw-sign-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +46,7 @@ function tamperPlan(entry: string): { change: (b: Buffer) => Buffer; problem: st
   }
   if (entry === '_xmlsignatures/sig1.xml') {
     return {
-      change: (b) => flipIn(b, /<SignatureValue>(.)/),
+      change: (b) => changeBase64In(b, /<SignatureValue>(.)/),
       problem: 'The signature value does not match what was signed (the signature itself was altered)',
     };
   }

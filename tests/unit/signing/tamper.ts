@@ -35,6 +35,20 @@ export function flipIn(bytes: Buffer, re: RegExp): Buffer {
   return copy;
 }
 
+/**
+ * Changes the base64 character of `bytes`'s first match of `re` (group 1) to
+ * another base64 character: flipping a bit could make it no base64 at all
+ * ('A' → '@'), which readers refuse as unreadable before checking anything.
+ */
+export function changeBase64In(bytes: Buffer, re: RegExp): Buffer {
+  const m = new RegExp(re.source, `${re.flags}d`).exec(bytes.toString('latin1'));
+  const at = m?.indices?.[1]?.[0];
+  if (at === undefined) throw new Error(`nothing to change (${re.source})`);
+  const copy = Buffer.from(bytes);
+  copy[at] = copy[at] === 0x41 ? 0x42 : 0x41; // 'A', or 'B' where it was 'A'
+  return copy;
+}
+
 /** Changes one byte in the middle of a part. */
 export function flipMiddle(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);
