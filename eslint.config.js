@@ -97,25 +97,6 @@ const LAYERS = [
   },
 ];
 
-/**
- * Narrow exceptions, each a file and the core internals it still reads, until those
- * calls go through dispatch (issue 18, part 3). Delete a line when its file stops
- * needing it; the rule then holds for that file too.
- */
-const FRONT_DOOR_EXCEPTIONS = {
-  'electron/main/app.ts': ['electron/core/evidence/store'],
-  'electron/cli/verify.ts': [
-    'electron/core/repos/report-issues',
-    'electron/core/repos/trusted-certs',
-    'electron/core/signing/certificate-file',
-    'electron/core/signing/package-verify',
-  ],
-  'electron/cli/import-evidence.ts': ['electron/core/evidence/import'],
-  // Start-up errors the CLI words for the user, the default data folder, the demo seed.
-  'electron/cli/open.ts': ['electron/core/data-dir', 'electron/core/db/migrations', 'electron/core/templates/builtin'],
-  'electron/cli/demo.ts': ['electron/core/demo/seed'],
-};
-
 const packageName = (source) => source.split('/', source.startsWith('@') ? 2 : 1).join('/');
 /** 'react' is that package; '@mantine/*' any package of that scope. */
 const matchesName = (allowed, name) =>
@@ -151,7 +132,6 @@ const layerImports = {
     const layer = LAYERS.find((l) => l.area.test(importer));
     if (!layer) return {};
     const own = importer.match(layer.area)[0];
-    const exceptions = FRONT_DOOR_EXCEPTIONS[importer] ?? [];
     const allowedText = [
       `${own} itself`,
       ...layer.paths,
@@ -166,8 +146,7 @@ const layerImports = {
       let allowed;
       let what;
       if (target.path !== undefined) {
-        allowed =
-          target.path.startsWith(own) || withinPaths(layer.paths, target.path) || exceptions.includes(target.path);
+        allowed = target.path.startsWith(own) || withinPaths(layer.paths, target.path);
         what = `'${source}' (${target.path})`;
       } else if (target.builtin) {
         allowed = layer.builtins === true;

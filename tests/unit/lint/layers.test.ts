@@ -144,7 +144,7 @@ describe('layer rules fire', () => {
       message: /^electron\/main may not import '#core\/repos\/audits'.*only through #core\/backend/,
     },
     {
-      name: 'main importing the core internal that app.ts is excused for',
+      name: 'main importing the evidence store (it copies attachments out through evidence.read)',
       file: 'electron/main/__fixture__.ts',
       code: importing('#core/evidence/store', 'blobPath'),
       rule: LAYERS,
