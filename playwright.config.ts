@@ -4,8 +4,8 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end tests drive the browser preview (`fieldwork serve`) in the
  * system Chromium. Each test starts its own server on a fresh data dir (see
- * tests/e2e/fixtures.ts), so there is no webServer block. The renderer must
- * be built first: `npx vite build -c vite.renderer.config.ts`.
+ * tests/e2e/fixtures.ts), so there is no webServer block. It runs the built CLI
+ * and renderer: `npm run build` first (npm test does).
  */
 export default defineConfig({
   testDir: 'tests/e2e',

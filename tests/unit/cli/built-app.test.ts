@@ -128,6 +128,15 @@ describe('the built CLI and export worker, installed as electron-builder lays th
     expect(run(link, '--version').out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('serve without the built user interface says how to build it, in one line', () => {
+    rmSync(join(linux, 'resources', 'app.asar', 'out', 'renderer'), { recursive: true });
+    expect(run(join(linux, 'bin', 'fieldwork'), 'serve', '--data-dir', dataDir)).toEqual({
+      code: 1,
+      out: '',
+      err: 'fieldwork: The user interface is not built. Run `npm run build` in the project folder first.\n',
+    });
+  });
+
   it('bin/fieldwork.mjs without a build says how to build, in one line', () => {
     const checkout = join(dir, 'checkout');
     mkdirSync(join(checkout, 'bin'), { recursive: true });
