@@ -32,8 +32,10 @@ class DryRun extends Error {
  */
 export async function importTeamPackage(ctx: RepoContext, file: string, opts: ImportOptions): Promise<ImportPreview> {
   // An import streams every evidence file (placing the ones missing here), each checked as it goes.
-  const pkg = await readPackage(file, undefined, undefined, { evidenceHashesLater: !opts.dryRun });
-  const whole = await fileDigest(file);
+  const [pkg, whole] = await Promise.all([
+    readPackage(file, undefined, undefined, { evidenceHashesLater: !opts.dryRun }),
+    fileDigest(file),
+  ]);
   const m = pkg.manifest;
   // Bases in one order, as the log stores them (the parsed entries are this import's own: sorted in place).
   for (const e of [pkg.changes, pkg.tombstones].flat()) if (e.replaces.length > 1) e.replaces.sort();

@@ -124,15 +124,16 @@ export function persistMerge(
     const row = after.history[key]!;
     // New entries are written with their live flag; entries held before are set again only if the row had any.
     const held = before.history[key] !== undefined;
-    const alive = new Set<string>();
-    for (const field of Object.keys(row.fields))
-      for (const c of survivingChanges(row, field)) alive.add(`${field} ${c.clock}`);
-    const aliveTombs = new Set(survivingTombstones(row, false).map((t) => t.clock));
-    for (const [field, byClock] of Object.entries(row.fields))
-      for (const c of Object.values(byClock))
-        if (!old.fields[field]?.[c.clock]) log.insertChange(c, scope, alive.has(`${field} ${c.clock}`));
-    for (const t of Object.values(row.tombstones))
-      if (!old.tombstones[t.clock]) log.insertTombstone(t, scope, aliveTombs.has(t.clock));
+    for (const field in row.fields) {
+      const alive = new Set(survivingChanges(row, field));
+      const byClock = row.fields[field]!;
+      for (const clock in byClock)
+        if (!old.fields[field]?.[clock]) log.insertChange(byClock[clock]!, scope, alive.has(byClock[clock]!));
+    }
+    const aliveTombs = new Set(survivingTombstones(row, false));
+    for (const clock in row.tombstones)
+      if (!old.tombstones[clock])
+        log.insertTombstone(row.tombstones[clock]!, scope, aliveTombs.has(row.tombstones[clock]!));
     if (held) log.relive(r, row);
 
     const kind = LOGGED.get(r.table)!.kind;
@@ -149,6 +150,7 @@ export function persistMerge(
       k.changed++;
       changed++;
     }
+    if (now.conflicts.length === 0) continue;
     const open = new Set((was?.conflicts ?? []).map((c) => c.field));
     const fresh = now.conflicts.filter((c) => !open.has(c.field) && !UNDECIDED_FIELDS.has(c.field ?? '')).length;
     k.conflicts += fresh;

@@ -15,10 +15,15 @@ export const absorb = (
   const history = { ...state.history };
   const vv = { ...state.vv };
   const copied = new Set<string>();
+  // Rows first seen here: nothing else holds their field maps, so those are filled in place.
+  const fresh = new Set<string>();
   const rowFor = (key: string): RowHistory => {
     if (!copied.has(key)) {
-      const old = history[key] ?? { fields: {}, tombstones: {} };
-      history[key] = { fields: { ...old.fields }, tombstones: { ...old.tombstones } };
+      const old = history[key];
+      if (!old) fresh.add(key);
+      history[key] = old
+        ? { fields: { ...old.fields }, tombstones: { ...old.tombstones } }
+        : { fields: {}, tombstones: {} };
       copied.add(key);
     }
     return history[key]!;
@@ -34,7 +39,8 @@ export const absorb = (
     const key = rowKey(c.table, c.rowId);
     if (held(history[key]?.fields[c.field]?.[c.clock], c)) continue;
     const row = rowFor(key);
-    row.fields[c.field] = { ...row.fields[c.field], [c.clock]: c };
+    if (fresh.has(key)) (row.fields[c.field] ??= {})[c.clock] = c;
+    else row.fields[c.field] = { ...row.fields[c.field], [c.clock]: c };
     vv[c.device] = maxClock(vv[c.device], c.clock);
   }
   for (const t of tombstones) {
