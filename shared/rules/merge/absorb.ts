@@ -1,4 +1,4 @@
-import { canonical, invalid, maxClock, parseRowKey, rowKey } from './keys';
+import { canonical, invalid, maxClock, rowKey } from './keys';
 import { deriveRow } from './view';
 import type { MergeChange, MergeTombstone, ReplicaState, RowHistory } from './types';
 
@@ -14,17 +14,18 @@ export const absorb = (
 ): { state: ReplicaState; touched: string[] } => {
   const history = { ...state.history };
   const vv = { ...state.vv };
-  const copied = new Set<string>();
+  // Each touched row's key, with its table and id (kept rather than parsed back from the key).
+  const copied = new Map<string, [string, string]>();
   // Rows first seen here: nothing else holds their field maps, so those are filled in place.
   const fresh = new Set<string>();
-  const rowFor = (key: string): RowHistory => {
+  const rowFor = (key: string, table: string, rowId: string): RowHistory => {
     if (!copied.has(key)) {
       const old = history[key];
       if (!old) fresh.add(key);
       history[key] = old
         ? { fields: { ...old.fields }, tombstones: { ...old.tombstones } }
         : { fields: {}, tombstones: {} };
-      copied.add(key);
+      copied.set(key, [table, rowId]);
     }
     return history[key]!;
   };
@@ -38,7 +39,7 @@ export const absorb = (
   for (const c of changes) {
     const key = rowKey(c.table, c.rowId);
     if (held(history[key]?.fields[c.field]?.[c.clock], c)) continue;
-    const row = rowFor(key);
+    const row = rowFor(key, c.table, c.rowId);
     if (fresh.has(key)) (row.fields[c.field] ??= {})[c.clock] = c;
     else row.fields[c.field] = { ...row.fields[c.field], [c.clock]: c };
     vv[c.device] = maxClock(vv[c.device], c.clock);
@@ -46,15 +47,12 @@ export const absorb = (
   for (const t of tombstones) {
     const key = rowKey(t.table, t.rowId);
     if (held(history[key]?.tombstones[t.clock], t)) continue;
-    rowFor(key).tombstones[t.clock] = t;
+    rowFor(key, t.table, t.rowId).tombstones[t.clock] = t;
     vv[t.device] = maxClock(vv[t.device], t.clock);
   }
   if (copied.size === 0) return { state, touched: [] };
   const view = { ...state.view };
   const growOnly = new Set(state.growOnly);
-  for (const key of copied) {
-    const [table, rowId] = parseRowKey(key);
-    view[key] = deriveRow(table, rowId, history[key]!, growOnly.has(table));
-  }
-  return { state: { ...state, history, view, vv }, touched: [...copied] };
+  for (const [key, [table, rowId]] of copied) view[key] = deriveRow(table, rowId, history[key]!, growOnly.has(table));
+  return { state: { ...state, history, view, vv }, touched: [...copied.keys()] };
 };

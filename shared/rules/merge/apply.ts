@@ -38,6 +38,7 @@ export const applyPackage = (
     const after = merged.view[key]!;
     if (!before) added++;
     else if (canonical([before.deleted, before.fields]) !== canonical([after.deleted, after.fields])) changed++;
+    if (after.conflicts.length === 0) continue;
     const open = new Set((before?.conflicts ?? []).map(conflictId));
     conflicts += after.conflicts.filter((c) => !open.has(conflictId(c))).length;
   }

@@ -69,16 +69,17 @@ export const latestInHistory = (row: RowHistory, field: string): MergeChange | u
 export const deriveRow = (table: string, rowId: string, row: RowHistory, growOnly: boolean): RowView => {
   const conflicts: Conflict[] = [];
   const fields: Record<string, ShownValue> = {};
+  const tombs = survivingTombstones(row, growOnly);
+  // The surviving edits matter only next to a surviving deletion.
   const edits: MergeChange[] = [];
   for (const field of Object.keys(row.fields).sort()) {
     const alive = survivingChanges(row, field);
     if (alive.length === 0) continue;
-    edits.push(...alive);
+    if (tombs.length > 0) edits.push(...alive);
     fields[field] = shown(alive.at(-1)!);
     if (alive.length > 1 && new Set(alive.map((c) => canonical(c.value))).size > 1)
       conflicts.push({ table, rowId, field, candidates: alive.map(shown) });
   }
-  const tombs = survivingTombstones(row, growOnly);
   if (tombs.length === 0) return { deleted: false, fields, conflicts };
   if (edits.length === 0) return { deleted: true, fields: {}, conflicts };
   // A deletion and edits it never saw: both kept, the later clock shows.
