@@ -67,4 +67,17 @@ describe('electron-builder.yml and the fieldwork launchers', () => {
       'exit /b %ERRORLEVEL%',
     ]);
   });
+
+  it('package.json: npm test builds before the unit tests, and tsx is not shipped', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.scripts.build).toBe('electron-vite build');
+    expect(pkg.scripts.test).toMatch(/&& npm run build && npm run test:unit && npm run test:e2e$/);
+    // electron-builder packs package.json dependencies into the app: the CLI must not need a TypeScript loader.
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.devDependencies)).toContain('tsx');
+  });
 });
