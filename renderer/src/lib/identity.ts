@@ -1,4 +1,4 @@
-import type { SigningIdentity } from '#shared/domain/signing';
+import type { SigningIdentity, Unlock } from '#shared/domain/signing';
 
 /** Certificates expiring within this many days get a warning badge. */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -28,3 +28,15 @@ export function formatCertDate(iso: string): string {
 
 /** The desktop app can keep keys in the OS keychain; the browser preview cannot. */
 export const keychainAvailable = (): boolean => typeof window !== 'undefined' && window.fieldwork !== undefined;
+
+export const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** The identity of this person (a valid certificate before an expired one), else the only one there is. */
+export function preselectIdentity(identities: SigningIdentity[], name: string): string | null {
+  const mine = identities.filter((i) => sameName(i.name, name));
+  const best = mine.find((i) => expiryOf(i) !== 'expired') ?? mine[0];
+  return best?.id ?? (identities.length === 1 ? (identities[0]?.id ?? null) : null);
+}
+
+export const unlockFor = (identity: SigningIdentity, passphrase: string): Unlock =>
+  identity.protection === 'os_keychain' ? { kind: 'os_keychain' } : { kind: 'passphrase', passphrase };

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
@@ -18,7 +6,8 @@ import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { href } from '../../lib/router';
 import { notifySuccess } from '../../lib/notify';
-import { expiryOf, formatCertDate } from '../../lib/identity';
+import { SignerFields } from '../../components/SignerFields';
+import { formatCertDate, preselectIdentity, sameName, unlockFor } from '../../lib/identity';
 import { JobProgress } from './JobProgress';
 import { useExportJob } from './useExportJob';
 
@@ -32,15 +21,6 @@ interface Props {
   onIssued: () => void;
 }
 
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
-
-/** The lead auditor's identity (a valid certificate before an expired one), else the only one there is. */
-function preselect(identities: SigningIdentity[], lead: string): string | null {
-  const leads = identities.filter((i) => same(i.name, lead));
-  const best = leads.find((i) => expiryOf(i) !== 'expired') ?? leads[0];
-  return best?.id ?? (identities.length === 1 ? (identities[0]?.id ?? null) : null);
-}
-
 /**
  * Freezes the report as a new numbered version and signs it. Refusals that
  * concern a field (the passphrase) are shown on it; an expired certificate
@@ -52,7 +32,7 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
   const [picked, setPicked] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [typedBy, setBy] = useState<string | null>(null);
-  const identityId = picked ?? preselect(identities, leadAuditor);
+  const identityId = picked ?? preselectIdentity(identities, leadAuditor);
   const by = typedBy ?? defaultBy;
   const [refusal, setRefusal] = useState<ApiError | { code: string; message: string } | null>(null);
   const [expiredNotice, setExpiredNotice] = useState<string | null>(null);
@@ -91,7 +71,7 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
       format: 'docx',
       issue: {
         identityId: identity.id,
-        unlock: keychain ? { kind: 'os_keychain' } : { kind: 'passphrase', passphrase },
+        unlock: unlockFor(identity, passphrase),
         acceptExpired,
         by,
       },
@@ -113,12 +93,6 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
       onClose();
     }
   };
-
-  const options = identities.map((i) => ({
-    value: i.id,
-    // The organisation tells apart two identities of one person (e.g. a new certificate next to an old one).
-    label: `${i.name} (${[i.role, i.organisation].filter(Boolean).join(', ')})${expiryOf(i) === 'expired' ? ' · expired' : ''}`,
-  }));
 
   return (
     <Modal opened={opened} onClose={close} title="Issue and sign" centered size="lg">
@@ -143,41 +117,27 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
               onChange={(v) => v && setKind(v)}
               allowDeselect={false}
             />
-            <Select
-              label="Signing identity"
-              withAsterisk
-              data={options}
-              value={identityId}
-              onChange={(v) => {
+            <SignerFields
+              identities={identities}
+              identityId={identityId}
+              onIdentity={(v) => {
                 setPicked(v);
                 setPickError(null);
                 setExpiredNotice(null);
                 setAcceptExpired(false);
               }}
-              allowDeselect={false}
-              description={
+              passphrase={passphrase}
+              onPassphrase={setPassphrase}
+              description={(identity) =>
                 identity &&
-                (leadAuditor && !same(identity.name, leadAuditor)
+                (leadAuditor && !sameName(identity.name, leadAuditor)
                   ? `Only the lead auditor, ${leadAuditor}, can issue this audit's documents.`
                   : `Certificate valid until ${formatCertDate(identity.notAfter)}`)
               }
-              error={pickError}
-              data-autofocus
+              identityError={pickError}
+              passphraseError={passphraseError}
+              disabled={issuer.busy}
             />
-            {keychain ? (
-              <Text size="sm" c="dimmed">
-                This key is unlocked by the OS keychain; no passphrase needed.
-              </Text>
-            ) : (
-              <PasswordInput
-                label="Passphrase"
-                withAsterisk
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.currentTarget.value)}
-                error={passphraseError}
-                autoComplete="off"
-              />
-            )}
             <TextInput
               label="Issued by"
               description="Who is issuing; kept with the issued version."

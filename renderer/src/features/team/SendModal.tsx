@@ -12,7 +12,8 @@ import { formatBytes } from '../../lib/files';
 
 import { notifySuccess } from '../../lib/notify';
 import { downloadPackage } from './packageFile';
-import { preselectIdentity, SignerFields, unlockFor } from './SignerFields';
+import { SignerFields } from '../../components/SignerFields';
+import { formatCertDate, preselectIdentity, unlockFor } from '../../lib/identity';
 
 interface Props {
   opened: boolean;
@@ -187,6 +188,11 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
               }}
               passphrase={passphrase}
               onPassphrase={setPassphrase}
+              description={(identity) =>
+                identity
+                  ? `Your colleague sees this name and certificate when importing. Valid until ${formatCertDate(identity.notAfter)}.`
+                  : 'Your colleague sees this name and certificate when importing.'
+              }
               identityError={pickError}
               passphraseError={passphraseError}
               disabled={busy}

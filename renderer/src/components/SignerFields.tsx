@@ -1,18 +1,6 @@
 import { PasswordInput, Select, Text } from '@mantine/core';
-import type { SigningIdentity, Unlock } from '#shared/domain/signing';
-import { expiryOf, formatCertDate } from '../../lib/identity';
-
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
-
-/** The identity of the person exporting (a valid certificate before an expired one), else the only one there is. */
-export function preselectIdentity(identities: SigningIdentity[], name: string): string | null {
-  const mine = identities.filter((i) => same(i.name, name));
-  const best = mine.find((i) => expiryOf(i) !== 'expired') ?? mine[0];
-  return best?.id ?? (identities.length === 1 ? (identities[0]?.id ?? null) : null);
-}
-
-export const unlockFor = (identity: SigningIdentity, passphrase: string): Unlock =>
-  identity.protection === 'os_keychain' ? { kind: 'os_keychain' } : { kind: 'passphrase', passphrase };
+import type { SigningIdentity } from '#shared/domain/signing';
+import { expiryOf } from '../lib/identity';
 
 interface Props {
   identities: SigningIdentity[];
@@ -20,16 +8,19 @@ interface Props {
   onIdentity: (id: string | null) => void;
   passphrase: string;
   onPassphrase: (p: string) => void;
+  /** Under the identity: what signing means here (who sees it, whose identity is expected). */
+  description: (identity: SigningIdentity | undefined) => string | undefined;
   identityError?: string | null;
   passphraseError?: string | null;
   disabled?: boolean;
 }
 
-/** Which signing identity signs the package, and its passphrase unless the OS keychain unlocks it. */
+/** Which signing identity signs, and its passphrase unless the OS keychain unlocks it (issuing a report, sending a team package). */
 export function SignerFields(p: Props) {
   const identity = p.identities.find((i) => i.id === p.identityId);
   const options = p.identities.map((i) => ({
     value: i.id,
+    // The organisation tells apart two identities of one person (e.g. a new certificate next to an old one).
     label: `${i.name} (${[i.role, i.organisation].filter(Boolean).join(', ')})${expiryOf(i) === 'expired' ? ' · expired' : ''}`,
   }));
   return (
@@ -41,11 +32,7 @@ export function SignerFields(p: Props) {
         value={p.identityId}
         onChange={p.onIdentity}
         allowDeselect={false}
-        description={
-          identity
-            ? `Your colleague sees this name and certificate when importing. Valid until ${formatCertDate(identity.notAfter)}.`
-            : 'Your colleague sees this name and certificate when importing.'
-        }
+        description={p.description(identity)}
         error={p.identityError}
         disabled={p.disabled}
         data-autofocus
