@@ -1,7 +1,14 @@
-import { META } from './meta';
 import type { Migration } from './migrations';
 
-/** Migration 4, kept in its own file for size. Never change what it produces once released. */
+/**
+ * Migration 4. Its audit-trail triggers: one per tracked column of findings and
+ * checklist_items (a row whenever the value really changes, stamped with the
+ * row's own updated_at, updated_by and device), and for a finding's child links
+ * (added / removed) entries attributed to whoever last stamped the finding.
+ * Frozen: the SQL is the text this migration has run since it was released,
+ * written out (it used to be built with META and trigger-writing helpers); a
+ * test checks its SHA-256. Never change it: append a migration.
+ */
 export const MIGRATION_4: Migration = {
   version: 4,
   name: 'findings, their lifecycle and audit trail; the certification programme; recommendations',
@@ -19,7 +26,7 @@ export const MIGRATION_4: Migration = {
       client_id TEXT PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
       decision_date TEXT,
       expiry_date TEXT,
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       CHECK (expiry_date IS NULL OR decision_date IS NULL OR expiry_date > decision_date)
     ) STRICT;
 
@@ -44,7 +51,7 @@ export const MIGRATION_4: Migration = {
       verified_in_audit_id TEXT REFERENCES audits(id) ON DELETE RESTRICT,
       closed_at TEXT,
       updated_by TEXT NOT NULL DEFAULT '',
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       CHECK ((status = 'draft') = (number IS NULL))
     ) STRICT;
     CREATE INDEX findings_audit ON findings(audit_id);
@@ -63,7 +70,7 @@ export const MIGRATION_4: Migration = {
     CREATE TABLE finding_items (
       finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
       item_id TEXT NOT NULL REFERENCES checklist_items(id) ON DELETE CASCADE,
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       PRIMARY KEY (finding_id, item_id)
     ) STRICT;
     CREATE INDEX finding_items_item ON finding_items(item_id);
@@ -71,7 +78,7 @@ export const MIGRATION_4: Migration = {
       finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
       record_type TEXT NOT NULL CHECK (record_type IN ('interview','observation','document')),
       record_id TEXT NOT NULL,
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       PRIMARY KEY (finding_id, record_type, record_id)
     ) STRICT;
     CREATE INDEX finding_records_record ON finding_records(record_type, record_id);
@@ -98,14 +105,14 @@ export const MIGRATION_4: Migration = {
       decision_comment TEXT NOT NULL DEFAULT '',
       decided_at TEXT,
       decided_by TEXT NOT NULL DEFAULT '',
-      ${META}
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
     ) STRICT;
     CREATE INDEX finding_responses_finding ON finding_responses(finding_id);
     -- Findings of earlier audits carried into this one, to be verified here.
     CREATE TABLE carried_findings (
       audit_id TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
       finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       PRIMARY KEY (audit_id, finding_id)
     ) STRICT;
     CREATE INDEX carried_findings_finding ON carried_findings(finding_id);
@@ -118,7 +125,7 @@ export const MIGRATION_4: Migration = {
       suggested TEXT NOT NULL CHECK (suggested IN ('recommend','after_action_plans','not_recommended')),
       reason TEXT NOT NULL,
       decided_by TEXT NOT NULL CHECK (length(decided_by) > 0),
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       CHECK (recommendation = suggested OR length(reason) > 0)
     ) STRICT;
     CREATE INDEX recommendations_audit ON recommendations(audit_id);
@@ -150,26 +157,103 @@ export const MIGRATION_4: Migration = {
       INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
       VALUES ('finding', NEW.id, NEW.audit_id, 'created', NULL, NEW.type, NEW.updated_at, NEW.updated_by, NEW.device_id);
     END;
-    ${trailTriggers('findings', 'finding', [
-      'type',
-      'status',
-      'number',
-      'statement',
-      'evidence_text',
-      'site_id',
-      'raised_by',
-      'raised_at',
-      'verification_method',
-      'verification_notes',
-      'verified_on',
-      'verified_by',
-      'verified_in_audit_id',
-      'closed_at',
-    ])}
-    ${trailTriggers('checklist_items', 'checklist_item', ['result', 'assignee_id', 'sample_size', 'minutes_spent'])}
+    
+      CREATE TRIGGER findings_trail_type AFTER UPDATE OF type ON findings WHEN OLD.type IS NOT NEW.type BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'type', OLD.type, NEW.type, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_status AFTER UPDATE OF status ON findings WHEN OLD.status IS NOT NEW.status BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'status', OLD.status, NEW.status, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_number AFTER UPDATE OF number ON findings WHEN OLD.number IS NOT NEW.number BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'number', OLD.number, NEW.number, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_statement AFTER UPDATE OF statement ON findings WHEN OLD.statement IS NOT NEW.statement BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'statement', OLD.statement, NEW.statement, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_evidence_text AFTER UPDATE OF evidence_text ON findings WHEN OLD.evidence_text IS NOT NEW.evidence_text BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'evidence_text', OLD.evidence_text, NEW.evidence_text, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_site_id AFTER UPDATE OF site_id ON findings WHEN OLD.site_id IS NOT NEW.site_id BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'site_id', OLD.site_id, NEW.site_id, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_raised_by AFTER UPDATE OF raised_by ON findings WHEN OLD.raised_by IS NOT NEW.raised_by BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'raised_by', OLD.raised_by, NEW.raised_by, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_raised_at AFTER UPDATE OF raised_at ON findings WHEN OLD.raised_at IS NOT NEW.raised_at BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'raised_at', OLD.raised_at, NEW.raised_at, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_verification_method AFTER UPDATE OF verification_method ON findings WHEN OLD.verification_method IS NOT NEW.verification_method BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'verification_method', OLD.verification_method, NEW.verification_method, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_verification_notes AFTER UPDATE OF verification_notes ON findings WHEN OLD.verification_notes IS NOT NEW.verification_notes BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'verification_notes', OLD.verification_notes, NEW.verification_notes, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_verified_on AFTER UPDATE OF verified_on ON findings WHEN OLD.verified_on IS NOT NEW.verified_on BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'verified_on', OLD.verified_on, NEW.verified_on, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_verified_by AFTER UPDATE OF verified_by ON findings WHEN OLD.verified_by IS NOT NEW.verified_by BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'verified_by', OLD.verified_by, NEW.verified_by, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_verified_in_audit_id AFTER UPDATE OF verified_in_audit_id ON findings WHEN OLD.verified_in_audit_id IS NOT NEW.verified_in_audit_id BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'verified_in_audit_id', OLD.verified_in_audit_id, NEW.verified_in_audit_id, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER findings_trail_closed_at AFTER UPDATE OF closed_at ON findings WHEN OLD.closed_at IS NOT NEW.closed_at BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('finding', NEW.id, NEW.audit_id, 'closed_at', OLD.closed_at, NEW.closed_at, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+    
+      CREATE TRIGGER checklist_items_trail_result AFTER UPDATE OF result ON checklist_items WHEN OLD.result IS NOT NEW.result BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('checklist_item', NEW.id, NEW.audit_id, 'result', OLD.result, NEW.result, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER checklist_items_trail_assignee_id AFTER UPDATE OF assignee_id ON checklist_items WHEN OLD.assignee_id IS NOT NEW.assignee_id BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('checklist_item', NEW.id, NEW.audit_id, 'assignee_id', OLD.assignee_id, NEW.assignee_id, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER checklist_items_trail_sample_size AFTER UPDATE OF sample_size ON checklist_items WHEN OLD.sample_size IS NOT NEW.sample_size BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('checklist_item', NEW.id, NEW.audit_id, 'sample_size', OLD.sample_size, NEW.sample_size, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
+      CREATE TRIGGER checklist_items_trail_minutes_spent AFTER UPDATE OF minutes_spent ON checklist_items WHEN OLD.minutes_spent IS NOT NEW.minutes_spent BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        VALUES ('checklist_item', NEW.id, NEW.audit_id, 'minutes_spent', OLD.minutes_spent, NEW.minutes_spent, NEW.updated_at, NEW.updated_by, NEW.device_id);
+      END;
     -- Child rows: the repository stamps the finding (updated_by, updated_at) before changing them.
-    ${childTrail('finding_items', 'requirement', 'item_id')}
-    ${childTrail('finding_records', 'record', "record_type || ':' || record_id")}
+    
+      CREATE TRIGGER finding_items_trail_insert AFTER INSERT ON finding_items BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        SELECT 'finding', f.id, f.audit_id, 'requirement', NULL, NEW.item_id, f.updated_at, f.updated_by, f.device_id
+        FROM findings f WHERE f.id = NEW.finding_id;
+      END;
+      CREATE TRIGGER finding_items_trail_delete AFTER DELETE ON finding_items BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        SELECT 'finding', f.id, f.audit_id, 'requirement', OLD.item_id, NULL, f.updated_at, f.updated_by, f.device_id
+        FROM findings f WHERE f.id = OLD.finding_id;
+      END;
+    
+      CREATE TRIGGER finding_records_trail_insert AFTER INSERT ON finding_records BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        SELECT 'finding', f.id, f.audit_id, 'record', NULL, NEW.record_type || ':' || NEW.record_id, f.updated_at, f.updated_by, f.device_id
+        FROM findings f WHERE f.id = NEW.finding_id;
+      END;
+      CREATE TRIGGER finding_records_trail_delete AFTER DELETE ON finding_records BEGIN
+        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
+        SELECT 'finding', f.id, f.audit_id, 'record', OLD.record_type || ':' || OLD.record_id, NULL, f.updated_at, f.updated_by, f.device_id
+        FROM findings f WHERE f.id = OLD.finding_id;
+      END;
     CREATE TRIGGER finding_responses_trail_insert AFTER INSERT ON finding_responses BEGIN
       INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
       SELECT 'finding', f.id, f.audit_id, 'response', NULL,
@@ -207,7 +291,7 @@ export const MIGRATION_4: Migration = {
       target_type TEXT NOT NULL
         CHECK (target_type IN ('audit','checklist_item','interview','observation','finding','finding_verification')),
       target_id TEXT NOT NULL,
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       PRIMARY KEY (evidence_id, target_type, target_id)
     ) STRICT;
     INSERT INTO evidence_links (evidence_id, target_type, target_id, created_at, updated_at, device_id)
@@ -232,34 +316,3 @@ export const MIGRATION_4: Migration = {
     END;
   `,
 };
-
-/**
- * One audit-trail trigger per tracked column of `table`: a row whenever the
- * value really changes, stamped with the row's own updated_at, updated_by and
- * device. Expanded into migration 4's SQL; never change what it produces.
- */
-function trailTriggers(table: string, recordType: string, columns: readonly string[]): string {
-  return columns
-    .map(
-      (c) => `
-      CREATE TRIGGER ${table}_trail_${c} AFTER UPDATE OF ${c} ON ${table} WHEN OLD.${c} IS NOT NEW.${c} BEGIN
-        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
-        VALUES ('${recordType}', NEW.id, NEW.audit_id, '${c}', OLD.${c}, NEW.${c}, NEW.updated_at, NEW.updated_by, NEW.device_id);
-      END;`,
-    )
-    .join('');
-}
-
-/** Trail rows for a finding's child links (added / removed), attributed to whoever last stamped the finding. */
-function childTrail(table: string, field: string, value: string): string {
-  const entry = (ref: 'NEW' | 'OLD', oldValue: string, newValue: string) => `
-        INSERT INTO audit_trail (record_type, record_id, audit_id, field, old_value, new_value, changed_at, changed_by, device_id)
-        SELECT 'finding', f.id, f.audit_id, '${field}', ${oldValue}, ${newValue}, f.updated_at, f.updated_by, f.device_id
-        FROM findings f WHERE f.id = ${ref}.finding_id;`;
-  const of = (ref: 'NEW' | 'OLD') => value.replace(/(record_type|record_id|item_id)/g, `${ref}.$1`);
-  return `
-      CREATE TRIGGER ${table}_trail_insert AFTER INSERT ON ${table} BEGIN${entry('NEW', 'NULL', of('NEW'))}
-      END;
-      CREATE TRIGGER ${table}_trail_delete AFTER DELETE ON ${table} BEGIN${entry('OLD', of('OLD'), 'NULL')}
-      END;`;
-}

@@ -1,7 +1,11 @@
-import { META } from './meta';
 import type { Migration } from './migrations';
 
-/** Migration 5: reports, branding and signing. Never change what it produces once released. */
+/**
+ * Migration 5: reports, branding and signing. Frozen: the SQL is the text this
+ * migration has run since it was released, written out (it used to be built
+ * with the META columns of db/meta.ts); a test checks its SHA-256. Never change
+ * it: append a migration.
+ */
 export const MIGRATION_5: Migration = {
   version: 5,
   name: 'certification body branding, report details, signing identities and issued reports',
@@ -17,7 +21,7 @@ export const MIGRATION_5: Migration = {
       accent_colour TEXT NOT NULL,
       report_number_pattern TEXT NOT NULL,
       language TEXT NOT NULL CHECK (language IN ('en')),
-      ${META}
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
     ) STRICT;
     -- Logo and accreditation mark, normalised to PNG when saved (so a hostile file never reaches a report).
     CREATE TABLE cb_images (
@@ -26,7 +30,7 @@ export const MIGRATION_5: Migration = {
       width INTEGER NOT NULL CHECK (width > 0),
       height INTEGER NOT NULL CHECK (height > 0),
       bytes BLOB NOT NULL,
-      ${META}
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
     ) STRICT;
     -- What the report says that the audit record does not hold already.
     CREATE TABLE audit_reports (
@@ -47,7 +51,7 @@ export const MIGRATION_5: Migration = {
       certificate_mark_use TEXT NOT NULL DEFAULT '',
       unresolved_issues TEXT NOT NULL DEFAULT '',
       updated_by TEXT NOT NULL DEFAULT '',
-      ${META}
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL
     ) STRICT;
     -- An auditor's signing identity: an X.509 certificate and its private key, encrypted.
     -- 'passphrase': PKCS#8 encrypted with the auditor's passphrase.
@@ -69,7 +73,7 @@ export const MIGRATION_5: Migration = {
       protection TEXT NOT NULL CHECK (protection IN ('passphrase','os_keychain')),
       encrypted_key TEXT NOT NULL,
       wrapped_secret TEXT,
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       CHECK ((protection = 'os_keychain') = (wrapped_secret IS NOT NULL))
     ) STRICT;
     -- Issued (frozen) exports: the file lives in the data folder's reports/ store under its SHA-256.
@@ -91,7 +95,7 @@ export const MIGRATION_5: Migration = {
       signer_fingerprint TEXT NOT NULL,
       signing_identity_id TEXT REFERENCES signing_identities(id) ON DELETE SET NULL,
       warnings TEXT NOT NULL DEFAULT '[]',
-      ${META},
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL,
       UNIQUE (audit_id, kind, version)
     ) STRICT;
     CREATE INDEX report_issues_audit ON report_issues(audit_id);

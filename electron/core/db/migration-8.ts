@@ -10,6 +10,7 @@ import type { Migration } from './migrations';
  * (its process died mid-add) may be expired; the adding process then re-checks
  * the file before writing its row (evidence/store.ts).
  * Local bookkeeping, never merged between laptops: no row metadata.
+ * Frozen: a test checks the SHA-256 of its SQL. Never change it: append a migration.
  */
 export const MIGRATION_8: Migration = {
   version: 8,
