@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Backend } from '#core/backend';
 import { sampleAudit, sampleClient, tempBackend, value } from '../../helpers/backend';
 
@@ -22,6 +24,32 @@ export async function laptop(name: string) {
   return { t, name, identityId: identity.id, fingerprint: identity.fingerprint };
 }
 export type Laptop = Awaited<ReturnType<typeof laptop>>;
+
+/**
+ * Per-test set-up of a team test file: a scratch folder for package files, and
+ * the laptops made (or tracked) during a test closed and removed after it.
+ */
+export function useLaptops() {
+  let dir = '';
+  const open: Laptop[] = [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fieldwork-team-'));
+  });
+  afterEach(() => {
+    for (const l of open.splice(0)) l.t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const track = (l: Laptop): Laptop => {
+    open.push(l);
+    return l;
+  };
+  return {
+    /** This test's scratch folder. */
+    dir: () => dir,
+    track,
+    make: async (name: string) => track(await laptop(name)),
+  };
+}
 
 /** A client and an audit with its checklist, on the lead's laptop. */
 export async function leadAudit(lead: Laptop) {

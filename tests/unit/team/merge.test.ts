@@ -1,28 +1,16 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openBackend } from '#core/backend';
 import { value } from '../../helpers/backend';
-import { exportPackage, importPackage, laptop, leadAudit, records, type Laptop } from './helpers';
+import { exportPackage, importPackage, leadAudit, records, useLaptops, type Laptop } from './helpers';
 
 // Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
-let dir: string;
-const open: Laptop[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fieldwork-team-'));
-});
-afterEach(() => {
-  for (const l of open.splice(0)) l.t.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
-const make = async (name: string) => {
-  const l = await laptop(name);
-  open.push(l);
-  return l;
-};
+const team = useLaptops();
+const make = team.make;
 
 /** A second lead folder: a copy of the lead's files, taken while the lead is closed. */
 function copyOf(lead: Laptop): Laptop {
@@ -43,7 +31,7 @@ function copyOf(lead: Laptop): Laptop {
       },
     },
   };
-  open.push(copy);
+  team.track(copy);
   return copy;
 }
 
@@ -59,7 +47,7 @@ async function sendToTeam() {
       interview: { intervieweeName: 'Ida CISO', heldAt: '2026-03-02T10:00', notes: 'Opening' },
     }),
   );
-  const sent = await exportPackage(lead, audit.id, dir);
+  const sent = await exportPackage(lead, audit.id, team.dir());
   for (const m of [arno, bea]) value(await importPackage(m, sent.bytes, lead.fingerprint));
   return { lead, arno, bea, audit, items, interview };
 }
@@ -83,8 +71,8 @@ describe('merging team members’ returns', () => {
         interview: { intervieweeName: 'Oz Ops', heldAt: '2026-03-03T09:00' },
       }),
     );
-    const fromArno = await exportPackage(arno, audit.id, dir);
-    const fromBea = await exportPackage(bea, audit.id, dir);
+    const fromArno = await exportPackage(arno, audit.id, team.dir());
+    const fromBea = await exportPackage(bea, audit.id, team.dir());
 
     const other = copyOf(lead);
     value(await importPackage(lead, fromArno.bytes, arno.fingerprint));
@@ -109,7 +97,7 @@ describe('merging team members’ returns', () => {
     const { lead, arno, audit, interview } = await sendToTeam();
     value(await arno.t.backend.call('interviews.update', { id: interview.id, patch: { notes: 'Arno’s notes' } }));
     value(await lead.t.backend.call('interviews.delete', { id: interview.id }));
-    const back = await exportPackage(arno, audit.id, dir);
+    const back = await exportPackage(arno, audit.id, team.dir());
     const summary = value(await importPackage(lead, back.bytes, arno.fingerprint));
     expect(summary.conflicts).toBe(1);
     // The deletion is the later write: the interview stays deleted until the lead decides.
@@ -138,7 +126,7 @@ describe('merging team members’ returns', () => {
     const kept = value(await lead.t.backend.call('interviews.list', { auditId: audit.id }));
     expect(kept.map((i) => [i.id, i.notes])).toEqual([[interview.id, 'Arno’s notes']]);
     // The decision is an ordinary change: the next send carries it, and Arno's copy agrees.
-    const again = await exportPackage(lead, audit.id, dir, { for: 'Arno Auditor' });
+    const again = await exportPackage(lead, audit.id, team.dir(), { for: 'Arno Auditor' });
     // A delta over what Arno's return declared: the decision and the deletion, not the whole audit again.
     expect(again.changes).toBeLessThan(20);
     expect(again.tombstones).toBeGreaterThan(0);
@@ -164,11 +152,11 @@ describe('merging team members’ returns', () => {
         by: 'Lena Lead',
       }),
     );
-    const out = await exportPackage(lead, audit.id, dir, { for: 'Arno Auditor' });
+    const out = await exportPackage(lead, audit.id, team.dir(), { for: 'Arno Auditor' });
     value(await importPackage(arno, out.bytes));
     value(await lead.t.backend.call('findings.issue', { id: draft.id, by: 'Lena Lead' }));
     value(await arno.t.backend.call('findings.delete', { id: draft.id }));
-    const back = await exportPackage(arno, audit.id, dir);
+    const back = await exportPackage(arno, audit.id, team.dir());
     expect(value(await importPackage(lead, back.bytes, arno.fingerprint)).conflicts).toBe(1);
     expect(value(await lead.t.backend.call('findings.get', { id: draft.id })).status).toBe('open');
     const page = await conflicts(lead, audit.id);
@@ -221,7 +209,7 @@ describe('merging team members’ returns', () => {
       error: { code: 'forbidden', message: 'Only the lead auditor issues findings: return your package to the lead.' },
     });
 
-    const back = await exportPackage(arno, audit.id, dir);
+    const back = await exportPackage(arno, audit.id, team.dir());
     expect(back.evidenceFiles).toBe(1);
     value(await importPackage(lead, back.bytes, arno.fingerprint));
     const read = value(await lead.t.backend.call('evidence.read', { id: ev.id, offset: 0, length: 1 << 20 }));

@@ -1,38 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { newId } from '#core/ids';
 import { readPackage } from '#core/packages/read';
 import { writePackage, type PackageContent } from '#core/packages/write';
 import { unlockSigningKey } from '#core/repos/signing';
 import { dumpDatabase, sampleAudit, sampleClient, value } from '../../helpers/backend';
-import { exportPackage, importPackage, laptop, leadAudit, PASSPHRASE, preview, type Laptop } from './helpers';
+import { exportPackage, importPackage, leadAudit, PASSPHRASE, preview, useLaptops, type Laptop } from './helpers';
 
 // Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
-let dir: string;
-const open: Laptop[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fieldwork-team-'));
-});
-afterEach(() => {
-  for (const l of open.splice(0)) l.t.cleanup();
-  rmSync(dir, { recursive: true, force: true });
-});
-const make = async (name: string) => {
-  const l = await laptop(name);
-  open.push(l);
-  return l;
-};
+const team = useLaptops();
+const make = team.make;
 
 /** A package re-signed by `by` after `change` edited its content: what a hostile or mistaken sender could make. */
 async function forged(file: string, by: Laptop, change: (c: PackageContent) => PackageContent): Promise<Buffer> {
   const read = await readPackage(file);
   const m = read.manifest;
   const key = unlockSigningKey(by.t.backend.context, by.identityId, { kind: 'passphrase', passphrase: PASSPHRASE });
-  const out = join(dir, `${newId()}.fwpkg`);
+  const out = join(team.dir(), `${newId()}.fwpkg`);
   await writePackage(
     out,
     change({
@@ -69,7 +56,7 @@ describe('team packages that are not for this data folder are refused, the datab
     const arno = await make('Arno Auditor');
     const bea = await make('Bea Auditor');
     const { audit, client, items } = await leadAudit(lead);
-    const sent = await exportPackage(lead, audit.id, dir);
+    const sent = await exportPackage(lead, audit.id, team.dir());
 
     await refusedUnchanged(lead, sent.bytes, 'invalid_input', /sent out from this data folder/);
     value(await importPackage(arno, sent.bytes, lead.fingerprint));
@@ -82,7 +69,7 @@ describe('team packages that are not for this data folder are refused, the datab
     value(
       await arno.t.backend.call('checklist.updateItem', { id: items[0]!.id, patch: { notes: 'Seen' }, by: 'Arno' }),
     );
-    const back = await exportPackage(arno, audit.id, dir);
+    const back = await exportPackage(arno, audit.id, team.dir());
     // A member's return imported by another member.
     await refusedUnchanged(
       bea,
@@ -154,7 +141,7 @@ describe('team packages that are not for this data folder are refused, the datab
     const lead = await make('Lena Lead');
     const arno = await make('Arno Auditor');
     const { audit } = await leadAudit(lead);
-    const sent = await exportPackage(lead, audit.id, dir);
+    const sent = await exportPackage(lead, audit.id, team.dir());
     const p = await preview(arno, sent.bytes);
     expect(p.signer.known).toBe(false);
     await refusedUnchanged(arno, sent.bytes, 'unknown_signer', new RegExp(lead.fingerprint));
@@ -164,7 +151,7 @@ describe('team packages that are not for this data folder are refused, the datab
     const trusted = value(await arno.t.backend.call('trust.list', {}));
     expect(trusted.map((c) => c.fingerprint)).toEqual([lead.fingerprint]);
     // Next time the signer is known.
-    const again = await exportPackage(lead, audit.id, dir);
+    const again = await exportPackage(lead, audit.id, team.dir());
     expect((await preview(arno, again.bytes)).signer.known).toBe(true);
   });
 });
