@@ -6,71 +6,59 @@ import type { Migration } from './migrations';
  * re-indexes the rows it touched in a few set-based statements afterwards
  * (sync/search-reindex.ts). Row by row, the triggers cost about 50 µs a
  * record, most of a large merge; the delete triggers keep firing (deletions
- * in a merge are few). Frozen: the SQL below is what this migration runs
- * forever, whatever later code does.
+ * in a merge are few). Frozen: literal SQL, what this migration runs forever.
  */
-interface Searched {
-  table: string;
-  kind: string;
-  title: string;
-  body: string;
-  columns: string;
-}
-
-const SEARCHED: readonly Searched[] = [
-  {
-    table: 'checklist_items',
-    kind: 'checklist_item',
-    title: "NEW.number || ' ' || NEW.title",
-    body: 'NEW.notes',
-    columns: 'notes, number, title',
-  },
-  {
-    table: 'interviews',
-    kind: 'interview',
-    title: "NEW.interviewee_name || ' ' || NEW.interviewee_role || ' ' || NEW.department",
-    body: 'NEW.notes',
-    columns: 'interviewee_name, interviewee_role, department, notes',
-  },
-  {
-    table: 'observations',
-    kind: 'observation',
-    title: 'NEW.location',
-    body: 'NEW.description',
-    columns: 'location, description',
-  },
-  {
-    table: 'documents_reviewed',
-    kind: 'document',
-    title: "NEW.title || ' ' || NEW.identifier || ' ' || NEW.revision",
-    body: "NEW.owner || ' ' || NEW.notes",
-    columns: 'title, identifier, revision, owner, notes',
-  },
-  {
-    table: 'evidence',
-    kind: 'evidence',
-    title: 'NEW.original_name',
-    body: 'NEW.description',
-    columns: 'original_name, description',
-  },
-];
-
-const QUIET = 'WHEN (SELECT applying FROM write_context) = 0';
-const rowOf = '(SELECT rowid FROM search_docs WHERE record_id = NEW.id)';
-
 export const MIGRATION_11: Migration = {
   version: 11,
   name: 'search index quiet while a merge applies rows',
-  sql: SEARCHED.map(
-    (s) => `
-    DROP TRIGGER ${s.table}_search_insert;
-    DROP TRIGGER ${s.table}_search_update;
-    CREATE TRIGGER ${s.table}_search_insert AFTER INSERT ON ${s.table} ${QUIET} BEGIN
-      INSERT INTO search_docs (record_id, kind, audit_id) VALUES (NEW.id, '${s.kind}', NEW.audit_id);
-      INSERT INTO search_index (rowid, title, body) VALUES (${rowOf}, ${s.title}, ${s.body});
+  sql: `
+    DROP TRIGGER checklist_items_search_insert;
+    DROP TRIGGER checklist_items_search_update;
+    CREATE TRIGGER checklist_items_search_insert AFTER INSERT ON checklist_items WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      INSERT INTO search_docs (record_id, kind, audit_id) VALUES (NEW.id, 'checklist_item', NEW.audit_id);
+      INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE record_id = NEW.id), NEW.number || ' ' || NEW.title, NEW.notes);
     END;
-    CREATE TRIGGER ${s.table}_search_update AFTER UPDATE OF ${s.columns} ON ${s.table} ${QUIET} BEGIN
-      UPDATE search_index SET title = ${s.title}, body = ${s.body} WHERE rowid = ${rowOf};
+    CREATE TRIGGER checklist_items_search_update AFTER UPDATE OF notes, number, title ON checklist_items WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      UPDATE search_index SET title = NEW.number || ' ' || NEW.title, body = NEW.notes WHERE rowid = (SELECT rowid FROM search_docs WHERE record_id = NEW.id);
+    END;
+
+    DROP TRIGGER interviews_search_insert;
+    DROP TRIGGER interviews_search_update;
+    CREATE TRIGGER interviews_search_insert AFTER INSERT ON interviews WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      INSERT INTO search_docs (record_id, kind, audit_id) VALUES (NEW.id, 'interview', NEW.audit_id);
+      INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE record_id = NEW.id), NEW.interviewee_name || ' ' || NEW.interviewee_role || ' ' || NEW.department, NEW.notes);
+    END;
+    CREATE TRIGGER interviews_search_update AFTER UPDATE OF interviewee_name, interviewee_role, department, notes ON interviews WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      UPDATE search_index SET title = NEW.interviewee_name || ' ' || NEW.interviewee_role || ' ' || NEW.department, body = NEW.notes WHERE rowid = (SELECT rowid FROM search_docs WHERE record_id = NEW.id);
+    END;
+
+    DROP TRIGGER observations_search_insert;
+    DROP TRIGGER observations_search_update;
+    CREATE TRIGGER observations_search_insert AFTER INSERT ON observations WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      INSERT INTO search_docs (record_id, kind, audit_id) VALUES (NEW.id, 'observation', NEW.audit_id);
+      INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE record_id = NEW.id), NEW.location, NEW.description);
+    END;
+    CREATE TRIGGER observations_search_update AFTER UPDATE OF location, description ON observations WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      UPDATE search_index SET title = NEW.location, body = NEW.description WHERE rowid = (SELECT rowid FROM search_docs WHERE record_id = NEW.id);
+    END;
+
+    DROP TRIGGER documents_reviewed_search_insert;
+    DROP TRIGGER documents_reviewed_search_update;
+    CREATE TRIGGER documents_reviewed_search_insert AFTER INSERT ON documents_reviewed WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      INSERT INTO search_docs (record_id, kind, audit_id) VALUES (NEW.id, 'document', NEW.audit_id);
+      INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE record_id = NEW.id), NEW.title || ' ' || NEW.identifier || ' ' || NEW.revision, NEW.owner || ' ' || NEW.notes);
+    END;
+    CREATE TRIGGER documents_reviewed_search_update AFTER UPDATE OF title, identifier, revision, owner, notes ON documents_reviewed WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      UPDATE search_index SET title = NEW.title || ' ' || NEW.identifier || ' ' || NEW.revision, body = NEW.owner || ' ' || NEW.notes WHERE rowid = (SELECT rowid FROM search_docs WHERE record_id = NEW.id);
+    END;
+
+    DROP TRIGGER evidence_search_insert;
+    DROP TRIGGER evidence_search_update;
+    CREATE TRIGGER evidence_search_insert AFTER INSERT ON evidence WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      INSERT INTO search_docs (record_id, kind, audit_id) VALUES (NEW.id, 'evidence', NEW.audit_id);
+      INSERT INTO search_index (rowid, title, body) VALUES ((SELECT rowid FROM search_docs WHERE record_id = NEW.id), NEW.original_name, NEW.description);
+    END;
+    CREATE TRIGGER evidence_search_update AFTER UPDATE OF original_name, description ON evidence WHEN (SELECT applying FROM write_context) = 0 BEGIN
+      UPDATE search_index SET title = NEW.original_name, body = NEW.description WHERE rowid = (SELECT rowid FROM search_docs WHERE record_id = NEW.id);
     END;`,
-  ).join('\n'),
 };
