@@ -26,7 +26,16 @@ const ALIAS_FOLDERS = Object.entries(pkg.imports ?? {}).map(([alias, target]) =>
 
 const FRONT_DOOR = ['electron/core/backend', 'electron/core/static-files'];
 const RENDERER_COMMON = ['renderer/src/components/', 'renderer/src/lib/', 'renderer/src/api/'];
-const UI_PACKAGES = ['react', 'react-dom', '@mantine/*', '@tabler/icons-react', 'dexie', 'dayjs', 'zod'];
+const UI_PACKAGES = [
+  'react',
+  'react-dom',
+  '@mantine/*',
+  '@tabler/icons-react',
+  'dexie',
+  'dayjs',
+  'zod',
+  '@tanstack/react-query',
+];
 // The backend may use what ships: package.json dependencies, minus the renderer's UI ones.
 const RUNTIME_PACKAGES = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@mantine/'));
 

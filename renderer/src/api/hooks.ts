@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpInput, OpOutput } from '#shared/api/contract';
 import type { OpName } from '#shared/api/ops';
-import type { ApiError, Result } from '#shared/api/result';
+import type { ApiError } from '#shared/api/result';
 import { notifyError } from '../lib/notify';
 import { getApi } from './client';
+import { useWriteOp } from './ops';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -22,7 +23,8 @@ interface Settled<T> {
 }
 
 /**
- * Loads `op` with `input`, again whenever the input changes (compared by
+ * The first data hook, without a cache: kept for the record and finding
+ * editors until they move to useOp (api/ops.ts). Loads `op` with `input`, again whenever the input changes (compared by
  * value). A failed first load is for the page to show; a failed refresh keeps
  * the previous data on screen and says what went wrong in a notification.
  */
@@ -64,19 +66,8 @@ export function useQuery<K extends OpName>(
   return { data: settled.data, error: loading ? undefined : settled.error, loading, reload };
 }
 
-/** Calls `op` on demand; the caller decides what to do with the envelope. */
-export function useMutation<K extends OpName>(op: K) {
-  const [pending, setPending] = useState(false);
-  const mutate = useCallback(
-    async (input: OpInput<K>): Promise<Result<OpOutput<K>>> => {
-      setPending(true);
-      try {
-        return await getApi().invoke(op, input);
-      } finally {
-        setPending(false);
-      }
-    },
-    [op],
-  );
-  return { mutate, pending };
-}
+/**
+ * The old name of useWriteOp, for screens not moved to useOp yet: their writes
+ * refresh the cached reads they touch as well.
+ */
+export const useMutation = useWriteOp;

@@ -1,0 +1,23 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { notifyError } from '../lib/notify';
+
+/**
+ * The app's one query cache. The backend is local: an answer is asked again
+ * whenever a screen that shows it mounts (staleTime 0) or a write touches it,
+ * never on window focus, and a failure is the backend's word, not worth
+ * retrying.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        // A first load's failure is shown by the page; a refresh's, over the data still shown.
+        if (query.state.data !== undefined) notifyError(error.error, 'Could not refresh');
+      },
+    }),
+    defaultOptions: {
+      queries: { staleTime: 0, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },
+      mutations: { retry: false },
+    },
+  });
+}
