@@ -156,8 +156,8 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'verify.finish': [],
   'verify.abort': [],
   'verify.lookUp': [],
-  // A package sent is recorded as an exchange.
-  'team.export': ['team.status'],
+  // A package sent is recorded as an exchange, and the next one's estimate counts from it.
+  'team.export': ['team.*'],
   'team.read': [],
   'team.uploadBegin': [],
   'team.uploadChunk': [],

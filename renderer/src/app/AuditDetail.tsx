@@ -19,7 +19,7 @@ import {
 import { lazy, Suspense, useEffect } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
-import { useMutation, useQuery } from '../api/hooks';
+import { useOp, useWriteOp } from '../api/ops';
 import { href, navigate } from '../lib/router';
 import { LoadError, PageLoader } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
@@ -59,15 +59,15 @@ export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
 
 export function AuditDetail({ id, section }: { id: string; section: AuditSection }) {
-  const audit = useQuery('audits.get', { id });
+  const audit = useOp('audits.get', { id });
   const a = audit.data;
-  const setStatus = useMutation('audits.setStatus');
+  const setStatus = useWriteOp('audits.setStatus');
   useEffect(() => {
     if (section === 'checklist') prefetchChecklist(id);
   }, [id, section]);
-  const remove = useMutation('audits.delete');
+  const remove = useWriteOp('audits.delete');
   // The Team tab's badge counts open conflicts: the audit shows them until they are decided.
-  const team = useQuery('team.status', { auditId: id });
+  const team = useOp('team.status', { auditId: id });
   const openConflicts = team.data?.openConflicts ?? 0;
 
   if (audit.error && !audit.data) return <LoadError error={audit.error} onRetry={audit.reload} />;
@@ -80,7 +80,6 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
     const result = await setStatus.mutate({ id, status: to });
     if (!result.ok) return notifyError(result.error, 'The status was not changed');
     notifySuccess(`Audit is now ${AUDIT_STATUS_LABELS[to].toLowerCase()}`);
-    audit.reload();
   };
   const requestMove = (to: AuditStatus) => {
     if (!needsConfirmation(to)) return void moveTo(to);
@@ -215,7 +214,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
         </Tabs.List>
         <Tabs.Panel value={section}>
           {section === 'overview' && <AuditOverview audit={a} />}
-          {section === 'checklist' && <ChecklistScreen audit={a} onAuditChanged={audit.reload} />}
+          {section === 'checklist' && <ChecklistScreen audit={a} />}
           {section === 'interviews' && <InterviewsPage audit={a} />}
           {section === 'observations' && <ObservationsPage audit={a} />}
           {section === 'documents' && <DocumentsPage audit={a} />}
@@ -228,16 +227,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           )}
           {section === 'cycle' && <CycleTab audit={a} />}
           {section === 'report' && <ReportTab audit={a} />}
-          {section === 'team' && (
-            <TeamTab
-              audit={a}
-              status={team}
-              onChanged={() => {
-                audit.reload();
-                team.reload();
-              }}
-            />
-          )}
+          {section === 'team' && <TeamTab audit={a} />}
         </Tabs.Panel>
       </Tabs>
     </>

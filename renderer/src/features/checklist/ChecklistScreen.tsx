@@ -7,7 +7,7 @@ import { ChecklistWorkspace } from './ChecklistWorkspace';
 import { useChecklist } from './useChecklist';
 
 /** The Checklist tab of an audit: loads it, then hands over to the workspace. */
-export function ChecklistScreen({ audit, onAuditChanged }: { audit: Audit; onAuditChanged: () => void }) {
+export function ChecklistScreen({ audit }: { audit: Audit }) {
   const state = useChecklist(audit.id);
   const { checklist, error } = state;
 
@@ -15,7 +15,7 @@ export function ChecklistScreen({ audit, onAuditChanged }: { audit: Audit; onAud
   if (!checklist && error) return <LoadError error={error} onRetry={state.reload} />;
   if (!checklist) return <TableSkeleton rows={8} />;
   if (checklist.items.length === 0) return <NoChecklist />;
-  return <ChecklistWorkspace audit={audit} checklist={checklist} state={state} onAuditChanged={onAuditChanged} />;
+  return <ChecklistWorkspace audit={audit} checklist={checklist} state={state} />;
 }
 
 function NoChecklist() {

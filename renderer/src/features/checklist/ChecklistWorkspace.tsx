@@ -26,12 +26,10 @@ interface WorkspaceProps {
   audit: Audit;
   checklist: Checklist;
   state: ChecklistState;
-  /** The audit record changed here too (its SoA version): the page reloads it. */
-  onAuditChanged: () => void;
 }
 
 /** The checklist screen proper: header, filters, grouped list and the selected item's editor. */
-export function ChecklistWorkspace({ audit, checklist, state, onAuditChanged }: WorkspaceProps) {
+export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) {
   const { update, flush, replace } = state;
   const readOnly = !canEditAudit(audit.status);
   const items = checklist.items;
@@ -108,13 +106,8 @@ export function ChecklistWorkspace({ audit, checklist, state, onAuditChanged }: 
     [],
   );
   const onSelect = useCallback((id: string) => setSelectedId(id), []);
-  const onImported = useCallback(
-    (fresh: Checklist) => {
-      replace(fresh);
-      onAuditChanged();
-    },
-    [replace, onAuditChanged],
-  );
+  // The audit's SoA version changed too: soa.apply refreshes the audit (api/invalidation.ts).
+  const onImported = useCallback((fresh: Checklist) => replace(fresh), [replace]);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
 

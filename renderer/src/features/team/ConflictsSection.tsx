@@ -2,7 +2,7 @@ import { Group, Pagination, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ConflictResolveInput, ConflictView } from '#shared/domain/team';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useOp, useWriteOp } from '../../api/ops';
 import { Empty } from '../../components/Empty';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { plural } from '../../lib/format';
@@ -15,21 +15,20 @@ interface Props {
   auditId: string;
   by: string;
   readOnly: boolean;
-  /** After a decision: the tab's count and the audit's data change. */
-  onResolved: () => void;
 }
 
 const keyOf = (c: ConflictView) => `${c.table}/${c.rowId}/${c.field ?? ''}`;
 
 /** The audit's open conflicts, 50 a page, each decided on its own card. */
-export function ConflictsSection({ auditId, by, readOnly, onResolved }: Props) {
+export function ConflictsSection({ auditId, by, readOnly }: Props) {
   const [page, setPage] = useState(1);
-  const list = useQuery('conflicts.list', {
+  const list = useOp('conflicts.list', {
     auditId,
     offset: (page - 1) * CONFLICTS_PER_PAGE,
     limit: CONFLICTS_PER_PAGE,
   });
-  const resolve = useMutation('conflicts.resolve');
+  // A decision refreshes this list, the tab's count and the audit's data (api/invalidation.ts).
+  const resolve = useWriteOp('conflicts.resolve');
   const [deciding, setDeciding] = useState<string | null>(null);
 
   if (list.error && !list.data) return <LoadError error={list.error} onRetry={list.reload} />;
@@ -65,8 +64,6 @@ export function ConflictsSection({ auditId, by, readOnly, onResolved }: Props) {
     notifySuccess(left === 0 ? 'Conflict resolved: none left' : `Conflict resolved: ${left} left`);
     // The last card of the last page went: show the page before.
     if (page > 1 && left <= (page - 1) * CONFLICTS_PER_PAGE) setPage(page - 1);
-    list.reload();
-    onResolved();
     return true;
   };
 

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { ImportPreview, MergeSummary } from '#shared/domain/team';
 import { getApi } from '../../api/client';
+import { useWriteOp } from '../../api/ops';
 import { plural } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { PACKAGE_ACCEPT, uploadPackage } from './packageFile';
@@ -37,6 +38,8 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
   const [compared, setCompared] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const resetPicker = useRef<() => void>(null);
+  // An import can change any record of the audit: everything on screen loads again (api/invalidation.ts).
+  const importPackage = useWriteOp('team.import');
 
   const start = async (file: File | null) => {
     resetPicker.current?.();
@@ -69,7 +72,7 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
     if (state.kind !== 'preview') return;
     const { preview, uploadId } = state;
     setState({ ...state, importing: true, error: undefined });
-    const result = await getApi().invoke('team.import', {
+    const result = await importPackage.mutate({
       uploadId,
       ...(preview.signer.known ? {} : { acceptFingerprint: preview.signer.fingerprint }),
       by,

@@ -5,8 +5,7 @@ import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { SigningIdentity } from '#shared/domain/signing';
 import type { TeamRole } from '#shared/domain/team';
-import { getApi } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOp, useWriteOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { formatBytes } from '../../lib/files';
 
@@ -22,7 +21,6 @@ interface Props {
   role: TeamRole;
   identities: SigningIdentity[];
   by: string;
-  onSent: () => void;
 }
 
 type Stage = { kind: 'idle' } | { kind: 'writing' } | { kind: 'downloading'; read: number };
@@ -37,7 +35,7 @@ const count = (n: number, one: string) => `${n.toLocaleString()} ${n === 1 ? one
  * signed package. Member: returns what changed since the last exchange. The
  * package is written by the backend, then read back in chunks and downloaded.
  */
-export function SendModal({ opened, onClose, audit, role, identities, by, onSent }: Props) {
+export function SendModal({ opened, onClose, audit, role, identities, by }: Props) {
   const returning = role === 'member';
   const [picked, setPicked] = useState<string | null>(null);
   const identityId = picked ?? preselectIdentity(identities, by);
@@ -52,11 +50,12 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [cancelled, setCancelled] = useState(false);
   const abort = useRef<AbortController | null>(null);
+  const exportPackage = useWriteOp('team.export');
 
   const members = audit.team.filter((m) => m.role !== 'lead_auditor');
   const forName = forWhom === EVERYONE ? '' : forWhom;
   // The estimate never unlocks the key: any unlock does for it.
-  const estimate = useQuery(
+  const estimate = useOp(
     'team.estimate',
     {
       auditId: audit.id,
@@ -105,7 +104,7 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
     const controller = new AbortController();
     abort.current = controller;
     setStage({ kind: 'writing' });
-    const written = await getApi().invoke('team.export', {
+    const written = await exportPackage.mutate({
       auditId: audit.id,
       for: returning ? '' : forName,
       includeEvidence: returning ? true : includeEvidence,
@@ -119,8 +118,7 @@ export function SendModal({ opened, onClose, audit, role, identities, by, onSent
       if (written.error.code === 'certificate_expired') return setExpiredNotice(written.error.message);
       return setRefusal(written.error);
     }
-    // The package is recorded as sent once written: the list shows it even when the download is cancelled.
-    onSent();
+    // The package is recorded as sent once written: team.export refreshes the list, even when the download is cancelled.
     if (controller.signal.aborted) {
       setStage({ kind: 'idle' });
       return setCancelled(true);

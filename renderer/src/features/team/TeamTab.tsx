@@ -2,10 +2,8 @@ import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconPackageExport, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
-import type { TeamStatus } from '#shared/domain/team';
 import { canEditAudit } from '#shared/rules/audit-status';
-import type { QueryState } from '../../api/hooks';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Empty } from '../../components/Empty';
@@ -20,19 +18,18 @@ import { SendModal } from './SendModal';
 
 interface Props {
   audit: Audit;
-  status: QueryState<TeamStatus>;
-  /** Something arrived or was decided: the audit, its tabs and the status reload. */
-  onChanged: () => void;
 }
 
 /** Audit → Team: who leads, the packages exchanged, sending and importing, and the open conflicts. */
-export function TeamTab({ audit, status, onChanged }: Props) {
+export function TeamTab({ audit }: Props) {
   // As useActor, but with the choice on this tab: "I am" here and on the checklist is one setting.
   const teamIds = useMemo(() => audit.team.map((m) => m.id), [audit.team]);
   const [me, setMe] = useMe(audit.id, teamIds);
   const lead = audit.team.find((m) => m.role === 'lead_auditor');
   const by = audit.team.find((m) => m.id === me)?.name ?? lead?.name ?? '';
-  const identities = useQuery('signing.list', {});
+  // The same cached read as the audit page's conflicts badge; imports and decisions refresh both.
+  const status = useOp('team.status', { auditId: audit.id });
+  const identities = useOp('signing.list', {});
   const [sending, setSending] = useState(false);
   const [conflictsKey, setConflictsKey] = useState(0);
 
@@ -48,7 +45,6 @@ export function TeamTab({ audit, status, onChanged }: Props) {
       auditId={audit.id}
       by={by}
       onImported={(preview) => {
-        onChanged();
         setConflictsKey((k) => k + 1);
         if (preview.auditId !== audit.id) navigate(`/audits/${preview.auditId}/team`);
       }}
@@ -137,7 +133,7 @@ export function TeamTab({ audit, status, onChanged }: Props) {
       </Block>
       <section id="conflicts" aria-label="Conflicts">
         <Block title="Conflicts">
-          <ConflictsSection key={conflictsKey} auditId={audit.id} by={by} readOnly={!editable} onResolved={onChanged} />
+          <ConflictsSection key={conflictsKey} auditId={audit.id} by={by} readOnly={!editable} />
         </Block>
       </section>
       <SendModal
@@ -147,7 +143,6 @@ export function TeamTab({ audit, status, onChanged }: Props) {
         role={s.role}
         identities={identities.data ?? []}
         by={by}
-        onSent={status.reload}
       />
     </Stack>
   );

@@ -4,6 +4,7 @@ import { memo, useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { SOA_MAX_BYTES, type Checklist, type SoaPreview } from '#shared/domain/checklist';
 import { getApi } from '../../../api/client';
+import { useWriteOp } from '../../../api/ops';
 import { formatBytes, readAsBase64 } from '../../../lib/files';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { SoaPreviewModal } from './SoaPreviewModal';
@@ -29,6 +30,7 @@ export const SoaImport = memo(function SoaImport({
   const [applying, setApplying] = useState(false);
   const [pending, setPending] = useState<PendingSoa | null>(null);
   const resetRef = useRef<() => void>(null);
+  const applySoa = useWriteOp('soa.apply');
 
   const pick = async (picked: File | null) => {
     resetRef.current?.();
@@ -57,9 +59,7 @@ export const SoaImport = memo(function SoaImport({
   const apply = async () => {
     if (!pending) return;
     setApplying(true);
-    const result = await getApi()
-      .invoke('soa.apply', { auditId, file: pending.file })
-      .finally(() => setApplying(false));
+    const result = await applySoa.mutate({ auditId, file: pending.file }).finally(() => setApplying(false));
     if (!result.ok) return notifyError(result.error, 'The Statement of Applicability was not applied');
     setPending(null);
     onApplied(result.value);
