@@ -11,8 +11,10 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        // A first load's failure is shown by the page; a refresh's, over the data still shown.
-        if (query.state.data !== undefined) notifyError(error.error, 'Could not refresh');
+        // A first load's failure is shown by the page; a refresh's, over the data still shown. A screen
+        // already left is not told: after a deletion its record's refresh fails, and it navigated away at once.
+        if (query.state.data !== undefined && query.getObserversCount() > 0)
+          notifyError(error.error, 'Could not refresh');
       },
     }),
     defaultOptions: {

@@ -1,7 +1,7 @@
 import { Badge, Button, Checkbox, Group, Input, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import type { SamplingCandidate } from '#shared/domain/checklist';
-import { useQuery } from '../api/hooks';
+import { useOp } from '../api/ops';
 import { LoadError } from './LoadState';
 
 interface SamplingPickerProps {
@@ -29,7 +29,7 @@ function byGroup(items: SamplingCandidate[]) {
  * out is suggested.
  */
 export function SamplingPicker({ clientId, templateId, value, onChange, error }: SamplingPickerProps) {
-  const candidates = useQuery(
+  const candidates = useOp(
     'audits.samplingCandidates',
     { clientId, ...(templateId ? { templateId } : {}) },
     { enabled: clientId !== '' },

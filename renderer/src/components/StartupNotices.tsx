@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { useQuery } from '../api/hooks';
+import { useOp } from '../api/ops';
 
 /**
  * Shows once what the backend noticed while starting (e.g. that the data
@@ -8,7 +8,7 @@ import { useQuery } from '../api/hooks';
  * until dismissed: the user should read it, and it comes only once per start.
  */
 export function StartupNotices() {
-  const { data } = useQuery('app.info', {});
+  const { data } = useOp('app.info', {});
   const notices = data?.notices;
   useEffect(() => {
     for (const [i, message] of (notices ?? []).entries()) {

@@ -21,7 +21,7 @@ import {
   STANDARDS,
   type Audit,
 } from '#shared/domain/audit';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -48,9 +48,9 @@ interface AuditFormProps {
 export function AuditForm(props: AuditFormProps) {
   const { initialValues, submitLabel, cancelTo, issuePrefix, creating = false, onSubmit, onSaved } = props;
   const form = useForm<AuditFormValues>({ mode: 'controlled', initialValues });
-  const clients = useQuery('clients.list', {});
+  const clients = useOp('clients.list', {});
   const clientId = form.values.clientId;
-  const client = useQuery('clients.get', { id: clientId }, { enabled: clientId !== '' });
+  const client = useOp('clients.get', { id: clientId }, { enabled: clientId !== '' });
   const sites = clientId && client.data?.id === clientId ? client.data.sites : [];
 
   const [saving, setSaving] = useState(false);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,7 +10,7 @@ import { AuditForm } from './AuditForm';
 import { auditToValues, emptyAuditValues, valuesToCreateInput, valuesToInput } from './auditFormValues';
 
 export function AuditCreatePage({ clientId }: { clientId: string | null }) {
-  const create = useMutation('audits.create');
+  const create = useWriteOp('audits.create');
   const initialValues = useMemo(() => emptyAuditValues(clientId ?? ''), [clientId]);
   return (
     <>
@@ -35,8 +35,8 @@ export function AuditCreatePage({ clientId }: { clientId: string | null }) {
 }
 
 export function AuditEditPage({ id }: { id: string }) {
-  const audit = useQuery('audits.get', { id });
-  const update = useMutation('audits.update');
+  const audit = useOp('audits.get', { id });
+  const update = useWriteOp('audits.update');
   const back = { to: `/audits/${id}`, label: 'Back to the audit' };
 
   if (audit.error && !audit.data) return <LoadError error={audit.error} onRetry={audit.reload} />;

@@ -18,7 +18,7 @@ import {
   type AuditSummary,
   type AuditType,
 } from '#shared/domain/audit';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -38,13 +38,13 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   const [type, setType] = useState<AuditType | null>(null);
   const [sort, setSort] = useState<Sort>('start_desc');
 
-  const audits = useQuery('audits.list', {
+  const audits = useOp('audits.list', {
     sort,
     ...(debouncedSearch ? { search: debouncedSearch } : {}),
     ...(status ? { status } : {}),
     ...(type ? { type } : {}),
   });
-  const clients = useQuery('clients.list', {});
+  const clients = useOp('clients.list', {});
   const filtered = Boolean(search.trim() || status || type);
   const clearFilters = () => {
     setSearch('');

@@ -1,6 +1,6 @@
 import { Grid, Stack, Text } from '@mantine/core';
 import type { Audit } from '#shared/domain/audit';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LongText } from '../../components/Facts';
 import { dayCount, formatDayRange, formatTimestamp } from '../../lib/format';
@@ -8,7 +8,7 @@ import { EngagementFacts, SitesInScope, TeamTable } from './AuditSections';
 
 /** The audit plan: scope, sites, objectives, engagement facts and team. */
 export function AuditOverview({ audit: a }: { audit: Audit }) {
-  const client = useQuery('clients.get', { id: a.clientId });
+  const client = useOp('clients.get', { id: a.clientId });
   const dates = formatDayRange(a.startDate, a.endDate);
   const days = dayCount(a.startDate, a.endDate);
   return (

@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useMemo } from 'react';
 import type { TemplateSummary } from '#shared/domain/template';
 import { defaultTemplateFor, isSurveillance } from '#shared/rules/checklist';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import type { AuditFormValues } from './auditFormValues';
 import { SamplingPicker } from '../../components/SamplingPicker';
 
@@ -20,7 +20,7 @@ function options(templates: TemplateSummary[], stage: TemplateSummary['stage']) 
 /** The template a new audit copies its checklist from, and for surveillance what it samples. */
 export function ChecklistChoice({ form }: { form: UseFormReturnType<AuditFormValues> }) {
   const { type, templateId, clientId, sampledRefs } = form.values;
-  const templates = useQuery('templates.list', {});
+  const templates = useOp('templates.list', {});
   const stage = type === 'stage1' ? 'stage1' : 'stage2';
   const data = useMemo(() => options(templates.data ?? [], stage), [templates.data, stage]);
   const chosen = type ? templateId || defaultTemplateFor(type) : null;

@@ -8,7 +8,7 @@ import {
   type BrandImageKind,
   type CertificationBody,
 } from '#shared/domain/branding';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { notifyError, notifySuccess } from '../../lib/notify';
 
@@ -18,15 +18,14 @@ interface Props {
   kind: BrandImageKind;
   info: CertificationBody['logo'];
   description: string;
-  onChanged: (body: CertificationBody) => void;
 }
 
 /** Upload, preview and removal of the logo or the accreditation mark. */
-export function BrandImageField({ kind, info, description, onChanged }: Props) {
+export function BrandImageField({ kind, info, description }: Props) {
   const label = BRAND_IMAGE_LABELS[kind];
-  const image = useQuery('branding.image', { kind }, { enabled: info !== null });
-  const setImage = useMutation('branding.setImage');
-  const removeImage = useMutation('branding.removeImage');
+  const image = useOp('branding.image', { kind }, { enabled: info !== null });
+  const setImage = useWriteOp('branding.setImage');
+  const removeImage = useWriteOp('branding.removeImage');
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
 
@@ -50,16 +49,14 @@ export function BrandImageField({ kind, info, description, onChanged }: Props) {
     }
     const result = await setImage.mutate({ kind, fileName: file.name, dataBase64 });
     if (!result.ok) return setError(result.error.issues?.[0]?.message ?? result.error.message);
+    // The settings and the image load again (api/invalidation.ts); what is being typed stays.
     notifySuccess(`${label} saved`);
-    onChanged(result.value);
-    image.reload();
   };
 
   const remove = async () => {
     const result = await removeImage.mutate({ kind });
     if (!result.ok) return notifyError(result.error, `The ${label.toLowerCase()} was not removed`);
     notifySuccess(`${label} removed`);
-    onChanged(result.value);
   };
   const confirmRemove = () =>
     modals.openConfirmModal({

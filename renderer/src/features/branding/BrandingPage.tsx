@@ -7,7 +7,7 @@ import {
   type CertificationBody,
   type CertificationBodyFields,
 } from '#shared/domain/branding';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,8 +33,8 @@ const EMPTY: Values = DEFAULT_CERTIFICATION_BODY;
 
 /** Settings → Certification body: who issues the reports and how they look. */
 export function BrandingPage() {
-  const body = useQuery('branding.get', {});
-  const update = useMutation('branding.update');
+  const body = useOp('branding.get', {});
+  const update = useWriteOp('branding.update');
   const form = useForm<Values>({ initialValues: EMPTY });
   const loaded = body.data;
 
@@ -58,7 +58,6 @@ export function BrandingPage() {
       }
       form.resetDirty(toValues(result.value));
       notifySuccess('Certification body saved');
-      body.reload();
     });
   });
   const pattern = form.values.reportNumberPattern;
@@ -132,13 +131,11 @@ export function BrandingPage() {
               kind="logo"
               info={loaded.logo}
               description="On the cover and in the page header. PNG, JPEG or WebP, at most 2 MB."
-              onChanged={body.reload}
             />
             <BrandImageField
               kind="accreditation_mark"
               info={loaded.accreditationMark}
               description="The accreditation body's mark, if your accreditation lets you use it on reports."
-              onChanged={body.reload}
             />
           </Stack>
         </Block>

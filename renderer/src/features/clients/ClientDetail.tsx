@@ -2,7 +2,7 @@ import { Button, Grid, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { href, navigate } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Facts } from '../../components/Facts';
@@ -14,10 +14,10 @@ import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
 
 /** `programme`: the programme feature's certification-cycle section for this client, placed by the route. */
 export function ClientDetail({ id, programme }: { id: string; programme: ReactNode }) {
-  const client = useQuery('clients.get', { id });
+  const client = useOp('clients.get', { id });
   // The list query has no client filter; one laptop's audits are few enough to filter here.
-  const audits = useQuery('audits.list', { sort: 'start_desc' });
-  const remove = useMutation('clients.delete');
+  const audits = useOp('audits.list', { sort: 'start_desc' });
+  const remove = useWriteOp('clients.delete');
 
   if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
   if (!client.data) return <PageLoader />;

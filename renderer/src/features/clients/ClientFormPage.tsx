@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -8,7 +8,7 @@ import { ClientForm } from './ClientForm';
 import { clientToValues, emptyClientValues } from './clientFormValues';
 
 export function ClientCreatePage() {
-  const create = useMutation('clients.create');
+  const create = useWriteOp('clients.create');
   const [initialValues] = useState(emptyClientValues);
   return (
     <>
@@ -32,8 +32,8 @@ export function ClientCreatePage() {
 }
 
 export function ClientEditPage({ id }: { id: string }) {
-  const client = useQuery('clients.get', { id });
-  const update = useMutation('clients.update');
+  const client = useOp('clients.get', { id });
+  const update = useWriteOp('clients.update');
 
   if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
   if (!client.data) return <PageLoader />;

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Table, Text } from '@mantine/core';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
 import type { ClientSummary } from '#shared/domain/client';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp, plural } from '../../lib/format';
 
 export function ClientList() {
-  const clients = useQuery('clients.list', {});
+  const clients = useOp('clients.list', {});
   const empty = clients.data?.length === 0;
   return (
     <>

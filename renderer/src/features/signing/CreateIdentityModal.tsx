@@ -8,7 +8,7 @@ const KEY_LABELS: Record<KeyAlgorithm, string> = {
   'rsa-3072': 'RSA 3072 (every Word version verifies it)',
   'ecdsa-p256': 'ECDSA P-256 (smaller, quicker to create)',
 };
-import { useMutation } from '../../api/hooks';
+import { useWriteOp } from '../../api/ops';
 import { IdentityModalFooter } from './IdentityModalFooter';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
@@ -17,7 +17,6 @@ import { checkProtection, initialProtection, toProtection, type ProtectionErrors
 interface Props {
   opened: boolean;
   onClose: () => void;
-  onCreated: () => void;
 }
 
 const blank = () => ({
@@ -30,12 +29,12 @@ const blank = () => ({
 });
 
 /** A new key pair with a self-issued certificate, made on this computer. */
-export function CreateIdentityModal({ opened, onClose, onCreated }: Props) {
+export function CreateIdentityModal({ opened, onClose }: Props) {
   const [values, setValues] = useState(blank);
   const [protection, setProtection] = useState(initialProtection);
   const [localErrors, setLocalErrors] = useState<ProtectionErrors>({});
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const create = useMutation('signing.create');
+  const create = useWriteOp('signing.create');
   const errors = issuesToErrors(refusal?.issues);
   const field = (k: Exclude<keyof ReturnType<typeof blank>, 'keyAlgorithm'>) => ({
     value: values[k],
@@ -65,7 +64,6 @@ export function CreateIdentityModal({ opened, onClose, onCreated }: Props) {
     if (!result.ok) return setRefusal(result.error);
     notifySuccess(`Signing identity for ${result.value.name} created`);
     reset();
-    onCreated();
     onClose();
   };
 

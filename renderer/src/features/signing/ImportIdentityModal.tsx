@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCertificate } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { PKCS12_MAX_BYTES } from '#shared/domain/signing';
-import { useMutation } from '../../api/hooks';
+import { useWriteOp } from '../../api/ops';
 import { IdentityModalFooter } from './IdentityModalFooter';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -13,11 +13,10 @@ import { checkProtection, initialProtection, toProtection, type ProtectionErrors
 interface Props {
   opened: boolean;
   onClose: () => void;
-  onImported: () => void;
 }
 
 /** A certificate and key issued elsewhere (e.g. by the certification body's own CA), as a .p12/.pfx file. */
-export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
+export function ImportIdentityModal({ opened, onClose }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -29,7 +28,7 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
   /** The backend said the certificate has expired: importing it needs a confirmation, as issuing with it does. */
   const [expiredNotice, setExpiredNotice] = useState<string | null>(null);
   const [acceptExpired, setAcceptExpired] = useState(false);
-  const importIt = useMutation('signing.importPkcs12');
+  const importIt = useWriteOp('signing.importPkcs12');
   const errors = issuesToErrors(refusal?.issues);
 
   const reset = () => {
@@ -71,7 +70,6 @@ export function ImportIdentityModal({ opened, onClose, onImported }: Props) {
     if (!result.ok) return setRefusal(result.error);
     notifySuccess(`Signing identity ${result.value.name} imported`);
     reset();
-    onImported();
     onClose();
   };
 

@@ -3,7 +3,7 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { TRUSTED_CERT_MAX_BYTES, type CertificateInspection } from '#shared/domain/trust';
-import { useMutation } from '../../api/hooks';
+import { useWriteOp } from '../../api/ops';
 import { Facts } from '../../components/Facts';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { notifySuccess } from '../../lib/notify';
@@ -12,7 +12,6 @@ import { formatCertDate } from '../../lib/identity';
 interface Props {
   opened: boolean;
   onClose: () => void;
-  onImported: () => void;
 }
 
 const CERT_FILES = '.pem,.crt,.cer,.der,application/x-pem-file,application/x-x509-ca-cert,application/pkix-cert';
@@ -23,13 +22,13 @@ const CERT_FILES = '.pem,.crt,.cer,.der,application/x-pem-file,application/x-x50
  * owner by phone; only then can it be trusted (the import sends that very
  * fingerprint back, so a different file is refused).
  */
-export function ImportTrustedModal({ opened, onClose, onImported }: Props) {
+export function ImportTrustedModal({ opened, onClose }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [seen, setSeen] = useState<{ base64: string; facts: CertificateInspection } | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | string | null>(null);
-  const inspect = useMutation('trust.inspect');
-  const importIt = useMutation('trust.import');
+  const inspect = useWriteOp('trust.inspect');
+  const importIt = useWriteOp('trust.import');
 
   const reset = () => {
     setFile(null);
@@ -64,7 +63,6 @@ export function ImportTrustedModal({ opened, onClose, onImported }: Props) {
     if (!result.ok) return setError(result.error);
     notifySuccess(`${result.value.name} is now trusted (fingerprint ${result.value.fingerprint})`);
     reset();
-    onImported();
     onClose();
   };
 

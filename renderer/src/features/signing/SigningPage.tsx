@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { getApi } from '../../api/client';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -34,8 +34,8 @@ async function downloadCertificate(identity: SigningIdentity): Promise<void> {
 
 /** Settings → Signing identities: the certificates reports are signed with. */
 export function SigningPage() {
-  const list = useQuery('signing.list', {});
-  const remove = useMutation('signing.delete');
+  const list = useOp('signing.list', {});
+  const remove = useWriteOp('signing.delete');
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
@@ -43,7 +43,6 @@ export function SigningPage() {
     const result = await remove.mutate({ id: identity.id });
     if (!result.ok) return notifyError(result.error, 'The identity was not deleted');
     notifySuccess(`Signing identity ${identity.name} deleted`);
-    list.reload();
   };
   const confirmDelete = (identity: SigningIdentity) =>
     modals.openConfirmModal({
@@ -177,8 +176,8 @@ export function SigningPage() {
       />
       {body}
       <TrustedCertificates />
-      <CreateIdentityModal opened={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
-      <ImportIdentityModal opened={importing} onClose={() => setImporting(false)} onImported={list.reload} />
+      <CreateIdentityModal opened={creating} onClose={() => setCreating(false)} />
+      <ImportIdentityModal opened={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

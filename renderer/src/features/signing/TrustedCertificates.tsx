@@ -16,7 +16,7 @@ import { modals } from '@mantine/modals';
 import { IconShieldCheck, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TrustedCertificate } from '#shared/domain/trust';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { formatCertDate } from '../../lib/identity';
@@ -29,15 +29,14 @@ import { ImportTrustedModal } from './ImportTrustedModal';
  * any other signature, however intact, shows as "signer not known".
  */
 export function TrustedCertificates() {
-  const list = useQuery('trust.list', {});
-  const remove = useMutation('trust.remove');
+  const list = useOp('trust.list', {});
+  const remove = useWriteOp('trust.remove');
   const [importing, setImporting] = useState(false);
 
   const removeIt = async (cert: TrustedCertificate) => {
     const result = await remove.mutate({ id: cert.id });
     if (!result.ok) return notifyError(result.error, 'The certificate was not removed');
     notifySuccess(`${cert.name} is no longer trusted`);
-    list.reload();
   };
   const confirmRemove = (cert: TrustedCertificate) =>
     modals.openConfirmModal({
@@ -143,7 +142,7 @@ export function TrustedCertificates() {
         </Button>
       </Group>
       {body}
-      <ImportTrustedModal opened={importing} onClose={() => setImporting(false)} onImported={list.reload} />
+      <ImportTrustedModal opened={importing} onClose={() => setImporting(false)} />
     </Stack>
   );
 }

@@ -2,8 +2,7 @@ import { Alert, Button, CloseButton, FileButton, Group, List, Stack, Text } from
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { ApiError, FieldIssue } from '#shared/api/result';
-import type { TemplateSummary } from '#shared/domain/template';
-import { getApi } from '../../api/client';
+import { useWriteOp } from '../../api/ops';
 import { formatBytes } from '../../lib/files';
 import { notifySuccess } from '../../lib/notify';
 
@@ -23,10 +22,12 @@ export function issuePath(issue: FieldIssue): string {
   );
 }
 
-export function TemplateImport({ onImported }: { onImported: (t: TemplateSummary) => void }) {
+export function TemplateImport() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const resetRef = useRef<() => void>(null);
+  // The list refreshes itself after an import (api/invalidation.ts).
+  const importTemplate = useWriteOp('templates.import');
 
   const pick = async (file: File | null) => {
     resetRef.current?.();
@@ -42,11 +43,10 @@ export function TemplateImport({ onImported }: { onImported: (t: TemplateSummary
       } catch (e) {
         return fail(`The file is not valid JSON: ${e instanceof Error ? e.message : 'unreadable'}.`);
       }
-      const result = await getApi().invoke('templates.import', { template });
+      const result = await importTemplate.mutate({ template });
       if (!result.ok) return setFailure({ file: file.name, error: result.error });
       setFailure(null);
       notifySuccess(`Template “${result.value.title}” version ${result.value.version} imported`);
-      onImported(result.value);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Badge, Card, Table, Text } from '@mantine/core';
 import { IconTemplate } from '@tabler/icons-react';
 import type { TemplateSummary } from '#shared/domain/template';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +11,7 @@ const STAGE_LABELS: Record<TemplateSummary['stage'], string> = { stage1: 'Stage 
 
 /** The checklist templates audits can start from: built-in ones and the certification body's own. */
 export function TemplateList() {
-  const templates = useQuery('templates.list', {});
+  const templates = useOp('templates.list', {});
   return (
     <>
       <PageHeader
@@ -23,7 +23,7 @@ export function TemplateList() {
           Your certification body can import its own template: a JSON file with an id, version, title, language, stage,
           groups and items (each with a number, title, audit questions and evidence hints).
         </Text>
-        <TemplateImport onImported={templates.reload} />
+        <TemplateImport />
       </Card>
       {templates.error && !templates.data ? (
         <LoadError error={templates.error} onRetry={templates.reload} />
