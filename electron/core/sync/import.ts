@@ -211,6 +211,8 @@ async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<
   const store = service.store;
   if (pkg.evidence.length === 0) return [];
   const claims: Claim[] = [];
+  // The renames are made durable together, once, before the rows that use the files are written.
+  const renamed = new Set<string>();
   const reader = await pkg.openEvidence();
   try {
     for (const e of pkg.evidence) {
@@ -230,10 +232,11 @@ async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<
         throw new DomainError('invalid_input', 'An evidence file of the package changed while it was read.');
       const claim = store.claim(e.sha256);
       claims.push({ sha256: e.sha256, claim, settled: false });
-      await store.place(received.tempPath, store.blobPath(e.sha256));
+      await store.place(received.tempPath, store.blobPath(e.sha256), renamed);
       // The preview image the app shows for photos; the row's facts come from the package.
       await describe(store, e.sha256, '', '', received.head).catch(() => undefined);
     }
+    await store.syncDirs(renamed);
   } catch (err) {
     for (const c of claims) store.release(c.claim, c.sha256);
     throw err;
