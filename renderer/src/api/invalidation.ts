@@ -146,7 +146,7 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'reports.saveDetails': ['reports.get'],
   'reports.readIssue': [],
   'reports.verify': [],
-  // Issuing is an export job: the issued version appears when its status says done.
+  // Issuing is an export job: useExportJob refreshes these when the job is done, when the issue exists.
   'exports.start': ['reports.get'],
   'exports.status': [],
   'exports.cancel': [],

@@ -2,7 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_SHORT, FindingStatus } from '#shared/domain/finding';
 import type { CarriedFinding } from '#shared/domain/programme';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 
@@ -17,7 +17,7 @@ const statusLabel = (status: string): string => {
 
 /** Open findings of earlier audits of the cycle, to be verified during this one. */
 export function CarriedFindings({ auditId }: { auditId: string }) {
-  const carried = useQuery('programme.carried', { auditId });
+  const carried = useOp('programme.carried', { auditId });
   if (carried.error && !carried.data) return <LoadError error={carried.error} onRetry={carried.reload} />;
   if (!carried.data) return <PageLoader />;
   if (carried.data.length === 0)

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import type { ItemResult } from '#shared/domain/checklist';
 import type { Comparison } from '#shared/domain/programme';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { ResultBadge } from '../../components/ResultBadge';
 
@@ -30,7 +30,7 @@ function ResultCell({ result, findings }: { result: ItemResult | null; findings:
 
 /** This audit's results beside those of the previous audit of the cycle, requirement by requirement. */
 export function ComparisonSection({ auditId }: { auditId: string }) {
-  const comparison = useQuery('programme.compare', { auditId });
+  const comparison = useOp('programme.compare', { auditId });
   const [onlyChanges, setOnlyChanges] = useState(false);
   const c = comparison.data;
   const previous = c?.previousAuditType ? AUDIT_TYPE_LABELS[c.previousAuditType] : null;

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { AUDIT_TYPE_LABELS, type Audit } from '#shared/domain/audit';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { CarriedFindings } from './CarriedFindings';
@@ -33,7 +33,7 @@ export function CycleTab({ audit }: { audit: Audit }) {
 
 /** Offered once this audit has taken place and is the one the next audit of the cycle would be planned from. */
 function PlanNextShortcut({ audit }: { audit: Audit }) {
-  const programme = useQuery('programme.get', { clientId: audit.clientId });
+  const programme = useOp('programme.get', { clientId: audit.clientId });
   const [planning, setPlanning] = useState(false);
   const next = programme.data?.next;
   if (!next || next.fromAuditId !== audit.id || audit.status === 'planned') return null;

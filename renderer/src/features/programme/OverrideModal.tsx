@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from '#shared/domain/programme';
-import { useMutation } from '../../api/hooks';
+import { useWriteOp } from '../../api/ops';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
 
@@ -28,7 +28,7 @@ export function OverrideModal({ opened, onClose, auditId, suggested, by, onDecid
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const decide = useMutation('recommendation.decide');
+  const decide = useWriteOp('recommendation.decide');
   const fieldErrors = issuesToErrors(refusal?.issues);
 
   const close = () => {

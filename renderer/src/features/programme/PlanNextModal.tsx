@@ -3,7 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
 import { isSurveillance } from '#shared/rules/checklist';
-import { useMutation } from '../../api/hooks';
+import { useWriteOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { issuesToErrors, type FieldErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -28,7 +28,7 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
   const [sampled, setSampled] = useState<string[] | null>(null);
   const sampling = next !== null && isSurveillance(next.type);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation('programme.createNext');
+  const create = useWriteOp('programme.createNext');
   const label = next ? AUDIT_TYPE_LABELS[next.type] : '';
 
   const submit = async (e: FormEvent) => {

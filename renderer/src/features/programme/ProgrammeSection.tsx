@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCalendarPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
 import type { Programme, ProgrammeStep } from '#shared/domain/programme';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { formatDay } from '../../lib/format';
@@ -14,7 +14,7 @@ import { PlanNextModal } from './PlanNextModal';
 
 /** The client's 3-year certification cycle: the decision and expiry dates, and each audit due. */
 export function ProgrammeSection({ clientId }: { clientId: string }) {
-  const programme = useQuery('programme.get', { clientId });
+  const programme = useOp('programme.get', { clientId });
   const [planning, setPlanning] = useState(false);
   if (programme.error && !programme.data) return <LoadError error={programme.error} onRetry={programme.reload} />;
   const p = programme.data;
@@ -23,8 +23,8 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
   const fromPlanned = p.steps.some((st) => st.auditId === p.next?.fromAuditId && st.auditStatus === 'planned');
   return (
     <Stack gap="md">
-      {/* Keyed by the stored dates, so a reload after saving starts the fields from them again. */}
-      <CertificationDates key={`${p.decisionDate}|${p.expiryDate}`} programme={p} onSaved={programme.reload} />
+      {/* Keyed by the stored dates, so the refresh after saving starts the fields from them again. */}
+      <CertificationDates key={`${p.decisionDate}|${p.expiryDate}`} programme={p} />
       <StepsTable steps={p.steps} />
       {p.next && (
         <Group justify="flex-end">
@@ -43,11 +43,11 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
   );
 }
 
-function CertificationDates({ programme: p, onSaved }: { programme: Programme; onSaved: () => void }) {
+function CertificationDates({ programme: p }: { programme: Programme }) {
   const [decisionDate, setDecision] = useState(p.decisionDate ?? '');
   const [expiryDate, setExpiry] = useState(p.expiryDate ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useMutation('programme.setCertification');
+  const save = useWriteOp('programme.setCertification');
   const dirty = decisionDate !== (p.decisionDate ?? '') || expiryDate !== (p.expiryDate ?? '');
 
   const submit = async (e: FormEvent) => {
@@ -63,7 +63,6 @@ function CertificationDates({ programme: p, onSaved }: { programme: Programme; o
     }
     setErrors({});
     notifySuccess('Certification dates saved');
-    onSaved();
   };
 
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import { RECOMMENDATION_LABELS, type RecommendationState } from '#shared/domain/programme';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
@@ -14,8 +14,8 @@ const leadAuditor = (audit: Audit): string => audit.team.find((m) => m.role === 
 
 /** The recommendation to the certification body: suggested from the findings, decided by the lead auditor. */
 export function RecommendationPanel({ audit }: { audit: Audit }) {
-  const state = useQuery('recommendation.get', { auditId: audit.id });
-  const decide = useMutation('recommendation.decide');
+  const state = useOp('recommendation.get', { auditId: audit.id });
+  const decide = useWriteOp('recommendation.decide');
   const [by, setBy] = useState(() => leadAuditor(audit));
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [overriding, setOverriding] = useState(false);
@@ -32,7 +32,6 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
     if (!result.ok) return setRefusal(result.error);
     setRefusal(null);
     notifySuccess('Recommendation confirmed');
-    state.reload();
   };
 
   return (
@@ -100,10 +99,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
         auditId={audit.id}
         suggested={s.suggested}
         by={by}
-        onDecided={() => {
-          setRefusal(null);
-          state.reload();
-        }}
+        onDecided={() => setRefusal(null)}
       />
     </Stack>
   );

@@ -18,7 +18,6 @@ interface Props {
   identities: SigningIdentity[];
   leadAuditor: string;
   by: string;
-  onIssued: () => void;
 }
 
 /**
@@ -26,7 +25,7 @@ interface Props {
  * concern a field (the passphrase) are shown on it; an expired certificate
  * needs an explicit "sign anyway".
  */
-export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, by: defaultBy, onIssued }: Props) {
+export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, by: defaultBy }: Props) {
   const [kind, setKind] = useState<ExportKind>('report');
   // Null until the user picks: then the lead auditor's identity is offered.
   const [picked, setPicked] = useState<string | null>(null);
@@ -83,7 +82,6 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
     }
     if ('job' in outcome && outcome.job.state === 'done') {
       notifySuccess(`${EXPORT_KIND_LABELS[kind]} issued and signed`);
-      onIssued();
       setPicked(null);
       setBy(null);
       setPassphrase('');

@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Stack, Text, Textarea, Title } from '@manti
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import type { ReportDetails } from '#shared/domain/report';
-import { useMutation } from '../../api/hooks';
+import { useWriteOp } from '../../api/ops';
 import { issuesToErrors } from '../../lib/formErrors';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -21,12 +21,11 @@ interface Props {
   details: ReportDetails;
   by: string;
   readOnly: boolean;
-  onSaved: () => void;
 }
 
 /** The lead auditor's own words for the report: what the audit record alone cannot say. */
-export function ReportDetailsForm({ auditId, details, by, readOnly, onSaved }: Props) {
-  const save = useMutation('reports.saveDetails');
+export function ReportDetailsForm({ auditId, details, by, readOnly }: Props) {
+  const save = useWriteOp('reports.saveDetails');
   const form = useForm<Values>({ initialValues: toValues(details) });
 
   useEffect(() => {
@@ -45,7 +44,6 @@ export function ReportDetailsForm({ auditId, details, by, readOnly, onSaved }: P
       }
       form.resetDirty(toValues(result.value));
       notifySuccess('Report details saved');
-      onSaved();
     });
   });
 

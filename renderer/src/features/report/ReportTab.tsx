@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { ReportIssue, ReportState } from '#shared/domain/report';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { useActor } from '../../lib/useActor';
@@ -46,8 +46,8 @@ function Gaps({ gaps }: { gaps: string[] }) {
 
 /** Audit → Report: what the report says beyond the record, what it lacks, exports, issued versions. */
 export function ReportTab({ audit }: { audit: Audit }) {
-  const state = useQuery('reports.get', { auditId: audit.id });
-  const identities = useQuery('signing.list', {});
+  const state = useOp('reports.get', { auditId: audit.id });
+  const identities = useOp('signing.list', {});
   const by = useActor(audit);
   const [issuing, setIssuing] = useState(false);
   const lead = audit.team.find((m) => m.role === 'lead_auditor')?.name ?? '';
@@ -81,13 +81,7 @@ export function ReportTab({ audit }: { audit: Audit }) {
         <Text size="sm" c="dimmed" mb="md">
           The record (scope, team, checklist, findings) fills most of the report. Write here what only you can say.
         </Text>
-        <ReportDetailsForm
-          auditId={audit.id}
-          details={s.details}
-          by={by}
-          readOnly={!canEditAudit(audit.status)}
-          onSaved={state.reload}
-        />
+        <ReportDetailsForm auditId={audit.id} details={s.details} by={by} readOnly={!canEditAudit(audit.status)} />
       </Block>
       <IssueModal
         opened={issuing}
@@ -96,7 +90,6 @@ export function ReportTab({ audit }: { audit: Audit }) {
         identities={identities.data ?? []}
         leadAuditor={lead}
         by={by}
-        onIssued={state.reload}
       />
     </Stack>
   );

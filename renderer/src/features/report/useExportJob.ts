@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { ExportJob, ExportStartInput } from '#shared/domain/report';
 import { getApi } from '../../api/client';
+import { useInvalidateAfter } from '../../api/ops';
 import { mediaTypeOf, readChunks, saveBlob } from '../../lib/download';
 
 const POLL_MS = 250;
@@ -17,6 +18,7 @@ export type RunOutcome = { job: ExportJob } | { error: ApiError };
 export function useExportJob() {
   const [job, setJob] = useState<ExportJob | null>(null);
   const [busy, setBusy] = useState(false);
+  const invalidate = useInvalidateAfter();
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -25,32 +27,37 @@ export function useExportJob() {
     };
   }, []);
 
-  const run = useCallback(async (input: ExportStartInput): Promise<RunOutcome> => {
-    const api = getApi();
-    setBusy(true);
-    try {
-      const started = await api.invoke('exports.start', input);
-      if (!started.ok) return { error: started.error };
-      let current = started.value;
-      setJob(current);
-      while (current.state === 'running') {
-        await sleep(POLL_MS);
-        // Leaving the screen stops following; the worker finishes on its own.
-        if (!alive.current) return { job: current };
-        const status = await api.invoke('exports.status', { jobId: current.id });
-        if (!status.ok) {
-          // The job is gone (e.g. the backend restarted): stop showing it as running.
-          setJob(null);
-          return { error: status.error };
-        }
-        current = status.value;
+  const run = useCallback(
+    async (input: ExportStartInput): Promise<RunOutcome> => {
+      const api = getApi();
+      setBusy(true);
+      try {
+        const started = await api.invoke('exports.start', input);
+        if (!started.ok) return { error: started.error };
+        let current = started.value;
         setJob(current);
+        while (current.state === 'running') {
+          await sleep(POLL_MS);
+          // Leaving the screen stops following; the worker finishes on its own.
+          if (!alive.current) return { job: current };
+          const status = await api.invoke('exports.status', { jobId: current.id });
+          if (!status.ok) {
+            // The job is gone (e.g. the backend restarted): stop showing it as running.
+            setJob(null);
+            return { error: status.error };
+          }
+          current = status.value;
+          setJob(current);
+        }
+        // An issue's version and the report's state change when its job is done, not when it starts.
+        if (current.state === 'done') void invalidate('exports.start');
+        return { job: current };
+      } finally {
+        if (alive.current) setBusy(false);
       }
-      return { job: current };
-    } finally {
-      if (alive.current) setBusy(false);
-    }
-  }, []);
+    },
+    [invalidate],
+  );
 
   const cancel = useCallback(async (): Promise<ApiError | null> => {
     if (!job) return null;
