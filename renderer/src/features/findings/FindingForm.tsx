@@ -1,4 +1,4 @@
-import { Grid, MultiSelect, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Grid, MultiSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useMemo } from 'react';
 import type { Audit } from '#shared/domain/audit';
@@ -8,6 +8,7 @@ import { notifySuccess } from '../../lib/notify';
 import { defaultRecordTime } from '../../lib/dateTime';
 import { send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
 import { RequirementPicker } from '../../components/RequirementPicker';
+import { SiteSelect } from '../../components/records/SiteSelect';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 import { GradingGuidance } from './GradingGuidance';
 import { decodeRecord, encodeRecord, useRecordOptions } from './useRecordOptions';
@@ -85,11 +86,6 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
     });
   });
 
-  const siteOptions =
-    finding?.siteId && !refs.sites.some((s) => s.value === finding.siteId)
-      ? [...refs.sites, { value: finding.siteId, label: refs.siteName(finding.siteId) }]
-      : refs.sites;
-
   return (
     <form onSubmit={submit} noValidate aria-label={creating ? 'New finding' : 'Finding details'}>
       <Stack gap="sm">
@@ -143,11 +139,9 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
         />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select
-              label="Site"
-              placeholder={siteOptions.length ? 'Choose a site' : 'No sites in scope'}
-              data={siteOptions}
-              clearable
+            <SiteSelect
+              refs={refs}
+              current={finding?.siteId ?? null}
               readOnly={readOnly}
               {...form.getInputProps('siteId')}
             />

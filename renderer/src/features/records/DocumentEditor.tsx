@@ -1,16 +1,12 @@
-import { Divider, Grid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useCallback } from 'react';
+import { Grid, Text, TextInput } from '@mantine/core';
 import type { Audit } from '#shared/domain/audit';
 import { DocumentInput, DocumentPatch, type DocumentReviewed } from '#shared/domain/records';
 import { getApi } from '../../api/client';
-import { notifySuccess } from '../../lib/notify';
-import { DraftedTextarea } from '../../components/DraftedTextarea';
-import { checkInput, DeleteButton, send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
-import type { EditorArgs } from './RecordsLayout';
+import type { EditorArgs } from '../../components/records/RecordDrawerPage';
+import { RecordEditorForm } from '../../components/records/RecordEditorForm';
+import { useRecordEditor, type RecordKind } from '../../components/records/useRecordEditor';
 import { RequirementPicker } from '../../components/RequirementPicker';
 import type { AuditRefs } from '../../lib/useAuditRefs';
-import { useSerialSaves } from './useSerialSaves';
 
 interface Values {
   title: string;
@@ -20,39 +16,35 @@ interface Values {
   documentDate: string;
   owner: string;
   itemIds: string[];
-  /** Only typed here while creating; afterwards the drafted field below owns it. */
+  /** Only typed here while creating; afterwards the drafted field owns it. */
   notes: string;
 }
 
-const EMPTY_MESSAGES = { title: 'Name the document reviewed' };
-const PLACEHOLDER = 'What the document covers, what was checked in it, anything missing or out of date';
-
-const toValues = (d: DocumentReviewed | null): Values => ({
-  title: d?.title ?? '',
-  identifier: d?.identifier ?? '',
-  revision: d?.revision ?? '',
-  documentDate: d?.documentDate ?? '',
-  owner: d?.owner ?? '',
-  itemIds: d?.itemIds ?? [],
-  notes: d?.notes ?? '',
-});
-
-const toInput = ({ documentDate, ...rest }: Omit<Values, 'notes'>) => ({
-  ...rest,
-  documentDate: documentDate || null,
-});
-
-/** Everything but the notes, as the server holds it. */
-const detailsOf = (d: DocumentReviewed) => ({
-  title: d.title,
-  identifier: d.identifier,
-  revision: d.revision,
-  documentDate: d.documentDate,
-  owner: d.owner,
-  itemIds: d.itemIds,
-});
-
 export const documentTitle = (d: DocumentReviewed | null): string => (d ? d.title : 'New document reviewed');
+
+const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> = {
+  noun: 'document',
+  recordType: 'document',
+  textField: 'notes',
+  title: documentTitle,
+  toValues: (d) => ({
+    title: d?.title ?? '',
+    identifier: d?.identifier ?? '',
+    revision: d?.revision ?? '',
+    documentDate: d?.documentDate ?? '',
+    owner: d?.owner ?? '',
+    itemIds: d?.itemIds ?? [],
+    notes: d?.notes ?? '',
+  }),
+  toDetails: ({ notes: _notes, documentDate, ...rest }) => ({ ...rest, documentDate: documentDate || null }),
+  input: DocumentInput,
+  patch: DocumentPatch,
+  emptyMessages: { title: 'Name the document reviewed' },
+  create: (auditId, document) => getApi().invoke('documents.create', { auditId, document }),
+  update: (id, patch) => getApi().invoke('documents.update', { id, patch }),
+  remove: (id) => getApi().invoke('documents.delete', { id }),
+  created: (d) => `“${d.title}” recorded`,
+};
 
 /**
  * Create or edit one document reviewed. Documents are seen, not copied:
@@ -60,151 +52,60 @@ export const documentTitle = (d: DocumentReviewed | null): string => (d ? d.titl
  */
 export function DocumentEditor(props: { audit: Audit; refs: AuditRefs; args: EditorArgs<DocumentReviewed> }) {
   const { audit, refs, args } = props;
-  const { record, readOnly, onSaved, onDeleted, setDirtyCheck } = args;
-  const creating = record === null;
-  const form = useForm<Values>({ initialValues: toValues(record) });
-  const [busy, run] = useBusy();
-  const serial = useSerialSaves(record);
-  const isDirty = useCallback(() => form.isDirty(), [form]);
-  useDirtyCheck(setDirtyCheck, isDirty);
-
-  const submit = form.onSubmit((values) => {
-    if (!creating && !form.isDirty()) return;
-    const { notes, ...fields } = values;
-    const details = toInput(fields);
-    const checked = creating
-      ? checkInput(DocumentInput, { ...details, notes }, EMPTY_MESSAGES)
-      : checkInput(DocumentPatch, details, EMPTY_MESSAGES);
-    if (!checked.ok) return form.setErrors(checked.errors);
-    void run(async () => {
-      const api = getApi();
-      const result = creating
-        ? await send(
-            () => api.invoke('documents.create', { auditId: audit.id, document: { ...details, notes } }),
-            'document',
-            'The document was not recorded',
-          )
-        : await send(
-            () =>
-              serial((server) =>
-                api.invoke('documents.update', { id: server.id, patch: { ...details, notes: server.notes } }),
-              ),
-            'patch',
-            'The document was not saved',
-          );
-      if (!result.ok) return form.setErrors(result.errors);
-      form.resetDirty({ ...values, notes: result.value.notes });
-      notifySuccess(creating ? `“${result.value.title}” recorded` : 'Document saved');
-      onSaved(result.value);
-    });
-  });
-
-  const saveNotes = useCallback(
-    async (notes: string) => {
-      const result = await serial((server) =>
-        getApi().invoke('documents.update', { id: server.id, patch: { ...detailsOf(server), notes } }),
-      );
-      if (result.ok) onSaved(result.value);
-      return result;
-    },
-    [serial, onSaved],
-  );
-
+  const { readOnly } = args;
+  const editor = useRecordEditor(DOCUMENT, audit, args);
+  const { form } = editor;
   return (
-    <Stack gap="md">
-      <form onSubmit={submit} noValidate aria-label={creating ? 'New document reviewed' : 'Document details'}>
-        <Stack gap="sm">
-          <TextInput
-            label="Title"
-            withAsterisk
-            placeholder="Information security policy"
-            readOnly={readOnly}
-            data-autofocus
-            {...form.getInputProps('title')}
-          />
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                label="Identifier"
-                placeholder="ISMS-POL-001"
-                readOnly={readOnly}
-                {...form.getInputProps('identifier')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Version or revision" readOnly={readOnly} {...form.getInputProps('revision')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                type="date"
-                label="Document date"
-                readOnly={readOnly}
-                {...form.getInputProps('documentDate')}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Owner" readOnly={readOnly} {...form.getInputProps('owner')} />
-            </Grid.Col>
-          </Grid>
-          <RequirementPicker
-            refs={refs}
-            readOnly={readOnly}
-            value={form.values.itemIds}
-            onChange={(ids) => form.setFieldValue('itemIds', ids)}
-            error={form.errors.itemIds as string | undefined}
-          />
-          {creating && (
-            <Textarea
-              label="Notes"
-              autosize
-              minRows={4}
-              maxRows={20}
-              placeholder={PLACEHOLDER}
-              {...form.getInputProps('notes')}
-            />
-          )}
-          {!readOnly && <SubmitRow creating={creating} noun="document" busy={busy} dirty={form.isDirty()} />}
-        </Stack>
-      </form>
-      <Text size="xs" c="dimmed">
-        Documents are recorded as seen, not copied into the audit: note what identifies the version you read.
-      </Text>
-
-      {!creating && (
+    <RecordEditorForm
+      kind={DOCUMENT}
+      editor={editor}
+      audit={audit}
+      args={args}
+      text={{
+        label: 'Notes',
+        what: 'notes',
+        placeholder: 'What the document covers, what was checked in it, anything missing or out of date',
+        createRows: 4,
+      }}
+      deleteDescription={(d) => (
         <>
-          <Divider />
-          {readOnly ? (
-            <Textarea label="Notes" value={record.notes} readOnly autosize minRows={3} maxRows={24} />
-          ) : (
-            <DraftedTextarea
-              recordType="document"
-              recordId={record.id}
-              auditId={audit.id}
-              field="notes"
-              serverValue={record.notes}
-              save={saveNotes}
-              label="Notes"
-              what="notes"
-              placeholder={PLACEHOLDER}
-            />
-          )}
-          {!readOnly && (
-            <>
-              <Divider />
-              <DeleteButton
-                noun="document"
-                description={
-                  <>
-                    The record of <b>{record.title}</b> and its notes will be deleted. This cannot be undone.
-                  </>
-                }
-                run={() => getApi().invoke('documents.delete', { id: record.id })}
-                onDeleted={() => onDeleted(record.id)}
-              />
-            </>
-          )}
+          The record of <b>{d.title}</b> and its notes will be deleted. This cannot be undone.
         </>
       )}
-    </Stack>
+      note={
+        <Text size="xs" c="dimmed">
+          Documents are recorded as seen, not copied into the audit: note what identifies the version you read.
+        </Text>
+      }
+    >
+      <TextInput
+        label="Title"
+        withAsterisk
+        placeholder="Information security policy"
+        readOnly={readOnly}
+        data-autofocus
+        {...form.getInputProps('title')}
+      />
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput
+            label="Identifier"
+            placeholder="ISMS-POL-001"
+            readOnly={readOnly}
+            {...form.getInputProps('identifier')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label="Version or revision" readOnly={readOnly} {...form.getInputProps('revision')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput type="date" label="Document date" readOnly={readOnly} {...form.getInputProps('documentDate')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <TextInput label="Owner" readOnly={readOnly} {...form.getInputProps('owner')} />
+        </Grid.Col>
+      </Grid>
+      <RequirementPicker refs={refs} readOnly={readOnly} {...editor.requirements} />
+    </RecordEditorForm>
   );
 }

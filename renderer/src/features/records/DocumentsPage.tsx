@@ -3,7 +3,7 @@ import type { Audit } from '#shared/domain/audit';
 import type { DocumentReviewed } from '#shared/domain/records';
 import { formatDay } from '../../lib/format';
 import { DocumentEditor, documentTitle } from './DocumentEditor';
-import { RecordsLayout, type Column } from './RecordsLayout';
+import { RecordDrawerPage, type Column } from '../../components/records/RecordDrawerPage';
 import { RequirementBadges } from '../../components/RequirementPicker';
 import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { useRecords } from './useRecords';
@@ -24,7 +24,7 @@ export function DocumentsPage({ audit }: { audit: Audit }) {
   const state = useRecords<DocumentReviewed>('documents.list', audit.id);
   const refs = useAuditRefs(audit);
   return (
-    <RecordsLayout
+    <RecordDrawerPage
       audit={audit}
       section="documents"
       noun="document"

@@ -5,7 +5,7 @@ import type { Interview } from '#shared/domain/records';
 import { plural } from '../../lib/format';
 import { formatLocalDateTime } from '../../lib/dateTime';
 import { InterviewEditor, interviewTitle } from './InterviewEditor';
-import { RecordsLayout, type Column } from './RecordsLayout';
+import { RecordDrawerPage, type Column } from '../../components/records/RecordDrawerPage';
 import { RequirementBadges } from '../../components/RequirementPicker';
 import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { useRecords } from './useRecords';
@@ -48,7 +48,7 @@ export function InterviewsPage({ audit }: { audit: Audit }) {
   const state = useRecords<Interview>('interviews.list', audit.id);
   const refs = useAuditRefs(audit);
   return (
-    <RecordsLayout
+    <RecordDrawerPage
       audit={audit}
       section="interviews"
       noun="interview"

@@ -6,7 +6,7 @@ import { formatLocalDateTime } from '../../lib/dateTime';
 import { AttachmentCount } from './InterviewsPage';
 import { observationName } from '../../lib/recordNames';
 import { ObservationEditor, observationTitle } from './ObservationEditor';
-import { RecordsLayout, type Column } from './RecordsLayout';
+import { RecordDrawerPage, type Column } from '../../components/records/RecordDrawerPage';
 import { RequirementBadges } from '../../components/RequirementPicker';
 import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { useRecords } from './useRecords';
@@ -32,7 +32,7 @@ export function ObservationsPage({ audit }: { audit: Audit }) {
   const state = useRecords<Observation>('observations.list', audit.id);
   const refs = useAuditRefs(audit);
   return (
-    <RecordsLayout
+    <RecordDrawerPage
       audit={audit}
       section="observations"
       noun="observation"

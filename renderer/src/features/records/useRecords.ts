@@ -2,17 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { getApi } from '../../api/client';
 import { notifyError } from '../../lib/notify';
+import type { RecordsState } from '../../components/records/RecordDrawerPage';
 
 type ListOp = 'interviews.list' | 'observations.list' | 'documents.list';
-
-export interface RecordsState<T extends { id: string }> {
-  rows: T[] | undefined;
-  error: ApiError | undefined;
-  reload: () => void;
-  /** Puts a record the server just returned in place (or first, when new), without a reload. */
-  upsert: (record: T) => void;
-  remove: (id: string) => void;
-}
 
 /**
  * An audit's records of one kind, newest first as the backend sends them.

@@ -5,13 +5,23 @@ import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
+import type { ApiError } from '#shared/api/result';
 import { navigate, useLocation } from '../../lib/router';
-import { Empty } from '../../components/Empty';
-import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { Empty } from '../Empty';
+import { LoadError, TableSkeleton } from '../LoadState';
 import { plural } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
-import type { RecordsState } from './useRecords';
+
+/** An audit's records of one kind as a page holds them. */
+export interface RecordsState<T extends { id: string }> {
+  rows: T[] | undefined;
+  error: ApiError | undefined;
+  reload: () => void;
+  /** Puts a record the server just returned in place (or in the list, when new), without a reload. */
+  upsert: (record: T) => void;
+  remove: (id: string) => void;
+}
 
 export interface Column<T> {
   header: string;
@@ -34,24 +44,31 @@ export interface EditorArgs<T> {
   setDirtyCheck: (check: (() => boolean) | null) => void;
 }
 
-interface RecordsLayoutProps<T extends { id: string }> {
+interface RecordDrawerPageProps<T extends { id: string }> {
   audit: Audit;
-  section: 'interviews' | 'observations' | 'documents';
+  /** The audit tab's path: `/audits/<id>/<section>`. */
+  section: 'interviews' | 'observations' | 'documents' | 'findings';
   /** "interview": used in buttons and messages. */
   noun: string;
   state: RecordsState<T>;
   columns: Column<T>[];
-  empty: { title: string; description: string; icon: ReactNode };
+  /** `readOnly`: what a closed audit's empty list says instead of the description. */
+  empty: { title: string; description: string; icon: ReactNode; readOnly?: string };
   drawerTitle: (record: T | null) => string;
   editor: (args: EditorArgs<T>) => ReactNode;
+  /** Shown above the list (the audit's finding settings). */
+  header?: ReactNode;
+  /** Below it, the table scrolls sideways; default 720 px. */
+  tableMinWidth?: number;
 }
 
 /**
- * The list of one kind of record with its drawer: "n" starts a new one,
+ * An audit tab listing one kind of record, with its drawer (interviews,
+ * observations, documents, findings): "n" starts a new one,
  * a row's link (or Enter on it) opens it, Esc closes it. The open record
  * lives in the address (`?open=<id>`), so search hits and links land on it.
  */
-export function RecordsLayout<T extends { id: string }>(props: RecordsLayoutProps<T>) {
+export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPageProps<T>) {
   const { audit, section, noun, state, columns, empty, drawerTitle, editor } = props;
   const readOnly = !canEditAudit(audit.status);
   const base = `/audits/${audit.id}/${section}`;
@@ -136,7 +153,9 @@ export function RecordsLayout<T extends { id: string }>(props: RecordsLayoutProp
       <Card py={48}>
         <Empty
           title={empty.title}
-          description={readOnly ? `This audit is closed; no ${noun}s were recorded.` : empty.description}
+          description={
+            readOnly ? (empty.readOnly ?? `This audit is closed; no ${noun}s were recorded.`) : empty.description
+          }
           icon={empty.icon}
           variant="light"
           actions={newButton}
@@ -146,7 +165,7 @@ export function RecordsLayout<T extends { id: string }>(props: RecordsLayoutProp
   else
     body = (
       <Card p={0}>
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={props.tableMinWidth ?? 720}>
           <Table aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)}s`}>
             <Table.Thead>
               <Table.Tr>
@@ -199,6 +218,7 @@ export function RecordsLayout<T extends { id: string }>(props: RecordsLayoutProp
 
   return (
     <>
+      {props.header}
       {rows && rows.length > 0 && newButton && (
         <Group justify="flex-end" mb="md">
           {newButton}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, Result } from '#shared/api/result';
 import type { ChecklistItem, ChecklistItemPatch } from '#shared/domain/checklist';
-import { SaveQueue, type SaveStatus } from '../../../renderer/src/features/checklist/saveQueue';
+import { SaveQueue, type SaveStatus } from '../../../renderer/src/lib/drafts/saveQueue';
 
 /** What the backend answers with; only the fields the queue passes on matter here. */
 const item = (id: string, patch: ChecklistItemPatch): ChecklistItem =>
@@ -39,7 +39,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('checklist save queue', () => {
+describe('the save queue: autosave of checklist items', () => {
   it("merges an item's edits into one patch, sent after the delay", async () => {
     const { q, api, saved } = queue();
     q.schedule('a', { notes: 'Asked' }, 600);

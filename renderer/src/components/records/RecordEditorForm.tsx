@@ -1,0 +1,119 @@
+import { Divider, Stack, Textarea } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Audit } from '#shared/domain/audit';
+import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
+import { DraftedTextarea } from '../DraftedTextarea';
+import { AttachmentsAfterCreate, DeleteButton, SubmitRow } from '../editorForm';
+import type { EditorArgs } from './RecordDrawerPage';
+import type { RecordEditor, RecordKind, SavedRecord } from './useRecordEditor';
+
+interface RecordEditorFormProps<T extends SavedRecord, V extends { itemIds: string[] }, I extends object> {
+  kind: RecordKind<T, V, I>;
+  editor: RecordEditor<T, V>;
+  audit: Audit;
+  args: EditorArgs<T>;
+  /** The long text's label, and how the restore prompt names it ("notes"). */
+  text: { label: string; what: string; placeholder: string; createRows: number; required?: boolean };
+  /** What photos and files are linked to as; none for documents (seen, not copied). */
+  attachTo?: 'interview' | 'observation';
+  /** What the delete confirmation says goes with the record. */
+  deleteDescription: (record: T) => ReactNode;
+  /** The record's own fields. */
+  children: ReactNode;
+  /** Shown under the form. */
+  note?: ReactNode;
+}
+
+/**
+ * One record in its drawer: its own fields, then the long text (typed in the
+ * form while creating, autosaved as typed afterwards), attachments, and
+ * delete with a confirmation.
+ */
+export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: string[] }, I extends object>(
+  props: RecordEditorFormProps<T, V, I>,
+) {
+  const { kind, editor, audit, args, text } = props;
+  const { record, readOnly } = args;
+  const { form, creating, busy, submit } = editor;
+  const noun = kind.noun;
+  return (
+    <Stack gap="md">
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label={creating ? kind.title(null) : `${noun[0]?.toUpperCase()}${noun.slice(1)} details`}
+      >
+        <Stack gap="sm">
+          {props.children}
+          {creating && (
+            <Textarea
+              label={text.label}
+              withAsterisk={text.required}
+              autosize
+              minRows={text.createRows}
+              maxRows={20}
+              placeholder={text.placeholder}
+              {...form.getInputProps(kind.textField)}
+            />
+          )}
+          {!readOnly && <SubmitRow creating={creating} noun={noun} busy={busy} dirty={form.isDirty()} />}
+        </Stack>
+      </form>
+      {props.note}
+
+      {creating
+        ? props.attachTo && <AttachmentsAfterCreate noun={noun} />
+        : record && (
+            <>
+              <Divider />
+              {readOnly ? (
+                <Textarea
+                  label={text.label}
+                  value={String(record[kind.textField])}
+                  readOnly
+                  autosize
+                  minRows={3}
+                  maxRows={24}
+                />
+              ) : (
+                <DraftedTextarea
+                  recordType={kind.recordType}
+                  recordId={record.id}
+                  auditId={audit.id}
+                  field={kind.textField}
+                  serverValue={String(record[kind.textField])}
+                  save={editor.saveText}
+                  label={text.label}
+                  what={text.what}
+                  placeholder={text.placeholder}
+                  withAsterisk={text.required}
+                />
+              )}
+              {props.attachTo && (
+                <>
+                  <Divider />
+                  <AttachmentsPanel
+                    auditId={audit.id}
+                    target={{ type: props.attachTo, id: record.id }}
+                    team={audit.team}
+                    readOnly={readOnly}
+                    onChanged={args.onTouched}
+                  />
+                </>
+              )}
+              {!readOnly && (
+                <>
+                  <Divider />
+                  <DeleteButton
+                    noun={noun}
+                    description={props.deleteDescription(record)}
+                    run={() => kind.remove(record.id)}
+                    onDeleted={() => args.onDeleted(record.id)}
+                  />
+                </>
+              )}
+            </>
+          )}
+    </Stack>
+  );
+}
