@@ -3,7 +3,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mant
 import { IconListCheck } from '@tabler/icons-react';
 import type { Audit } from '#shared/domain/audit';
 import { RESULTS, type Dashboard } from '#shared/domain/checklist';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Empty } from '../../components/Empty';
@@ -13,7 +13,7 @@ import { chartRows, groupLabel, RESULT_SERIES } from './chartData';
 
 /** Where the audit stands: results, progress by clause and theme, and who still has work. */
 export default function AuditDashboard({ audit }: { audit: Audit }) {
-  const dashboard = useQuery('audits.dashboard', { auditId: audit.id });
+  const dashboard = useOp('audits.dashboard', { auditId: audit.id });
   const d = dashboard.data;
   if (dashboard.error && !d) return <LoadError error={dashboard.error} onRetry={dashboard.reload} />;
   if (!d) return <PageLoader />;

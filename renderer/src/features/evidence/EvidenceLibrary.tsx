@@ -16,7 +16,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { navigate, useLocation } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -51,8 +51,8 @@ const LINK_OPTIONS = [
 /** Names for the records attachments link to, loaded once for the whole library. */
 function useLinkNames(audit: Audit) {
   const refs = useAuditRefs(audit);
-  const interviews = useQuery('interviews.list', { auditId: audit.id });
-  const observations = useQuery('observations.list', { auditId: audit.id });
+  const interviews = useOp('interviews.list', { auditId: audit.id });
+  const observations = useOp('observations.list', { auditId: audit.id });
   return useMemo(() => {
     const names = new Map<string, string>();
     for (const [id, item] of refs.itemById) names.set(id, itemShort(item));
@@ -105,7 +105,7 @@ function LinkBadges({
 export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const readOnly = !canEditAudit(audit.status);
   const base = `/audits/${audit.id}/evidence`;
-  const list = useQuery('evidence.list', { auditId: audit.id });
+  const list = useOp('evidence.list', { auditId: audit.id });
   const label = useLinkNames(audit);
   const openId = useLocation().query.get('open');
   const [search, setSearch] = useState('');

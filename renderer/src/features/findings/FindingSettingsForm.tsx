@@ -2,7 +2,7 @@ import { Button, Card, Group, NumberInput, Text, TextInput } from '@mantine/core
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { DEFAULT_RESPONSE_DAYS, type FindingSettings } from '#shared/domain/finding';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useWriteOp, useOp } from '../../api/ops';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 
@@ -26,10 +26,11 @@ export function FindingSettingsForm({
 }: {
   auditId: string;
   readOnly: boolean;
+  /** The findings' due dates change too; the findings list (not a cached read yet) reloads. */
   onSaved: () => void;
 }) {
-  const settings = useQuery('findings.settings', { auditId });
-  const save = useMutation('findings.setSettings');
+  const settings = useOp('findings.settings', { auditId });
+  const save = useWriteOp('findings.setSettings');
   const form = useForm<Values>({ initialValues: toValues(undefined) });
   const loaded = settings.data;
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { TrailEntry } from '#shared/domain/finding';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { LoadError } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
 import { itemShort, type AuditRefs } from '../../lib/useAuditRefs';
@@ -44,7 +44,7 @@ function show(entry: TrailEntry, value: string | null, refs: AuditRefs): string 
 /** The append-only record of every change to one finding, oldest first. */
 export function FindingTrail({ findingId, version, refs }: { findingId: string; version: string; refs: AuditRefs }) {
   // `version` (the finding's updatedAt) reloads the trail after every change.
-  const trail = useQuery('findings.trail', { recordType: 'finding', recordId: findingId });
+  const trail = useOp('findings.trail', { recordType: 'finding', recordId: findingId });
   const entries = trail.data;
   const { reload } = trail;
   const seen = useRef(version);

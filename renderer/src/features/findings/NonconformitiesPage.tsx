@@ -12,7 +12,7 @@ import {
   type FindingStatus,
   type FindingType,
 } from '#shared/domain/finding';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,7 +33,7 @@ export function NonconformitiesPage() {
     ...(typedRequirement ? { requirement: typedRequirement } : {}),
     ...(overdue ? { overdue: true } : {}),
   };
-  const list = useQuery('findings.list', query);
+  const list = useOp('findings.list', query);
   const rows = list.data;
   const filtered = status.length + type.length > 0 || typedRequirement !== '' || overdue;
 
