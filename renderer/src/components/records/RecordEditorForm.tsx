@@ -3,25 +3,31 @@ import type { ReactNode } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
 import { DraftedTextarea } from '../DraftedTextarea';
+import { RequirementPicker } from '../RequirementPicker';
+import type { AuditRefs } from '../../lib/useAuditRefs';
 import { AttachmentsAfterCreate, DeleteButton, SubmitRow } from '../editorForm';
 import type { EditorArgs } from './RecordDrawerPage';
-import type { RecordEditor, RecordKind, SavedRecord } from './useRecordEditor';
+import { useRecordEditor, type RecordEditor, type RecordKind, type SavedRecord } from './useRecordEditor';
 
-interface RecordEditorFormProps<T extends SavedRecord, V extends { itemIds: string[] }, I extends object> {
-  kind: RecordKind<T, V, I>;
-  editor: RecordEditor<T, V>;
-  audit: Audit;
-  args: EditorArgs<T>;
+/** How a kind of record shows in the shared editor, besides its own fields. */
+export interface RecordKindView<T> {
   /** The long text's label, and how the restore prompt names it ("notes"). */
   text: { label: string; what: string; placeholder: string; createRows: number; required?: boolean };
   /** What photos and files are linked to as; none for documents (seen, not copied). */
   attachTo?: 'interview' | 'observation';
   /** What the delete confirmation says goes with the record. */
   deleteDescription: (record: T) => ReactNode;
-  /** The record's own fields. */
-  children: ReactNode;
   /** Shown under the form. */
   note?: ReactNode;
+}
+
+interface RecordEditorFormProps<T extends SavedRecord, V extends { itemIds: string[] }, I extends object> {
+  kind: RecordKind<T, V, I> & RecordKindView<T>;
+  audit: Audit;
+  args: EditorArgs<T>;
+  refs: AuditRefs;
+  /** The record's own fields; the requirements it supports follow them. */
+  children: (form: RecordEditor<T, V>['form']) => ReactNode;
 }
 
 /**
@@ -32,8 +38,10 @@ interface RecordEditorFormProps<T extends SavedRecord, V extends { itemIds: stri
 export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: string[] }, I extends object>(
   props: RecordEditorFormProps<T, V, I>,
 ) {
-  const { kind, editor, audit, args, text } = props;
+  const { kind, audit, args } = props;
   const { record, readOnly } = args;
+  const text = kind.text;
+  const editor = useRecordEditor(kind, audit, args);
   const { form, creating, busy, submit } = editor;
   const noun = kind.noun;
   return (
@@ -44,7 +52,8 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
         aria-label={creating ? kind.title(null) : `${noun[0]?.toUpperCase()}${noun.slice(1)} details`}
       >
         <Stack gap="sm">
-          {props.children}
+          {props.children(form)}
+          <RequirementPicker refs={props.refs} readOnly={readOnly} {...editor.requirements} />
           {creating && (
             <Textarea
               label={text.label}
@@ -59,10 +68,10 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
           {!readOnly && <SubmitRow creating={creating} noun={noun} busy={busy} dirty={form.isDirty()} />}
         </Stack>
       </form>
-      {props.note}
+      {kind.note}
 
       {creating
-        ? props.attachTo && <AttachmentsAfterCreate noun={noun} />
+        ? kind.attachTo && <AttachmentsAfterCreate noun={noun} />
         : record && (
             <>
               <Divider />
@@ -89,12 +98,12 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
                   withAsterisk={text.required}
                 />
               )}
-              {props.attachTo && (
+              {kind.attachTo && (
                 <>
                   <Divider />
                   <AttachmentsPanel
                     auditId={audit.id}
-                    target={{ type: props.attachTo, id: record.id }}
+                    target={{ type: kind.attachTo, id: record.id }}
                     team={audit.team}
                     readOnly={readOnly}
                     onChanged={args.onTouched}
@@ -106,7 +115,7 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
                   <Divider />
                   <DeleteButton
                     noun={noun}
-                    description={props.deleteDescription(record)}
+                    description={kind.deleteDescription(record)}
                     run={() => kind.remove(record.id)}
                     onDeleted={() => args.onDeleted(record.id)}
                   />

@@ -8,7 +8,7 @@ import { notifySuccess } from '../../lib/notify';
 import { defaultRecordTime } from '../../lib/dateTime';
 import { send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
 import { RequirementPicker } from '../../components/RequirementPicker';
-import { SiteSelect } from '../../components/records/SiteSelect';
+import { SiteSelect } from '../../components/records/fields';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 import { GradingGuidance } from './GradingGuidance';
 import { decodeRecord, encodeRecord, useRecordOptions } from './useRecordOptions';

@@ -3,9 +3,8 @@ import type { Audit } from '#shared/domain/audit';
 import { DocumentInput, DocumentPatch, type DocumentReviewed } from '#shared/domain/records';
 import { getApi } from '../../api/client';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
-import { RecordEditorForm } from '../../components/records/RecordEditorForm';
-import { useRecordEditor, type RecordKind } from '../../components/records/useRecordEditor';
-import { RequirementPicker } from '../../components/RequirementPicker';
+import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
+import type { RecordKind } from '../../components/records/useRecordEditor';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
 interface Values {
@@ -22,7 +21,7 @@ interface Values {
 
 export const documentTitle = (d: DocumentReviewed | null): string => (d ? d.title : 'New document reviewed');
 
-const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> = {
+const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> & RecordKindView<DocumentReviewed> = {
   noun: 'document',
   recordType: 'document',
   textField: 'notes',
@@ -44,6 +43,22 @@ const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> = {
   update: (id, patch) => getApi().invoke('documents.update', { id, patch }),
   remove: (id) => getApi().invoke('documents.delete', { id }),
   created: (d) => `“${d.title}” recorded`,
+  text: {
+    label: 'Notes',
+    what: 'notes',
+    placeholder: 'What the document covers, what was checked in it, anything missing or out of date',
+    createRows: 4,
+  },
+  deleteDescription: (d) => (
+    <>
+      The record of <b>{d.title}</b> and its notes will be deleted. This cannot be undone.
+    </>
+  ),
+  note: (
+    <Text size="xs" c="dimmed">
+      Documents are recorded as seen, not copied into the audit: note what identifies the version you read.
+    </Text>
+  ),
 };
 
 /**
@@ -53,59 +68,44 @@ const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> = {
 export function DocumentEditor(props: { audit: Audit; refs: AuditRefs; args: EditorArgs<DocumentReviewed> }) {
   const { audit, refs, args } = props;
   const { readOnly } = args;
-  const editor = useRecordEditor(DOCUMENT, audit, args);
-  const { form } = editor;
   return (
-    <RecordEditorForm
-      kind={DOCUMENT}
-      editor={editor}
-      audit={audit}
-      args={args}
-      text={{
-        label: 'Notes',
-        what: 'notes',
-        placeholder: 'What the document covers, what was checked in it, anything missing or out of date',
-        createRows: 4,
-      }}
-      deleteDescription={(d) => (
+    <RecordEditorForm refs={refs} kind={DOCUMENT} audit={audit} args={args}>
+      {(form) => (
         <>
-          The record of <b>{d.title}</b> and its notes will be deleted. This cannot be undone.
+          <TextInput
+            label="Title"
+            withAsterisk
+            placeholder="Information security policy"
+            readOnly={readOnly}
+            data-autofocus
+            {...form.getInputProps('title')}
+          />
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="Identifier"
+                placeholder="ISMS-POL-001"
+                readOnly={readOnly}
+                {...form.getInputProps('identifier')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Version or revision" readOnly={readOnly} {...form.getInputProps('revision')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                type="date"
+                label="Document date"
+                readOnly={readOnly}
+                {...form.getInputProps('documentDate')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Owner" readOnly={readOnly} {...form.getInputProps('owner')} />
+            </Grid.Col>
+          </Grid>
         </>
       )}
-      note={
-        <Text size="xs" c="dimmed">
-          Documents are recorded as seen, not copied into the audit: note what identifies the version you read.
-        </Text>
-      }
-    >
-      <TextInput
-        label="Title"
-        withAsterisk
-        placeholder="Information security policy"
-        readOnly={readOnly}
-        data-autofocus
-        {...form.getInputProps('title')}
-      />
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            label="Identifier"
-            placeholder="ISMS-POL-001"
-            readOnly={readOnly}
-            {...form.getInputProps('identifier')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput label="Version or revision" readOnly={readOnly} {...form.getInputProps('revision')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput type="date" label="Document date" readOnly={readOnly} {...form.getInputProps('documentDate')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput label="Owner" readOnly={readOnly} {...form.getInputProps('owner')} />
-        </Grid.Col>
-      </Grid>
-      <RequirementPicker refs={refs} readOnly={readOnly} {...editor.requirements} />
     </RecordEditorForm>
   );
 }

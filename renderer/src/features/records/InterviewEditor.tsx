@@ -4,10 +4,9 @@ import { InterviewInput, InterviewPatch, type Interview } from '#shared/domain/r
 import { getApi } from '../../api/client';
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
-import { RecordEditorForm } from '../../components/records/RecordEditorForm';
-import { SiteSelect } from '../../components/records/SiteSelect';
-import { useRecordEditor, type RecordKind } from '../../components/records/useRecordEditor';
-import { RequirementPicker } from '../../components/RequirementPicker';
+import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
+import { OnSiteTimeInput, SiteSelect } from '../../components/records/fields';
+import type { RecordKind } from '../../components/records/useRecordEditor';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
 interface Values {
@@ -25,7 +24,7 @@ interface Values {
 export const interviewTitle = (i: Interview | null): string =>
   i ? `Interview with ${i.intervieweeName}` : 'New interview';
 
-const INTERVIEW: RecordKind<Interview, Values, InterviewInput> = {
+const INTERVIEW: RecordKind<Interview, Values, InterviewInput> & RecordKindView<Interview> = {
   noun: 'interview',
   recordType: 'interview',
   textField: 'notes',
@@ -48,79 +47,68 @@ const INTERVIEW: RecordKind<Interview, Values, InterviewInput> = {
   update: (id, patch) => getApi().invoke('interviews.update', { id, patch }),
   remove: (id) => getApi().invoke('interviews.delete', { id }),
   created: (i) => `Interview with ${i.intervieweeName} recorded`,
+  text: {
+    label: 'Notes',
+    what: 'notes',
+    placeholder: 'What was asked, what was answered, what was shown',
+    createRows: 6,
+  },
+  attachTo: 'interview',
+  deleteDescription: (i) => (
+    <>
+      The interview with <b>{i.intervieweeName}</b> on {formatLocalDateTime(i.heldAt)} and its notes will be deleted.
+      Attachments linked only to this interview are deleted with it. This cannot be undone.
+    </>
+  ),
 };
 
 /** Create or edit one interview: who, when, where, which requirements; notes and attachments once it exists. */
 export function InterviewEditor({ audit, refs, args }: { audit: Audit; refs: AuditRefs; args: EditorArgs<Interview> }) {
   const { record, readOnly } = args;
-  const editor = useRecordEditor(INTERVIEW, audit, args);
-  const { form } = editor;
   return (
-    <RecordEditorForm
-      kind={INTERVIEW}
-      editor={editor}
-      audit={audit}
-      args={args}
-      text={{
-        label: 'Notes',
-        what: 'notes',
-        placeholder: 'What was asked, what was answered, what was shown',
-        createRows: 6,
-      }}
-      attachTo="interview"
-      deleteDescription={(i) => (
+    <RecordEditorForm refs={refs} kind={INTERVIEW} audit={audit} args={args}>
+      {(form) => (
         <>
-          The interview with <b>{i.intervieweeName}</b> on {formatLocalDateTime(i.heldAt)} and its notes will be
-          deleted. Attachments linked only to this interview are deleted with it. This cannot be undone.
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="Interviewee"
+                withAsterisk
+                readOnly={readOnly}
+                data-autofocus
+                {...form.getInputProps('intervieweeName')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Role" readOnly={readOnly} {...form.getInputProps('intervieweeRole')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Department" readOnly={readOnly} {...form.getInputProps('department')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <SiteSelect
+                refs={refs}
+                current={record?.siteId ?? null}
+                readOnly={readOnly}
+                {...form.getInputProps('siteId')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <OnSiteTimeInput readOnly={readOnly} {...form.getInputProps('heldAt')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <MultiSelect
+                label="Auditors present"
+                data={refs.team}
+                searchable
+                readOnly={readOnly}
+                placeholder={readOnly ? undefined : 'Choose team members'}
+                {...form.getInputProps('auditorIds')}
+              />
+            </Grid.Col>
+          </Grid>
         </>
       )}
-    >
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            label="Interviewee"
-            withAsterisk
-            readOnly={readOnly}
-            data-autofocus
-            {...form.getInputProps('intervieweeName')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput label="Role" readOnly={readOnly} {...form.getInputProps('intervieweeRole')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput label="Department" readOnly={readOnly} {...form.getInputProps('department')} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <SiteSelect
-            refs={refs}
-            current={record?.siteId ?? null}
-            readOnly={readOnly}
-            {...form.getInputProps('siteId')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            type="datetime-local"
-            label="Date and time"
-            description={readOnly ? undefined : 'Local time on site'}
-            withAsterisk
-            readOnly={readOnly}
-            {...form.getInputProps('heldAt')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <MultiSelect
-            label="Auditors present"
-            data={refs.team}
-            searchable
-            readOnly={readOnly}
-            placeholder={readOnly ? undefined : 'Choose team members'}
-            {...form.getInputProps('auditorIds')}
-          />
-        </Grid.Col>
-      </Grid>
-      <RequirementPicker refs={refs} readOnly={readOnly} {...editor.requirements} />
     </RecordEditorForm>
   );
 }

@@ -4,10 +4,9 @@ import { ObservationInput, ObservationPatch, type Observation } from '#shared/do
 import { getApi } from '../../api/client';
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
-import { RecordEditorForm } from '../../components/records/RecordEditorForm';
-import { SiteSelect } from '../../components/records/SiteSelect';
-import { useRecordEditor, type RecordKind } from '../../components/records/useRecordEditor';
-import { RequirementPicker } from '../../components/RequirementPicker';
+import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
+import { OnSiteTimeInput, SiteSelect } from '../../components/records/fields';
+import type { RecordKind } from '../../components/records/useRecordEditor';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
 interface Values {
@@ -22,7 +21,7 @@ interface Values {
 export const observationTitle = (o: Observation | null): string =>
   o ? `Observation of ${formatLocalDateTime(o.observedAt)}` : 'New observation';
 
-const OBSERVATION: RecordKind<Observation, Values, ObservationInput> = {
+const OBSERVATION: RecordKind<Observation, Values, ObservationInput> & RecordKindView<Observation> = {
   noun: 'observation',
   recordType: 'observation',
   textField: 'description',
@@ -42,66 +41,55 @@ const OBSERVATION: RecordKind<Observation, Values, ObservationInput> = {
   update: (id, patch) => getApi().invoke('observations.update', { id, patch }),
   remove: (id) => getApi().invoke('observations.delete', { id }),
   created: () => 'Observation recorded',
+  text: {
+    label: 'Description',
+    what: 'description',
+    placeholder: 'What you saw, where exactly, and why it matters for the requirement',
+    createRows: 5,
+    required: true,
+  },
+  attachTo: 'observation',
+  deleteDescription: (o) => (
+    <>
+      The observation of {formatLocalDateTime(o.observedAt)}
+      {o.location ? ` at ${o.location}` : ''} will be deleted. Photos linked only to it are deleted with it. This cannot
+      be undone.
+    </>
+  ),
 };
 
 /** Create or edit one observation: where and when, what was seen, which requirements, and its photos. */
 export function ObservationEditor(props: { audit: Audit; refs: AuditRefs; args: EditorArgs<Observation> }) {
   const { audit, refs, args } = props;
   const { record, readOnly } = args;
-  const editor = useRecordEditor(OBSERVATION, audit, args);
-  const { form } = editor;
   return (
-    <RecordEditorForm
-      kind={OBSERVATION}
-      editor={editor}
-      audit={audit}
-      args={args}
-      text={{
-        label: 'Description',
-        what: 'description',
-        placeholder: 'What you saw, where exactly, and why it matters for the requirement',
-        createRows: 5,
-        required: true,
-      }}
-      attachTo="observation"
-      deleteDescription={(o) => (
+    <RecordEditorForm refs={refs} kind={OBSERVATION} audit={audit} args={args}>
+      {(form) => (
         <>
-          The observation of {formatLocalDateTime(o.observedAt)}
-          {o.location ? ` at ${o.location}` : ''} will be deleted. Photos linked only to it are deleted with it. This
-          cannot be undone.
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <SiteSelect
+                refs={refs}
+                current={record?.siteId ?? null}
+                readOnly={readOnly}
+                {...form.getInputProps('siteId')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="Location"
+                placeholder="Server room, 2nd floor reception…"
+                readOnly={readOnly}
+                data-autofocus
+                {...form.getInputProps('location')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <OnSiteTimeInput readOnly={readOnly} {...form.getInputProps('observedAt')} />
+            </Grid.Col>
+          </Grid>
         </>
       )}
-    >
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <SiteSelect
-            refs={refs}
-            current={record?.siteId ?? null}
-            readOnly={readOnly}
-            {...form.getInputProps('siteId')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            label="Location"
-            placeholder="Server room, 2nd floor reception…"
-            readOnly={readOnly}
-            data-autofocus
-            {...form.getInputProps('location')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            type="datetime-local"
-            label="Date and time"
-            description={readOnly ? undefined : 'Local time on site'}
-            withAsterisk
-            readOnly={readOnly}
-            {...form.getInputProps('observedAt')}
-          />
-        </Grid.Col>
-      </Grid>
-      <RequirementPicker refs={refs} readOnly={readOnly} {...editor.requirements} />
     </RecordEditorForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Select, type SelectProps } from '@mantine/core';
+import { Select, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
 /**
@@ -16,6 +16,20 @@ export function SiteSelect({ refs, current, ...props }: SelectProps & { refs: Au
       placeholder={options.length ? 'Choose a site' : 'No sites in scope'}
       data={options}
       clearable
+      {...props}
+    />
+  );
+}
+
+/** When a record was made: wall-clock time on site ('2026-03-14T09:30'), required. */
+export function OnSiteTimeInput({ readOnly, ...props }: TextInputProps) {
+  return (
+    <TextInput
+      type="datetime-local"
+      label="Date and time"
+      description={readOnly ? undefined : 'Local time on site'}
+      withAsterisk
+      readOnly={readOnly}
       {...props}
     />
   );
