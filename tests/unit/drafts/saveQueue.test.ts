@@ -130,6 +130,16 @@ describe('the save queue: autosave of checklist items', () => {
     expect(save).toHaveBeenCalledTimes(2);
   });
 
+  it('retries after an unexpected backend error too: the backend may have crashed and restarted', async () => {
+    const { q, api } = queue();
+    q.schedule('a', { notes: 'x' }, 10);
+    await vi.advanceTimersByTimeAsync(10);
+    await api.answer({ code: 'internal', message: 'Something went wrong in Fieldwork.' });
+    expect(q.getStatus()).toMatchObject({ state: 'failed', retrying: true });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.save).toHaveBeenCalledTimes(2);
+  });
+
   it('does not resend an edit the backend refused', async () => {
     const { q, api, saved } = queue();
     q.schedule('a', { notes: 'on a closed audit' }, 10);

@@ -1,6 +1,7 @@
 import type { ApiError, Result } from '#shared/api/result';
 import type { DraftJournal, DraftRecordType, DraftRef } from './journal';
 import { decideRestore, type RestoredDraft } from './restore';
+import { isRetryable, retryDelay, UNREACHED } from './retry';
 
 export type DraftStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -27,9 +28,6 @@ export interface DraftedTextOptions {
 }
 
 export const DEFAULT_DEBOUNCE_MS = 800;
-const MAX_RETRY_MS = 15_000;
-/** Network trouble or a crashed backend may pass; a refused text will not until it changes. */
-const RETRYABLE = new Set<ApiError['code']>(['unavailable', 'internal']);
 
 /**
  * One drafted text field: journals each change, saves to the backend after a
@@ -166,8 +164,7 @@ export class DraftedText {
     }
     void answer.then(
       (result) => this.settle(text, result),
-      () =>
-        this.settle(text, { ok: false, error: { code: 'unavailable', message: 'The save did not reach Fieldwork.' } }),
+      () => this.settle(text, UNREACHED),
     );
   }
 
@@ -184,14 +181,14 @@ export class DraftedText {
       if (!done && !this.waitingToSave) this.send();
       return;
     }
-    const retrying = RETRYABLE.has(result.error.code);
+    const retrying = isRetryable(result.error);
     this.update({ error: result.error.message, retrying });
     if (retrying) {
       this.attempt += 1;
       if (this.detached) return;
       this.clearTimer();
       this.waitingToSave = false;
-      const wait = Math.min(1000 * 2 ** (this.attempt - 1), MAX_RETRY_MS);
+      const wait = retryDelay(this.attempt);
       this.timer = setTimeout(() => this.send(), wait);
     } else {
       this.onRefused(result.error);

@@ -1,15 +1,12 @@
-import type { ApiError, Result } from '#shared/api/result';
+import type { Result } from '#shared/api/result';
 import { afterPaint } from './afterPaint';
+import { isRetryable, retryDelay, UNREACHED } from './retry';
 
 export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving' }
   | { state: 'saved' }
   | { state: 'failed'; message: string; retrying: boolean };
-
-/** Network trouble or a crashed backend may pass; a refused value will not, so it is not resent. */
-const RETRYABLE = new Set<ApiError['code']>(['unavailable', 'internal']);
-const MAX_RETRY_MS = 15_000;
 
 interface Direct<T, P> {
   patch: P;
@@ -84,11 +81,7 @@ export class SaveQueue<T, P extends object> {
     this.emit();
     void this.save(id, patch).then(
       (result) => this.settle(id, patch, result),
-      () =>
-        this.settle(id, patch, {
-          ok: false,
-          error: { code: 'unavailable', message: 'The save did not reach Fieldwork.' },
-        }),
+      () => this.settle(id, patch, UNREACHED),
     );
   }
 
@@ -159,13 +152,13 @@ export class SaveQueue<T, P extends object> {
       this.next(id);
     } else {
       const attempt = (this.failures.get(id)?.attempt ?? 0) + 1;
-      const retrying = RETRYABLE.has(result.error.code);
+      const retrying = isRetryable(result.error);
       this.failures.set(id, { message: result.error.message, retrying, attempt });
       if (retrying) {
         // Newer edits win over the failed ones.
         this.pending.set(id, { ...patch, ...this.pending.get(id) });
         this.clearTimer(id);
-        const wait = Math.min(1000 * 2 ** (attempt - 1), MAX_RETRY_MS);
+        const wait = retryDelay(attempt);
         this.timers.set(
           id,
           setTimeout(() => this.flush(id), wait),
