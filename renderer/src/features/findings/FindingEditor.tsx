@@ -8,6 +8,7 @@ import { notifySuccess } from '../../lib/notify';
 import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import { AttachmentsAfterCreate, DeleteButton } from '../../components/editorForm';
 import type { AuditRefs } from '../../lib/useAuditRefs';
+import type { EditorArgs } from '../../components/records/RecordDrawerPage';
 import type { Act } from './act';
 import { FindingForm } from './FindingForm';
 import { FindingLifecycle } from './FindingLifecycle';
@@ -17,18 +18,15 @@ import { DueCell, StatusBadge, TypeBadge } from '../../components/findings/label
 export interface FindingEditorProps {
   audit: Audit;
   refs: AuditRefs;
-  /** Null while creating. */
-  finding: Finding | null;
   actor: string;
-  readOnly: boolean;
-  onSaved: (f: Finding) => void;
-  onDeleted: (id: string) => void;
-  setDirtyCheck: (check: (() => boolean) | null) => void;
+  /** From the Findings page's drawer; the record is null while creating. */
+  args: EditorArgs<Finding>;
 }
 
 /** One finding in the drawer: what it says, its evidence, where it is in its life, and its history. */
 export function FindingEditor(props: FindingEditorProps) {
-  const { audit, refs, finding: f, actor, readOnly, onSaved, onDeleted, setDirtyCheck } = props;
+  const { audit, refs, actor, args } = props;
+  const { record: f, readOnly, onSaved, onDeleted, setDirtyCheck } = args;
   const [refusal, setRefusal] = useState<{ title: string; message: string } | null>(null);
   // The form's dirty check, kept here too: issuing unsaved text would issue the old text.
   const formDirty = useRef<(() => boolean) | null>(null);

@@ -57,18 +57,7 @@ export function FindingsPage({ audit }: { audit: Audit }) {
         icon: <IconAlertOctagon />,
       }}
       drawerTitle={drawerTitle}
-      editor={(args) => (
-        <FindingEditor
-          audit={audit}
-          refs={refs}
-          finding={args.record}
-          actor={actor}
-          readOnly={args.readOnly}
-          onSaved={args.onSaved}
-          onDeleted={args.onDeleted}
-          setDirtyCheck={args.setDirtyCheck}
-        />
-      )}
+      editor={(args) => <FindingEditor audit={audit} refs={refs} actor={actor} args={args} />}
     />
   );
 }
