@@ -33,16 +33,22 @@ export const evidenceCases: MalformedExtension = {
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
       value(await backend.call('audits.setStatus', { id: closed.id, status }));
     }
-    const ready = value(await backend.call('evidence.uploadBegin', { auditId: w.plannedId, name: 'b.txt', size: 4 }));
-    value(await backend.call('evidence.uploadChunk', { uploadId: ready.uploadId, offset: 0, dataBase64: b64('1234') }));
-    const pending = value(await backend.call('evidence.uploadBegin', { auditId: w.plannedId, name: 'c.txt', size: 8 }));
     return {
       evidenceId,
       closedEvidenceId,
       closedEvidenceItemId: closedItem.id,
-      readyUploadId: ready.uploadId,
-      pendingUploadId: pending.uploadId,
+      ...(await evidenceCases.sessions!(backend, w)),
     };
+  },
+
+  async sessions(backend, w) {
+    // The previous ones go first: the host allows only a few uploads at a time.
+    for (const uploadId of [w.x.readyUploadId, w.x.pendingUploadId])
+      if (uploadId) await backend.call('evidence.uploadAbort', { uploadId });
+    const ready = value(await backend.call('evidence.uploadBegin', { auditId: w.plannedId, name: 'b.txt', size: 4 }));
+    value(await backend.call('evidence.uploadChunk', { uploadId: ready.uploadId, offset: 0, dataBase64: b64('1234') }));
+    const pending = value(await backend.call('evidence.uploadBegin', { auditId: w.plannedId, name: 'c.txt', size: 8 }));
+    return { readyUploadId: ready.uploadId, pendingUploadId: pending.uploadId };
   },
 
   valid: (w) => ({

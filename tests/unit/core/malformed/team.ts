@@ -15,7 +15,12 @@ const NOT_A_PACKAGE = 'this is not a zip file';
  * tests/unit/team/ with real packages from other data folders.
  */
 export const teamCases: MalformedExtension = {
-  async seed(backend) {
+  seed: (backend, w) => teamCases.sessions!(backend, w),
+
+  async sessions(backend, w) {
+    // The previous ones go first: the host allows only a few uploads at a time.
+    for (const uploadId of [w.x.teamReadyUploadId, w.x.teamPendingUploadId])
+      if (uploadId) await backend.call('team.uploadAbort', { uploadId });
     const ready = value(await backend.call('team.uploadBegin', { name: 'return.fwpkg', size: NOT_A_PACKAGE.length }));
     value(
       await backend.call('team.uploadChunk', { uploadId: ready.uploadId, offset: 0, dataBase64: b64(NOT_A_PACKAGE) }),

@@ -23,6 +23,12 @@ export interface World {
 /** The malformed-input table for one group of operations. */
 export interface MalformedExtension {
   seed(backend: Backend, w: World): Promise<Record<string, string>>;
+  /**
+   * In-memory sessions (uploads, document checks) its cases use. They expire
+   * after ten idle minutes, and a full run on a busy machine takes longer:
+   * made at seeding, and made again right before each of its ops' bad cases.
+   */
+  sessions?(backend: Backend, w: World): Promise<Record<string, string>>;
   /** A valid input per op, checked to succeed on a twin database seeded the same way. */
   valid(w: World): Partial<Record<OpName, Record<string, unknown>>>;
   /**

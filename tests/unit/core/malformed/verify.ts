@@ -8,7 +8,12 @@ import type { MalformedExtension } from './types';
  * for its first chunk. A refused chunk changes neither.
  */
 export const verifyCases: MalformedExtension = {
-  async seed(backend) {
+  seed: (backend, w) => verifyCases.sessions!(backend, w),
+
+  async sessions(backend, w) {
+    // The previous ones go first: one document is checked at a time.
+    for (const checkId of [w.x.readyCheckId, w.x.pendingCheckId])
+      if (checkId) await backend.call('verify.abort', { checkId });
     const docx = await sampleDocx();
     const ready = value(await backend.call('verify.begin', { name: 'report.docx', size: docx.length }));
     value(
