@@ -99,6 +99,7 @@ import {
   ImportPreview,
   MergeSummary,
   TeamExportEstimate,
+  TeamEstimateInput,
   TeamExportInput,
   TeamExportResult,
   TeamImportInput,
@@ -304,7 +305,7 @@ export const contract = {
    * in one transaction.
    */
   'team.status': { input: z.strictObject({ auditId: Id }), output: TeamStatus },
-  'team.estimate': { input: TeamExportInput, output: TeamExportEstimate },
+  'team.estimate': { input: TeamEstimateInput, output: TeamExportEstimate },
   'team.export': { input: TeamExportInput, output: TeamExportResult },
   'team.read': { input: FileChunkInput.extend({ fileId: z.string().min(1).max(100) }), output: FileChunk },
   'team.uploadBegin': { input: TeamUploadBegin, output: z.object({ uploadId: z.string(), chunkBytes: z.number() }) },

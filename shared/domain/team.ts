@@ -96,6 +96,10 @@ export const TeamExportInput = z.strictObject({
 });
 export type TeamExportInput = z.input<typeof TeamExportInput>;
 
+/** What team.estimate needs: what would travel, not who signs it (it never unlocks a key). */
+export const TeamEstimateInput = TeamExportInput.pick({ auditId: true, for: true, full: true, includeEvidence: true });
+export type TeamEstimateInput = z.input<typeof TeamEstimateInput>;
+
 /** What an export would hold, for the modal (sizes before writing). */
 export const TeamExportEstimate = z.object({
   kind: z.enum(['send', 'return']),

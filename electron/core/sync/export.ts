@@ -16,7 +16,11 @@ import { stmt } from './statements';
 import { toChange, toTombstone } from './log';
 import { PACKAGED, rowIdSql } from './tables';
 import { teamFiles } from './team-files';
+import type { OpParsed } from '#shared/api/contract';
 import type { TeamExportOptions } from './types';
+
+/** What decides a package's content (an estimate's whole input). */
+type WhatTravels = OpParsed<'team.estimate'>;
 
 /** What a package will hold, gathered in one transaction. */
 interface Gathered {
@@ -63,7 +67,7 @@ function teamRole(ctx: RepoContext, auditId: string): { role: 'solo' | 'lead' | 
 }
 
 /** What the receiver certainly holds already: the base of the delta. */
-function sinceFor(ctx: RepoContext, input: TeamExportOptions, role: 'solo' | 'lead' | 'member'): VersionVector {
+function sinceFor(ctx: RepoContext, input: WhatTravels, role: 'solo' | 'lead' | 'member'): VersionVector {
   if (input.full) return {};
   const vectors = (sql: string, ...params: string[]) =>
     (
@@ -97,7 +101,7 @@ const safePart = (s: string) =>
     .trim()
     .slice(0, 60);
 
-function gather(ctx: RepoContext, input: TeamExportOptions, senderName: string): Gathered {
+function gather(ctx: RepoContext, input: WhatTravels, senderName: string): Gathered {
   const audit = ctx.db
     .prepare(
       'SELECT a.client_id, a.start_date, c.name AS client FROM audits a JOIN clients c ON c.id = a.client_id WHERE a.id = ?',
@@ -178,10 +182,10 @@ class Estimated extends Error {
   }
 }
 
-export function estimateTeamPackage(ctx: RepoContext, input: TeamExportOptions): TeamExportEstimate {
+export function estimateTeamPackage(ctx: RepoContext, input: OpParsed<'team.estimate'>): TeamExportEstimate {
   const tx = makeTx(ctx.db, ctx.deviceId);
   try {
-    tx((i: TeamExportOptions) => {
+    tx((i: WhatTravels) => {
       const g = gather(ctx, i, '');
       const store = evidenceService(ctx).store;
       let bytes = 0;

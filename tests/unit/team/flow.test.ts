@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evidenceService } from '#core/evidence/service';
 import { dumpDatabase, value } from '../../helpers/backend';
-import { exportPackage, importPackage, laptop, leadAudit, PASSPHRASE, preview, type Laptop } from './helpers';
+import { exportPackage, importPackage, laptop, leadAudit, preview, type Laptop } from './helpers';
 
 // Several data folders, signing with scrypt-sealed keys: seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -43,13 +43,8 @@ describe('team audit round trip through dispatch', () => {
     const photo = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 3), Buffer.from('\n%%EOF\n')]);
     const evidence = await addPhoto(lead, audit.id, item.id, photo);
 
-    const estimate = value(
-      await lead.t.backend.call('team.estimate', {
-        auditId: audit.id,
-        identityId: lead.identityId,
-        unlock: { kind: 'passphrase', passphrase: PASSPHRASE },
-      }),
-    );
+    // What would travel, before anyone chooses who signs.
+    const estimate = value(await lead.t.backend.call('team.estimate', { auditId: audit.id }));
     expect(estimate).toMatchObject({ kind: 'send', evidenceFiles: 1, evidenceBytes: photo.length });
     expect(value(await lead.t.backend.call('team.status', { auditId: audit.id })).role).toBe('solo');
     const sent = await exportPackage(lead, audit.id, dir);

@@ -54,18 +54,10 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
 
   const members = audit.team.filter((m) => m.role !== 'lead_auditor');
   const forName = forWhom === EVERYONE ? '' : forWhom;
-  // The estimate never unlocks the key: any unlock does for it.
   const estimate = useOp(
     'team.estimate',
-    {
-      auditId: audit.id,
-      for: forName,
-      includeEvidence: true,
-      identityId: identityId ?? '',
-      unlock: { kind: 'os_keychain' },
-      by,
-    },
-    { enabled: opened && identityId !== null },
+    { auditId: audit.id, for: forName, includeEvidence: true },
+    { enabled: opened },
   );
   const e = estimate.data;
 

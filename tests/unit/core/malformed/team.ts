@@ -33,7 +33,7 @@ export const teamCases: MalformedExtension = {
     const exportInput = { auditId: w.plannedId, identityId: w.x.identityId!, unlock: PASS, by: 'Lena Lead' };
     return {
       'team.status': { auditId: w.plannedId },
-      'team.estimate': exportInput,
+      'team.estimate': { auditId: w.plannedId },
       'team.export': exportInput,
       'team.read': { fileId: 'no-such-file', offset: 0, length: 1024 },
       'team.uploadBegin': { name: 'return.fwpkg', size: 1024 },
@@ -73,7 +73,10 @@ export const teamCases: MalformedExtension = {
     };
     return {
       'team.status': [['an unknown audit', { auditId: unknown }, 'not_found']],
-      'team.estimate': [['an unknown audit', { ...exportInput, auditId: unknown }, 'not_found']],
+      'team.estimate': [
+        ['an unknown audit', { auditId: unknown }, 'not_found'],
+        ['a signing identity (an estimate never signs)', { auditId: w.plannedId, identityId: w.x.identityId! }],
+      ],
       'team.export': [
         ['an unknown audit', { ...exportInput, auditId: unknown }, 'not_found'],
         ['an unknown identity', { ...exportInput, identityId: unknown }, 'not_found'],
