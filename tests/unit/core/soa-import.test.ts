@@ -21,7 +21,7 @@ const newAudit = async (type: 'stage1' | 'stage2' = 'stage2') => {
 const byNumber = async (auditId: string) =>
   new Map(value(await t.backend.call('checklist.get', { auditId })).items.map((i) => [i.number, i]));
 
-// Each file is read in a worker thread, started through tsx from sources: seconds each on a busy machine.
+// Each file is read in a worker thread (the built one in out/main): seconds each on a busy machine.
 describe('Statement of Applicability import through the handlers', { timeout: 120_000 }, () => {
   it('previews without writing, then applies: excluded controls become not applicable with their justification', async () => {
     const audit = await newAudit();
