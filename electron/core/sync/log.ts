@@ -1,6 +1,7 @@
 import { rowKey, type MergeChange, type MergeTombstone, type RowHistory } from '#shared/rules/merge/index';
 import { survivingChanges, survivingTombstones } from '#shared/rules/merge/view';
 import type { Db } from '../db/open';
+import { idsByTable } from './tables';
 
 /**
  * The change log as the merge engine's records: load the whole history of
@@ -89,17 +90,11 @@ export function logStore(db: Db): LogStore {
     load(rows) {
       // One query per table and kind of entry, the row ids bound as one JSON array: a merge of
       // tens of thousands of rows would otherwise spend its time on two lookups a row.
-      const byTable = new Map<string, Set<string>>();
-      for (const { table, rowId } of rows) {
-        const ids = byTable.get(table) ?? new Set<string>();
-        byTable.set(table, ids);
-        ids.add(rowId);
-      }
       const out: Record<string, RowHistory> = {};
       const rowOf = (table: string, rowId: string): RowHistory =>
         (out[rowKey(table, rowId)] ??= { fields: {}, tombstones: {} });
-      for (const [table, ids] of byTable) {
-        const list = JSON.stringify([...ids]);
+      for (const [table, ids] of idsByTable(rows)) {
+        const list = JSON.stringify(ids);
         for (const r of changes.all(table, list) as ChangeRow[]) {
           const c = toChange(r);
           (rowOf(table, r.row_id).fields[c.field] ??= {})[c.clock] = c;

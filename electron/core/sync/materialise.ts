@@ -3,7 +3,7 @@ import type { RowView } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
 import { reindexSearch } from './search-reindex';
 import { stmt } from './statements';
-import { keyParams, keyWhere, LOGGED, rowsById, rowsByIdParams, type LoggedTable } from './tables';
+import { idsByTable, keyParams, keyWhere, LOGGED, rowsById, rowsByIdParams, type LoggedTable } from './tables';
 
 /**
  * Makes the tables show what the merge rules derived: each touched row is
@@ -59,15 +59,8 @@ export function materialise(db: Db, rows: readonly Touched[]): void {
  * deletions come after.
  */
 function currentRows(db: Db, rows: readonly Touched[]): Map<string, Map<string, Row>> {
-  const ids = new Map<string, string[]>();
-  for (const r of rows) {
-    if (r.view.deleted) continue;
-    const list = ids.get(r.table) ?? [];
-    ids.set(r.table, list);
-    list.push(r.rowId);
-  }
   const out = new Map<string, Map<string, Row>>();
-  for (const [table, list] of ids) {
+  for (const [table, list] of idsByTable(rows.filter((r) => !r.view.deleted))) {
     const t = LOGGED.get(table)!;
     const found = stmt(db, rowsById(t, 't.*')).all(...rowsByIdParams(t, list)) as (Row & { row_id: string })[];
     out.set(table, new Map(found.map(({ row_id, ...row }) => [row_id, row])));

@@ -15,7 +15,7 @@ import { stmt } from './statements';
 import { survivingChanges, survivingTombstones } from '#shared/rules/merge/view';
 import { logStore, type RowRef } from './log';
 import { materialise } from './materialise';
-import { LOGGED, rowsById, rowsByIdParams, UNDECIDED_FIELDS } from './tables';
+import { idsByTable, LOGGED, rowsById, rowsByIdParams, UNDECIDED_FIELDS } from './tables';
 
 /**
  * The database side of a merge: the partial replica state of the rows some
@@ -43,7 +43,7 @@ export const refsOf = (changes: readonly MergeChange[], tombstones: readonly Mer
 /** The scopes of rows that exist here, by rowKey (rows that do not exist are left out). */
 export function rowScopes(db: Db, refs: readonly RowRef[]): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  for (const [table, ids] of byTable(refs)) {
+  for (const [table, ids] of idsByTable(refs)) {
     const t = LOGGED.get(table)!;
     const found = stmt(db, rowsById(t, `${t.scopeSql} AS scope`)).all(...rowsByIdParams(t, ids)) as {
       scope: string | null;
@@ -53,16 +53,6 @@ export function rowScopes(db: Db, refs: readonly RowRef[]): Map<string, string |
   }
   return out;
 }
-
-const byTable = (refs: readonly RowRef[]): Map<string, string[]> => {
-  const out = new Map<string, string[]>();
-  for (const r of refs) {
-    const ids = out.get(r.table) ?? [];
-    out.set(r.table, ids);
-    ids.push(r.rowId);
-  }
-  return out;
-};
 
 const OUTSIDE = () =>
   new DomainError(

@@ -116,3 +116,14 @@ export const rowsByIdParams = (t: LoggedTable, ids: readonly string[]): string[]
   t.key.length === 1
     ? [JSON.stringify(ids)]
     : [JSON.stringify([...new Set(ids.map((id) => id.slice(0, id.indexOf('/'))))]), JSON.stringify(ids)];
+
+/** Row ids grouped by table, each once: the batches rowsById and the log's history load read. */
+export function idsByTable(rows: Iterable<{ table: string; rowId: string }>): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  for (const { table, rowId } of rows) {
+    const ids = sets.get(table) ?? new Set<string>();
+    sets.set(table, ids);
+    ids.add(rowId);
+  }
+  return new Map([...sets].map(([table, ids]) => [table, [...ids]]));
+}
