@@ -10,6 +10,7 @@ import { MIGRATION_8 } from './migration-8';
 import { MIGRATION_9 } from './migration-9';
 import { MIGRATION_10 } from './migration-10';
 import { MIGRATION_11 } from './migration-11';
+import { MIGRATION_12 } from './migration-12';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_9,
   MIGRATION_10,
   MIGRATION_11,
+  MIGRATION_12,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
