@@ -10,32 +10,37 @@ const AFTER_PAINT = `const afterPaint = () => new Promise((resolve) => requestAn
   ch.port2.postMessage(0);
 }));`;
 
-const ROWS = `'[role="option"][data-ref]'`;
+const ROW_SELECTOR = '[role="option"][data-ref]';
+const ROWS = JSON.stringify(ROW_SELECTOR);
 
 /** A real key or change comes at any moment of a frame: start at a random phase, as the baseline does. */
 const RANDOM_PHASE = `await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));`;
 
 /**
- * Init script: on the checklist route, records in window.__bench when `want`
- * rows are in the DOM (dom) and when they have been painted (paint), both in ms
- * since navigation start.
+ * Init script: on a page whose path and hash match `match` (a RegExp source), records in window.__bench when
+ * `want` elements matching `selector` are in the DOM (dom) and when they have been painted (paint), both in ms
+ * since navigation start, and how many there were at that paint (count).
  */
-export const watchRowsOnLoad = (want: number) => `(() => {
-  if (!location.hash.includes('/checklist')) return;
+export const watchOnLoad = (match: string, selector: string, want: number) => `(() => {
+  if (!new RegExp(${JSON.stringify(match)}).test(location.pathname + location.hash)) return;
   ${AFTER_PAINT}
   const obs = new MutationObserver(() => {
-    if (document.querySelectorAll(${ROWS}).length < ${want}) return;
+    if (document.querySelectorAll(${JSON.stringify(selector)}).length < ${want}) return;
     obs.disconnect();
     const dom = performance.now();
     afterPaint().then((paint) => {
       const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'))
         .map((e) => e.name.split('/api/')[1] + ' ' + Math.round(e.startTime) + '→' + Math.round(e.responseEnd));
       const nav = performance.getEntriesByType('navigation')[0];
-      window.__bench = { dom, paint, detail: 'dcl ' + Math.round(nav.domContentLoadedEventEnd) + '; ' + api.join('; ') };
+      const count = document.querySelectorAll(${JSON.stringify(selector)}).length;
+      window.__bench = { dom, paint, count, detail: 'dcl ' + Math.round(nav.domContentLoadedEventEnd) + '; ' + api.join('; ') };
     });
   });
   obs.observe(document, { childList: true, subtree: true });
 })()`;
+
+/** Init script: on the checklist route, the time until `want` checklist rows are painted (see watchOnLoad). */
+export const watchRowsOnLoad = (want: number) => watchOnLoad('#/audits/[^/]+/checklist', ROW_SELECTOR, want);
 
 /** In an open page: switches to the checklist tab by its route and times until the rows are painted. */
 export const timeTabSwitch = (hash: string, want: number) => `(async () => {
@@ -53,7 +58,7 @@ export const timeTabSwitch = (hash: string, want: number) => `(async () => {
   return (await painted) - t0;
 })()`;
 
-/** The baseline: the same rows as a plain HTML table via innerHTML, string building included. */
+/** The tab switch's floor: the same rows as a plain HTML table put into the open page via innerHTML, string building included. */
 export const timePlainTable = (rows: unknown[]) => `(async () => {
   ${AFTER_PAINT}
   const rows = ${JSON.stringify(rows)};
