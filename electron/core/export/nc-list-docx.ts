@@ -1,7 +1,7 @@
-import { Document, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
+import { Document, PageOrientation, Paragraph, TextRun } from 'docx';
 import { isNonconformity } from '#shared/rules/findings';
 import { hex, pageFooter, pageHeader, styleSet, table } from './report/docx-kit';
-import { A4, marginAll, type BuildHooks } from './report/build';
+import { A4, marginAll, writeDocx, type BuildHooks, type WrittenDocx } from './report/build';
 import type { ReportFinding, ReportModel } from './report/model';
 import { throwIfAborted } from './report/photos';
 import { reportStrings } from './report/strings';
@@ -40,10 +40,7 @@ function row(s: ReportStrings, m: ReportModel, f: ReportFinding): string[] {
  * nonconformity, its header row repeated on every page. Built from the same
  * model as the report, so both always agree.
  */
-export async function buildNcListDocx(
-  input: ReportModel,
-  hooks: BuildHooks = {},
-): Promise<{ docx: Buffer; warnings: string[] }> {
+export async function writeNcListDocx(input: ReportModel, path: string, hooks: BuildHooks = {}): Promise<WrittenDocx> {
   const model = xmlSafeDeep(input);
   const s = reportStrings(model.language);
   const t = s.ncList;
@@ -88,8 +85,7 @@ export async function buildNcListDocx(
       },
     ],
   });
-  throwIfAborted(hooks.signal);
-  const docx = await Packer.toBuffer(doc);
+  const written = await writeDocx(path, hooks, () => Promise.resolve({ doc, warnings: [] }));
   hooks.onProgress?.(1, 1, s.progress.writing);
-  return { docx, warnings: [] };
+  return written;
 }

@@ -43,15 +43,23 @@ export function signatureMethodFor(key: KeyObject): string {
   throw new DomainError('unsupported', 'Only RSA and ECDSA P-256 keys can sign documents.');
 }
 
-/** One Manifest reference per part: everything but [Content_Types].xml and the signature parts. */
-export function manifestEntries(pkg: Package): ManifestEntry[] {
+/**
+ * One Manifest reference per part: everything but [Content_Types].xml and the signature parts.
+ * `written`: parts not held in `pkg` (already streamed to the file), by their SHA-256 in base64.
+ */
+export function manifestEntries(pkg: Package, written: ReadonlyMap<string, string> = new Map()): ManifestEntry[] {
   const types = new ContentTypes(pkg.parts.get(PART.contentTypes)!);
   const entries: ManifestEntry[] = [];
-  for (const entry of [...pkg.parts.keys()].sort()) {
+  for (const entry of [...new Set([...pkg.parts.keys(), ...written.keys()])].sort()) {
     if (entry === PART.contentTypes || isSignaturePart(entry)) continue;
     const part = partName(entry);
     const contentType = types.of(part);
     if (!contentType) throw new DomainError('invalid_input', `${NOT_DOCX} (Part ${part} has no content type.)`);
+    const digest = written.get(entry);
+    if (digest !== undefined) {
+      entries.push({ part, contentType, digest });
+      continue;
+    }
     const bytes = pkg.parts.get(entry)!;
     if (isRelationshipsPart(entry)) {
       const rels = readRelationships(bytes);
@@ -144,6 +152,19 @@ const wrap = (inner: string): string => `<Signature xmlns="${NS.dsig}" Id="${ID.
  */
 export async function signPackage(docx: Buffer, signer: Signer): Promise<Buffer> {
   const pkg = await readPackage(docx);
+  signParts(pkg, signer);
+  return writePackage(pkg);
+}
+
+/**
+ * signPackage on parts in memory: adds the signature parts to `pkg`. Parts
+ * already written to the file (a report's photos) are named in `written` with
+ * their digests; they must not be in `pkg`, and are covered like the others.
+ */
+export function signParts(pkg: Package, signer: Signer, written: ReadonlyMap<string, string> = new Map()): void {
+  for (const entry of written.keys()) {
+    if (pkg.parts.has(entry) || isRelationshipsPart(entry)) throw new Error(`Part ${entry} given twice`);
+  }
   try {
     readRelationships(pkg.parts.get(PART.packageRels)!);
   } catch {
@@ -156,7 +177,7 @@ export async function signPackage(docx: Buffer, signer: Signer): Promise<Buffer>
   dropCoreProperties(pkg);
   addSignatureParts(pkg);
   const objects =
-    packageObject(manifestEntries(pkg), signer.signingTime) +
+    packageObject(manifestEntries(pkg, written), signer.signingTime) +
     officeObject('Issued and signed with Fieldwork') +
     xadesObject(signer.certificateDer, signer.signingTime);
   const draft = parseXml(wrap(objects));
@@ -175,5 +196,4 @@ export async function signPackage(docx: Buffer, signer: Signer): Promise<Buffer>
     '<?xml version="1.0" encoding="UTF-8" standalone="no"?>' +
     wrap(`${info}<SignatureValue>${value}</SignatureValue>${keyInfo(signer.certificateDer)}${objects}`);
   pkg.parts.set(PART.signature, Buffer.from(xml, 'utf8'));
-  return writePackage(pkg);
 }

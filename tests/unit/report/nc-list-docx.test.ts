@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNcListDocx } from '#core/export/nc-list-docx';
-import { buildReportDocx } from '#core/export/report/build';
+import { writeNcListDocx } from '#core/export/nc-list-docx';
+import { writeReportDocx } from '#core/export/report/build';
 import { convertToPdf, readDocx, type DocxReading } from '../../helpers/docx';
 import { reportWorld, SIGN_OFF, type ReportWorld } from './world';
 
@@ -14,9 +14,8 @@ let doc: DocxReading;
 beforeAll(async () => {
   w = await reportWorld();
   out = mkdtempSync(join(tmpdir(), 'fieldwork-nclist-'));
-  const built = await buildNcListDocx(w.collect(SIGN_OFF));
+  const built = await writeNcListDocx(w.collect(SIGN_OFF), join(out, 'nc-list.docx'));
   expect(built.warnings).toEqual([]);
-  writeFileSync(join(out, 'nc-list.docx'), built.docx);
   doc = readDocx(join(out, 'nc-list.docx'));
 }, 60_000);
 
@@ -78,16 +77,15 @@ describe('nonconformity list with odd characters', () => {
   it('drops characters XML cannot carry', async () => {
     const model = w.collect(SIGN_OFF);
     const [first, ...rest] = model.findings;
-    const built = await buildNcListDocx({ ...model, findings: [{ ...first!, statement: 'A\u0000B\u001FC' }, ...rest] });
-    writeFileSync(join(out, 'odd.docx'), built.docx);
+    const odd = { ...model, findings: [{ ...first!, statement: 'A\u0000B\u001FC' }, ...rest] };
+    await writeNcListDocx(odd, join(out, 'odd.docx'));
     expect(readDocx(join(out, 'odd.docx')).tables[0]!.rows[1]![3]).toBe('ABC');
   });
 });
 
 describe('LibreOffice opens both documents', () => {
   it('converts the report and the nonconformity list to non-empty PDFs', async () => {
-    const report = await buildReportDocx(w.collect(SIGN_OFF));
-    writeFileSync(join(out, 'report.docx'), report.docx);
+    await writeReportDocx(w.collect(SIGN_OFF), join(out, 'report.docx'));
     // One conversion each, one after the other: soffice is slow and the machine is shared.
     const pdfs = [
       await convertToPdf(join(out, 'report.docx'), out),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '#shared/api/result';
-import { buildReportDocx } from '#core/export/report/build';
+import { writeReportDocx, type BuildHooks } from '#core/export/report/build';
 import type { ReportModel } from '#core/export/report/model';
 import { blobPath } from '#core/evidence/store';
 import { allText, readDocx, type DocxReading } from '../../helpers/docx';
@@ -23,8 +23,7 @@ beforeAll(async () => {
   w = await reportWorld();
   out = mkdtempSync(join(tmpdir(), 'fieldwork-report-'));
   model = w.collect(SIGN_OFF);
-  ({ docx, warnings } = await buildReportDocx(model));
-  writeFileSync(join(out, 'report.docx'), docx);
+  ({ docx, warnings } = await buildReport(model, 'report.docx'));
   doc = readDocx(join(out, 'report.docx'));
 }, 60_000);
 
@@ -34,6 +33,13 @@ afterAll(() => {
 });
 
 const texts = () => allText(doc);
+
+/** Writes the report to `name` in the test folder, as the export worker does, and reads the file back. */
+async function buildReport(m: ReportModel, name: string, hooks?: BuildHooks) {
+  const path = join(out, name);
+  const written = await writeReportDocx(m, path, hooks);
+  return { ...written, path, docx: readFileSync(path) };
+}
 
 describe('audit report DOCX, read back with python-docx', () => {
   it('has every section as a real Word heading, and a table of contents field', () => {
@@ -244,14 +250,12 @@ describe('audit report DOCX, read back with python-docx', () => {
   it('drops characters XML cannot carry instead of writing a document nobody can open', async () => {
     const odd = 'Bell\u0007 and\u0001 control\uFFFE, lone \uD800surrogate, emoji 📷 kept';
     const [first, ...rest] = model.findings;
-    const built = await buildReportDocx({ ...model, findings: [{ ...first!, statement: odd }, ...rest] });
-    writeFileSync(join(out, 'odd.docx'), built.docx);
+    await buildReport({ ...model, findings: [{ ...first!, statement: odd }, ...rest] }, 'odd.docx');
     expect(allText(readDocx(join(out, 'odd.docx')))).toContain('Bell and control, lone surrogate, emoji 📷 kept');
   });
 
   it('marks a draft as not issued', async () => {
-    const draft = await buildReportDocx(w.collect(null));
-    writeFileSync(join(out, 'draft.docx'), draft.docx);
+    await buildReport(w.collect(null), 'draft.docx');
     const read = readDocx(join(out, 'draft.docx'));
     expect(read.sections[0]!.header).toContain('Report DRAFT');
     expect(allText(read)).toContain('Not issued — draft. This document is not signed and is not a valid audit report.');
@@ -261,10 +265,10 @@ describe('audit report DOCX, read back with python-docx', () => {
   it('stops when cancelled, between photos', async () => {
     const gone = new AbortController();
     gone.abort();
-    await expect(buildReportDocx(model, { signal: gone.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(buildReport(model, 'gone.docx', { signal: gone.signal })).rejects.toMatchObject({ code: 'cancelled' });
     const mid = new AbortController();
     const stages: string[] = [];
-    const run = buildReportDocx(model, {
+    const run = buildReport(model, 'mid.docx', {
       signal: mid.signal,
       onProgress: (done, _total, stage) => {
         stages.push(stage);
@@ -273,6 +277,9 @@ describe('audit report DOCX, read back with python-docx', () => {
     });
     await expect(run).rejects.toBeInstanceOf(DomainError);
     expect(stages).toEqual(['Photos 0 of 4', 'Photos 1 of 4']);
+    // No half-written file is left behind.
+    expect(existsSync(join(out, 'gone.docx'))).toBe(false);
+    expect(existsSync(join(out, 'mid.docx'))).toBe(false);
   });
 
   // Last: it damages the evidence store.
@@ -283,12 +290,11 @@ describe('audit report DOCX, read back with python-docx', () => {
     const broken = blobPath(w.dataDir, png.sha256);
     await chmod(broken, 0o600);
     await writeFile(broken, Buffer.from('not an image at all'));
-    const built = await buildReportDocx(w.collect(SIGN_OFF));
+    const built = await buildReport(w.collect(SIGN_OFF), 'missing.docx');
     expect(built.warnings).toEqual([
       `Evidence file missing: IMG_0002.jpg (E-${change.sha256.slice(0, 8)})`,
       `Evidence file could not be read as an image: supplier-register.png (E-${png.sha256.slice(0, 8)})`,
     ]);
-    writeFileSync(join(out, 'missing.docx'), built.docx);
     const read = readDocx(join(out, 'missing.docx'));
     expect(read.inlineImages).toBe(3); // the logo and the two photos still there
     expect(allText(read)).toContain('The file of this photograph is missing from the evidence store.');

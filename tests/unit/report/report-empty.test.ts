@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNcListDocx } from '#core/export/nc-list-docx';
-import { buildReportDocx } from '#core/export/report/build';
+import { writeNcListDocx } from '#core/export/nc-list-docx';
+import { writeReportDocx } from '#core/export/report/build';
 import { collectReportModel } from '#core/export/report/collect';
 import type { ReportModel } from '#core/export/report/model';
 import type { RepoContext } from '#core/repos/context';
@@ -42,9 +42,8 @@ describe('a report of an audit with nothing recorded yet', () => {
   it('still has every section, says what is missing, and shows the Stage 1 topics', async () => {
     expect(model.photos).toEqual([]);
     expect(model.body.logo).toBeNull();
-    const built = await buildReportDocx(model);
+    const built = await writeReportDocx(model, join(out, 'r.docx'));
     expect(built.warnings).toEqual([]);
-    writeFileSync(join(out, 'r.docx'), built.docx);
     const doc = readDocx(join(out, 'r.docx'));
     const h1 = doc.headings.filter((h) => h.level === 1).map((h) => h.text);
     expect(h1).not.toContain('Photographs');
@@ -68,8 +67,7 @@ describe('a report of an audit with nothing recorded yet', () => {
   });
 
   it('gives a nonconformity list that says there are none', async () => {
-    const built = await buildNcListDocx(model);
-    writeFileSync(join(out, 'nc.docx'), built.docx);
+    await writeNcListDocx(model, join(out, 'nc.docx'));
     const doc = readDocx(join(out, 'nc.docx'));
     expect(doc.sections[0]!.orientation).toBe('landscape');
     expect(doc.tables).toEqual([]);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { ImageRun, Paragraph, TextRun, AlignmentType } from 'docx';
 import sharp from 'sharp';
 import { DomainError } from '#shared/api/result';
+import { photoStandIn } from './docx-package';
 import type { ReportPhoto } from './model';
 import type { ReportStrings } from './strings-en';
 
@@ -16,8 +17,10 @@ const JPEG_QUALITY = 80;
 export const PAGE_WIDTH_PX = 640;
 const PAGE_HEIGHT_PX = 780;
 
-export type PreparedPhoto =
-  { ok: true; jpeg: Buffer; width: number; height: number } | { ok: false; reason: 'missing' | 'unreadable' };
+type PhotoProblem = { ok: false; reason: 'missing' | 'unreadable' };
+export type PreparedPhoto = { ok: true; jpeg: Buffer; width: number; height: number } | PhotoProblem;
+/** A photo already written into the package: the document needs only its size. */
+export type PlacedPhoto = { ok: true; width: number; height: number } | PhotoProblem;
 
 /**
  * The photo as it goes into the document: EXIF orientation applied, at most
@@ -49,8 +52,8 @@ export function displaySize(width: number, height: number): { width: number; hei
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** The paragraphs of one photo (or its placeholder) and its caption. */
-export function photoParagraphs(photo: ReportPhoto, n: number, prepared: PreparedPhoto, s: ReportStrings): Paragraph[] {
+/** The paragraphs of photo N (or its placeholder) and its caption; the picture is the stand-in of the one written. */
+export function photoParagraphs(photo: ReportPhoto, n: number, prepared: PlacedPhoto, s: ReportStrings): Paragraph[] {
   const caption = new Paragraph({ style: 'Caption', text: s.photos.caption(n, photo.caption, photo.ref) });
   if (!prepared.ok) {
     const text = prepared.reason === 'missing' ? s.photos.missing : s.photos.unreadable;
@@ -74,7 +77,7 @@ export function photoParagraphs(photo: ReportPhoto, n: number, prepared: Prepare
       children: [
         new ImageRun({
           type: 'jpg',
-          data: prepared.jpeg,
+          data: photoStandIn(n),
           transformation: displaySize(prepared.width, prepared.height),
           altText: { name: photo.ref, title: s.photos.cite(n, photo.ref), description: photo.caption },
         }),
