@@ -128,6 +128,8 @@ test('interviews and observations linked to checklist items, with photos and a P
       await expect(interview.getByLabel('Notes', { exact: true })).toHaveValue(/tailgating drills/);
     });
 
+    const interviews = page.getByRole('table', { name: 'Interviews' });
+    const row = interviews.locator('tbody tr').filter({ hasText: 'Ana Costa' });
     await test.step('Three photos and a PDF through the file chooser: four tiles, three real thumbnails', async () => {
       await interview.getByLabel('Attach files').setInputFiles(files);
       await expect(tiles(interview)).toHaveCount(4);
@@ -136,8 +138,10 @@ test('interviews and observations linked to checklist items, with photos and a P
       await expect(tile(interview, PDF)).toBeVisible();
     });
 
-    const interviews = page.getByRole('table', { name: 'Interviews' });
-    const row = interviews.locator('tbody tr').filter({ hasText: 'Ana Costa' });
+    await test.step('The list behind the open drawer counts the new attachments (no reload, no callback)', async () => {
+      await expect(interview).toBeVisible();
+      await expect(row.getByLabel('4 attachments')).toBeAttached();
+    });
     await test.step('A photo in the viewer, from its bytes; a description saved as typed', async () => {
       await interview.getByRole('button', { name: `View ${PHOTOS[0]?.name}` }).click();
       const viewer = page.getByRole('dialog', { name: PHOTOS[0]?.name });
@@ -185,6 +189,9 @@ test('interviews and observations linked to checklist items, with photos and a P
       await expect(picker).toBeHidden();
       await expect(tiles(observation)).toHaveCount(1);
       await expectLoaded(tile(observation, PHOTOS[1]?.name ?? '').locator('img[data-thumbnail]'));
+      // The table behind the drawer already counts the linked photo.
+      const obsTable = page.getByRole('table', { name: 'Observations' });
+      await expect(obsTable.locator('tbody tr').getByLabel('1 attachment', { exact: true })).toBeAttached();
       await page.keyboard.press('Escape');
       await expect(observation).toBeHidden();
       const obsRow = page.getByRole('table', { name: 'Observations' }).locator('tbody tr');
@@ -218,6 +225,7 @@ test('interviews and observations linked to checklist items, with photos and a P
       await expect(confirm).toContainText('is attached only to this interview');
       await confirm.getByRole('button', { name: 'Delete attachment' }).click();
       await expect(tiles(interview)).toHaveCount(3);
+      await expect(row.getByLabel('3 attachments')).toBeAttached();
       await page.keyboard.press('Escape');
       await expect(interview).toBeHidden();
       await expect(row.getByLabel('3 attachments')).toBeVisible();

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { OpInput, OpOutput } from '#shared/api/contract';
 import type { ApiError, Result } from '#shared/api/result';
@@ -45,12 +45,14 @@ async function read<K extends ReadOp>(op: K, input: OpInput<K>): Promise<OpOutpu
 export function useOp<K extends ReadOp>(
   op: K,
   input: OpInput<K>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; freshForMs?: number } = {},
 ): OpState<OpOutput<K>> {
   const query = useQuery({
     queryKey: opKey(op, input),
     queryFn: () => read(op, input),
     enabled: options.enabled ?? true,
+    // An answer prefetched this long ago is still used on mount; a write that touches it asks again anyway.
+    staleTime: options.freshForMs ?? 0,
     // A new input keeps the last answer on screen until its own arrives.
     placeholderData: keepPreviousData,
   });
@@ -79,6 +81,31 @@ export function useWriteOp<K extends WriteOp>(op: K) {
   });
   const mutate = useCallback((input: OpInput<K>) => mutateAsync(input), [mutateAsync]);
   return { mutate, pending: isPending };
+}
+
+/** Starts loading a read before the screen that shows it mounts (its useOp then takes the answer). */
+export function prefetchOp<K extends ReadOp>(client: QueryClient, op: K, input: OpInput<K>, freshForMs = 0): void {
+  void client.prefetchQuery({ queryKey: opKey(op, input), queryFn: () => read(op, input), staleTime: freshForMs });
+}
+
+/** Any write, chosen when it is called, and its refresh (useWriteOp for one known op). */
+export type Write = <K extends WriteOp>(op: K, input: OpInput<K>) => Promise<Result<OpOutput<K>>>;
+
+/**
+ * A write function for code that picks the operation at call time (a record
+ * kind's create, update and delete): like useWriteOp, a success marks stale
+ * every cached read the write touches.
+ */
+export function useWrite(): Write {
+  const client = useQueryClient();
+  return useCallback<Write>(
+    async (op, input) => {
+      const result = await getApi().invoke(op, input);
+      if (result.ok) void invalidateAfter(client, op);
+      return result;
+    },
+    [client],
+  );
 }
 
 /** For code outside a hook that made a write itself: refresh what it touched. */

@@ -16,6 +16,7 @@ import {
   IconTrash,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
@@ -62,9 +63,10 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
   const audit = useOp('audits.get', { id });
   const a = audit.data;
   const setStatus = useWriteOp('audits.setStatus');
+  const client = useQueryClient();
   useEffect(() => {
-    if (section === 'checklist') prefetchChecklist(id);
-  }, [id, section]);
+    if (section === 'checklist') prefetchChecklist(client, id);
+  }, [client, id, section]);
   const remove = useWriteOp('audits.delete');
   // The Team tab's badge counts open conflicts: the audit shows them until they are decided.
   const team = useOp('team.status', { auditId: id });

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { ChecklistItem } from '#shared/domain/checklist';
-import { useQuery } from '../api/hooks';
+import { useOp } from '../api/ops';
 
 export interface Option {
   value: string;
@@ -33,8 +33,8 @@ export const itemShort = (i: Pick<ChecklistItem, 'kind' | 'number' | 'ref'>): st
   i.kind === 'control' ? i.ref : i.number || i.ref;
 
 export function useAuditRefs(audit: Audit): AuditRefs {
-  const checklist = useQuery('checklist.get', { auditId: audit.id });
-  const client = useQuery('clients.get', { id: audit.clientId });
+  const checklist = useOp('checklist.get', { auditId: audit.id });
+  const client = useOp('clients.get', { id: audit.clientId });
   const noChecklist = checklist.error?.code === 'not_found';
   const loadedItems = checklist.data?.items;
   const items = useMemo(() => (noChecklist ? [] : loadedItems), [noChecklist, loadedItems]);

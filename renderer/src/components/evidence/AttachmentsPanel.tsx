@@ -15,9 +15,8 @@ import { IconLink, IconX } from '@tabler/icons-react';
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
-import { getApi } from '../../api/client';
+import { useInvalidateAfter, useOp, useWriteOp } from '../../api/ops';
 import { useActor } from '../../lib/useActor';
-import { useQuery } from '../../api/hooks';
 import { formatBytes } from '../../lib/files';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { DropArea, DropHint, FilePickers } from './AddFiles';
@@ -33,8 +32,6 @@ interface AttachmentsPanelProps {
   /** The audit team: new attachments record who added them (the member using this computer). */
   team: readonly TeamMember[];
   readOnly: boolean;
-  /** After anything was added or removed (the record's attachment count changed). */
-  onChanged?: () => void;
 }
 
 /**
@@ -47,9 +44,8 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
   target,
   team,
   readOnly,
-  onChanged,
 }: AttachmentsPanelProps) {
-  const list = useQuery('evidence.list', { auditId, target });
+  const list = useOp('evidence.list', { auditId, target });
   const [viewingId, setViewingId] = useState<string | null>(null);
   const [linking, setLinking] = useState(false);
   const items = list.data;
@@ -58,20 +54,18 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
   const links = useMemo(() => [{ type, id }], [type, id]);
   const noun = TARGET_NOUNS[target.type];
 
-  const { reload } = list;
-  const changed = useCallback(() => {
-    reload();
-    onChanged?.();
-  }, [reload, onChanged]);
-  const uploader = useUploader({ auditId, team, links, onDone: changed });
+  // Adding, linking and removing refresh this list and those counting the record's attachments (api/invalidation.ts).
+  const invalidateAfter = useInvalidateAfter();
+  const uploaded = useCallback(() => void invalidateAfter('evidence.uploadCommit'), [invalidateAfter]);
+  const uploader = useUploader({ auditId, team, links, onDone: uploaded });
   // Named in a finding's history when its attachments change.
   const by = useActor({ id: auditId, team });
+  const unlinkOne = useWriteOp('evidence.unlink');
 
   const unlink = async (e: Evidence) => {
-    const result = await getApi().invoke('evidence.unlink', { id: e.id, target, by });
+    const result = await unlinkOne.mutate({ id: e.id, target, by });
     if (!result.ok) return notifyError(result.error, 'The attachment was not removed');
     notifySuccess(result.value.evidence ? `${e.originalName} removed from this ${noun}` : `${e.originalName} deleted`);
-    changed();
   };
   const requestUnlink = (e: Evidence) => {
     if (e.links.length > 1) return void unlink(e);
@@ -135,7 +129,6 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
         evidence={viewing}
         onClose={() => setViewingId(null)}
         readOnly={readOnly}
-        onChanged={reload}
         links={viewing ? linkSummary(viewing.links) : undefined}
       />
       <LinkExistingModal
@@ -145,7 +138,6 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
         by={by}
         linked={items ?? []}
         onClose={() => setLinking(false)}
-        onLinked={changed}
       />
     </DropArea>
   );
@@ -158,8 +150,7 @@ function samePanel(a: AttachmentsPanelProps, b: AttachmentsPanelProps): boolean 
     a.target.type === b.target.type &&
     a.target.id === b.target.id &&
     a.team === b.team &&
-    a.readOnly === b.readOnly &&
-    a.onChanged === b.onChanged
+    a.readOnly === b.readOnly
   );
 }
 

@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconDownload, IconExternalLink, IconFolder, IconTras
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import type { Evidence } from '#shared/domain/evidence';
 import { openPolicy } from '#shared/rules/open-policy';
-import { getApi } from '../../api/client';
+import { useWriteOp } from '../../api/ops';
 import { Facts, LongText } from '../Facts';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp } from '../../lib/format';
@@ -24,10 +24,8 @@ interface EvidenceViewerProps {
   evidence: Evidence | null;
   onClose: () => void;
   readOnly: boolean;
-  /** The attachment changed here (its description): the list shows the new one. */
-  onChanged?: (evidence: Evidence) => void;
   /** Offered in the evidence library: deleting removes the attachment from every record. */
-  onDeleted?: (id: string) => void;
+  canDelete?: boolean;
   /** "Linked to" lines; the viewer does not know the records' names itself. */
   links?: ReactNode;
 }
@@ -72,7 +70,7 @@ function useObjectUrl(evidence: Evidence | null): Loaded | null {
  * files through the computer's own app (or a download in the browser
  * preview), with the details and the description beside them.
  */
-export function EvidenceViewer({ evidence, onClose, readOnly, onChanged, onDeleted, links }: EvidenceViewerProps) {
+export function EvidenceViewer({ evidence, onClose, readOnly, canDelete, links }: EvidenceViewerProps) {
   const id = useId();
   useEscapeOnTop(id, evidence !== null, onClose);
   return (
@@ -87,33 +85,22 @@ export function EvidenceViewer({ evidence, onClose, readOnly, onChanged, onDelet
       data-testid="evidence-viewer"
     >
       {evidence && (
-        <ViewerBody
-          evidence={evidence}
-          readOnly={readOnly}
-          onChanged={onChanged}
-          onDeleted={onDeleted}
-          links={links}
-          onClose={onClose}
-        />
+        <ViewerBody evidence={evidence} readOnly={readOnly} canDelete={canDelete} links={links} onClose={onClose} />
       )}
     </Modal>
   );
 }
 
 function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
-  const { evidence: e, readOnly, onChanged, onDeleted, links, onClose } = props;
+  const { evidence: e, readOnly, canDelete, links, onClose } = props;
   const kind = viewableAs(e.mediaType);
   const loaded = useObjectUrl(e);
   const [busy, setBusy] = useState(false);
+  // Both refresh the lists showing the attachment (api/invalidation.ts).
+  const { mutate: update } = useWriteOp('evidence.update');
+  const remove = useWriteOp('evidence.delete');
 
-  const saveDescription = useCallback(
-    async (description: string) => {
-      const result = await getApi().invoke('evidence.update', { id: e.id, description });
-      if (result.ok) onChanged?.(result.value);
-      return result;
-    },
-    [e.id, onChanged],
-  );
+  const saveDescription = useCallback((description: string) => update({ id: e.id, description }), [e.id, update]);
   const run = async (what: () => Promise<unknown>, failTitle: string) => {
     setBusy(true);
     try {
@@ -179,10 +166,9 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
       confirmProps: { color: 'red' },
       onConfirm: () =>
         void (async () => {
-          const result = await getApi().invoke('evidence.delete', { id: e.id });
+          const result = await remove.mutate({ id: e.id });
           if (!result.ok) return notifyError(result.error, 'The attachment was not deleted');
           notifySuccess(`${e.originalName} deleted`);
-          onDeleted?.(e.id);
           onClose();
         })(),
     });
@@ -275,7 +261,7 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
               Download
             </Button>
             {kind && outsideButton('subtle')}
-            {onDeleted && !readOnly && (
+            {canDelete && !readOnly && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
                 Delete
               </Button>

@@ -2,8 +2,7 @@ import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } fr
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
-import { getApi } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOp, useWriteOp } from '../../api/ops';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp, plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -19,7 +18,6 @@ interface LinkExistingModalProps {
   /** Already linked here: not offered again. */
   linked: readonly Evidence[];
   onClose: () => void;
-  onLinked: () => void;
 }
 
 /** Picks attachments already in the audit (a photo that shows two things) to link here as well. */
@@ -32,8 +30,10 @@ export function LinkExistingModal(props: LinkExistingModalProps) {
   );
 }
 
-function Picker({ auditId, target, by, linked, onClose, onLinked }: LinkExistingModalProps) {
-  const all = useQuery('evidence.list', { auditId });
+function Picker({ auditId, target, by, linked, onClose }: LinkExistingModalProps) {
+  const all = useOp('evidence.list', { auditId });
+  // Each link refreshes the record's attachments and the lists counting them (api/invalidation.ts).
+  const linkOne = useWriteOp('evidence.link');
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const [saving, setSaving] = useState(false);
@@ -57,7 +57,7 @@ function Picker({ auditId, target, by, linked, onClose, onLinked }: LinkExisting
     setSaving(true);
     let done = 0;
     for (const id of chosen) {
-      const result = await getApi().invoke('evidence.link', { id, target, by });
+      const result = await linkOne.mutate({ id, target, by });
       if (!result.ok) {
         notifyError(result.error, 'Not every attachment was linked');
         break;
@@ -65,10 +65,7 @@ function Picker({ auditId, target, by, linked, onClose, onLinked }: LinkExisting
       done++;
     }
     setSaving(false);
-    if (done > 0) {
-      notifySuccess(`${plural(done, 'attachment')} linked to this ${TARGET_NOUNS[target.type]}`);
-      onLinked();
-    }
+    if (done > 0) notifySuccess(`${plural(done, 'attachment')} linked to this ${TARGET_NOUNS[target.type]}`);
     onClose();
   };
 

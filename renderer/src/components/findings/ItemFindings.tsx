@@ -3,7 +3,7 @@ import { IconAlertOctagon } from '@tabler/icons-react';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import type { FindingType } from '#shared/domain/finding';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useOp, useWriteOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { notifyError } from '../../lib/notify';
 import { findingName, StatusBadge, TypeBadge } from './labels';
@@ -23,8 +23,8 @@ const findingHref = (auditId: string, id: string) =>
 export function ItemFindings(props: { item: ChecklistItem; team: readonly TeamMember[]; readOnly: boolean }) {
   const { item, team, readOnly } = props;
   const actor = useActor({ id: item.auditId, team });
-  const list = useQuery('findings.list', { auditId: item.auditId });
-  const raise = useMutation('findings.fromItem');
+  const list = useOp('findings.list', { auditId: item.auditId });
+  const raise = useWriteOp('findings.fromItem');
   const type = TYPE_FOR[item.result];
   const mine = (list.data ?? []).filter((f) => f.requirements.some((r) => r.itemId === item.id));
   if (!type && mine.length === 0) return null;

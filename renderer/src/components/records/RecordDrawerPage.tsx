@@ -17,6 +17,7 @@ import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
 export interface RecordsState<T extends { id: string }> {
   rows: T[] | undefined;
   error: ApiError | undefined;
+  /** Asks again (a Retry button); writes refresh the list through the invalidation map. */
   reload: () => void;
   /** Puts a record the server just returned in place (or in the list, when new), without a reload. */
   upsert: (record: T) => void;
@@ -38,8 +39,6 @@ export interface EditorArgs<T> {
   /** The server's answer after a create or a save. */
   onSaved: (record: T) => void;
   onDeleted: (id: string) => void;
-  /** Something else changed (attachments): refresh the list's counts. */
-  onTouched: () => void;
   /** The editor says whether closing now would lose typed changes. */
   setDirtyCheck: (check: (() => boolean) | null) => void;
 }
@@ -104,7 +103,6 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
     setDirtyCheckState(null);
     setCreating(false);
     if (openId) navigate(base, { replace: true });
-    state.reload();
   };
   const requestClose = () => {
     if (!dirtyCheck?.check()) return closeNow();
@@ -135,7 +133,6 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
       state.remove(id);
       closeNow();
     },
-    onTouched: state.reload,
     setDirtyCheck,
   };
 

@@ -106,7 +106,6 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
                     target={{ type: kind.attachTo, id: record.id }}
                     team={audit.team}
                     readOnly={readOnly}
-                    onChanged={args.onTouched}
                   />
                 </>
               )}
@@ -116,7 +115,7 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
                   <DeleteButton
                     noun={noun}
                     description={kind.deleteDescription(record)}
-                    run={() => kind.remove(record.id)}
+                    run={editor.remove}
                     onDeleted={() => args.onDeleted(record.id)}
                   />
                 </>

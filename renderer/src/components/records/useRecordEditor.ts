@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { Result } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
+import { useWrite, type Write } from '../../api/ops';
 import { RecordSaves } from '../../lib/drafts/recordSaves';
 import { notifySuccess } from '../../lib/notify';
 import { checkInput, send, useBusy, useDirtyCheck } from '../editorForm';
@@ -33,9 +34,10 @@ export interface RecordKind<T extends SavedRecord, V extends { itemIds: string[]
   patch: z.ZodType;
   /** Friendlier words for required fields left empty. */
   emptyMessages: Record<string, string>;
-  create: (auditId: string, input: I) => Promise<Result<T>>;
-  update: (id: string, patch: I) => Promise<Result<T>>;
-  remove: (id: string) => Promise<Result<unknown>>;
+  /** Through `write`, so a success refreshes the reads it touches (api/invalidation.ts). */
+  create: (write: Write, auditId: string, input: I) => Promise<Result<T>>;
+  update: (write: Write, id: string, patch: I) => Promise<Result<T>>;
+  remove: (write: Write, id: string) => Promise<Result<unknown>>;
   /** The notification once created ("Interview with Ana recorded"). */
   created: (record: T) => string;
 }
@@ -47,6 +49,8 @@ export interface RecordEditor<T extends SavedRecord, V extends { itemIds: string
   submit: (event?: React.FormEvent<HTMLFormElement>) => void;
   /** The drafted long text's save. */
   saveText: (text: string) => Promise<Result<T>>;
+  /** Deletes the open record. */
+  remove: () => Promise<Result<unknown>>;
   /** Props for the RequirementPicker of the form's `itemIds`. */
   requirements: { value: string[]; onChange: (ids: string[]) => void; error: string | undefined };
 }
@@ -79,10 +83,11 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
   const isDirty = useCallback(() => form.isDirty(), [form]);
   useDirtyCheck(setDirtyCheck, isDirty);
 
+  const write = useWrite();
   const [saves] = useState(
     () =>
       new RecordSaves<T, I>(record, (server, patch) =>
-        kind.update(server.id, { ...editableOf<T, I>(kind, server), ...patch }),
+        kind.update(write, server.id, { ...editableOf<T, I>(kind, server), ...patch }),
       ),
   );
   useEffect(() => saves.seen(record), [saves, record]);
@@ -99,7 +104,7 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
     void run(async () => {
       const result = creating
         ? await send(
-            () => kind.create(audit.id, { ...details, [textField]: text } as I),
+            () => kind.create(write, audit.id, { ...details, [textField]: text } as I),
             noun,
             `The ${noun} was not recorded`,
           )
@@ -120,12 +125,19 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
     [saves, textField, onSaved],
   );
 
+  const recordId = record?.id;
+  const remove = useCallback(
+    () => (recordId ? kind.remove(write, recordId) : Promise.reject(new Error('The record is not saved yet'))),
+    [kind, write, recordId],
+  );
+
   return {
     form,
     creating,
     busy,
     submit,
     saveText,
+    remove,
     requirements: {
       value: form.values.itemIds,
       onChange: (ids) => form.setFieldValue('itemIds', ids as never),

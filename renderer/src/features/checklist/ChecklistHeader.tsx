@@ -5,7 +5,7 @@ import type { Checklist } from '#shared/domain/checklist';
 import type { Progress as ProgressValue } from '#shared/rules/checklist';
 import { formatTimestamp } from '../../lib/format';
 import { SaveIndicator } from './SaveIndicator';
-import type { SaveStatus } from './saveQueue';
+import type { SaveStatus } from '../../lib/drafts/saveQueue';
 import { SoaImport } from './soa/SoaImport';
 
 interface Props {
@@ -14,11 +14,10 @@ interface Props {
   overall: ProgressValue;
   status: SaveStatus;
   readOnly: boolean;
-  onImported: (c: Checklist) => void;
   onHelp: () => void;
 }
 
-export function ChecklistHeader({ audit, checklist, overall, status, readOnly, onImported, onHelp }: Props) {
+export function ChecklistHeader({ audit, checklist, overall, status, readOnly, onHelp }: Props) {
   const hasControls = checklist.items.some((i) => i.kind === 'control');
   const count = `${overall.audited} / ${overall.total} audited`;
   return (
@@ -42,7 +41,7 @@ export function ChecklistHeader({ audit, checklist, overall, status, readOnly, o
           </div>
           <Group gap="xs">
             <SaveIndicator status={status} />
-            {hasControls && !readOnly && <SoaImport auditId={audit.id} onApplied={onImported} />}
+            {hasControls && !readOnly && <SoaImport auditId={audit.id} />}
             <ActionIcon
               variant="default"
               size="lg"

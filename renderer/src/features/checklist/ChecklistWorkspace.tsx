@@ -30,7 +30,7 @@ interface WorkspaceProps {
 
 /** The checklist screen proper: header, filters, grouped list and the selected item's editor. */
 export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) {
-  const { update, flush, replace } = state;
+  const { update, flush } = state;
   const readOnly = !canEditAudit(audit.status);
   const items = checklist.items;
   const teamIds = useMemo(() => audit.team.map((m) => m.id), [audit.team]);
@@ -106,8 +106,6 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
     [],
   );
   const onSelect = useCallback((id: string) => setSelectedId(id), []);
-  // The audit's SoA version changed too: soa.apply refreshes the audit (api/invalidation.ts).
-  const onImported = useCallback((fresh: Checklist) => replace(fresh), [replace]);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
 
@@ -182,7 +180,6 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
             overall={overall}
             status={state.status}
             readOnly={readOnly}
-            onImported={onImported}
             onHelp={openHelp}
           />
           <ChecklistFilters

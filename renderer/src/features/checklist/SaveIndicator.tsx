@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import classes from './checklist.module.css';
-import type { SaveStatus } from './saveQueue';
+import type { SaveStatus } from '../../lib/drafts/saveQueue';
 
 const LABELS: Record<SaveStatus['state'], string> = {
   idle: 'Changes save automatically',

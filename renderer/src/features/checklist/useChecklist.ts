@@ -1,11 +1,15 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { ApiError, Result } from '#shared/api/result';
+import type { ApiError } from '#shared/api/result';
 import type { Checklist, ChecklistItem, ChecklistItemPatch } from '#shared/domain/checklist';
 import { needsFinding } from '#shared/rules/checklist';
 import { getApi } from '../../api/client';
+import { readsTouchedBy, type ReadOp } from '../../api/invalidation';
+import { opKey, prefetchOp, useOp } from '../../api/ops';
 import { getDraftJournal } from '../../lib/drafts';
-import { createNotesDrafts, notesRef, type NotesDrafts } from './notesDrafts';
-import { SaveQueue, type SaveStatus } from './saveQueue';
+import { JournaledSaves } from '../../lib/drafts/journaledSaves';
+import type { SaveStatus } from '../../lib/drafts/saveQueue';
+import type { NotesDrafts } from './notesDrafts';
 
 export interface ChecklistState {
   checklist: Checklist | undefined;
@@ -14,13 +18,23 @@ export interface ChecklistState {
   /** Applies the edit on screen at once and saves it after `delay` ms (0 = now). */
   update: (id: string, patch: ChecklistItemPatch, delay?: number) => void;
   flush: (id: string) => void;
-  /** Replaces the list with a fresh one from the server (after an SoA import), keeping unsaved edits. */
-  replace: (checklist: Checklist) => void;
   status: SaveStatus;
   /** Notes kept in this browser until saved: offered again on opening their item. */
   notesDrafts: NotesDrafts;
   /** Who is editing (the "I am" choice): each save names them, so a team merge shows whose value is whose. */
   setAuthor: (name: string) => void;
+}
+
+/** A prefetched checklist is taken as it is by the screen mounting within this time; a write asks again anyway. */
+const PREFETCH_FRESH_MS = 10_000;
+
+/**
+ * Starts loading an audit's checklist before the screen that shows it has
+ * mounted (the audit page loads the audit itself first), so both requests
+ * run side by side.
+ */
+export function prefetchChecklist(client: QueryClient, auditId: string): void {
+  prefetchOp(client, 'checklist.get', { auditId }, PREFETCH_FRESH_MS);
 }
 
 /** True when the server's answer shows nothing new: keep the object on screen, so nothing re-renders. */
@@ -39,31 +53,26 @@ function overlay(item: ChecklistItem, patch: ChecklistItemPatch | undefined): Ch
   return next;
 }
 
-const prefetched = new Map<string, { at: number; answer: Promise<Result<Checklist>> }>();
+/** What an item's save makes stale besides the checklist, which takes the saved item in place instead. */
+const ALSO_TOUCHED: ReadonlySet<ReadOp> = new Set(
+  [...readsTouchedBy('checklist.updateItem')].filter((read) => read !== 'checklist.get'),
+);
 
 /**
- * Starts loading an audit's checklist before the screen that shows it has
- * mounted (the audit page loads the audit itself first), so both requests
- * run side by side. Taken once; an old one is not used.
+ * An audit's checklist from the query cache, with the edits not yet
+ * confirmed laid over it. Edits are saved through one JournaledSaves (the
+ * save queue, notes on the draft journal); each answer replaces its item in
+ * the cached checklist, and the other reads an item's save touches are
+ * marked stale (api/invalidation.ts).
  */
-export function prefetchChecklist(auditId: string): void {
-  if (!prefetched.has(auditId))
-    prefetched.set(auditId, { at: Date.now(), answer: getApi().invoke('checklist.get', { auditId }) });
-}
-
-function loadChecklist(auditId: string): Promise<Result<Checklist>> {
-  const early = prefetched.get(auditId);
-  prefetched.delete(auditId);
-  return early && Date.now() - early.at < 10_000 ? early.answer : getApi().invoke('checklist.get', { auditId });
-}
-
 export function useChecklist(auditId: string): ChecklistState {
-  const [checklist, setChecklist] = useState<Checklist>();
-  const [error, setError] = useState<ApiError>();
-  const [generation, setGeneration] = useState(0);
+  const loaded = useOp('checklist.get', { auditId }, { freshForMs: PREFETCH_FRESH_MS });
+  const server = loaded.data;
+  const client = useQueryClient();
+  // Bumped by each edit: the items on screen are worked out again with it.
+  const [edits, setEdits] = useState(0);
 
-  const [{ queue, journal, serverNotes, notesDrafts, setAuthor }] = useState(() => {
-    const journal = getDraftJournal();
+  const [{ queue, serverNotes, setAuthor }] = useState(() => {
     /** Read when a save is sent, so a later "I am" applies to edits still waiting. */
     const author = { name: '' };
     const setAuthor = (name: string) => {
@@ -71,48 +80,28 @@ export function useChecklist(auditId: string): ChecklistState {
     };
     /** Each item's notes as the backend has them: what a journaled draft is compared with. */
     const serverNotes = new Map<string, string>();
-    const queue: SaveQueue = new SaveQueue(
+    const queue = new JournaledSaves<ChecklistItem, ChecklistItemPatch>(
+      getDraftJournal(),
+      { recordType: 'checklist_item', name: 'notes' },
+      (id) => serverNotes.get(id),
+      // The queue sends one item's saves in turn and merges them; the cache is updated from each answer below.
       (id, patch) => getApi().invoke('checklist.updateItem', { id, patch, by: author.name }),
-      (saved, sent) => {
+      (saved) => {
         serverNotes.set(saved.id, saved.notes);
-        // Only the very text saved clears the journal: a newer keystroke keeps it.
-        if (sent.notes !== undefined) void journal.removeIfText(notesRef(saved.id), saved.notes);
-        setChecklist((c) => {
+        client.setQueryData<Checklist>(opKey('checklist.get', { auditId: saved.auditId }), (c) => {
           const current = c?.items.find((i) => i.id === saved.id);
-          if (!c || !current) return c;
-          const next = overlay(saved, queue.unconfirmed(saved.id));
-          return sameOnScreen(current, next) ? c : { ...c, items: c.items.map((i) => (i === current ? next : i)) };
+          if (!c || !current || sameOnScreen(current, saved)) return c;
+          return { ...c, items: c.items.map((i) => (i === current ? saved : i)) };
         });
+        void client.invalidateQueries({ predicate: (q) => ALSO_TOUCHED.has(q.queryKey[0] as ReadOp) });
       },
     );
-    const notesDrafts = createNotesDrafts(
-      journal,
-      (id) => serverNotes.get(id),
-      (id) => queue.unconfirmed(id)?.notes !== undefined,
-    );
-    return { queue, journal, serverNotes, notesDrafts, setAuthor };
+    return { queue, serverNotes, setAuthor };
   });
-  const remember = useCallback(
-    (items: readonly ChecklistItem[]) => {
-      for (const i of items) serverNotes.set(i.id, i.notes);
-    },
-    [serverNotes],
-  );
 
   useEffect(() => {
-    let current = true;
-    void loadChecklist(auditId).then((r) => {
-      if (!current) return;
-      if (r.ok) {
-        remember(r.value.items);
-        setError(undefined);
-        setChecklist({ ...r.value, items: r.value.items.map((i) => overlay(i, queue.unconfirmed(i.id))) });
-      } else setError(r.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [auditId, generation, queue, remember]);
+    for (const i of server?.items ?? []) serverNotes.set(i.id, i.notes);
+  }, [server, serverNotes]);
 
   // Leaving the screen sends what is still waiting; closing the window while saving asks first.
   useEffect(() => {
@@ -131,31 +120,34 @@ export function useChecklist(auditId: string): ChecklistState {
 
   const status = useSyncExternalStore(queue.subscribe, queue.getStatus);
 
+  // Worked out again after each edit, and when the status changes (a refused save drops its edit).
+  const checklist = useMemo(
+    () => server && { ...server, items: server.items.map((i) => overlay(i, queue.unconfirmed(i.id))) },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `edits` and `status` say when the queue's edits changed
+    [server, queue, edits, status],
+  );
+
   const update = useCallback(
     (id: string, patch: ChecklistItemPatch, delay = 0) => {
-      setChecklist((c) => (c ? { ...c, items: c.items.map((i) => (i.id === id ? overlay(i, patch) : i)) } : c));
-      queue.schedule(id, patch, delay);
-      // An answer fetched before this edit must not be shown when the screen opens again.
-      prefetched.delete(auditId);
-      // Cheap here: the IndexedDB write itself happens after the next paint.
-      if (patch.notes !== undefined)
-        journal.write({ ...notesRef(id), auditId, text: patch.notes, baseText: serverNotes.get(id) ?? '' });
+      // The journal write itself happens after the next paint: cheap here.
+      queue.edit(id, auditId, patch, delay);
+      setEdits((n) => n + 1);
     },
-    [queue, journal, serverNotes, auditId],
+    [queue, auditId],
   );
   const flush = useCallback((id: string) => queue.flush(id), [queue]);
-  const replace = useCallback(
-    (fresh: Checklist) => {
-      prefetched.delete(auditId);
-      remember(fresh.items);
-      setChecklist({ ...fresh, items: fresh.items.map((i) => overlay(i, queue.unconfirmed(i.id))) });
-    },
-    [queue, remember, auditId],
-  );
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   return useMemo(
-    () => ({ checklist, error, reload, update, flush, replace, status, notesDrafts, setAuthor }),
-    [checklist, error, reload, update, flush, replace, status, notesDrafts, setAuthor],
+    () => ({
+      checklist,
+      error: loaded.error,
+      reload: loaded.reload,
+      update,
+      flush,
+      status,
+      notesDrafts: queue,
+      setAuthor,
+    }),
+    [checklist, loaded.error, loaded.reload, update, flush, status, queue, setAuthor],
   );
 }

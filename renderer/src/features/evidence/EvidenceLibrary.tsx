@@ -16,7 +16,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { useOp } from '../../api/ops';
+import { useInvalidateAfter, useOp } from '../../api/ops';
 import { navigate, useLocation } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -113,7 +113,10 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const [linked, setLinked] = useState<string | null>(null);
   const links = useMemo<EvidenceTarget[]>(() => [{ type: 'audit', id: audit.id }], [audit.id]);
   const { reload } = list;
-  const uploader = useUploader({ auditId: audit.id, team: audit.team, links, onDone: reload });
+  // New files refresh this list and whatever else counts them (api/invalidation.ts).
+  const invalidateAfter = useInvalidateAfter();
+  const uploaded = useCallback(() => void invalidateAfter('evidence.uploadCommit'), [invalidateAfter]);
+  const uploader = useUploader({ auditId: audit.id, team: audit.team, links, onDone: uploaded });
 
   const all = list.data;
   const viewing = openId ? (all?.find((e) => e.id === openId) ?? null) : null;
@@ -295,8 +298,7 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
         evidence={viewing}
         onClose={close}
         readOnly={readOnly}
-        onChanged={reload}
-        onDeleted={reload}
+        canDelete
         links={viewing ? <LinkBadges auditId={audit.id} links={viewing.links} label={label} /> : undefined}
       />
     </DropArea>

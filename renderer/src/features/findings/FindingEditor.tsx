@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
-import { getApi } from '../../api/client';
+import { useWrite } from '../../api/ops';
 import { notifySuccess } from '../../lib/notify';
 import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import { AttachmentsAfterCreate, DeleteButton } from '../../components/editorForm';
@@ -38,9 +38,11 @@ export function FindingEditor(props: FindingEditorProps) {
     [setDirtyCheck],
   );
 
+  // Every step refreshes the findings and what shows them (api/invalidation.ts).
+  const write = useWrite();
   const act: Act = useCallback(
     async (failTitle, run, success) => {
-      const result = await run(getApi());
+      const result = await run(write);
       if (!result.ok) {
         setRefusal({ title: failTitle, message: result.error.message });
         return result.error;
@@ -50,7 +52,7 @@ export function FindingEditor(props: FindingEditorProps) {
       onSaved(result.value);
       return undefined;
     },
-    [onSaved],
+    [onSaved, write],
   );
 
   const issue = () => {
@@ -58,7 +60,7 @@ export function FindingEditor(props: FindingEditorProps) {
     if (formDirty.current?.()) {
       return setRefusal({ title: 'Save your changes first', message: 'The finding is issued as saved.' });
     }
-    void act('The finding was not issued', (api) => api.invoke('findings.issue', { id: f.id, by: actor })).then(
+    void act('The finding was not issued', (write) => write('findings.issue', { id: f.id, by: actor })).then(
       (error) => !error && notifySuccess('Finding issued'),
     );
   };
@@ -126,7 +128,7 @@ export function FindingEditor(props: FindingEditorProps) {
                   <DeleteButton
                     noun="draft finding"
                     description="This draft finding and the links to its evidence will be deleted. Files attached only to it are deleted too. This cannot be undone."
-                    run={() => getApi().invoke('findings.delete', { id: f.id })}
+                    run={() => write('findings.delete', { id: f.id })}
                     onDeleted={() => onDeleted(f.id)}
                   />
                   <Button leftSection={<IconSend size={16} />} onClick={issue}>

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useCallback, useMemo } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import { FINDING_TYPE_LABELS, FINDING_TYPES, type Finding, type FindingType } from '#shared/domain/finding';
-import { getApi } from '../../api/client';
+import { useWrite } from '../../api/ops';
 import { notifySuccess } from '../../lib/notify';
 import { defaultRecordTime } from '../../lib/dateTime';
 import { send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
@@ -64,18 +64,19 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
     return extra.length ? [...recordOptions, { group: 'Other', items: extra }] : recordOptions;
   }, [recordOptions, finding?.records]);
 
+  // Saves refresh the findings, the checklist's item findings and the audit's views (api/invalidation.ts).
+  const write = useWrite();
   const submit = form.onSubmit((values) => {
     if (!creating && !form.isDirty()) return;
     void run(async () => {
-      const api = getApi();
       const result = creating
         ? await send(
-            () => api.invoke('findings.create', { auditId: audit.id, finding: toPayload(values), by: actor }),
+            () => write('findings.create', { auditId: audit.id, finding: toPayload(values), by: actor }),
             'finding',
             'The finding was not recorded',
           )
         : await send(
-            () => api.invoke('findings.update', { id: finding.id, patch: toPayload(values), by: actor }),
+            () => write('findings.update', { id: finding.id, patch: toPayload(values), by: actor }),
             'patch',
             'The finding was not saved',
           );

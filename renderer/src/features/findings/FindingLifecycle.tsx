@@ -69,7 +69,7 @@ function Decide({ act, by, findingId }: { act: Act; by: string; findingId: strin
     setError(null);
     void act(
       decision === 'accepted' ? 'The response was not accepted' : 'The response was not returned',
-      (api) => api.invoke('findings.decideResponse', { id: findingId, decision, comment, by }),
+      (write) => write('findings.decideResponse', { id: findingId, decision, comment, by }),
       decision === 'accepted' ? 'Response accepted' : 'Response returned to the client',
     );
   };
@@ -110,7 +110,7 @@ export function FindingLifecycle({ finding: f, auditId, team, by, readOnly, act 
   const nc = isNonconformity(f.type);
   const canAct = !readOnly && f.status !== 'closed';
   const close = () =>
-    void act('The finding was not closed', (api) => api.invoke('findings.close', { id: f.id, by }), 'Finding closed');
+    void act('The finding was not closed', (write) => write('findings.close', { id: f.id, by }), 'Finding closed');
 
   return (
     <Stack gap="md" role="region" aria-label="Lifecycle">

@@ -32,8 +32,8 @@ export function ResponseForm({ act, by, findingId }: { act: Act; by: string; fin
   });
   const submit = form.onSubmit((v) => {
     const response: ResponseInput = { ...v, correctionDue: v.correctionDue || null, actionDue: v.actionDue || null };
-    void act('The response was not recorded', (api) =>
-      api.invoke('findings.respond', { id: findingId, response, by }),
+    void act('The response was not recorded', (write) =>
+      write('findings.respond', { id: findingId, response, by }),
     ).then((error) => {
       if (error?.issues) form.setErrors(issuesToErrors(error.issues, 'response'));
     });

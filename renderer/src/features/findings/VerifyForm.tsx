@@ -27,7 +27,7 @@ export function VerifyForm(props: { act: Act; by: string; findingId: string; aud
     if (!v.verifiedBy.trim()) return form.setFieldError('verifiedBy', 'Who verified it?');
     void act(
       'The finding was not verified',
-      (api) => api.invoke('findings.verify', { id: findingId, verification: { ...v, auditId }, by }),
+      (write) => write('findings.verify', { id: findingId, verification: { ...v, auditId }, by }),
       'Finding verified effective',
     ).then((error) => {
       if (error?.issues) form.setErrors(issuesToErrors(error.issues, 'verification'));

@@ -1,6 +1,6 @@
-import type { FieldworkApi } from '#shared/api/contract';
 import type { ApiError, Result } from '#shared/api/result';
 import type { Finding } from '#shared/domain/finding';
+import type { Write } from '../../api/ops';
 
 /**
  * Runs one lifecycle step. The finding's drawer shows a refusal in place
@@ -9,6 +9,6 @@ import type { Finding } from '#shared/domain/finding';
  */
 export type Act = (
   failTitle: string,
-  run: (api: FieldworkApi) => Promise<Result<Finding>>,
+  run: (write: Write) => Promise<Result<Finding>>,
   success?: string,
 ) => Promise<ApiError | undefined>;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { FindingRecordRef } from '#shared/domain/finding';
-import { useQuery } from '../../api/hooks';
+import { useOp } from '../../api/ops';
 import { formatLocalDateTime } from '../../lib/dateTime';
 
 /** MultiSelect values are "type:id", so one control picks interviews, observations and documents. */
@@ -17,9 +17,9 @@ const short = (text: string) => {
 
 /** The audit's interviews, observations and documents reviewed, grouped for a MultiSelect. */
 export function useRecordOptions(auditId: string) {
-  const interviews = useQuery('interviews.list', { auditId });
-  const observations = useQuery('observations.list', { auditId });
-  const documents = useQuery('documents.list', { auditId });
+  const interviews = useOp('interviews.list', { auditId });
+  const observations = useOp('observations.list', { auditId });
+  const documents = useOp('documents.list', { auditId });
   return useMemo(
     () =>
       [

@@ -1,7 +1,6 @@
 import { Grid, Text, TextInput } from '@mantine/core';
 import type { Audit } from '#shared/domain/audit';
 import { DocumentInput, DocumentPatch, type DocumentReviewed } from '#shared/domain/records';
-import { getApi } from '../../api/client';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
 import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
 import type { RecordKind } from '../../components/records/useRecordEditor';
@@ -39,9 +38,9 @@ const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> & RecordKind
   input: DocumentInput,
   patch: DocumentPatch,
   emptyMessages: { title: 'Name the document reviewed' },
-  create: (auditId, document) => getApi().invoke('documents.create', { auditId, document }),
-  update: (id, patch) => getApi().invoke('documents.update', { id, patch }),
-  remove: (id) => getApi().invoke('documents.delete', { id }),
+  create: (write, auditId, document) => write('documents.create', { auditId, document }),
+  update: (write, id, patch) => write('documents.update', { id, patch }),
+  remove: (write, id) => write('documents.delete', { id }),
   created: (d) => `“${d.title}” recorded`,
   text: {
     label: 'Notes',

@@ -1,7 +1,6 @@
 import { Grid, MultiSelect, TextInput } from '@mantine/core';
 import type { Audit } from '#shared/domain/audit';
 import { InterviewInput, InterviewPatch, type Interview } from '#shared/domain/records';
-import { getApi } from '../../api/client';
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
 import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
@@ -43,9 +42,9 @@ const INTERVIEW: RecordKind<Interview, Values, InterviewInput> & RecordKindView<
   input: InterviewInput,
   patch: InterviewPatch,
   emptyMessages: { intervieweeName: 'Who was interviewed?', heldAt: 'When did the interview take place?' },
-  create: (auditId, interview) => getApi().invoke('interviews.create', { auditId, interview }),
-  update: (id, patch) => getApi().invoke('interviews.update', { id, patch }),
-  remove: (id) => getApi().invoke('interviews.delete', { id }),
+  create: (write, auditId, interview) => write('interviews.create', { auditId, interview }),
+  update: (write, id, patch) => write('interviews.update', { id, patch }),
+  remove: (write, id) => write('interviews.delete', { id }),
   created: (i) => `Interview with ${i.intervieweeName} recorded`,
   text: {
     label: 'Notes',

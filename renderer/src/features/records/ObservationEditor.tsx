@@ -1,7 +1,6 @@
 import { Grid, TextInput } from '@mantine/core';
 import type { Audit } from '#shared/domain/audit';
 import { ObservationInput, ObservationPatch, type Observation } from '#shared/domain/records';
-import { getApi } from '../../api/client';
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
 import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
@@ -37,9 +36,9 @@ const OBSERVATION: RecordKind<Observation, Values, ObservationInput> & RecordKin
   input: ObservationInput,
   patch: ObservationPatch,
   emptyMessages: { observedAt: 'When was this observed?', description: 'Describe what was observed' },
-  create: (auditId, observation) => getApi().invoke('observations.create', { auditId, observation }),
-  update: (id, patch) => getApi().invoke('observations.update', { id, patch }),
-  remove: (id) => getApi().invoke('observations.delete', { id }),
+  create: (write, auditId, observation) => write('observations.create', { auditId, observation }),
+  update: (write, id, patch) => write('observations.update', { id, patch }),
+  remove: (write, id) => write('observations.delete', { id }),
   created: () => 'Observation recorded',
   text: {
     label: 'Description',

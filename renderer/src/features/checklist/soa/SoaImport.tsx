@@ -2,7 +2,7 @@ import { Button, FileButton } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { memo, useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
-import { SOA_MAX_BYTES, type Checklist, type SoaPreview } from '#shared/domain/checklist';
+import { SOA_MAX_BYTES, type SoaPreview } from '#shared/domain/checklist';
 import { getApi } from '../../../api/client';
 import { useWriteOp } from '../../../api/ops';
 import { formatBytes, readAsBase64 } from '../../../lib/files';
@@ -19,17 +19,12 @@ export interface PendingSoa {
  * Statement of Applicability import: pick a CSV or XLSX file, see what it
  * would change, then apply or cancel. Nothing changes before "Apply".
  */
-export const SoaImport = memo(function SoaImport({
-  auditId,
-  onApplied,
-}: {
-  auditId: string;
-  onApplied: (c: Checklist) => void;
-}) {
+export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string }) {
   const [reading, setReading] = useState(false);
   const [applying, setApplying] = useState(false);
   const [pending, setPending] = useState<PendingSoa | null>(null);
   const resetRef = useRef<() => void>(null);
+  // Applying refreshes the checklist and the audit, which names the SoA version (api/invalidation.ts).
   const applySoa = useWriteOp('soa.apply');
 
   const pick = async (picked: File | null) => {
@@ -62,7 +57,6 @@ export const SoaImport = memo(function SoaImport({
     const result = await applySoa.mutate({ auditId, file: pending.file }).finally(() => setApplying(false));
     if (!result.ok) return notifyError(result.error, 'The Statement of Applicability was not applied');
     setPending(null);
-    onApplied(result.value);
     notifySuccess(`Statement of Applicability${result.value.soaVersion ? ` ${result.value.soaVersion}` : ''} applied`);
   };
 
