@@ -11,7 +11,7 @@ import type { PreparedExport } from './prepare';
 import type { ExportTask, WorkerMessage } from './worker/task';
 import { builtWorkerUrl } from './worker/built';
 
-/** At most this many exports build at once: each holds a document in memory. */
+/** At most this many exports build at once: each keeps the cores busy shrinking photos. */
 const MAX_RUNNING = 2;
 
 interface JobState {

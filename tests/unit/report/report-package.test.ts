@@ -2,7 +2,7 @@
  * The report's ZIP package as other programs read it: photos stored as they
  * are, XML deflated, no data descriptors (Python's zipfile), a report of many
  * photos that python-docx and LibreOffice open, and the same report issued:
- * signed while it is streamed, verified by us, xmlsec1 and LibreOffice.
+ * signed while it is streamed, verified by us, xmlsec1, Apache POI and LibreOffice.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { writeReportDocx } from '#core/export/report/build';
 import type { ReportModel } from '#core/export/report/model';
 import { verifyPackage } from '#core/signing/package-verify';
 import { convertToPdf, readDocx } from '../../helpers/docx';
+import { poiVerify } from '../../helpers/poi/poi';
 import { testSigner } from '../signing/fixtures';
 import { flipMiddle, libreOfficeVerify, rezip, xmlsecVerify } from '../signing/tamper';
 import { reportWorld, SIGN_OFF, type ReportWorld } from './world';
@@ -134,6 +135,12 @@ describe('the same report issued: signed while it is streamed', { timeout: 120_0
     expect(ok).toBe(all);
     expect(Number(all)).toBeGreaterThan(model.photos.length);
   });
+
+  it('Apache POI (which reads the ZIP its own way) finds it valid', () => {
+    const r = poiVerify([issuedPath]).get(issuedPath);
+    if (!r || 'error' in r) throw new Error(`POI could not check the report: ${r?.error}`);
+    expect(r.signatures).toEqual([{ valid: true, signer: expect.stringContaining('CN=Lena Lead') as unknown }]);
+  }, 240_000);
 
   it('LibreOffice finds the signature intact', () => {
     const sigs = libreOfficeVerify([issuedPath]).get(issuedPath)!;
