@@ -148,7 +148,7 @@ export function FindingEditor(props: FindingEditorProps) {
             />
           )}
           <Divider />
-          <FindingTrail findingId={f.id} version={f.updatedAt} refs={refs} />
+          <FindingTrail findingId={f.id} refs={refs} />
         </>
       )}
     </Stack>

@@ -1,5 +1,4 @@
 import { Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
 import type { TrailEntry } from '#shared/domain/finding';
 import { useOp } from '../../api/ops';
 import { LoadError } from '../../components/LoadState';
@@ -42,17 +41,10 @@ function show(entry: TrailEntry, value: string | null, refs: AuditRefs): string 
 }
 
 /** The append-only record of every change to one finding, oldest first. */
-export function FindingTrail({ findingId, version, refs }: { findingId: string; version: string; refs: AuditRefs }) {
-  // `version` (the finding's updatedAt) reloads the trail after every change.
+export function FindingTrail({ findingId, refs }: { findingId: string; refs: AuditRefs }) {
+  // Every change to the finding, and to its attachments, refreshes it (api/invalidation.ts).
   const trail = useOp('findings.trail', { recordType: 'finding', recordId: findingId });
   const entries = trail.data;
-  const { reload } = trail;
-  const seen = useRef(version);
-  useEffect(() => {
-    if (seen.current === version) return;
-    seen.current = version;
-    reload();
-  }, [version, reload]);
   return (
     <div role="region" aria-label="History">
       <Title order={3} size="h5" mb="xs">
