@@ -1,0 +1,319 @@
+/**
+ * `npm run bench scale`: ten years of a certification body on one laptop
+ * (scale/build.ts: 300 clients, 1,500 audits, 20,000 findings, 45,000
+ * interviews and observations, 41,000 checklist notes, built through the API
+ * once per schema version and reused).
+ *
+ * (a) Paint: the Nonconformities and Audits screens loaded in Chromium from
+ * the preview host (`fieldwork serve`, the built CLI and renderer), navigation
+ * start → the first rows painted, against a static HTML table of the same rows
+ * (those the screen's list operation answered, fetched with the input the
+ * screen sent) served by the same host, loaded alternately.
+ * (b) Operations: p95 of every operation the UI calls on navigation
+ * (scale/ops.ts), each through dispatch in this process against the same
+ * rows read by plain SELECTs on the same connection, alternating, over 40
+ * different audits. Times are dispatch only (the wire's JSON is not counted);
+ * the largest answer's JSON size is reported beside them.
+ */
+import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { openBackend } from '#core/backend';
+import { isOpName, type OpName } from '#shared/api/ops';
+import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditSummary, type AuditType } from '#shared/domain/audit';
+import { FINDING_STATUS_LABELS, FINDING_TYPE_SHORT, type FindingSummary } from '#shared/domain/finding';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
+import { startServe, stop, type Served } from '../helpers/serve';
+import { watchOnLoad } from './probes';
+import { median } from './report';
+import { ensureScaleFolder, SCALE } from './scale/build';
+import { NAV_OPS, type Target } from './scale/ops';
+import { writeStaticTable } from './static-page';
+
+const PAINT_RUNS = 3;
+const OP_RUNS = 60;
+const OP_WARMUP = 5;
+const TARGETS = 40;
+/** Rows that fill the first screen: a screen has painted when this many (or all it has) are on it. */
+const FIRST_SCREEN_ROWS = 15;
+const PAINT_TIMEOUT_MS = 300_000;
+const WORDS = ['backup', 'access review', 'supplier', 'firewall', 'incident', 'leaver', 'encryption', 'patch'];
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
+const log = (s: string) => console.error(s);
+
+/** A list answer's rows: the answer itself, or the first array in a paged answer ({ items, … }). */
+function rowsOf(answer: unknown): unknown[] {
+  if (Array.isArray(answer)) return answer;
+  if (answer && typeof answer === 'object') {
+    const list = Object.values(answer).find(Array.isArray);
+    if (list) return list as unknown[];
+  }
+  return [];
+}
+
+const loadStart = loadavg()[0]!;
+// FIELDWORK_BENCH_SCALE_CLIENTS=20 tries the bench out on a smaller folder (its own cache).
+const folder = await ensureScaleFolder(log, Number(process.env.FIELDWORK_BENCH_SCALE_CLIENTS ?? SCALE.clients));
+const dbMb = Math.round(statSync(join(folder.dataDir, 'fieldwork.sqlite')).size / 2 ** 20);
+log(`scale: folder ${folder.dataDir} (${dbMb} MB database), counts ${JSON.stringify(folder.counts)}`);
+
+// ---- (a) paint, through the preview host
+interface Screen {
+  name: string;
+  route: string;
+  /** The list operations the screen may call (the paged one first); the one it called is measured. */
+  ops: string[];
+  headers: string[];
+  cells: (row: Record<string, unknown>) => (string | number)[];
+}
+const excerpt = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const SCREENS: Screen[] = [
+  {
+    name: 'nonconformities',
+    route: '/nonconformities',
+    ops: ['findings.page', 'findings.list'],
+    headers: ['Number', 'Client', 'Audit', 'Type', 'Requirements', 'Statement', 'Status', 'Response due'],
+    cells: (row) => {
+      const f = row as unknown as Omit<FindingSummary, 'requirements'> & {
+        requirements: (string | FindingSummary['requirements'][number])[];
+      };
+      return [
+        f.number ?? 'Draft',
+        f.clientName,
+        `${AUDIT_TYPE_LABELS[f.auditType as AuditType] ?? f.auditType} ${f.auditStartDate}`,
+        FINDING_TYPE_SHORT[f.type],
+        // The paged rows carry the numbers, the full ones the requirements.
+        f.requirements.map((r) => (typeof r === 'string' ? r : r.number || r.ref)).join(', ') || '—',
+        excerpt(f.statement, 70),
+        FINDING_STATUS_LABELS[f.status],
+        f.responseDue ?? '—',
+      ];
+    },
+  },
+  {
+    name: 'audits',
+    route: '/audits',
+    ops: ['audits.page', 'audits.list'],
+    headers: ['Client', 'Type', 'Status', 'Dates', 'Lead auditor'],
+    cells: (row) => {
+      const a = row as unknown as AuditSummary;
+      return [
+        a.clientName,
+        AUDIT_TYPE_LABELS[a.type],
+        AUDIT_STATUS_LABELS[a.status],
+        `${a.startDate} – ${a.endDate}`,
+        a.leadAuditor || '—',
+      ];
+    },
+  },
+];
+
+interface Probe {
+  dom: number;
+  paint: number;
+  count: number;
+  detail: string;
+}
+async function load(page: Page, url: string): Promise<Probe> {
+  // From a blank page, so that a URL differing only in its hash is still a full load.
+  await page.goto('about:blank');
+  await page.goto(url, { timeout: PAINT_TIMEOUT_MS });
+  // A function, not a string: the app's CSP forbids eval of strings in the page.
+  const handle = await page.waitForFunction(() => (globalThis as { __bench?: unknown }).__bench, undefined, {
+    timeout: PAINT_TIMEOUT_MS,
+  });
+  return (await handle.jsonValue()) as Probe;
+}
+
+interface PaintResult {
+  screen: Screen;
+  op: string;
+  input: Record<string, unknown>;
+  rows: number;
+  answerKb: number;
+  app: Probe[];
+  floor: number[];
+}
+const uiInputs = new Map<string, Record<string, unknown>>();
+
+async function paintScreen(served: Served, screen: Screen): Promise<PaintResult> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const appUrl = `${served.url}#${screen.route}`;
+    const match = `^/#${screen.route}$`;
+    // Cold load: warms the host and the browser, and shows which input the screen sends.
+    const warm = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    await warm.addInitScript({ content: watchOnLoad(match, 'tbody tr', 1) });
+    const first = await warm.newPage();
+    const sent: { op?: string; body?: string } = {};
+    first.on('request', (r) => {
+      const op = r.url().split('/api/')[1] ?? '';
+      if (sent.op === undefined && screen.ops.includes(op)) Object.assign(sent, { op, body: r.postData() ?? '{}' });
+    });
+    const cold = await load(first, appUrl);
+    await warm.close();
+    const { op, body: sentBody } = sent;
+    if (op === undefined || sentBody === undefined) {
+      throw new Error(`${screen.name}: the screen called none of ${screen.ops.join(', ')}`);
+    }
+    const input = JSON.parse(sentBody) as Record<string, unknown>;
+    uiInputs.set(op, input);
+
+    // The same rows, asked the same way, for the static table.
+    const res = await fetch(`${served.origin}/api/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-fieldwork-token': served.token },
+      body: sentBody,
+    });
+    const body = await res.text();
+    const answer = JSON.parse(body) as { ok: boolean; value?: unknown };
+    if (!answer.ok) throw new Error(`${screen.name}: ${op} failed: ${body.slice(0, 200)}`);
+    const rows = rowsOf(answer.value) as Record<string, unknown>[];
+    const table = writeStaticTable(`scale-${screen.name}`, screen.headers, rows.map(screen.cells));
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+      await context.addInitScript({
+        content: watchOnLoad(match, 'tbody tr', Math.min(rows.length, FIRST_SCREEN_ROWS)),
+      });
+      await context.addInitScript({ content: watchOnLoad('^/bench-static-', 'tbody tr', rows.length) });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      const staticUrl = `${served.origin}${table.path}`;
+      await load(page, staticUrl);
+      const app: Probe[] = [];
+      const floor: number[] = [];
+      for (let i = 0; i < PAINT_RUNS; i++) {
+        const a = await load(page, appUrl);
+        app.push(a);
+        floor.push((await load(page, staticUrl)).paint);
+        log(`${screen.name}: painted ${a.paint.toFixed(0)} ms (${a.count} rows on the page); ${a.detail}`);
+      }
+      log(
+        `${screen.name}: cold load ${cold.paint.toFixed(0)} ms; static table ${floor.map((x) => x.toFixed(0)).join(', ')} ms`,
+      );
+      await context.close();
+      return { screen, op, input, rows: rows.length, answerKb: Math.round(body.length / 1024), app, floor };
+    } finally {
+      table.remove();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+const served = await startServe(folder.dataDir);
+const paints: PaintResult[] = [];
+try {
+  for (const screen of SCREENS) paints.push(await paintScreen(served, screen));
+} finally {
+  await stop(served.proc);
+}
+
+// ---- (b) navigation operations, in process
+const backend = openBackend({ dataDir: folder.dataDir, appVersion: 'bench' });
+const lines: object[] = [];
+try {
+  const db = backend.db;
+  const audits = db
+    .prepare(
+      `SELECT a.id, a.client_id FROM audits a WHERE EXISTS (SELECT 1 FROM findings f WHERE f.audit_id = a.id)
+       ORDER BY a.id`,
+    )
+    .all() as { id: string; client_id: string }[];
+  const targets: Target[] = Array.from({ length: TARGETS }, (_, i) => {
+    const a = audits[Math.floor((i * audits.length) / TARGETS)]!;
+    const f = db
+      .prepare(
+        `SELECT f.id, i.ref FROM findings f JOIN finding_items fi ON fi.finding_id = f.id
+         JOIN checklist_items i ON i.id = fi.item_id WHERE f.audit_id = ? ORDER BY f.id LIMIT 1`,
+      )
+      .get(a.id) as { id: string; ref: string };
+    return { auditId: a.id, clientId: a.client_id, findingId: f.id, ref: f.ref, q: WORDS[i % WORDS.length]! };
+  });
+
+  // Operations of the contract as it stands: a list replaced by a paged one is measured if it is still there.
+  for (const nav of NAV_OPS.filter((n) => isOpName(n.op))) {
+    const op = nav.op as OpName;
+    // A list across audits takes what its screen sent (a page size, say) besides the filter.
+    const base = (nav.acrossAudits && uiInputs.get(op)) || {};
+    const inputOf = (t: Target) => ({ ...base, ...nav.input(t) });
+    const ours: number[] = [];
+    const floor: number[] = [];
+    const rows: number[] = [];
+    let answerKb = 0;
+    for (let i = 0; i < OP_WARMUP + OP_RUNS; i++) {
+      const t = targets[i % targets.length]!;
+      const input = inputOf(t);
+      const t0 = performance.now();
+      const r = await backend.dispatch(op, input);
+      const t1 = performance.now();
+      if (!r.ok) throw new Error(`${nav.op} ${JSON.stringify(input)}: ${r.error.code} ${r.error.message}`);
+      const n = nav.list ? rowsOf(r.value).length : 1;
+      const t2 = performance.now();
+      nav.floor(db, t, n);
+      const t3 = performance.now();
+      if (i < OP_WARMUP) continue;
+      ours.push(t1 - t0);
+      floor.push(t3 - t2);
+      rows.push(n);
+      answerKb = Math.max(answerKb, JSON.stringify(r).length / 1024);
+    }
+    const v = pct(ours, 95);
+    const b = pct(floor, 95);
+    lines.push({
+      bench: `scale-${nav.name}-p95`,
+      value: round(v, 2),
+      unit: 'ms',
+      baseline: 'plain SELECTs of the same rows, same connection',
+      baseline_value: round(b, 2),
+      ratio: round(v / b),
+      p50: round(pct(ours, 50), 2),
+      ...(nav.list ? { rows: median(rows) } : {}),
+      answer_kb_max: round(answerKb),
+      runs: OP_RUNS,
+      screen: nav.screen,
+      target_ms: 50,
+      within_target: v < 50,
+    });
+  }
+} finally {
+  backend.close();
+}
+
+const evidenceNote = `evidence: ${SCALE.evidencePerAudit} small text files per audit, not 30,000 photos`;
+console.log(
+  JSON.stringify({
+    bench: 'scale-folder',
+    ...folder.counts,
+    db_mb: dbMb,
+    build_s: folder.buildSeconds,
+    load_avg: [round(loadStart, 1), round(loadavg()[0]!, 1)],
+    notes: `built through dispatch, one outer transaction per audit's fieldwork; ${evidenceNote}`,
+  }),
+);
+for (const p of paints) {
+  const v = median(p.app.map((a) => a.paint));
+  const b = median(p.floor);
+  console.log(
+    JSON.stringify({
+      bench: `scale-${p.screen.name}-paint`,
+      value: round(v),
+      unit: 'ms',
+      baseline: 'static-html-table-same-rows-same-host',
+      baseline_value: round(b),
+      ratio: round(v / b),
+      op: p.op,
+      rows: p.rows,
+      rows_on_page: median(p.app.map((a) => a.count)),
+      answer_kb: p.answerKb,
+      input: p.input,
+      runs: PAINT_RUNS,
+      target_ms: 300,
+      within_target: v < 300,
+    }),
+  );
+}
+for (const line of lines) console.log(JSON.stringify(line));
