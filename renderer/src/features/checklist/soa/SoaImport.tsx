@@ -3,7 +3,6 @@ import { IconFileImport } from '@tabler/icons-react';
 import { memo, useRef, useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { SOA_MAX_BYTES, type SoaPreview } from '#shared/domain/checklist';
-import { getApi } from '../../../api/client';
 import { useWriteOp } from '../../../api/ops';
 import { formatBytes, readAsBase64 } from '../../../lib/files';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -26,6 +25,7 @@ export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string 
   const resetRef = useRef<() => void>(null);
   // Applying refreshes the checklist and the audit, which names the SoA version (api/invalidation.ts).
   const applySoa = useWriteOp('soa.apply');
+  const previewSoa = useWriteOp('soa.preview');
 
   const pick = async (picked: File | null) => {
     resetRef.current?.();
@@ -42,7 +42,7 @@ export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string 
     setReading(true);
     try {
       const file = { name: picked.name, contentBase64: await readAsBase64(picked) };
-      const outcome = await getApi().invoke('soa.preview', { auditId, file });
+      const outcome = await previewSoa.mutate({ auditId, file });
       setPending({ file, outcome });
     } catch {
       notifyError({ code: 'invalid_input', message: `“${picked.name}” could not be read.` }, 'File not read');
