@@ -2,11 +2,7 @@ import type { RepoContext } from '../repos/context';
 import { searchRecords } from '../repos/search';
 import type { Handlers, Tx } from './types';
 
-/**
- * Search only reads, so it runs in a deferred transaction: one consistent
- * snapshot for the ranking and the hits' details, without taking the write
- * lock (a long import in another process never holds a search up).
- */
-export const searchHandlers = (ctx: RepoContext, _tx: Tx): Pick<Handlers, 'search.query'> => ({
-  'search.query': (input) => ctx.db.transaction(() => searchRecords(ctx, input)).deferred(),
+/** A read (op-kinds.ts): one deferred snapshot for the ranking and the hits' details, without the write lock. */
+export const searchHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, 'search.query'> => ({
+  'search.query': tx((input) => searchRecords(ctx, input)),
 });
