@@ -1,27 +1,16 @@
 /**
  * The bounded ZIP reader of unzip.ts for files too large to hold in memory
- * (team packages with hundreds of MB of evidence): only the central directory
- * is read whole; each entry is streamed from disk, inflated chunk by chunk and
- * stopped as soon as it yields more than it declares. Nothing is written.
+ * (team packages with hundreds of MB of evidence): yauzl reads the directory
+ * from disk, one record at a time; each entry is streamed, inflated chunk by
+ * chunk and stopped as soon as it yields more than it declares. Nothing is written.
  */
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { openPromise, type ZipFile as YauzlZip } from 'yauzl';
 import { readFully } from './read-chunk';
-import {
-  entryChunks,
-  findEndOfDirectory,
-  INFLATE_CHUNK,
-  LOCAL,
-  readDirectory,
-  ZipRefused,
-  type ZipEntry,
-  type ZipLimits,
-} from './unzip';
+import { checkDirectory, YAUZL_OPTIONS, ZipRefused, type ZipEntry, type ZipLimits } from './unzip';
 
-/** End record (22) plus the longest comment: where the end record must be. */
-const TAIL = 22 + 0xffff;
-/** A directory larger than this is not one the limits would let through anyway. */
-const MAX_DIRECTORY = 16 * 1024 * 1024;
+/** A local file header's signature: how every ZIP file starts. */
+const LOCAL = 0x04034b50;
 
 export interface ZipFile {
   entries: ZipEntry[];
@@ -32,62 +21,42 @@ export interface ZipFile {
   close(): Promise<void>;
 }
 
-/** Opens `path` and reads its directory within `limits`. Throws ZipRefused (detail 'not_zip' when no ZIP at all). */
+/**
+ * Opens `path` and reads its directory within `limits`. Throws ZipRefused
+ * (detail 'not_zip' when no ZIP at all, 'truncated' when cut short), or the
+ * file system's error (ENOENT, EACCES) as it is.
+ */
 export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipFile> {
-  const handle = await open(path, 'r');
+  let opened: YauzlZip;
   try {
-    const size = (await handle.stat()).size;
-    const tailStart = Math.max(0, size - TAIL);
-    const tail = await readFully(handle, tailStart, size - tailStart);
-    const eocd = tail.length >= 22 ? findEndOfDirectory(tail) : -1;
-    if (eocd < 0) {
-      // A file that starts like a ZIP but has no end record was cut short.
-      const head = await readFully(handle, 0, 4);
-      const zipStart = head.length === 4 && head.readUInt32LE(0) === LOCAL;
-      throw new ZipRefused('damaged', zipStart ? 'truncated' : 'not_zip');
-    }
-    const directoryAt = tail.readUInt32LE(eocd + 16);
-    const endAt = tailStart + eocd;
-    if (directoryAt > endAt) throw new ZipRefused('damaged', 'truncated');
-    if (endAt - directoryAt > MAX_DIRECTORY) throw new ZipRefused('too_large');
-    const directory = await readFully(handle, directoryAt, size - directoryAt);
-    const entries = readDirectory(directory, limits, directoryAt);
-    return zipFile(path, handle, entries, directoryAt);
+    opened = await openPromise(path, YAUZL_OPTIONS);
   } catch (e) {
-    await handle.close();
-    throw e;
+    if ((e as NodeJS.ErrnoException).code) throw e;
+    // No end record: a file that starts like a ZIP was cut short.
+    throw new ZipRefused('damaged', (await startsLikeZip(path)) ? 'truncated' : 'not_zip');
   }
-}
-
-function zipFile(path: string, handle: FileHandle, entries: ZipEntry[], directoryAt: number): ZipFile {
-  /** Where the entry's compressed bytes start, found through its local header. */
-  const dataStart = async (entry: ZipEntry): Promise<number> => {
-    const header = await readFully(handle, entry.localOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipRefused('damaged', 'truncated');
-    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (start + entry.compressed > directoryAt) throw new ZipRefused('damaged', 'truncated');
-    return start;
-  };
-
-  async function* chunks(entry: ZipEntry): AsyncGenerator<Buffer> {
-    const start = await dataStart(entry);
-    if (entry.compressed === 0) {
-      // Nothing to read (createReadStream cannot be given an empty range).
-      if (entry.unpacked !== 0 || entry.crc !== 0) throw new ZipRefused('damaged');
-      return;
-    }
-    const source = createReadStream(path, { start, end: start + entry.compressed - 1, highWaterMark: INFLATE_CHUNK });
-    yield* entryChunks(source, entry);
-  }
-
+  const zip = await checkDirectory(opened, limits);
   return {
-    entries,
-    chunks,
+    entries: zip.entries,
+    chunks: (entry) => zip.chunks(entry),
     async read(entry) {
       const parts: Buffer[] = [];
-      for await (const chunk of chunks(entry)) parts.push(chunk);
+      for await (const chunk of zip.chunks(entry)) parts.push(chunk);
       return Buffer.concat(parts);
     },
-    close: () => handle.close(),
+    close: () => {
+      zip.close();
+      return Promise.resolve();
+    },
   };
+}
+
+async function startsLikeZip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = await readFully(handle, 0, 4);
+    return head.length === 4 && head.readUInt32LE(0) === LOCAL;
+  } finally {
+    await handle.close();
+  }
 }

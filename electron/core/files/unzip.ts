@@ -1,12 +1,16 @@
 /**
- * Unpacks a ZIP file (DOCX, XLSX) with limits on the work actually done: the
- * entries of the central directory are inflated one by one, streaming, and
- * each stops as soon as it yields more than it declares (a zip bomb states a
- * small size and unpacks to gigabytes). The declared sizes must sum to at most
- * the caller's limit, so at most that much is ever inflated.
+ * Unpacks ZIP files (DOCX, XLSX, team packages) with limits on the work
+ * actually done. yauzl reads the structure — end record, ZIP64, central
+ * directory, local headers, bounds; this file decides what is let through:
+ * the entry count and the sum of the declared sizes are checked against the
+ * caller's limits before anything is inflated, and each entry is inflated
+ * chunk by chunk and stopped as soon as it yields more than it declares (a
+ * zip bomb states a small size and unpacks to gigabytes), then its CRC and
+ * size are checked (yauzl checks neither CRC nor, as used here, sizes).
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
+import { fromBufferPromise, getFileNameLowLevel, type Entry, type Options, type ZipFile } from 'yauzl';
 
 export interface ZipLimits {
   /** Total uncompressed bytes. */
@@ -34,127 +38,139 @@ export class ZipRefused extends Error {
 /** Bytes produced by inflating, over the process's lifetime: what tests use to see the work was bounded. */
 export const unzipWork = { inflatedBytes: 0 };
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-export const LOCAL = 0x04034b50;
-export const STORED = 0;
+const STORED = 0;
 const DEFLATED = 8;
-const MAX32 = 0xffffffff;
 /** Output slice of one inflate step: the most an entry can overrun its declared size by before it is stopped. */
 export const INFLATE_CHUNK = 64 * 1024;
+/** Bytes of directory records held at once; no directory the limits let through comes near. */
+const MAX_DIRECTORY = 16 * 1024 * 1024;
+
+/**
+ * yauzl's own size check and name handling are off: sizes are checked here
+ * (to tell a bomb from damage), and names reach the callers undecorated —
+ * backslashes kept, nothing refused — so a team package can say which unsafe
+ * name it holds (packages/entry-names.ts). Entries are read one at a time.
+ */
+export const YAUZL_OPTIONS: Options = {
+  autoClose: false,
+  lazyEntries: true,
+  decodeStrings: false,
+  validateEntrySizes: false,
+};
 
 export interface ZipEntry {
   name: string;
+  /** 0 stored, 8 deflated: the only two accepted. */
   method: number;
   crc: number;
   compressed: number;
   unpacked: number;
-  localOffset: number;
-  /** Host OS in the high byte of "version made by" (3 = Unix); the Unix mode is the top 16 bits of the attributes. */
-  madeBy: number;
+  /** The Unix mode is the top 16 bits when written on Unix (other hosts leave them zero). */
   externalAttributes: number;
 }
-type Entry = ZipEntry;
+
+/** A ZIP file whose directory was read within the limits. */
+export interface CheckedZip {
+  entries: ZipEntry[];
+  /** The entry's content in chunks, checked against its declared size and CRC; throws ZipRefused. */
+  chunks(entry: ZipEntry): AsyncGenerator<Buffer>;
+  close(): void;
+}
 
 /** Entry name → bytes, folders left out. Throws ZipRefused. */
 export async function unzipBounded(bytes: Buffer, limits: ZipLimits): Promise<Map<string, Buffer>> {
-  const entries = readDirectory(bytes, limits);
-  const out = new Map<string, Buffer>();
-  for (const entry of entries) {
-    const parts: Buffer[] = [];
-    for await (const chunk of entryChunks(Readable.from([entryData(bytes, entry)]), entry)) parts.push(chunk);
-    const content = Buffer.concat(parts);
-    if (!entry.name.endsWith('/')) out.set(entry.name, content);
+  let opened: ZipFile;
+  try {
+    opened = await fromBufferPromise(bytes, YAUZL_OPTIONS);
+  } catch {
+    throw new ZipRefused('damaged', 'no_directory');
   }
-  return out;
-}
-
-/**
- * The entries of the central directory, checked against the limits before anything is unpacked.
- * `bytes` may be the end of a file that starts at file offset `base` (see unzip-file.ts).
- */
-export function readDirectory(bytes: Buffer, limits: ZipLimits, base = 0): Entry[] {
-  const eocd = findEndOfDirectory(bytes);
-  if (eocd < 0) throw new ZipRefused('damaged', 'no_directory');
-  const count = bytes.readUInt16LE(eocd + 10);
-  const directoryAt = bytes.readUInt32LE(eocd + 16);
-  let p = directoryAt - base;
-  // ZIP64 totals only appear beyond 65,535 entries or 4 GB, both far past any limit here.
-  if (count === 0xffff || directoryAt === MAX32) throw new ZipRefused('too_large');
-  if (count > limits.entries) throw new ZipRefused('too_large');
-  if (p < 0) throw new ZipRefused('damaged', 'truncated');
-  const entries: Entry[] = [];
-  const names = new Set<string>();
-  let declared = 0;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== CENTRAL) throw new ZipRefused('damaged', 'truncated');
-    const flags = bytes.readUInt16LE(p + 8);
-    const nameLength = bytes.readUInt16LE(p + 28);
-    const extraLength = bytes.readUInt16LE(p + 30);
-    const end = p + 46 + nameLength + extraLength + bytes.readUInt16LE(p + 32);
-    if (end > bytes.length) throw new ZipRefused('damaged');
-    const entry: Entry = {
-      name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
-      method: bytes.readUInt16LE(p + 10),
-      crc: bytes.readUInt32LE(p + 16),
-      compressed: bytes.readUInt32LE(p + 20),
-      unpacked: bytes.readUInt32LE(p + 24),
-      localOffset: bytes.readUInt32LE(p + 42),
-      madeBy: bytes.readUInt8(p + 5),
-      externalAttributes: bytes.readUInt32LE(p + 38),
-    };
-    readZip64(bytes, p + 46 + nameLength, extraLength, entry);
-    // Encrypted entries and compression methods other than stored/deflate are not what Office writes.
-    if (flags & 1 || (entry.method !== STORED && entry.method !== DEFLATED)) throw new ZipRefused('damaged');
-    // Two entries of one name: readers would disagree on which one is the part.
-    if (names.has(entry.name)) throw new ZipRefused('damaged', 'duplicate_name');
-    names.add(entry.name);
-    declared += entry.unpacked;
-    if (declared > limits.unpackedBytes) throw new ZipRefused('too_large');
-    entries.push(entry);
-    p = end;
-  }
-  return entries;
-}
-
-export function findEndOfDirectory(bytes: Buffer): number {
-  const stop = Math.max(0, bytes.length - 22 - 0xffff);
-  for (let at = bytes.length - 22; at >= stop; at--) if (bytes.readUInt32LE(at) === EOCD) return at;
-  return -1;
-}
-
-/** Sizes or offsets of 0xffffffff are in the ZIP64 extra field (id 1), in this order, when present. */
-function readZip64(bytes: Buffer, start: number, length: number, entry: Entry): void {
-  const wanted = (['unpacked', 'compressed', 'localOffset'] as const).filter((k) => entry[k] === MAX32);
-  if (wanted.length === 0) return;
-  for (let p = start; p + 4 <= start + length;) {
-    const id = bytes.readUInt16LE(p);
-    const size = bytes.readUInt16LE(p + 2);
-    if (id === 1 && size >= wanted.length * 8 && p + 4 + size <= start + length) {
-      // Anything past 2^53 is refused by the size limit or the bounds check anyway.
-      wanted.forEach((k, i) => (entry[k] = Number(bytes.readBigUInt64LE(p + 4 + i * 8))));
-      return;
+  const zip = await checkDirectory(opened, limits);
+  try {
+    const out = new Map<string, Buffer>();
+    for (const entry of zip.entries) {
+      const parts: Buffer[] = [];
+      for await (const chunk of zip.chunks(entry)) parts.push(chunk);
+      if (!entry.name.endsWith('/')) out.set(entry.name, Buffer.concat(parts));
     }
-    p += 4 + size;
+    return out;
+  } finally {
+    zip.close();
   }
-  throw new ZipRefused('damaged');
 }
 
-/** The entry's compressed bytes, found through its local header. */
-function entryData(bytes: Buffer, entry: Entry): Buffer {
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new ZipRefused('damaged');
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-  if (start + entry.compressed > bytes.length) throw new ZipRefused('damaged');
-  return bytes.subarray(start, start + entry.compressed);
+/** Reads the directory of a ZIP file yauzl opened (with YAUZL_OPTIONS), refusing it whole if it exceeds the limits. */
+export async function checkDirectory(zip: ZipFile, limits: ZipLimits): Promise<CheckedZip> {
+  const sources = new Map<ZipEntry, Entry>();
+  try {
+    if (zip.entryCount > limits.entries) throw new ZipRefused('too_large');
+    const names = new Set<string>();
+    let declared = 0;
+    let directory = 0;
+    for await (const source of directoryEntries(zip)) {
+      directory += 46 + source.fileNameLength + source.extraFieldLength + source.fileCommentLength;
+      if (directory > MAX_DIRECTORY) throw new ZipRefused('too_large');
+      const entry: ZipEntry = {
+        name: getFileNameLowLevel(source.generalPurposeBitFlag, source.fileNameRaw, source.extraFields, true),
+        method: source.compressionMethod,
+        crc: source.crc32,
+        compressed: source.compressedSize,
+        unpacked: source.uncompressedSize,
+        externalAttributes: source.externalFileAttributes,
+      };
+      // Encrypted entries and compression methods other than stored/deflate are not what Office writes.
+      if (source.isEncrypted() || (entry.method !== STORED && entry.method !== DEFLATED)) {
+        throw new ZipRefused('damaged');
+      }
+      // Two entries of one name: readers would disagree on which one is the part.
+      if (names.has(entry.name)) throw new ZipRefused('damaged', 'duplicate_name');
+      names.add(entry.name);
+      declared += entry.unpacked;
+      if (declared > limits.unpackedBytes) throw new ZipRefused('too_large');
+      sources.set(entry, source);
+    }
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+
+  async function* chunks(entry: ZipEntry): AsyncGenerator<Buffer> {
+    const source = sources.get(entry);
+    if (!source) throw new Error('Not an entry of this ZIP file');
+    let stored: Readable;
+    try {
+      // The bytes as stored: inflated below, where each step's output is counted.
+      stored = await zip.openReadStreamPromise(source, { decodeFileData: false });
+    } catch {
+      // A missing local header or data past the end of the file: it was cut short.
+      throw new ZipRefused('damaged', 'truncated');
+    }
+    yield* entryChunks(stored, entry);
+  }
+  return { entries: [...sources.keys()], chunks, close: () => zip.close() };
+}
+
+/** The central directory's records, one at a time; a directory yauzl cannot read was cut short or damaged. */
+async function* directoryEntries(zip: ZipFile): AsyncGenerator<Entry> {
+  const iterator = zip.eachEntry();
+  for (;;) {
+    let next: IteratorResult<Entry>;
+    try {
+      next = await iterator.next();
+    } catch {
+      throw new ZipRefused('damaged', 'truncated');
+    }
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 /**
  * An entry's content from its compressed bytes, chunk by chunk: stopped at the
  * first chunk that takes it past the declared size (zip bombs), then checked
- * for size and CRC. Used for entries in memory and streamed from disk alike.
+ * for size and CRC.
  */
-export async function* entryChunks(compressed: Readable, entry: Entry): AsyncGenerator<Buffer> {
+async function* entryChunks(compressed: Readable, entry: ZipEntry): AsyncGenerator<Buffer> {
   const inflate = entry.method === STORED ? null : createInflateRaw({ chunkSize: INFLATE_CHUNK });
   if (inflate) {
     compressed.on('error', (e) => inflate.destroy(e));
@@ -173,6 +189,7 @@ export async function* entryChunks(compressed: Readable, entry: Entry): AsyncGen
   } catch (e) {
     throw e instanceof ZipRefused ? e : new ZipRefused('damaged');
   } finally {
+    compressed.unpipe();
     compressed.destroy();
     inflate?.destroy();
   }
