@@ -157,3 +157,20 @@ export const AuditListQuery = z.strictObject({
   sort: z.enum(['start_asc', 'start_desc']).default('start_desc'),
 });
 export type AuditListQuery = z.input<typeof AuditListQuery>;
+
+/** One page of audits, filtered and sorted in SQL; `after` is the previous page's `next` (keyset). */
+export const AuditPageQuery = AuditListQuery.extend({
+  clientId: Id.optional(),
+  after: z.string().max(400).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+export type AuditPageQuery = z.input<typeof AuditPageQuery>;
+
+export const AuditPage = z.object({
+  rows: z.array(AuditSummary),
+  /** Pass as `after` for the next page; null on the last. */
+  next: z.string().nullable(),
+  /** How many audits match, counted on the first page only (null on the others). */
+  total: z.number().int().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -227,3 +227,48 @@ export const FindingSettings = z.object({
 });
 export type FindingSettings = z.infer<typeof FindingSettings>;
 export const DEFAULT_RESPONSE_DAYS = { major: 30, minor: 90 } as const;
+
+/**
+ * One page of the nonconformity list across audits: the filters of
+ * FindingListQuery, evaluated in SQL, "overdue" against the caller's own date.
+ * Newest audit first, by number within an audit; `after` is the `next` of the
+ * previous page (keyset: a row inserted meanwhile never repeats or shifts one).
+ */
+export const FindingPageQuery = FindingListQuery.extend({
+  /** The caller's calendar date, what "overdue" is judged against. */
+  today: IsoDate,
+  after: z.string().max(400).optional(),
+  limit: z.number().int().min(1).max(200).default(100),
+});
+export type FindingPageQuery = z.input<typeof FindingPageQuery>;
+
+/** A list row: only what the table shows (the statement cut short; the drawer loads the finding itself). */
+export const FindingListRow = FindingSummary.pick({
+  id: true,
+  auditId: true,
+  number: true,
+  type: true,
+  status: true,
+  responseDue: true,
+  overdue: true,
+  needsNewStage2: true,
+  auditType: true,
+  auditStartDate: true,
+  clientId: true,
+  clientName: true,
+}).extend({
+  /** The first characters of the statement. */
+  statement: z.string(),
+  /** Each requirement's number, or its ref when it has none, in checklist order. */
+  requirements: z.array(z.string()),
+});
+export type FindingListRow = z.infer<typeof FindingListRow>;
+
+export const FindingPage = z.object({
+  rows: z.array(FindingListRow),
+  /** Pass as `after` for the next page; null on the last. */
+  next: z.string().nullable(),
+  /** How many findings match, counted on the first page only (null on the others). */
+  total: z.number().int().nullable(),
+});
+export type FindingPage = z.infer<typeof FindingPage>;

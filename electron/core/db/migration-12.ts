@@ -7,7 +7,8 @@ import type { Migration } from './migrations';
  *   (tests/unit/core/foreign-key-indexes.test.ts keeps it so).
  * - The paged lists walk an index in their sort order, (start_date, id), and
  *   stop after a page: audits by date, by client, status or type; findings by
- *   audit then status and type (repos/findings/page.ts, repos/audits-page.ts).
+ *   audit then status and type (repos/findings/page.ts, repos/audits-page.ts);
+ *   their counts find findings by status and type across audits.
  *   The old one-column indexes they replace are dropped.
  * - The requirement filter looks items up by ref or number, case-insensitively,
  *   instead of upper() over every linked item.
@@ -33,6 +34,7 @@ export const MIGRATION_12: Migration = {
 
     DROP INDEX findings_audit;
     CREATE INDEX findings_audit ON findings(audit_id, status, type);
+    CREATE INDEX findings_status ON findings(status, type);
 
     CREATE INDEX checklist_items_ref ON checklist_items(ref COLLATE NOCASE);
     CREATE INDEX checklist_items_number ON checklist_items(number COLLATE NOCASE);`,

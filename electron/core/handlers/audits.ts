@@ -1,5 +1,6 @@
 import { rollup } from '#shared/rules/rollup';
 import { createAudit, deleteAudit, getAudit, listAudits, setAuditStatus, updateAudit } from '../repos/audits';
+import { auditPage } from '../repos/audits-page';
 import { itemRows, requireAudit } from '../repos/checklist';
 import { resolveTemplate } from '../repos/checklist-instantiate';
 import type { RepoContext } from '../repos/context';
@@ -8,6 +9,7 @@ import type { Handlers, Tx } from './types';
 
 type AuditOps =
   | 'audits.list'
+  | 'audits.page'
   | 'audits.get'
   | 'audits.create'
   | 'audits.update'
@@ -18,6 +20,7 @@ type AuditOps =
 
 export const auditHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, AuditOps> => ({
   'audits.list': tx((q) => listAudits(ctx, q)),
+  'audits.page': tx((q) => auditPage(ctx, q)),
   'audits.get': tx(({ id }) => getAudit(ctx, id)),
   'audits.create': tx((input) => createAudit(ctx, input)),
   'audits.update': tx(({ id, audit }) => updateAudit(ctx, id, audit)),

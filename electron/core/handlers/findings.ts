@@ -7,6 +7,7 @@ import {
   verifyFinding,
 } from '../repos/findings/lifecycle';
 import { listFindings } from '../repos/findings/list';
+import { findingPage } from '../repos/findings/page';
 import { getFinding } from '../repos/findings/rows';
 import { findingSettings, setFindingSettings } from '../repos/findings/settings';
 import { trailOf } from '../repos/findings/trail';
@@ -31,6 +32,7 @@ type FindingOps = Extract<keyof Handlers, `findings.${string}`>;
 /** Findings: each call one transaction; every write records who acted (`by`) in the audit trail. */
 export const findingHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, FindingOps> => ({
   'findings.list': tx((q) => listFindings(ctx, q)),
+  'findings.page': tx((q) => findingPage(ctx, q)),
   'findings.get': tx(({ id }) => getFinding(ctx, id)),
   'findings.create': tx(({ auditId, finding, by }) => createFinding(ctx, auditId, finding, by)),
   'findings.fromItem': tx(({ itemId, type, by }) => findingFromItem(ctx, itemId, type, by)),

