@@ -14,15 +14,17 @@
  * paying an fsync per operation; the rows, the change log and the clock steps
  * are the ones the operations write.
  *
- * Built once per schema version (and BUILD_VERSION, bumped when this shape
- * changes) into a folder in the system's temp directory; a folder without its
- * `built.json` was interrupted and is built again.
+ * Built once per schema (version and migrations' digest) and BUILD_VERSION
+ * (bumped when this shape changes) into a folder in the system's temp
+ * directory; a folder without its `built.json` was interrupted and is built
+ * again.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, importEvidencePaths, type Backend } from '#core/backend';
-import { SCHEMA_VERSION } from '#core/db/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '#core/db/migrations';
 import type { Audit, AuditType } from '#shared/domain/audit';
 import { RESULT_KEYS } from '#shared/domain/checklist';
 import type { FindingType } from '#shared/domain/finding';
@@ -39,10 +41,16 @@ export const SCALE = {
   evidencePerAudit: 4,
 } as const;
 
+/** The migrations' own text too: an unreleased migration may still change without a new version number. */
+const SCHEMA = `${SCHEMA_VERSION}-${createHash('sha256')
+  .update(MIGRATIONS.map((m) => m.sql).join('\n'))
+  .digest('hex')
+  .slice(0, 8)}`;
+
 export const scaleDir = (clients: number = SCALE.clients) =>
   join(
     tmpdir(),
-    `fieldwork-bench-scale-schema${SCHEMA_VERSION}-v${BUILD_VERSION}${clients === SCALE.clients ? '' : `-${clients}clients`}`,
+    `fieldwork-bench-scale-schema${SCHEMA}-v${BUILD_VERSION}${clients === SCALE.clients ? '' : `-${clients}clients`}`,
   );
 
 export interface ScaleFolder {
