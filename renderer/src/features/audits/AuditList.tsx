@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Select, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconArrowDown,
@@ -19,6 +19,8 @@ import {
   type AuditType,
 } from '#shared/domain/audit';
 import { useOp } from '../../api/ops';
+import { usePagedOp } from '../../api/paged';
+import { WindowedTable, type Column } from '../../components/windowed/WindowedTable';
 import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -38,8 +40,9 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   const [type, setType] = useState<AuditType | null>(null);
   const [sort, setSort] = useState<Sort>('start_desc');
 
-  const audits = useOp('audits.list', {
+  const audits = usePagedOp('audits.page', {
     sort,
+    limit: 100,
     ...(debouncedSearch ? { search: debouncedSearch } : {}),
     ...(status ? { status } : {}),
     ...(type ? { type } : {}),
@@ -52,7 +55,7 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
     setType(null);
   };
 
-  const firstRun = audits.data?.length === 0 && !filtered;
+  const firstRun = audits.rows?.length === 0 && !filtered;
   const canPlan = (clients.data?.length ?? 0) > 0;
 
   return (
@@ -71,7 +74,7 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
           </>
         }
       />
-      {audits.error && !audits.data ? (
+      {audits.error && !audits.rows ? (
         <LoadError error={audits.error} onRetry={audits.reload} />
       ) : firstRun ? (
         <FirstRunEmptyState canPlan={canPlan} clientCount={clients.data?.length ?? 0} />
@@ -105,9 +108,9 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
               w={190}
             />
           </Group>
-          {!audits.data ? (
+          {!audits.rows ? (
             <TableSkeleton />
-          ) : audits.data.length === 0 ? (
+          ) : audits.rows.length === 0 ? (
             <Empty
               mt="xl"
               title="No audits match these filters"
@@ -121,7 +124,9 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
             />
           ) : (
             <AuditTable
-              audits={audits.data}
+              audits={audits.rows}
+              total={audits.total}
+              onNearEnd={audits.loadMore}
               sort={sort}
               onToggleSort={() => setSort(sort === 'start_asc' ? 'start_desc' : 'start_asc')}
             />
@@ -132,61 +137,78 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   );
 }
 
-function AuditTable({ audits, sort, onToggleSort }: { audits: AuditSummary[]; sort: Sort; onToggleSort: () => void }) {
+const COLUMNS: Column<AuditSummary>[] = [
+  {
+    header: 'Client',
+    cell: (a) => (
+      <Anchor href={href(`/audits/${a.id}`)} fw={500} onClick={(e) => e.stopPropagation()}>
+        {a.clientName}
+      </Anchor>
+    ),
+  },
+  { header: 'Type', width: 170, cell: (a) => AUDIT_TYPE_LABELS[a.type] },
+  { header: 'Status', width: 150, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
+  { header: 'Dates', width: 220, cell: (a) => formatDayRange(a.startDate, a.endDate) },
+  {
+    header: 'Lead auditor',
+    width: 200,
+    cell: (a) =>
+      a.leadAuditor || (
+        <Text span c="dimmed">
+          —
+        </Text>
+      ),
+  },
+];
+
+function AuditTable({
+  audits,
+  total,
+  onNearEnd,
+  sort,
+  onToggleSort,
+}: {
+  audits: AuditSummary[];
+  total: number;
+  onNearEnd: () => void;
+  sort: Sort;
+  onToggleSort: () => void;
+}) {
   const ascending = sort === 'start_asc';
+  // The Dates header sorts: the sort runs in SQL, so it is a new query, not a reordering here.
+  const columns = COLUMNS.map((c) =>
+    c.header !== 'Dates'
+      ? c
+      : {
+          ...c,
+          th: { 'aria-sort': ascending ? 'ascending' : 'descending' },
+          header: (
+            <UnstyledButton
+              onClick={onToggleSort}
+              fw={600}
+              fz="sm"
+              aria-label={`Dates, sorted by start date ${ascending ? 'oldest' : 'newest'} first. Change sort order`}
+            >
+              <Group gap={4} component="span" wrap="nowrap">
+                Dates
+                {ascending ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
+              </Group>
+            </UnstyledButton>
+          ),
+        },
+  );
   return (
     <Card p={0}>
-      <Table.ScrollContainer minWidth={720}>
-        <Table aria-label="Audits">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Client</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th aria-sort={ascending ? 'ascending' : 'descending'}>
-                <UnstyledButton
-                  onClick={onToggleSort}
-                  fw={600}
-                  fz="sm"
-                  aria-label={`Dates, sorted by start date ${ascending ? 'oldest' : 'newest'} first. Change sort order`}
-                >
-                  <Group gap={4} component="span" wrap="nowrap">
-                    Dates
-                    {ascending ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
-                  </Group>
-                </UnstyledButton>
-              </Table.Th>
-              <Table.Th>Lead auditor</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {audits.map((a) => (
-              <Table.Tr key={a.id} onClick={() => navigate(`/audits/${a.id}`)} style={{ cursor: 'pointer' }}>
-                <Table.Td>
-                  <Anchor href={href(`/audits/${a.id}`)} fw={500} onClick={(e) => e.stopPropagation()}>
-                    {a.clientName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{AUDIT_TYPE_LABELS[a.type]}</Table.Td>
-                <Table.Td>
-                  <AuditStatusBadge status={a.status} size="sm" />
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDayRange(a.startDate, a.endDate)}</Table.Td>
-                <Table.Td>
-                  {a.leadAuditor || (
-                    <Text span c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <Text size="xs" c="dimmed" px="md" py="xs" aria-live="polite">
-        {plural(audits.length, 'audit')}
-      </Text>
+      <WindowedTable
+        label="Audits"
+        rows={audits}
+        total={total}
+        rowKey={(a) => a.id}
+        columns={columns}
+        onOpen={(a) => navigate(`/audits/${a.id}`)}
+        onNearEnd={onNearEnd}
+        footer={plural(total, 'audit')}
+      />
     </Card>
   );
 }

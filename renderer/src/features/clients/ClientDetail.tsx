@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useWriteOp, useOp } from '../../api/ops';
+import { usePagedOp } from '../../api/paged';
 import { href, navigate } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Facts } from '../../components/Facts';
@@ -15,14 +16,12 @@ import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
 /** `programme`: the programme feature's certification-cycle section for this client, placed by the route. */
 export function ClientDetail({ id, programme }: { id: string; programme: ReactNode }) {
   const client = useOp('clients.get', { id });
-  // The list query has no client filter; one laptop's audits are few enough to filter here.
-  const audits = useOp('audits.list', { sort: 'start_desc' });
+  const audits = usePagedOp('audits.page', { clientId: id, sort: 'start_desc', limit: 50 });
   const remove = useWriteOp('clients.delete');
 
   if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
   if (!client.data) return <PageLoader />;
   const c = client.data;
-  const ownAudits = (audits.data ?? []).filter((a) => a.clientId === id);
 
   const deleteClient = async () => {
     const result = await remove.mutate({ id });
@@ -49,7 +48,7 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
       <PageHeader
         title={c.name}
         back={{ to: '/clients', label: 'Clients' }}
-        description={`${plural(c.sites.length, 'site')} · ${plural(ownAudits.length, 'audit')}`}
+        description={`${plural(c.sites.length, 'site')} · ${plural(audits.total, 'audit')}`}
         actions={
           <>
             <Button component="a" href={href(`/audits/new?client=${id}`)} leftSection={<IconPlus size={16} />}>
@@ -105,7 +104,7 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
               <SitesTable client={c} />
             </Block>
             <Block title="Audits">
-              <AuditsTable audits={ownAudits} clientId={id} />
+              <AuditsTable audits={audits} clientId={id} />
             </Block>
             <Block title="Certification programme">{programme}</Block>
           </Stack>

@@ -4,6 +4,9 @@ import type { Client } from '#shared/domain/client';
 import { href, navigate } from '../../lib/router';
 import { formatDayRange } from '../../lib/format';
 import { AuditStatusBadge } from '../../components/AuditStatusBadge';
+import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { WindowedTable, type Column } from '../../components/windowed/WindowedTable';
+import type { PagedState } from '../../api/paged';
 
 export function SitesTable({ client }: { client: Client }) {
   if (client.sites.length === 0)
@@ -86,8 +89,24 @@ export function ContactsTable({ client }: { client: Client }) {
   );
 }
 
-export function AuditsTable({ audits, clientId }: { audits: AuditSummary[]; clientId: string }) {
-  if (audits.length === 0) {
+const AUDIT_COLUMNS: Column<AuditSummary>[] = [
+  {
+    header: 'Audit',
+    cell: (a) => (
+      <Anchor href={href(`/audits/${a.id}`)} size="sm" onClick={(e) => e.stopPropagation()}>
+        {AUDIT_TYPE_LABELS[a.type]}
+      </Anchor>
+    ),
+  },
+  { header: 'Dates', width: 210, cell: (a) => formatDayRange(a.startDate, a.endDate) },
+  { header: 'Status', width: 140, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
+];
+
+/** The client's audits, newest first: paged and filtered to this client in SQL, only the rows in view rendered. */
+export function AuditsTable({ audits, clientId }: { audits: PagedState<AuditSummary>; clientId: string }) {
+  if (audits.error && !audits.rows) return <LoadError error={audits.error} onRetry={audits.reload} />;
+  if (!audits.rows) return <TableSkeleton rows={2} />;
+  if (audits.rows.length === 0) {
     return (
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
@@ -100,24 +119,16 @@ export function AuditsTable({ audits, clientId }: { audits: AuditSummary[]; clie
     );
   }
   return (
-    <Table aria-label="Audits of this client">
-      <Table.Tbody>
-        {audits.map((a) => (
-          <Table.Tr key={a.id} onClick={() => navigate(`/audits/${a.id}`)} style={{ cursor: 'pointer' }}>
-            <Table.Td>
-              <Anchor href={href(`/audits/${a.id}`)} size="sm" onClick={(e) => e.stopPropagation()}>
-                {AUDIT_TYPE_LABELS[a.type]}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{formatDayRange(a.startDate, a.endDate)}</Text>
-            </Table.Td>
-            <Table.Td ta="right">
-              <AuditStatusBadge status={a.status} size="sm" />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <WindowedTable
+      label="Audits of this client"
+      rows={audits.rows}
+      total={audits.total}
+      rowKey={(a) => a.id}
+      columns={AUDIT_COLUMNS}
+      onOpen={(a) => navigate(`/audits/${a.id}`)}
+      onNearEnd={audits.loadMore}
+      maxHeight="420px"
+      minWidth={420}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, MultiSelect, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Card, Group, MultiSelect, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -9,17 +9,54 @@ import {
   FINDING_TYPE_LABELS,
   FINDING_TYPES,
   type FindingListQuery,
+  type FindingListRow,
   type FindingStatus,
   type FindingType,
 } from '#shared/domain/finding';
-import { useOp } from '../../api/ops';
+import { usePagedOp } from '../../api/paged';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { href, navigate } from '../../lib/router';
+import { nowLocalDateTime } from '../../lib/dateTime';
 import { formatDay, plural } from '../../lib/format';
+import { WindowedTable, type Column } from '../../components/windowed/WindowedTable';
 import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
 
-/** Every finding across audits and clients, filtered: what is open, what is late. */
+/** The rows' columns: one line each, so every row has the same height (the table is windowed). */
+const COLUMNS: Column<FindingListRow>[] = [
+  {
+    header: 'Number',
+    width: 110,
+    cell: (f) => (
+      <Anchor href={href(findingPath(f))} fw={500} onClick={(e) => e.stopPropagation()}>
+        {findingName(f)}
+      </Anchor>
+    ),
+  },
+  { header: 'Client', width: 170, cell: (f) => f.clientName },
+  {
+    header: 'Audit',
+    width: 190,
+    cell: (f) => `${AUDIT_TYPE_LABELS[f.auditType as AuditType] ?? f.auditType} · ${formatDay(f.auditStartDate)}`,
+  },
+  { header: 'Type', width: 120, cell: (f) => <TypeBadge type={f.type} /> },
+  { header: 'Requirements', width: 130, cell: (f) => f.requirements.join(', ') || '—' },
+  { header: 'Statement', cell: (f) => excerpt(f.statement, 70) },
+  { header: 'Status', width: 170, cell: (f) => <StatusBadge status={f.status} /> },
+  { header: 'Response due', width: 230, cell: (f) => <DueCell finding={f} /> },
+];
+
+const findingPath = (f: FindingListRow) =>
+  `/audits/${encodeURIComponent(f.auditId)}/findings?open=${encodeURIComponent(f.id)}`;
+
+/** Today in the auditor's own calendar: what "overdue" is judged against. */
+const today = () => nowLocalDateTime().slice(0, 10);
+
+/**
+ * Every finding across audits and clients, filtered: what is open, what is late.
+ * A page at a time, filtered in SQL, only the rows in view rendered.
+ */
 export function NonconformitiesPage() {
   const [status, setStatus] = useState<FindingStatus[]>([]);
   const [type, setType] = useState<FindingType[]>([]);
@@ -33,9 +70,15 @@ export function NonconformitiesPage() {
     ...(typedRequirement ? { requirement: typedRequirement } : {}),
     ...(overdue ? { overdue: true } : {}),
   };
-  const list = useOp('findings.list', query);
-  const rows = list.data;
+  const list = usePagedOp('findings.page', { ...query, today: today(), limit: 100 });
+  const rows = list.rows;
   const filtered = status.length + type.length > 0 || typedRequirement !== '' || overdue;
+  const clearFilters = () => {
+    setStatus([]);
+    setType([]);
+    setRequirement('');
+    setOverdue(false);
+  };
 
   let body: ReactNode;
   if (list.error && !rows) body = <LoadError error={list.error} onRetry={list.reload} />;
@@ -52,63 +95,34 @@ export function NonconformitiesPage() {
           }
           icon={<IconAlertOctagon />}
           variant="light"
+          actions={
+            filtered ? (
+              <Button variant="default" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            ) : (
+              <Button component="a" href={href('/audits')} variant="default">
+                Open the audits
+              </Button>
+            )
+          }
         />
       </Card>
     );
   else
     body = (
       <Card p={0}>
-        <Table.ScrollContainer minWidth={960}>
-          <Table aria-label="Nonconformities and other findings">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Number</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Audit</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Requirements</Table.Th>
-                <Table.Th>Statement</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Response due</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((f) => (
-                <Table.Tr key={f.id} data-finding-id={f.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Anchor
-                      href={`#/audits/${encodeURIComponent(f.auditId)}/findings?open=${encodeURIComponent(f.id)}`}
-                      fw={500}
-                    >
-                      {findingName(f)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.clientName}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {AUDIT_TYPE_LABELS[f.auditType as AuditType] ?? f.auditType}
-                    <Text size="xs" c="dimmed">
-                      {formatDay(f.auditStartDate)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <TypeBadge type={f.type} />
-                  </Table.Td>
-                  <Table.Td>{f.requirements.map((r) => r.number || r.ref).join(', ') || '—'}</Table.Td>
-                  <Table.Td>{excerpt(f.statement, 70)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={f.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <DueCell finding={f} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <Text size="xs" c="dimmed" px="md" py="xs" aria-live="polite">
-          {plural(rows.length, 'finding')}
-        </Text>
+        <WindowedTable
+          label="Nonconformities and other findings"
+          rows={rows}
+          total={list.total}
+          rowKey={(f) => f.id}
+          columns={COLUMNS}
+          onOpen={(f) => navigate(findingPath(f))}
+          onNearEnd={list.loadMore}
+          minWidth={1200}
+          footer={plural(list.total, 'finding')}
+        />
       </Card>
     );
 
