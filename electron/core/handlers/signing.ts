@@ -34,8 +34,8 @@ export const signingHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, Signin
     const keyPair = await keyPairFor(input.keyAlgorithm);
     return tx(() => createSelfIssuedIdentity(ctx, input, { keyPair }))(undefined);
   },
-  'signing.importPkcs12': (input) => {
-    const contents = readImport(input); // parsing and decrypting the file happens outside the transaction
+  'signing.importPkcs12': async (input) => {
+    const contents = await readImport(input); // parsing and decrypting the file happens outside the transaction
     return tx(() => importPkcs12Identity(ctx, input, contents))(undefined);
   },
   'signing.delete': tx(({ id }) => {

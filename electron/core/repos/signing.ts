@@ -11,7 +11,7 @@ import type {
 import { newId } from '../ids';
 import { selfIssuedCertificate } from '../signing/certificate';
 import { openKey, sealKey } from '../signing/key-protection';
-import { checkSigningKey, readPkcs12 } from '../signing/pkcs12';
+import { checkSigningKey, readPkcs12, type Pkcs12Contents } from '../signing/pkcs12';
 import { stamp, type RepoContext } from './context';
 
 interface IdentityRow {
@@ -234,14 +234,14 @@ export function createSelfIssuedIdentity(
 }
 
 /** Parses the PKCS#12 file (throws specific errors); kept apart so a handler can do it before its transaction. */
-export function readImport(input: z.output<typeof SigningIdentityImport>) {
+export function readImport(input: z.output<typeof SigningIdentityImport>): Promise<Pkcs12Contents> {
   return readPkcs12(Buffer.from(input.pkcs12Base64, 'base64'), input.pkcs12Password);
 }
 
 export function importPkcs12Identity(
   ctx: RepoContext,
   input: z.output<typeof SigningIdentityImport>,
-  contents = readImport(input),
+  contents: Pkcs12Contents,
 ): SigningIdentity {
   const cert = new X509Certificate(contents.certificateDer);
   const details: Details = {

@@ -1,118 +1,166 @@
-/** Reads a PKCS#12 (.p12/.pfx) file from a certification authority: the certificate and its private key. */
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
+/**
+ * Reads a PKCS#12 (.p12/.pfx) file from a certification authority: the
+ * certificate and its private key. The structures are parsed by pkijs and
+ * decrypted through Node's Web Crypto (PBKDF2 and AES natively); files in the
+ * legacy schemes go to node-forge (pkcs12-legacy.ts says why).
+ */
+import { createPrivateKey, webcrypto, X509Certificate, type KeyObject } from 'node:crypto';
+import { fromBER, OctetString, Sequence } from 'asn1js';
+import {
+  AuthenticatedSafe,
+  CertBag,
+  ContentInfo,
+  CryptoEngine,
+  EncryptedContentInfo,
+  EncryptedData,
+  PFX,
+  PKCS8ShroudedKeyBag,
+  PrivateKeyInfo,
+  SafeContents,
+  type AlgorithmIdentifier,
+  type SafeBag,
+} from 'pkijs';
 import { DomainError } from '#shared/api/result';
+import { readLegacyPkcs12, type Pkcs12Bags } from './pkcs12-legacy';
+import { checkIterations, integerValue, isLegacy, iterationsOf, NOT_P12 } from './pkcs12-limits';
 
 export interface Pkcs12Contents {
   certificateDer: Buffer;
   privateKey: KeyObject;
 }
 
-const NOT_P12 = 'This file is not a PKCS#12 certificate file (.p12 or .pfx).';
+const WRONG_PASSWORD = 'The certificate file password is wrong.';
+const BAG = {
+  key: '1.2.840.113549.1.12.10.1.1',
+  shroudedKey: '1.2.840.113549.1.12.10.1.2',
+  cert: '1.2.840.113549.1.12.10.1.3',
+} as const;
 
-const toDer = (node: forge.asn1.Asn1): Buffer => Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
+/** pkijs on Node's own Web Crypto, not on whatever a global `crypto` happens to be. */
+// pkijs types its parameter with the DOM's Crypto, which this (Node) project does not load.
+const engine = new CryptoEngine({ name: 'node', crypto: webcrypto as never });
 
-/**
- * Most key-derivation iterations a file may ask for (its MAC and each encrypted
- * part). node-forge runs these in JavaScript on the backend thread, taking the
- * count from the file: about 1 s per 100,000 PBKDF2 iterations, so a hostile
- * file with 10 million held the backend for minutes. Real files use far fewer:
- * OpenSSL 2,048, Windows 2,000, Java's keytool 10,000.
- */
-export const PKCS12_MAX_ITERATIONS = 100_000;
-
-const { Class, Type } = forge.asn1;
-const PKCS12_PBE = '1.2.840.113549.1.12.1.'; // pbeWithSHAAnd… (the PKCS#12 KDF)
-const PBES1 = /^1\.2\.840\.113549\.1\.5\.(?:1|3|4|6|10|11)$/;
-const PBKDF2 = '1.2.840.113549.1.5.12'; // inside PBES2 (1.2.840.113549.1.5.13)
-
-/** A DER INTEGER as a number; anything beyond six bytes counts as infinitely large. */
-const intOf = (node: forge.asn1.Asn1 | undefined): number => {
-  if (!node || node.type !== Type.INTEGER || typeof node.value !== 'string') return Number.POSITIVE_INFINITY;
-  if (node.value.length > 6) return Number.POSITIVE_INFINITY;
-  return [...node.value].reduce((n, c) => n * 256 + c.charCodeAt(0), 0);
+/** The MAC digests pkijs derives PKCS#12 MAC keys for. */
+const MAC_DIGESTS: Record<string, string> = {
+  '1.3.14.3.2.26': 'SHA-1',
+  '2.16.840.1.101.3.4.2.1': 'SHA-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
 
-/**
- * Every iteration count the file shows before anything is decrypted: the
- * MAC's, and each PBE or PBKDF2 parameter block, looking into OCTET STRINGs
- * (the authenticated safe and unencrypted safe contents are DER inside them).
- */
-function iterationCounts(pfx: forge.asn1.Asn1): number[] {
-  const counts: number[] = [];
-  const macData = Array.isArray(pfx.value) ? pfx.value[2] : undefined;
-  if (macData && Array.isArray(macData.value)) counts.push(macData.value[2] ? intOf(macData.value[2]) : 1);
-  const walk = (node: forge.asn1.Asn1, depth: number): void => {
-    if (depth > 32) throw new DomainError('invalid_input', NOT_P12);
-    if (Array.isArray(node.value)) {
-      const [first, params] = node.value;
-      if (node.type === Type.SEQUENCE && first?.type === Type.OID && typeof first.value === 'string' && params) {
-        const id = forge.asn1.derToOid(first.value);
-        if ((id.startsWith(PKCS12_PBE) || PBES1.test(id) || id === PBKDF2) && Array.isArray(params.value)) {
-          counts.push(intOf(params.value[1]));
-        }
-      }
-      if (node.type === Type.OCTETSTRING && node.tagClass === Class.UNIVERSAL) {
-        // BER: an OCTET STRING in chunks.
-        const joined = node.value.map((c) => (typeof c.value === 'string' ? c.value : '')).join('');
-        return inner(joined, depth);
-      }
-      for (const child of node.value) walk(child, depth + 1);
-    } else if (node.type === Type.OCTETSTRING && node.tagClass === Class.UNIVERSAL && typeof node.value === 'string') {
-      inner(node.value, depth);
-    }
-  };
-  const inner = (bytes: string, depth: number) => {
-    if (bytes.charCodeAt(0) !== 0x30) return; // not a SEQUENCE: plain data (a key ID, a salt, ciphertext)
-    let nested: forge.asn1.Asn1;
-    try {
-      // forge's typings lack the options form fromDer accepts.
-      const fromDer = forge.asn1.fromDer as unknown as (b: string, o: object) => forge.asn1.Asn1;
-      nested = fromDer(bytes, { strict: true, parseAllBytes: true, decodeBitStrings: false });
-    } catch {
-      return;
-    }
-    walk(nested, depth + 1);
-  };
-  walk(pfx, 0);
-  return counts;
+const notP12 = () => new DomainError('invalid_input', NOT_P12);
+
+/** An ArrayBuffer of exactly these bytes (a Buffer may be a view into a larger pool). */
+const arrayBuffer = (bytes: Uint8Array): ArrayBuffer => new Uint8Array(bytes).buffer;
+
+/** A ContentInfo's content as the OCTET STRING it must be (pkijs types it as anything). */
+function octets(content: unknown): ArrayBuffer {
+  if (!(content instanceof OctetString)) throw notP12();
+  return content.getValue();
 }
 
-const tooManyIterations = (n: number) =>
-  new DomainError(
-    'invalid_input',
-    `This certificate file asks for ${Number.isFinite(n) ? n.toLocaleString('en') : 'an enormous number of'} ` +
-      `key-derivation iterations; at most ${PKCS12_MAX_ITERATIONS.toLocaleString('en')} are accepted ` +
-      '(OpenSSL uses 2,048). Export it again with the default settings.',
-  );
+/** The MAC's iteration count from the file's own bytes (absent means 1). */
+function macIterations(bytes: Buffer): number {
+  const pfx = fromBER(arrayBuffer(bytes)).result;
+  const macData = pfx instanceof Sequence ? pfx.valueBlock.value[2] : undefined;
+  if (!(macData instanceof Sequence)) throw notP12();
+  const count = macData.valueBlock.value[2];
+  return count === undefined ? 1 : integerValue(count);
+}
 
-type Kdf = (...args: never[]) => unknown;
-/**
- * Parts inside an encrypted container are seen only once forge decrypts it,
- * so its key-derivation functions are also capped while it parses this file
- * (synchronous: nothing else runs meanwhile; restored afterwards).
- */
-function withKdfCap<T>(run: () => T): T {
-  const pbe = (forge.pki as unknown as { pbe: Record<string, Kdf> }).pbe;
-  const p12 = forge.pkcs12 as unknown as Record<string, Kdf>;
-  const p5 = forge.pkcs5 as unknown as Record<string, Kdf>;
-  const slots: [Record<string, Kdf>, string, number][] = [
-    [pbe, 'generatePkcs12Key', 3],
-    [p12, 'generateKey', 3],
-    [p5, 'pbkdf2', 2],
-  ];
-  const saved = slots.map(([obj, key]) => obj[key]!);
-  slots.forEach(([obj, key, at], i) => {
-    obj[key] = (...args: unknown[]) => {
-      const n = Number(args[at]);
-      if (!(n <= PKCS12_MAX_ITERATIONS)) throw tooManyIterations(n);
-      return (saved[i] as (...a: unknown[]) => unknown)(...args);
-    };
+async function macMatches(pfx: PFX, content: ArrayBuffer, password: ArrayBuffer): Promise<boolean> {
+  const mac = pfx.macData!;
+  const hashAlgorithm = MAC_DIGESTS[mac.mac.digestAlgorithm.algorithmId];
+  if (!hashAlgorithm) throw notP12();
+  return engine.verifyDataStampedWithPassword({
+    password,
+    hashAlgorithm,
+    salt: arrayBuffer(mac.macSalt.valueBlock.valueHexView),
+    iterationCount: mac.iterations ?? 1,
+    contentToVerify: content,
+    signatureToVerify: arrayBuffer(mac.mac.digest.valueBlock.valueHexView),
   });
+}
+
+const decrypt = (
+  algorithm: AlgorithmIdentifier,
+  encrypted: EncryptedContentInfo['encryptedContent'],
+  password: ArrayBuffer,
+) =>
+  new EncryptedData({
+    encryptedContentInfo: new EncryptedContentInfo({
+      contentType: ContentInfo.DATA,
+      contentEncryptionAlgorithm: algorithm,
+      encryptedContent: encrypted,
+    }),
+  }).decrypt({ password }, engine);
+
+const shroudedKeys = (bags: SafeBag[]) =>
+  bags.filter((b) => b.bagId === BAG.shroudedKey).map((b) => b.bagValue as PKCS8ShroudedKeyBag);
+
+/**
+ * The file's keys and certificates. Every iteration count is checked before
+ * the derivation that uses it: the MAC's, each encrypted container's and each
+ * key's outside one before anything is derived, a key's inside a container
+ * once the container is open.
+ */
+async function readBags(bytes: Buffer, password: string): Promise<Pkcs12Bags> {
+  const pfx = PFX.fromBER(arrayBuffer(bytes));
+  // Public-key integrity (SignedData) is not how files for people are made.
+  if (pfx.authSafe.contentType !== ContentInfo.DATA) throw notP12();
+  const authSafe = octets(pfx.authSafe.content);
+  const safe = AuthenticatedSafe.fromBER(authSafe);
+  const containers = safe.safeContents.map((info) => {
+    if (info.contentType === ContentInfo.DATA) return SafeContents.fromBER(octets(info.content));
+    if (info.contentType === ContentInfo.ENCRYPTED_DATA) return new EncryptedData({ schema: info.content });
+    throw notP12();
+  });
+  const visible = containers.flatMap((c) =>
+    c instanceof EncryptedData
+      ? [c.encryptedContentInfo.contentEncryptionAlgorithm]
+      : shroudedKeys(c.safeBags).map((k) => k.encryptionAlgorithm),
+  );
+  if (pfx.macData) checkIterations(macIterations(bytes));
+  for (const algorithm of visible) checkIterations(iterationsOf(algorithm));
+  if (visible.some(isLegacy)) return readLegacyPkcs12(bytes, password);
+
+  const secret = arrayBuffer(new TextEncoder().encode(password));
+  if (pfx.macData && !(await macMatches(pfx, authSafe, secret))) {
+    throw new DomainError('invalid_input', WRONG_PASSWORD);
+  }
+  const bags: SafeBag[] = [];
+  for (const c of containers) {
+    if (!(c instanceof EncryptedData)) bags.push(...c.safeBags);
+    else bags.push(...SafeContents.fromBER(await opened(() => c.decrypt({ password: secret }, engine), pfx)).safeBags);
+  }
+  const shrouded = shroudedKeys(bags);
+  for (const key of shrouded) checkIterations(iterationsOf(key.encryptionAlgorithm));
+  if (shrouded.some((k) => isLegacy(k.encryptionAlgorithm))) return readLegacyPkcs12(bytes, password);
+
+  const keys: Buffer[] = [];
+  for (const key of shrouded) {
+    keys.push(Buffer.from(await opened(() => decrypt(key.encryptionAlgorithm, key.encryptedData, secret), pfx)));
+  }
+  for (const bag of bags) {
+    if (bag.bagId === BAG.key) keys.push(Buffer.from((bag.bagValue as PrivateKeyInfo).toSchema().toBER()));
+  }
+  const certificates = bags.flatMap((bag) => {
+    const value = bag.bagId === BAG.cert ? (bag.bagValue as CertBag).certValue : null;
+    // The certificate's bytes as the file holds them (re-encoding could change its fingerprint).
+    return value instanceof OctetString ? [Buffer.from(value.valueBlock.valueHexView)] : [];
+  });
+  return { keys, certificates };
+}
+
+/**
+ * Decrypts one part. Without a MAC a wrong password shows only here (as bad
+ * padding); with a MAC that matched, a failure means a damaged file.
+ */
+async function opened(run: () => Promise<ArrayBuffer>, pfx: PFX): Promise<ArrayBuffer> {
   try {
-    return run();
-  } finally {
-    slots.forEach(([obj, key], i) => (obj[key] = saved[i]!));
+    return await run();
+  } catch {
+    throw pfx.macData ? notP12() : new DomainError('invalid_input', WRONG_PASSWORD);
   }
 }
 
@@ -135,28 +183,16 @@ export function checkSigningKey(key: KeyObject): void {
     );
 }
 
-export function readPkcs12(bytes: Buffer, password: string): Pkcs12Contents {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+export async function readPkcs12(bytes: Buffer, password: string): Promise<Pkcs12Contents> {
+  let keys: KeyObject[];
+  let certificates: Buffer[];
   try {
-    const asn1 = forge.asn1.fromDer(bytes.toString('binary'), true);
-    const most = Math.max(0, ...iterationCounts(asn1));
-    if (!(most <= PKCS12_MAX_ITERATIONS)) throw tooManyIterations(most);
-    p12 = withKdfCap(() => forge.pkcs12.pkcs12FromAsn1(asn1, false, password));
+    const bags = await readBags(bytes, password);
+    keys = bags.keys.map((der) => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+    certificates = bags.certificates;
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    const message = err instanceof Error ? err.message : '';
-    if (/MAC could not be verified|wrong password|Invalid password/i.test(message)) {
-      throw new DomainError('invalid_input', 'The certificate file password is wrong.');
-    }
-    throw new DomainError('invalid_input', NOT_P12);
-  }
-  const keys: KeyObject[] = [];
-  for (const type of [forge.pki.oids.pkcs8ShroudedKeyBag!, forge.pki.oids.keyBag!]) {
-    for (const bag of p12.getBags({ bagType: type })[type] ?? []) {
-      // forge decodes RSA keys itself and hands other kinds (EC) over as ASN.1.
-      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
-      if (info) keys.push(createPrivateKey({ key: toDer(info), format: 'der', type: 'pkcs8' }));
-    }
+    throw notP12();
   }
   if (keys.length === 0) {
     throw new DomainError(
@@ -164,13 +200,8 @@ export function readPkcs12(bytes: Buffer, password: string): Pkcs12Contents {
       'The certificate file holds no private key: export it again with its private key.',
     );
   }
-  const certBag = forge.pki.oids.certBag!;
-  const certs = (p12.getBags({ bagType: certBag })[certBag] ?? []).flatMap((bag) => {
-    const node = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
-    return node ? [toDer(node)] : [];
-  });
   for (const privateKey of keys) {
-    const leaf = certs.find((der) => new X509Certificate(der).checkPrivateKey(privateKey));
+    const leaf = certificates.find((der) => new X509Certificate(der).checkPrivateKey(privateKey));
     if (leaf) return { certificateDer: leaf, privateKey };
   }
   throw new DomainError('invalid_input', 'The certificate file holds no certificate for its private key.');

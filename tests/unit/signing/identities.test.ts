@@ -42,7 +42,7 @@ function pythonReads(pem: string): { subject: string; keyUsage: string; days: nu
   return JSON.parse(r.stdout) as { subject: string; keyUsage: string; days: number };
 }
 
-describe('signing identities', () => {
+describe('signing identities', { timeout: 120_000 }, () => {
   it('creates a self-issued ECDSA identity whose certificate other readers accept, and signs with it', async () => {
     const id = value(await create());
     expect(id).toMatchObject({

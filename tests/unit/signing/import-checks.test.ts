@@ -82,6 +82,16 @@ describe('importing signing identities: what Fieldwork will not sign with', { ti
     expect(value(await importFile(long, { name: 'Lars Long' })).name).toBe('Lars Long');
   });
 
+  it('imports a file whose password is not ASCII (OpenSSL 3 encodes it as UTF-8, and as UTF-16 for the MAC)', async () => {
+    const password = 'pässwörd-Ω';
+    const file = opensslPkcs12({ password, commonName: 'Ünal Umlaut' });
+    expect(refusal(await importFile(file, { pkcs12Password: 'passwort-Ω' }))).toEqual({
+      code: 'invalid_input',
+      message: 'The certificate file password is wrong.',
+    });
+    expect(value(await importFile(file, { pkcs12Password: password })).name).toBe('Ünal Umlaut');
+  });
+
   it('refuses a file asking for 10 million key-derivation iterations, quickly, before deriving anything', async () => {
     const before = dumpDatabase(backend.db);
     const hostile = opensslPkcs12({ iter: 10_000_000 });
