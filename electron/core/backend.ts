@@ -11,7 +11,8 @@ import { mkdirPrivateSync, tightenDataDir } from './files/private-fs';
 import { evidenceService, type EvidenceService } from './evidence/service';
 import type { ImportOptions } from './evidence/import';
 import { exportJobs, sweepExports } from './export/jobs';
-import { documentChecks } from './export/document-checks';
+import { byteChannel, type ByteChannel } from './bytes/channel';
+import type { DownloadFile } from './bytes/downloads';
 import { createHandlers } from './handlers';
 import { closeTeam } from './sync/uploads';
 import type { RepoContext } from './repos/context';
@@ -47,11 +48,31 @@ export interface Backend {
   readonly context: RepoContext;
   /** The evidence store: files, uploads in progress, path imports (evidence/import.ts). */
   readonly evidence: EvidenceService;
+  /**
+   * The byte channel the transports stream through (bytes/): chunks of the
+   * uploads that begin ops opened, and the files `bytes.download` offered.
+   * Its decisions were made by those operations; it only moves bytes.
+   */
+  readonly bytes: ByteDoor;
   /** Parses the input against the contract, runs the operation in one transaction, answers an envelope. */
   dispatch(op: string, input: unknown): Promise<Result<unknown>>;
   /** The same, typed for callers inside the Node process (CLI, demo, tests). */
   call<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>>;
   close(): void;
+}
+
+/** What a transport (preview host, Electron main) may ask of the byte channel; every answer an envelope. */
+export interface ByteDoor {
+  /** One chunk of an upload at `offset`, written piece by piece as the transport receives it. */
+  put(
+    uploadId: string,
+    offset: number,
+    body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  ): Promise<Result<{ received: number }>>;
+  /** The file of a download, for a transport that streams it from disk itself. */
+  file(downloadId: string): Result<DownloadFile>;
+  /** Up to `length` bytes of a download at `offset`, for a transport that relays pieces. */
+  read(downloadId: string, offset: number, length: number): Promise<Result<Uint8Array>>;
 }
 
 export interface BackendOptions {
@@ -81,6 +102,7 @@ export function openBackend(opts: BackendOptions): Backend {
     builtinTemplates,
   };
   const evidence = evidenceService(ctx);
+  const bytes = byteChannel(ctx);
   const exports = exportJobs(ctx, opts.exportWorkerUrl ? { workerUrl: opts.exportWorkerUrl } : {});
   soaReader(ctx, opts.soaWorkerUrl ? { workerUrl: opts.soaWorkerUrl } : {});
   const lock = lockDataDir(opts.dataDir);
@@ -119,14 +141,34 @@ export function openBackend(opts: BackendOptions): Backend {
   const call = <K extends OpName>(op: K, input: OpInput<K>) => dispatch(op, input) as Promise<Result<OpOutput<K>>>;
   const close = () => {
     void exports.close();
-    documentChecks(ctx).close();
     soaReader(ctx).close();
-    evidence.close();
+    void bytes.close();
     void closeTeam(ctx);
     db.close();
     lock.release();
   };
-  return { deviceId, db, context: ctx, evidence, dispatch, call, close };
+  return { deviceId, db, context: ctx, evidence, bytes: byteDoor(bytes), dispatch, call, close };
+}
+
+function byteDoor(channel: ByteChannel): ByteDoor {
+  const guard = async <T>(fn: () => T | Promise<T>): Promise<Result<T>> => {
+    try {
+      return ok(await fn());
+    } catch (e) {
+      return toEnvelope(e);
+    }
+  };
+  return {
+    put: (uploadId, offset, body) => guard(() => channel.uploads.put(uploadId, offset, body)),
+    file: (downloadId) => {
+      try {
+        return ok(channel.downloads.file(downloadId));
+      } catch (e) {
+        return toEnvelope(e);
+      }
+    },
+    read: (downloadId, offset, length) => guard(() => channel.downloads.read(downloadId, offset, length)),
+  };
 }
 
 /** Told once on stderr (CLI, preview, the app's log) and kept for app.info (the UI); counts only, no names. */

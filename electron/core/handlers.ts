@@ -2,6 +2,7 @@ import type { OpName } from '#shared/api/ops';
 import { SCHEMA_VERSION } from './db/migrations';
 import { auditHandlers } from './handlers/audits';
 import { brandingHandlers } from './handlers/branding';
+import { byteHandlers } from './handlers/bytes';
 import { checklistHandlers } from './handlers/checklist';
 import { clientHandlers } from './handlers/clients';
 import { evidenceHandlers } from './handlers/evidence';
@@ -55,6 +56,7 @@ export function createHandlers(ctx: RepoContext, appVersion: string, notices: re
     ...reportHandlers(ctx, tx),
     ...verifyHandlers(ctx, tx),
     ...teamHandlers(ctx, tx),
+    ...byteHandlers(ctx, tx),
   };
   return kindAware(handlers);
 }

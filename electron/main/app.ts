@@ -6,7 +6,8 @@ import { registerIpcHandlers } from './ipc';
 import { createKeychainGlue } from './keychain';
 import { hardenWebContents } from './navigation';
 import { createOpenEvidence } from './open-evidence';
-import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createByteRelay } from './byte-relay';
+import { appHeaders, handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession } from './session';
 import { createMainWindow } from './window';
 
@@ -67,18 +68,22 @@ export function startApp(paths: AppPaths): void {
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession);
-      handleAppProtocol(paths.renderer);
       const dataDir = app.getPath('userData');
       const args = [`--data-dir=${dataDir}`, `--app-version=${app.getVersion()}`];
       const client = createBackendClient(() =>
         utilityProcess.fork(paths.backendHost, args, { serviceName: 'Fieldwork backend', stdio: 'inherit' }),
       );
       backend = client;
+      handleAppProtocol(
+        paths.renderer,
+        createByteRelay((request) => client.bytes(request), appHeaders),
+      );
       // Copies handed to other apps live here until the app quits.
       const openDir = path.join(app.getPath('temp'), `fieldwork-open-${process.pid}`);
       app.on('will-quit', () => rmSync(openDir, { recursive: true, force: true }));
       const openEvidence = createOpenEvidence({
         call: (op, input) => client.call(op, input),
+        bytes: (request) => client.bytes(request),
         tempRoot: openDir,
         openPath: (file) => shell.openPath(file),
         showItemInFolder: (file) => shell.showItemInFolder(file),

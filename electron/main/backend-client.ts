@@ -1,9 +1,15 @@
 import { fail, type Result } from '#shared/api/result';
-import { isHostReply, type HostRequest, type HostShutdown } from './backend-messages';
+import {
+  isHostReply,
+  type HostBytes,
+  type HostBytesBody,
+  type HostRequest,
+  type HostShutdown,
+} from './backend-messages';
 
 /** The part of Electron's UtilityProcess the client uses (a fake in tests). */
 export interface BackendProcess {
-  postMessage(message: HostRequest | HostShutdown): void;
+  postMessage(message: HostRequest | HostBytes | HostShutdown): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): boolean;
@@ -12,6 +18,8 @@ export interface BackendProcess {
 export interface BackendClient {
   /** Always resolves with an envelope, never rejects. */
   call(op: string, input: unknown): Promise<Result<unknown>>;
+  /** A byte-channel request (byte-relay.ts), answered like a call. */
+  bytes(request: HostBytesBody): Promise<Result<unknown>>;
   /** Starts the process now (it is otherwise started by the first call). */
   start(): void;
   /** Asks the process to close the database and exit; kills it after `stopTimeoutMs`. */
@@ -58,6 +66,27 @@ export function createBackendClient(spawn: () => BackendProcess, stopTimeoutMs =
     return current;
   };
 
+  /** Posts the message made for a fresh id; resolves with the reply of that id. */
+  const send = (message: (id: number) => HostRequest | HostBytes): Promise<Result<unknown>> => {
+    let current: ReturnType<typeof start>;
+    try {
+      current = start();
+    } catch (err) {
+      console.error('Fieldwork backend failed to start:', err);
+      return Promise.resolve(unavailable());
+    }
+    const id = nextId++;
+    return new Promise((resolve) => {
+      current.pending.set(id, resolve);
+      try {
+        current.proc.postMessage(message(id));
+      } catch {
+        current.pending.delete(id);
+        resolve(fail('internal', 'The request could not be sent to the backend.'));
+      }
+    });
+  };
+
   return {
     get running() {
       return child !== null;
@@ -70,23 +99,10 @@ export function createBackendClient(spawn: () => BackendProcess, stopTimeoutMs =
       }
     },
     call(op, input) {
-      let current: ReturnType<typeof start>;
-      try {
-        current = start();
-      } catch (err) {
-        console.error('Fieldwork backend failed to start:', err);
-        return Promise.resolve(unavailable());
-      }
-      const id = nextId++;
-      return new Promise((resolve) => {
-        current.pending.set(id, resolve);
-        try {
-          current.proc.postMessage({ id, op, input });
-        } catch {
-          current.pending.delete(id);
-          resolve(fail('internal', 'The request could not be sent to the backend.'));
-        }
-      });
+      return send((id) => ({ id, op, input }));
+    },
+    bytes(request) {
+      return send((id) => ({ ...request, id }));
     },
     async stop() {
       const current = child;

@@ -1,5 +1,5 @@
 import { fail, type Result } from '#shared/api/result';
-import { isHostRequest, isHostShutdown, type HostReply } from './backend-messages';
+import { isHostBytes, isHostRequest, isHostShutdown, type HostBytes, type HostReply } from './backend-messages';
 import { describeBackendStartError } from './native-abi';
 
 /** Electron's `process.parentPort`, declared here so the host never imports 'electron'. */
@@ -8,9 +8,32 @@ export interface ParentPortLike {
   postMessage(message: HostReply): void;
 }
 
+/** The part of the backend's byte channel the relay uses (core's ByteDoor). */
+export interface ByteRelayTarget {
+  put(
+    uploadId: string,
+    offset: number,
+    body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  ): Promise<Result<{ received: number }>>;
+  file(downloadId: string): Result<{ size: number }>;
+  read(downloadId: string, offset: number, length: number): Promise<Result<Uint8Array>>;
+}
+
 export interface Dispatcher {
   dispatch(op: string, input: unknown): Promise<Result<unknown>>;
+  readonly bytes: ByteRelayTarget;
   close(): void;
+}
+
+/** A byte-channel request from main: a put's one piece, or a read's bytes with the file's size. */
+async function relayBytes(bytes: ByteRelayTarget, m: HostBytes): Promise<Result<unknown>> {
+  if (m.bytes === 'put') {
+    return bytes.put(m.uploadId, m.offset, [m.data]);
+  }
+  const file = bytes.file(m.downloadId);
+  if (!file.ok) return file;
+  const data = await bytes.read(m.downloadId, m.offset, m.length);
+  return data.ok ? { ok: true, value: { size: file.value.size, data: data.value } } : data;
 }
 
 export interface HostOptions {
@@ -57,18 +80,23 @@ export async function serveBackend(
       }
       return;
     }
-    if (!isHostRequest(data)) return;
+    const message = isHostBytes(data) || isHostRequest(data) ? data : null;
+    if (!message) return;
     let result: Result<unknown>;
     if (!backend) {
       result = fail('unavailable', startError);
     } else {
       try {
-        result = await backend.dispatch(data.op, data.input);
+        result =
+          'bytes' in message
+            ? await relayBytes(backend.bytes, message)
+            : await backend.dispatch(message.op, message.input);
       } catch (err) {
-        console.error('Fieldwork backend error in', data.op, err instanceof Error ? err.name : typeof err);
+        const what = 'bytes' in message ? 'the byte channel' : message.op;
+        console.error('Fieldwork backend error in', what, err instanceof Error ? err.name : typeof err);
         result = fail('internal', 'Unexpected error in the backend.');
       }
     }
-    port.postMessage({ id: data.id, result });
+    port.postMessage({ id: message.id, result });
   }
 }

@@ -3,12 +3,16 @@ import { chmod, mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpName } from '#shared/api/ops';
 import { fail, ok, type Result } from '#shared/api/result';
-import { Evidence, EvidenceRead, READ_CHUNK_BYTES } from '#shared/domain/evidence';
+import { Download } from '#shared/domain/bytes';
+import { Evidence } from '#shared/domain/evidence';
 import { openPolicy } from '#shared/rules/open-policy';
+import { RELAY_PIECE_BYTES, type SendBytes } from './byte-relay';
 
 export interface OpenEvidenceDeps {
-  /** The backend's API, to look the attachment up (it validates the id) and read its bytes. */
+  /** The backend's API, to look the attachment up (it validates the id) and offer its bytes. */
   call(op: OpName, input: unknown): Promise<Result<unknown>>;
+  /** The backend's byte channel (backend-client's `bytes`), to read them. */
+  bytes: SendBytes;
   /** A folder of this app's own, emptied at quit (the copies handed to other apps go there). */
   tempRoot: string;
   /** shell.openPath: resolves to '' on success or an error text. */
@@ -40,19 +44,20 @@ export function createOpenEvidence(deps: OpenEvidenceDeps) {
     return found.ok ? ok(Evidence.parse(found.value)) : found;
   };
 
-  /** The stored bytes through `evidence.read`, as any front end reads them: main never reaches into the store. */
+  /** The stored bytes through the byte channel, as any front end reads them: main never reaches into the store. */
   const writeCopy = async (id: string, copy: string): Promise<void> => {
+    const offered = await deps.call('bytes.download', { kind: 'evidence', id });
+    if (!offered.ok) throw new Error(offered.error.code);
+    const { downloadId, size } = Download.parse(offered.value);
     const file = await open(copy, 'wx', 0o600);
     try {
-      for (let offset = 0; ;) {
-        const read = await deps.call('evidence.read', { id, offset, length: READ_CHUNK_BYTES });
+      for (let offset = 0; offset < size;) {
+        const read = await deps.bytes({ bytes: 'read', downloadId, offset, length: RELAY_PIECE_BYTES });
         if (!read.ok) throw new Error(read.error.code);
-        const chunk = EvidenceRead.parse(read.value);
-        const bytes = Buffer.from(chunk.dataBase64, 'base64');
-        await file.write(bytes);
-        offset += bytes.length;
-        if (chunk.eof) return;
-        if (bytes.length === 0) throw new Error('no progress');
+        const { data } = read.value as { data: Uint8Array };
+        if (!(data instanceof Uint8Array) || data.length === 0) throw new Error('no progress');
+        await file.write(data);
+        offset += data.length;
       }
     } finally {
       await file.close();

@@ -6,21 +6,24 @@ import type { ErrorCode, Result } from '#shared/api/result';
 import { fail } from '#shared/api/result';
 import { CONTENT_SECURITY_POLICY } from '#shared/security';
 import type { Backend } from '#core/backend';
+import { BYTES_PATH } from '#shared/domain/bytes';
 import { contentTypeFor, resolveStaticPath } from '#core/static-files';
+import { handleBytes } from './bytes';
 import { declaredLength, hasToken, hostHeaderCount, isLoopbackRequest } from './guards';
 
 /**
  * Large enough for any form, a base64-encoded Statement of Applicability (5 MB of
  * file is ~6.7 MB encoded) and one base64 upload chunk (4 MiB, ~5.6 MB encoded).
- * There is no streaming route: larger files travel as ordered chunks, one op each.
+ * Files travel through the streamed byte route instead (`/bytes/<id>`, bytes.ts),
+ * whose uploads are limited by what their session announced.
  */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * How long a client may take to send a request's headers, and the whole
  * request. Node's defaults (60 s, 300 s) let a stalled client hold a socket
- * for five minutes. The largest request is an upload chunk (4 MiB, ~5.6 MB
- * base64) over loopback, so a minute is generous even on a busy machine.
+ * for five minutes. The largest request is a byte-route chunk (16 MiB) over
+ * loopback, so a minute is generous even on a busy machine.
  */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -83,11 +86,13 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
       return sendJson(res, fail('invalid_input', 'Exactly one Host header, please.'), 400);
     if (!isLoopbackRequest(req, port))
       return sendJson(res, fail('forbidden', 'Request refused: foreign host or origin.'));
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Streamed, so the body limit below does not apply: an upload's session limits what it takes.
+    if (path.startsWith(BYTES_PATH)) return void handleBytes(req, res, opts.backend, token, SECURITY_HEADERS);
     // Refused on the declaration, before a byte of the body is read.
     const declared = declaredLength(req);
     if (Number.isNaN(declared)) return sendJson(res, fail('invalid_input', 'Unreadable Content-Length.'), 400);
     if (declared !== null && declared > MAX_BODY_BYTES) return refuseTooLarge(req, res);
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) return void handleApi(req, res, path.slice(5), opts.backend, token);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     serveStatic(res, opts.staticDir, path, req.method === 'HEAD');

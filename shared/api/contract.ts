@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Download, DownloadInput } from '../domain/bytes';
 import { Audit, AuditCreateInput, AuditListQuery, AuditStatus, AuditSummary, AuditUpdateInput } from '../domain/audit';
 import {
   Checklist,
@@ -189,6 +190,8 @@ export const contract = {
   'evidence.unlink': { input: EvidenceLinkInput, output: EvidenceUnlink },
   'evidence.delete': { input: ById, output: Deleted },
   'evidence.read': { input: EvidenceReadInput, output: EvidenceRead },
+  /** A file an operation may hand out, offered for streaming through the transport's byte channel (`/bytes/<id>`). */
+  'bytes.download': { input: DownloadInput, output: Download },
   'evidence.thumbnail': { input: ById, output: Thumbnail },
   /** Desktop only: the main process opens the file with the OS's app; elsewhere 'unsupported'. */
   'evidence.openExternal': { input: ById, output: Nothing },

@@ -46,6 +46,7 @@ export const OP_NAMES = [
   'evidence.unlink',
   'evidence.delete',
   'evidence.read',
+  'bytes.download',
   'evidence.thumbnail',
   'evidence.openExternal',
   'evidence.showInFolder',

@@ -7,6 +7,7 @@ import type { ReceivedFile } from './ingest';
 import { describe } from './media';
 import { emptyFileError } from './names';
 import { EvidenceStore, type DirSink } from './store';
+import { byteChannel } from '../bytes/channel';
 import { Uploads, type EvidenceAdder } from './uploads';
 
 export interface AddRequest {
@@ -46,7 +47,7 @@ export class EvidenceService implements EvidenceAdder {
 
   constructor(private readonly ctx: RepoContext) {
     this.store = new EvidenceStore(ctx.dataDir, ctx.db);
-    this.uploads = new Uploads(this);
+    this.uploads = new Uploads(this, byteChannel(ctx).uploads);
   }
 
   checkAudit(auditId: string, links: readonly EvidenceTarget[] = []): void {
@@ -157,10 +158,6 @@ export class EvidenceService implements EvidenceAdder {
   startUp(sweep: boolean): void {
     if (sweep) this.store.sweep();
     else this.store.ensureDirs();
-  }
-
-  close(): void {
-    void this.uploads.close();
   }
 }
 

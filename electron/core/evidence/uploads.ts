@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { OpOutput, OpParsed } from '#shared/api/contract';
-import { DomainError } from '#shared/api/result';
 import { UPLOAD_CHUNK_BYTES } from '#shared/domain/evidence';
 import type { EvidenceTarget } from '#shared/domain/evidence';
+import { decodeChunk } from '../bytes/channel';
+import type { UploadKind, UploadSessions } from '../bytes/uploads';
 import { BlobWriter } from './ingest';
 import { emptyFileError, safeName, type SafeName } from './names';
-import type { AddRequest, AddResult } from './service';
-import type { EvidenceStore } from './store';
+import type { AddRequest, AddResult, Prepared } from './service';
+import type { DirSink, EvidenceStore } from './store';
 
-/** An upload nobody has sent a chunk to for this long is given up, and its temp file deleted. */
-export const UPLOAD_IDLE_MS = 10 * 60 * 1000;
 /** Each open upload holds a file handle; more than this at once is a runaway client. */
 export const MAX_OPEN_UPLOADS = 64;
 
@@ -18,170 +16,138 @@ export interface EvidenceAdder {
   readonly store: EvidenceStore;
   /** Throws unless the audit exists, is open, and holds every target. */
   checkAudit(auditId: string, links?: readonly EvidenceTarget[]): void;
-  add(req: AddRequest): Promise<AddResult>;
+  prepare(req: AddRequest, syncLater: DirSink): Promise<Prepared>;
+  commit(items: readonly Prepared[]): (AddResult | Error)[];
+  release(p: Prepared): void;
 }
-
-interface Session {
-  id: string;
-  auditId: string;
-  name: SafeName;
-  size: number;
-  hint: string;
-  writer: BlobWriter;
-  /** Bytes accepted, including a chunk still being written. */
-  accepted: number;
-  /** Bytes written to the temp file. */
-  received: number;
-  /** The chunk being written: chunks of one upload are written one after the other. */
-  writing: Promise<void>;
-  timer: NodeJS.Timeout;
-}
-
-const gone = () =>
-  new DomainError('not_found', 'This upload no longer exists (it was finished, cancelled or timed out); start again.');
 
 /**
- * Uploads in progress, kept in the backend process. Each writes to its own
- * temp file and hashes as chunks arrive, so a file of any size passes through
- * in constant memory; nothing reaches the database before commit.
+ * Rows of committed uploads written together: while one batch is being
+ * written, the commits that arrive queue up and go in the next, with one
+ * fsync of the folders their files were renamed into and one transaction.
+ * The first commit of a quiet moment waits for nobody.
+ */
+class RowBatches implements DirSink {
+  private queue: { p: Prepared; settle: (r: AddResult | Error) => void }[] = [];
+  private dirs = new Set<string>();
+  private writing = false;
+
+  constructor(private readonly adder: EvidenceAdder) {}
+
+  add(dir: string): void {
+    this.dirs.add(dir);
+  }
+
+  submit(p: Prepared): Promise<AddResult | Error> {
+    return new Promise((settle) => {
+      this.queue.push({ p, settle });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0);
+      const dirs = this.dirs;
+      this.dirs = new Set();
+      let results: (AddResult | Error)[];
+      try {
+        // Rows only after their files' renames are durable.
+        await this.adder.store.syncDirs(dirs);
+        results = this.adder.commit(batch.map((b) => b.p));
+      } catch (e) {
+        results = batch.map(() => (e instanceof Error ? e : new Error(String(e))));
+      }
+      batch.forEach((b, i) => b.settle(results[i]!));
+    }
+    this.writing = false;
+  }
+}
+
+/** The temp file being hashed, and what the begin op was told about the file. */
+class EvidenceSink {
+  constructor(
+    readonly writer: BlobWriter,
+    readonly auditId: string,
+    readonly name: SafeName,
+    readonly hint: string,
+  ) {}
+  write(bytes: Uint8Array) {
+    return this.writer.write(bytes);
+  }
+  discard() {
+    return this.writer.discard();
+  }
+}
+
+const EVIDENCE: UploadKind = {
+  maxOpen: MAX_OPEN_UPLOADS,
+  gone: 'This upload no longer exists (it was finished, cancelled or timed out); start again.',
+  busy: 'Too many uploads are in progress; wait for some to finish, then try again.',
+};
+
+/**
+ * Attachments sent from the app. The byte channel (bytes/uploads.ts) orders,
+ * limits and expires them; each writes to its own temp file and is hashed as
+ * it arrives, so a file of any size passes in constant memory; nothing
+ * reaches the database before commit.
  */
 export class Uploads {
-  private readonly sessions = new Map<string, Session>();
+  private readonly rows: RowBatches;
 
   constructor(
     private readonly adder: EvidenceAdder,
-    private readonly idleMs = UPLOAD_IDLE_MS,
-  ) {}
+    private readonly sessions: UploadSessions,
+  ) {
+    this.rows = new RowBatches(adder);
+  }
 
   async begin(input: OpParsed<'evidence.uploadBegin'>): Promise<OpOutput<'evidence.uploadBegin'>> {
     const name = safeName(input.name);
     if (input.size === 0) throw emptyFileError(name.name);
     this.adder.checkAudit(input.auditId);
-    if (this.sessions.size >= MAX_OPEN_UPLOADS) {
-      throw new DomainError('conflict', 'Too many uploads are in progress; wait for some to finish, then try again.');
-    }
     const writer = await BlobWriter.create(this.adder.store);
-    const id = randomUUID();
-    const session: Session = {
-      id,
-      auditId: input.auditId,
-      name,
-      size: input.size,
-      hint: input.mediaType,
-      writer,
-      accepted: 0,
-      received: 0,
-      writing: Promise.resolve(),
-      timer: this.expiry(id),
-    };
-    this.sessions.set(id, session);
-    return { uploadId: id, chunkBytes: UPLOAD_CHUNK_BYTES };
+    const sink = new EvidenceSink(writer, input.auditId, name, input.mediaType);
+    return { uploadId: this.sessions.open(EVIDENCE, input.size, sink), chunkBytes: UPLOAD_CHUNK_BYTES };
   }
 
-  async chunk(input: OpParsed<'evidence.uploadChunk'>): Promise<OpOutput<'evidence.uploadChunk'>> {
-    const s = this.sessions.get(input.uploadId);
-    if (!s) throw gone();
-    if (input.offset !== s.accepted) {
-      throw new DomainError(
-        'invalid_input',
-        `Upload chunk out of order: expected offset ${s.accepted}, got ${input.offset}.`,
-      );
-    }
-    if (input.dataBase64.length % 4 !== 0) throw new DomainError('invalid_input', 'Upload chunk is not valid base64.');
-    const bytes = Buffer.from(input.dataBase64, 'base64');
-    if (s.accepted + bytes.length > s.size) {
-      throw new DomainError(
-        'invalid_input',
-        `The upload is larger than the ${s.size} bytes announced; nothing more was added.`,
-      );
-    }
-    this.touch(s);
-    s.accepted += bytes.length;
-    const write = s.writing.then(() => s.writer.write(bytes));
-    s.writing = write.then(
-      () => {
-        s.received += bytes.length;
-      },
-      () => undefined,
-    );
-    try {
-      await write;
-    } catch (e) {
-      // The temp file can no longer be trusted to match the hash: give the upload up.
-      await this.drop(s);
-      throw e;
-    }
-    return { received: s.accepted };
+  /** The base64 chunk op, for in-process callers; the app sends binary through the channel. */
+  chunk(input: OpParsed<'evidence.uploadChunk'>): Promise<OpOutput<'evidence.uploadChunk'>> {
+    return this.sessions.put(input.uploadId, input.offset, decodeChunk(input.dataBase64));
   }
 
   async commit(input: OpParsed<'evidence.uploadCommit'>): Promise<OpOutput<'evidence.uploadCommit'>> {
-    const s = this.sessions.get(input.uploadId);
-    if (!s) throw gone();
-    await s.writing;
-    if (s.received !== s.size) {
-      throw new DomainError(
-        'invalid_input',
-        `The upload is incomplete: ${s.received} of ${s.size} bytes arrived. Send the rest, then commit.`,
-      );
-    }
+    const { sink } = await this.sessions.complete<EvidenceSink>(input.uploadId, EVIDENCE);
     // Checked now so a fixable mistake keeps the upload; checked again when the row is written.
-    this.adder.checkAudit(s.auditId, input.links);
-    if (this.sessions.get(input.uploadId) !== s) throw gone();
-    this.forget(s);
-    let received;
+    this.adder.checkAudit(sink.auditId, input.links);
+    await this.sessions.take(input.uploadId, EVIDENCE);
+    // finish() discards the temp file itself when the fsync fails.
+    const received = await sink.writer.finish();
+    const prepared = await this.adder.prepare(
+      {
+        auditId: sink.auditId,
+        file: received,
+        name: sink.name.name,
+        hint: sink.hint,
+        links: input.links,
+        description: input.description,
+        addedBy: input.addedBy,
+      },
+      this.rows,
+    );
+    let added;
     try {
-      received = await s.writer.finish();
-    } catch (e) {
-      await s.writer.discard();
-      throw e;
+      added = await this.rows.submit(prepared);
+    } finally {
+      this.adder.release(prepared);
     }
-    const added = await this.adder.add({
-      auditId: s.auditId,
-      file: received,
-      name: s.name.name,
-      hint: s.hint,
-      links: input.links,
-      description: input.description,
-      addedBy: input.addedBy,
-    });
-    return { ...added, renamed: s.name.renamed };
+    if (added instanceof Error) throw added;
+    return { ...added, renamed: sink.name.renamed };
   }
 
   async abort(input: OpParsed<'evidence.uploadAbort'>): Promise<OpOutput<'evidence.uploadAbort'>> {
-    const s = this.sessions.get(input.uploadId);
-    if (!s) throw gone();
-    await this.drop(s);
+    await this.sessions.abort(input.uploadId, EVIDENCE);
     return {};
-  }
-
-  /** Backend shutdown: every unfinished upload is cancelled. */
-  async close(): Promise<void> {
-    await Promise.all([...this.sessions.values()].map((s) => this.drop(s)));
-  }
-
-  private expiry(id: string): NodeJS.Timeout {
-    const timer = setTimeout(() => {
-      const s = this.sessions.get(id);
-      if (s) void this.drop(s);
-    }, this.idleMs);
-    // A forgotten upload must not keep a CLI or test process alive.
-    timer.unref();
-    return timer;
-  }
-
-  private touch(s: Session): void {
-    clearTimeout(s.timer);
-    s.timer = this.expiry(s.id);
-  }
-
-  private forget(s: Session): void {
-    clearTimeout(s.timer);
-    this.sessions.delete(s.id);
-  }
-
-  private async drop(s: Session): Promise<void> {
-    this.forget(s);
-    await s.writing;
-    await s.writer.discard();
   }
 }

@@ -1,69 +1,57 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { OpOutput, OpParsed } from '#shared/api/contract';
-import { DomainError } from '#shared/api/result';
 import { FILE_CHUNK_MAX, type DocumentCheck } from '#shared/domain/report';
 import { withTrust, type SignerTrust } from '#shared/domain/trust';
 import type { RepoContext } from '../repos/context';
 import { verifyPackage } from '../signing/package-verify';
+import { byteChannel, decodeChunk } from '../bytes/channel';
+import type { UploadKind, UploadSessions } from '../bytes/uploads';
 
-/** A check nobody sent a chunk to for this long is dropped with its bytes. */
-export const CHECK_IDLE_MS = 10 * 60 * 1000;
 /** Each open check holds its file in memory: a few at once is plenty for one person. */
 export const MAX_OPEN_CHECKS = 4;
-
-interface Session {
-  name: string;
-  size: number;
-  chunks: Buffer[];
-  received: number;
-  timer: NodeJS.Timeout;
-}
 
 export interface DocumentLookup {
   issued: (sha256: string) => DocumentCheck['issued'];
   signer: (fingerprint: string) => SignerTrust | null;
 }
 
-const gone = () =>
-  new DomainError('not_found', 'This check no longer exists (it was finished, cancelled or timed out); start again.');
+/** The document held in memory (the signature check needs the whole package anyway). */
+class MemorySink {
+  readonly chunks: Buffer[] = [];
+  constructor(readonly name: string) {}
+  write(bytes: Uint8Array): Promise<void> {
+    // Copied: a transport may reuse its buffer once the write resolved.
+    this.chunks.push(Buffer.from(bytes));
+    return Promise.resolve();
+  }
+  discard(): Promise<void> {
+    this.chunks.length = 0;
+    return Promise.resolve();
+  }
+}
+
+const CHECK: UploadKind = {
+  maxOpen: MAX_OPEN_CHECKS,
+  gone: 'This check no longer exists (it was finished, cancelled or timed out); start again.',
+  busy: 'Another document is being checked; wait for it to finish, then try again.',
+};
 
 /**
  * Documents handed over to be checked (a client's copy, a file sent back by
- * mail): received in ordered chunks, held in memory (the signature check needs
- * the whole package anyway), then verified, the signer looked up among the
- * certificates this folder knows, and the file among its issued versions by
- * SHA-256. Nothing is stored.
+ * mail): received through the byte channel into memory, then verified, the
+ * signer looked up among the certificates this folder knows, and the file
+ * among its issued versions by SHA-256. Nothing is stored.
  */
 export class DocumentChecks {
-  private readonly sessions = new Map<string, Session>();
-
-  constructor(private readonly idleMs = CHECK_IDLE_MS) {}
+  constructor(private readonly sessions: UploadSessions) {}
 
   begin({ name, size }: OpParsed<'verify.begin'>): OpOutput<'verify.begin'> {
-    if (this.sessions.size >= MAX_OPEN_CHECKS) {
-      throw new DomainError('conflict', 'Another document is being checked; wait for it to finish, then try again.');
-    }
-    const checkId = randomUUID();
-    this.sessions.set(checkId, { name, size, chunks: [], received: 0, timer: this.expiry(checkId) });
-    return { checkId, chunkBytes: FILE_CHUNK_MAX };
+    return { checkId: this.sessions.open(CHECK, size, new MemorySink(name)), chunkBytes: FILE_CHUNK_MAX };
   }
 
-  chunk({ checkId, offset, dataBase64 }: OpParsed<'verify.chunk'>): OpOutput<'verify.chunk'> {
-    const s = this.session(checkId);
-    if (offset !== s.received) {
-      throw new DomainError('invalid_input', `Chunks arrive in order: expected offset ${s.received}, got ${offset}.`);
-    }
-    const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length === 0 || bytes.toString('base64') !== dataBase64.replace(/\s/g, '')) {
-      throw new DomainError('invalid_input', 'The chunk is not valid base64.');
-    }
-    if (s.received + bytes.length > s.size) {
-      throw new DomainError('invalid_input', `The file is larger than the ${s.size} bytes announced.`);
-    }
-    s.chunks.push(bytes);
-    s.received += bytes.length;
-    this.touch(checkId, s);
-    return { received: s.received };
+  /** The base64 chunk op, for in-process callers; the app sends binary through the channel. */
+  chunk({ checkId, offset, dataBase64 }: OpParsed<'verify.chunk'>): Promise<OpOutput<'verify.chunk'>> {
+    return this.sessions.put(checkId, offset, decodeChunk(dataBase64.replace(/\s/g, '')));
   }
 
   /**
@@ -72,49 +60,24 @@ export class DocumentChecks {
    * known here by its fingerprint.
    */
   async finish({ checkId }: OpParsed<'verify.finish'>, lookup: DocumentLookup) {
-    const s = this.session(checkId);
-    this.drop(checkId);
-    if (s.received !== s.size) {
-      throw new DomainError('invalid_input', `Only ${s.received} of ${s.size} bytes arrived; send the whole file.`);
+    let taken;
+    try {
+      taken = await this.sessions.take<MemorySink>(checkId, CHECK);
+    } catch (e) {
+      // An incomplete document is not kept for a second try.
+      await this.sessions.abort(checkId, CHECK).catch(() => undefined);
+      throw e;
     }
-    const bytes = Buffer.concat(s.chunks);
+    const { sink, size } = taken;
+    const bytes = Buffer.concat(sink.chunks);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const verification = withTrust(await verifyPackage(bytes), lookup.signer);
-    return { name: s.name, size: s.size, sha256, verification, issued: lookup.issued(sha256) } satisfies DocumentCheck;
+    return { name: sink.name, size, sha256, verification, issued: lookup.issued(sha256) } satisfies DocumentCheck;
   }
 
-  abort({ checkId }: OpParsed<'verify.abort'>): Record<string, never> {
-    this.session(checkId);
-    this.drop(checkId);
+  async abort({ checkId }: OpParsed<'verify.abort'>): Promise<Record<string, never>> {
+    await this.sessions.abort(checkId, CHECK);
     return {};
-  }
-
-  close(): void {
-    for (const id of [...this.sessions.keys()]) this.drop(id);
-  }
-
-  private session(id: string): Session {
-    const s = this.sessions.get(id);
-    if (!s) throw gone();
-    return s;
-  }
-
-  private expiry(id: string): NodeJS.Timeout {
-    const timer = setTimeout(() => this.drop(id), this.idleMs);
-    timer.unref();
-    return timer;
-  }
-
-  private touch(id: string, s: Session): void {
-    clearTimeout(s.timer);
-    s.timer = this.expiry(id);
-  }
-
-  private drop(id: string): void {
-    const s = this.sessions.get(id);
-    if (!s) return;
-    clearTimeout(s.timer);
-    this.sessions.delete(id);
   }
 }
 
@@ -124,7 +87,7 @@ const services = new WeakMap<RepoContext, DocumentChecks>();
 export function documentChecks(ctx: RepoContext): DocumentChecks {
   let service = services.get(ctx);
   if (!service) {
-    service = new DocumentChecks();
+    service = new DocumentChecks(byteChannel(ctx).uploads);
     services.set(ctx, service);
   }
   return service;

@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 
 /** Up to `length` bytes at `offset` of an open file (fewer only at its end). */
 export async function readFully(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
@@ -10,23 +10,4 @@ export async function readFully(handle: FileHandle, offset: number, length: numb
     got += bytesRead;
   }
   return buffer.subarray(0, got);
-}
-
-/**
- * Reads up to `length` bytes at `offset`: chunks keep every answer small,
- * whatever the file's size. Null when the file does not exist.
- */
-export async function readChunk(path: string, offset: number, length: number): Promise<Buffer | null> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-  try {
-    return await readFully(handle, offset, length);
-  } finally {
-    await handle.close();
-  }
 }

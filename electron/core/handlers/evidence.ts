@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { OpName } from '#shared/api/ops';
 import { DomainError } from '#shared/api/result';
 import { evidenceService } from '../evidence/service';
-import { readChunk } from '../files/read-chunk';
+import { readChunkOp } from '../bytes/read';
+import { sourceFile } from '../bytes/sources';
 import type { RepoContext } from '../repos/context';
 import {
   deleteEvidence,
@@ -16,9 +17,6 @@ import {
 import type { Handlers, Tx } from './types';
 
 type EvidenceOps = Extract<OpName, `evidence.${string}`>;
-
-const missingFile = () =>
-  new DomainError('storage', "The attachment's file is missing or damaged in the evidence store; it cannot be shown.");
 
 export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, EvidenceOps> {
   const evidence = evidenceService(ctx);
@@ -38,16 +36,8 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
       deleteEvidence(ctx, id);
       return { id };
     }),
-    'evidence.read': async ({ id, offset, length }) => {
-      const file = tx(() => evidenceFile(ctx, id))(undefined);
-      if (offset > file.size) {
-        throw new DomainError('invalid_input', `The read starts past the end of the file (${file.size} bytes).`);
-      }
-      const bytes = await readChunk(store.blobPath(file.sha256), offset, Math.min(length, file.size - offset));
-      if (!bytes) throw missingFile();
-      if (offset + bytes.length < Math.min(offset + length, file.size)) throw missingFile();
-      return { dataBase64: bytes.toString('base64'), size: file.size, eof: offset + bytes.length >= file.size };
-    },
+    'evidence.read': ({ id, offset, length }) =>
+      readChunkOp(sourceFile(ctx, tx, { kind: 'evidence', id }), offset, length),
     'evidence.thumbnail': async ({ id }) => {
       const file = tx(() => evidenceFile(ctx, id))(undefined);
       if (!file.hasThumbnail) return null;

@@ -55,6 +55,7 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'evidence.unlink': 'write',
   'evidence.delete': 'write',
   'evidence.read': 'read',
+  'bytes.download': 'read',
   'evidence.thumbnail': 'read',
   'evidence.openExternal': 'read',
   'evidence.showInFolder': 'read',

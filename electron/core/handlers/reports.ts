@@ -7,7 +7,8 @@ import { reportGaps } from '../export/gaps';
 import { exportJobs, issuedPath } from '../export/jobs';
 import { prepareExport } from '../export/prepare';
 import { collectReportModel } from '../export/report/collect';
-import { readChunk } from '../files/read-chunk';
+import { readChunkOp } from '../bytes/read';
+import { sourceFile } from '../bytes/sources';
 import type { RepoContext } from '../repos/context';
 import { getReportDetails, saveReportDetails } from '../repos/report-details';
 import { getIssue, latestIssue, listIssues } from '../repos/report-issues';
@@ -18,16 +19,6 @@ import { createHash } from 'node:crypto';
 import type { Handlers, Tx } from './types';
 
 type ReportOps = Extract<OpName, `reports.${string}` | `exports.${string}`>;
-
-const chunk = async (path: string, size: number, offset: number, length: number) => {
-  if (offset > size)
-    throw new DomainError('invalid_input', `The read starts past the end of the file (${size} bytes).`);
-  const bytes = await readChunk(path, offset, Math.min(length, size - offset));
-  if (!bytes || offset + bytes.length < Math.min(offset + length, size)) {
-    throw new DomainError('storage', 'The file is missing or damaged in the data folder.');
-  }
-  return { dataBase64: bytes.toString('base64'), size, eof: offset + bytes.length >= size };
-};
 
 /** The maths of an issued file's signature; a damaged store is a finding of the check, not a failure of it. */
 async function verifyIssued(bytes: Buffer): Promise<PackageVerification> {
@@ -62,10 +53,8 @@ export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportO
       };
     }),
     'reports.saveDetails': tx(({ auditId, details, by }) => saveReportDetails(ctx, auditId, details, by)),
-    'reports.readIssue': async ({ issueId, offset, length }) => {
-      const issue = tx(() => getIssue(ctx, issueId))(undefined);
-      return chunk(issuedPath(ctx.dataDir, issue.sha256), issue.size, offset, length);
-    },
+    'reports.readIssue': ({ issueId, offset, length }) =>
+      readChunkOp(sourceFile(ctx, tx, { kind: 'issue', issueId }), offset, length),
     'reports.verify': async ({ issueId }): Promise<VerifyResult> => {
       const issue = tx(() => getIssue(ctx, issueId))(undefined);
       let bytes: Buffer;
@@ -94,9 +83,7 @@ export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportO
     'exports.start': async (input) => jobs.start(input.auditId, tx(() => prepareExport(ctx, input))(undefined)),
     'exports.status': ({ jobId }) => jobs.status(jobId),
     'exports.cancel': ({ jobId }) => jobs.cancel(jobId),
-    'exports.read': async ({ jobId, offset, length }) => {
-      const file = jobs.file(jobId);
-      return chunk(file.path, file.size, offset, length);
-    },
+    'exports.read': ({ jobId, offset, length }) =>
+      readChunkOp(sourceFile(ctx, tx, { kind: 'export', jobId }), offset, length),
   };
 }

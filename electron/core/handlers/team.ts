@@ -1,12 +1,12 @@
 import { DomainError } from '#shared/api/result';
 import type { TeamExchange, TeamStatus } from '#shared/domain/team';
-import { readChunk } from '../files/read-chunk';
+import { readChunkOp } from '../bytes/read';
+import { sourceFile } from '../bytes/sources';
+import { packageUploads } from '../bytes/packages';
 import type { RepoContext } from '../repos/context';
 import { countConflicts, listConflicts, resolveTeamConflict } from '../sync/conflicts';
 import { estimateTeamPackage, exportTeamPackage } from '../sync/export';
 import { importTeamPackage } from '../sync/import';
-import { teamFiles } from '../sync/team-files';
-import { teamUploads } from '../sync/uploads';
 import type { Handlers, Tx } from './types';
 
 type TeamOps = Extract<keyof Handlers, `team.${string}` | `conflicts.${string}`>;
@@ -68,7 +68,7 @@ function status(ctx: RepoContext, auditId: string): TeamStatus {
 
 /** Team audits (issue 13): packages out and in, and the lead's decisions on conflicts. */
 export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> => {
-  const uploads = teamUploads(ctx);
+  const packages = packageUploads(ctx);
   return {
     'team.status': tx(({ auditId }) => status(ctx, auditId)),
     'team.estimate': (input) => estimateTeamPackage(ctx, input),
@@ -76,27 +76,19 @@ export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> 
       const { file: _file, ...result } = await exportTeamPackage(ctx, input);
       return result;
     },
-    'team.read': async ({ fileId, offset, length }) => {
-      const f = teamFiles(ctx).get(fileId);
-      if (offset > f.size)
-        throw new DomainError('invalid_input', `The read starts past the end of the file (${f.size} bytes).`);
-      const bytes = await readChunk(f.path, offset, Math.min(length, f.size - offset));
-      if (!bytes || offset + bytes.length < Math.min(offset + length, f.size)) {
-        throw new DomainError('storage', 'The package file is missing or damaged in the data folder.');
-      }
-      return { dataBase64: bytes.toString('base64'), size: f.size, eof: offset + bytes.length >= f.size };
-    },
-    'team.uploadBegin': (input) => uploads.begin(input),
-    'team.uploadChunk': (input) => uploads.chunk(input),
+    'team.read': ({ fileId, offset, length }) =>
+      readChunkOp(sourceFile(ctx, tx, { kind: 'team', fileId }), offset, length),
+    'team.uploadBegin': (input) => packages.begin(input),
+    'team.uploadChunk': (input) => packages.chunk(input),
     'team.uploadAbort': async ({ uploadId }) => {
-      await uploads.abort(uploadId);
+      await packages.abort(uploadId);
       return {};
     },
     'team.preview': async ({ uploadId }) =>
-      importTeamPackage(ctx, await uploads.file(uploadId), { dryRun: true, by: '' }),
+      importTeamPackage(ctx, await packages.file(uploadId), { dryRun: true, by: '' }),
     'team.import': async ({ uploadId, acceptFingerprint, by }) => {
-      const preview = await importTeamPackage(ctx, await uploads.file(uploadId), { acceptFingerprint, by });
-      await uploads.drop(uploadId);
+      const preview = await importTeamPackage(ctx, await packages.file(uploadId), { acceptFingerprint, by });
+      await packages.abort(uploadId);
       return preview.summary;
     },
     'conflicts.list': tx(({ auditId, offset, limit }) => listConflicts(ctx, auditId, { offset, limit })),

@@ -20,6 +20,12 @@ export function readPreviewToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The header the preview host asks of the byte channel too; the desktop app's app:// needs none. */
+export function byteHeaders(): Record<string, string> {
+  const token = window.fieldwork ? null : sessionStorage.getItem(TOKEN_KEY);
+  return token ? { 'X-Fieldwork-Token': token } : {};
+}
+
 const unavailable = (message: string): { ok: false; error: ApiError } => ({
   ok: false,
   error: { code: 'unavailable', message },

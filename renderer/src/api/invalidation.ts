@@ -117,6 +117,7 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'evidence.unlink': ['evidence.*', ...AUDIT_VIEWS],
   'evidence.delete': ['evidence.*', ...AUDIT_VIEWS],
   'evidence.read': [],
+  'bytes.download': [],
   'evidence.openExternal': [],
   'evidence.showInFolder': [],
   'findings.create': FINDING,

@@ -15,6 +15,7 @@ import { reportsCases } from './malformed/reports';
 import { verifyCases } from './malformed/verify';
 import { trustCases } from './malformed/trust';
 import { teamCases } from './malformed/team';
+import { bytesCases } from './malformed/bytes';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -28,6 +29,7 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   verifyCases,
   trustCases,
   teamCases,
+  bytesCases,
 ];
 
 /**

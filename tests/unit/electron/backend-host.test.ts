@@ -29,6 +29,13 @@ function connect(open: () => Dispatcher | Promise<Dispatcher>) {
   return { proc, exits };
 }
 
+/** For fakes whose tests send no bytes. */
+const noBytes: Dispatcher['bytes'] = {
+  put: () => Promise.reject(new Error('no bytes expected')),
+  file: () => ({ ok: false, error: { code: 'not_found', message: 'none' } }),
+  read: () => Promise.reject(new Error('no bytes expected')),
+};
+
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'fw-host-'));
@@ -71,7 +78,11 @@ describe('backend host and client together', () => {
 
   it('closes the database and exits on shutdown', async () => {
     const close = vi.fn();
-    const { proc, exits } = connect(() => ({ dispatch: () => Promise.resolve({ ok: true, value: null }), close }));
+    const { proc, exits } = connect(() => ({
+      dispatch: () => Promise.resolve({ ok: true, value: null }),
+      bytes: noBytes,
+      close,
+    }));
     const client = createBackendClient(() => proc);
     await client.call('app.info', {});
     await client.stop();
@@ -103,6 +114,7 @@ describe('backend host and client together', () => {
         if (calls++ === 0) throw new Error('client name: ACME');
         return Promise.resolve({ ok: true, value: 'fine' });
       },
+      bytes: noBytes,
       close: () => {},
     }));
     const client = createBackendClient(() => proc);

@@ -41,19 +41,23 @@ function setup(
   const shown: string[] = [];
   const tempRoot = path.join(root, `open-${++n}`);
   const glue = createOpenEvidence({
-    // The backend's answers: the attachment, and its stored bytes (from `blobPath`) for evidence.read.
+    // The backend's answers: the attachment, and its stored bytes (from `blobPath`) offered and read.
     call: (op, input) => {
-      const { id, offset = 0, length = 0 } = input as { id: string; offset?: number; length?: number };
+      const { id } = input as { id: string };
       if (id !== ID) return Promise.resolve(fail('not_found', 'No such attachment.'));
       if (op === 'evidence.get') return Promise.resolve(ok(evidence(name, mediaType)));
-      if (op !== 'evidence.read') return Promise.resolve(fail('unknown_operation', 'Unknown operation.'));
+      if (op !== 'bytes.download') return Promise.resolve(fail('unknown_operation', 'Unknown operation.'));
       const file = opts.blobPath?.() ?? blob;
       if (!existsSync(file)) return Promise.resolve(fail('storage', 'The file is missing.'));
-      const bytes = readFileSync(file);
-      const part = bytes.subarray(offset, offset + length);
-      return Promise.resolve(
-        ok({ dataBase64: part.toString('base64'), size: bytes.length, eof: offset + part.length >= bytes.length }),
-      );
+      return Promise.resolve(ok({ downloadId: 'ticket', size: statSync(file).size }));
+    },
+    bytes: (request) => {
+      if (request.bytes !== 'read' || request.downloadId !== 'ticket') {
+        return Promise.resolve(fail('not_found', 'No such download.'));
+      }
+      const bytes = readFileSync(opts.blobPath?.() ?? blob);
+      const data = bytes.subarray(request.offset, request.offset + request.length);
+      return Promise.resolve(ok({ size: bytes.length, data }));
     },
     tempRoot,
     openPath: (file) => {
@@ -109,7 +113,7 @@ describe('evidence.openExternal in the desktop app', () => {
     expect(path.dirname(path.dirname(t.opened[0]!))).toBe(t.tempRoot);
   });
 
-  it('copies a file larger than one evidence.read, byte for byte', async () => {
+  it('copies a file larger than one relayed piece, byte for byte', async () => {
     const big = path.join(root, 'big');
     const bytes = Buffer.alloc(9 * 1024 * 1024 + 5);
     for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251;

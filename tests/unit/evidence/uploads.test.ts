@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '#core/ids';
-import { UPLOAD_IDLE_MS } from '#core/evidence/uploads';
+import { UPLOAD_IDLE_MS } from '#core/bytes/uploads';
 import { dumpDatabase, tempBackend, value } from '../../helpers/backend';
 import { blobNames, filesIn, readBack, seedAudit, sha256, upload } from './helpers';
 
@@ -190,7 +190,7 @@ describe('evidence uploads', () => {
         dataBase64: bytes.subarray(from, to).toString('base64'),
       });
     value(await chunk(0, 0, 40));
-    expect(errorOf(await chunk(0, 0, 40))).toMatch(/^invalid_input: Upload chunk out of order: expected offset 40/);
+    expect(errorOf(await chunk(0, 0, 40))).toMatch(/^invalid_input: Chunk out of order: expected offset 40/);
     expect(errorOf(await chunk(80, 80, 100))).toMatch(/out of order/);
     expect(
       errorOf(
@@ -206,6 +206,31 @@ describe('evidence uploads', () => {
     expect(done.evidence.sha256).toBe(sha256(bytes));
     // The upload is gone once committed.
     expect(errorOf(await chunk(100, 0, 0))).toMatch(/^not_found: This upload no longer exists/);
+  });
+
+  it('commits uploads finished together in one batch, each with its own row and file', async () => {
+    const files = Array.from({ length: 5 }, (_, i) => randomBytes(1000 + i));
+    const ids = await Promise.all(
+      files.map(async (bytes, i) => {
+        const { uploadId } = value(
+          await t.backend.call('evidence.uploadBegin', { auditId, name: `f${i}.bin`, size: bytes.length }),
+        );
+        value(
+          await t.backend.call('evidence.uploadChunk', { uploadId, offset: 0, dataBase64: bytes.toString('base64') }),
+        );
+        return uploadId;
+      }),
+    );
+    const links = [{ type: 'audit' as const, id: auditId }];
+    const committed = await Promise.all(
+      ids.map((uploadId) => t.backend.call('evidence.uploadCommit', { uploadId, links })),
+    );
+    committed.forEach((r, i) => {
+      const { evidence } = value(r);
+      expect([evidence.originalName, evidence.sha256]).toEqual([`f${i}.bin`, sha256(files[i]!)]);
+    });
+    expect(blobNames(t.dataDir).sort()).toEqual(files.map(sha256).sort());
+    expect(filesIn(t.dataDir, 'tmp')).toEqual([]);
   });
 
   it('writes chunks sent without waiting in order', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '#core/demo/seed';
+import { UploadSessions } from '#core/bytes/uploads';
 import { DocumentChecks } from '#core/export/document-checks';
 import type { ReportIssue } from '#shared/domain/report';
 import { tempBackend, value } from '../../helpers/backend';
@@ -141,22 +142,25 @@ describe('checking a document someone hands over', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: `Only 1000 of ${issuedBytes.length} bytes arrived; send the whole file.`,
+        message: `The upload is incomplete: 1000 of ${issuedBytes.length} bytes arrived. Send the rest first.`,
       },
     });
   });
 
-  it('drops a check nobody sent a chunk to for ten minutes; each chunk starts the ten minutes again', () => {
+  it('drops a check nobody sent a chunk to for ten minutes; each chunk starts the ten minutes again', async () => {
     vi.useFakeTimers();
     try {
-      const checks = new DocumentChecks();
+      const checks = new DocumentChecks(new UploadSessions());
       const { checkId } = checks.begin({ name: 'idle.docx', size: 10 });
       vi.advanceTimersByTime(9 * 60_000);
-      expect(checks.chunk({ checkId, offset: 0, dataBase64: 'MTIz' })).toEqual({ received: 3 });
+      expect(await checks.chunk({ checkId, offset: 0, dataBase64: 'MTIz' })).toEqual({ received: 3 });
       vi.advanceTimersByTime(9 * 60_000);
-      expect(checks.chunk({ checkId, offset: 3, dataBase64: 'NDU2' })).toEqual({ received: 6 });
+      expect(await checks.chunk({ checkId, offset: 3, dataBase64: 'NDU2' })).toEqual({ received: 6 });
       vi.advanceTimersByTime(10 * 60_000);
-      expect(() => checks.chunk({ checkId, offset: 6, dataBase64: 'Nzg5' })).toThrow(
+      await expect(checks.chunk({ checkId, offset: 6, dataBase64: 'Nzg5' })).rejects.toThrow(
+        'This upload no longer exists (it was finished, cancelled or timed out); start again.',
+      );
+      await expect(checks.abort({ checkId })).rejects.toThrow(
         'This check no longer exists (it was finished, cancelled or timed out); start again.',
       );
     } finally {

@@ -12,7 +12,8 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { DraftedTextarea } from '../DraftedTextarea';
 import { formatCapturedAt } from '../../lib/dateTime';
 import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
-import { downloadEvidence, openOutside, readEvidence, ReadFailed, showInFolder, viewableAs } from './bytes';
+import { ByteFailure } from '../../api/bytes';
+import { downloadEvidence, openOutside, readEvidence, showInFolder, viewableAs } from './bytes';
 import { FileTypeIcon } from './Thumb';
 
 type Loaded =
@@ -31,7 +32,7 @@ interface EvidenceViewerProps {
 }
 
 const failureOf = (e: unknown): string =>
-  e instanceof ReadFailed ? e.error.message : e instanceof Error ? e.message : 'The file could not be read';
+  e instanceof ByteFailure ? e.error.message : e instanceof Error ? e.message : 'The file could not be read';
 
 /** The bytes of an image or PDF as an object URL for as long as the viewer shows it. */
 function useObjectUrl(evidence: Evidence | null): Loaded | null {
@@ -106,7 +107,7 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
     try {
       await what();
     } catch (err) {
-      notifyError(err instanceof ReadFailed ? err.error : { code: 'internal', message: failureOf(err) }, failTitle);
+      notifyError(err instanceof ByteFailure ? err.error : { code: 'internal', message: failureOf(err) }, failTitle);
     } finally {
       setBusy(false);
     }

@@ -1,42 +1,18 @@
-import type { ApiError } from '#shared/api/result';
-import { READ_CHUNK_BYTES, type Evidence } from '#shared/domain/evidence';
+import type { Evidence } from '#shared/domain/evidence';
+import { ByteFailure, downloadBytes, type ByteOptions } from '../../api/bytes';
 import { getApi } from '../../api/client';
 
-export class ReadFailed extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const raw = atob(base64);
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  return bytes;
-}
-
 /**
- * An attachment's bytes as a Blob, read chunk by chunk through the API (the
- * same way over IPC and the preview's HTTP). Throws ReadFailed with the
+ * An attachment's bytes as a Blob, streamed through the byte channel (the
+ * same way in the desktop app and the preview). Throws ByteFailure with the
  * backend's words; stops early when `signal` aborts.
  */
-export async function readEvidence(
-  evidence: Evidence,
-  options: { signal?: AbortSignal; onProgress?: (read: number, total: number) => void } = {},
-): Promise<Blob> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  let offset = 0;
-  for (;;) {
-    if (options.signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
-    const result = await getApi().invoke('evidence.read', { id: evidence.id, offset, length: READ_CHUNK_BYTES });
-    if (!result.ok) throw new ReadFailed(result.error);
-    const chunk = decode(result.value.dataBase64);
-    parts.push(chunk);
-    offset += chunk.length;
-    options.onProgress?.(offset, result.value.size);
-    if (result.value.eof || chunk.length === 0) break;
-  }
-  return new Blob(parts, { type: evidence.mediaType || 'application/octet-stream' });
+export function readEvidence(evidence: Evidence, options: ByteOptions = {}): Promise<Blob> {
+  return downloadBytes(
+    { kind: 'evidence', id: evidence.id },
+    evidence.mediaType || 'application/octet-stream',
+    options,
+  );
 }
 
 /** Saves the attachment through the browser's download, under its own name. */
@@ -61,7 +37,7 @@ export async function downloadEvidence(evidence: Evidence): Promise<void> {
 export async function openOutside(evidence: Evidence): Promise<'opened' | 'downloaded'> {
   const result = await getApi().invoke('evidence.openExternal', { id: evidence.id });
   if (result.ok) return 'opened';
-  if (result.error.code !== 'unsupported') throw new ReadFailed(result.error);
+  if (result.error.code !== 'unsupported') throw new ByteFailure(result.error);
   await downloadEvidence(evidence);
   return 'downloaded';
 }
@@ -74,7 +50,7 @@ export async function openOutside(evidence: Evidence): Promise<'opened' | 'downl
 export async function showInFolder(evidence: Evidence): Promise<'shown' | 'downloaded'> {
   const result = await getApi().invoke('evidence.showInFolder', { id: evidence.id });
   if (result.ok) return 'shown';
-  if (result.error.code !== 'unsupported') throw new ReadFailed(result.error);
+  if (result.error.code !== 'unsupported') throw new ByteFailure(result.error);
   await downloadEvidence(evidence);
   return 'downloaded';
 }

@@ -1,7 +1,7 @@
 import type { ApiError } from '#shared/api/result';
-import { UPLOAD_CHUNK_BYTES, type Evidence, type EvidenceTarget } from '#shared/domain/evidence';
+import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
+import { ByteFailure, uploadBytes } from '../../api/bytes';
 import { getApi } from '../../api/client';
-import { readAsBase64 } from '../../lib/files';
 
 export type FileState = 'waiting' | 'uploading' | 'added' | 'duplicate' | 'failed' | 'cancelled';
 
@@ -44,12 +44,18 @@ async function call<T>(promise: Promise<{ ok: true; value: T } | { ok: false; er
 }
 
 const reasonOf = (e: unknown): string =>
-  e instanceof Failed ? e.error.message : e instanceof Error ? e.message : 'Unknown error';
+  e instanceof Failed || e instanceof ByteFailure ? e.error.message : e instanceof Error ? e.message : 'Unknown error';
 
 /**
- * Sends files one after another in ordered chunks. Each chunk is sliced from
- * the File and read on its own, so a 2 GB video never sits in memory whole.
- * Cancelling aborts the file in flight on the backend and skips the rest;
+ * Files sent at once: enough to keep the disk and the hashing busy while one
+ * file waits for its commit, few enough that each keeps a fair share.
+ */
+export const FILES_IN_FLIGHT = 3;
+
+/**
+ * Sends files, a few at once, through the byte channel: each streamed from
+ * the File in binary chunks, so a 2 GB video never sits in memory whole.
+ * Cancelling aborts the files in flight on the backend and skips the rest;
  * one file failing does not stop the others.
  */
 export async function uploadFiles(files: readonly File[], options: UploadOptions): Promise<BatchProgress> {
@@ -62,19 +68,20 @@ export async function uploadFiles(files: readonly File[], options: UploadOptions
     done: false,
     cancelled: false,
   };
-  const report = () => options.onProgress({ ...batch, files: batch.files.map((f) => ({ ...f })) });
+  const sent = files.map(() => 0);
+  const report = () => {
+    batch.sentBytes = sent.reduce((n, b) => n + b, 0);
+    options.onProgress({ ...batch, files: batch.files.map((f) => ({ ...f })) });
+  };
   report();
 
-  for (const [index, file] of files.entries()) {
-    const entry = batch.files[index];
-    if (!entry) continue;
+  const send = async (file: File, entry: FileProgress, index: number) => {
     if (signal.aborted) {
       entry.state = 'cancelled';
-      continue;
+      return;
     }
     entry.state = 'uploading';
     report();
-    const before = batch.sentBytes;
     let uploadId: string | null = null;
     try {
       const begun = await call(
@@ -86,20 +93,13 @@ export async function uploadFiles(files: readonly File[], options: UploadOptions
         }),
       );
       uploadId = begun.uploadId;
-      const step = Math.max(1, Math.min(begun.chunkBytes || UPLOAD_CHUNK_BYTES, UPLOAD_CHUNK_BYTES));
-      for (let offset = 0; offset < file.size; offset += step) {
-        if (signal.aborted) break;
-        const dataBase64 = await readAsBase64(file.slice(offset, offset + step));
-        await call(api.invoke('evidence.uploadChunk', { uploadId, offset, dataBase64 }));
-        batch.sentBytes = before + Math.min(file.size, offset + step);
-        report();
-      }
-      if (signal.aborted) {
-        await api.invoke('evidence.uploadAbort', { uploadId });
-        entry.state = 'cancelled';
-        batch.sentBytes = before;
-        continue;
-      }
+      await uploadBytes(uploadId, file, {
+        signal,
+        onProgress: (done) => {
+          sent[index] = done;
+          report();
+        },
+      });
       const committed = await call(
         api.invoke('evidence.uploadCommit', {
           uploadId,
@@ -111,15 +111,27 @@ export async function uploadFiles(files: readonly File[], options: UploadOptions
       entry.state = committed.duplicate ? 'duplicate' : 'added';
       entry.renamed = committed.renamed;
       entry.evidence = committed.evidence;
+      sent[index] = file.size;
     } catch (e) {
       // Leave nothing half-written on the backend; its answer does not matter any more.
       if (uploadId) void api.invoke('evidence.uploadAbort', { uploadId });
       entry.state = signal.aborted ? 'cancelled' : 'failed';
-      entry.message = reasonOf(e);
+      if (!signal.aborted) entry.message = reasonOf(e);
+      // A file that did not make it counts as done for the bar, so the batch still reaches its end.
+      sent[index] = signal.aborted ? 0 : file.size;
     }
-    batch.sentBytes = before + file.size;
     report();
-  }
+  };
+
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < files.length; index = next++) {
+      const entry = batch.files[index];
+      const file = files[index];
+      if (entry && file) await send(file, entry, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, worker));
   batch.done = true;
   batch.cancelled = signal.aborted;
   report();

@@ -2,7 +2,7 @@ import { Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconSignature } from '@tabler/icons-react';
 import type { ExportFormat, ExportKind } from '#shared/domain/report';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { ReadFailed } from '../../lib/download';
+import { ByteFailure } from '../../api/bytes';
 import { JobProgress } from './JobProgress';
 import { downloadJob, useExportJob } from './useExportJob';
 
@@ -25,7 +25,7 @@ export function ExportPanel({ auditId, onIssue }: Props) {
       await downloadJob(job);
       notifySuccess(`${job.fileName} downloaded`);
     } catch (e) {
-      if (e instanceof ReadFailed) notifyError(e.error, 'The file could not be read');
+      if (e instanceof ByteFailure) notifyError(e.error, 'The file could not be read');
       else throw e;
     }
   };

@@ -6,18 +6,16 @@ import type { VerifyResult } from '#shared/domain/signing';
 import { getApi } from '../../api/client';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
-import { mediaTypeOf, readChunks, ReadFailed, saveBlob } from '../../lib/download';
+import { ByteFailure, downloadBytes } from '../../api/bytes';
+import { mediaTypeOf, saveBlob } from '../../lib/download';
 import { VerifyOutcome } from '../../components/VerifyOutcome';
 
 async function downloadIssue(issue: ReportIssue): Promise<void> {
   try {
-    const blob = await readChunks(
-      (offset, length) => getApi().invoke('reports.readIssue', { issueId: issue.id, offset, length }),
-      mediaTypeOf(issue.fileName),
-    );
+    const blob = await downloadBytes({ kind: 'issue', issueId: issue.id }, mediaTypeOf(issue.fileName));
     saveBlob(blob, issue.fileName);
   } catch (e) {
-    if (e instanceof ReadFailed) notifyError(e.error, 'The issued file could not be read');
+    if (e instanceof ByteFailure) notifyError(e.error, 'The issued file could not be read');
     else throw e;
   }
 }

@@ -3,7 +3,8 @@ import type { ApiError } from '#shared/api/result';
 import type { ExportJob, ExportStartInput } from '#shared/domain/report';
 import { getApi } from '../../api/client';
 import { useInvalidateAfter } from '../../api/ops';
-import { mediaTypeOf, readChunks, saveBlob } from '../../lib/download';
+import { downloadBytes } from '../../api/bytes';
+import { mediaTypeOf, saveBlob } from '../../lib/download';
 
 const POLL_MS = 250;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -71,11 +72,8 @@ export function useExportJob() {
   return { job, busy, run, cancel, clear };
 }
 
-/** Reads a finished job's file in chunks and hands it to the browser's download. */
+/** Reads a finished job's file through the byte channel and hands it to the browser's download. */
 export async function downloadJob(job: ExportJob): Promise<void> {
-  const blob = await readChunks(
-    (offset, length) => getApi().invoke('exports.read', { jobId: job.id, offset, length }),
-    mediaTypeOf(job.fileName),
-  );
+  const blob = await downloadBytes({ kind: 'export', jobId: job.id }, mediaTypeOf(job.fileName));
   saveBlob(blob, job.fileName);
 }
