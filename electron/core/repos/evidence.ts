@@ -11,7 +11,7 @@ import {
   stampFindingTargets,
 } from './findings/attachments';
 
-interface EvidenceRow {
+export interface EvidenceRow {
   id: string;
   audit_id: string;
   sha256: string;
@@ -26,7 +26,7 @@ interface EvidenceRow {
   updated_at: string;
 }
 
-type Link = Evidence['links'][number];
+export type Link = Evidence['links'][number];
 
 /** A file in the store, about to become (or join) an attachment of an audit. */
 export interface NewEvidence {
@@ -70,7 +70,7 @@ export const evidenceFile = (ctx: RepoContext, id: string) => {
   return { sha256: r.sha256, size: r.size, hasThumbnail: r.has_thumbnail === 1 };
 };
 
-function toEvidence(r: EvidenceRow, links: Link[]): Evidence {
+export function toEvidence(r: EvidenceRow, links: Link[]): Evidence {
   return {
     id: r.id,
     auditId: r.audit_id,

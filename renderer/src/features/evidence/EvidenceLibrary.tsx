@@ -11,10 +11,12 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconPhoto, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
-import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
+import type { EvidenceTarget } from '#shared/domain/evidence';
+import type { EvidenceKind, EvidenceLinkedFilter } from '#shared/domain/evidence-page';
 import { canEditAudit } from '#shared/rules/audit-status';
 import { useInvalidateAfter, useOp } from '../../api/ops';
 import { navigate, useLocation } from '../../lib/router';
@@ -31,17 +33,17 @@ import { EvidenceViewer } from '../../components/evidence/EvidenceViewer';
 import { linkHref, TARGET_LABELS } from '../../components/evidence/links';
 import { Thumb } from '../../components/evidence/Thumb';
 import { useUploader } from '../../components/evidence/useUploader';
+import { useEvidencePages } from './useEvidencePages';
 
-type Kind = 'image' | 'pdf' | 'other';
+/** The search waits for a pause in typing before asking the backend. */
+const SEARCH_DEBOUNCE_MS = 200;
 
-const kindOf = (e: Evidence): Kind =>
-  e.mediaType.startsWith('image/') ? 'image' : e.mediaType === 'application/pdf' ? 'pdf' : 'other';
-const KIND_OPTIONS = [
+const KIND_OPTIONS: { value: EvidenceKind; label: string }[] = [
   { value: 'image', label: 'Photos and images' },
   { value: 'pdf', label: 'PDF documents' },
   { value: 'other', label: 'Other files' },
 ];
-const LINK_OPTIONS = [
+const LINK_OPTIONS: { value: EvidenceLinkedFilter; label: string }[] = [
   { value: 'checklist_item', label: 'Checklist items' },
   { value: 'interview', label: 'Interviews' },
   { value: 'observation', label: 'Observations' },
@@ -105,12 +107,19 @@ function LinkBadges({
 export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const readOnly = !canEditAudit(audit.status);
   const base = `/audits/${audit.id}/evidence`;
-  const list = useOp('evidence.list', { auditId: audit.id });
   const label = useLinkNames(audit);
   const openId = useLocation().query.get('open');
   const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<string | null>(null);
-  const [linked, setLinked] = useState<string | null>(null);
+  const [kind, setKind] = useState<EvidenceKind | null>(null);
+  const [linked, setLinked] = useState<EvidenceLinkedFilter | null>(null);
+  const [words] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  // Filtered and paged in SQL (evidence.page): a camera card of thousands of photos is never loaded whole.
+  const list = useEvidencePages({
+    auditId: audit.id,
+    ...(words ? { search: words } : {}),
+    ...(kind ? { kind } : {}),
+    ...(linked ? { linked } : {}),
+  });
   const links = useMemo<EvidenceTarget[]>(() => [{ type: 'audit', id: audit.id }], [audit.id]);
   const { reload } = list;
   // New files refresh this list and whatever else counts them (api/invalidation.ts).
@@ -118,25 +127,32 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const uploaded = useCallback(() => void invalidateAfter('evidence.uploadCommit'), [invalidateAfter]);
   const uploader = useUploader({ auditId: audit.id, team: audit.team, links, onDone: uploaded });
 
-  const all = list.data;
-  const viewing = openId ? (all?.find((e) => e.id === openId) ?? null) : null;
+  const shown = list.rows;
+  // The attachment in the address may be on a page not loaded yet: the viewer reads it by itself.
+  const opened = useOp('evidence.get', { id: openId ?? '' }, { enabled: Boolean(openId) });
+  const viewing = openId && opened.data?.id === openId ? opened.data : null;
+  const openError = openId ? opened.error : undefined;
   useEffect(() => {
-    if (!openId || !all || all.some((e) => e.id === openId)) return;
+    if (openError?.code !== 'not_found') return;
     notifyError({ code: 'not_found', message: 'This attachment does not exist any more.' }, 'Not found');
     navigate(base, { replace: true });
-  }, [openId, all, base]);
+  }, [openError, base]);
 
-  const shown = useMemo(() => {
-    const words = search.trim().toLowerCase();
-    return (all ?? []).filter((e) => {
-      if (words && !`${e.originalName} ${e.description} ${e.addedBy}`.toLowerCase().includes(words)) return false;
-      if (kind && kindOf(e) !== kind) return false;
-      if (linked === 'library_only') return e.links.every((l) => l.type === 'audit');
-      if (linked && !e.links.some((l) => l.type === linked)) return false;
-      return true;
-    });
-  }, [all, search, kind, linked]);
   const filtered = Boolean(search.trim() || kind || linked);
+  // "Show more" keeps the keyboard where the reading left off: on the first of the rows it added.
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  const { loadMore } = list;
+  const showMore = useCallback(() => {
+    focusFrom.current = shown?.length ?? null;
+    loadMore();
+  }, [shown?.length, loadMore]);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || !shown || shown.length <= from) return;
+    focusFrom.current = null;
+    tbody.current?.querySelectorAll<HTMLElement>('tr a')[from]?.focus();
+  }, [shown]);
   const clear = () => {
     setSearch('');
     setKind(null);
@@ -149,9 +165,9 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const close = useCallback(() => navigate(base, { replace: true }), [base]);
 
   let body;
-  if (list.error && !all) body = <LoadError error={list.error} onRetry={reload} />;
-  else if (!all) body = <TableSkeleton />;
-  else if (all.length === 0)
+  if (list.error && !shown) body = <LoadError error={list.error} onRetry={reload} />;
+  else if (!shown || list.all === undefined) body = <TableSkeleton />;
+  else if (list.all === 0)
     body = (
       <Card py={48}>
         <Empty
@@ -226,7 +242,7 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
                     <Table.Th>Description</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
-                <Table.Tbody>
+                <Table.Tbody ref={tbody}>
                   {shown.map((e) => (
                     <Table.Tr
                       key={e.id}
@@ -272,11 +288,16 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Text size="xs" c="dimmed" px="md" py="xs" aria-live="polite">
-              {shown.length === all.length
-                ? plural(all.length, 'attachment')
-                : `${shown.length} of ${plural(all.length, 'attachment')}`}
-            </Text>
+            <Group justify="space-between" px="md" py="xs">
+              <Text size="xs" c="dimmed" aria-live="polite">
+                {countText(shown.length, list.total ?? shown.length, list.all)}
+              </Text>
+              {list.hasMore && (
+                <Button variant="default" size="xs" onClick={showMore} loading={list.loadingMore}>
+                  Show more
+                </Button>
+              )}
+            </Group>
           </Card>
         )}
       </Stack>
@@ -285,7 +306,7 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
   return (
     <DropArea onFiles={uploader.start} enabled={!readOnly} label="Evidence library">
       <Stack gap="md">
-        {!readOnly && all && all.length > 0 && (
+        {!readOnly && (list.all ?? 0) > 0 && (
           <Group justify="space-between" gap="sm">
             <DropHint />
             <FilePickers onFiles={uploader.start} disabled={uploader.busy} />
@@ -303,4 +324,10 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
       />
     </DropArea>
   );
+}
+
+/** "30 attachments", "12 of 30 attachments", "50 shown of 12,000 attachments". */
+function countText(shown: number, matching: number, all: number): string {
+  const of = matching === all ? plural(all, 'attachment') : `${matching} of ${plural(all, 'attachment')}`;
+  return shown < matching ? `${shown} shown · ${of}` : of;
 }
