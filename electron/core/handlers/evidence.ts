@@ -5,6 +5,7 @@ import { evidenceService } from '../evidence/service';
 import { readChunkOp } from '../bytes/read';
 import { sourceFile } from '../bytes/sources';
 import type { RepoContext } from '../repos/context';
+import { evidencePage } from '../repos/evidence-page';
 import {
   deleteEvidence,
   evidenceFile,
@@ -28,6 +29,7 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
     'evidence.uploadCommit': (input) => uploads.commit(input),
     'evidence.uploadAbort': (input) => uploads.abort(input),
     'evidence.list': tx(({ auditId, target }) => listEvidence(ctx, auditId, target)),
+    'evidence.page': tx((q) => evidencePage(ctx, q)),
     'evidence.get': tx(({ id }) => getEvidence(ctx, id)),
     'evidence.update': tx(({ id, description }) => updateEvidence(ctx, id, description)),
     'evidence.link': tx(({ id, target, by }) => linkEvidence(ctx, id, target, by)),
