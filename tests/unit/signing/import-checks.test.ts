@@ -107,4 +107,15 @@ describe('importing signing identities: what Fieldwork will not sign with', { ti
     // Within the limit is fine.
     expect(value(await importFile(opensslPkcs12({ iter: 50_000, commonName: 'Ida Iter' }))).name).toBe('Ida Iter');
   });
+
+  it('refuses a legacy (3DES/RC2) file asking for more than 100,000 iterations, and reads one within', async () => {
+    const hostile = opensslPkcs12({ iter: 150_000, legacy: true });
+    expect(refusal(await importFile(hostile))).toEqual({
+      code: 'invalid_input',
+      message:
+        'This certificate file asks for 150,000 key-derivation iterations; at most 100,000 are accepted (OpenSSL uses 2,048). Export it again with the default settings.',
+    });
+    const within = opensslPkcs12({ iter: 4_000, legacy: true, commonName: 'Lou Legacy' });
+    expect(value(await importFile(within)).name).toBe('Lou Legacy');
+  });
 });

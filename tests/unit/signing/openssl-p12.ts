@@ -34,6 +34,8 @@ export function opensslPkcs12(opts: {
   notAfter?: Date;
   password?: string;
   iter?: number;
+  /** OpenSSL 1.1's schemes: 3DES for the key, RC2-40 for the certificate, a SHA-1 MAC. */
+  legacy?: boolean;
 }): Buffer {
   const dir = mkdtempSync(path.join(tmpdir(), 'fw-openssl-p12-'));
   try {
@@ -114,6 +116,7 @@ export function opensslPkcs12(opts: {
       '-passout',
       `pass:${opts.password ?? 'file-pass'}`,
       ...(opts.iter ? ['-iter', String(opts.iter)] : []),
+      ...(opts.legacy ? ['-legacy'] : []),
     ]);
     return readFileSync(path.join(dir, 'file.p12'));
   } finally {
