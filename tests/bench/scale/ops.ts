@@ -34,7 +34,9 @@ export interface NavOp {
 
 const FINDING_ROWS = `SELECT f.*, a.type AS audit_type, a.start_date AS audit_start, c.id AS client_id, c.name AS client_name
   FROM findings f JOIN audits a ON a.id = f.audit_id JOIN clients c ON c.id = a.client_id`;
-const FINDING_ORDER = 'ORDER BY a.start_date DESC, a.id, f.number';
+/** Each list's own order: the full list's, and the paged one's (which its keyset indexes serve). */
+const LIST_ORDER = 'ORDER BY a.start_date DESC, a.id, f.number';
+const PAGE_ORDER = 'ORDER BY a.start_date DESC, a.id DESC, f.number IS NULL, f.number, f.created_at, f.id';
 
 /** Reads `sql` with `params`; prepared once per connection and text. */
 type Reader = { all: (...params: unknown[]) => unknown[] };
@@ -48,7 +50,7 @@ function all(db: Db, sql: string, ...params: unknown[]): unknown[] {
 }
 
 /** The Nonconformities screen's list, unfiltered and with each filter, and an audit's findings. */
-function findingLists(name: string, op: string, extra: Record<string, unknown>): NavOp[] {
+function findingLists(name: string, op: string, order: string, extra: Record<string, unknown>): NavOp[] {
   const variant = (
     suffix: string,
     screen: string,
@@ -62,7 +64,7 @@ function findingLists(name: string, op: string, extra: Record<string, unknown>):
     acrossAudits: !suffix.includes('audit'),
     list: true,
     input: (t) => ({ ...extra, ...input(t) }),
-    floor: (db, t, n) => all(db, `${FINDING_ROWS} ${where} ${FINDING_ORDER} LIMIT ?`, ...params(t), n),
+    floor: (db, t, n) => all(db, `${FINDING_ROWS} ${where} ${order} LIMIT ?`, ...params(t), n),
   });
   return [
     variant('', 'Nonconformities', () => ({}), ''),
@@ -153,8 +155,8 @@ export const NAV_OPS: NavOp[] = [
     input: () => ({}),
     floor: (db, _t, n) => all(db, 'SELECT * FROM clients ORDER BY name LIMIT ?', n),
   },
-  ...findingLists('findings-list', 'findings.list', {}),
-  ...findingLists('findings-page', 'findings.page', { today: new Date().toISOString().slice(0, 10) }),
+  ...findingLists('findings-list', 'findings.list', LIST_ORDER, {}),
+  ...findingLists('findings-page', 'findings.page', PAGE_ORDER, { today: new Date().toISOString().slice(0, 10) }),
   {
     name: 'evidence-page',
     screen: 'Audit, Evidence library',
