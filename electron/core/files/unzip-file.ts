@@ -36,18 +36,35 @@ export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipF
     throw new ZipRefused('damaged', (await startsLikeZip(path)) ? 'truncated' : 'not_zip');
   }
   const zip = await checkDirectory(opened, limits);
+  let reading = 0;
+  async function* chunks(entry: ZipEntry): AsyncGenerator<Buffer> {
+    reading++;
+    try {
+      yield* zip.chunks(entry);
+    } finally {
+      reading--;
+    }
+  }
   return {
     entries: zip.entries,
-    chunks: (entry) => zip.chunks(entry),
+    chunks,
     async read(entry) {
       const parts: Buffer[] = [];
-      for await (const chunk of zip.chunks(entry)) parts.push(chunk);
+      for await (const chunk of chunks(entry)) parts.push(chunk);
       return Buffer.concat(parts);
     },
-    close: () => {
-      zip.close();
-      return Promise.resolve();
-    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // yauzl closes the file once no entry is being read: then wait for it, so the file can be removed next
+        // (Windows refuses to delete an open file); otherwise it closes when the last reading ends.
+        if (reading > 0 || !opened.isOpen) {
+          zip.close();
+          return resolve();
+        }
+        opened.once('close', () => resolve());
+        opened.once('error', reject);
+        zip.close();
+      }),
   };
 }
 

@@ -1,0 +1,43 @@
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openZipFile } from '#core/files/unzip-file';
+import { writeZip } from './zip-writer';
+
+const dir = mkdtempSync(join(tmpdir(), 'fw-unzip-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** How many of this process's file descriptors are open on `path` (Linux: /proc/self/fd). */
+const openOn = (path: string) =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false; // closed while listing
+    }
+  }).length;
+
+describe('a ZIP file read from disk', () => {
+  it('reads its entries, and is closed on disk once close() resolves', async () => {
+    const file = join(dir, 'two.zip');
+    writeFileSync(
+      file,
+      writeZip([
+        { name: 'a.txt', content: Buffer.from('alpha') },
+        { name: 'b.bin', content: Buffer.alloc(100_000, 7), stored: true },
+      ]),
+    );
+    const zip = await openZipFile(file, { unpackedBytes: 1_000_000, entries: 10 });
+    expect(zip.entries.map((e) => [e.name, e.unpacked])).toEqual([
+      ['a.txt', 5],
+      ['b.bin', 100_000],
+    ]);
+    expect((await zip.read(zip.entries[0]!)).toString()).toBe('alpha');
+    expect(await zip.read(zip.entries[1]!)).toEqual(Buffer.alloc(100_000, 7));
+    expect(openOn(file)).toBe(1);
+    await zip.close();
+    // The file can be removed or replaced right away, as Windows requires.
+    expect(openOn(file)).toBe(0);
+  });
+});
