@@ -84,9 +84,9 @@ describe('checklist edits on the save queue, notes on the draft journal', () => 
   it('journals nothing for edits without notes', async () => {
     server.set('a', '');
     const { q, api } = saves();
-    q.edit('a', 'audit-1', { result: 'conform' }, 600);
+    q.edit('a', 'audit-1', { result: 'conforming' }, 600);
     await vi.advanceTimersByTimeAsync(600);
-    expect(api.save).toHaveBeenCalledWith('a', { result: 'conform' });
+    expect(api.save).toHaveBeenCalledWith('a', { result: 'conforming' });
     expect(await journaled('a')).toBeUndefined();
   });
 
