@@ -14,7 +14,7 @@ import { exportJobs, sweepExports } from './export/jobs';
 import { byteChannel, type ByteChannel } from './bytes/channel';
 import type { DownloadFile } from './bytes/downloads';
 import { createHandlers } from './handlers';
-import { closeTeam } from './sync/uploads';
+import { closeTeam } from './sync/team-files';
 import type { RepoContext } from './repos/context';
 import { soaReader } from './soa/off-thread';
 import { defaultTemplatesDir, loadBuiltinTemplates } from './templates/builtin';

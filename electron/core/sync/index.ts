@@ -23,4 +23,4 @@ export type { TeamExportOptions, ImportOptions } from './types';
 export { exportTeamPackage, estimateTeamPackage } from './export';
 export { importTeamPackage } from './import';
 export { listConflicts, resolveTeamConflict as resolveConflict } from './conflicts';
-export { closeTeam } from './uploads';
+export { closeTeam } from './team-files';

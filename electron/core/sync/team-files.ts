@@ -58,3 +58,8 @@ export function teamFiles(ctx: RepoContext): TeamFiles {
   }
   return f;
 }
+
+/** Backend shutdown: this session's package files (written, or uploaded and not yet imported) are removed. */
+export async function closeTeam(ctx: RepoContext): Promise<void> {
+  await teamFiles(ctx).close();
+}
