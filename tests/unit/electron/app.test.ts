@@ -63,6 +63,9 @@ describe('startApp', () => {
     expect(forks()).toHaveLength(1);
     expect(forks()[0]!.modulePath).toBe(paths.backendHost);
     expect(forks()[0]!.args).toEqual(['--data-dir=/fake/userData', '--app-version=9.9.9']);
+    // The backend's environment caps malloc arenas (report exports with many photos), and keeps the rest.
+    const options = (fake.utilityProcess.fork.mock.calls[0] as unknown[])[2] as { env?: Record<string, string> };
+    expect(options.env).toMatchObject({ MALLOC_ARENA_MAX: '2', PATH: process.env.PATH });
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(FakeBrowserWindow.instances[0]!.options).toMatchObject({ webPreferences: { preload: paths.preload } });
     expect([...fake.ipcMain.handlers.keys()]).toHaveLength(OP_NAMES.length);
