@@ -85,6 +85,7 @@ const validInput = (w: World): Record<OpName, Record<string, unknown>> =>
     'clients.update': { id: w.emptyClientId, client: { ...sampleClient(), name: 'Renamed' } },
     'clients.delete': { id: w.emptyClientId },
     'audits.list': { search: 'acme', status: 'planned', type: 'stage2', sort: 'start_asc' },
+    'audits.page': { clientId: w.clientId, search: 'acme', status: 'planned', sort: 'start_asc', limit: 10 },
     'audits.get': { id: w.plannedId },
     'audits.create': sampleAudit(w.clientId, w.siteIds),
     'audits.update': { id: w.plannedId, audit: { ...sampleAudit(w.clientId), scope: 'Changed' } },
@@ -157,6 +158,14 @@ function cases(op: OpName, w: World): Case[] {
     'audits.list': [
       ['an unknown status', { status: 'done' }],
       ['an unknown sort', { sort: 'random' }],
+    ],
+    'audits.page': [
+      ['a client id that is not an id', { clientId: 'acme' }],
+      ['a page of 201', { limit: 201 }],
+      ['a page of 0', { limit: 0 }],
+      ['a position it never gave', { after: '["2026-01-01"]' }],
+      ['a position that is not JSON', { after: 'page 2' }],
+      ['a 401-character position', { after: 'x'.repeat(401) }],
     ],
     'audits.get': [['an unknown id', { id: unknown }, 'not_found']],
     'audits.create': [
