@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Download, DownloadInput } from '../domain/bytes';
-import { Audit, AuditCreateInput, AuditListQuery, AuditStatus, AuditSummary, AuditUpdateInput } from '../domain/audit';
+import {
+  Audit,
+  AuditCreateInput,
+  AuditListQuery,
+  AuditPage,
+  AuditPageQuery,
+  AuditStatus,
+  AuditSummary,
+  AuditUpdateInput,
+} from '../domain/audit';
 import {
   Checklist,
   ChecklistItem,
@@ -38,12 +47,15 @@ import {
   UploadCommit,
   UploadCommitInput,
 } from '../domain/evidence';
+import { EvidencePage, EvidencePageQuery } from '../domain/evidence-page';
 import { SearchHit, SearchInput } from '../domain/search';
 import {
   Actor,
   Finding,
   FindingInput,
   FindingListQuery,
+  FindingPage,
+  FindingPageQuery,
   FindingPatch,
   FindingSettings,
   FindingSettingsInput,
@@ -140,6 +152,8 @@ export const contract = {
   'clients.update': { input: z.strictObject({ id: Id, client: ClientInput }), output: Client },
   'clients.delete': { input: ById, output: z.object({ id: Id }) },
   'audits.list': { input: AuditListQuery, output: z.array(AuditSummary) },
+  /** The Audits home and a client's audits: a page at a time, filtered in SQL. */
+  'audits.page': { input: AuditPageQuery, output: AuditPage },
   'audits.get': { input: ById, output: Audit },
   'audits.create': { input: AuditCreateInput, output: Audit },
   'audits.update': { input: AuditUpdateInput, output: Audit },
@@ -184,6 +198,8 @@ export const contract = {
   'evidence.uploadCommit': { input: UploadCommitInput, output: UploadCommit },
   'evidence.uploadAbort': { input: z.strictObject({ uploadId: z.string().min(1).max(100) }), output: Nothing },
   'evidence.list': { input: EvidenceListInput, output: z.array(Evidence) },
+  /** The evidence library: an audit's attachments a page at a time, filtered in SQL. */
+  'evidence.page': { input: EvidencePageQuery, output: EvidencePage },
   'evidence.get': { input: ById, output: Evidence },
   'evidence.update': { input: EvidenceUpdateInput, output: Evidence },
   'evidence.link': { input: EvidenceLinkInput, output: Evidence },
@@ -202,6 +218,8 @@ export const contract = {
 
   /** Findings. Every write records who acted (`by`) in the append-only audit trail. */
   'findings.list': { input: FindingListQuery, output: z.array(FindingSummary) },
+  /** The Nonconformities page: short rows a page at a time, filtered in SQL (findings.get has the rest). */
+  'findings.page': { input: FindingPageQuery, output: FindingPage },
   'findings.get': { input: ById, output: Finding },
   'findings.create': { input: z.strictObject({ auditId: Id, finding: FindingInput, by: Actor }), output: Finding },
   /** A draft from a checklist item flagged NC or OFI: its requirement and its attachments pre-filled. */

@@ -31,10 +31,14 @@ const MUST_REFRESH: [WriteOp, ReadOp[]][] = [
   ['interviews.create', ['interviews.list', 'search.query', 'audits.dashboard', 'reports.get']],
   ['observations.update', ['observations.list', 'search.query', 'reports.get']],
   ['documents.delete', ['documents.list', 'evidence.list', 'findings.list', 'search.query']],
-  ['evidence.uploadCommit', ['evidence.list', 'search.query', 'reports.get']],
-  ['evidence.link', ['evidence.list', 'evidence.get']],
-  ['evidence.unlink', ['evidence.list']],
-  ['evidence.delete', ['evidence.list', 'search.query']],
+  // The interview and observation lists count each record's attachments; a finding's history names them.
+  [
+    'evidence.uploadCommit',
+    ['evidence.list', 'search.query', 'reports.get', 'interviews.list', 'observations.list', 'findings.trail'],
+  ],
+  ['evidence.link', ['evidence.list', 'evidence.get', 'interviews.list', 'observations.list', 'findings.trail']],
+  ['evidence.unlink', ['evidence.list', 'interviews.list', 'observations.list', 'findings.trail']],
+  ['evidence.delete', ['evidence.list', 'search.query', 'interviews.list', 'observations.list']],
   ['findings.create', ['findings.list', 'audits.dashboard', 'recommendation.get', 'reports.get', 'search.query']],
   ['findings.issue', ['findings.list', 'findings.get', 'findings.trail', 'recommendation.get']],
   ['findings.close', ['findings.get', 'programme.carried', 'recommendation.get', 'audits.dashboard']],
