@@ -16,6 +16,8 @@ import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
 /** An audit's records of one kind as a page holds them. */
 export interface RecordsState<T extends { id: string }> {
   rows: T[] | undefined;
+  /** True while the list is being (re)loaded: rows may be an older answer that lacks a record just made. */
+  loading: boolean;
   error: ApiError | undefined;
   /** Asks again (a Retry button); writes refresh the list through the invalidation map. */
   reload: () => void;
@@ -82,12 +84,14 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
   const open = openId ? rows?.find((r) => r.id === openId) : undefined;
   const drawerOpen = creating || open !== undefined;
 
-  // A link to a record that is not (or no longer) there: say so, and show the list.
+  // A link to a record that is not (or no longer) there: say so, and show the list — judged on a
+  // fresh answer only (a cached list shown while it reloads may predate a record just raised elsewhere).
+  const loading = state.loading;
   useEffect(() => {
-    if (!openId || !rows || rows.some((r) => r.id === openId)) return;
+    if (!openId || !rows || loading || rows.some((r) => r.id === openId)) return;
     notifyError({ code: 'not_found', message: `This ${noun} does not exist any more.` }, 'Not found');
     navigate(base, { replace: true });
-  }, [openId, rows, noun, base]);
+  }, [openId, rows, loading, noun, base]);
 
   useEffect(() => {
     if (openId && open) document.getElementById(`record-${openId}`)?.scrollIntoView({ block: 'nearest' });

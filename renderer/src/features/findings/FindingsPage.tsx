@@ -10,7 +10,7 @@ import { FindingEditor } from './FindingEditor';
 import { FindingSettingsForm } from './FindingSettingsForm';
 import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
 import { useActor } from '../../lib/useActor';
-import { useFindings } from './useFindings';
+import { useRecords } from '../../components/records/useRecords';
 
 const columns = (refs: AuditRefs): Column<Finding>[] => [
   { header: 'Number', main: true, nowrap: true, cell: findingName },
@@ -37,7 +37,7 @@ const drawerTitle = (f: Finding | null) => (!f ? 'New finding' : f.number ? `Fin
 /** The Findings tab of an audit: the list, the response deadlines, and one finding at a time in a drawer. */
 export function FindingsPage({ audit }: { audit: Audit }) {
   const readOnly = !canEditAudit(audit.status);
-  const state = useFindings(audit.id);
+  const state = useRecords<Finding>('findings.list', audit.id, 'last');
   const refs = useAuditRefs(audit);
   const actor = useActor(audit);
   return (

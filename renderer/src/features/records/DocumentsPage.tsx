@@ -6,7 +6,7 @@ import { DocumentEditor, documentTitle } from './DocumentEditor';
 import { RecordDrawerPage, type Column } from '../../components/records/RecordDrawerPage';
 import { RequirementBadges } from '../../components/RequirementPicker';
 import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
-import { useRecords } from './useRecords';
+import { useRecords } from '../../components/records/useRecords';
 
 const dash = (s: string) => s || '—';
 

@@ -8,7 +8,7 @@ import { InterviewEditor, interviewTitle } from './InterviewEditor';
 import { RecordDrawerPage, type Column } from '../../components/records/RecordDrawerPage';
 import { RequirementBadges } from '../../components/RequirementPicker';
 import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
-import { useRecords } from './useRecords';
+import { useRecords } from '../../components/records/useRecords';
 
 export function AttachmentCount({ count }: { count: number }) {
   return count > 0 ? (

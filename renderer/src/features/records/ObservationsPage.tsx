@@ -9,7 +9,7 @@ import { ObservationEditor, observationTitle } from './ObservationEditor';
 import { RecordDrawerPage, type Column } from '../../components/records/RecordDrawerPage';
 import { RequirementBadges } from '../../components/RequirementPicker';
 import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
-import { useRecords } from './useRecords';
+import { useRecords } from '../../components/records/useRecords';
 
 const columns = (refs: AuditRefs): Column<Observation>[] => [
   { header: 'Observation', main: true, cell: observationName },
