@@ -8,6 +8,7 @@ import { syncChildren } from './children';
 import { chooseChecklist, insertChecklistItems } from './checklist-instantiate';
 import { stamp, type RepoContext, type Stamp } from './context';
 import { requireNoIssuedFindings } from './findings/checks';
+import { auditFilters, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './audits-page';
 
 type AuditData = OpParsed<'audits.create'>;
 type ListQuery = OpParsed<'audits.list'>;
@@ -34,48 +35,17 @@ interface AuditRow {
 }
 
 export function listAudits(ctx: RepoContext, q: ListQuery): AuditSummary[] {
-  const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (q.status) {
-    where.push('a.status = @status');
-    params.status = q.status;
-  }
-  if (q.type) {
-    where.push('a.type = @type');
-    params.type = q.type;
-  }
-  if (q.search) {
-    // instr() on lower-cased text: a plain substring match, no LIKE wildcards to escape.
-    where.push(`(instr(lower(c.name), @search) OR instr(lower(a.scope), @search)
-      OR EXISTS (SELECT 1 FROM audit_team t WHERE t.audit_id = a.id AND instr(lower(t.name), @search)))`);
-    params.search = q.search.toLowerCase();
-  }
+  const { where, params } = auditFilters(q);
   const order = q.sort === 'start_asc' ? 'a.start_date ASC, a.id ASC' : 'a.start_date DESC, a.id DESC';
   const rows = ctx.db
     .prepare(
-      `SELECT a.id, a.client_id, c.name AS client_name, a.type, a.status, a.start_date, a.end_date, a.updated_at,
-              COALESCE((SELECT t.name FROM audit_team t WHERE t.audit_id = a.id AND t.role = 'lead_auditor'), '') AS lead
+      `SELECT ${SUMMARY_COLUMNS}
        FROM audits a JOIN clients c ON c.id = a.client_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${order}`,
     )
-    .all(params) as (Pick<
-    AuditRow,
-    'id' | 'client_id' | 'client_name' | 'type' | 'status' | 'start_date' | 'end_date' | 'updated_at'
-  > & {
-    lead: string;
-  })[];
-  return rows.map((r) => ({
-    id: r.id,
-    clientId: r.client_id,
-    clientName: r.client_name,
-    type: r.type,
-    status: r.status,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    leadAuditor: r.lead,
-    updatedAt: r.updated_at,
-  }));
+    .all(params) as SummaryRow[];
+  return rows.map(toSummary);
 }
 
 export function getAudit(ctx: RepoContext, id: string): Audit {
