@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/chaos/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'tests/fixtures/**', 'tests/e2e/**', 'out/**'],
   },
 });
