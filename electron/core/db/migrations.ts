@@ -11,6 +11,7 @@ import { MIGRATION_9 } from './migration-9';
 import { MIGRATION_10 } from './migration-10';
 import { MIGRATION_11 } from './migration-11';
 import { MIGRATION_12 } from './migration-12';
+import { MIGRATION_13 } from './migration-13';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_10,
   MIGRATION_11,
   MIGRATION_12,
+  MIGRATION_13,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

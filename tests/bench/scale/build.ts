@@ -17,10 +17,11 @@
  * Built once per schema (version and migrations' digest) and BUILD_VERSION
  * (bumped when this shape changes) into a folder in the system's temp
  * directory; a folder without its `built.json` was interrupted and is built
- * again.
+ * again. A new migration does not rebuild it: the folder of an earlier schema
+ * is copied and migrated forward by opening it, as the app does.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, importEvidencePaths, type Backend } from '#core/backend';
@@ -41,17 +42,21 @@ export const SCALE = {
   evidencePerAudit: 4,
 } as const;
 
-/** The migrations' own text too: an unreleased migration may still change without a new version number. */
-const SCHEMA = `${SCHEMA_VERSION}-${createHash('sha256')
-  .update(MIGRATIONS.map((m) => m.sql).join('\n'))
-  .digest('hex')
-  .slice(0, 8)}`;
+/** The first `version` migrations' own text too: an unreleased migration may still change without a new number. */
+const schemaKey = (version: number) =>
+  `${version}-${createHash('sha256')
+    .update(
+      MIGRATIONS.slice(0, version)
+        .map((m) => m.sql)
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 8)}`;
 
-export const scaleDir = (clients: number = SCALE.clients) =>
-  join(
-    tmpdir(),
-    `fieldwork-bench-scale-schema${SCHEMA}-v${BUILD_VERSION}${clients === SCALE.clients ? '' : `-${clients}clients`}`,
-  );
+const folderName = (version: number, clients: number) =>
+  `fieldwork-bench-scale-schema${schemaKey(version)}-v${BUILD_VERSION}${clients === SCALE.clients ? '' : `-${clients}clients`}`;
+
+export const scaleDir = (clients: number = SCALE.clients) => join(tmpdir(), folderName(SCHEMA_VERSION, clients));
 
 export interface ScaleFolder {
   dataDir: string;
@@ -89,9 +94,36 @@ export async function ensureScaleFolder(
   const marker = join(dataDir, 'built.json');
   if (existsSync(marker))
     return { dataDir, ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<ScaleFolder, 'dataDir'>) };
-  const built = await buildScaleFolder(dataDir, clients, log);
+  const built = migrateOlderFolder(dataDir, clients, log) ?? (await buildScaleFolder(dataDir, clients, log));
   writeFileSync(marker, JSON.stringify(built));
   return { dataDir, ...built };
+}
+
+/**
+ * A folder built for an earlier schema (the newest one whose migrations are the
+ * first of today's, unchanged), copied and opened, so the app migrates it forward
+ * the way it migrates a user's folder: minutes of copying instead of 40 of building.
+ * The older folder is kept, for the code it was built for.
+ */
+function migrateOlderFolder(
+  dataDir: string,
+  clients: number,
+  log: (s: string) => void,
+): Omit<ScaleFolder, 'dataDir'> | undefined {
+  for (let version = SCHEMA_VERSION - 1; version > 0; version--) {
+    const older = join(tmpdir(), folderName(version, clients));
+    const marker = join(older, 'built.json');
+    if (!existsSync(marker)) continue;
+    log(`scale: copying ${older} (schema ${version}) and migrating it to schema ${SCHEMA_VERSION}`);
+    const t0 = performance.now();
+    rmSync(dataDir, { recursive: true, force: true });
+    cpSync(older, dataDir, { recursive: true });
+    rmSync(join(dataDir, 'built.json'));
+    openBackend({ dataDir, appVersion: 'bench' }).close();
+    log(`scale: copied and migrated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    return JSON.parse(readFileSync(marker, 'utf8')) as Omit<ScaleFolder, 'dataDir'>;
+  }
+  return undefined;
 }
 
 /** Builds the folder afresh with the first `clients` clients (all of them for the bench; fewer to try it out). */

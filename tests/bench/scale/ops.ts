@@ -32,11 +32,13 @@ export interface NavOp {
   floor: (db: Db, t: Target, n: number) => unknown;
 }
 
-const FINDING_ROWS = `SELECT f.*, a.type AS audit_type, a.start_date AS audit_start, c.id AS client_id, c.name AS client_name
-  FROM findings f JOIN audits a ON a.id = f.audit_id JOIN clients c ON c.id = a.client_id`;
-/** Each list's own order: the full list's, and the paged one's (which its keyset indexes serve). */
+const FINDING_COLUMNS =
+  'f.*, a.type AS audit_type, a.start_date AS audit_start, c.id AS client_id, c.name AS client_name';
+/** The full list's order; the paged one's (newest audit first, then number) is the one its keyset indexes serve. */
 const LIST_ORDER = 'ORDER BY a.start_date DESC, a.id, f.number';
 const PAGE_ORDER = 'ORDER BY a.start_date DESC, a.id DESC, f.number IS NULL, f.number, f.created_at, f.id';
+/** The date the paged list judges "overdue" against (the screen sends the user's). */
+const TODAY = new Date().toISOString().slice(0, 10);
 
 /** Reads `sql` with `params`; prepared once per connection and text. */
 type Reader = { all: (...params: unknown[]) => unknown[] };
@@ -49,56 +51,79 @@ function all(db: Db, sql: string, ...params: unknown[]): unknown[] {
   return stmt.all(...params);
 }
 
-/** The Nonconformities screen's list, unfiltered and with each filter, and an audit's findings. */
-function findingLists(name: string, op: string, order: string, extra: Record<string, unknown>): NavOp[] {
-  const variant = (
-    suffix: string,
-    screen: string,
-    input: (t: Target) => Record<string, unknown>,
-    where: string,
-    params: (t: Target) => unknown[] = () => [],
-  ): NavOp => ({
-    name: `${name}${suffix}`,
-    screen,
-    op,
-    acrossAudits: !suffix.includes('audit'),
-    list: true,
-    input: (t) => ({ ...extra, ...input(t) }),
-    floor: (db, t, n) => all(db, `${FINDING_ROWS} ${where} ${order} LIMIT ?`, ...params(t), n),
-  });
-  return [
-    variant('', 'Nonconformities', () => ({}), ''),
-    variant(
-      '-open',
-      'Nonconformities, status filter',
-      () => ({ status: ['open', 'response_received'] }),
-      "WHERE f.status IN ('open', 'response_received')",
-    ),
-    variant(
-      '-overdue',
-      'Nonconformities, overdue filter',
-      () => ({ overdue: true }),
-      `WHERE f.status = 'open' AND f.type IN ('major', 'minor')
-         AND date(coalesce(a.closing_meeting_date, a.end_date),
-                  '+' || CASE f.type WHEN 'major' THEN a.response_days_major ELSE a.response_days_minor END || ' days')
-             < date('now')`,
-    ),
-    variant(
-      '-requirement',
-      'Nonconformities, requirement filter',
-      (t) => ({ requirement: t.ref }),
-      `WHERE f.id IN (SELECT fi.finding_id FROM finding_items fi
+/** A filter of the nonconformity list as a plain WHERE clause over `f` and `a`. */
+interface Filter {
+  suffix: string;
+  screen: string;
+  input: (t: Target) => Record<string, unknown>;
+  where: string;
+  params?: (t: Target) => unknown[];
+  /** Found through the findings' items, not by walking the audits. */
+  byItems?: boolean;
+}
+
+const FILTERS: Filter[] = [
+  { suffix: '', screen: 'Nonconformities', input: () => ({}), where: '' },
+  {
+    suffix: '-open',
+    screen: 'Nonconformities, status filter',
+    input: () => ({ status: ['open', 'response_received'] }),
+    where: "WHERE f.status IN ('open', 'response_received')",
+  },
+  {
+    suffix: '-overdue',
+    screen: 'Nonconformities, overdue filter',
+    input: () => ({ overdue: true }),
+    where: `WHERE f.type IN ('major', 'minor') AND (
+        (f.status = 'open' AND date(coalesce(a.closing_meeting_date, a.end_date),
+          '+' || CASE f.type WHEN 'major' THEN a.response_days_major ELSE a.response_days_minor END || ' days') < '${TODAY}')
+        OR (f.status = 'response_accepted' AND (SELECT r.action_due FROM finding_responses r
+          WHERE r.finding_id = f.id AND r.decision = 'accepted' ORDER BY r.created_at DESC LIMIT 1) < '${TODAY}'))`,
+  },
+  {
+    suffix: '-requirement',
+    screen: 'Nonconformities, requirement filter',
+    input: (t) => ({ requirement: t.ref }),
+    where: `WHERE f.id IN (SELECT fi.finding_id FROM finding_items fi
          JOIN checklist_items i ON i.id = fi.item_id WHERE i.ref = ?)`,
-      (t) => [t.ref],
-    ),
-    variant(
-      '-audit',
-      'Audit, Findings tab',
-      (t) => ({ auditId: t.auditId }),
-      'WHERE f.audit_id = ?',
-      (t) => [t.auditId],
-    ),
-  ];
+    params: (t) => [t.ref],
+    byItems: true,
+  },
+  {
+    suffix: '-audit',
+    screen: 'Audit, Findings tab',
+    input: (t) => ({ auditId: t.auditId }),
+    where: 'WHERE f.audit_id = ?',
+    params: (t) => [t.auditId],
+  },
+];
+
+/**
+ * The Nonconformities screen's list, unfiltered and with each filter, and an
+ * audit's findings. The full list's floor reads its rows in its order. The
+ * paged one's reads them the way its own query does (the audits walked newest
+ * first, a page's rows, then stop; through the items for a requirement) and
+ * counts the matches, as its first page does.
+ */
+function findingLists(name: string, op: 'findings.list' | 'findings.page'): NavOp[] {
+  const paged = op === 'findings.page';
+  return FILTERS.map((v) => {
+    const params = v.params ?? (() => []);
+    const join = paged && !v.byItems ? 'CROSS JOIN' : 'JOIN';
+    const rows = `SELECT ${FINDING_COLUMNS} FROM audits a ${join} findings f ON f.audit_id = a.id
+      JOIN clients c ON c.id = a.client_id ${v.where} ${paged ? PAGE_ORDER : LIST_ORDER} LIMIT ?`;
+    const count = `SELECT count(*) FROM audits a JOIN findings f ON f.audit_id = a.id ${v.where}`;
+    return {
+      name: `${name}${v.suffix}`,
+      screen: v.screen,
+      op,
+      acrossAudits: !v.suffix.includes('audit'),
+      list: true,
+      input: (t) => ({ ...(paged ? { today: TODAY } : {}), ...v.input(t) }),
+      floor: (db, t, n) =>
+        paged ? [all(db, rows, ...params(t), n), all(db, count, ...params(t))] : all(db, rows, ...params(t), n),
+    };
+  });
 }
 
 export const NAV_OPS: NavOp[] = [
@@ -155,8 +180,8 @@ export const NAV_OPS: NavOp[] = [
     input: () => ({}),
     floor: (db, _t, n) => all(db, 'SELECT * FROM clients ORDER BY name LIMIT ?', n),
   },
-  ...findingLists('findings-list', 'findings.list', LIST_ORDER, {}),
-  ...findingLists('findings-page', 'findings.page', PAGE_ORDER, { today: new Date().toISOString().slice(0, 10) }),
+  ...findingLists('findings-list', 'findings.list'),
+  ...findingLists('findings-page', 'findings.page'),
   {
     name: 'evidence-page',
     screen: 'Audit, Evidence library',

@@ -24,6 +24,7 @@ const RELEASED: readonly string[] = [
   'ed9a50f84b3c0005a0c0b74706e5701886d8052e7d822e1c0aba346d6d677017',
   'a938bea8fd21c21b656e54e6428e06bbe3aab7688f70ecedabd35d4f87d414b5',
   '89263cb48deb94ac0d3a182925fb6bb85ec7ad7a337034f61f4e039996c6e488',
+  '18deaab0ad89927e3b18ccb1588e345e0184a634a4deffa6314c95a026bd1ae0',
 ];
 
 describe('released migrations are frozen', () => {

@@ -6,8 +6,9 @@ import { findingsBackend, findingsWorld, minorNc, response, type FindingsWorld }
 
 /**
  * findings.page against a few thousand findings made through the API: every
- * filter answered in SQL finds what the full list (findings.list, which filters
- * in JavaScript) finds, and paging visits each finding once while others are added.
+ * filter answered in SQL finds what the full list (findings.list) finds, "overdue"
+ * what each finding's own flag says, and paging visits each finding once while
+ * others are added.
  */
 const TODAY = '2026-09-01';
 
@@ -92,10 +93,24 @@ async function allPages(
   return { rows, totals };
 }
 
-/** The full list's answer on TODAY (its overdue flag follows the backend's clock). */
+/**
+ * The full list's answer on TODAY (its overdue flag follows the backend's clock).
+ * Its "overdue" filter is SQL shared with findings.page, so the answer is also
+ * checked against the list without that filter, kept by each finding's own
+ * flag (isOverdue() in JavaScript).
+ */
 async function listed(q: FindingListQuery, today = TODAY) {
   t.clock.setDay(today);
-  return value(await t.backend.call('findings.list', q));
+  const answer = value(await t.backend.call('findings.list', q));
+  if (q.overdue !== undefined) {
+    const { overdue, ...rest } = q;
+    const flagged = value(await t.backend.call('findings.list', rest)).filter((f) => f.overdue === overdue);
+    expect(
+      answer.map((f) => f.id),
+      JSON.stringify(q),
+    ).toEqual(flagged.map((f) => f.id));
+  }
+  return answer;
 }
 
 describe('findings.page', () => {

@@ -5,6 +5,7 @@ import type { FindingListRow, FindingPage, FindingStatus, FindingType } from '#s
 import { isOverdue, needsNewStage2, responseDue } from '#shared/rules/findings';
 import type { RepoContext } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { ACCEPTED_ACTION_DUE, findingFilters } from './filters';
 
 type Query = OpParsed<'findings.page'>;
 type Filters = Omit<Query, 'after' | 'limit'>;
@@ -26,64 +27,6 @@ const Cursor = z.tuple([z.string(), z.string(), z.number(), z.string(), z.number
 
 /** Past the first audit: a start date after every real one (dates are digits; '~' sorts after them). */
 const BEFORE_ALL: z.infer<typeof Cursor> = ['~', '', 0, '', 0, '', ''];
-
-/**
- * The response days counted from the closing meeting (or the last day), in
- * SQL like responseDue() in shared/rules: SQLite's date() adds days in UTC too.
- */
-const DUE = `date(coalesce(a.closing_meeting_date, a.end_date),
-  '+' || (CASE f.type WHEN 'major' THEN a.response_days_major ELSE a.response_days_minor END) || ' days')`;
-
-/** The action date of the last accepted response (what isOverdue() checks once a plan is accepted). */
-const ACCEPTED_ACTION_DUE = `(SELECT r.action_due FROM finding_responses r
-  WHERE r.finding_id = f.id AND r.decision = 'accepted' ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1)`;
-
-/** isOverdue() in SQL, for the filter; 0 or 1, never NULL. */
-const OVERDUE = `coalesce(f.type IN ('major', 'minor') AND (
-  (f.status = 'open' AND @today > ${DUE})
-  OR (f.status = 'response_accepted' AND @today > ${ACCEPTED_ACTION_DUE})), 0)`;
-
-/**
- * "8.5", "A.5.15" and "5.15" all find their item: a query matches an item's
- * ref or its number exactly, or its ref as a prefix of whole parts ("A.5"
- * finds every A.5 control, "8" every clause 8 requirement but no A.8 control).
- * Case-insensitive through the NOCASE indexes on ref and number (migration 12);
- * the prefix is a range, ['8.', '8/'), as '/' follows '.'.
- */
-const REQUIREMENT_MATCH = `f.id IN (SELECT fi.finding_id FROM finding_items fi WHERE fi.item_id IN (
-    SELECT id FROM checklist_items WHERE ref = @req COLLATE NOCASE
-    UNION ALL SELECT id FROM checklist_items WHERE number = @req COLLATE NOCASE
-    UNION ALL SELECT id FROM checklist_items WHERE ref >= (@req || '.') COLLATE NOCASE AND ref < (@req || '/') COLLATE NOCASE))`;
-
-function filterSql(q: Filters): { where: string[]; params: Record<string, string | number> } {
-  const where: string[] = [];
-  const params: Record<string, string | number> = { today: q.today };
-  if (q.auditId) {
-    where.push('a.id = @auditId');
-    params.auditId = q.auditId;
-  }
-  if (q.clientId) {
-    where.push('a.client_id = @clientId');
-    params.clientId = q.clientId;
-  }
-  if (q.status && q.status.length > 0) {
-    where.push('f.status IN (SELECT value FROM json_each(@status))');
-    params.status = JSON.stringify(q.status);
-  }
-  if (q.type && q.type.length > 0) {
-    where.push('f.type IN (SELECT value FROM json_each(@type))');
-    params.type = JSON.stringify(q.type);
-  }
-  const req = q.requirement?.trim().replace(/\.$/, '');
-  if (req) {
-    where.push(REQUIREMENT_MATCH);
-    params.req = req;
-  }
-  // Only an open or accepted nonconformity can be late: said outright, the status and type indexes narrow it.
-  if (q.overdue === true) where.push(`f.status IN ('open', 'response_accepted') AND f.type IN ('major', 'minor')`);
-  if (q.overdue !== undefined) where.push(`${OVERDUE} = ${q.overdue ? 1 : 0}`);
-  return { where, params };
-}
 
 interface Row {
   id: string;
@@ -108,11 +51,28 @@ interface Row {
   created_at: string;
 }
 
-/** The list's SQL, filters and keyset bound in; exported for the query-plan tests. */
+/**
+ * The list's SQL, filters and keyset bound in; exported for the query-plan tests.
+ * Two steps: the page's keys first, in the list's order (cheap columns only, so
+ * sorting many matches costs little), then the shown columns of those rows
+ * alone (a finding's requirements are read for the 100 rows shown, not for
+ * every match). The audits are walked in the list's order (CROSS JOIN keeps
+ * them the outer loop; without ANALYZE the planner would rather fetch and sort
+ * every open finding), so a page stops after its rows; a requirement instead
+ * finds its few findings through their items, then sorts them. The second
+ * step's CROSS JOINs keep the page's keys its outer loop.
+ */
 export function findingPageSql(q: Filters): { sql: string; countSql: string; params: Record<string, string | number> } {
-  const { where, params } = filterSql(q);
-  const from = `FROM audits a JOIN findings f ON f.audit_id = a.id JOIN clients c ON c.id = a.client_id`;
+  const { where, params, byRequirement } = findingFilters(q, q.today);
   const filters = where.map((w) => ` AND ${w}`).join('');
+  const keys = `SELECT f.id AS fid, a.id AS aid, a.start_date AS a_start,
+      f.number IS NULL AS k1, coalesce(substr(f.number, 1, instr(f.number, '-')), '') AS k2,
+      coalesce(CAST(substr(f.number, instr(f.number, '-') + 1) AS INTEGER), 0) AS k3, f.created_at
+    FROM audits a ${byRequirement ? 'JOIN' : 'CROSS JOIN'} findings f ON f.audit_id = a.id
+    WHERE (a.start_date, a.id) <= (@c0, @c1)
+      AND NOT (a.id = @c1 AND (${FINDING_KEYS}) <= (@c2, @c3, @c4, @c5, @c6))${filters}
+    ORDER BY a.start_date DESC, a.id DESC, ${FINDING_KEYS}
+    LIMIT @limit`;
   const sql = `SELECT f.id, f.audit_id, f.number, f.type, f.status, substr(f.statement, 1, ${STATEMENT_CHARS}) AS statement,
       (SELECT json_group_array(label) FROM (SELECT CASE WHEN ci.number <> '' THEN ci.number ELSE ci.ref END AS label
          FROM finding_items fi2 JOIN checklist_items ci ON ci.id = fi2.item_id
@@ -121,16 +81,13 @@ export function findingPageSql(q: Filters): { sql: string; countSql: string; par
       a.type AS a_type, a.start_date AS a_start, a.end_date AS a_end,
       coalesce(a.closing_meeting_date, a.end_date) AS a_closing,
       a.response_days_major AS days_major, a.response_days_minor AS days_minor,
-      a.client_id, c.name AS client_name,
-      f.number IS NULL AS k1, coalesce(substr(f.number, 1, instr(f.number, '-')), '') AS k2,
-      coalesce(CAST(substr(f.number, instr(f.number, '-') + 1) AS INTEGER), 0) AS k3, f.created_at
-    ${from}
-    WHERE (a.start_date, a.id) <= (@c0, @c1)
-      AND NOT (a.id = @c1 AND (${FINDING_KEYS}) <= (@c2, @c3, @c4, @c5, @c6))${filters}
-    ORDER BY a.start_date DESC, a.id DESC, ${FINDING_KEYS}
-    LIMIT @limit`;
-  const countSql = `SELECT count(*) AS n ${from} WHERE 1${filters}`;
-  return { sql, countSql, params };
+      a.client_id, c.name AS client_name, p.k1, p.k2, p.k3, f.created_at
+    FROM (${keys}) p CROSS JOIN findings f ON f.id = p.fid CROSS JOIN audits a ON a.id = p.aid
+      CROSS JOIN clients c ON c.id = a.client_id
+    ORDER BY p.a_start DESC, p.aid DESC, p.k1, p.k2, p.k3, p.created_at, p.fid`;
+  // Every audit has its client (a foreign key), so the count needs no clients.
+  const countSql = `SELECT count(*) AS n FROM audits a JOIN findings f ON f.audit_id = a.id WHERE 1${filters}`;
+  return { sql, countSql, params: { today: q.today, ...params } };
 }
 
 function toRow(r: Row, today: string): FindingListRow {
