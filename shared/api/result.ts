@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   /** A team package signed by a certificate not known here: importing it needs the user's confirmation of its fingerprint. */
   'unknown_signer',
   'storage',
+  /** The data folder's database failed SQLite's check at open: the message names the newest backup. */
+  'database_corrupt',
+  /** A backup file is damaged or changed: it was refused and nothing was restored. */
+  'backup_damaged',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,9 @@
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { corruptDatabase, isCorruption, quickCheck } from '../backup/integrity';
+import { stageBeforeMigration } from '../backup/pre-migration';
 import { ensurePrivateFileSync } from '../files/private-fs';
-import { migrate } from './migrations';
+import { migrate, MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
@@ -9,22 +12,33 @@ export type Db = Database.Database;
  * WAL so readers never block the writer, synchronous=FULL so a committed
  * transaction survives a crash or power loss, foreign keys enforced, and
  * secure_delete so what was deleted does not linger in free pages.
+ *
+ * Every open runs `PRAGMA quick_check`: a damaged file is refused with
+ * CorruptDatabaseError (code database_corrupt), which names the newest
+ * backup, before anything is written. An existing database with migrations
+ * pending is copied into backups/ first (backup/pre-migration.ts).
  */
 export function openDatabase(file: string): Db {
   // Owner-only before SQLite opens it: the -wal and -shm files it creates copy these permissions.
   ensurePrivateFileSync(file);
   const db = new Database(file);
   try {
+    // Checked before anything is set: switching a damaged file to WAL would already write to it.
+    quickCheck(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // Deleted rows are overwritten with zeros, so a deleted client's name is not left readable in the file.
     db.pragma('secure_delete = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < MIGRATIONS.length) stageBeforeMigration(db, dirname(file));
     migrate(db);
     return db;
   } catch (e) {
     db.close();
+    // SQLite may say so on the first statement (not a database at all) rather than in quick_check.
+    if (isCorruption(e)) throw corruptDatabase(file);
     throw e;
   }
 }

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { DomainError } from '#shared/api/result';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { damaged, extractBackup, openBackupFile, type Progress } from './archive';
+import { DATABASE_MEMBER, type BackupManifest } from './manifest';
+import { backupStorageError, fsyncDir } from './storage';
+
+export interface RestoreOptions extends Progress {
+  /** The data folder in use, which a restore never writes into. */
+  currentDataDir?: string;
+}
+
+/**
+ * Restores a backup into a NEW data folder, never over one in use: it is
+ * unpacked into a hidden folder beside the target, every member checked
+ * against the manifest's SHA-256 and the database's integrity_check run, and
+ * only then renamed to the target. A damaged backup, a full disk or a cancel
+ * leave nothing behind.
+ */
+export async function restoreBackup(
+  file: string,
+  targetDir: string,
+  opts: RestoreOptions = {},
+): Promise<BackupManifest> {
+  const target = checkRestoreTarget(targetDir, opts.currentDataDir);
+  const targetEmpty = checkTarget(target);
+  const opened = await openBackupFile(file);
+  const work = join(dirname(target), `.${basename(target)}.restoring-${randomBytes(4).toString('hex')}`);
+  try {
+    if (opened.manifest.schemaVersion > SCHEMA_VERSION) {
+      throw new DomainError(
+        'unsupported',
+        'This backup was made by a newer version of Fieldwork. Update Fieldwork to restore it; nothing was restored.',
+      );
+    }
+    if (!opened.manifest.members.some((m) => m.path === DATABASE_MEMBER)) throw damaged('it holds no database');
+    await mkdir(work, { mode: 0o700 });
+    await extractBackup(opened, work, opts);
+    checkIntegrity(join(work, DATABASE_MEMBER));
+    opts.signal?.throwIfAborted();
+    if (targetEmpty) await rmdir(target);
+    await rename(work, target);
+    await fsyncDir(dirname(target));
+    return opened.manifest;
+  } catch (e) {
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
+    if (opts.signal?.aborted) throw new DomainError('cancelled', 'The restore was cancelled; nothing was kept.');
+    throw backupStorageError(e, 'The backup could not be restored');
+  } finally {
+    await opened.zip.close();
+  }
+}
+
+/** A full path, outside the data folder in use (when there is one): answers it resolved. */
+export function checkRestoreTarget(targetDir: string, currentDataDir?: string): string {
+  if (!isAbsolute(targetDir)) {
+    throw new DomainError(
+      'invalid_input',
+      'Name the new folder by its full path (for example /home/me/Fieldwork restored).',
+    );
+  }
+  const target = resolve(targetDir);
+  if (currentDataDir) {
+    const rel = relative(resolve(currentDataDir), target);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+      throw new DomainError(
+        'conflict',
+        'Restore into a new folder outside the data folder in use; Fieldwork never restores over or inside it.',
+      );
+    }
+  }
+  checkTarget(target);
+  return target;
+}
+
+/** The target must not exist yet, or be an empty folder; its parent must exist. Answers whether it exists (empty). */
+function checkTarget(target: string): boolean {
+  let exists = false;
+  try {
+    const st = statSync(target);
+    exists = true;
+    if (!st.isDirectory() || readdirSync(target).length > 0) {
+      throw new DomainError(
+        'conflict',
+        'That folder already exists and is not empty. Name a new folder: a restore never overwrites anything.',
+      );
+    }
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw backupStorageError(e, 'The backup could not be restored');
+  }
+  if (exists) return true;
+  let parent: Stats | undefined;
+  try {
+    parent = statSync(dirname(target));
+  } catch {
+    // Named below.
+  }
+  if (!parent?.isDirectory()) {
+    throw new DomainError('not_found', 'The folder that should hold the new data folder does not exist.');
+  }
+  return false;
+}
+
+function checkIntegrity(file: string): void {
+  let result: string;
+  try {
+    const db = new Database(file, { fileMustExist: true });
+    try {
+      result = db.pragma('integrity_check', { simple: true }) as string;
+    } finally {
+      db.close();
+    }
+  } catch {
+    throw damaged('its database cannot be opened');
+  }
+  if (result !== 'ok') throw damaged('its database failed SQLite’s integrity check');
+}
