@@ -179,6 +179,23 @@ export function buildProgram(): Command {
     .action(async (file: string, o: PackageImportOptions) => (await import('./package')).packageImportCommand(file, o));
 
   program
+    .command('backup')
+    .description('back up the data folder (database, evidence, issued reports) into its backups/, or also to --out')
+    .option('--out <file>', 'also copy the backup to this file (.fwbackup)')
+    .option('--progress', 'print progress lines on stderr')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (o: { dataDir?: string; out?: string; progress?: boolean }) =>
+      (await import('./backup')).backupCommand(o),
+    );
+
+  program
+    .command('restore')
+    .description('restore a backup file into a NEW data folder (never over an existing one), checking every file first')
+    .argument('<file>', 'the .fwbackup file')
+    .requiredOption('--data-dir <dir>', 'the new folder to create (it must not exist, or be empty)')
+    .action(async (file: string, o: { dataDir: string }) => (await import('./backup')).restoreCommand(file, o));
+
+  program
     .command('conflicts')
     .description("list an audit's open conflicts from merged team packages")
     .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')

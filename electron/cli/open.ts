@@ -22,6 +22,8 @@ export function openForCli(dataDir: string): Backend {
     return openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl });
   } catch (e) {
     if (e instanceof NewerDatabaseError || e instanceof TemplateLoadError) throw new UserError(e.message);
+    // A damaged database (quick_check at open): the message names the newest backup and `fieldwork restore`.
+    if ((e as { code?: unknown }).code === 'database_corrupt') throw new UserError((e as Error).message);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(`Cannot write to the data folder ${dataDir}.`);
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new UserError(`${dataDir} is not a folder.`);

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import type { Db } from '../db/open';
-import { newestBackup } from './rolling';
+import { newestBackup } from './paths';
 
 /**
  * The database file is damaged: SQLite cannot read it, or `PRAGMA
@@ -12,8 +12,8 @@ export class CorruptDatabaseError extends DomainError {
   constructor(readonly newestBackup: string | null) {
     super(
       'database_corrupt',
-      'The Fieldwork database in this data folder is damaged (SQLite’s check of it failed), so Fieldwork did not open it ' +
-        'and changed nothing. ' +
+      'The database in this data folder is not a Fieldwork database or is damaged (SQLite’s check of it failed), so ' +
+        'Fieldwork did not open it and changed nothing. ' +
         (newestBackup
           ? `Your newest backup is ${newestBackup}. Restore it into a new folder with ` +
             '`fieldwork restore <that file> --data-dir <new folder>`, then open that folder.'

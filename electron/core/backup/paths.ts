@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_NAME, type BackupReason } from '#shared/domain/backup';
 
@@ -12,4 +13,20 @@ export function backupName(reason: BackupReason, at: Date): string {
   const iso = at.toISOString(); // 2026-12-05T12:24:53.123Z
   const stamp = `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}`;
   return `fieldwork-backup-${stamp}-${reason}-${randomBytes(2).toString('hex')}.fwbackup`;
+}
+
+/** The backups in the folder, newest first (names sort by time). */
+export function backupNames(dataDir: string): string[] {
+  try {
+    return readdirSync(backupsDir(dataDir)).filter(isBackupName).sort().reverse();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/** The newest backup file, by name: what a damaged database is offered (restore checks it). */
+export function newestBackup(dataDir: string): string | null {
+  const [newest] = backupNames(dataDir);
+  return newest ? join(backupsDir(dataDir), newest) : null;
 }

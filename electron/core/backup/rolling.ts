@@ -1,23 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import { BACKUP_KEEP_DEFAULT, BackupSettings, type BackupList } from '#shared/domain/backup';
 import { openBackupFile } from './archive';
 import { summaryOf } from './create';
-import { backupsDir, isBackupName } from './paths';
+import { backupNames, backupsDir } from './paths';
 import { backupStorageError } from './storage';
 
 const SETTINGS = 'settings.json';
-
-/** The backups in the folder, newest first (names sort by time). */
-export function backupNames(dataDir: string): string[] {
-  try {
-    return readdirSync(backupsDir(dataDir)).filter(isBackupName).sort().reverse();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-}
 
 export function readSettings(dataDir: string): BackupSettings {
   try {
@@ -73,12 +63,6 @@ export async function listBackups(dataDir: string): Promise<BackupList> {
     }
   }
   return list;
-}
-
-/** The newest backup file, by name: what a damaged database is offered (restore checks it). */
-export function newestBackup(dataDir: string): string | null {
-  const [newest] = backupNames(dataDir);
-  return newest ? join(backupsDir(dataDir), newest) : null;
 }
 
 /** Whether one was made in the last 24 hours (the daily start-up backup is then skipped). */

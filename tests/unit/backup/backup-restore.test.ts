@@ -105,7 +105,8 @@ describe('backups of a real data folder', { timeout: 180_000 }, () => {
   it('refuses a backup whose file is damaged, and leaves nothing behind', async () => {
     const bytes = readFileSync(backupFile);
     // Garbage in the middle of the file, where the members' data is.
-    for (let i = 0; i < 64; i++) bytes[Math.floor(bytes.length / 2) + i] ^= 0xa5;
+    const middle = Math.floor(bytes.length / 2);
+    for (let i = middle; i < middle + 64; i++) bytes[i] = bytes[i]! ^ 0xa5;
     const damagedId = backupId.replace(/-[0-9a-f]{4}\.fwbackup$/, '-dead.fwbackup');
     writeFileSync(join(t.dataDir, 'backups', damagedId), bytes);
     const parent = join(scratch, 'damaged');

@@ -16,6 +16,7 @@ import { verifyCases } from './malformed/verify';
 import { trustCases } from './malformed/trust';
 import { teamCases } from './malformed/team';
 import { bytesCases } from './malformed/bytes';
+import { backupCases } from './malformed/backups';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -30,6 +31,7 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   trustCases,
   teamCases,
   bytesCases,
+  backupCases,
 ];
 
 /**
@@ -281,9 +283,10 @@ function soaCases(w: World): Case[] {
 describe('every handler rejects malformed input and changes nothing', () => {
   const t = tempBackend();
   let world: World;
+  // Seeding every kind of record takes seconds on a loaded machine.
   beforeAll(async () => {
     world = await seed(t.backend);
-  });
+  }, 180_000);
   afterAll(() => t.cleanup());
 
   it('covers every operation in the contract', () => {
