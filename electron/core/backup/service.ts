@@ -39,7 +39,7 @@ export class BackupService {
 
   /** Starts a backup job; 'daily' finishes at once as 'skipped' when one was made in the last 24 hours. */
   start(reason: 'manual' | 'daily'): BackupJob {
-    if (reason === 'daily' && (madeToday(this.ctx.dataDir, new Date()) || this.isBusy())) {
+    if (reason === 'daily' && (madeToday(this.ctx.dataDir, new Date()) || this.isBusy() || this.isEmpty())) {
       return this.record({ ...blank('backup'), state: 'skipped', progress: 1, stage: 'A recent backup exists' }).job;
     }
     if (reason === 'manual' && this.isBusy()) {
@@ -159,6 +159,11 @@ export class BackupService {
       running.job.stage = 'Checking and unpacking';
       running.job.progress = Math.min(0.99, done / Math.max(1, total));
     };
+  }
+
+  /** A folder without a single client holds nothing worth a daily backup (a fresh install, a test). */
+  private isEmpty(): boolean {
+    return !this.ctx.db.prepare('SELECT 1 FROM clients LIMIT 1').get();
   }
 
   private isBusy(): boolean {

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@manti
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
+  IconArchive,
   IconBuilding,
   IconCertificate,
   IconClipboardCheck,
@@ -12,6 +13,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { StartupNotices } from '../components/StartupNotices';
+import { useDailyBackup } from '../features/backups/useDailyBackup';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from '../lib/router';
 
@@ -33,6 +35,7 @@ const NAV = [
 const SETTINGS = [
   { to: '/settings/branding', label: 'Certification body', icon: IconId },
   { to: '/settings/signing', label: 'Signing identities', icon: IconCertificate },
+  { to: '/settings/backups', label: 'Backups', icon: IconArchive },
 ] as const;
 
 type NavItem = { to: string; label: string; icon: typeof IconId };
@@ -55,6 +58,7 @@ function navItem({ to, label, icon: Icon }: NavItem, path: string) {
 
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  useDailyBackup();
   // On a narrow window the navbar is an overlay: close it once a link is followed.
   useEffect(close, [path, close]);
 
