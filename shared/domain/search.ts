@@ -29,3 +29,24 @@ export const SearchHit = z.object({
   snippet: z.string(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+/**
+ * search.page: the same search a page at a time, best first. `after` is the
+ * `next` of the previous page (keyset on rank and record: a page never repeats
+ * a hit of the one before it).
+ */
+export const SearchPageQuery = SearchInput.extend({
+  after: z.string().max(200).optional(),
+});
+export type SearchPageQuery = z.input<typeof SearchPageQuery>;
+
+export const SearchPage = z.object({
+  rows: z.array(SearchHit),
+  /** Pass as `after` for the next page; null on the last. */
+  next: z.string().nullable(),
+  /** How many hits the pages hold in all (at most the ranked newest matches), on the first page only. */
+  total: z.number().int().nullable(),
+  /** More records match than are ranked (the oldest are left out): on the first page only. */
+  beyond: z.boolean().nullable(),
+});
+export type SearchPage = z.infer<typeof SearchPage>;

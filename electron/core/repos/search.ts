@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import type { OpParsed } from '#shared/api/contract';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
-import { HIT_END, HIT_START, type SearchHit, type SearchKind } from '#shared/domain/search';
+import { HIT_END, HIT_START, type SearchHit, type SearchKind, type SearchPage } from '#shared/domain/search';
 import { requireAudit } from './checklist';
 import type { RepoContext } from './context';
+import { decodeCursor, encodeCursor } from './cursor';
 
 type SearchParams = OpParsed<'search.query'>;
+type PageParams = OpParsed<'search.page'>;
 
 /** Title words count this much more than body words when ranking. */
 const TITLE_WEIGHT = 5;
@@ -35,13 +38,27 @@ export function toFtsQuery(text: string): string | null {
 // The index is walked newest first and stops after RANK_WINDOW matches; bm25
 // runs only on those (and, with an audit filter, only on that audit's rows:
 // the IN list is built once and checked against a Bloom filter per match).
-const rankedSql = (byAudit: boolean) => `
-  SELECT rowid FROM (
+const windowSql = (byAudit: boolean) => `
     SELECT s.rowid, bm25(search_index, ${TITLE_WEIGHT}, 1) AS score FROM search_index s
     WHERE search_index MATCH @match
       ${byAudit ? 'AND +s.rowid IN (SELECT rowid FROM search_docs WHERE audit_id = @auditId)' : ''}
-    ORDER BY s.rowid DESC LIMIT ${RANK_WINDOW})
+    ORDER BY s.rowid DESC LIMIT ${RANK_WINDOW}`;
+
+const rankedSql = (byAudit: boolean) => `
+  SELECT rowid FROM (${windowSql(byAudit)})
   ORDER BY score, rowid DESC LIMIT @limit`;
+
+/** A page of the ranking: after the position (score, rowid) of the previous page's last hit. */
+const rankedPageSql = (byAudit: boolean) => `
+  SELECT rowid, score FROM (${windowSql(byAudit)})
+  WHERE score > @score OR (score = @score AND rowid < @rowid)
+  ORDER BY score, rowid DESC LIMIT @limit`;
+
+/** The matches the pages hold, counted no further than one past the window (so a common word costs no more). */
+const countSql = (byAudit: boolean) => `
+  SELECT count(*) FROM (SELECT s.rowid FROM search_index s WHERE search_index MATCH @match
+    ${byAudit ? 'AND +s.rowid IN (SELECT rowid FROM search_docs WHERE audit_id = @auditId)' : ''}
+    LIMIT ${RANK_WINDOW + 1})`;
 
 // Snippets need the match, so the hits are read in one more pass over the
 // same window. The unary + keeps SQLite from handing the id list to FTS5 as
@@ -79,8 +96,52 @@ export function searchRecords(ctx: RepoContext, { q, auditId, limit }: SearchPar
     .prepare(rankedSql(auditId !== undefined))
     .pluck()
     .all({ match, limit, ...(auditId === undefined ? {} : { auditId }) }) as number[];
-  if (ranked.length === 0) return [];
+  return hitsOf(ctx, match, ranked);
+}
 
+/** The position after a hit: its score and its index row. */
+const Cursor = z.tuple([z.number(), z.number().int()]);
+/** Before the best hit: bm25 scores are negative (lower is better), every one above this. */
+const BEFORE_ALL: z.infer<typeof Cursor> = [-Number.MAX_VALUE, Number.MAX_SAFE_INTEGER];
+
+/** search.query a page at a time: the same ranking, keyset-paged; the count on the first page only. */
+export function searchPage(ctx: RepoContext, { q, auditId, limit, after }: PageParams): SearchPage {
+  if (auditId !== undefined) requireAudit(ctx, auditId);
+  const [score, rowid] = after === undefined ? BEFORE_ALL : decodeCursor(Cursor, after);
+  const match = toFtsQuery(q);
+  const first = after === undefined;
+  if (match === null) return { rows: [], next: null, total: first ? 0 : null, beyond: first ? false : null };
+  const byAudit = auditId !== undefined;
+  const scope = byAudit ? { auditId } : {};
+  // One hit more than asked tells whether there is a next page.
+  const ranked = ctx.db.prepare(rankedPageSql(byAudit)).all({ match, score, rowid, limit: limit + 1, ...scope }) as {
+    rowid: number;
+    score: number;
+  }[];
+  const page = ranked.slice(0, limit);
+  const last = page.at(-1);
+  const counted =
+    after === undefined
+      ? (ctx.db
+          .prepare(countSql(byAudit))
+          .pluck()
+          .get({ match, ...scope }) as number)
+      : null;
+  return {
+    rows: hitsOf(
+      ctx,
+      match,
+      page.map((r) => r.rowid),
+    ),
+    next: ranked.length > limit && last ? encodeCursor([last.score, last.rowid]) : null,
+    total: counted === null ? null : Math.min(counted, RANK_WINDOW),
+    beyond: counted === null ? null : counted > RANK_WINDOW,
+  };
+}
+
+/** The ranked index rows as hits, in the ranking's order. */
+function hitsOf(ctx: RepoContext, match: string, ranked: readonly number[]): SearchHit[] {
+  if (ranked.length === 0) return [];
   const rows = ctx.db.prepare(HITS_SQL).all({
     match,
     ids: JSON.stringify(ranked),

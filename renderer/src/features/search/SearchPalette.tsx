@@ -2,10 +2,10 @@ import { Alert, Button, Group, Kbd, Loader, Stack, Switch, Text } from '@mantine
 import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from '@mantine/spotlight';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SearchHit } from '#shared/domain/search';
 import { navigate } from '../../lib/router';
-import { groupHits, hitPath } from './hits';
+import { groupHits, hitPath, KIND_LABELS } from './hits';
 import { Snippet } from './Snippet';
 import { useSearch } from './useSearch';
 
@@ -21,16 +21,18 @@ const DEBOUNCE_MS = 120;
 /**
  * Results arrive after the query changed, when Spotlight has already tried
  * to select the first action of an empty list: select it now, so Enter opens
- * the best hit and the arrow keys move on from it.
+ * the best hit and the arrow keys move on from it. After "Show more", the
+ * first hit it added is selected (where the button was), and scrolled to.
  */
-function selectFirst(s: SpotlightStore): void {
+function selectAction(s: SpotlightStore, index: number): void {
   const { listId } = s.getState();
   const list = listId ? document.getElementById(listId) : null;
-  const first = list?.querySelector('[data-action]');
-  if (!list || !first) return;
+  const action = list?.querySelectorAll('[data-action]')[index];
+  if (!list || !action) return;
   list.querySelector('[data-selected]')?.removeAttribute('data-selected');
-  first.setAttribute('data-selected', 'true');
-  s.updateState((state) => ({ ...state, selected: 0 }));
+  action.setAttribute('data-selected', 'true');
+  action.scrollIntoView({ block: 'nearest' });
+  s.updateState((state) => ({ ...state, selected: index }));
 }
 
 /**
@@ -44,12 +46,27 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
   const [q] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const { opened } = useSpotlight(store);
   const scope = auditId && !everywhere ? auditId : undefined;
-  const { hits, error, loading } = useSearch(q, scope, opened);
-  const groups = useMemo(() => groupHits(hits ?? []), [hits]);
+  const { hits, firstPage, total, beyond, hasMore, loadMore, error, loading } = useSearch(q, scope, opened);
+  // The first page grouped by kind; the pages asked for after it follow in rank order, so nothing shown moves.
+  const groups = useMemo(() => groupHits((hits ?? []).slice(0, firstPage)), [hits, firstPage]);
+  const later = useMemo(() => (hits ?? []).slice(firstPage), [hits, firstPage]);
+  /** The index of the first hit a "Show more" will add, while its page loads. */
+  const added = useRef<number | null>(null);
 
   useEffect(() => {
-    if (groups.length > 0) selectFirst(store);
+    // A new query starts at its best hit; a page added by "Show more" keeps the place (below).
+    if (groups.length > 0 && added.current === null) selectAction(store, 0);
   }, [groups]);
+  useEffect(() => {
+    if (added.current !== null && later.length > 0 && (hits?.length ?? 0) > added.current) {
+      selectAction(store, added.current);
+      added.current = null;
+    }
+  }, [later, hits]);
+  const showMore = () => {
+    added.current = hits?.length ?? 0;
+    loadMore();
+  };
 
   const where = scope ? 'this audit' : 'all audits';
   const typed = query.trim() !== '';
@@ -88,13 +105,37 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
       </Message>
     );
   } else {
-    body = groups.map((g) => (
-      <Spotlight.ActionsGroup key={g.kind} label={g.label}>
-        {g.hits.map((hit) => (
-          <HitAction key={`${hit.kind}:${hit.recordId}`} hit={hit} />
+    body = (
+      <>
+        {groups.map((g) => (
+          <Spotlight.ActionsGroup key={g.kind} label={g.label}>
+            {g.hits.map((hit) => (
+              <HitAction key={`${hit.kind}:${hit.recordId}`} hit={hit} />
+            ))}
+          </Spotlight.ActionsGroup>
         ))}
-      </Spotlight.ActionsGroup>
-    ));
+        {later.length > 0 && (
+          <Spotlight.ActionsGroup label="More results">
+            {later.map((hit) => (
+              <HitAction key={`${hit.kind}:${hit.recordId}`} hit={hit} kindShown />
+            ))}
+          </Spotlight.ActionsGroup>
+        )}
+        {hasMore ? (
+          <Spotlight.Action closeSpotlightOnTrigger={false} onClick={showMore} data-show-more>
+            <Text size="sm">
+              Show more results ({hits.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} shown)
+            </Text>
+          </Spotlight.Action>
+        ) : (
+          beyond && (
+            <Message>
+              These are the best of the newest {total.toLocaleString('en-GB')} matches: add a word to find older ones.
+            </Message>
+          )
+        )}
+      </>
+    );
   }
 
   return (
@@ -139,7 +180,8 @@ function Message({ children }: { children: ReactNode }) {
   );
 }
 
-function HitAction({ hit }: { hit: SearchHit }) {
+/** `kindShown`: outside the kind groups (a later page), the hit says what it is. */
+function HitAction({ hit, kindShown = false }: { hit: SearchHit; kindShown?: boolean }) {
   return (
     <Spotlight.Action onClick={() => navigate(hitPath(hit))} data-hit-kind={hit.kind}>
       <Stack gap={2} style={{ minWidth: 0, textAlign: 'start' }}>
@@ -148,7 +190,7 @@ function HitAction({ hit }: { hit: SearchHit }) {
         </Text>
         {/* Not "dimmed": grey would vanish on the selected action's filled background. */}
         <Text size="xs" opacity={0.7} truncate>
-          {hit.auditLabel}
+          {kindShown ? `${KIND_LABELS[hit.kind]} · ${hit.auditLabel}` : hit.auditLabel}
         </Text>
         {hit.snippet && (
           <Text size="xs" lineClamp={2}>
