@@ -36,7 +36,15 @@ export function loadState(db: Db, device: string, refs: Iterable<RowRef>): Repli
 
 export const refsOf = (changes: readonly MergeChange[], tombstones: readonly MergeTombstone[]): RowRef[] => {
   const seen = new Map<string, RowRef>();
-  for (const e of [...changes, ...tombstones]) seen.set(rowKey(e.table, e.rowId), { table: e.table, rowId: e.rowId });
+  let last: { table: string; rowId: string } | undefined;
+  for (const list of [changes, tombstones])
+    for (const e of list) {
+      // A row's entries come together: one key per run of them.
+      if (last?.table === e.table && last.rowId === e.rowId) continue;
+      last = e;
+      const key = rowKey(e.table, e.rowId);
+      if (!seen.has(key)) seen.set(key, { table: e.table, rowId: e.rowId });
+    }
   return [...seen.values()];
 };
 
@@ -115,15 +123,15 @@ export function persistMerge(
     // New entries are written with their live flag; entries held before are set again only if the row had any.
     const held = before.history[key] !== undefined;
     for (const field in row.fields) {
-      const alive = new Set(survivingChanges(row, field));
+      const alive = survivingChanges(row, field); // a few entries at most: searched, not hashed
       const byClock = row.fields[field]!;
       for (const clock in byClock)
-        if (!old.fields[field]?.[clock]) log.insertChange(byClock[clock]!, scope, alive.has(byClock[clock]!));
+        if (!old.fields[field]?.[clock]) log.insertChange(byClock[clock]!, scope, alive.includes(byClock[clock]!));
     }
-    const aliveTombs = new Set(survivingTombstones(row, false));
+    const aliveTombs = survivingTombstones(row, false);
     for (const clock in row.tombstones)
       if (!old.tombstones[clock])
-        log.insertTombstone(row.tombstones[clock]!, scope, aliveTombs.has(row.tombstones[clock]!));
+        log.insertTombstone(row.tombstones[clock]!, scope, aliveTombs.includes(row.tombstones[clock]!));
     if (held) log.relive(r, row);
 
     const kind = LOGGED.get(r.table)!.kind;

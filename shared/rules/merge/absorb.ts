@@ -36,8 +36,20 @@ export const absorb = (
       throw invalid(`Two different entries carry the clock ${entry.clock}: the package is damaged.`);
     return true;
   };
+  // A package lists a row's entries together: its key is built once per run of them, not once per entry.
+  let lastTable = '';
+  let lastRowId = '';
+  let lastKey = '';
+  const keyOf = (table: string, rowId: string): string => {
+    if (table !== lastTable || rowId !== lastRowId || lastKey === '') {
+      lastTable = table;
+      lastRowId = rowId;
+      lastKey = rowKey(table, rowId);
+    }
+    return lastKey;
+  };
   for (const c of changes) {
-    const key = rowKey(c.table, c.rowId);
+    const key = keyOf(c.table, c.rowId);
     if (held(history[key]?.fields[c.field]?.[c.clock], c)) continue;
     const row = rowFor(key, c.table, c.rowId);
     if (fresh.has(key)) (row.fields[c.field] ??= {})[c.clock] = c;
@@ -45,7 +57,7 @@ export const absorb = (
     vv[c.device] = maxClock(vv[c.device], c.clock);
   }
   for (const t of tombstones) {
-    const key = rowKey(t.table, t.rowId);
+    const key = keyOf(t.table, t.rowId);
     if (held(history[key]?.tombstones[t.clock], t)) continue;
     rowFor(key, t.table, t.rowId).tombstones[t.clock] = t;
     vv[t.device] = maxClock(vv[t.device], t.clock);
