@@ -2,6 +2,7 @@ import { Document, PageOrientation, Paragraph, TextRun } from 'docx';
 import { isNonconformity } from '#shared/rules/findings';
 import { hex, pageFooter, pageHeader, styleSet, table } from './report/docx-kit';
 import { A4, marginAll, writeDocx, type BuildHooks, type WrittenDocx } from './report/build';
+import { compileDocument } from './report/docx-package';
 import type { ReportFinding, ReportModel } from './report/model';
 import { throwIfAborted } from './report/photos';
 import { reportStrings } from './report/strings';
@@ -85,7 +86,7 @@ export async function writeNcListDocx(input: ReportModel, path: string, hooks: B
       },
     ],
   });
-  const written = await writeDocx(path, hooks, () => Promise.resolve({ doc, warnings: [] }));
+  const written = await writeDocx(path, hooks, () => Promise.resolve({ parts: compileDocument(doc), warnings: [] }));
   hooks.onProgress?.(1, 1, s.progress.writing);
   return written;
 }

@@ -41,7 +41,7 @@ async function buildReport(m: ReportModel, name: string, hooks?: BuildHooks) {
   return { ...written, path, docx: readFileSync(path) };
 }
 
-describe('audit report DOCX, read back with python-docx', () => {
+describe('audit report DOCX, read back with python-docx', { timeout: 60_000 }, () => {
   it('has every section as a real Word heading, and a table of contents field', () => {
     const h1 = doc.headings.filter((h) => h.level === 1).map((h) => h.text);
     expect(h1).toEqual([

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Document, type Paragraph } from 'docx';
 import type { Signer } from '../../signing/package-sign';
-import { documentParts, finishDocx, writePhoto, type WrittenMedia } from './docx-package';
+import { compileDocument, finishDocx, linkPhotos, writePhoto, type WrittenMedia } from './docx-package';
 import { pageFooter, pageHeader, styleSet } from './docx-kit';
 import type { ReportModel } from './model';
 import { ZipFileWriter } from './zip-writer';
-import { photoParagraphs, preparePhoto, throwIfAborted, type PlacedPhoto } from './photos';
+import { expectPhoto, photoParagraphs, preparePhoto, samePlacement, throwIfAborted, type PlacedPhoto } from './photos';
 import { approach, auditDetails, cover, type Ctx } from './sections-front';
 import { findings, previousFindings, results } from './sections-body';
 import { closing, conclusions, photosSection, recommendation, signOff } from './sections-end';
@@ -18,6 +18,13 @@ export interface BuildHooks {
   signal?: AbortSignal;
   /** Sign the package (ECMA-376 Part 2) before its last parts are written. */
   signer?: Signer | null;
+  /**
+   * Builds a report's parts (`reportParts`): here by default. The export
+   * worker builds them in a thread of their own, which ends when they are
+   * built and so returns docx's working memory (about 100 MB for 200 photos)
+   * before the photos are shrunk, rather than adding to theirs.
+   */
+  reportParts?: (model: ReportModel, placed: PlacedPhoto[]) => Promise<Map<string, Buffer>>;
 }
 
 /** A written document: the file's size and SHA-256 (hex), and what the reader should know. */
@@ -32,20 +39,21 @@ export const SIGNING_STAGE = 'Signing';
 
 /**
  * Writes a document to `path` (created; must not exist): `build` adds its
- * photos to the ZIP as it goes and returns the document; the rest follows,
- * signed when asked. A failure removes the unfinished file.
+ * photos to the ZIP as it goes and returns the document's other parts
+ * (`compileDocument`); the rest follows, signed when asked. A failure removes
+ * the unfinished file.
  */
 export async function writeDocx(
   path: string,
   hooks: BuildHooks,
-  build: (zip: ZipFileWriter, media: WrittenMedia) => Promise<{ doc: Document; warnings: string[] }>,
+  build: (zip: ZipFileWriter, media: WrittenMedia) => Promise<{ parts: Map<string, Buffer>; warnings: string[] }>,
 ): Promise<WrittenDocx> {
   const zip = await ZipFileWriter.create(path);
   try {
     const media: WrittenMedia = new Map();
-    const { doc, warnings } = await build(zip, media);
+    const { parts, warnings } = await build(zip, media);
     throwIfAborted(hooks.signal);
-    const parts = await documentParts(doc, media);
+    linkPhotos(parts, media);
     const written = await finishDocx(zip, parts, media, hooks.signer ?? null, () =>
       hooks.onProgress?.(0, 1, SIGNING_STAGE),
     );
@@ -62,6 +70,24 @@ const PHOTO_CONCURRENCY = Math.min(4, Math.max(1, availableParallelism()));
 /** A4 portrait, 2 cm margins (twips). */
 export const A4 = { width: 11906, height: 16838, margin: 1134 };
 
+/** Runs `task(i)` for 0 ≤ i < total, `limit` at a time, in order of i. */
+async function eachLimited(total: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const work = async () => {
+    while (next < total) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, total) }, work));
+}
+
+/** Where each photo is expected to go, from the files' headers (fast: nothing is decoded). */
+async function expectPhotos(m: ReportModel): Promise<PlacedPhoto[]> {
+  const expected = new Array<PlacedPhoto>(m.photos.length);
+  await eachLimited(m.photos.length, PHOTO_CONCURRENCY, async (i) => {
+    expected[i] = await expectPhoto(m.photos[i]!.path);
+  });
+  return expected;
+}
+
 /**
  * Photos a few at a time, one per core (decoded, shrunk, re-encoded; each
  * decode is single threaded), each written into the package as soon as it is
@@ -74,56 +100,68 @@ export async function embedPhotos(
   zip: ZipFileWriter,
   media: WrittenMedia,
   hooks: BuildHooks,
-): Promise<{ paragraphs: Paragraph[]; warnings: string[] }> {
+): Promise<{ placed: PlacedPhoto[]; warnings: string[] }> {
   const total = m.photos.length;
-  const prepared: PlacedPhoto[] = new Array<PlacedPhoto>(total);
-  let next = 0;
+  const placed: PlacedPhoto[] = new Array<PlacedPhoto>(total);
   let done = 0;
-  const work = async () => {
-    while (next < total) {
-      throwIfAborted(hooks.signal);
-      const i = next++;
-      const photo = await preparePhoto(m.photos[i]!.path);
-      throwIfAborted(hooks.signal);
-      if (photo.ok) {
-        await writePhoto(zip, media, i + 1, photo.jpeg);
-        prepared[i] = { ok: true, width: photo.width, height: photo.height };
-      } else prepared[i] = photo;
-      done += 1;
-      hooks.onProgress?.(done, total, s.photos.progress(done, total));
-    }
-  };
   throwIfAborted(hooks.signal);
   hooks.onProgress?.(0, total, s.photos.progress(0, total));
-  await Promise.all(Array.from({ length: Math.min(PHOTO_CONCURRENCY, total) }, work));
+  await eachLimited(total, PHOTO_CONCURRENCY, async (i) => {
+    throwIfAborted(hooks.signal);
+    const photo = await preparePhoto(m.photos[i]!.path);
+    throwIfAborted(hooks.signal);
+    if (photo.ok) {
+      await writePhoto(zip, media, i + 1, photo.jpeg);
+      placed[i] = { ok: true, width: photo.width, height: photo.height };
+    } else placed[i] = photo;
+    done += 1;
+    hooks.onProgress?.(done, total, s.photos.progress(done, total));
+  });
 
-  const paragraphs: Paragraph[] = [];
   const warnings: string[] = [];
   for (const [i, photo] of m.photos.entries()) {
-    const p = prepared[i]!;
-    if (!p.ok) {
-      const name = photo.fileName;
-      warnings.push(
-        p.reason === 'missing' ? s.photos.warnMissing(name, photo.ref) : s.photos.warnUnreadable(name, photo.ref),
-      );
-    }
-    paragraphs.push(...photoParagraphs(photo, i + 1, p, s));
+    const p = placed[i]!;
+    if (p.ok) continue;
+    const name = photo.fileName;
+    warnings.push(
+      p.reason === 'missing' ? s.photos.warnMissing(name, photo.ref) : s.photos.warnUnreadable(name, photo.ref),
+    );
   }
-  return { paragraphs, warnings };
+  return { placed, warnings };
+}
+
+/**
+ * The report's parts other than its photos (`compileDocument`), with photo N
+ * placed as `placed[N-1]` says. `model` has been through xmlSafeDeep.
+ */
+export function reportParts(model: ReportModel, placed: readonly PlacedPhoto[]): Map<string, Buffer> {
+  const s = reportStrings(model.language);
+  const ctx: Ctx = { m: model, s, primary: model.body.primaryColour };
+  const paragraphs = model.photos.flatMap((photo, i) => photoParagraphs(photo, i + 1, placed[i]!, s));
+  return compileDocument(reportDocument(ctx, paragraphs));
 }
 
 /**
  * The audit report as a DOCX file written to `path`. Runs in the export
- * worker: no database, only the model and photo files.
+ * worker: no database, only the model and photo files. The XML is built
+ * first, from where the photos are expected to go (their headers), so docx's
+ * memory is given back before the photos are shrunk (`BuildHooks.reportParts`);
+ * should a photo end up otherwise (a file that changed or fails to decode),
+ * the XML is built again from what happened, so the document is always the
+ * one the shrunk photos give.
  */
 export async function writeReportDocx(input: ReportModel, path: string, hooks: BuildHooks = {}): Promise<WrittenDocx> {
   const model = xmlSafeDeep(input);
   const s = reportStrings(model.language);
-  const ctx: Ctx = { m: model, s, primary: model.body.primaryColour };
+  const build = hooks.reportParts ?? ((m: ReportModel, p: PlacedPhoto[]) => Promise.resolve(reportParts(m, p)));
   const written = await writeDocx(path, hooks, async (zip, media) => {
+    const expected = await expectPhotos(model);
+    throwIfAborted(hooks.signal);
+    const early = await build(model, expected);
     const photos = await embedPhotos(model, s, zip, media, hooks);
+    const same = photos.placed.every((p, i) => samePlacement(p, expected[i]!));
     hooks.onProgress?.(0, 1, s.progress.writing);
-    return { doc: reportDocument(ctx, photos.paragraphs), warnings: photos.warnings };
+    return { parts: same ? early : await build(model, photos.placed), warnings: photos.warnings };
   });
   hooks.onProgress?.(1, 1, s.progress.writing);
   return written;

@@ -46,6 +46,34 @@ export async function preparePhoto(path: string): Promise<PreparedPhoto> {
   }
 }
 
+/**
+ * The placement a photo is expected to get, from its header alone (no
+ * decoding): its upright size, or why it cannot be shown. The report's XML is
+ * built from these before the photos are shrunk, and checked against what
+ * shrinking gave (`samePlacement`).
+ */
+export async function expectPhoto(path: string): Promise<PlacedPhoto> {
+  try {
+    if (!(await stat(path)).isFile()) return { ok: false, reason: 'missing' };
+  } catch {
+    return { ok: false, reason: 'missing' };
+  }
+  try {
+    const { autoOrient } = await sharp(path, { failOn: 'error' }).metadata();
+    return { ok: true, width: autoOrient.width, height: autoOrient.height };
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+}
+
+/** Whether two placements give the same paragraphs: the same problem, or the same displayed size. */
+export function samePlacement(a: PlacedPhoto, b: PlacedPhoto): boolean {
+  if (!a.ok || !b.ok) return !a.ok && !b.ok && a.reason === b.reason;
+  const x = displaySize(a.width, a.height);
+  const y = displaySize(b.width, b.height);
+  return x.width === y.width && x.height === y.height;
+}
+
 /** Displayed size: the page's width, or less for a tall picture so that it and its caption fit one page. */
 export function displaySize(width: number, height: number): { width: number; height: number } {
   const scale = Math.min(PAGE_WIDTH_PX / width, PAGE_HEIGHT_PX / height);

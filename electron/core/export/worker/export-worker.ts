@@ -2,16 +2,22 @@
  * The export worker thread: builds a document from its task (no database),
  * signs it when issuing, and writes it durably: temporary file, fsync, rename.
  * A DOCX is streamed to the file as it is built, never held whole in memory.
- * The parent cancels by terminating the thread and removing the temporary file.
+ * The parent cancels by terminating the thread and removing the temporary file
+ * (which ends the thread's own threads too).
+ *
+ * The same entry also runs as the report's XML thread (`PartsTask`): it builds
+ * the report's parts and ends, so the memory docx takes for them is returned.
  */
 import { createHash } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { DomainError } from '#shared/api/result';
 import { toCsv, toXlsx } from '../nc-list';
 import { writeNcListDocx } from '../nc-list-docx';
-import { writeReportDocx, type BuildHooks } from '../report/build';
-import type { ExportTask, WorkerMessage } from './task';
+import { reportParts, writeReportDocx, type BuildHooks } from '../report/build';
+import type { ReportModel } from '../report/model';
+import type { PlacedPhoto } from '../report/photos';
+import type { ExportTask, PartsTask, WorkerMessage } from './task';
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
@@ -25,8 +31,24 @@ async function writeDocument(task: ExportTask): Promise<{ size: number; sha256: 
       signingTime: new Date(task.signer.signingTime),
     },
   };
-  const write = task.kind === 'report' ? writeReportDocx : writeNcListDocx;
-  return write(task.model!, task.tmpPath, hooks);
+  if (task.kind !== 'report') return writeNcListDocx(task.model!, task.tmpPath, hooks);
+  return writeReportDocx(task.model!, task.tmpPath, { ...hooks, reportParts: partsInThread });
+}
+
+/** The report's parts, built by this entry in a thread of its own that ends once they are posted. */
+function partsInThread(model: ReportModel, placed: PlacedPhoto[]): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const task: PartsTask = { parts: { model, placed } };
+    const thread = new Worker(new URL(import.meta.url), { workerData: task });
+    let parts: Map<string, Buffer> | null = null;
+    thread.once('message', (m: Map<string, Uint8Array>) => {
+      parts = new Map([...m].map(([name, u]) => [name, Buffer.from(u.buffer, u.byteOffset, u.byteLength)]));
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) =>
+      parts && code === 0 ? resolve(parts) : reject(new Error(`report XML thread ended with ${code}`)),
+    );
+  });
 }
 
 /** CSV and XLSX lists are small: built in memory, then written. */
@@ -59,8 +81,14 @@ async function run(task: ExportTask): Promise<void> {
   post({ type: 'done', ...written });
 }
 
-run(workerData as ExportTask).catch((e: unknown) => {
-  // Domain errors are written for the user; anything else may quote client data, so only its kind leaves.
-  if (e instanceof DomainError) post({ type: 'error', code: e.code, message: e.message });
-  else post({ type: 'error', code: (e as NodeJS.ErrnoException).code ?? 'internal', message: '' });
-});
+const data = workerData as ExportTask | PartsTask;
+if ('parts' in data) {
+  // An error here ends the thread with code 1, and the export fails as any other error does.
+  parentPort!.postMessage(reportParts(data.parts.model, data.parts.placed));
+} else {
+  run(data).catch((e: unknown) => {
+    // Domain errors are written for the user; anything else may quote client data, so only its kind leaves.
+    if (e instanceof DomainError) post({ type: 'error', code: e.code, message: e.message });
+    else post({ type: 'error', code: (e as NodeJS.ErrnoException).code ?? 'internal', message: '' });
+  });
+}

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { ExportFormat, ExportKind } from '#shared/domain/report';
 import type { ReportModel } from '../report/model';
+import type { PlacedPhoto } from '../report/photos';
 
 /** What the export worker is given: everything it needs, so it never touches the database. */
 export interface ExportTask {
@@ -20,3 +21,8 @@ export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; stage: string }
   | { type: 'done'; size: number; sha256: string; warnings: string[] }
   | { type: 'error'; code: string; message: string };
+
+/** The export worker's entry run as a report's XML thread: builds the parts (`reportParts`) and posts them. */
+export interface PartsTask {
+  parts: { model: ReportModel; placed: PlacedPhoto[] };
+}
