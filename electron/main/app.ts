@@ -109,7 +109,8 @@ export function startApp(paths: AppPaths): void {
         () => win,
         (op, input) =>
           op === 'evidence.openExternal'
-            ? openEvidence.openExternal(input)
+            ? // electronegativity OPEN_EXTERNAL: our method (allow-listed type, read-only copy), not shell's.
+              openEvidence.openExternal(input) // eng-disable OPEN_EXTERNAL_JS_CHECK
             : op === 'evidence.showInFolder'
               ? openEvidence.showInFolder(input)
               : keychain(op, input),

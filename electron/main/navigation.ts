@@ -24,7 +24,8 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const external = safeExternalUrl(url);
-    if (external !== null) void shell.openExternal(external).catch(() => undefined);
+    // electronegativity OPEN_EXTERNAL: only what safeExternalUrl lets through, a well-formed https: URL.
+    if (external !== null) void shell.openExternal(external).catch(() => undefined); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { action: 'deny' };
   });
 }
