@@ -86,7 +86,8 @@ export async function restoreCommand(file: string, opts: { dataDir: string }): P
     const c = manifest.counts;
     process.stdout.write(
       `Restored the backup of ${manifest.createdAt} into ${target}: ${c.clients} clients, ${c.audits} audits, ` +
-        `${c.evidenceFiles} evidence files. Open it with --data-dir ${target} (or choose it as the data folder in the app).\n`,
+        `${c.evidenceFiles} evidence files. Use it with --data-dir ${target}; for the desktop app, put it in place of ` +
+        'its data folder while Fieldwork is closed.\n',
     );
   } catch (e) {
     if (e instanceof Error && 'code' in e && typeof e.code === 'string' && !e.code.startsWith('E')) {

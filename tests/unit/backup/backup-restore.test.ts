@@ -175,6 +175,16 @@ describe('backups of a real data folder', { timeout: 180_000 }, () => {
     expect(readFileSync(file).equals(db)).toBe(true);
   });
 
+  it('a cancelled backup keeps no file', async () => {
+    const before = readdirSync(join(t.dataDir, 'backups'));
+    const started = value(await t.backend.call('backups.create', {}));
+    const cancelled = value(await t.backend.call('backups.cancel', { jobId: started.id }));
+    const job = await finished(t.backend, cancelled);
+    expect(job.state).toBe('cancelled');
+    expect(job.error?.code).toBe('cancelled');
+    expect(readdirSync(join(t.dataDir, 'backups'))).toEqual(before);
+  });
+
   it('keeps the newest N backups, and makes the daily one only when none is from the last 24 hours', async () => {
     value(await t.backend.call('backups.settings', { keep: 2 }));
     const daily = await finished(t.backend, value(await t.backend.call('backups.create', { reason: 'daily' })));

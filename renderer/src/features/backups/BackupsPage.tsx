@@ -190,8 +190,9 @@ function JobCard({ job, onCancel }: { job: BackupJob; onCancel: () => void }) {
   if (job.kind === 'restore' && job.state === 'done')
     return (
       <Alert color="teal" title="Restored">
-        The backup was checked and restored into <Code>{job.restoredTo}</Code>. To work in it, choose that folder as the
-        data folder (in the browser preview: <Code>fieldwork serve --data-dir {job.restoredTo}</Code>).
+        The backup was checked and restored into <Code>{job.restoredTo}</Code>. To work in it: in the desktop app, close
+        Fieldwork, move its data folder aside and put this folder in its place; in the browser preview, run{' '}
+        <Code>fieldwork serve --data-dir {job.restoredTo}</Code>.
       </Alert>
     );
   return null;
