@@ -21,6 +21,8 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     target: 'es2023',
+    // electron-vite leaves the renderer unminified unless told: the desktop app parses it at every start.
+    minify: true,
     chunkSizeWarningLimit: 1500,
   },
 });

@@ -29,6 +29,7 @@ import { startServe, stop, type Served } from '../helpers/serve';
 import { watchOnLoad } from './probes';
 import { median } from './report';
 import { ensureScaleFolder, SCALE } from './scale/build';
+import { timeFilterChange, timePlainFetchAndTable, type FilterControl } from './scale/filter-probe';
 import { NAV_OPS, type Target } from './scale/ops';
 import { writeStaticTable } from './static-page';
 
@@ -72,6 +73,8 @@ interface Screen {
   ops: string[];
   headers: string[];
   cells: (row: Record<string, unknown>) => (string | number)[];
+  /** A filter change timed on the loaded screen: what it clicks, and what that means. */
+  filter: { control: FilterControl; change: string };
 }
 const excerpt = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const SCREENS: Screen[] = [
@@ -96,6 +99,7 @@ const SCREENS: Screen[] = [
         f.responseDue ?? '—',
       ];
     },
+    filter: { control: { label: 'Overdue only' }, change: 'Overdue only switched on' },
   },
   {
     name: 'audits',
@@ -112,6 +116,8 @@ const SCREENS: Screen[] = [
         a.leadAuditor || '—',
       ];
     },
+    // The Dates header's sort is a new query in SQL, like a filter; its selects need a dropdown opened first.
+    filter: { control: { button: 'Dates, sorted' }, change: 'sort by start date reversed' },
   },
 ];
 
@@ -140,6 +146,9 @@ interface PaintResult {
   answerKb: number;
   app: Probe[];
   floor: number[];
+  /** The filter change (click → the new rows painted) and its floor (the same request and a plain table). */
+  filter: number[];
+  filterFloor: number[];
 }
 const uiInputs = new Map<string, Record<string, unknown>>();
 
@@ -185,21 +194,38 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
       await context.addInitScript({ content: watchOnLoad('^/bench-static-', 'tbody tr', rows.length) });
       const page = await context.newPage();
       page.on('pageerror', (e) => log(`page error: ${e.message}`));
+      // The filtered list's first page, as the screen asks for it: the floor sends the same request.
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const body = r.url().endsWith(`/api/${op}`) ? (r.postData() ?? '{}') : '';
+        if (body && body !== sentBody && !('after' in (JSON.parse(body) as object))) asked.push(body);
+      });
       const staticUrl = `${served.origin}${table.path}`;
       await load(page, staticUrl);
       const app: Probe[] = [];
       const floor: number[] = [];
+      const filter: number[] = [];
+      const filterFloor: number[] = [];
       for (let i = 0; i < PAINT_RUNS; i++) {
         const a = await load(page, appUrl);
         app.push(a);
-        floor.push((await load(page, staticUrl)).paint);
         log(`${screen.name}: painted ${a.paint.toFixed(0)} ms (${a.count} rows on the page); ${a.detail}`);
+        // On the screen just loaded, once its first paint is done: the filter, then its floor.
+        const before = asked.length;
+        filter.push(await page.evaluate<number>(timeFilterChange(screen.filter.control)));
+        const filterBody = asked.at(-1);
+        if (asked.length === before || filterBody === undefined)
+          throw new Error(`${screen.name}: the filter change sent no ${op}`);
+        filterFloor.push(await page.evaluate<number>(timePlainFetchAndTable(op, filterBody)));
+        log(`${screen.name}: ${screen.filter.change} painted in ${filter.at(-1)!.toFixed(0)} ms (${filterBody})`);
+        floor.push((await load(page, staticUrl)).paint);
       }
       log(
         `${screen.name}: cold load ${cold.paint.toFixed(0)} ms; static table ${floor.map((x) => x.toFixed(0)).join(', ')} ms`,
       );
       await context.close();
-      return { screen, op, input, rows: rows.length, answerKb: Math.round(body.length / 1024), app, floor };
+      const answerKb = Math.round(body.length / 1024);
+      return { screen, op, input, rows: rows.length, answerKb, app, floor, filter, filterFloor };
     } finally {
       table.remove();
     }
@@ -208,12 +234,16 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
   }
 }
 
-const served = await startServe(folder.dataDir);
+// FIELDWORK_BENCH_SCALE_PARTS=paint (or ops) runs one part only.
+const PARTS = (process.env.FIELDWORK_BENCH_SCALE_PARTS ?? 'paint,ops').split(',');
 const paints: PaintResult[] = [];
-try {
-  for (const screen of SCREENS) paints.push(await paintScreen(served, screen));
-} finally {
-  await stop(served.proc);
+if (PARTS.includes('paint')) {
+  const served = await startServe(folder.dataDir);
+  try {
+    for (const screen of SCREENS) paints.push(await paintScreen(served, screen));
+  } finally {
+    await stop(served.proc);
+  }
 }
 
 // ---- (b) navigation operations, in process
@@ -239,7 +269,7 @@ try {
   });
 
   // Operations of the contract as it stands: a list replaced by a paged one is measured if it is still there.
-  for (const nav of NAV_OPS.filter((n) => isOpName(n.op))) {
+  for (const nav of PARTS.includes('ops') ? NAV_OPS.filter((n) => isOpName(n.op)) : []) {
     const op = nav.op as OpName;
     // A list across audits takes what its screen sent (a page size, say) besides the filter.
     const base = (nav.acrossAudits && uiInputs.get(op)) || {};
@@ -320,6 +350,22 @@ for (const p of paints) {
       runs: PAINT_RUNS,
       target_ms: 300,
       within_target: v < 300,
+    }),
+  );
+  const f = median(p.filter);
+  const fb = median(p.filterFloor);
+  console.log(
+    JSON.stringify({
+      bench: `scale-${p.screen.name}-filter-paint`,
+      value: round(f),
+      unit: 'ms',
+      baseline: 'same request from the open page, rows into a plain table by innerHTML',
+      baseline_value: round(fb),
+      ratio: round(f / fb),
+      change: p.screen.filter.change,
+      runs: PAINT_RUNS,
+      target_ms: 300,
+      within_target: f < 300,
     }),
   );
 }

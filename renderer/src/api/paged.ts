@@ -1,5 +1,11 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import {
+  hashKey,
+  infiniteQueryOptions,
+  keepPreviousData,
+  useInfiniteQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { OpInput, OpOutput } from '#shared/api/contract';
 import type { ApiError } from '#shared/api/result';
 import { getApi } from './client';
@@ -30,14 +36,9 @@ export interface PagedState<T> {
   reload: () => void;
 }
 
-/**
- * Reads a paged list through the query cache, keyed on `[op, input]` like
- * useOp, so the writes that make `op` stale (invalidation.ts) reload it. The
- * input changes the query (the filters run in SQL); a new input keeps the old
- * rows on screen until its first page arrives.
- */
-export function usePagedOp<K extends PagedOp>(op: K, input: Omit<OpInput<K>, 'after'>): PagedState<Row<K>> {
-  const query = useInfiniteQuery({
+/** The query of a paged list, shared by the screen (usePagedOp) and the start-up prefetch (prefetchPaged). */
+function pagedOptions<K extends PagedOp>(op: K, input: Omit<OpInput<K>, 'after'>) {
+  return infiniteQueryOptions({
     queryKey: [op, input] as const,
     queryFn: async ({ pageParam }): Promise<Page<Row<K>>> => {
       const result = await getApi().invoke(op, { ...input, ...(pageParam ? { after: pageParam } : {}) } as OpInput<K>);
@@ -46,9 +47,38 @@ export function usePagedOp<K extends PagedOp>(op: K, input: Omit<OpInput<K>, 'af
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+/**
+ * Lists asked for while the app was starting, before their screen mounted: the
+ * screen's first mount takes the answer as it is instead of asking again (a
+ * mount otherwise always asks, staleTime 0). Keyed by query hash.
+ */
+const prefetched = new Set<string>();
+
+/** Starts loading a list's first page before its screen renders (main.tsx, from the route being opened). */
+export function prefetchPaged<K extends PagedOp>(client: QueryClient, op: K, input: Omit<OpInput<K>, 'after'>): void {
+  prefetched.add(hashKey([op, input]));
+  void client.prefetchInfiniteQuery(pagedOptions(op, input));
+}
+
+/**
+ * Reads a paged list through the query cache, keyed on `[op, input]` like
+ * useOp, so the writes that make `op` stale (invalidation.ts) reload it. The
+ * input changes the query (the filters run in SQL); a new input keeps the old
+ * rows on screen until its first page arrives.
+ */
+export function usePagedOp<K extends PagedOp>(op: K, input: Omit<OpInput<K>, 'after'>): PagedState<Row<K>> {
+  const query = useInfiniteQuery({
+    ...pagedOptions(op, input),
+    staleTime: (q) => (prefetched.has(q.queryHash) ? Infinity : 0),
     placeholderData: keepPreviousData,
   });
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
+  // Mounted once: from now on this list is asked again like any other (the observer subscribed before this runs).
+  const hash = hashKey([op, input]);
+  useEffect(() => void prefetched.delete(hash), [hash]);
   const rows = useMemo(() => data?.pages.flatMap((p) => p.rows), [data]);
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();

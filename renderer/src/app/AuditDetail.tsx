@@ -39,24 +39,11 @@ import { TeamTab } from '../features/team/TeamTab';
 import { AuditOverview } from '../features/audits/AuditOverview';
 import { needsConfirmation, transitionLabel } from '../features/audits/statusActions';
 import { AuditStatusBadge } from '../components/AuditStatusBadge';
+import type { AuditSection } from './sections';
 
 // The chart library is large; only the dashboard needs it, so it loads on first visit.
 const AuditDashboard = lazy(() => import('../features/dashboard/AuditDashboard'));
 
-export const AUDIT_SECTIONS = [
-  'overview',
-  'checklist',
-  'interviews',
-  'observations',
-  'documents',
-  'evidence',
-  'findings',
-  'dashboard',
-  'cycle',
-  'report',
-  'team',
-] as const;
-export type AuditSection = (typeof AUDIT_SECTIONS)[number];
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
 
 export function AuditDetail({ id, section }: { id: string; section: AuditSection }) {

@@ -1,5 +1,4 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { notifyError } from '../lib/notify';
 
 /**
  * The app's one query cache. The backend is local: an answer is asked again
@@ -13,8 +12,9 @@ export function createQueryClient(): QueryClient {
       onError: (error, query) => {
         // A first load's failure is shown by the page; a refresh's, over the data still shown. A screen
         // already left is not told: after a deletion its record's refresh fails, and it navigated away at once.
+        // notify.ts comes with Mantine's chunk: main.tsx creates this cache before that chunk loads.
         if (query.state.data !== undefined && query.getObserversCount() > 0)
-          notifyError(error.error, 'Could not refresh');
+          void import('../lib/notify').then(({ notifyError }) => notifyError(error.error, 'Could not refresh'));
       },
     }),
     defaultOptions: {

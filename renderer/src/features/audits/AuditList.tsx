@@ -27,8 +27,8 @@ import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDayRange, plural } from '../../lib/format';
 import { AuditStatusBadge } from '../../components/AuditStatusBadge';
+import { auditListInput, type AuditSort } from './auditListQuery';
 
-type Sort = 'start_asc' | 'start_desc';
 const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }));
 const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
 
@@ -38,15 +38,9 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [type, setType] = useState<AuditType | null>(null);
-  const [sort, setSort] = useState<Sort>('start_desc');
+  const [sort, setSort] = useState<AuditSort>('start_desc');
 
-  const audits = usePagedOp('audits.page', {
-    sort,
-    limit: 100,
-    ...(debouncedSearch ? { search: debouncedSearch } : {}),
-    ...(status ? { status } : {}),
-    ...(type ? { type } : {}),
-  });
+  const audits = usePagedOp('audits.page', auditListInput({ sort, search: debouncedSearch, status, type }));
   const clients = useOp('clients.list', {});
   const filtered = Boolean(search.trim() || status || type);
   const clearFilters = () => {
@@ -171,7 +165,7 @@ function AuditTable({
   audits: AuditSummary[];
   total: number;
   onNearEnd: () => void;
-  sort: Sort;
+  sort: AuditSort;
   onToggleSort: () => void;
 }) {
   const ascending = sort === 'start_asc';

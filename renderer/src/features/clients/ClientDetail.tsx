@@ -12,11 +12,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
+import { clientAuditsInput } from './clientAuditsQuery';
 
 /** `programme`: the programme feature's certification-cycle section for this client, placed by the route. */
 export function ClientDetail({ id, programme }: { id: string; programme: ReactNode }) {
   const client = useOp('clients.get', { id });
-  const audits = usePagedOp('audits.page', { clientId: id, sort: 'start_desc', limit: 50 });
+  const audits = usePagedOp('audits.page', clientAuditsInput(id));
   const remove = useWriteOp('clients.delete');
 
   if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;

@@ -18,10 +18,10 @@ import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../lib/router';
-import { nowLocalDateTime } from '../../lib/dateTime';
 import { formatDay, plural } from '../../lib/format';
 import { WindowedTable, type Column } from '../../components/windowed/WindowedTable';
 import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
+import { nonconformitiesInput } from './nonconformitiesQuery';
 
 /** The rows' columns: one line each, so every row has the same height (the table is windowed). */
 const COLUMNS: Column<FindingListRow>[] = [
@@ -50,9 +50,6 @@ const COLUMNS: Column<FindingListRow>[] = [
 const findingPath = (f: FindingListRow) =>
   `/audits/${encodeURIComponent(f.auditId)}/findings?open=${encodeURIComponent(f.id)}`;
 
-/** Today in the auditor's own calendar: what "overdue" is judged against. */
-const today = () => nowLocalDateTime().slice(0, 10);
-
 /**
  * Every finding across audits and clients, filtered: what is open, what is late.
  * A page at a time, filtered in SQL, only the rows in view rendered.
@@ -70,7 +67,7 @@ export function NonconformitiesPage() {
     ...(typedRequirement ? { requirement: typedRequirement } : {}),
     ...(overdue ? { overdue: true } : {}),
   };
-  const list = usePagedOp('findings.page', { ...query, today: today(), limit: 100 });
+  const list = usePagedOp('findings.page', nonconformitiesInput(query));
   const rows = list.rows;
   const filtered = status.length + type.length > 0 || typedRequirement !== '' || overdue;
   const clearFilters = () => {

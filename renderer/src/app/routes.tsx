@@ -1,0 +1,131 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { prefetchPaged } from '../api/paged';
+import { auditListInput } from '../features/audits/auditListQuery';
+import { clientAuditsInput } from '../features/clients/clientAuditsQuery';
+import { nonconformitiesInput } from '../features/findings/nonconformitiesQuery';
+import { matchPath, navigate, type Location } from '../lib/router';
+import { lazyPage, type LazyPage } from './lazyPage';
+import { AUDIT_SECTIONS } from './sections';
+
+// Each screen is its own chunk (lazyPage): the first chunk is the shell, the screen opened loads beside it.
+const AuditsHome = lazyPage(async () => {
+  // A team member's audit arrives as a package from the lead: the team feature's button, in the list's header.
+  const [{ AuditList }, { ImportPackage }] = await Promise.all([
+    import('../features/audits/AuditList'),
+    import('../features/team/ImportPackage'),
+  ]);
+  const importPackage = <ImportPackage by="" onImported={(p) => navigate(`/audits/${p.auditId}/team`)} />;
+  return function AuditsHome() {
+    return <AuditList importPackage={importPackage} />;
+  };
+});
+const AuditCreatePage = lazyPage(() => import('../features/audits/AuditFormPage').then((m) => m.AuditCreatePage));
+const AuditEditPage = lazyPage(() => import('../features/audits/AuditFormPage').then((m) => m.AuditEditPage));
+const AuditDetail = lazyPage(() => import('./AuditDetail').then((m) => m.AuditDetail));
+const ClientList = lazyPage(() => import('../features/clients/ClientList').then((m) => m.ClientList));
+const ClientCreatePage = lazyPage(() => import('../features/clients/ClientFormPage').then((m) => m.ClientCreatePage));
+const ClientEditPage = lazyPage(() => import('../features/clients/ClientFormPage').then((m) => m.ClientEditPage));
+const ClientDetail = lazyPage(async () => {
+  const [{ ClientDetail }, { ProgrammeSection }] = await Promise.all([
+    import('../features/clients/ClientDetail'),
+    import('../features/programme/ProgrammeSection'),
+  ]);
+  return function ClientPage({ id }: { id: string }) {
+    return <ClientDetail id={id} programme={<ProgrammeSection clientId={id} />} />;
+  };
+});
+const NonconformitiesPage = lazyPage(() =>
+  import('../features/findings/NonconformitiesPage').then((m) => m.NonconformitiesPage),
+);
+const TemplateList = lazyPage(() => import('../features/templates/TemplateList').then((m) => m.TemplateList));
+const CheckDocumentPage = lazyPage(() =>
+  import('../features/verify/CheckDocumentPage').then((m) => m.CheckDocumentPage),
+);
+const BrandingPage = lazyPage(() => import('../features/branding/BrandingPage').then((m) => m.BrandingPage));
+const SigningPage = lazyPage(() => import('../features/signing/SigningPage').then((m) => m.SigningPage));
+
+interface Route {
+  pattern: string;
+  render: (params: Record<string, string>, location: Location) => ReactNode;
+  page: LazyPage<never>;
+  /** The screen's first read, asked for while its code loads (the same query key the screen reads). */
+  prefetch?: (client: QueryClient, params: Record<string, string>) => void;
+}
+
+const route = <P extends object>(
+  pattern: string,
+  page: LazyPage<P>,
+  render: (params: Record<string, string>, location: Location) => ReactNode,
+  prefetch?: (client: QueryClient, params: Record<string, string>) => void,
+): Route => ({ pattern, render, page, ...(prefetch ? { prefetch } : {}) });
+
+// Order matters: '/audits/new' must win over '/audits/:id'.
+const ROUTES: Route[] = [
+  route(
+    '/audits',
+    AuditsHome,
+    () => <AuditsHome />,
+    (c) => prefetchPaged(c, 'audits.page', auditListInput({ sort: 'start_desc' })),
+  ),
+  route('/audits/new', AuditCreatePage, (_, l) => <AuditCreatePage clientId={l.query.get('client')} />),
+  route('/audits/:id', AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />),
+  route('/audits/:id/edit', AuditEditPage, (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />),
+  // One route per tab after the overview: /audits/:id/checklist, …/interviews, …/evidence.
+  ...AUDIT_SECTIONS.filter((s) => s !== 'overview').map((section) =>
+    route(`/audits/:id/${section}`, AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section={section} />),
+  ),
+  route('/clients', ClientList, () => <ClientList />),
+  route('/clients/new', ClientCreatePage, () => <ClientCreatePage />),
+  route(
+    '/clients/:id',
+    ClientDetail,
+    (p) => <ClientDetail key={p.id} id={p.id ?? ''} />,
+    (c, p) => prefetchPaged(c, 'audits.page', clientAuditsInput(p.id ?? '')),
+  ),
+  route('/clients/:id/edit', ClientEditPage, (p) => <ClientEditPage key={p.id} id={p.id ?? ''} />),
+  route(
+    '/nonconformities',
+    NonconformitiesPage,
+    () => <NonconformitiesPage />,
+    (c) => prefetchPaged(c, 'findings.page', nonconformitiesInput({})),
+  ),
+  route('/templates', TemplateList, () => <TemplateList />),
+  route('/verify', CheckDocumentPage, () => <CheckDocumentPage />),
+  route('/settings/branding', BrandingPage, () => <BrandingPage />),
+  route('/settings/signing', SigningPage, () => <SigningPage />),
+];
+
+/** Where '/' goes. */
+export const HOME = '/audits';
+
+function match(path: string): { route: Route; params: Record<string, string> } | null {
+  for (const r of ROUTES) {
+    const params = matchPath(r.pattern, path);
+    if (params) return { route: r, params };
+  }
+  return null;
+}
+
+/** The screen of `location`, or null when no route matches. */
+export function resolve(location: Location): ReactNode {
+  const found = match(location.path);
+  return found ? found.route.render(found.params, location) : null;
+}
+
+/**
+ * Called before React first renders: the opened screen's code and its first
+ * read start together, beside the shell's own start, instead of one after the
+ * other once the shell has rendered.
+ */
+export function startRoute(location: Location, client: QueryClient): void {
+  const found = match(location.path === '/' ? HOME : location.path);
+  if (!found) return;
+  void found.route.page.preload();
+  found.route.prefetch?.(client, found.params);
+}
+
+/** Once the first screen is up: every other screen's code, so a later navigation does not wait for it. */
+export function preloadAllRoutes(): void {
+  for (const r of ROUTES) void r.page.preload();
+}

@@ -1,0 +1,38 @@
+import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { preloadAllRoutes } from './routes';
+import { theme } from './theme';
+
+/** Renders the app into `root` with the query cache main.tsx already started filling. */
+export function start(root: HTMLElement, queryClient: QueryClient): void {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider theme={theme} defaultColorScheme="auto">
+          <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }} modalProps={{ centered: true }}>
+            <Notifications position="top-center" limit={4} />
+            <App />
+          </ModalsProvider>
+        </MantineProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+
+  // The other screens' code once the first screen has its answers and the browser is idle, so that no later
+  // navigation waits for a chunk and no chunk competes with the first screen.
+  const preloadWhenSettled = () =>
+    requestIdleCallback(() => {
+      if (queryClient.isFetching() === 0) return preloadAllRoutes();
+      const stop = queryClient.getQueryCache().subscribe(() => {
+        if (queryClient.isFetching() > 0) return;
+        stop();
+        preloadWhenSettled();
+      });
+    });
+  preloadWhenSettled();
+}

@@ -1,0 +1,76 @@
+/**
+ * In-page scripts (strings: the bench's tsconfig has no DOM types) timing a
+ * filter change on an open list screen, and its floor.
+ */
+
+/** Resolves with performance.now() once the frame after the current one's rendering has been painted. */
+const AFTER_PAINT = `const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => resolve(performance.now());
+  ch.port2.postMessage(0);
+}));`;
+
+/** A real click comes at any moment of a frame: start at a random phase, as the floor does. */
+const RANDOM_PHASE = `await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));`;
+
+/** The element a filter change clicks: `button` by its aria-label prefix, or a form control by its label's text. */
+export type FilterControl = { button: string } | { label: string };
+
+const findControl = (c: FilterControl) =>
+  'button' in c
+    ? `document.querySelector('button[aria-label^=' + ${JSON.stringify(JSON.stringify(c.button))} + ']')`
+    : `(() => { const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim() === ${JSON.stringify(c.label)});
+        return l && (l.control ?? document.getElementById(l.htmlFor)); })()`;
+
+/**
+ * Clicks the control and times until the list's first row is another one (or the list is gone, for an empty
+ * result) and that has been painted. The screen keeps the old rows until the new query's first page arrives,
+ * so this is click → request → answer → render → paint.
+ */
+export const timeFilterChange = (control: FilterControl) => `(async () => {
+  ${AFTER_PAINT}
+  const target = ${findControl(control)};
+  if (!target) throw new Error('no filter control ' + ${JSON.stringify(JSON.stringify(control))});
+  const first = () => document.querySelector('tbody tr[data-index]')?.textContent ?? null;
+  const before = first();
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  const changed = new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (first() === before) return;
+      obs.disconnect();
+      resolve();
+    });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  target.click();
+  await changed;
+  return (await afterPaint()) - t0;
+})()`;
+
+/**
+ * The floor of a filter change, in the same open page: the same request the screen sent (same host, same
+ * token), its answer parsed and every row put into a plain table with innerHTML, then painted.
+ */
+export const timePlainFetchAndTable = (op: string, body: string) => `(async () => {
+  ${AFTER_PAINT}
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const host = document.createElement('div');
+  document.body.prepend(host);
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  const res = await fetch('/api/${op}', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Fieldwork-Token': sessionStorage.getItem('fieldwork.previewToken') ?? '' },
+    body: ${JSON.stringify(body)},
+  });
+  const answer = await res.json();
+  if (!answer.ok) throw new Error('${op} failed: ' + answer.error.message);
+  host.innerHTML = '<table><tbody>' + answer.value.rows.map((r) => '<tr>' + Object.values(r)
+    .map((v) => '<td>' + esc(Array.isArray(v) ? v.join(', ') : v) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';
+  const t1 = await afterPaint();
+  host.remove();
+  return t1 - t0;
+})()`;

@@ -1,0 +1,57 @@
+/**
+ * The built renderer's first chunk (what index.html loads before any script
+ * runs) asks for the opened screen's data and code; React DOM, Mantine and the
+ * shell come after, in app/start's chunk. If an import drags them into the
+ * first chunk, the list's request waits for all of them to be parsed again.
+ * Reads the build in out/renderer (`npm test` builds first).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../helpers/serve';
+
+const OUT = join(REPO_ROOT, 'out', 'renderer');
+// Strings only these libraries' code holds: React DOM's root marker, Mantine's colour-scheme attribute.
+const MARKERS = { 'React DOM': '__reactContainer', Mantine: 'data-mantine-color-scheme' };
+
+const read = (file: string) => readFileSync(join(OUT, file), 'utf8');
+/** Relative module specifiers a chunk imports statically (`from"./x.js"`, `import"./x.js"`). */
+const staticImports = (code: string) =>
+  [...code.matchAll(/(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+/** …and dynamically (`import(`./x.js`)`, quoted any way). */
+const dynamicImports = (code: string) =>
+  [...code.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
+
+/** The entry script and every chunk it imports statically, as paths under out/renderer. */
+function firstGraph(): string[] {
+  const html = read('index.html');
+  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error('index.html has no module script');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    for (const spec of staticImports(read(file))) visit(dir + spec.slice(2));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+describe.runIf(existsSync(join(OUT, 'index.html')))('the renderer build', () => {
+  it('loads React DOM and Mantine only after the first chunk has started the opened screen', () => {
+    const graph = firstGraph();
+    for (const file of graph) {
+      const code = read(file);
+      for (const [library, marker] of Object.entries(MARKERS)) {
+        expect(code.includes(marker), `${library} is in ${file}, part of the first chunk`).toBe(false);
+      }
+    }
+    // They are in the start chunk the entry imports dynamically (so the markers do name them).
+    const entry = graph[0]!;
+    const start = dynamicImports(read(entry)).find((spec) => /\/start-[^/]+\.js$/.test(spec));
+    expect(start, 'the entry imports app/start dynamically').toBeDefined();
+    const startCode = read(entry.slice(0, entry.lastIndexOf('/') + 1) + start!.slice(2));
+    for (const marker of Object.values(MARKERS)) expect(startCode).toContain(marker);
+  });
+});
