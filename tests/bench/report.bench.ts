@@ -13,13 +13,15 @@
  * process): sampled every 50 ms and the kernel's maxRSS (target < 400 MB).
  *
  * The fixture is built, each export measured and the floor measured each in
- * its own child process, so each maxRSS belongs to what it measures. `sync`
- * runs before each measurement so none pays for another's pending writes; all
- * read the photos from a warm page cache.
+ * its own child process, so each maxRSS belongs to what it measures. The
+ * export and the floor run with the environment the desktop app gives its
+ * backend process (`MALLOC_ARENA_MAX=2`, electron/main/app.ts), where exports
+ * run. `sync` runs before each measurement so none pays for another's pending
+ * writes; all read the photos from a warm page cache.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './report';
@@ -32,6 +34,8 @@ const POLL_MS = 50;
 /** Targets (issue 20): within twice the floor, and the export's process under 400 MB. */
 const TARGET_RATIO = 0.5;
 const TARGET_RSS_MB = 400;
+/** What the desktop app adds to its backend process's environment (electron/main/app.ts). */
+const APP_BACKEND_ENV = { MALLOC_ARENA_MAX: '2' };
 
 interface Measured {
   ms: number;
@@ -203,9 +207,10 @@ async function floorChild(partsDir: string, target: string): Promise<void> {
   console.log(JSON.stringify(out));
 }
 
-function child<T>(args: string[]): T {
+function child<T>(args: string[], env: Record<string, string> = {}): T {
   const self = fileURLToPath(import.meta.url);
   const run = spawnSync(process.execPath, ['--import', 'tsx', self, ...args], {
+    env: { ...process.env, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * MB,
@@ -236,7 +241,7 @@ async function main(): Promise<void> {
     const partsDir = join(root, 'parts');
     for (let r = 0; r < ROUNDS; r++) {
       sync();
-      ours.push(child<Measured>(['--export', dataDir, fixture.auditId, '--save', exported]));
+      ours.push(child<Measured>(['--export', dataDir, fixture.auditId, '--save', exported], APP_BACKEND_ENV));
       // The floor stores the parts of the file just exported: unpacked here, before its clock.
       rmSync(partsDir, { recursive: true, force: true });
       mkdirSync(partsDir);
@@ -244,9 +249,9 @@ async function main(): Promise<void> {
       if (unzip.status !== 0) throw new Error(`unzip failed (${unzip.status ?? unzip.signal})`);
       rmSync(join(root, 'floor.zip'), { force: true });
       sync();
-      base.push(child<Measured>(['--floor', partsDir, join(root, 'floor.zip')]));
+      base.push(child<Measured>(['--floor', partsDir, join(root, 'floor.zip')], APP_BACKEND_ENV));
       sync();
-      issued.push(child<Measured>(['--export', dataDir, fixture.auditId, '--issue']));
+      issued.push(child<Measured>(['--export', dataDir, fixture.auditId, '--issue'], APP_BACKEND_ENV));
       const [o, b, i] = [ours.at(-1)!, base.at(-1)!, issued.at(-1)!];
       console.error(
         `round ${r + 1}: export ${(o.ms / 1000).toFixed(1)} s, ${(o.bytes / MB).toFixed(0)} MB, ` +
@@ -275,6 +280,10 @@ async function main(): Promise<void> {
         target_rss_mb: TARGET_RSS_MB,
         within_target: baseline / value >= TARGET_RATIO && maxRss < TARGET_RSS_MB,
         file_mb: round(median(runs.map((m) => m.bytes)) / MB, 1),
+        env: Object.entries(APP_BACKEND_ENV)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+        loadavg: loadavg().map((x) => round(x)),
       };
     };
     console.log(
