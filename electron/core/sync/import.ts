@@ -266,7 +266,8 @@ async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<
 async function fileDigest(file: string): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  // 1 MiB reads: the package is mostly evidence, tens of MB.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     size += chunk.length;
   }
