@@ -58,6 +58,8 @@ export interface Backend {
   dispatch(op: string, input: unknown): Promise<Result<unknown>>;
   /** The same, typed for callers inside the Node process (CLI, demo, tests). */
   call<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>>;
+  /** Loads every operation's code now, not at its first call (handlers.ts); for hosts that keep running. */
+  warm(): Promise<void>;
   close(): void;
 }
 
@@ -116,7 +118,7 @@ export function openBackend(opts: BackendOptions): Backend {
     db.close();
     throw e;
   }
-  const handlers = createHandlers(ctx, opts.appVersion ?? '0.0.0', notices);
+  const { handlers, warm } = createHandlers(ctx, opts.appVersion ?? '0.0.0', notices);
 
   const dispatch = async (op: string, input: unknown): Promise<Result<unknown>> => {
     if (!isOpName(op)) return fail('unknown_operation', 'Unknown operation.');
@@ -147,7 +149,7 @@ export function openBackend(opts: BackendOptions): Backend {
     db.close();
     lock.release();
   };
-  return { deviceId, db, context: ctx, evidence, bytes: byteDoor(bytes), dispatch, call, close };
+  return { deviceId, db, context: ctx, evidence, bytes: byteDoor(bytes), dispatch, call, warm, close };
 }
 
 function byteDoor(channel: ByteChannel): ByteDoor {

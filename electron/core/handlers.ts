@@ -1,26 +1,61 @@
 import type { OpName } from '#shared/api/ops';
 import { SCHEMA_VERSION } from './db/migrations';
-import { auditHandlers } from './handlers/audits';
-import { brandingHandlers } from './handlers/branding';
-import { byteHandlers } from './handlers/bytes';
-import { checklistHandlers } from './handlers/checklist';
-import { clientHandlers } from './handlers/clients';
-import { evidenceHandlers } from './handlers/evidence';
-import { findingHandlers } from './handlers/findings';
-import { programmeHandlers } from './handlers/programme';
-import { recordHandlers } from './handlers/records';
-import { reportHandlers } from './handlers/reports';
-import { searchHandlers } from './handlers/search';
-import { signingHandlers } from './handlers/signing';
-import { verifyHandlers } from './handlers/verify';
-import { templateHandlers } from './handlers/templates';
-import { teamHandlers } from './handlers/team';
-import { trustHandlers } from './handlers/trust';
 import { OP_KINDS } from './handlers/op-kinds';
-import { makeTx, runAs, type Handlers } from './handlers/types';
+import { makeTx, runAs, type Handlers, type Tx } from './handlers/types';
 import type { RepoContext } from './repos/context';
 
 export type { Handlers } from './handlers/types';
+
+/** The area an operation belongs to: the part of its name before the dot ('audits' of 'audits.list'). */
+type Prefix = OpName extends `${infer P}.${string}` ? P : never;
+type OpsOf<P extends Prefix> = Extract<OpName, `${P}.${string}`>;
+type Area<K extends OpName> = () => Promise<(ctx: RepoContext, tx: Tx) => Pick<Handlers, K>>;
+
+// Each area's module is imported the first time one of its operations runs, never at start-up: the report and
+// signing areas pull in pkijs, node-forge, xmldom and JSZip, which `fieldwork audits` must not pay for
+// (tests/unit/cli/lazy-modules.test.ts, npm run bench cli-startup). Areas named by two prefixes are one loader.
+const reports: Area<OpsOf<'reports' | 'exports'>> = async () => (await import('./handlers/reports')).reportHandlers;
+const team: Area<OpsOf<'team' | 'conflicts'>> = async () => (await import('./handlers/team')).teamHandlers;
+const checklist: Area<OpsOf<'checklist' | 'soa'>> = async () =>
+  (await import('./handlers/checklist')).checklistHandlers;
+const records: Area<OpsOf<'interviews' | 'observations' | 'documents'>> = async () =>
+  (await import('./handlers/records')).recordHandlers;
+const programme: Area<OpsOf<'programme' | 'recommendation'>> = async () =>
+  (await import('./handlers/programme')).programmeHandlers;
+
+/** The type makes an operation with a new prefix unbuildable until its area is named here. */
+const AREAS: { [P in Exclude<Prefix, 'app'>]: Area<OpsOf<P>> } = {
+  clients: async () => (await import('./handlers/clients')).clientHandlers,
+  audits: async () => (await import('./handlers/audits')).auditHandlers,
+  templates: async () => (await import('./handlers/templates')).templateHandlers,
+  checklist,
+  soa: checklist,
+  interviews: records,
+  observations: records,
+  documents: records,
+  evidence: async () => (await import('./handlers/evidence')).evidenceHandlers,
+  bytes: async () => (await import('./handlers/bytes')).byteHandlers,
+  search: async () => (await import('./handlers/search')).searchHandlers,
+  findings: async () => (await import('./handlers/findings')).findingHandlers,
+  programme,
+  recommendation: programme,
+  branding: async () => (await import('./handlers/branding')).brandingHandlers,
+  signing: async () => (await import('./handlers/signing')).signingHandlers,
+  trust: async () => (await import('./handlers/trust')).trustHandlers,
+  reports,
+  exports: reports,
+  verify: async () => (await import('./handlers/verify')).verifyHandlers,
+  team,
+  conflicts: team,
+};
+
+type AnyHandler = (input: unknown) => unknown;
+
+export interface HandlerRegistry {
+  handlers: Handlers;
+  /** Imports every area now (the long-running front ends, once they answer), so no later first use waits for one. */
+  warm: () => Promise<void>;
+}
 
 /**
  * The backend's implementation of every operation in the contract, grouped by
@@ -32,33 +67,44 @@ export type { Handlers } from './handlers/types';
  * writer. Handlers with slow async preparation (parsing an uploaded file) do
  * it before opening theirs.
  */
-export function createHandlers(ctx: RepoContext, appVersion: string, notices: readonly string[] = []): Handlers {
+export function createHandlers(ctx: RepoContext, appVersion: string, notices: readonly string[] = []): HandlerRegistry {
   const tx = makeTx(ctx.db, ctx.deviceId);
-  const handlers: Handlers = {
+  // One build per area and backend, shared by its prefixes; a failed import is tried again next time.
+  const built = new Map<Area<OpName>, Promise<Record<string, AnyHandler>>>();
+  const area = (load: Area<OpName>) => {
+    let handlers = built.get(load);
+    if (!handlers) {
+      handlers = load().then((make) => make(ctx, tx) as Record<string, AnyHandler>);
+      handlers.catch(() => built.delete(load));
+      built.set(load, handlers);
+    }
+    return handlers;
+  };
+  const loaderOf = (op: OpName) => AREAS[op.slice(0, op.indexOf('.')) as keyof typeof AREAS] as Area<OpName>;
+
+  const handlers: Record<string, AnyHandler> = {
     'app.info': () => ({
       version: appVersion,
       deviceId: ctx.deviceId,
       schemaVersion: SCHEMA_VERSION,
       notices: [...notices],
     }),
-    ...clientHandlers(ctx, tx),
-    ...auditHandlers(ctx, tx),
-    ...templateHandlers(ctx, tx),
-    ...checklistHandlers(ctx, tx),
-    ...recordHandlers(ctx, tx),
-    ...evidenceHandlers(ctx, tx),
-    ...searchHandlers(ctx, tx),
-    ...findingHandlers(ctx, tx),
-    ...programmeHandlers(ctx, tx),
-    ...brandingHandlers(ctx, tx),
-    ...signingHandlers(ctx, tx),
-    ...trustHandlers(ctx, tx),
-    ...reportHandlers(ctx, tx),
-    ...verifyHandlers(ctx, tx),
-    ...teamHandlers(ctx, tx),
-    ...byteHandlers(ctx, tx),
   };
-  return kindAware(handlers);
+  for (const op of Object.keys(OP_KINDS) as OpName[]) {
+    if (op === 'app.info') continue;
+    const load = loaderOf(op);
+    handlers[op] = async (input) => {
+      const handler = (await area(load))[op];
+      if (!handler) throw new Error(`no handler for ${op} in its area`);
+      return handler(input);
+    };
+  }
+  return {
+    handlers: kindAware(handlers as Handlers),
+    warm: async () => {
+      await Promise.all([...new Set(Object.values(AREAS))].map((load) => area(load as Area<OpName>)));
+    },
+  };
 }
 
 /** Each handler runs as its operation's kind, so every `tx` it opens (also after an await) is a read or a write. */

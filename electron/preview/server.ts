@@ -28,6 +28,14 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
 
+/**
+ * The host answers before it loads the code of operations not yet used
+ * (Backend.warm): once no request has been in flight for this long, so the
+ * loading never delays the page's first requests, and a later first use of
+ * an area (the report, signing) does not wait for its imports.
+ */
+export const WARM_AFTER_IDLE_MS = 300;
+
 export interface PreviewOptions {
   backend: Backend;
   staticDir: string;
@@ -81,7 +89,9 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
   );
   server.headersTimeout = headersMs;
   server.requestTimeout = requestMs;
+  const warm = warmWhenIdle(opts.backend);
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    warm.busy(res);
     if (hostHeaderCount(req) !== 1)
       return sendJson(res, fail('invalid_input', 'Exactly one Host header, please.'), 400);
     if (!isLoopbackRequest(req, port))
@@ -102,6 +112,7 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  warm.idle();
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
@@ -110,9 +121,42 @@ export async function startPreviewServer(opts: PreviewOptions): Promise<PreviewS
     // close() would wait for the tab, and a stopped host would never exit.
     close: () =>
       new Promise((resolve) => {
+        warm.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Calls backend.warm once, when WARM_AFTER_IDLE_MS pass with no request in flight. */
+function warmWhenIdle(backend: Backend) {
+  let inFlight = 0;
+  let done = false;
+  let timer: NodeJS.Timeout | undefined;
+  const idle = () => {
+    clearTimeout(timer);
+    if (done || inFlight > 0) return;
+    timer = setTimeout(() => {
+      done = true;
+      // A failed import is not fatal here: the operation that needs it reports it when called.
+      backend.warm().catch(() => undefined);
+    }, WARM_AFTER_IDLE_MS);
+    timer.unref();
+  };
+  return {
+    idle,
+    busy(res: ServerResponse) {
+      inFlight++;
+      clearTimeout(timer);
+      res.once('close', () => {
+        inFlight--;
+        idle();
+      });
+    },
+    stop() {
+      done = true;
+      clearTimeout(timer);
+    },
   };
 }
 
