@@ -310,6 +310,22 @@ export const NAV_OPS: NavOp[] = [
     floor: (db, t) => all(db, 'SELECT * FROM audits WHERE client_id = ? ORDER BY start_date', t.clientId),
   },
   {
+    name: 'search-page',
+    list: true,
+    screen: 'Search (Ctrl+K), first page',
+    op: 'search.page',
+    input: (t) => ({ q: t.q, limit: 30 }),
+    // The best 30 by FTS5's own rank, and the matches counted as far as the op counts them.
+    floor: (db, t) => [
+      all(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 30', toFtsQuery(t.q)),
+      all(
+        db,
+        'SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 2001)',
+        toFtsQuery(t.q),
+      ),
+    ],
+  },
+  {
     name: 'search',
     list: true,
     screen: 'Search (Ctrl+K)',

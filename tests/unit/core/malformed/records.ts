@@ -78,6 +78,7 @@ export const recordCases: MalformedExtension = {
     'documents.update': { id: w.x.documentId!, patch: { revision: '4', documentDate: null } },
     'documents.delete': { id: w.x.documentId! },
     'search.query': { q: 'access', auditId: w.plannedId, limit: 10 },
+    'search.page': { q: 'access', auditId: w.plannedId, limit: 10 },
   }),
 
   cases: (w, huge) => {
@@ -197,6 +198,15 @@ export const recordCases: MalformedExtension = {
         ['a fractional limit', { q: 'access', limit: 1.5 }],
         ['no text', { auditId: w.plannedId }],
         ['a kind filter (not supported)', { q: 'access', kind: 'interview' }],
+      ],
+      'search.page': [
+        ['201 characters of search text', { q: 'q'.repeat(201) }],
+        ['an unknown audit', { q: 'access', auditId: unknown }, 'not_found'],
+        ['a page of 101', { q: 'access', limit: 101 }],
+        ['a position it never gave', { q: 'access', after: '["x", 1]' }],
+        ['a position with a fractional row', { q: 'access', after: '[-1.5, 2.5]' }],
+        ['a position that is not JSON', { q: 'access', after: '[' }],
+        ['a position of 201 characters', { q: 'access', after: '1'.repeat(201) }],
       ],
     };
   },
