@@ -114,18 +114,17 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosSummary> {
       acknowledged[kind]++;
     }
     for (let round = 0; round < opts.kills; round++) {
-      // The moment of the kill: anywhere in the next 0.05–1.5 s of writes, whatever is in flight then.
+      // The moment of the kill: anywhere in the next 0.05–1.5 s of writes, whatever is in flight then;
+      // one round in four waits up to 12 s, long enough for an export or an issue to be acknowledged.
+      const wait = rng.next() < 0.25 ? rng.int(1500, 12_000) : rng.int(50, 1500);
       let killed = false;
       let current: Kind | null = null;
       const victim = host;
-      const timer = setTimeout(
-        () => {
-          killed = true;
-          if (current) inFlightAtKill[current]++;
-          victim.proc.kill('SIGKILL');
-        },
-        rng.int(50, 1500),
-      );
+      const timer = setTimeout(() => {
+        killed = true;
+        if (current) inFlightAtKill[current]++;
+        victim.proc.kill('SIGKILL');
+      }, wait);
       while (!killed) {
         const kind = rng.kind();
         current = kind;
