@@ -54,6 +54,8 @@ export const BackupList = z.object({
   keep: z.number().int(),
   /** Newest first. */
   backups: z.array(BackupSummary),
+  /** What the check of a large database, run in the background after it opened, found wrong (null: nothing). */
+  databaseProblem: z.string().nullable(),
   /** Files named like backups whose manifest cannot be read. */
   unreadable: z.array(z.object({ id: BackupId, size: z.number().int().nonnegative(), problem: z.string() })),
 });

@@ -4,6 +4,7 @@ import { DomainError } from '#shared/api/result';
 import { BACKUP_KEEP_DEFAULT, BackupSettings, type BackupList } from '#shared/domain/backup';
 import { openBackupFile } from './archive';
 import { summaryOf } from './create';
+import { databaseProblem } from './integrity';
 import { backupNames, backupsDir } from './paths';
 import { backupStorageError } from './storage';
 
@@ -46,6 +47,7 @@ export async function listBackups(dataDir: string): Promise<BackupList> {
   const list: BackupList = {
     folder: backupsDir(dataDir),
     keep: readSettings(dataDir).keep,
+    databaseProblem: databaseProblem(join(dataDir, 'fieldwork.sqlite')),
     backups: [],
     unreadable: [],
   };

@@ -15,16 +15,17 @@ export type Db = Database.Database;
  *
  * Every open runs `PRAGMA quick_check`: a damaged file is refused with
  * CorruptDatabaseError (code database_corrupt), which names the newest
- * backup, before anything is written. An existing database with migrations
+ * backup, before anything is written (a large file: in the background once
+ * open, backup/integrity.ts). An existing database with migrations
  * pending is copied into backups/ first (backup/pre-migration.ts).
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, opts: { syncCheckMaxBytes?: number } = {}): Db {
   // Owner-only before SQLite opens it: the -wal and -shm files it creates copy these permissions.
   ensurePrivateFileSync(file);
   const db = new Database(file);
   try {
     // Checked before anything is set: switching a damaged file to WAL would already write to it.
-    quickCheck(db, file);
+    quickCheck(db, file, opts.syncCheckMaxBytes);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

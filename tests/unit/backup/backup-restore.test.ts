@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '#core/backend';
 import { seedDemo } from '#core/demo/seed';
 import { MIGRATIONS, migrate } from '#core/db/migrations';
+import { openDatabase } from '#core/db/open';
+import { databaseProblem } from '#core/backup/integrity';
 import { seedAt } from '../core/migrations-seed';
 import { dumpDatabase, tempBackend, value } from '../../helpers/backend';
 import { filesOf, finished } from './helpers';
@@ -173,6 +175,27 @@ describe('backups of a real data folder', { timeout: 180_000 }, () => {
     expect((error as Error).message).toContain(join(folder, 'backups', backupId));
     // Nothing was written into the damaged file.
     expect(readFileSync(file).equals(db)).toBe(true);
+  });
+
+  it('checks a large database in the background once open, and says what it found', async () => {
+    const folder = join(scratch, 'large');
+    mkdirSync(folder);
+    const file = join(folder, 'fieldwork.sqlite');
+    t.backend.db.prepare('VACUUM INTO ?').run(file);
+    const db = readFileSync(file);
+    const pageSize = db.readUInt16BE(16);
+    const middle = Math.floor(db.length / pageSize / 2) * pageSize;
+    for (let i = middle; i < middle + 4 * pageSize; i++) db[i] = (i * 7919) & 0xff;
+    writeFileSync(file, db);
+    // As if it were over the size checked before opening: it opens, and the worker's check finds the damage.
+    const opened = openDatabase(file, { syncCheckMaxBytes: 0 });
+    try {
+      while (!databaseProblem(file)) await new Promise((r) => setTimeout(r, 50));
+      expect(databaseProblem(file)).toMatch(/is damaged/);
+      expect(databaseProblem(join(t.dataDir, 'fieldwork.sqlite'))).toBeNull();
+    } finally {
+      opened.close();
+    }
   });
 
   it('a cancelled backup keeps no file', async () => {

@@ -144,6 +144,11 @@ export function BackupsPage() {
         actions={list.data && list.data.backups.length > 0 ? backUpButton : undefined}
       />
       <Stack gap="lg">
+        {list.data?.databaseProblem && (
+          <Alert color="red" icon={<IconAlertTriangle />} title="The database of this data folder is damaged">
+            {list.data.databaseProblem}
+          </Alert>
+        )}
         {job && <JobCard job={job} onCancel={() => void cancel().then((e) => e && notifyError(e))} />}
         {body}
         {list.data && <KeepSetting keep={list.data.keep} />}
