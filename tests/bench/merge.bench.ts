@@ -18,7 +18,8 @@
  * (schema and indexes copied, same pragmas) in a fresh file, plus copyFile and
  * fsync of the same evidence files (the store fsyncs what it places). The
  * narrower floor of the records alone is printed too. `sync` runs before each
- * side. Medians reported.
+ * side. Medians reported; each side's CPU time (user + system) is printed too,
+ * steadier than wall time when other work shares the machine.
  * MERGE_CPU_PROF_DIR=dir writes a CPU profile of each round's imports there;
  * MERGE_PREPARED_DIR=dir keeps the set-up there and reuses it on later runs
  * (for profiling a change to the import: delete the folder when the export changes).
@@ -74,6 +75,7 @@ async function child(planFile: string): Promise<void> {
   const { importTeamPackage } = await import('#core/sync/index');
   const backend = openBackend({ dataDir: plan.leadDir, appVersion: 'bench' });
   const totals = { added: 0, changed: 0, conflicts: 0 };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const p of plan.packages) {
     const r = await importTeamPackage(backend.context, p.file, { acceptFingerprint: p.fingerprint, by: 'Lena Lead' });
@@ -82,6 +84,7 @@ async function child(planFile: string): Promise<void> {
     totals.conflicts += r.summary.conflicts;
   }
   const ms = performance.now() - t0;
+  const cpuMs = cpuSince(cpu0);
   const count = (table: string) =>
     backend.db.prepare(`SELECT count(*) FROM ${table} WHERE audit_id = ?`).pluck().get(plan.auditId) as number;
   const held = { interviews: count('interviews'), observations: count('observations') };
@@ -91,7 +94,7 @@ async function child(planFile: string): Promise<void> {
   }
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   const peakKb = hwm ? Number(hwm) : process.resourceUsage().maxRSS;
-  console.log(JSON.stringify({ ms, ...totals, peakKb }));
+  console.log(JSON.stringify({ ms, cpuMs, ...totals, peakKb }));
 }
 
 /** Builds the lead folder and the five return packages through the real operations. */
@@ -290,7 +293,12 @@ type Lists = [string, Record<string, unknown>[]][];
  * tables of the same shape; then copyFile and fsync of each evidence file
  * (the store fsyncs every file it places, so the floor does too).
  */
-async function baseline(root: string, leadDir: string, p: Prepared, lists: Lists): Promise<number> {
+async function baseline(
+  root: string,
+  leadDir: string,
+  p: Prepared,
+  lists: Lists,
+): Promise<{ ms: number; cpuMs: number }> {
   const dir = join(root, 'baseline');
   mkdirSync(join(dir, 'files'), { recursive: true });
   const names = lists.map(([t]) => t);
@@ -314,6 +322,7 @@ async function baseline(root: string, leadDir: string, p: Prepared, lists: Lists
     );
   }
   sh('sync', []);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   db.transaction(() => {
     for (const [table, list] of lists) {
@@ -333,10 +342,17 @@ async function baseline(root: string, leadDir: string, p: Prepared, lists: Lists
     await handle.close();
   }
   const ms = performance.now() - t0;
+  const cpuMs = cpuSince(cpu0);
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return ms;
+  return { ms, cpuMs };
 }
+
+/** CPU time (user + system, all threads) since `from`, in ms: steadier than wall time on a busy machine. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 
 function sh(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -371,10 +387,13 @@ async function main(): Promise<void> {
     ];
     const ours: number[] = [];
     const base: number[] = [];
+    const ourCpu: number[] = [];
+    const baseCpu: number[] = [];
     const peaks: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const b = await baseline(root, p.leadDir, p, floor);
+      const { ms: b, cpuMs: bCpu } = await baseline(root, p.leadDir, p, floor);
       base.push(b);
+      baseCpu.push(bCpu);
       // Each round imports into a fresh copy of the lead folder as prepared.
       rmSync(leadDir, { recursive: true, force: true });
       cpSync(p.leadDir, leadDir, { recursive: true });
@@ -396,22 +415,24 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(`merge child failed (${run.status ?? run.signal})`);
       const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
         ms: number;
+        cpuMs: number;
         added: number;
         changed: number;
         conflicts: number;
         peakKb: number;
       };
       ours.push(r.ms);
+      ourCpu.push(r.cpuMs);
       peaks.push(r.peakKb / 1024);
       console.error(
-        `round ${round + 1}: baseline ${b.toFixed(0)} ms; ours ${r.ms.toFixed(0)} ms ` +
+        `round ${round + 1}: baseline ${b.toFixed(0)} ms (CPU ${bCpu.toFixed(0)}); ours ${r.ms.toFixed(0)} ms (CPU ${r.cpuMs.toFixed(0)}) ` +
           `(added ${r.added}, changed ${r.changed}, conflicts ${r.conflicts}), peak RSS ${(r.peakKb / 1024).toFixed(0)} MB`,
       );
     }
     const ourMs = median(ours);
     const baseMs = median(base);
     // Informative: the narrower floor of the records alone, without the history and search entries the merge must leave.
-    const recordsMs = await baseline(root, p.leadDir, p, records);
+    const recordsMs = (await baseline(root, p.leadDir, p, records)).ms;
     console.error(
       `floor of the records alone (no change log, no search index): ${(recordsMs / 1000).toFixed(2)} s, ` +
         `ratio ${(recordsMs / ourMs).toFixed(2)}`,
@@ -421,7 +442,8 @@ async function main(): Promise<void> {
     console.error(
       `${p.records} records, ${p.evidenceFiles.length} evidence files, ${(p.evidenceBytes / 2 ** 20).toFixed(0)} MiB; ` +
         `${log.length} change-log entries, ${search.docs.length} search entries; ` +
-        `ours ${(ourMs / 1000).toFixed(2)} s, baseline ${(baseMs / 1000).toFixed(2)} s`,
+        `ours ${(ourMs / 1000).toFixed(2)} s, baseline ${(baseMs / 1000).toFixed(2)} s; ` +
+        `CPU time (median): ours ${(median(ourCpu) / 1000).toFixed(2)} s, baseline ${(median(baseCpu) / 1000).toFixed(2)} s`,
     );
     console.log(
       JSON.stringify({
