@@ -7,6 +7,11 @@ export interface Sink {
   write(bytes: Uint8Array): Promise<void>;
   /** Gives the bytes up (temp file removed); called at most once, never after the upload was taken. */
   discard(): Promise<void>;
+  /**
+   * Told when the announced size has arrived, so the sink can start its slow
+   * last step (an fsync) while the client sends the next file. Idempotent; must not throw.
+   */
+  complete?(): void;
 }
 
 /** What one kind of upload (evidence, a document to check, a team package) may do. */
@@ -17,6 +22,8 @@ export interface UploadKind {
   gone: string;
   /** Said when `maxOpen` are already open. */
   busy: string;
+  /** Nothing takes it at the end (its sink passes the bytes on): it is forgotten once complete. */
+  endsWhenComplete?: boolean;
 }
 
 /** An upload nobody has sent bytes to for this long is given up and its sink discarded. */
@@ -106,6 +113,10 @@ export class UploadSessions {
         }
         s.received += piece.length;
       }
+      if (s.received === s.size && s.size > 0) {
+        s.sink.complete?.();
+        if (s.kind.endsWhenComplete) this.forget(s);
+      }
     } finally {
       done();
     }
@@ -132,6 +143,11 @@ export class UploadSessions {
     if (!s) throw new DomainError('not_found', kind.gone);
     this.forget(s);
     return done;
+  }
+
+  /** Whether `id` is an open upload of this kind. */
+  has(id: string, kind: UploadKind): boolean {
+    return this.sessions.get(id)?.kind === kind;
   }
 
   async abort(id: string, kind: UploadKind): Promise<void> {

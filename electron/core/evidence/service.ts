@@ -10,6 +10,12 @@ import { EvidenceStore, type DirSink } from './store';
 import { byteChannel } from '../bytes/channel';
 import { Uploads, type EvidenceAdder } from './uploads';
 
+/**
+ * Files of a group placed and described at once: renames and type sniffing
+ * overlap, and at most this many images are decoded for previews together.
+ */
+const PLACE_IN_FLIGHT = 4;
+
 export interface AddRequest {
   auditId: string;
   file: ReceivedFile;
@@ -88,6 +94,52 @@ export class EvidenceService implements EvidenceAdder {
     let claim: string | null = null;
     try {
       claim = this.store.claim(file.sha256);
+    } catch (e) {
+      await rm(file.tempPath, { force: true }).catch(() => undefined);
+      throw e;
+    }
+    return this.placeClaimed(req, claim, syncLater);
+  }
+
+  /**
+   * prepare() for a group (uploads committed together): the digests are
+   * claimed in one transaction, then the files placed and described a few at
+   * a time. An item that fails answers its Error in its place, its temp file
+   * and claim gone; a failed claim transaction fails them all.
+   */
+  async prepareMany(reqs: readonly AddRequest[], syncLater?: DirSink): Promise<(Prepared | Error)[]> {
+    const out = new Array<Prepared | Error>(reqs.length);
+    const todo: number[] = [];
+    for (const [i, req] of reqs.entries()) {
+      if (req.file.size > 0) todo.push(i);
+      else out[i] = emptyFileError(req.name);
+    }
+    let claims: string[];
+    try {
+      claims = this.store.claimMany(todo.map((i) => reqs[i]!.file.sha256));
+    } catch (e) {
+      claims = [];
+      for (const i of todo) out[i] = e instanceof Error ? e : new Error(String(e));
+    }
+    const temps = reqs.filter((_, i) => out[i] !== undefined).map((r) => r.file.tempPath);
+    await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
+    let next = 0;
+    const worker = async () => {
+      for (let k = next++; k < claims.length; k = next++) {
+        const i = todo[k]!;
+        out[i] = await this.placeClaimed(reqs[i]!, claims[k]!, syncLater).catch((e: unknown) =>
+          e instanceof Error ? e : new Error(String(e)),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: PLACE_IN_FLIGHT }, worker));
+    return out;
+  }
+
+  /** Places a file whose digest this process has claimed, and describes it; on failure the claim is released. */
+  private async placeClaimed(req: AddRequest, claim: string, syncLater?: DirSink): Promise<Prepared> {
+    const { file } = req;
+    try {
       await this.store.place(file.tempPath, this.store.blobPath(file.sha256), syncLater);
       const facts = await describe(this.store, file.sha256, req.name, req.hint, file.head);
       const row: NewEvidence = {
@@ -102,7 +154,7 @@ export class EvidenceService implements EvidenceAdder {
       return { row, links: req.links, claim };
     } catch (e) {
       await rm(file.tempPath, { force: true }).catch(() => undefined);
-      if (claim) this.store.release(claim, file.sha256);
+      this.store.release(claim, file.sha256);
       throw e;
     }
   }

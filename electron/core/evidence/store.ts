@@ -132,9 +132,15 @@ export class EvidenceStore {
    * files. Answers the claim's id. Call before place().
    */
   claim(sha256: string): string {
-    const id = randomUUID();
-    this.light(() => this.insertClaim.run(id, sha256, Date.now()));
-    return id;
+    return this.claimMany([sha256])[0]!;
+  }
+
+  /** claim() for several files in one transaction (a group of uploads); the ids in the same order. */
+  claimMany(sha256s: readonly string[]): string[] {
+    const ids = sha256s.map(() => randomUUID());
+    const now = Date.now();
+    if (ids.length > 0) this.light(() => sha256s.forEach((sha, i) => this.insertClaim.run(ids[i], sha, now)));
+    return ids;
   }
 
   /**

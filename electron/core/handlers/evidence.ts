@@ -28,6 +28,8 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
     'evidence.uploadChunk': (input) => uploads.chunk(input),
     'evidence.uploadCommit': (input) => uploads.commit(input),
     'evidence.uploadAbort': (input) => uploads.abort(input),
+    'evidence.uploadBeginMany': (input) => uploads.beginMany(input),
+    'evidence.uploadCommitMany': (input) => uploads.commitMany(input),
     'evidence.list': tx(({ auditId, target }) => listEvidence(ctx, auditId, target)),
     'evidence.page': tx((q) => evidencePage(ctx, q)),
     'evidence.get': tx(({ id }) => getEvidence(ctx, id)),

@@ -61,6 +61,16 @@ export const evidenceCases: MalformedExtension = {
       addedBy: 'Lena Lead',
     },
     'evidence.uploadAbort': { uploadId: w.x.pendingUploadId },
+    'evidence.uploadBeginMany': {
+      auditId: w.plannedId,
+      files: [
+        { name: 'photo.jpg', size: 10, mediaType: 'image/jpeg' },
+        { name: 'notes.txt', size: 3 },
+      ],
+    },
+    'evidence.uploadCommitMany': {
+      uploads: [{ uploadId: w.x.readyUploadId, links: [{ type: 'audit', id: w.plannedId }], addedBy: 'Lena Lead' }],
+    },
     'evidence.list': { auditId: w.plannedId, target: { type: 'checklist_item', id: w.itemId } },
     'evidence.page': { auditId: w.plannedId, search: 'minutes', kind: 'other', linked: 'checklist_item', limit: 10 },
     'evidence.get': { id: w.x.evidenceId },
@@ -115,6 +125,28 @@ export const evidenceCases: MalformedExtension = {
         ['an unknown observation', commit([{ type: 'observation', id: unknown }]), 'not_found'],
         ['an unknown target type', commit([{ type: 'report', id: unknown }])],
         ['a 5001-character description', { ...commit([item]), description: 'd'.repeat(5001) }],
+      ],
+      // A whole group is refused for its audit or its shape; each file's own refusals are answered in its place.
+      'evidence.uploadBeginMany': [
+        ['an unknown audit', { auditId: unknown, files: [{ name: 'a', size: 1 }] }, 'not_found'],
+        ['a closed audit', { auditId: w.closedId, files: [{ name: 'a', size: 1 }] }, 'conflict'],
+        ['no files', { auditId: w.plannedId, files: [] }],
+        ['65 files', { auditId: w.plannedId, files: Array.from({ length: 65 }, () => ({ name: 'a', size: 1 })) }],
+        ['a negative size', { auditId: w.plannedId, files: [{ name: 'a', size: -1 }] }],
+        ['more than 64 GiB', { auditId: w.plannedId, files: [{ name: 'a', size: 64 * 1024 ** 3 + 1 }] }],
+        ['a 4097-character name', { auditId: w.plannedId, files: [{ name: 'n'.repeat(4097), size: 1 }] }],
+        [
+          'a file with an audit of its own',
+          { auditId: w.plannedId, files: [{ auditId: w.plannedId, name: 'a', size: 1 }] },
+        ],
+      ],
+      'evidence.uploadCommitMany': [
+        ['no uploads', { uploads: [] }],
+        ['65 uploads', { uploads: Array.from({ length: 65 }, () => commit([item])) }],
+        ['an upload without links', { uploads: [commit([])] }],
+        ['an unknown target type', { uploads: [commit([{ type: 'report', id: unknown }])] }],
+        ['a 5001-character description', { uploads: [{ ...commit([item]), description: 'd'.repeat(5001) }] }],
+        ['a bare upload id', { uploads: [w.x.readyUploadId] }],
       ],
       'evidence.uploadAbort': [
         ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
