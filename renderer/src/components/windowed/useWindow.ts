@@ -4,16 +4,9 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
  * Which rows of a long list of fixed-height rows are in view of a scrolling
  * container, plus a few either side: only those are rendered, the rest stand
  * as empty space above and below (so the scroll bar keeps its true length).
+ * Few either side: every one is rendered before the screen's first paint.
  */
-export function useWindow({
-  count,
-  rowHeight,
-  overscan = 10,
-}: {
-  count: number;
-  rowHeight: number;
-  overscan?: number;
-}) {
+export function useWindow({ count, rowHeight, overscan = 5 }: { count: number; rowHeight: number; overscan?: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(800);
