@@ -2,7 +2,7 @@ import { afterAll, expect, it } from 'vitest';
 import { removeChaosFolder, runChaos, type ChaosSummary } from './harness';
 
 // A short count for `npm test`; `npm run chaos -- --kills 200` runs the long one (tests/chaos/main.ts).
-const KILLS = Number(process.env.CHAOS_KILLS ?? 4);
+const KILLS = Number(process.env.CHAOS_KILLS ?? 3);
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 2 ** 31);
 
 let summary: ChaosSummary | undefined;

@@ -68,6 +68,21 @@ export async function seedWorld(backend: Backend): Promise<World> {
   return w;
 }
 
+/** Valid inputs of the base ops (the groups' own are their `valid`), the malformed-input table's seeds again. */
+export const baseValid = (w: World): Record<string, unknown> => ({
+  'clients.get': { id: w.clientId },
+  'clients.update': { id: w.emptyClientId, client: { ...sampleClient(), name: 'Renamed' } },
+  'audits.get': { id: w.plannedId },
+  'audits.create': sampleAudit(w.clientId, w.siteIds),
+  'audits.update': { id: w.plannedId, audit: { ...sampleAudit(w.clientId), scope: 'Changed' } },
+  'audits.setStatus': { id: w.plannedId, status: 'in_progress' },
+  'audits.samplingCandidates': { clientId: w.clientId },
+  'audits.dashboard': { auditId: w.plannedId },
+  'templates.import': { template: miniTemplate({ version: '2.0' }) },
+  'checklist.get': { auditId: w.plannedId },
+  'checklist.updateItem': { id: w.itemId, patch: { result: 'minor_nc', notes: 'Two leavers kept access' } },
+});
+
 /** Every id of every row (and the world's session ids), for inputs that name real records. */
 export function idsOf(backend: Backend, w: World): string[] {
   const tables = backend.db
