@@ -35,6 +35,9 @@ export const importEvidencePaths = async (backend: Backend, opts: ImportOptions)
 /** The demo data of `fieldwork demo`, into an empty data folder. */
 export const seedDemoData = async (backend: Backend) => (await import('./demo/seed')).seedDemo(backend);
 
+/** Restoring a backup file into a new folder (`fieldwork restore`): opens no data folder, so it works when one is damaged. */
+export const backupTools = async () => ({ restoreBackup: (await import('./backup/restore')).restoreBackup });
+
 /** Signature maths and certificate files, for `fieldwork verify` without a data folder: no database involved. */
 export const signatureTools = async () => ({
   verifyPackage: (await import('./signing/package-verify')).verifyPackage,

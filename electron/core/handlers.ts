@@ -1,4 +1,5 @@
 import type { OpName } from '#shared/api/ops';
+import { startBackups } from './backup/app-version';
 import { SCHEMA_VERSION } from './db/migrations';
 import { OP_KINDS } from './handlers/op-kinds';
 import { makeTx, runAs, type Handlers, type Tx } from './handlers/types';
@@ -47,6 +48,7 @@ const AREAS: { [P in Exclude<Prefix, 'app'>]: Area<OpsOf<P>> } = {
   verify: async () => (await import('./handlers/verify')).verifyHandlers,
   team,
   conflicts: team,
+  backups: async () => (await import('./handlers/backups')).backupHandlers,
 };
 
 type AnyHandler = (input: unknown) => unknown;
@@ -69,6 +71,7 @@ export interface HandlerRegistry {
  */
 export function createHandlers(ctx: RepoContext, appVersion: string, notices: readonly string[] = []): HandlerRegistry {
   const tx = makeTx(ctx.db, ctx.deviceId);
+  startBackups(ctx, appVersion);
   // One build per area and backend, shared by its prefixes; a failed import is tried again next time.
   const built = new Map<Area<OpName>, Promise<Record<string, AnyHandler>>>();
   const area = (load: Area<OpName>) => {

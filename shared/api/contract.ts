@@ -48,7 +48,21 @@ import {
   UploadCommitInput,
 } from '../domain/evidence';
 import { EvidencePage, EvidencePageQuery } from '../domain/evidence-page';
-import { SearchHit, SearchInput } from '../domain/search';
+import {
+  UploadBeginMany,
+  UploadBeginManyInput,
+  UploadCommitMany,
+  UploadCommitManyInput,
+} from '../domain/evidence-batch';
+import {
+  BackupCreateInput,
+  BackupJob,
+  BackupJobRef,
+  BackupList,
+  BackupRestoreInput,
+  BackupSettings,
+} from '../domain/backup';
+import { SearchHit, SearchInput, SearchPage, SearchPageQuery } from '../domain/search';
 import {
   Actor,
   Finding,
@@ -197,6 +211,9 @@ export const contract = {
   'evidence.uploadChunk': { input: UploadChunkInput, output: UploadChunk },
   'evidence.uploadCommit': { input: UploadCommitInput, output: UploadCommit },
   'evidence.uploadAbort': { input: z.strictObject({ uploadId: z.string().min(1).max(100) }), output: Nothing },
+  /** The same for a group of files: one begin and one commit per group, each file answered on its own. */
+  'evidence.uploadBeginMany': { input: UploadBeginManyInput, output: UploadBeginMany },
+  'evidence.uploadCommitMany': { input: UploadCommitManyInput, output: UploadCommitMany },
   'evidence.list': { input: EvidenceListInput, output: z.array(Evidence) },
   /** The evidence library: an audit's attachments a page at a time, filtered in SQL. */
   'evidence.page': { input: EvidencePageQuery, output: EvidencePage },
@@ -215,6 +232,8 @@ export const contract = {
   'evidence.showInFolder': { input: ById, output: Nothing },
 
   'search.query': { input: SearchInput, output: z.array(SearchHit) },
+  /** The search palette: the same ranking a page at a time, the count on the first page. */
+  'search.page': { input: SearchPageQuery, output: SearchPage },
 
   /** Findings. Every write records who acted (`by`) in the append-only audit trail. */
   'findings.list': { input: FindingListQuery, output: z.array(FindingSummary) },
@@ -340,6 +359,17 @@ export const contract = {
     input: ConflictResolveInput,
     output: z.object({ remaining: z.number().int().nonnegative() }),
   },
+
+  /**
+   * Backups of the data folder (issue 15): the files in its backups/ with what each holds; a backup or a restore
+   * into a new folder runs as a job (poll status for progress, cancel); settings keep the newest N.
+   */
+  'backups.list': { input: Nothing, output: BackupList },
+  'backups.create': { input: BackupCreateInput, output: BackupJob },
+  'backups.status': { input: BackupJobRef, output: BackupJob },
+  'backups.cancel': { input: BackupJobRef, output: BackupJob },
+  'backups.restore': { input: BackupRestoreInput, output: BackupJob },
+  'backups.settings': { input: BackupSettings, output: BackupSettings },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

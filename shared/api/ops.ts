@@ -40,6 +40,8 @@ export const OP_NAMES = [
   'evidence.uploadChunk',
   'evidence.uploadCommit',
   'evidence.uploadAbort',
+  'evidence.uploadBeginMany',
+  'evidence.uploadCommitMany',
   'evidence.list',
   'evidence.page',
   'evidence.get',
@@ -53,6 +55,7 @@ export const OP_NAMES = [
   'evidence.openExternal',
   'evidence.showInFolder',
   'search.query',
+  'search.page',
   'findings.list',
   'findings.page',
   'findings.get',
@@ -114,6 +117,12 @@ export const OP_NAMES = [
   'team.import',
   'conflicts.list',
   'conflicts.resolve',
+  'backups.list',
+  'backups.create',
+  'backups.status',
+  'backups.cancel',
+  'backups.restore',
+  'backups.settings',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 

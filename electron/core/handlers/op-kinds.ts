@@ -49,6 +49,8 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'evidence.uploadChunk': 'write',
   'evidence.uploadCommit': 'write',
   'evidence.uploadAbort': 'write',
+  'evidence.uploadBeginMany': 'write',
+  'evidence.uploadCommitMany': 'write',
   'evidence.list': 'read',
   'evidence.page': 'read',
   'evidence.get': 'read',
@@ -62,6 +64,7 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'evidence.openExternal': 'read',
   'evidence.showInFolder': 'read',
   'search.query': 'read',
+  'search.page': 'read',
   'findings.list': 'read',
   'findings.page': 'read',
   'findings.get': 'read',
@@ -123,4 +126,11 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'team.import': 'write',
   'conflicts.list': 'read',
   'conflicts.resolve': 'write',
+  // Backups work on files and take only their own short claim transactions (backup/claims.ts).
+  'backups.list': 'read',
+  'backups.create': 'write',
+  'backups.status': 'read',
+  'backups.cancel': 'write',
+  'backups.restore': 'write',
+  'backups.settings': 'write',
 };

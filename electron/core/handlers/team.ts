@@ -87,6 +87,7 @@ export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> 
     'team.preview': async ({ uploadId }) =>
       importTeamPackage(ctx, await packages.file(uploadId), { dryRun: true, by: '' }),
     'team.import': async ({ uploadId, acceptFingerprint, by }) => {
+      await (await import('../backup/hooks')).backupBeforeImport(ctx);
       const preview = await importTeamPackage(ctx, await packages.file(uploadId), { acceptFingerprint, by });
       await packages.abort(uploadId);
       return preview.summary;

@@ -25,6 +25,7 @@ export const READ_OPS = [
   'evidence.get',
   'evidence.thumbnail',
   'search.query',
+  'search.page',
   'findings.list',
   'findings.page',
   'findings.get',
@@ -42,6 +43,7 @@ export const READ_OPS = [
   'team.status',
   'team.estimate',
   'conflicts.list',
+  'backups.list',
 ] as const satisfies readonly OpName[];
 export type ReadOp = (typeof READ_OPS)[number];
 /** Every other operation: writes, and one-off calls (uploads, byte reads, checks) that change nothing shown. */
@@ -51,7 +53,7 @@ export type WriteOp = Exclude<OpName, ReadOp>;
 type Touch = ReadOp | `${string}.*`;
 
 /** What is worked out from an audit's whole content: any change to its records shows there. */
-const AUDIT_VIEWS = ['audits.dashboard', 'reports.get', 'search.query', 'team.status', 'conflicts.list'] as const;
+const AUDIT_VIEWS = ['audits.dashboard', 'reports.get', 'search.*', 'team.status', 'conflicts.list'] as const;
 /** A checklist item, interview, observation or document: their own list, and what links to them. */
 const record = (ns: 'interviews' | 'observations' | 'documents'): Touch[] => [
   `${ns}.*`,
@@ -93,13 +95,13 @@ const MERGE: Touch[] = [
  * (tests/unit/renderer/invalidation.test.ts) lists what must be there.
  */
 export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
-  'clients.create': ['clients.*', 'search.query'],
-  'clients.update': ['clients.*', 'audits.*', 'programme.get', 'reports.get', 'search.query', 'team.status'],
-  'clients.delete': ['clients.*', 'search.query'],
-  'audits.create': ['audits.*', 'clients.*', 'programme.*', 'findings.list', 'findings.page', 'search.query'],
+  'clients.create': ['clients.*', 'search.*'],
+  'clients.update': ['clients.*', 'audits.*', 'programme.get', 'reports.get', 'search.*', 'team.status'],
+  'clients.delete': ['clients.*', 'search.*'],
+  'audits.create': ['audits.*', 'clients.*', 'programme.*', 'findings.list', 'findings.page', 'search.*'],
   'audits.update': ['audits.*', 'clients.*', 'programme.*', 'checklist.get', ...AUDIT_VIEWS],
   'audits.setStatus': ['audits.*', 'programme.*', 'recommendation.get', 'findings.*', ...AUDIT_VIEWS],
-  'audits.delete': ['audits.*', 'clients.*', 'programme.*', 'findings.*', 'search.query'],
+  'audits.delete': ['audits.*', 'clients.*', 'programme.*', 'findings.*', 'search.*'],
   'templates.import': ['templates.list'],
   'checklist.updateItem': ['checklist.get', 'audits.samplingCandidates', 'programme.compare', ...AUDIT_VIEWS],
   'soa.preview': [],
@@ -117,6 +119,8 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'evidence.uploadChunk': [],
   'evidence.uploadCommit': ATTACHED,
   'evidence.uploadAbort': [],
+  'evidence.uploadBeginMany': [],
+  'evidence.uploadCommitMany': ATTACHED,
   'evidence.update': ['evidence.*', ...AUDIT_VIEWS],
   'evidence.link': ATTACHED,
   'evidence.unlink': ATTACHED,
@@ -136,7 +140,7 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'findings.close': FINDING,
   'findings.setSettings': ['findings.*', 'reports.get'],
   'programme.setCertification': ['programme.*', 'reports.get'],
-  'programme.createNext': ['audits.*', 'clients.*', 'programme.*', 'findings.list', 'findings.page', 'search.query'],
+  'programme.createNext': ['audits.*', 'clients.*', 'programme.*', 'findings.list', 'findings.page', 'search.*'],
   'recommendation.decide': ['recommendation.get', 'findings.trail', ...AUDIT_VIEWS],
   'branding.update': ['branding.*', 'reports.get'],
   'branding.setImage': ['branding.*', 'reports.get'],
@@ -171,6 +175,12 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'team.preview': [],
   'team.import': MERGE,
   'conflicts.resolve': MERGE,
+  // A backup is a job: its screen refreshes the list again when the job ends (useInvalidateAfter).
+  'backups.create': ['backups.list'],
+  'backups.status': [],
+  'backups.cancel': ['backups.list'],
+  'backups.restore': [],
+  'backups.settings': ['backups.list'],
 };
 
 const matches = (touch: Touch, read: ReadOp) =>

@@ -44,6 +44,7 @@ const CheckDocumentPage = lazyPage(() =>
 );
 const BrandingPage = lazyPage(() => import('../features/branding/BrandingPage').then((m) => m.BrandingPage));
 const SigningPage = lazyPage(() => import('../features/signing/SigningPage').then((m) => m.SigningPage));
+const BackupsPage = lazyPage(() => import('../features/backups/BackupsPage').then((m) => m.BackupsPage));
 
 interface Route {
   pattern: string;
@@ -94,6 +95,7 @@ const ROUTES: Route[] = [
   route('/verify', CheckDocumentPage, () => <CheckDocumentPage />),
   route('/settings/branding', BrandingPage, () => <BrandingPage />),
   route('/settings/signing', SigningPage, () => <SigningPage />),
+  route('/settings/backups', BackupsPage, () => <BackupsPage />),
 ];
 
 /** Where '/' goes. */
