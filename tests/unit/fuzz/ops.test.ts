@@ -21,7 +21,7 @@ let t: ReturnType<typeof tempBackend>;
 let backend: Backend;
 let world: World;
 let ids: string[];
-let before: string;
+let before: string | null;
 
 beforeAll(async () => {
   t = tempBackend();
@@ -43,6 +43,12 @@ const accepted = new Set<OpName>();
 // Deletions last, so the other ops meet the seeded records.
 const ORDER = [...OP_NAMES].sort((a, b) => Number(a.endsWith('.delete')) - Number(b.endsWith('.delete')));
 
+/**
+ * Every table's digest after the last write that committed. The long run skips it (it grows with every audit the
+ * fuzzing creates); there a refused input that moves the WAL fails on that alone.
+ */
+const TRACK_DIGEST = RUNS <= 50;
+
 async function attempt(op: OpName, input: unknown): Promise<void> {
   const witness = walWitness(t.dataDir);
   const r = await backend.dispatch(op, input);
@@ -50,13 +56,16 @@ async function attempt(op: OpName, input: unknown): Promise<void> {
     accepted.add(op);
     // A started export writes its issued version when the worker ends: wait, so the next state is settled.
     if (op === 'exports.start') await finishExport(backend, r.value as Parameters<typeof finishExport>[1]);
-    if (walWitness(t.dataDir) !== witness) before = digest(backend);
+    if (walWitness(t.dataDir) !== witness) before = TRACK_DIGEST ? digest(backend) : null;
     return;
   }
   const what = () => `${op} answered ${r.error.code} to ${JSON.stringify(input)?.slice(0, 300)}`;
   expect(r.error.code, what()).not.toBe('internal');
   // Nothing committed: the WAL did not move. If it did, every row of every table must still be as it was.
-  if (walWitness(t.dataDir) !== witness) expect(digest(backend), `${what()} and changed the database`).toBe(before);
+  if (walWitness(t.dataDir) !== witness) {
+    expect(before, `${what()} and moved the WAL`).not.toBeNull();
+    expect(digest(backend), `${what()} and changed the database`).toBe(before);
+  }
 }
 
 describe('every operation under fuzzed input', { timeout: Math.max(900_000, RUNS * 3_000) }, () => {
