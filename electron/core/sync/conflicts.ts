@@ -20,29 +20,29 @@ import { LOGGED, UNDECIDED_FIELDS } from './tables';
  * by the merge rules. Deciding one is an ordinary local write: new entries
  * that replace every candidate, so later merges carry the decision.
  */
-function scopesOf(ctx: RepoContext, auditId: string): [string, string] {
+function scopesOf(ctx: RepoContext, auditId: string): { audit: string; client: string } {
   const client = ctx.db.prepare('SELECT client_id FROM audits WHERE id = ?').pluck().get(auditId) as string | undefined;
   if (!client) throw new DomainError('not_found', 'This audit does not exist (it may have been deleted).');
-  return [auditId, client];
+  return { audit: auditId, client };
 }
 
+// Fields with one live entry (nearly all) are set aside reading the index alone; values are compared only for the
+// rest, so the count costs a scan of the audit's index entries, not of its whole history (team.status asks for it).
 const OPEN = `
-  SELECT table_name, row_id, field FROM change_log INDEXED BY change_log_live WHERE scope IN (?, ?) AND live = 1 AND field NOT IN (${[
-    ...UNDECIDED_FIELDS,
-  ]
-    .map((f) => `'${f}'`)
-    .join(', ')})
-    GROUP BY table_name, row_id, field HAVING count(DISTINCT value) > 1
+  SELECT k.table_name, k.row_id, k.field FROM (
+    SELECT table_name, row_id, field FROM change_log INDEXED BY change_log_live
+    WHERE scope IN (@audit, @client) AND live = 1 AND field NOT IN (${[...UNDECIDED_FIELDS].map((f) => `'${f}'`).join(', ')})
+    GROUP BY table_name, row_id, field HAVING count(*) > 1) k
+  WHERE (SELECT count(DISTINCT c.value) FROM change_log c INDEXED BY change_log_live
+    WHERE c.scope IN (@audit, @client) AND c.table_name = k.table_name AND c.row_id = k.row_id AND c.field = k.field
+      AND c.live = 1) > 1
   UNION
-  SELECT t.table_name, t.row_id, NULL FROM tombstones t WHERE t.scope IN (?, ?) AND t.live = 1
+  SELECT t.table_name, t.row_id, NULL FROM tombstones t WHERE t.scope IN (@audit, @client) AND t.live = 1
     AND EXISTS (SELECT 1 FROM change_log c WHERE c.table_name = t.table_name AND c.row_id = t.row_id AND c.live = 1)`;
 
 export function countConflicts(ctx: RepoContext, auditId: string): number {
   const s = scopesOf(ctx, auditId);
-  return ctx.db
-    .prepare(`SELECT count(*) FROM (${OPEN})`)
-    .pluck()
-    .get(...s, ...s) as number;
+  return ctx.db.prepare(`SELECT count(*) FROM (${OPEN})`).pluck().get(s) as number;
 }
 
 const wallIso = (clock: string) => new Date(Number(clock.slice(0, 13))).toISOString();
@@ -115,11 +115,10 @@ export function listConflicts(
   page: { offset: number; limit: number },
 ): { total: number; items: ConflictView[] } {
   const s = scopesOf(ctx, auditId);
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM (${OPEN})`)
-    .pluck()
-    .get(...s, ...s) as number;
-  const keys = ctx.db.prepare(`${OPEN} ORDER BY 1, 2, 3 LIMIT ? OFFSET ?`).all(...s, ...s, page.limit, page.offset) as {
+  const total = ctx.db.prepare(`SELECT count(*) FROM (${OPEN})`).pluck().get(s) as number;
+  const keys = ctx.db
+    .prepare(`${OPEN} ORDER BY 1, 2, 3 LIMIT @limit OFFSET @offset`)
+    .all({ ...s, limit: page.limit, offset: page.offset }) as {
     table_name: string;
     row_id: string;
     field: string | null;
@@ -145,7 +144,7 @@ export function listConflicts(
 
 /** The lead's decision, inside the caller's write transaction (its clock is this decision's). */
 export function resolveTeamConflict(ctx: RepoContext, input: OpParsed<'conflicts.resolve'>): { remaining: number } {
-  const [auditId, client] = scopesOf(ctx, input.auditId);
+  const { audit: auditId, client } = scopesOf(ctx, input.auditId);
   const ref = { table: input.table, rowId: input.rowId };
   const scope = ctx.db
     .prepare('SELECT scope FROM change_log WHERE table_name = ? AND row_id = ? AND scope IS NOT NULL LIMIT 1')
