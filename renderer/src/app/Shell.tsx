@@ -13,7 +13,6 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
 import { StartupNotices } from '../components/StartupNotices';
-import { useDailyBackup } from '../features/backups/useDailyBackup';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from '../lib/router';
 
@@ -58,7 +57,6 @@ function navItem({ to, label, icon: Icon }: NavItem, path: string) {
 
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
-  useDailyBackup();
   // On a narrow window the navbar is an overlay: close it once a link is followed.
   useEffect(close, [path, close]);
 

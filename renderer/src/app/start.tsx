@@ -4,9 +4,11 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { requestDailyBackup } from '../features/backups/dailyBackup';
 import { App } from './App';
 import { preloadAllRoutes } from './routes';
 import { theme } from './theme';
+import { whenSettled } from './whenSettled';
 
 /** Renders the app into `root` with the query cache main.tsx already started filling. */
 export function start(root: HTMLElement, queryClient: QueryClient): void {
@@ -23,16 +25,10 @@ export function start(root: HTMLElement, queryClient: QueryClient): void {
     </StrictMode>,
   );
 
-  // The other screens' code once the first screen has its answers and the browser is idle, so that no later
-  // navigation waits for a chunk and no chunk competes with the first screen.
-  const preloadWhenSettled = () =>
-    requestIdleCallback(() => {
-      if (queryClient.isFetching() === 0) return preloadAllRoutes();
-      const stop = queryClient.getQueryCache().subscribe(() => {
-        if (queryClient.isFetching() > 0) return;
-        stop();
-        preloadWhenSettled();
-      });
-    });
-  preloadWhenSettled();
+  // The other screens' code and the daily backup wait until the first screen has its answers and the browser is
+  // idle, so that neither competes with the first paint and no later navigation waits for a chunk.
+  whenSettled(queryClient, () => {
+    preloadAllRoutes();
+    requestDailyBackup();
+  });
 }
