@@ -114,7 +114,10 @@ export async function writeBackupFile(
 export const damaged = (why: string) =>
   new DomainError('backup_damaged', `This backup cannot be used: ${why}. Nothing was restored.`);
 
-const LIMITS = { entries: 2_000_000, unpackedBytes: Number.MAX_SAFE_INTEGER };
+// A backup holds every evidence file and its thumbnail: ten years of a certification body (30,000 photos) is
+// 60,000 entries of ~150 directory bytes each, past the 16 MiB other ZIP files get. 512 MiB covers the most
+// entries allowed at any name length an entry of ours has.
+const LIMITS = { entries: 2_000_000, unpackedBytes: Number.MAX_SAFE_INTEGER, directoryBytes: 512 * 1024 * 1024 };
 const MANIFEST_MAX = 256 * 1024 * 1024;
 
 export interface OpenedBackup {

@@ -41,6 +41,7 @@ const KNOWN_ENTRIES = [
   'evidence',
   'reports',
   'exports',
+  'backups',
 ];
 
 /**

@@ -16,6 +16,8 @@ export interface ZipLimits {
   /** Total uncompressed bytes. */
   unpackedBytes: number;
   entries: number;
+  /** Bytes of directory records held at once (default 16 MiB, far above what an Office file or a package holds). */
+  directoryBytes?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ const STORED = 0;
 const DEFLATED = 8;
 /** Output slice of one inflate step: the most an entry can overrun its declared size by before it is stopped. */
 export const INFLATE_CHUNK = 64 * 1024;
-/** Bytes of directory records held at once; no directory the limits let through comes near. */
+/** Bytes of directory records held at once unless the caller says otherwise (ZipLimits.directoryBytes). */
 const MAX_DIRECTORY = 16 * 1024 * 1024;
 
 /**
@@ -109,7 +111,7 @@ export async function checkDirectory(zip: ZipFile, limits: ZipLimits): Promise<C
     let directory = 0;
     for await (const source of directoryEntries(zip)) {
       directory += 46 + source.fileNameLength + source.extraFieldLength + source.fileCommentLength;
-      if (directory > MAX_DIRECTORY) throw new ZipRefused('too_large');
+      if (directory > (limits.directoryBytes ?? MAX_DIRECTORY)) throw new ZipRefused('too_large');
       const entry: ZipEntry = {
         name: getFileNameLowLevel(source.generalPurposeBitFlag, source.fileNameRaw, source.extraFields, true),
         method: source.compressionMethod,

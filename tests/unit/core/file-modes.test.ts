@@ -7,6 +7,7 @@ import { openBackend } from '#core/backend';
 import { value } from '../../helpers/backend';
 import { finishExport } from '../../helpers/export-jobs';
 import { seedAudit, upload } from '../evidence/helpers';
+import { finished } from '../backup/helpers';
 
 /** Every entry under `dir` with its permission bits, e.g. ['evidence/blobs', 0o700]. */
 function modes(dir: string): [string, number][] {
@@ -71,6 +72,8 @@ describe('the data folder is private to its owner (POSIX modes)', () => {
         ),
       );
       expect(issued.state, issued.error?.message).toBe('done');
+      const backup = await finished(backend, value(await backend.call('backups.create', {})));
+      expect(backup.state, backup.error?.message).toBe('done');
       const names = modes(dataDir).map(([p]) => p);
       // The journey reached every kind of entry the check is about.
       for (const p of ['fieldwork.sqlite', 'fieldwork.sqlite-wal', 'fieldwork.sqlite-shm', 'device-id', 'evidence']) {
@@ -80,6 +83,7 @@ describe('the data folder is private to its owner (POSIX modes)', () => {
       expect(names.some((p) => p.startsWith('evidence/thumbs/'))).toBe(true);
       expect(names.some((p) => p.startsWith('reports/'))).toBe(true);
       expect(names.some((p) => p.startsWith('exports/'))).toBe(true);
+      expect(names.some((p) => p.startsWith('backups/'))).toBe(true);
       expect(loose(dataDir)).toEqual([]);
       for (const [p, m] of modes(dataDir)) {
         const dir = lstatSync(join(dataDir, p)).isDirectory();

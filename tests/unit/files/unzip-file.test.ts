@@ -41,3 +41,26 @@ describe('a ZIP file read from disk', () => {
     expect(openOn(file)).toBe(0);
   });
 });
+
+describe('the directory limit', () => {
+  // 12,000 entries with 1,400-byte names: a directory of about 17 MiB, past the default 16 MiB.
+  const many = () =>
+    writeZip(
+      Array.from({ length: 12_000 }, (_, i) => ({
+        name: `evidence/blobs/${String(i).padStart(6, '0')}-${'x'.repeat(1_380)}`,
+        content: Buffer.alloc(0),
+        stored: true,
+      })),
+    );
+
+  it('refuses a directory past 16 MiB by default, and reads it when the caller allows more', async () => {
+    const file = join(dir, 'many.zip');
+    writeFileSync(file, many());
+    await expect(openZipFile(file, { unpackedBytes: 1, entries: 20_000 })).rejects.toMatchObject({
+      problem: 'too_large',
+    });
+    const zip = await openZipFile(file, { unpackedBytes: 1, entries: 20_000, directoryBytes: 64 * 1024 * 1024 });
+    expect(zip.entries).toHaveLength(12_000);
+    await zip.close();
+  });
+});
