@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
+import { lightTransaction } from '../db/light-transaction';
 
 /**
  * Keeps evidence collection (in this process or another) from deleting the
@@ -19,7 +20,7 @@ export class BackupClaims {
     if (fresh.length === 0) return;
     const insert = this.db.prepare('INSERT INTO evidence_placements (id, sha256, placed_at) VALUES (?, ?, ?)');
     const now = Date.now();
-    this.light(() => {
+    lightTransaction(this.db, () => {
       for (const sha256 of fresh) {
         const id = randomUUID();
         insert.run(id, sha256, now);
@@ -39,7 +40,7 @@ export class BackupClaims {
     try {
       const drop = this.db.prepare('DELETE FROM evidence_placements WHERE id = ?');
       const queue = this.db.prepare('INSERT OR IGNORE INTO evidence_gc (sha256) VALUES (?)');
-      this.light(() => {
+      lightTransaction(this.db, () => {
         for (const { id, sha256 } of this.ids) {
           drop.run(id);
           queue.run(sha256);
@@ -50,15 +51,5 @@ export class BackupClaims {
     }
     this.ids.length = 0;
     this.held.clear();
-  }
-
-  private light(fn: () => void): void {
-    const level = this.db.pragma('synchronous', { simple: true }) as number;
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      this.db.transaction(fn).immediate();
-    } finally {
-      this.db.pragma(`synchronous = ${level}`);
-    }
   }
 }

@@ -71,6 +71,10 @@ const fileSize = (file: string): number => {
 /** What the background check found, per database file: the words of CorruptDatabaseError. */
 const problems = new Map<string, string>();
 
+/** The latest background check of this database file: settles once it has answered (at once if none ran). */
+const checks = new Map<string, Promise<void>>();
+export const backgroundCheck = (file: string): Promise<void> => checks.get(file) ?? Promise.resolve();
+
 /** A problem the background check found in this database since it opened, or null (none, or not done yet). */
 export const databaseProblem = (file: string): string | null => problems.get(file) ?? null;
 
@@ -96,12 +100,19 @@ function checkInBackground(file: string): void {
   }
   const worker = new Worker(WORKER, { eval: true, workerData: { modulePath, file } });
   worker.unref();
-  worker.once('message', (answer: { result?: string; code?: string }) => {
-    const damaged = answer.result !== undefined ? answer.result !== 'ok' : CORRUPT_CODES.has(answer.code ?? '');
-    if (!damaged) return;
-    const message = corruptDatabase(file).message;
-    problems.set(file, message);
-    process.stderr.write(`fieldwork: ${message}\n`);
-  });
-  worker.once('error', () => undefined);
+  checks.set(
+    file,
+    new Promise<void>((done) => {
+      worker.once('message', (answer: { result?: string; code?: string }) => {
+        const damaged = answer.result !== undefined ? answer.result !== 'ok' : CORRUPT_CODES.has(answer.code ?? '');
+        if (damaged) {
+          const message = corruptDatabase(file).message;
+          problems.set(file, message);
+          process.stderr.write(`fieldwork: ${message}\n`);
+        }
+        done();
+      });
+      worker.once('error', () => done());
+    }),
+  );
 }

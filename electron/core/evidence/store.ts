@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { dirname, join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import type { Db } from '../db/open';
+import { lightTransaction } from '../db/light-transaction';
 
 /**
  * The content-addressed evidence store under <dataDir>/evidence:
@@ -139,7 +140,8 @@ export class EvidenceStore {
   claimMany(sha256s: readonly string[]): string[] {
     const ids = sha256s.map(() => randomUUID());
     const now = Date.now();
-    if (ids.length > 0) this.light(() => sha256s.forEach((sha, i) => this.insertClaim.run(ids[i], sha, now)));
+    if (ids.length > 0)
+      lightTransaction(this.db, () => sha256s.forEach((sha, i) => this.insertClaim.run(ids[i], sha, now)));
     return ids;
   }
 
@@ -163,27 +165,12 @@ export class EvidenceStore {
   /** Ends a claim whose row was not written (the add failed): the file is queued for collection. */
   release(claimId: string, sha256: string): void {
     try {
-      this.light(() => {
+      lightTransaction(this.db, () => {
         this.deleteClaim.run(claimId);
         this.enqueue.run(sha256);
       });
     } catch {
       // The backend closed meanwhile: the claim expires, and a later start-up finds the unreferenced file.
-    }
-  }
-
-  /**
-   * A short write transaction without an fsync: claims matter only while
-   * their process runs, and after a power loss none does. Other processes see
-   * the commit at once (visibility does not wait for the disk).
-   */
-  private light(fn: () => void): void {
-    const level = this.db.pragma('synchronous', { simple: true }) as number;
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      this.db.transaction(fn).immediate();
-    } finally {
-      this.db.pragma(`synchronous = ${level}`);
     }
   }
 
@@ -264,7 +251,7 @@ export class EvidenceStore {
   private expireClaims(): void {
     const cutoff = Date.now() - PLACEMENT_GRACE_MS;
     while (this.anyExpired.get(cutoff)) {
-      this.light(() => {
+      lightTransaction(this.db, () => {
         for (const { id, sha256 } of this.expired.all(cutoff) as { id: string; sha256: string }[]) {
           this.deleteClaim.run(id);
           this.enqueue.run(sha256);

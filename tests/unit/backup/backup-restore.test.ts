@@ -17,7 +17,7 @@ import { openBackend, type Backend } from '#core/backend';
 import { seedDemo } from '#core/demo/seed';
 import { MIGRATIONS, migrate } from '#core/db/migrations';
 import { openDatabase } from '#core/db/open';
-import { databaseProblem } from '#core/backup/integrity';
+import { backgroundCheck, databaseProblem } from '#core/backup/integrity';
 import { seedAt } from '../core/migrations-seed';
 import { dumpDatabase, tempBackend, value } from '../../helpers/backend';
 import { filesOf, finished } from './helpers';
@@ -190,7 +190,7 @@ describe('backups of a real data folder', { timeout: 180_000 }, () => {
     // As if it were over the size checked before opening: it opens, and the worker's check finds the damage.
     const opened = openDatabase(file, { syncCheckMaxBytes: 0 });
     try {
-      while (!databaseProblem(file)) await new Promise((r) => setTimeout(r, 50));
+      await backgroundCheck(file);
       expect(databaseProblem(file)).toMatch(/is damaged/);
       expect(databaseProblem(join(t.dataDir, 'fieldwork.sqlite'))).toBeNull();
     } finally {
