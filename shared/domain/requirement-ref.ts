@@ -1,11 +1,9 @@
-import type { ItemKind } from './template';
-
 /**
  * How a requirement is named everywhere (screens, report, NC list, search):
  * clauses as "Clause 7.2", Annex A controls as "A.7.2", so clause 7.2 and
  * control A.7.2 never read alike. Topics (Stage 1) have no number.
  */
-export function formatRequirement(r: { kind: ItemKind | string; number: string }): string {
+export function formatRequirement(r: { kind: string; number: string }): string {
   if (r.number === '') return '';
   if (r.kind === 'control') return r.number.startsWith('A.') ? r.number : `A.${r.number}`;
   if (r.kind === 'clause') return `Clause ${r.number}`;
@@ -13,7 +11,7 @@ export function formatRequirement(r: { kind: ItemKind | string; number: string }
 }
 
 /** "Clause 7.2 Competence", "A.7.2 Physical entry"; a topic is its title alone. */
-export function requirementLabel(r: { kind: ItemKind | string; number: string; title: string }): string {
+export function requirementLabel(r: { kind: string; number: string; title: string }): string {
   const ref = formatRequirement(r);
   return ref === '' ? r.title : `${ref} ${r.title}`;
 }
@@ -22,7 +20,7 @@ export function requirementLabel(r: { kind: ItemKind | string; number: string; t
  * Whether a typed query names this requirement: "7.2" finds clause 7.2 and control A.7.2 (and what starts
  * with them), "clause 7.2" only the clause, "A.7.2" only the control; other words search the title.
  */
-export function matchesRequirement(query: string, r: { kind: ItemKind | string; number: string; title: string }): boolean {
+export function matchesRequirement(query: string, r: { kind: string; number: string; title: string }): boolean {
   const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
   if (q === '') return true;
   const numberish = /^(clause |control )?(a\.?)?\s?\d+(\.\d+)*\.?$/.exec(q);
