@@ -1,4 +1,5 @@
 /** CSV files: text decoding, delimiter detection and line numbers as an editor shows them. */
+import iconv from 'iconv-lite';
 import { DomainError } from '#shared/api/result';
 import { csvRows } from './csv-rows';
 import type { ParsedSoa } from './parse';
@@ -8,14 +9,19 @@ const DELIMITERS = [',', ';', '\t'] as const;
 /** Lines read to find the header: its 20 rows, even with multi-line cells above it. */
 const PROBE_LINES = 500;
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as older Excel versions save CSV. */
+/**
+ * UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else Windows-1252 as older Excel versions save CSV.
+ * iconv-lite, not TextDecoder: Node built with small ICU decodes 'windows-1252' as Latin-1, so "–", "€" and
+ * curly quotes (0x80–0x9F) came out as invisible control characters.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(buffer.subarray(2), 'utf-16le', { stripBOM: false });
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(buffer.subarray(2), 'utf-16be', { stripBOM: false });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return iconv.decode(buffer, 'windows-1252');
   }
 }
 

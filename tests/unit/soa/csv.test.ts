@@ -166,6 +166,51 @@ describe('SoA import from CSV', () => {
     ]);
   });
 
+  // Bytes written by hand from the code page tables, not by the decoder under test:
+  // Windows-1252 0x96 = "–", 0x80 = "€", 0x93/0x94 = curly double quotes, 0x92 = right single quote.
+  it('reads Windows-1252 en dashes, euro signs and curly quotes as Excel saves them', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('Control;Applicable;Justification\r\n5.1;No;Budget 2024 '),
+      Buffer.from([0x96]),
+      Buffer.from(' 5 000 '),
+      Buffer.from([0x80]),
+      Buffer.from(' for the '),
+      Buffer.from([0x93]),
+      Buffer.from('core'),
+      Buffer.from([0x94]),
+      Buffer.from(' team'),
+      Buffer.from([0x92]),
+      Buffer.from('s work\r\n'),
+    ]);
+    const parsed = await parseSoaFile('soa.csv', bytes);
+    expect(parsed.rows[0]?.justification).toBe(
+      'Budget 2024 \u2013 5 000 \u20ac for the \u201ccore\u201d team\u2019s work',
+    );
+  });
+
+  it('reads UTF-16 big-endian and little-endian files with the same dashes, euros and quotes', async () => {
+    const text = 'Control\tApplicable\tJustification\r\n5.1\tNo\t\u2013 \u20ac \u201cq\u201d \u2019\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    // Big-endian: swap each UTF-16 code unit of the little-endian bytes.
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    for (const bytes of [le, be]) {
+      const parsed = await parseSoaFile('soa.txt', bytes);
+      expect(parsed.rows[0]?.justification).toBe('\u2013 \u20ac \u201cq\u201d \u2019');
+    }
+  });
+
+  it('reads UTF-8 with and without a BOM', async () => {
+    const text = 'Control;Applicable;Justification\n5.1;No;\u2013 \u20ac \u201cq\u201d\n';
+    for (const bytes of [
+      Buffer.from(text, 'utf8'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+    ]) {
+      const parsed = await parseSoaFile('soa.csv', bytes);
+      expect(parsed.rows[0]?.number).toBe('5.1');
+      expect(parsed.rows[0]?.justification).toBe('\u2013 \u20ac \u201cq\u201d');
+    }
+  });
+
   it('reads Windows-1252 text as older Excel versions save it', async () => {
     const bytes = Buffer.concat([
       Buffer.from('Control;Applicable;Justification\n5.1;oui;R'),
