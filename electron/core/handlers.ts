@@ -23,6 +23,7 @@ const records: Area<OpsOf<'interviews' | 'observations' | 'documents'>> = async 
   (await import('./handlers/records')).recordHandlers;
 const programme: Area<OpsOf<'programme' | 'recommendation'>> = async () =>
   (await import('./handlers/programme')).programmeHandlers;
+const plan: Area<OpsOf<'plan' | 'meetings' | 'review'>> = async () => (await import('./handlers/plan')).planHandlers;
 
 /** The type makes an operation with a new prefix unbuildable until its area is named here. */
 const AREAS: { [P in Exclude<Prefix, 'app'>]: Area<OpsOf<P>> } = {
@@ -40,6 +41,9 @@ const AREAS: { [P in Exclude<Prefix, 'app'>]: Area<OpsOf<P>> } = {
   findings: async () => (await import('./handlers/findings')).findingHandlers,
   programme,
   recommendation: programme,
+  plan,
+  meetings: plan,
+  review: plan,
   branding: async () => (await import('./handlers/branding')).brandingHandlers,
   signing: async () => (await import('./handlers/signing')).signingHandlers,
   trust: async () => (await import('./handlers/trust')).trustHandlers,

@@ -12,6 +12,7 @@ import { MIGRATION_10 } from './migration-10';
 import { MIGRATION_11 } from './migration-11';
 import { MIGRATION_12 } from './migration-12';
 import { MIGRATION_13 } from './migration-13';
+import { MIGRATION_14 } from './migration-14';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -25,6 +26,12 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /**
+   * Rebuilds a table other tables refer to (SQLite cannot change a CHECK in place): run with foreign keys off,
+   * as SQLite's own procedure says — a DROP TABLE would otherwise delete the children through ON DELETE
+   * CASCADE — and the keys checked before the transaction commits.
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -41,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_11,
   MIGRATION_12,
   MIGRATION_13,
+  MIGRATION_14,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -61,11 +69,22 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   if (current > migrations.length) throw new NewerDatabaseError(current, migrations.length);
   const pending = migrations.slice(current);
   if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  const rebuild = pending.some((m) => m.rebuildsTables);
+  const keys = db.pragma('foreign_keys', { simple: true }) as number;
+  // Only outside a transaction does this pragma take effect.
+  if (rebuild && keys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuild && keys && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+        throw new Error('A migration left a row pointing at a missing record; nothing was changed.');
+      }
+    }).immediate();
+  } finally {
+    if (rebuild && keys) db.pragma('foreign_keys = ON');
+  }
   return migrations.length;
 }

@@ -17,6 +17,7 @@ import { trustCases } from './malformed/trust';
 import { teamCases } from './malformed/team';
 import { bytesCases } from './malformed/bytes';
 import { backupCases } from './malformed/backups';
+import { planCases } from './malformed/plan';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -32,6 +33,7 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   teamCases,
   bytesCases,
   backupCases,
+  planCases,
 ];
 
 /**

@@ -25,6 +25,7 @@ const RELEASED: readonly string[] = [
   'a938bea8fd21c21b656e54e6428e06bbe3aab7688f70ecedabd35d4f87d414b5',
   '89263cb48deb94ac0d3a182925fb6bb85ec7ad7a337034f61f4e039996c6e488',
   '18deaab0ad89927e3b18ccb1588e345e0184a634a4deffa6314c95a026bd1ae0',
+  '9bb15a890687961008adb63ecfef430b7f4f7cd2d020f243888e3b51b556be6c',
 ];
 
 describe('released migrations are frozen', () => {
