@@ -42,6 +42,36 @@ describe('raising a finding from a checklist item', () => {
     ).toEqual(['checklist_item', 'finding']);
   });
 
+  it('starts the objective evidence from the item’s notes and sampled records, and the site when the audit has one', async () => {
+    const item = w.item('8.1');
+    value(
+      await t.backend.call('checklist.updateItem', {
+        id: item.id,
+        patch: {
+          result: 'minor_nc',
+          notes: 'Two changes went live without review.',
+          samples: [
+            { identifier: 'CH-101', description: 'Firewall rule change' },
+            { identifier: 'CH-117', description: '' },
+          ],
+        },
+        by: 'Lena',
+      }),
+    );
+    const f = value(await t.backend.call('findings.fromItem', { itemId: item.id, by: 'Lena' }));
+    expect(f.evidenceText).toBe(
+      'Two changes went live without review.\n\nSampled records:\n- CH-101 — Firewall rule change\n- CH-117',
+    );
+    expect(f.statement).toBe('');
+    // Acme's Stage 2 covers HQ only; the second audit covers two sites, so none is chosen for it.
+    expect(f.siteId).toBe(w.hq);
+    const secondItem = w.secondItems.find((i) => i.ref === '8.1')!;
+    await t.backend.call('checklist.updateItem', { id: secondItem.id, patch: { result: 'ofi' }, by: 'Lena' });
+    const other = value(await t.backend.call('findings.fromItem', { itemId: secondItem.id, by: 'Lena' }));
+    expect(other.siteId).toBeNull();
+    expect(other.evidenceText).toBe('');
+  });
+
   it('maps minor NC and OFI results, and takes a chosen type over the result', async () => {
     await flag(w.item('8.1').id, 'minor_nc');
     await flag(w.item('8.2').id, 'ofi');

@@ -130,9 +130,9 @@ export function findingFromItem(ctx: RepoContext, itemId: string, type: FindingT
       type: type ?? fromResult,
       itemIds: [item.id],
       statement: '',
-      evidenceText: '',
+      evidenceText: evidenceFromItem(ctx, item.id, item.notes),
       records: [],
-      siteId: null,
+      siteId: onlySiteOf(ctx, item.audit_id),
       raisedBy: by,
       raisedAt: localDateTime(ctx.now()),
     },
@@ -147,6 +147,27 @@ export function findingFromItem(ctx: RepoContext, itemId: string, type: FindingT
     )
     .run(id, s.now, s.now, s.device, item.id);
   return getFinding(ctx, id);
+}
+
+/** Objective evidence to start from: the item's notes, then its sampled records, within the field's limit. */
+function evidenceFromItem(ctx: RepoContext, itemId: string, notes: string): string {
+  const samples = ctx.db
+    .prepare('SELECT identifier, description FROM checklist_samples WHERE item_id = ? ORDER BY position')
+    .all(itemId) as { identifier: string; description: string }[];
+  const parts = [notes.trim()];
+  if (samples.length > 0) {
+    const lines = samples.map((s) => `- ${s.identifier}${s.description ? ` — ${s.description}` : ''}`);
+    parts.push(`Sampled records:\n${lines.join('\n')}`);
+  }
+  return parts.filter(Boolean).join('\n\n').slice(0, EVIDENCE_TEXT_MAX);
+}
+
+const EVIDENCE_TEXT_MAX = 20_000;
+
+/** The audit's site when it covers exactly one. */
+function onlySiteOf(ctx: RepoContext, auditId: string): string | null {
+  const sites = ctx.db.prepare('SELECT site_id FROM audit_sites WHERE audit_id = ? LIMIT 2').pluck().all(auditId);
+  return sites.length === 1 ? (sites[0] as string) : null;
 }
 
 const withArticle = (type: FindingType) => {
