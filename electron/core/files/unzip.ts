@@ -46,6 +46,8 @@ const DEFLATED = 8;
 export const INFLATE_CHUNK = 64 * 1024;
 /** Bytes of directory records held at once unless the caller says otherwise (ZipLimits.directoryBytes). */
 const MAX_DIRECTORY = 16 * 1024 * 1024;
+/** Bytes read from the file at a time: yauzl's streams default to 16 KiB, thousands of reads for a team package's evidence. */
+const READ_CHUNK = 1024 * 1024;
 
 /**
  * yauzl's own size check and name handling are off: sizes are checked here
@@ -143,6 +145,8 @@ export async function checkDirectory(zip: ZipFile, limits: ZipLimits): Promise<C
     try {
       // The bytes as stored: inflated below, where each step's output is counted.
       stored = await zip.openReadStreamPromise(source, { decodeFileData: false });
+      // yauzl takes no stream options: the read size is set on the stream it made, before its first read.
+      (stored as unknown as { _readableState: { highWaterMark: number } })._readableState.highWaterMark = READ_CHUNK;
     } catch {
       // A missing local header or data past the end of the file: it was cut short.
       throw new ZipRefused('damaged', 'truncated');
