@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, type OpInput, type OpOutput } from '#shared/api/contract';
 import { isOpName, type OpName } from '#shared/api/ops';
@@ -5,6 +6,8 @@ import { DomainError, fail, ok, type FieldIssue, type Result } from '#shared/api
 import { findIllFormedText, ILL_FORMED_MESSAGE } from '#shared/domain/common';
 import type { z } from 'zod';
 import { openDatabase, type Db } from './db/open';
+import { finishConversion, removeWork } from './crypto/convert';
+import { KEY_FILE, MissingPassphraseError } from './crypto/key-file';
 import { lockDataDir } from './data-lock';
 import { loadDeviceId } from './device';
 import { mkdirPrivateSync, tightenDataDir } from './files/private-fs';
@@ -27,6 +30,18 @@ export { defaultDataDir } from './data-dir';
 export { NewerDatabaseError } from './db/migrations';
 export { TemplateLoadError } from './templates/builtin';
 export type { ImportOptions, ImportProgress, ImportResult } from './evidence/import';
+
+/** An encrypted data folder's key: unlocking it, encrypting a plain folder, changing its passphrase (crypto/). */
+export {
+  KEY_FILE,
+  MissingPassphraseError,
+  readKeyFile,
+  rewrapDataDir,
+  unlockDataDir,
+  type KeychainWrap,
+  type Unlock,
+} from './crypto/key-file';
+export { encryptDataDir, finishConversion, type ConvertStep } from './crypto/convert';
 
 /** Files and folders named by local paths into an audit's evidence (`fieldwork import-evidence`). */
 export const importEvidencePaths = async (backend: Backend, opts: ImportOptions) =>
@@ -90,21 +105,28 @@ export interface BackendOptions {
   exportWorkerUrl?: URL;
   /** The SoA parsing worker's entry (the packaged app passes its bundled soa-worker.js). */
   soaWorkerUrl?: URL;
+  /** The folder's 32-byte data key: evidence, thumbnails and issued reports are stored encrypted with it. */
+  dataKey?: Buffer | null;
 }
 
 export function openBackend(opts: BackendOptions): Backend {
   // Templates first: a broken built-in template stops start-up before any file is touched.
   const builtinTemplates = loadBuiltinTemplates(opts.templatesDir ?? defaultTemplatesDir());
   mkdirPrivateSync(opts.dataDir);
+  const dataKey = opts.dataKey ?? null;
+  // An encrypted folder (it has a key file) is never opened without its key: SQLite would only say "not a database".
+  if (!dataKey && existsSync(join(opts.dataDir, KEY_FILE))) throw new MissingPassphraseError();
+  if (dataKey) finishInterrupted(opts.dataDir, dataKey);
   const notices = tightenNotice(tightenDataDir(opts.dataDir));
   const deviceId = loadDeviceId(opts.dataDir);
-  const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
+  const db = openDatabase(join(opts.dataDir, DATABASE_FILE), { dataKey });
   const ctx = {
     db,
     dataDir: opts.dataDir,
     deviceId,
     now: opts.now ?? (() => new Date().toISOString()),
     builtinTemplates,
+    dataKey: opts.dataKey ?? null,
   };
   const evidence = evidenceService(ctx);
   const bytes = byteChannel(ctx);
@@ -116,6 +138,8 @@ export function openBackend(opts: BackendOptions): Backend {
     // unless another live Fieldwork process uses the folder and may own them.
     evidence.startUp(lock.held);
     if (lock.held) sweepExports(opts.dataDir);
+    // A copy left by a conversion a crash interrupted before its key file was written (crypto/convert.ts).
+    if (lock.held) removeWork(opts.dataDir);
   } catch (e) {
     lock.release();
     db.close();
@@ -153,6 +177,16 @@ export function openBackend(opts: BackendOptions): Backend {
     lock.release();
   };
   return { deviceId, db, context: ctx, evidence, bytes: byteDoor(bytes), dispatch, call, warm, close };
+}
+
+/** A key file beside a still-plain database: a conversion a crash interrupted is run again before opening. */
+function finishInterrupted(dataDir: string, dataKey: Buffer): void {
+  const lock = lockDataDir(dataDir);
+  try {
+    if (lock.held) finishConversion(dataDir, dataKey);
+  } finally {
+    lock.release();
+  }
 }
 
 function byteDoor(channel: ByteChannel): ByteDoor {

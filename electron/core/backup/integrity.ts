@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '#shared/api/result';
+import { keyStatements } from '../crypto/db-key';
 import type { Db } from '../db/open';
 import { newestBackup } from './paths';
 
@@ -44,12 +45,17 @@ export const SYNC_CHECK_MAX_BYTES = 32 * 1024 * 1024;
  * `PRAGMA quick_check` at every open: pages, records and indexes, without comparing indexes to tables. A larger
  * database gets a cheap check now (its header and schema readable) and the whole one in the background.
  */
-export function quickCheck(db: Db, file: string, syncMaxBytes = SYNC_CHECK_MAX_BYTES): void {
+export function quickCheck(
+  db: Db,
+  file: string,
+  syncMaxBytes = SYNC_CHECK_MAX_BYTES,
+  dataKey: Buffer | null = null,
+): void {
   let result: string;
   try {
     if (fileSize(file) > syncMaxBytes) {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
-      checkInBackground(file);
+      checkInBackground(file, dataKey);
       return;
     }
     result = db.pragma('quick_check', { simple: true }) as string;
@@ -86,19 +92,25 @@ const Database = require(workerData.modulePath);
 let answer;
 try {
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  try { answer = { result: db.pragma('quick_check', { simple: true }) }; } finally { db.close(); }
+  try {
+    for (const statement of workerData.keyStatements) db.exec(statement);
+    answer = { result: db.pragma('quick_check', { simple: true }) };
+  } finally { db.close(); }
 } catch (e) { answer = { code: String((e && e.code) || 'error') }; }
 parentPort.postMessage(answer);
 `;
 
-function checkInBackground(file: string): void {
+function checkInBackground(file: string, dataKey: Buffer | null): void {
   let modulePath: string;
   try {
     modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   } catch {
     return;
   }
-  const worker = new Worker(WORKER, { eval: true, workerData: { modulePath, file } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { modulePath, file, keyStatements: dataKey ? keyStatements(dataKey) : [] },
+  });
   worker.unref();
   checks.set(
     file,

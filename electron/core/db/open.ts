@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { corruptDatabase, isCorruption, quickCheck } from '../backup/integrity';
 import { stageBeforeMigration } from '../backup/pre-migration';
+import { keyConnection } from '../crypto/db-key';
 import { ensurePrivateFileSync } from '../files/private-fs';
 import { migrate, MIGRATIONS } from './migrations';
 
@@ -18,14 +19,19 @@ export type Db = Database.Database;
  * backup, before anything is written (a large file: in the background once
  * open, backup/integrity.ts). An existing database with migrations
  * pending is copied into backups/ first (backup/pre-migration.ts).
+ *
+ * With the folder's data key (an encrypted folder, crypto/key-file.ts) the
+ * connection is keyed before its first statement: every page of the file
+ * and of its -wal is encrypted (crypto/db-key.ts).
  */
-export function openDatabase(file: string, opts: { syncCheckMaxBytes?: number } = {}): Db {
+export function openDatabase(file: string, opts: { syncCheckMaxBytes?: number; dataKey?: Buffer | null } = {}): Db {
   // Owner-only before SQLite opens it: the -wal and -shm files it creates copy these permissions.
   ensurePrivateFileSync(file);
   const db = new Database(file);
   try {
+    if (opts.dataKey) keyConnection(db, opts.dataKey);
     // Checked before anything is set: switching a damaged file to WAL would already write to it.
-    quickCheck(db, file, opts.syncCheckMaxBytes);
+    quickCheck(db, file, opts.syncCheckMaxBytes, opts.dataKey ?? null);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
