@@ -91,6 +91,17 @@ import {
 } from '../domain/programme';
 import { Client, ClientInput, ClientSummary } from '../domain/client';
 import {
+  AuditPlan,
+  ItemSession,
+  PlanSaveInput,
+  PlanSession,
+  PlanSessionAddInput,
+  PlanSessionRef,
+  PlanSessionUpdateInput,
+} from '../domain/plan';
+import { MeetingInput, Meetings } from '../domain/meetings';
+import { DecisionInput, ReviewInput, ReviewState } from '../domain/review';
+import {
   BrandImage,
   BrandImageInput,
   BrandImageKind,
@@ -274,6 +285,22 @@ export const contract = {
   'programme.compare': { input: ByAudit, output: Comparison },
   'recommendation.get': { input: ByAudit, output: RecommendationState },
   'recommendation.decide': { input: RecommendationInput, output: RecommendationState },
+
+  /** The audit plan (ISO/IEC 17021-1 9.2.3): the audit's objectives, scope and criteria, notes, the timetable. */
+  'plan.get': { input: ByAudit, output: AuditPlan },
+  'plan.save': { input: PlanSaveInput, output: AuditPlan },
+  'plan.addSession': { input: PlanSessionAddInput, output: PlanSession },
+  'plan.updateSession': { input: PlanSessionUpdateInput, output: PlanSession },
+  'plan.deleteSession': { input: PlanSessionRef, output: z.object({ id: Id }) },
+  /** The sessions that plan a checklist item. */
+  'plan.itemSessions': { input: z.strictObject({ itemId: Id }), output: z.array(ItemSession) },
+  /** Opening and closing meetings (9.4.6, 9.4.7). */
+  'meetings.get': { input: ByAudit, output: Meetings },
+  'meetings.save': { input: MeetingInput, output: Meetings },
+  /** Technical review and certification decision (9.5), by people outside the audit team. */
+  'review.get': { input: ByAudit, output: ReviewState },
+  'review.record': { input: ReviewInput, output: ReviewState },
+  'review.decide': { input: DecisionInput, output: ReviewState },
 
   /** The certification body's identity and look, carried by every report. */
   'branding.get': { input: Nothing, output: CertificationBody },
