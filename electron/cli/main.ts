@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { ConflictsOptions } from './conflicts';
 import { UserError } from './errors';
 import type { ExportNcListOptions } from './export-nc-list';
+import type { ExportPlanOptions } from './export-plan';
 import type { ExportReportOptions } from './export-report';
 import {
   CALL_EXIT,
@@ -97,6 +98,14 @@ export function buildProgram(): Command {
       .requiredOption('--format <format>', 'docx, xlsx or csv')
       .requiredOption('--out <file>', 'the file to write (replaced if it exists)'),
   ).action(async (o: ExportNcListOptions) => (await import('./export-nc-list')).exportNcListCommand(o));
+
+  signing(
+    program
+      .command('export-plan')
+      .description("write an audit's plan as DOCX for the client; with --sign, sign it as the lead auditor")
+      .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
+      .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)'),
+  ).action(async (o: ExportPlanOptions) => (await import('./export-plan')).exportPlanCommand(o));
 
   program
     .command('verify')

@@ -39,12 +39,14 @@ export const ReportDetails = z.object({
 });
 export type ReportDetails = z.output<typeof ReportDetails>;
 
-export const EXPORT_KINDS = ['report', 'nc_list'] as const;
+/** 'plan' (the audit plan) is signed when asked but never issued: no report number, version or frozen copy. */
+export const EXPORT_KINDS = ['report', 'nc_list', 'plan'] as const;
 export const ExportKind = z.enum(EXPORT_KINDS, { error: 'Unknown document kind' });
 export type ExportKind = z.infer<typeof ExportKind>;
 export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
   report: 'Audit report',
   nc_list: 'Nonconformity list',
+  plan: 'Audit plan',
 };
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS, { error: 'Use docx, xlsx or csv' });
@@ -104,6 +106,9 @@ export const ExportStartInput = z
   .superRefine((x, ctx) => {
     if (x.kind === 'report' && x.format !== 'docx') {
       ctx.addIssue({ code: 'custom', path: ['format'], message: 'The audit report is written as DOCX only' });
+    }
+    if (x.kind === 'plan' && x.format !== 'docx') {
+      ctx.addIssue({ code: 'custom', path: ['format'], message: 'The audit plan is written as DOCX only' });
     }
     if (x.issue && x.format !== 'docx') {
       ctx.addIssue({ code: 'custom', path: ['issue'], message: 'Only DOCX files can be signed and issued' });

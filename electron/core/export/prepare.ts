@@ -10,6 +10,7 @@ import { issuedReportNumber, nextVersion, reportNumberFor, type NewIssue } from 
 import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
 import { contentHash } from './content-hash';
 import { ncListRows, NC_LIST_COLUMNS } from './nc-list';
+import { preparePlanExport } from './plan/prepare';
 import { collectReportModel } from './report/collect';
 import type { SignOff } from './report/model';
 import type { ExportTask } from './worker/task';
@@ -45,6 +46,42 @@ function leadOf(audit: Audit): { name: string } {
 }
 
 /**
+ * The lead auditor's signing key for an issue, after every check: their own
+ * identity, a named certification body, valid now and not expired unless
+ * confirmed. Cheap checks first; the key is decrypted (deliberately slow) last.
+ */
+export function unlockLeadSigner(
+  ctx: RepoContext,
+  audit: Audit,
+  request: NonNullable<StartInput['issue']>,
+  now: string,
+) {
+  const identity = getSigningIdentity(ctx, request.identityId);
+  const body = requireNamedBody(ctx);
+  const lead = leadOf(audit);
+  if (!sameName(identity.name, lead.name)) {
+    throw new DomainError(
+      'forbidden',
+      `Only the audit's lead auditor, ${lead.name}, can issue its documents; "${identity.name}" is another person's identity.`,
+    );
+  }
+  if (identity.notBefore > now) {
+    throw new DomainError(
+      'conflict',
+      `The certificate of "${identity.name}" is not valid yet (from ${identity.notBefore.slice(0, 10)}).`,
+    );
+  }
+  if (identity.expired && !request.acceptExpired) {
+    throw new DomainError(
+      'certificate_expired',
+      `The certificate of "${identity.name}" expired on ${identity.notAfter.slice(0, 10)}. Readers will see the signature was made with an expired certificate. Confirm to sign anyway, or create a new identity.`,
+    );
+  }
+  const { privateKey, certificateDer } = unlockSigningKey(ctx, identity.id, request.unlock);
+  return { identity, privateKey, certificateDer, body };
+}
+
+/**
  * Everything an export needs from the database, read in one transaction: the
  * model or table, and for an issue the unlocked key after every check (the
  * lead auditor's own identity, not expired unless confirmed, passphrase right).
@@ -52,6 +89,7 @@ function leadOf(audit: Audit): { name: string } {
 export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExport {
   const audit = getAudit(ctx, input.auditId);
   const now = ctx.now();
+  if (input.kind === 'plan') return preparePlanExport(ctx, input, audit, now);
   if (input.format !== 'docx') {
     const rows = ncListRows(listFindings(ctx, { auditId: audit.id }));
     return {
@@ -80,29 +118,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
   }
 
   const request = input.issue;
-  // Cheap checks first; the key is decrypted (deliberately slow) only when everything else is right.
-  const identity = getSigningIdentity(ctx, request.identityId);
-  const body = requireNamedBody(ctx);
-  const lead = leadOf(audit);
-  if (!sameName(identity.name, lead.name)) {
-    throw new DomainError(
-      'forbidden',
-      `Only the audit's lead auditor, ${lead.name}, can issue its documents; "${identity.name}" is another person's identity.`,
-    );
-  }
-  if (identity.notBefore > now) {
-    throw new DomainError(
-      'conflict',
-      `The certificate of "${identity.name}" is not valid yet (from ${identity.notBefore.slice(0, 10)}).`,
-    );
-  }
-  if (identity.expired && !request.acceptExpired) {
-    throw new DomainError(
-      'certificate_expired',
-      `The certificate of "${identity.name}" expired on ${identity.notAfter.slice(0, 10)}. Readers will see the signature was made with an expired certificate. Confirm to sign anyway, or create a new identity.`,
-    );
-  }
-  const { privateKey, certificateDer } = unlockSigningKey(ctx, identity.id, request.unlock);
+  const { identity, privateKey, certificateDer, body } = unlockLeadSigner(ctx, audit, request, now);
   const reportNumber = reportNumberFor(ctx, audit, body.reportNumberPattern, now);
   const signOff: SignOff = {
     signerName: identity.name,

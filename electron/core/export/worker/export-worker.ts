@@ -14,6 +14,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { DomainError } from '#shared/api/result';
 import { toCsv, toXlsx } from '../nc-list';
 import { writeNcListDocx } from '../nc-list-docx';
+import { writePlanDocx } from '../plan/docx';
 import { reportParts, writeReportDocx, type BuildHooks } from '../report/build';
 import type { ReportModel } from '../report/model';
 import type { PlacedPhoto } from '../report/photos';
@@ -31,6 +32,7 @@ async function writeDocument(task: ExportTask): Promise<{ size: number; sha256: 
       signingTime: new Date(task.signer.signingTime),
     },
   };
+  if (task.kind === 'plan') return writePlanDocx(task.plan!, task.tmpPath, hooks);
   if (task.kind !== 'report') return writeNcListDocx(task.model!, task.tmpPath, hooks);
   return writeReportDocx(task.model!, task.tmpPath, { ...hooks, reportParts: partsInThread });
 }

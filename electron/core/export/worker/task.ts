@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { ExportFormat, ExportKind } from '#shared/domain/report';
+import type { PlanDocModel } from '../plan/model';
 import type { ReportModel } from '../report/model';
 import type { PlacedPhoto } from '../report/photos';
 
@@ -9,6 +10,8 @@ export interface ExportTask {
   format: ExportFormat;
   /** DOCX documents are built from the report model. */
   model: ReportModel | null;
+  /** The audit plan's document (kind 'plan'). */
+  plan?: PlanDocModel;
   /** XLSX/CSV NC lists: the table rows, header first for CSV. */
   table: { header: string[]; rows: string[][]; sheet: string } | null;
   signer: { certificateDer: Uint8Array; privateKey: KeyObject; signingTime: string } | null;

@@ -1,0 +1,46 @@
+/** The plan document's fixed texts (English; the report's other languages have no plan wording yet). */
+export const PLAN_STRINGS = {
+  title: 'Audit plan',
+  header: (body: string, client: string, audit: string) => `${body} · ${client} · ${audit} · Audit plan`,
+  facts: {
+    client: 'Organisation',
+    audit: 'Audit',
+    standard: 'Standard',
+    dates: 'Dates',
+    mode: 'Mode',
+    sites: 'Sites',
+  },
+  modes: { on_site: 'On-site', remote: 'Remote' } as Record<string, string>,
+  objectives: 'Audit objectives',
+  scope: 'Audit scope',
+  criteria: 'Audit criteria',
+  team: 'Audit team',
+  teamCols: ['Name', 'Role'],
+  timetable: 'Timetable',
+  timetableCols: ['Day', 'Time', 'Site', 'Process or requirements', 'Auditee', 'Auditor'],
+  noSessions: 'No sessions are planned yet.',
+  notes: 'Arrangements',
+  none: 'Not recorded',
+  requirements: (refs: string[]) => `Requirements: ${refs.join(', ')}`,
+  dates: (from: string, to: string) => (from === to ? from : `${from} to ${to}`),
+  /** ISO/IEC 17021-1 9.2.3: the plan is communicated and agreed before the audit. */
+  agreement:
+    'Please confirm this plan, or tell the lead auditor of any change, before the audit. It is confirmed again at the opening meeting.',
+  issuedBy: (name: string, on: string) => `Signed by ${name} on ${on}.`,
+  draft: 'Draft — not signed.',
+  roles: {
+    lead_auditor: 'Lead auditor',
+    auditor: 'Auditor',
+    technical_expert: 'Technical expert',
+    observer: 'Observer',
+  } as Record<string, string>,
+  types: {
+    stage1: 'Stage 1',
+    stage2: 'Stage 2',
+    surveillance1: 'Surveillance 1',
+    surveillance2: 'Surveillance 2',
+    recertification: 'Recertification',
+    special: 'Special audit',
+    gap_analysis: 'Gap analysis (pre-assessment)',
+  } as Record<string, string>,
+};
