@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import type { BackupCounts } from '#shared/domain/backup';
 import { blobPath, thumbPath } from '../evidence/store';
 import { issuedPath } from '../export/jobs';
-import { DATABASE_MEMBER, DEVICE_MEMBER } from './manifest';
+import { keyConnection } from '../crypto/db-key';
+import { DATABASE_MEMBER, DEVICE_MEMBER, KEY_MEMBER } from './manifest';
 import type { SourceMember } from './archive';
 
 /** What a snapshot of the database refers to: the evidence files and issued copies a restore needs. */
@@ -20,9 +21,10 @@ export interface SnapshotContents {
  * self-contained file first (rollback journal, no -wal beside it): what goes
  * into the backup is this one file; opening the restored folder turns WAL on.
  */
-export function readSnapshot(file: string): SnapshotContents {
+export function readSnapshot(file: string, dataKey: Buffer | null = null): SnapshotContents {
   const db = new Database(file, { fileMustExist: true });
   try {
+    if (dataKey) keyConnection(db, dataKey);
     db.pragma('journal_mode = DELETE');
     // Claims are this process's bookkeeping (its own backup's among them): a restored folder starts without.
     if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'evidence_placements'").get()) {
@@ -70,6 +72,11 @@ export function backupMembers(
   const device = join(dataDir, 'device-id');
   if (existsSync(device))
     members.push({ path: DEVICE_MEMBER, source: device, size: statSync(device).size, compress: false });
+  // An encrypted folder's snapshot is encrypted under its key: the backup carries the key file, wrapped as it is.
+  const keyFile = join(dataDir, KEY_MEMBER);
+  if (existsSync(keyFile)) {
+    members.push({ path: KEY_MEMBER, source: keyFile, size: statSync(keyFile).size, compress: false });
+  }
   let missingFiles = 0;
   let evidenceFiles = 0;
   let evidenceBytes = 0;

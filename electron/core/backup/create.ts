@@ -9,6 +9,7 @@ import { BackupClaims } from './claims';
 import { backupMembers, readSnapshot } from './contents';
 import { BACKUP_FORMAT, type BackupManifest } from './manifest';
 import { backupName, backupsDir } from './paths';
+import { keyedSnapshot } from './keyed-snapshot';
 import { backupStorageError } from './storage';
 
 export interface CreateOptions {
@@ -24,6 +25,8 @@ export interface CreateOptions {
   at?: Date;
   signal?: AbortSignal;
   onProgress?(fraction: number, stage: string): void;
+  /** An encrypted folder's data key: the snapshot is made encrypted under it (keyed-snapshot.ts). */
+  dataKey?: Buffer | null;
 }
 
 export const summaryOf = (id: string, size: number, m: BackupManifest): BackupSummary => ({
@@ -60,16 +63,18 @@ export async function createBackup(opts: CreateOptions): Promise<{ file: string;
     if (!snapshot) {
       snapshot = join(work, 'fieldwork.sqlite');
       report(0, 'Database');
-      await opts.db.backup(snapshot, {
-        progress: ({ totalPages, remainingPages }) => {
-          opts.signal?.throwIfAborted();
-          report(totalPages > 0 ? (0.1 * (totalPages - remainingPages)) / totalPages : 0, 'Database');
-          return 256;
-        },
-      });
+      if (opts.dataKey) await keyedSnapshot(opts.db.name, snapshot, opts.dataKey, opts.signal);
+      else
+        await opts.db.backup(snapshot, {
+          progress: ({ totalPages, remainingPages }) => {
+            opts.signal?.throwIfAborted();
+            report(totalPages > 0 ? (0.1 * (totalPages - remainingPages)) / totalPages : 0, 'Database');
+            return 256;
+          },
+        });
     }
     opts.signal?.throwIfAborted();
-    const contents = readSnapshot(snapshot);
+    const contents = readSnapshot(snapshot, opts.dataKey ?? null);
     // Attachments added between the claim and the copy: the copy refers to them, so they are kept too.
     claims.claim(contents.evidence);
     const { members, counts } = backupMembers(opts.dataDir, snapshot, contents);

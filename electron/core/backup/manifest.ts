@@ -5,10 +5,12 @@ import { BackupCounts, BackupReason } from '#shared/domain/backup';
 export const DATABASE_MEMBER = 'fieldwork.sqlite';
 export const DEVICE_MEMBER = 'device-id';
 export const MANIFEST_MEMBER = 'manifest.json';
+/** An encrypted folder's key file (the data key only wrapped): a backup of one opens with its passphrase. */
+export const KEY_MEMBER = 'fieldwork.key';
 const SHA = '[0-9a-f]{64}';
 /** Evidence files and thumbnails by content address, issued report copies by theirs: nothing else is accepted. */
 export const MEMBER_PATH = new RegExp(
-  `^(?:${DATABASE_MEMBER}|${DEVICE_MEMBER}|evidence/blobs/[0-9a-f]{2}/${SHA}|evidence/thumbs/[0-9a-f]{2}/${SHA}\\.jpg|reports/${SHA}\\.docx)$`,
+  `^(?:${DATABASE_MEMBER}|${DEVICE_MEMBER}|${KEY_MEMBER}|evidence/blobs/[0-9a-f]{2}/${SHA}|evidence/thumbs/[0-9a-f]{2}/${SHA}\\.jpg|reports/${SHA}\\.docx)$`,
 );
 
 export const BACKUP_FORMAT = 1;

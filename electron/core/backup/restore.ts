@@ -6,12 +6,19 @@ import Database from 'better-sqlite3';
 import { DomainError } from '#shared/api/result';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { damaged, extractBackup, openBackupFile, type Progress } from './archive';
+import { keyConnection } from '../crypto/db-key';
+import { readKeyFile, unwrapDataKey, keyFits, type Unlock } from '../crypto/key-file';
 import { DATABASE_MEMBER, type BackupManifest } from './manifest';
 import { backupStorageError, fsyncDir } from './storage';
 
 export interface RestoreOptions extends Progress {
   /** The data folder in use, which a restore never writes into. */
   currentDataDir?: string;
+  /**
+   * For a backup of an encrypted folder (it holds the key file): its passphrase or keychain, or a data key
+   * already known (the app restoring a backup of its own folder). A plain backup needs none.
+   */
+  unlock?: Unlock & { dataKey?: Buffer | null };
 }
 
 /**
@@ -40,7 +47,7 @@ export async function restoreBackup(
     if (!opened.manifest.members.some((m) => m.path === DATABASE_MEMBER)) throw damaged('it holds no database');
     await mkdir(work, { mode: 0o700 });
     await extractBackup(opened, work, opts);
-    checkIntegrity(join(work, DATABASE_MEMBER));
+    checkIntegrity(join(work, DATABASE_MEMBER), backupKey(work, opts.unlock ?? {}));
     opts.signal?.throwIfAborted();
     if (targetEmpty) await rmdir(target);
     await rename(work, target);
@@ -106,11 +113,20 @@ function checkTarget(target: string): boolean {
   return false;
 }
 
-function checkIntegrity(file: string): void {
+/** The data key of an encrypted backup (its key file restored with it), or null for a plain one. */
+function backupKey(dir: string, unlock: Unlock & { dataKey?: Buffer | null }): Buffer | null {
+  const file = readKeyFile(dir);
+  if (!file) return null;
+  if (unlock.dataKey && keyFits(file, unlock.dataKey)) return unlock.dataKey;
+  return unwrapDataKey(file, unlock);
+}
+
+function checkIntegrity(file: string, dataKey: Buffer | null): void {
   let result: string;
   try {
     const db = new Database(file, { fileMustExist: true });
     try {
+      if (dataKey) keyConnection(db, dataKey);
       result = db.pragma('integrity_check', { simple: true }) as string;
     } finally {
       db.close();

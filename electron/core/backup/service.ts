@@ -77,6 +77,8 @@ export class BackupService {
     void this.run(running, async () => {
       const manifest = await restoreBackup(file, targetDir, {
         currentDataDir: this.ctx.dataDir,
+        // A backup of this folder opens with its data key, whatever passphrase wrapped it then.
+        unlock: { dataKey: this.ctx.dataKey ?? null },
         signal: running.controller.signal,
         onBytes: this.byteProgress(running, size),
       });
@@ -112,6 +114,7 @@ export class BackupService {
     const made = await createBackup({
       dataDir: this.ctx.dataDir,
       db: this.ctx.db,
+      dataKey: this.ctx.dataKey ?? null,
       reason,
       appVersion: this.appVersion,
       ...(staged ? { snapshot: staged.file, at: staged.at } : {}),

@@ -106,6 +106,11 @@ export function wrapDataKey(dataKey: Buffer, unlock: Unlock, scrypt: ScryptParam
   return { format: 'fieldwork-data-key', version: 1, check: keyCheck(dataKey).toString('base64'), wraps };
 }
 
+/** Whether `dataKey` is the key this key file wraps (its check), without unwrapping anything. */
+export function keyFits(file: KeyFile, dataKey: Buffer): boolean {
+  return dataKey.length === DATA_KEY_BYTES && timingSafeEqual(keyCheck(dataKey), Buffer.from(file.check, 'base64'));
+}
+
 /** The data key, or a DomainError: `unauthorized` (nothing given that could unlock it), `wrong_passphrase`. */
 export function unwrapDataKey(file: KeyFile, unlock: Unlock): Buffer {
   const check = Buffer.from(file.check, 'base64');

@@ -10,6 +10,8 @@ export interface RepoContext {
   now(): string;
   /** Loaded from resources/templates at start-up; imported templates live in the database. */
   readonly builtinTemplates: readonly ChecklistTemplate[];
+  /** The data folder's 32-byte data key when it is encrypted; null or absent for a plain folder. */
+  readonly dataKey?: Buffer | null;
 }
 
 export interface Stamp {
