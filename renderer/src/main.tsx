@@ -1,7 +1,3 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import '@mantine/charts/styles.css';
-import '@mantine/spotlight/styles.css';
 import { createQueryClient } from './app/queryClient';
 import { startRoute } from './app/routes';
 import { parseHash } from './lib/router';
@@ -9,7 +5,9 @@ import { parseHash } from './lib/router';
 /**
  * The first chunk is small on purpose: it asks for the opened screen's first
  * read and code at once, then loads React, Mantine and the shell (app/start),
- * so the answer travels while that larger chunk is parsed and rendered.
+ * so the answer travels while that larger chunk is parsed and rendered. The
+ * styles come with app/start: a stylesheet in the page's head would hold this
+ * chunk back until it had loaded, and nothing is drawn before start anyway.
  */
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

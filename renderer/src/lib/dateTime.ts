@@ -3,7 +3,10 @@
  * shown as typed, in the user's locale. Formatting them as UTC keeps the
  * clock reading the same on any computer.
  */
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+// Made when first used: a formatter takes milliseconds to build, and the app's first chunk imports this module.
+const dateTimeFormatter = () =>
+  (dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/;
 
@@ -11,7 +14,7 @@ export function formatLocalDateTime(value: string): string {
   const m = LOCAL.exec(value);
   if (!m) return value;
   const d = new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}Z`);
-  return Number.isNaN(d.getTime()) ? value : dateTimeFormat.format(d);
+  return Number.isNaN(d.getTime()) ? value : dateTimeFormatter().format(d);
 }
 
 /** When a photo was taken: a wall-clock time (EXIF) or an instant with a zone. */

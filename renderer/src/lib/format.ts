@@ -3,8 +3,12 @@
  * ('YYYY-MM-DD') with no time zone: format them as UTC so a day never
  * shifts to the day before west of Greenwich.
  */
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const timestampFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+let days: Intl.DateTimeFormat | undefined;
+let timestamps: Intl.DateTimeFormat | undefined;
+// Made when first used: each takes milliseconds to build, on the way to a screen's first paint.
+const dayFormat = () => (days ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }));
+const timestampFormat = () =>
+  (timestamps ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 
 const parseDay = (iso: string): Date | null => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -13,19 +17,21 @@ const parseDay = (iso: string): Date | null => {
 
 export function formatDay(iso: string): string {
   const d = parseDay(iso);
-  return d ? dayFormat.format(d) : iso;
+  return d ? dayFormat().format(d) : iso;
 }
 
 export function formatDayRange(start: string, end: string): string {
   const a = parseDay(start);
   const b = parseDay(end);
   if (!a || !b) return `${start} – ${end}`;
-  return a.getTime() <= b.getTime() ? dayFormat.formatRange(a, b) : `${dayFormat.format(a)} – ${dayFormat.format(b)}`;
+  return a.getTime() <= b.getTime()
+    ? dayFormat().formatRange(a, b)
+    : `${dayFormat().format(a)} – ${dayFormat().format(b)}`;
 }
 
 export function formatTimestamp(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : timestampFormat.format(d);
+  return Number.isNaN(d.getTime()) ? iso : timestampFormat().format(d);
 }
 
 /** Calendar days covered by the audit, both ends included. */

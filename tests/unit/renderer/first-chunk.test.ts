@@ -22,13 +22,17 @@ const staticImports = (code: string) =>
 const dynamicImports = (code: string) =>
   [...code.matchAll(/import\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => m[1]!);
 
-/** The entry script and every chunk it imports statically, as paths under out/renderer. */
-function firstGraph(): string[] {
+/** The entry script's path under out/renderer. */
+function entryFile(): string {
   if (!existsSync(join(OUT, 'index.html')))
     throw new Error('No renderer build in out/renderer: run npm run build first');
-  const html = read('index.html');
-  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)?.[1];
+  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(read('index.html'))?.[1];
   if (!entry) throw new Error('index.html has no module script');
+  return entry;
+}
+
+/** A chunk and every chunk it imports statically, as paths under out/renderer. */
+function graphOf(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -42,18 +46,36 @@ function firstGraph(): string[] {
 
 describe('the renderer build', () => {
   it('loads React DOM and Mantine only after the first chunk has started the opened screen', () => {
-    const graph = firstGraph();
+    const entry = entryFile();
+    const graph = graphOf(entry);
     for (const file of graph) {
       const code = read(file);
       for (const [library, marker] of Object.entries(MARKERS)) {
         expect(code.includes(marker), `${library} is in ${file}, part of the first chunk`).toBe(false);
       }
     }
-    // They are in the start chunk the entry imports dynamically (so the markers do name them).
-    const entry = graph[0]!;
-    const start = dynamicImports(read(entry)).find((spec) => /\/start-[^/]+\.js$/.test(spec));
-    expect(start, 'the entry imports app/start dynamically').toBeDefined();
-    const startCode = read(entry.slice(0, entry.lastIndexOf('/') + 1) + start!.slice(2));
+    // They come with the start chunk the first chunk imports dynamically (so the markers do name them).
+    const dir = entry.slice(0, entry.lastIndexOf('/') + 1);
+    const start = graph.flatMap((file) => dynamicImports(read(file))).find((spec) => /\/start-[^/]+\.js$/.test(spec));
+    expect(start, 'the first chunk imports app/start dynamically').toBeDefined();
+    const startCode = graphOf(dir + start!.slice(2))
+      .map(read)
+      .join('\n');
     for (const marker of Object.values(MARKERS)) expect(startCode).toContain(marker);
+  });
+
+  it('puts no stylesheet before the first chunk: it would wait for it to load', () => {
+    expect(read('index.html')).not.toMatch(/<link[^>]*rel="stylesheet"/);
+  });
+
+  it('sends a screen in a few chunks, not dozens (a browser opens six connections to the preview host)', () => {
+    const graph = graphOf(entryFile());
+    const dir = graph[0]!.slice(0, graph[0]!.lastIndexOf('/') + 1);
+    const page = graph
+      .flatMap((file) => dynamicImports(read(file)))
+      .find((spec) => /\/NonconformitiesPage-[^/]+\.js$/.test(spec));
+    expect(page, 'the routes import the Nonconformities screen dynamically').toBeDefined();
+    const screen = new Set([...graph, ...graphOf(dir + page!.slice(2))]);
+    expect(screen.size).toBeLessThanOrEqual(8);
   });
 });
