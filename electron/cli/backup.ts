@@ -2,6 +2,7 @@ import { copyFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupJob } from '#shared/domain/backup';
 import { backupTools, type Backend } from '#core/backend';
+import { dataUnlock } from './data-unlock';
 import { UserError } from './errors';
 import { must, openExistingForCli, resolveDataDir } from './open';
 
@@ -82,7 +83,8 @@ export async function restoreCommand(file: string, opts: { dataDir: string }): P
   const target = resolve(opts.dataDir);
   const { restoreBackup } = await backupTools();
   try {
-    const manifest = await restoreBackup(resolve(file), target);
+    // A backup of an encrypted folder opens with that folder's passphrase (the data passphrase file).
+    const manifest = await restoreBackup(resolve(file), target, { unlock: dataUnlock() });
     const c = manifest.counts;
     process.stdout.write(
       `Restored the backup of ${manifest.createdAt} into ${target}: ${c.clients} clients, ${c.audits} audits, ` +

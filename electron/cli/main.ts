@@ -17,6 +17,7 @@ import {
 import type { ImportEvidenceOptions } from './import-evidence';
 import type { PackageExportOptions, PackageImportOptions } from './package';
 import { appVersion } from './paths';
+import { DATA_PASSPHRASE_ENV, setDataPassphraseFile } from './data-unlock';
 import type { VerifyOptions } from './verify';
 
 // Each command's code is imported when it runs: `fieldwork audits` should not pay for loading the report
@@ -28,7 +29,15 @@ export function buildProgram(): Command {
     .description('Fieldwork — ISO/IEC 27001 audit fieldwork, from the command line')
     .version(appVersion())
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option(
+      '--data-passphrase-file <file>',
+      `an encrypted data folder's passphrase: the file's first line (default: $${DATA_PASSPHRASE_ENV}); ` +
+        'not --passphrase-file, which names a signing key passphrase',
+    )
+    .hook('preAction', (root) =>
+      setDataPassphraseFile(root.opts<{ dataPassphraseFile?: string }>().dataPassphraseFile),
+    );
 
   program
     .command('serve')
@@ -203,6 +212,22 @@ export function buildProgram(): Command {
     .argument('<file>', 'the .fwbackup file')
     .requiredOption('--data-dir <dir>', 'the new folder to create (it must not exist, or be empty)')
     .action(async (file: string, o: { dataDir: string }) => (await import('./backup')).restoreCommand(file, o));
+
+  program
+    .command('encrypt')
+    .description('encrypt a plain data folder with a passphrase (--data-passphrase-file); safe if interrupted')
+    .option('--progress', 'print progress lines on stderr')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (o: { dataDir?: string; progress?: boolean }) => (await import('./encrypt')).encryptCommand(o));
+
+  program
+    .command('passphrase')
+    .description("change an encrypted data folder's passphrase (the old one from --data-passphrase-file)")
+    .requiredOption('--new-passphrase-file <file>', "file whose first line is the folder's new passphrase")
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (o: { dataDir?: string; newPassphraseFile?: string }) =>
+      (await import('./encrypt')).passphraseCommand(o),
+    );
 
   program
     .command('conflicts')

@@ -2,12 +2,15 @@ import { join, resolve } from 'node:path';
 import {
   DATABASE_FILE,
   defaultDataDir,
+  KEY_FILE,
   NewerDatabaseError,
   openBackend,
   TemplateLoadError,
+  unlockDataDir,
   type Backend,
 } from '#core/backend';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dataUnlock } from './data-unlock';
 import { UserError } from './errors';
 import { appVersion, cliPaths } from './paths';
 
@@ -19,8 +22,11 @@ export function resolveDataDir(flag: string | undefined): string {
 export function openForCli(dataDir: string): Backend {
   try {
     const { exportWorkerUrl, soaWorkerUrl } = cliPaths();
-    return openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl });
+    const dataKey = unlockForCli(dataDir);
+    return openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl, dataKey });
   } catch (e) {
+    // An encrypted folder without its passphrase, a wrong one, a damaged key file: the message says which.
+    if (UNLOCK_CODES.has(String((e as { code?: unknown }).code))) throw new UserError((e as Error).message);
     if (e instanceof NewerDatabaseError || e instanceof TemplateLoadError) throw new UserError(e.message);
     // A damaged database (quick_check at open): the message names the newest backup and `fieldwork restore`.
     if ((e as { code?: unknown }).code === 'database_corrupt') throw new UserError((e as Error).message);
@@ -32,6 +38,16 @@ export function openForCli(dataDir: string): Backend {
     }
     throw e;
   }
+}
+
+const UNLOCK_CODES = new Set(['unauthorized', 'wrong_passphrase', 'unsupported']);
+
+/**
+ * An encrypted folder's data key from the data passphrase file (data-unlock.ts), read only when the folder has a
+ * key file; null for a plain folder.
+ */
+export function unlockForCli(dataDir: string): Buffer | null {
+  return existsSync(join(dataDir, KEY_FILE)) ? unlockDataDir(dataDir, dataUnlock()) : null;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '#shared/api/result';
+import { lockDataDir } from '../data-lock';
 import { keyStatements } from './db-key';
 import {
   fsyncDirSync,
@@ -95,7 +96,14 @@ export function encryptDataDir(dataDir: string, unlock: Unlock, opts: ConvertOpt
   if (!isPlainDatabase(db)) {
     throw new DomainError('not_found', 'There is no Fieldwork database in this folder to encrypt.');
   }
-  return convert(dataDir, null, unlock, opts);
+  // Held for the whole conversion: another Fieldwork (app, preview host, CLI) on the folder is refused.
+  const lock = lockDataDir(dataDir);
+  try {
+    if (!lock.held) throw inUse();
+    return convert(dataDir, null, unlock, opts);
+  } finally {
+    lock.release();
+  }
 }
 
 /**
