@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Tabs, Text, VisuallyHidden } from '@mantine/core'
 import { modals } from '@mantine/modals';
 import {
   IconAlertOctagon,
+  IconCalendarEvent,
   IconChartBar,
   IconEye,
   IconFileText,
@@ -31,6 +32,8 @@ import { prefetchChecklist } from '../features/checklist/useChecklist';
 import { EvidenceLibrary } from '../features/evidence/EvidenceLibrary';
 import { FindingsPage } from '../features/findings/FindingsPage';
 import { CycleTab } from '../features/programme/CycleTab';
+import { PlanTab } from '../features/plan/PlanTab';
+import { ReviewPanel } from '../features/review/ReviewPanel';
 import { DocumentsPage } from '../features/records/DocumentsPage';
 import { InterviewsPage } from '../features/records/InterviewsPage';
 import { ReportTab } from '../features/report/ReportTab';
@@ -159,6 +162,9 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
             Overview
           </Tabs.Tab>
+          <Tabs.Tab value="plan" leftSection={<IconCalendarEvent size={16} />}>
+            Plan
+          </Tabs.Tab>
           <Tabs.Tab value="checklist" leftSection={<IconListCheck size={16} />}>
             Checklist
           </Tabs.Tab>
@@ -214,7 +220,13 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
               <AuditDashboard audit={a} />
             </Suspense>
           )}
-          {section === 'cycle' && <CycleTab audit={a} />}
+          {section === 'plan' && <PlanTab audit={a} />}
+          {section === 'cycle' && (
+            <>
+              <CycleTab audit={a} />
+              <ReviewPanel audit={a} />
+            </>
+          )}
           {section === 'report' && <ReportTab audit={a} />}
           {section === 'team' && <TeamTab audit={a} />}
         </Tabs.Panel>

@@ -1,6 +1,7 @@
 /** An audit's tabs, each its own route (/audits/:id/checklist, …); the overview is /audits/:id. */
 export const AUDIT_SECTIONS = [
   'overview',
+  'plan',
   'checklist',
   'interviews',
   'observations',

@@ -6,6 +6,7 @@ import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import { ItemFindings } from '../../components/findings/ItemFindings';
 import { AssignmentFields, Guidance, NotesField, ResultField, TYPING_DELAY_MS } from './EditorFields';
 import { resultLabel } from '../../lib/checklistResults';
+import { PlannedSessions } from './PlannedSessions';
 import { SamplesEditor } from './SamplesEditor';
 
 interface ItemEditorProps {
@@ -52,6 +53,7 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
         </Text>
       )}
 
+      <PlannedSessions itemId={id} />
       <Guidance title="Questions to ask" lines={item.questions} />
       <Guidance title="Typical evidence" lines={item.evidence} />
       <Divider />
