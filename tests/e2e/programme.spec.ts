@@ -42,7 +42,7 @@ test('certification programme: dates and due audits, next audit planned from a c
     await page.getByRole('tab', { name: 'Cycle' }).click();
     await expect(page).toHaveURL(/#\/audits\/[\w-]+\/cycle$/);
     await expect(page.getByText('No findings from earlier audits are waiting to be verified here.')).toBeVisible();
-    await expect(page.getByText('This is the first audit of the client')).toBeVisible();
+    await expect(page.getByText('No earlier audit of this client used the same checklist')).toBeVisible();
   });
 
   const number = 'NC-01';

@@ -11,25 +11,38 @@ interface Head {
   start_date: string;
   created_at: string;
   previous_audit_id: string | null;
+  template_id: string;
 }
 interface Side {
   items: { ref: string; number: string; title: string; result: ItemResult }[];
   findings: Map<string, string[]>;
 }
 
-/** The previous audit of the cycle: the one this was created from, else the latest earlier audit of the client. */
+/**
+ * The audit to compare with: the one this was created from, else the latest earlier audit of the client — in
+ * both cases only one on the same checklist template. Another checklist (a Stage 1 before a Stage 2) shares no
+ * requirement rows, so comparing with it listed every row as "Not in this audit".
+ */
 function previousAudit(ctx: RepoContext, audit: Head): Head | null {
   const get = ctx.db.prepare('SELECT * FROM audits WHERE id = ?');
-  if (audit.previous_audit_id) return (get.get(audit.previous_audit_id) as Head | undefined) ?? null;
+  if (audit.previous_audit_id) {
+    const from = get.get(audit.previous_audit_id) as Head | undefined;
+    if (from && from.template_id === audit.template_id) return from;
+  }
   return (
     (ctx.db
       .prepare(
-        `SELECT * FROM audits WHERE client_id = @client AND id <> @id
+        `SELECT * FROM audits WHERE client_id = @client AND id <> @id AND template_id = @template
            AND (start_date < @start OR (start_date = @start AND created_at < @created))
          ORDER BY start_date DESC, created_at DESC LIMIT 1`,
       )
-      .get({ client: audit.client_id, id: audit.id, start: audit.start_date, created: audit.created_at }) as
-      Head | undefined) ?? null
+      .get({
+        client: audit.client_id,
+        id: audit.id,
+        template: audit.template_id,
+        start: audit.start_date,
+        created: audit.created_at,
+      }) as Head | undefined) ?? null
   );
 }
 

@@ -41,8 +41,9 @@ export function ComparisonSection({ auditId }: { auditId: string }) {
   else if (!c.previousAuditId)
     body = (
       <Text size="sm" c="dimmed">
-        This is the first audit of the client&apos;s cycle, so there is nothing to compare it with yet. Later audits
-        planned from it will show their results beside this one.
+        No earlier audit of this client used the same checklist, so there is nothing to compare requirement by
+        requirement (a Stage 1 and a Stage 2, say, share no checklist). Later audits on this checklist will show their
+        results beside this one.
       </Text>
     );
   else body = <Rows rows={onlyChanges ? c.rows.filter((r) => r.changed) : c.rows} previous={previous ?? ''} />;

@@ -15,6 +15,10 @@ export function CycleTab({ audit }: { audit: Audit }) {
   return (
     <Stack gap="lg">
       <PlanNextShortcut audit={audit} />
+      {/* The decision first; the long requirement-by-requirement comparison last. */}
+      <Block>
+        <RecommendationPanel audit={audit} />
+      </Block>
       <Block>
         <Title order={3} size="h5" mb="sm">
           Findings from previous audits to verify
@@ -23,9 +27,6 @@ export function CycleTab({ audit }: { audit: Audit }) {
       </Block>
       <Block>
         <ComparisonSection auditId={audit.id} />
-      </Block>
-      <Block>
-        <RecommendationPanel audit={audit} />
       </Block>
     </Stack>
   );
