@@ -22,7 +22,45 @@ export interface ByteRelayTarget {
 export interface Dispatcher {
   dispatch(op: string, input: unknown): Promise<Result<unknown>>;
   readonly bytes: ByteRelayTarget;
+  /** Imports the code of the operations not used yet (core's Backend.warm). */
+  warm?(): Promise<void>;
   close(): void;
+}
+
+/**
+ * The host warms the backend (Dispatcher.warm) once it has answered the app's
+ * first requests and none has been in flight for this long: the imports (the
+ * report's, signing's: most of a second) then never hold up the first screen,
+ * and a later first export or signature does not wait for them.
+ */
+export const WARM_AFTER_IDLE_MS = 300;
+
+/** Calls `warm` once, `afterMs` after the last answer when nothing is in flight; never before a first answer. */
+function warmWhenIdle(warm: (() => Promise<void>) | undefined, afterMs: number) {
+  let inFlight = 0;
+  // Armed only by an answer: before the first, the app's first screen is still asking.
+  let done = warm === undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    begin() {
+      inFlight++;
+      clearTimeout(timer);
+    },
+    end() {
+      inFlight--;
+      clearTimeout(timer);
+      if (done || inFlight > 0) return;
+      timer = setTimeout(() => {
+        done = true;
+        // A failed import is not fatal: the operation that needs it reports it when called.
+        warm?.().catch(() => undefined);
+      }, afterMs);
+    },
+    stop() {
+      done = true;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** A byte-channel request from main: a put's one piece, or a read's bytes with the file's size. */
@@ -54,11 +92,13 @@ export function parseHostOptions(argv: readonly string[], env: Record<string, st
  * Opens the backend, then answers every `{id, op, input}` with `{id, result}`.
  * If opening failed, every call gets `unavailable` with a hint rather than the
  * process crash-looping. `{type:'shutdown'}` closes the database and exits.
+ * Once the first answers are out and the host is idle, it warms the backend.
  */
 export async function serveBackend(
   port: ParentPortLike,
   open: () => Dispatcher | Promise<Dispatcher>,
   exit: (code: number) => void,
+  warmAfterMs = WARM_AFTER_IDLE_MS,
 ): Promise<void> {
   let backend: Dispatcher | null = null;
   let startError = '';
@@ -68,11 +108,13 @@ export async function serveBackend(
     startError = describeBackendStartError(err);
     console.error('Fieldwork backend failed to open:', err instanceof Error ? err.message : err);
   }
+  const warmer = warmWhenIdle(backend?.warm?.bind(backend), warmAfterMs);
   // parentPort queues messages until this listener exists, so none are lost while opening.
   port.on('message', ({ data }) => void answer(data));
 
   async function answer(data: unknown): Promise<void> {
     if (isHostShutdown(data)) {
+      warmer.stop();
       try {
         backend?.close();
       } finally {
@@ -86,6 +128,7 @@ export async function serveBackend(
     if (!backend) {
       result = fail('unavailable', startError);
     } else {
+      warmer.begin();
       try {
         result =
           'bytes' in message
@@ -95,6 +138,8 @@ export async function serveBackend(
         const what = 'bytes' in message ? 'the byte channel' : message.op;
         console.error('Fieldwork backend error in', what, err instanceof Error ? err.name : typeof err);
         result = fail('internal', 'Unexpected error in the backend.');
+      } finally {
+        warmer.end();
       }
     }
     port.postMessage({ id: message.id, result });

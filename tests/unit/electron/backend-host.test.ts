@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '#core/backend';
+import type { Result } from '#shared/api/result';
 import { createBackendClient, type BackendProcess } from '../../../electron/main/backend-client';
 import { parseHostOptions, serveBackend, type Dispatcher } from '../../../electron/main/backend-serve';
 
@@ -11,7 +12,7 @@ import { parseHostOptions, serveBackend, type Dispatcher } from '../../../electr
  * Wires the real client to the real host loop in-process, the way Electron
  * does across processes: messages are structured-cloned and arrive later.
  */
-function connect(open: () => Dispatcher | Promise<Dispatcher>) {
+function connect(open: () => Dispatcher | Promise<Dispatcher>, warmAfterMs?: number) {
   const proc = new EventEmitter() as EventEmitter & BackendProcess;
   const port = new EventEmitter();
   const later = (fn: () => void) => setImmediate(fn);
@@ -22,10 +23,15 @@ function connect(open: () => Dispatcher | Promise<Dispatcher>) {
     postMessage: (m: unknown) => later(() => proc.emit('message', structuredClone(m))),
   };
   const exits: number[] = [];
-  void serveBackend(hostPort, open, (code) => {
-    exits.push(code);
-    later(() => proc.emit('exit', code));
-  });
+  void serveBackend(
+    hostPort,
+    open,
+    (code) => {
+      exits.push(code);
+      later(() => proc.emit('exit', code));
+    },
+    warmAfterMs,
+  );
   return { proc, exits };
 }
 
@@ -122,5 +128,86 @@ describe('backend host and client together', () => {
     await expect(client.call('app.info', {})).resolves.toEqual({ ok: true, value: 'fine' });
     expect(JSON.stringify(errors.mock.calls)).not.toContain('ACME'); // never log client data
     errors.mockRestore();
+  });
+});
+
+describe('warming the backend', () => {
+  /** A dispatcher whose answers wait until released, counting its warm() calls. */
+  function slowBackend() {
+    const pending: (() => void)[] = [];
+    const backend = {
+      warmed: 0,
+      dispatch: () => new Promise<Result<unknown>>((r) => pending.push(() => r({ ok: true, value: null }))),
+      bytes: noBytes,
+      warm: () => {
+        backend.warmed++;
+        return Promise.resolve();
+      },
+      close: () => {},
+    };
+    /** Once `waiting` requests wait for their answers, answers the first `count` of them (all by default). */
+    const release = async (waiting: number, count = waiting) => {
+      await vi.waitFor(() => expect(pending.length).toBe(waiting));
+      for (const answer of pending.splice(0, count)) answer();
+    };
+    return { backend, release };
+  }
+
+  afterEach(() => vi.useRealTimers());
+
+  it('warms once it has answered and been idle, never while a request is in flight', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { backend, release } = slowBackend();
+    const { proc } = connect(() => backend, 300);
+    const client = createBackendClient(() => proc);
+
+    // Before any answer, however long: the app's first screen is still to ask.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(backend.warmed).toBe(0);
+    const first = client.call('findings.page', {});
+    const second = client.call('audits.page', {});
+    await release(2, 1);
+    await first;
+    // One answered, one still running: no warming, however long it runs.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(backend.warmed).toBe(0);
+    await release(1);
+    await second;
+
+    // A request arriving before the idle time is up starts the wait again, and nothing warms while it runs.
+    await vi.advanceTimersByTimeAsync(200);
+    const third = client.call('app.info', {});
+    await vi.waitFor(() => expect(backend.warmed).toBe(0));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(backend.warmed).toBe(0);
+    await release(1);
+    await third;
+    await vi.advanceTimersByTimeAsync(299);
+    expect(backend.warmed).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(backend.warmed).toBe(1);
+
+    // Once only.
+    const fourth = client.call('app.info', {});
+    await release(1);
+    await fourth;
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(backend.warmed).toBe(1);
+  });
+
+  it('warms a real backend (every area imported) that keeps answering', async () => {
+    const dataDir = tempDir();
+    let warmed: Promise<void> | undefined;
+    const { proc } = connect(() => {
+      const backend = openBackend({ dataDir, appVersion: '7.7.7' });
+      const warm = backend.warm.bind(backend);
+      return { ...backend, warm: () => (warmed = warm()) };
+    }, 10);
+    const client = createBackendClient(() => proc);
+    await expect(client.call('clients.list', {})).resolves.toEqual({ ok: true, value: [] });
+    await vi.waitFor(() => expect(warmed).toBeDefined());
+    await warmed;
+    await expect(client.call('clients.list', {})).resolves.toEqual({ ok: true, value: [] });
+    await client.stop();
   });
 });
