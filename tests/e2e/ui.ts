@@ -76,6 +76,8 @@ export interface AuditData {
   start: string;
   end: string;
   team: MemberData[];
+  /** Sites in scope, by name; none by default. */
+  sites?: string[];
 }
 
 /** Plans an audit for `client` through the audit form; ends on the new audit's page. */
@@ -90,6 +92,11 @@ export async function planAudit(page: Page, client: string, audit: AuditData): P
   for (const [i, member] of audit.team.entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Add team member' }).click();
     await fillMember(page, i + 1, member);
+  }
+  for (const site of audit.sites ?? []) {
+    await page.getByRole('combobox', { name: 'Sites in scope' }).click();
+    await page.getByRole('option', { name: site, exact: true }).click();
+    await page.keyboard.press('Escape');
   }
   await page.getByRole('button', { name: 'Create audit' }).click();
   await expect(page.getByRole('heading', { name: `${audit.type} audit`, level: 2 })).toBeVisible();

@@ -16,6 +16,10 @@ const TYPE_FOR: Partial<Record<ChecklistItem['result'], FindingType>> = {
   ofi: 'ofi',
 };
 
+/** Why nothing is raised yet (the backend refuses it too, in requireRaisingAudit). */
+export const RAISE_BLOCKED_WHILE_PLANNED =
+  'Findings are raised once fieldwork has started: use “Start fieldwork” on the audit first.';
+
 const findingHref = (auditId: string, id: string) =>
   `/audits/${encodeURIComponent(auditId)}/findings?open=${encodeURIComponent(id)}`;
 
@@ -25,6 +29,8 @@ export function ItemFindings(props: { item: ChecklistItem; team: readonly TeamMe
   const actor = useActor({ id: item.auditId, team });
   const list = useOp('findings.list', { auditId: item.auditId });
   const raise = useWriteOp('findings.fromItem');
+  // The same answer the audit page holds: findings wait until the audit is started.
+  const planned = useOp('audits.get', { id: item.auditId }).data?.status === 'planned';
   const type = TYPE_FOR[item.result];
   const mine = (list.data ?? []).filter((f) => f.requirements.some((r) => r.itemId === item.id));
   if (!type && mine.length === 0) return null;
@@ -49,12 +55,19 @@ export function ItemFindings(props: { item: ChecklistItem; team: readonly TeamMe
             color="red"
             leftSection={<IconAlertOctagon size={14} />}
             loading={raise.pending}
+            disabled={planned}
+            aria-describedby={planned ? `raise-blocked-${item.id}` : undefined}
             onClick={() => void start()}
           >
             Raise finding
           </Button>
         )}
       </Group>
+      {type && !readOnly && planned && (
+        <Text size="xs" c="dimmed" id={`raise-blocked-${item.id}`}>
+          {RAISE_BLOCKED_WHILE_PLANNED}
+        </Text>
+      )}
       {mine.length === 0 ? (
         <Text size="sm" c="dimmed">
           None raised yet.

@@ -26,6 +26,8 @@ export interface RecordsState<T extends { id: string }> {
   remove: (id: string) => void;
 }
 
+const NEW = 'new';
+
 export interface Column<T> {
   header: string;
   cell: (record: T) => ReactNode;
@@ -61,6 +63,8 @@ interface RecordDrawerPageProps<T extends { id: string }> {
   header?: ReactNode;
   /** Below it, the table scrolls sideways; default 720 px. */
   tableMinWidth?: number;
+  /** Why no record can be created now (findings before fieldwork): the New button is disabled and says so. */
+  createBlocked?: string;
 }
 
 /**
@@ -73,8 +77,10 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
   const { audit, section, noun, state, columns, empty, drawerTitle, editor } = props;
   const readOnly = !canEditAudit(audit.status);
   const base = `/audits/${audit.id}/${section}`;
-  const openId = useLocation().query.get('open');
-  const [creating, setCreating] = useState(false);
+  const openParam = useLocation().query.get('open');
+  // A new record's drawer is in the address too (`?open=new`): a reload reopens it with its journaled form.
+  const creating = openParam === NEW && !readOnly && !props.createBlocked;
+  const openId = openParam === NEW ? null : openParam;
   const [dirtyCheck, setDirtyCheckState] = useState<{ check: () => boolean } | null>(null);
   const setDirtyCheck = useCallback(
     (check: (() => boolean) | null) => setDirtyCheckState(check ? { check } : null),
@@ -97,16 +103,15 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
     if (openId && open) document.getElementById(`record-${openId}`)?.scrollIntoView({ block: 'nearest' });
   }, [openId, open]);
 
+  const blocked = props.createBlocked;
   const startCreate = () => {
-    if (readOnly) return;
-    if (openId) navigate(base, { replace: true });
-    setCreating(true);
+    if (readOnly || blocked) return;
+    navigate(`${base}?open=${NEW}`, { replace: true });
   };
 
   const closeNow = () => {
     setDirtyCheckState(null);
-    setCreating(false);
-    if (openId) navigate(base, { replace: true });
+    if (openParam) navigate(base, { replace: true });
   };
   const requestClose = () => {
     if (!dirtyCheck?.check()) return closeNow();
@@ -129,7 +134,6 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
     onSaved: (record) => {
       state.upsert(record);
       if (creating) {
-        setCreating(false);
         navigate(`${base}?open=${encodeURIComponent(record.id)}`, { replace: true });
       }
     },
@@ -140,10 +144,24 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
     setDirtyCheck,
   };
 
+  const blockedId = useId();
   const newButton = !readOnly && (
-    <Button leftSection={<IconPlus size={16} />} onClick={startCreate} aria-keyshortcuts="n">
-      New {noun}
-    </Button>
+    <Group gap="xs" justify="flex-end">
+      {blocked && (
+        <Text size="xs" c="dimmed" id={blockedId} maw={360}>
+          {blocked}
+        </Text>
+      )}
+      <Button
+        leftSection={<IconPlus size={16} />}
+        onClick={startCreate}
+        disabled={Boolean(blocked)}
+        aria-describedby={blocked ? blockedId : undefined}
+        aria-keyshortcuts={blocked ? undefined : 'n'}
+      >
+        New {noun}
+      </Button>
+    </Group>
   );
 
   let body: ReactNode;

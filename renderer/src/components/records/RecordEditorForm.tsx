@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
 import { DraftedTextarea } from '../DraftedTextarea';
+import { RestoredFormAlert } from '../../lib/drafts/RestoredFormAlert';
 import { RequirementPicker } from '../RequirementPicker';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 import { AttachmentsAfterCreate, DeleteButton, SubmitRow } from '../editorForm';
@@ -52,6 +53,11 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
         aria-label={creating ? kind.title(null) : `${noun[0]?.toUpperCase()}${noun.slice(1)} details`}
       >
         <Stack gap="sm">
+          <RestoredFormAlert
+            restoredAt={editor.journal.restoredAt}
+            onDiscard={editor.journal.discard}
+            saveLabel={creating ? `Create ${noun}` : 'Save changes'}
+          />
           {props.children(form)}
           <RequirementPicker refs={props.refs} readOnly={readOnly} {...editor.requirements} />
           {creating && (

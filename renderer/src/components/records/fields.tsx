@@ -1,5 +1,14 @@
 import { Select, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
+import type { Audit } from '#shared/domain/audit';
 import type { AuditRefs } from '../../lib/useAuditRefs';
+
+/** A new record's site when the audit covers exactly one: there is nothing to choose. */
+export const onlySite = (audit: Pick<Audit, 'siteIds'>): string | null =>
+  audit.siteIds.length === 1 ? (audit.siteIds[0] ?? null) : null;
+
+/** A new record's auditors present when the team is one person. */
+export const onlyMember = (audit: Pick<Audit, 'team'>): string[] =>
+  audit.team.length === 1 && audit.team[0] ? [audit.team[0].id] : [];
 
 /**
  * The site a record was made at: one of the audit's sites in scope, or the

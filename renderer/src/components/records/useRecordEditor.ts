@@ -5,6 +5,7 @@ import type { Result } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import { useWrite, type Write } from '../../api/ops';
 import { RecordSaves } from '../../lib/drafts/recordSaves';
+import { newRecordId, useFormJournal, type FormJournalState } from '../../lib/drafts/useFormJournal';
 import { notifySuccess } from '../../lib/notify';
 import { checkInput, send, useBusy, useDirtyCheck } from '../editorForm';
 import type { EditorArgs } from './RecordDrawerPage';
@@ -53,6 +54,8 @@ export interface RecordEditor<T extends SavedRecord, V extends { itemIds: string
   remove: () => Promise<Result<unknown>>;
   /** Props for the RequirementPicker of the form's `itemIds`. */
   requirements: { value: string[]; onChange: (ids: string[]) => void; error: string | undefined };
+  /** The form's values journaled until saved (a new record's too), restored after a reload. */
+  journal: FormJournalState;
 }
 
 /** Every field an update of `record` sends (those of the create input), as the server holds them. */
@@ -82,6 +85,11 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
   const [busy, run] = useBusy();
   const isDirty = useCallback(() => form.isDirty(), [form]);
   useDirtyCheck(setDirtyCheck, isDirty);
+  const journal = useFormJournal(
+    form,
+    { recordType: kind.recordType, recordId: record?.id ?? newRecordId(audit.id), auditId: audit.id },
+    !args.readOnly,
+  );
 
   const write = useWrite();
   const [saves] = useState(
@@ -111,6 +119,7 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
         : await send(() => saves.send(details), 'patch', `The ${noun} was not saved`);
       if (!result.ok) return form.setErrors(result.errors);
       form.resetDirty({ ...values, [textField]: result.value[textField] });
+      await journal.clear();
       notifySuccess(creating ? kind.created(result.value) : `${capitalised(noun)} saved`);
       onSaved(result.value);
     });
@@ -138,6 +147,7 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
     submit,
     saveText,
     remove,
+    journal,
     requirements: {
       value: form.values.itemIds,
       onChange: (ids) => form.setFieldValue('itemIds', ids as never),

@@ -13,6 +13,7 @@ import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
 import { clientAuditsInput } from './clientAuditsQuery';
+import { isMissingClient, MissingClient } from './MissingClient';
 
 /** `programme`: the programme feature's certification-cycle section for this client, placed by the route. */
 export function ClientDetail({ id, programme }: { id: string; programme: ReactNode }) {
@@ -20,7 +21,10 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
   const audits = usePagedOp('audits.page', clientAuditsInput(id));
   const remove = useWriteOp('clients.delete');
 
-  if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
+  if (client.error && !client.data) {
+    if (isMissingClient(client.error)) return <MissingClient />;
+    return <LoadError error={client.error} onRetry={client.reload} />;
+  }
   if (!client.data) return <PageLoader />;
   const c = client.data;
 

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState, type FormEvent } from 'react';
 import type { Result } from '#shared/api/result';
 import type { Client, ClientInput } from '#shared/domain/client';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -18,10 +19,14 @@ interface ClientFormProps {
   issuePrefix?: string;
   onSubmit: (input: ClientInput) => Promise<Result<Client>>;
   onSaved: (client: Client) => void;
+  /** The client's id, or newRecordId('client') while adding: the journal key of what is typed. */
+  journalId: string;
 }
 
-export function ClientForm({ initialValues, submitLabel, cancelTo, issuePrefix, onSubmit, onSaved }: ClientFormProps) {
+export function ClientForm(props: ClientFormProps) {
+  const { initialValues, submitLabel, cancelTo, issuePrefix, onSubmit, onSaved } = props;
   const form = useForm<ClientFormValues>({ mode: 'controlled', initialValues });
+  const journal = useFormJournal(form, { recordType: 'client', recordId: props.journalId, auditId: '' });
   const [saving, setSaving] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -35,7 +40,10 @@ export function ClientForm({ initialValues, submitLabel, cancelTo, issuePrefix, 
     }
     setSaving(true);
     const result = await onSubmit(valuesToInput(form.values)).finally(() => setSaving(false));
-    if (result.ok) return onSaved(result.value);
+    if (result.ok) {
+      await journal.clear();
+      return onSaved(result.value);
+    }
     form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
     notifyError(result.error, 'The client was not saved');
   };
@@ -43,6 +51,7 @@ export function ClientForm({ initialValues, submitLabel, cancelTo, issuePrefix, 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
+        <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel={submitLabel} />
         <Block title="Organisation">
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useWriteOp, useOp } from '../../api/ops';
+import { newRecordId } from '../../lib/drafts';
 import { navigate } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifySuccess } from '../../lib/notify';
 import { ClientForm } from './ClientForm';
+import { isMissingClient, MissingClient } from './MissingClient';
 import { clientToValues, emptyClientValues } from './clientFormValues';
 
 export function ClientCreatePage() {
@@ -20,6 +22,7 @@ export function ClientCreatePage() {
       <ClientForm
         initialValues={initialValues}
         submitLabel="Create client"
+        journalId={newRecordId('client')}
         cancelTo="/clients"
         onSubmit={create.mutate}
         onSaved={(client) => {
@@ -35,7 +38,10 @@ export function ClientEditPage({ id }: { id: string }) {
   const client = useOp('clients.get', { id });
   const update = useWriteOp('clients.update');
 
-  if (client.error && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
+  if (client.error && !client.data) {
+    if (isMissingClient(client.error)) return <MissingClient />;
+    return <LoadError error={client.error} onRetry={client.reload} />;
+  }
   if (!client.data) return <PageLoader />;
   return (
     <>
@@ -43,6 +49,7 @@ export function ClientEditPage({ id }: { id: string }) {
       <ClientForm
         initialValues={clientToValues(client.data)}
         submitLabel="Save changes"
+        journalId={id}
         cancelTo={`/clients/${id}`}
         issuePrefix="client"
         onSubmit={(input) => update.mutate({ id, client: input })}

@@ -5,10 +5,11 @@ import type { Audit } from '#shared/domain/audit';
 import { FINDING_TYPE_LABELS, FINDING_TYPES, type Finding, type FindingType } from '#shared/domain/finding';
 import { useWrite } from '../../api/ops';
 import { notifySuccess } from '../../lib/notify';
+import { newRecordId, RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { defaultRecordTime } from '../../lib/dateTime';
 import { send, SubmitRow, useBusy, useDirtyCheck } from '../../components/editorForm';
 import { RequirementPicker } from '../../components/RequirementPicker';
-import { SiteSelect } from '../../components/records/fields';
+import { onlySite, SiteSelect } from '../../components/records/fields';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 import { GradingGuidance } from './GradingGuidance';
 import { decodeRecord, encodeRecord, useRecordOptions } from './useRecordOptions';
@@ -30,7 +31,7 @@ const toValues = (f: Finding | null, audit: Audit, actor: string): Values => ({
   statement: f?.statement ?? '',
   evidenceText: f?.evidenceText ?? '',
   records: f?.records.map(encodeRecord) ?? [],
-  siteId: f?.siteId ?? null,
+  siteId: f ? f.siteId : onlySite(audit),
   raisedBy: f?.raisedBy ?? actor,
   raisedAt: f?.raisedAt ?? defaultRecordTime(audit.startDate, audit.endDate),
 });
@@ -54,6 +55,11 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
   const [busy, run] = useBusy();
   const isDirty = useCallback(() => form.isDirty(), [form]);
   useDirtyCheck(setDirtyCheck, isDirty);
+  const journal = useFormJournal(
+    form,
+    { recordType: 'finding', recordId: finding?.id ?? newRecordId(audit.id), auditId: audit.id },
+    !readOnly,
+  );
   const recordOptions = useRecordOptions(audit.id);
   const recordData = useMemo(() => {
     // Linked records no longer listed (deleted) stay visible under the name the server gave them.
@@ -82,6 +88,7 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
           );
       if (!result.ok) return form.setErrors(result.errors);
       form.resetDirty(values);
+      await journal.clear();
       notifySuccess(creating ? 'Draft finding recorded' : 'Finding saved');
       onSaved(result.value);
     });
@@ -90,6 +97,11 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
   return (
     <form onSubmit={submit} noValidate aria-label={creating ? 'New finding' : 'Finding details'}>
       <Stack gap="sm">
+        <RestoredFormAlert
+          restoredAt={journal.restoredAt}
+          onDiscard={journal.discard}
+          saveLabel={creating ? 'Create draft finding' : 'Save changes'}
+        />
         <Radio.Group label="Type" withAsterisk {...form.getInputProps('type')} readOnly={readOnly}>
           <Grid gap="xs" mt={6}>
             {FINDING_TYPES.map((t) => (

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { TeamMember } from '#shared/domain/audit';
 import { VERIFICATION_METHOD_LABELS, type Finding, type FindingResponse } from '#shared/domain/finding';
 import { isNonconformity } from '#shared/rules/findings';
+import { useForm } from '@mantine/form';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { formatDay } from '../../lib/format';
 import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import type { Act } from './act';
@@ -61,8 +63,10 @@ function ResponseCard({ r, n }: { r: FindingResponse; n: number }) {
 }
 
 /** Accept the waiting response, or return it with the reason (required). */
-function Decide({ act, by, findingId }: { act: Act; by: string; findingId: string }) {
-  const [comment, setComment] = useState('');
+function Decide({ act, by, findingId, auditId }: { act: Act; by: string; findingId: string; auditId: string }) {
+  const form = useForm({ initialValues: { comment: '' } });
+  const journal = useFormJournal(form, { recordType: 'finding', recordId: findingId, field: 'decision', auditId });
+  const comment = form.values.comment;
   const [error, setError] = useState<string | null>(null);
   const decide = (decision: 'accepted' | 'returned') => {
     if (decision === 'returned' && !comment.trim()) return setError('Say why the response is returned');
@@ -71,10 +75,11 @@ function Decide({ act, by, findingId }: { act: Act; by: string; findingId: strin
       decision === 'accepted' ? 'The response was not accepted' : 'The response was not returned',
       (write) => write('findings.decideResponse', { id: findingId, decision, comment, by }),
       decision === 'accepted' ? 'Response accepted' : 'Response returned to the client',
-    );
+    ).then((failed) => !failed && void journal.clear());
   };
   return (
     <Stack gap="sm">
+      <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel="Return response" />
       <Textarea
         label="Comment"
         description="Required when returning the response: what the client must add or change"
@@ -82,7 +87,7 @@ function Decide({ act, by, findingId }: { act: Act; by: string; findingId: strin
         minRows={2}
         value={comment}
         error={error}
-        onChange={(e) => setComment(e.currentTarget.value)}
+        onChange={(e) => form.setFieldValue('comment', e.currentTarget.value)}
       />
       <Group justify="flex-end">
         <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => decide('returned')}>
@@ -128,10 +133,10 @@ export function FindingLifecycle({ finding: f, auditId, team, by, readOnly, act 
       )}
       {nc && canAct && f.status === 'open' && (
         <Card withBorder p="sm">
-          <ResponseForm act={act} by={by} findingId={f.id} />
+          <ResponseForm act={act} by={by} findingId={f.id} auditId={auditId} previous={f.responses.at(-1) ?? null} />
         </Card>
       )}
-      {canAct && f.status === 'response_received' && <Decide act={act} by={by} findingId={f.id} />}
+      {canAct && f.status === 'response_received' && <Decide act={act} by={by} findingId={f.id} auditId={auditId} />}
       {canAct && f.status === 'response_accepted' && (
         <Card withBorder p="sm">
           <VerifyForm act={act} by={by} findingId={f.id} auditId={auditId} />

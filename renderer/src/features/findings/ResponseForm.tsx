@@ -1,7 +1,8 @@
 import { Button, Grid, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailForward } from '@tabler/icons-react';
-import type { ResponseInput } from '#shared/domain/finding';
+import type { FindingResponse, ResponseInput } from '#shared/domain/finding';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { issuesToErrors } from '../../lib/formErrors';
 import type { Act } from './act';
 
@@ -18,29 +19,44 @@ interface Values {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The client's answer to a nonconformity, as received (by e-mail, on paper). */
-export function ResponseForm({ act, by, findingId }: { act: Act; by: string; findingId: string }) {
+export function ResponseForm(props: {
+  act: Act;
+  by: string;
+  findingId: string;
+  auditId: string;
+  /** The response returned before this one: a second response starts from what the client said then. */
+  previous: FindingResponse | null;
+}) {
+  const { act, by, findingId, auditId, previous } = props;
   const form = useForm<Values>({
     initialValues: {
       receivedAt: today(),
-      correction: '',
-      rootCause: '',
-      correctiveAction: '',
-      responsible: '',
-      correctionDue: '',
-      actionDue: '',
+      correction: previous?.correction ?? '',
+      rootCause: previous?.rootCause ?? '',
+      correctiveAction: previous?.correctiveAction ?? '',
+      responsible: previous?.responsible ?? '',
+      correctionDue: previous?.correctionDue ?? '',
+      actionDue: previous?.actionDue ?? '',
     },
   });
+  const journal = useFormJournal(form, { recordType: 'finding', recordId: findingId, field: 'response', auditId });
   const submit = form.onSubmit((v) => {
     const response: ResponseInput = { ...v, correctionDue: v.correctionDue || null, actionDue: v.actionDue || null };
     void act('The response was not recorded', (write) =>
       write('findings.respond', { id: findingId, response, by }),
     ).then((error) => {
       if (error?.issues) form.setErrors(issuesToErrors(error.issues, 'response'));
+      if (!error) void journal.clear();
     });
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Client response">
       <Stack gap="sm">
+        <RestoredFormAlert
+          restoredAt={journal.restoredAt}
+          onDiscard={journal.discard}
+          saveLabel="Record client response"
+        />
         <TextInput type="date" label="Received on" withAsterisk {...form.getInputProps('receivedAt')} />
         <Textarea
           label="Correction"

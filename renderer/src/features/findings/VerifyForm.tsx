@@ -2,6 +2,7 @@ import { Button, Grid, Group, SegmentedControl, Input, Stack, Textarea, TextInpu
 import { useForm } from '@mantine/form';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { VERIFICATION_METHOD_LABELS, VERIFICATION_METHODS, type VerificationMethod } from '#shared/domain/finding';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { issuesToErrors } from '../../lib/formErrors';
 import type { Act } from './act';
 
@@ -23,6 +24,7 @@ export function VerifyForm(props: { act: Act; by: string; findingId: string; aud
       verifiedBy: by,
     },
   });
+  const journal = useFormJournal(form, { recordType: 'finding', recordId: findingId, field: 'verification', auditId });
   const submit = form.onSubmit((v) => {
     if (!v.verifiedBy.trim()) return form.setFieldError('verifiedBy', 'Who verified it?');
     void act(
@@ -31,11 +33,13 @@ export function VerifyForm(props: { act: Act; by: string; findingId: string; aud
       'Finding verified effective',
     ).then((error) => {
       if (error?.issues) form.setErrors(issuesToErrors(error.issues, 'verification'));
+      if (!error) void journal.clear();
     });
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Verification">
       <Stack gap="sm">
+        <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel="Verify" />
         <Input.Wrapper label="Method" labelElement="div">
           <SegmentedControl
             mt={4}

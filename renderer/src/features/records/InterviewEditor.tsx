@@ -4,7 +4,7 @@ import { InterviewInput, InterviewPatch, type Interview } from '#shared/domain/r
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
 import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
-import { OnSiteTimeInput, SiteSelect } from '../../components/records/fields';
+import { onlyMember, onlySite, OnSiteTimeInput, SiteSelect } from '../../components/records/fields';
 import type { RecordKind } from '../../components/records/useRecordEditor';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
@@ -32,9 +32,9 @@ const INTERVIEW: RecordKind<Interview, Values, InterviewInput> & RecordKindView<
     intervieweeName: i?.intervieweeName ?? '',
     intervieweeRole: i?.intervieweeRole ?? '',
     department: i?.department ?? '',
-    siteId: i?.siteId ?? null,
+    siteId: i ? i.siteId : onlySite(audit),
     heldAt: i?.heldAt ?? defaultRecordTime(audit.startDate, audit.endDate),
-    auditorIds: i?.auditorIds ?? [],
+    auditorIds: i ? i.auditorIds : onlyMember(audit),
     itemIds: i?.itemIds ?? [],
     notes: i?.notes ?? '',
   }),

@@ -4,7 +4,7 @@ import { ObservationInput, ObservationPatch, type Observation } from '#shared/do
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
 import { RecordEditorForm, type RecordKindView } from '../../components/records/RecordEditorForm';
-import { OnSiteTimeInput, SiteSelect } from '../../components/records/fields';
+import { onlySite, OnSiteTimeInput, SiteSelect } from '../../components/records/fields';
 import type { RecordKind } from '../../components/records/useRecordEditor';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
@@ -26,7 +26,7 @@ const OBSERVATION: RecordKind<Observation, Values, ObservationInput> & RecordKin
   textField: 'description',
   title: observationTitle,
   toValues: (o, audit) => ({
-    siteId: o?.siteId ?? null,
+    siteId: o ? o.siteId : onlySite(audit),
     location: o?.location ?? '',
     observedAt: o?.observedAt ?? defaultRecordTime(audit.startDate, audit.endDate),
     itemIds: o?.itemIds ?? [],

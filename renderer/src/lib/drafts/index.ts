@@ -8,3 +8,6 @@ export type { RestoreDecision, RestoredDraft } from './restore';
 export { RestoredDraftAlert } from './RestoredDraftAlert';
 export { useDraftedText } from './useDraftedText';
 export type { DraftedTextState } from './useDraftedText';
+export { RestoredFormAlert } from './RestoredFormAlert';
+export { newRecordId, useFormJournal } from './useFormJournal';
+export type { FormJournalRef, FormJournalState } from './useFormJournal';

@@ -8,7 +8,15 @@ import { afterPaint } from './afterPaint';
  * (no DOM globals), so it runs in unit tests over fake-indexeddb.
  */
 
-export const DRAFT_RECORD_TYPES = ['checklist_item', 'interview', 'observation', 'document', 'evidence'] as const;
+export const DRAFT_RECORD_TYPES = [
+  'checklist_item',
+  'interview',
+  'observation',
+  'document',
+  'evidence',
+  'finding',
+  'client',
+] as const;
 export type DraftRecordType = (typeof DRAFT_RECORD_TYPES)[number];
 
 /** Which text a draft belongs to: one entry per record and field. */

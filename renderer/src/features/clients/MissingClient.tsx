@@ -1,0 +1,31 @@
+import { Button, Card } from '@mantine/core';
+import { IconBuildingOff } from '@tabler/icons-react';
+import type { ApiError } from '#shared/api/result';
+import { Empty } from '../../components/Empty';
+import { href } from '../../lib/router';
+
+/**
+ * The address names no client: one that was deleted (not_found) or an id Fieldwork never gave (refused as
+ * input). Either way the user followed a link or typed an address; say so in words and offer the list.
+ */
+export const isMissingClient = (error: ApiError): boolean =>
+  error.code === 'not_found' ||
+  (error.code === 'invalid_input' && (error.issues ?? []).some((i) => i.path[0] === 'id'));
+
+export function MissingClient() {
+  return (
+    <Card py={48}>
+      <Empty
+        title="This client does not exist"
+        description="The address you opened names no client: it may have been deleted, or the link is incomplete. Choose the client from the list."
+        icon={<IconBuildingOff />}
+        variant="light"
+        actions={
+          <Button component="a" href={href('/clients')}>
+            Open the clients
+          </Button>
+        }
+      />
+    </Card>
+  );
+}
