@@ -35,9 +35,12 @@ export type { ImportOptions, ImportProgress, ImportResult } from './evidence/imp
 export {
   KEY_FILE,
   MissingPassphraseError,
+  newDataKey,
   readKeyFile,
   rewrapDataDir,
   unlockDataDir,
+  wrapDataKey,
+  writeKeyFile,
   type KeychainWrap,
   type Unlock,
 } from './crypto/key-file';

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createBackendClient, type BackendClient } from './backend-client';
 import { registerIpcHandlers } from './ipc';
-import { createKeychainGlue } from './keychain';
+import { answerKeychainRequest, createKeychainGlue, type SafeStorageLike } from './keychain';
 import { hardenWebContents } from './navigation';
 import { createOpenEvidence } from './open-evidence';
 import { createByteRelay } from './byte-relay';
@@ -70,15 +70,27 @@ export function startApp(paths: AppPaths): void {
       hardenSession(session.defaultSession);
       const dataDir = app.getPath('userData');
       const args = [`--data-dir=${dataDir}`, `--app-version=${app.getVersion()}`];
-      const client = createBackendClient(() =>
-        utilityProcess.fork(paths.backendHost, args, {
+      // The OS keychain, looked up when used, not at start-up: signing keys' secrets and the data folder's key.
+      const keychainStorage: SafeStorageLike = {
+        isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+        encryptString: (plain) => safeStorage.encryptString(plain),
+        decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+      };
+      const client = createBackendClient(() => {
+        const proc = utilityProcess.fork(paths.backendHost, args, {
           serviceName: 'Fieldwork backend',
           stdio: 'inherit',
           // Two malloc arenas: sharp's threads otherwise keep one pool each, and a
           // photo-heavy report export peaked near 500 MB instead of about 400 MB.
           env: { ...process.env, MALLOC_ARENA_MAX: '2' },
-        }),
-      );
+        });
+        // The data folder's key is wrapped by the OS keychain, which only this process reaches (host-unlock.ts).
+        proc.on('message', (message: unknown) => {
+          const answer = answerKeychainRequest(keychainStorage, message);
+          if (answer) proc.postMessage(answer);
+        });
+        return proc;
+      });
       backend = client;
       handleAppProtocol(
         paths.renderer,
@@ -96,12 +108,7 @@ export function startApp(paths: AppPaths): void {
       });
       // The OS keychain is reachable only from here: signing keys protected by it are wrapped/unwrapped on the way.
       const keychain = createKeychainGlue({
-        // Looked up when used, not at start-up.
-        safeStorage: {
-          isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
-          encryptString: (plain) => safeStorage.encryptString(plain),
-          decryptString: (encrypted) => safeStorage.decryptString(encrypted),
-        },
+        safeStorage: keychainStorage,
         call: (op, input) => client.call(op, input),
       });
       // Handing a file to the OS (open it, or show it in its folder) is only the main process's to do.

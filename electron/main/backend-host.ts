@@ -4,6 +4,7 @@
  * Must not import 'electron': it talks to main through process.parentPort.
  */
 import { parseHostOptions, serveBackend, type ParentPortLike } from './backend-serve';
+import { desktopDataKey, splitPort } from './host-unlock';
 
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 const options = parseHostOptions(process.argv, process.env);
@@ -12,16 +13,23 @@ if (!port || !options) {
   console.error('backend-host must be started by the Fieldwork main process with --data-dir.');
   process.exit(2);
 } else {
+  // Keychain answers from main are taken off the port before serveBackend sees it (host-unlock.ts).
+  const split = splitPort(port);
   void serveBackend(
-    port,
+    split.port,
     // Imported lazily so a native-module load failure is reported, not fatal.
-    async () =>
-      (await import('#core/backend')).openBackend({
+    async () => {
+      const core = await import('#core/backend');
+      // The folder's data key through the OS keychain: a plain folder is encrypted on this first start.
+      const dataKey = await desktopDataKey(options.dataDir, split.keychain, core);
+      return core.openBackend({
         ...options,
+        dataKey,
         // Bundled beside this file by electron-vite (electron.vite.config.ts).
         exportWorkerUrl: new URL('./export-worker.js', import.meta.url),
         soaWorkerUrl: new URL('./soa-worker.js', import.meta.url),
-      }),
+      });
+    },
     (code) => process.exit(code),
   );
 }

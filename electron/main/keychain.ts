@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OpName } from '#shared/api/ops';
 import { fail, type Result } from '#shared/api/result';
+import { isKeychainRequest, type KeychainAnswer } from './host-unlock';
 
 /** The part of Electron's safeStorage this glue uses (the OS keychain / DPAPI / libsecret behind it). */
 export interface SafeStorageLike {
@@ -13,6 +14,25 @@ export interface KeychainDeps {
   safeStorage: SafeStorageLike;
   /** The backend's API. */
   call(op: OpName, input: unknown): Promise<Result<unknown>>;
+}
+
+/**
+ * Answers the backend process's keychain requests for the data folder's key (host-unlock.ts): safeStorage wraps
+ * the key's bytes (as base64 text, the form safeStorage takes). Null when there is no keychain or it cannot unwrap.
+ * Anything else is not a keychain request: undefined, for the caller's other listeners.
+ */
+export function answerKeychainRequest(safeStorage: SafeStorageLike, message: unknown): KeychainAnswer | undefined {
+  if (!isKeychainRequest(message)) return undefined;
+  const answer = (data: Uint8Array | null): KeychainAnswer => ({ type: 'keychain-answer', id: message.id, data });
+  if (!safeStorage.isEncryptionAvailable()) return answer(null);
+  try {
+    if (message.op === 'encrypt') {
+      return answer(new Uint8Array(safeStorage.encryptString(Buffer.from(message.data).toString('base64'))));
+    }
+    return answer(new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(message.data)), 'base64')));
+  } catch {
+    return answer(null);
+  }
 }
 
 const NO_KEYCHAIN = 'No OS keychain is available on this computer; choose a passphrase.';

@@ -37,6 +37,8 @@ export interface ConvertOptions {
   /** Called after each step; throwing stops the conversion there, like a crash (tests). */
   afterStep?(step: ConvertStep): void;
   scrypt?: ScryptParams;
+  /** The new data key (default: a fresh random one); the desktop app has it wrapped by the keychain first. */
+  dataKey?: Buffer;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -147,7 +149,7 @@ function convert(dataDir: string, knownKey: Buffer | null, unlock: Unlock, opts:
     plain.close();
   }
   step('copied', 0.3, 'Database');
-  const key = knownKey ?? newDataKey();
+  const key = knownKey ?? opts.dataKey ?? newDataKey();
   const copy = new Database(work, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');

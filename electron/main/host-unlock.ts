@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParentPortLike } from './backend-serve';
+
+/**
+ * The OS keychain as the backend process reaches it: safeStorage exists only in the main process, so the host
+ * asks main to wrap or unwrap (`{type:'keychain'}` messages, app.ts answers them). The data folder's key never
+ * passes through main's argv or environment; only the wrapped form and the key itself cross this port.
+ */
+export interface HostKeychain {
+  /** Null when the OS offers no keychain (Linux without a secret service): the folder stays as it is. */
+  encrypt(plain: Uint8Array): Promise<Uint8Array | null>;
+  decrypt(wrapped: Uint8Array): Promise<Uint8Array | null>;
+}
+
+export interface KeychainRequest {
+  type: 'keychain';
+  id: number;
+  op: 'encrypt' | 'decrypt';
+  data: Uint8Array;
+}
+export interface KeychainAnswer {
+  type: 'keychain-answer';
+  id: number;
+  /** Null: no keychain, or it could not unwrap (another user's or computer's). */
+  data: Uint8Array | null;
+}
+
+const isRecord = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
+export const isKeychainRequest = (m: unknown): m is KeychainRequest =>
+  isRecord(m) &&
+  m.type === 'keychain' &&
+  typeof m.id === 'number' &&
+  (m.op === 'encrypt' || m.op === 'decrypt') &&
+  m.data instanceof Uint8Array;
+const isKeychainAnswer = (m: unknown): m is KeychainAnswer =>
+  isRecord(m) && m.type === 'keychain-answer' && typeof m.id === 'number';
+
+/**
+ * Splits the parent port: keychain answers go to the keychain, everything else to the port handed to
+ * serveBackend — kept until its listener exists, as Electron's own parentPort keeps messages until one does
+ * (a listener of ours on the real port would otherwise take the app's first calls while the folder opens).
+ */
+export function splitPort(real: ParentPortLike & { postMessage(m: unknown): void }): {
+  port: ParentPortLike;
+  keychain: HostKeychain;
+} {
+  const waiting = new Map<number, (data: Uint8Array | null) => void>();
+  const held: { data: unknown }[] = [];
+  let listener: ((event: { data: unknown }) => void) | null = null;
+  let nextId = 1;
+  real.on('message', (event) => {
+    if (isKeychainAnswer(event.data)) {
+      const resolve = waiting.get(event.data.id);
+      waiting.delete(event.data.id);
+      resolve?.(event.data.data instanceof Uint8Array ? event.data.data : null);
+    } else if (listener) listener(event);
+    else held.push(event);
+  });
+  const ask = (op: KeychainRequest['op'], data: Uint8Array) =>
+    new Promise<Uint8Array | null>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      real.postMessage({ type: 'keychain', id, op, data } satisfies KeychainRequest);
+    });
+  return {
+    port: {
+      on: (_event, l) => {
+        listener = l;
+        for (const event of held.splice(0)) l(event);
+      },
+      postMessage: (m) => real.postMessage(m),
+    },
+    keychain: { encrypt: (d) => ask('encrypt', d), decrypt: (d) => ask('decrypt', d) },
+  };
+}
+
+/** The part of core's front door (#core/backend) unlocking needs: passed in, as the host imports core lazily. */
+export type UnlockTools = Pick<
+  typeof import('#core/backend'),
+  'DATABASE_FILE' | 'readKeyFile' | 'unlockDataDir' | 'encryptDataDir' | 'newDataKey' | 'wrapDataKey' | 'writeKeyFile'
+>;
+
+/**
+ * The desktop app's data key: an encrypted folder is unlocked by the keychain; a plain folder is converted on
+ * this first start (crash-safe, core's encryptDataDir) and a new folder starts encrypted, both with a key the
+ * keychain wraps. Null when the OS has no keychain: the folder stays plain, as before, and stderr says so.
+ */
+export async function desktopDataKey(
+  dataDir: string,
+  keychain: HostKeychain,
+  tools: UnlockTools,
+): Promise<Buffer | null> {
+  const file = tools.readKeyFile(dataDir);
+  if (file) {
+    const wrap = file.wraps.find((w): w is { kind: 'keychain'; wrapped: string } => w.kind === 'keychain');
+    const plain = wrap ? await keychain.decrypt(Buffer.from(wrap.wrapped, 'base64')) : null;
+    // Checked by core against the key file (a wrong key is refused there, in words).
+    return tools.unlockDataDir(dataDir, plain ? { keychain: fixed(Buffer.from(plain)) } : {});
+  }
+  const key = tools.newDataKey();
+  const wrapped = await keychain.encrypt(key);
+  if (!wrapped) {
+    process.stderr.write('Fieldwork: no OS keychain is available; the data folder stays unencrypted.\n');
+    return null;
+  }
+  const sealedBy = fixed(Buffer.from(wrapped));
+  if (existsSync(join(dataDir, tools.DATABASE_FILE))) {
+    process.stderr.write('Fieldwork: encrypting the data folder (once)…\n');
+    return tools.encryptDataDir(dataDir, { keychain: sealedBy }, { dataKey: key });
+  }
+  // A new folder: its database is created encrypted by the first open.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  tools.writeKeyFile(dataDir, tools.wrapDataKey(key, { keychain: sealedBy }));
+  return key;
+}
+
+/** A keychain whose one answer was fetched from main beforehand (core's key-file code is synchronous). */
+const fixed = (answer: Buffer) => ({ encrypt: () => answer, decrypt: () => answer });
