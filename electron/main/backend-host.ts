@@ -20,8 +20,9 @@ if (!port || !options) {
     // Imported lazily so a native-module load failure is reported, not fatal.
     async () => {
       const core = await import('#core/backend');
-      // The folder's data key through the OS keychain: a plain folder is encrypted on this first start.
-      const dataKey = await desktopDataKey(options.dataDir, split.keychain, core);
+      // The folder's data key through the OS keychain; a plain folder is encrypted only when asked (host-unlock.ts).
+      const encrypt = process.env.FIELDWORK_ENCRYPT_DATA_DIR === '1';
+      const dataKey = await desktopDataKey(options.dataDir, split.keychain, core, encrypt);
       return core.openBackend({
         ...options,
         dataKey,

@@ -82,14 +82,18 @@ export type UnlockTools = Pick<
 >;
 
 /**
- * The desktop app's data key: an encrypted folder is unlocked by the keychain; a plain folder is converted on
- * this first start (crash-safe, core's encryptDataDir) and a new folder starts encrypted, both with a key the
- * keychain wraps. Null when the OS has no keychain: the folder stays plain, as before, and stderr says so.
+ * The desktop app's data key: an encrypted folder is unlocked by the keychain. With `encrypt` (for now
+ * FIELDWORK_ENCRYPT_DATA_DIR=1, backend-host.ts), a plain folder is converted on this start (crash-safe, core's
+ * encryptDataDir) and a new folder starts encrypted, both with a key the keychain wraps. Not yet by default: a
+ * key wrapped only by this computer's keychain makes every backup unreadable on another computer (a dead laptop)
+ * and the folder unreadable to the `fieldwork` command, until the app can add a recovery passphrase.
+ * Null when the OS has no keychain: the folder stays plain, as before, and stderr says so.
  */
 export async function desktopDataKey(
   dataDir: string,
   keychain: HostKeychain,
   tools: UnlockTools,
+  encrypt = true,
 ): Promise<Buffer | null> {
   const file = tools.readKeyFile(dataDir);
   if (file) {
@@ -98,6 +102,7 @@ export async function desktopDataKey(
     // Checked by core against the key file (a wrong key is refused there, in words).
     return tools.unlockDataDir(dataDir, plain ? { keychain: fixed(Buffer.from(plain)) } : {});
   }
+  if (!encrypt) return null;
   const key = tools.newDataKey();
   const wrapped = await keychain.encrypt(key);
   if (!wrapped) {

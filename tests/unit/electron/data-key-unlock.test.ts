@@ -110,6 +110,14 @@ describe('the desktop data key through the OS keychain', () => {
     expect(() => core.openBackend({ appVersion: 'test', dataDir })).toThrow(/This data folder is encrypted/);
   });
 
+  it('leaves a plain folder plain unless asked to encrypt it (the default for now)', async () => {
+    const dataDir = newDir();
+    await plainFolderWithClient(dataDir);
+    expect(await desktopDataKey(dataDir, wire(fakeSafeStorage()).split.keychain, core, false)).toBeNull();
+    expect(existsSync(join(dataDir, core.KEY_FILE))).toBe(false);
+    expect(await openWith(dataDir, null)).toEqual([NAME]);
+  });
+
   it('leaves the folder plain when the OS has no keychain', async () => {
     const dataDir = newDir();
     await plainFolderWithClient(dataDir);
