@@ -3,6 +3,15 @@ import { deriveRow } from './view';
 import type { MergeChange, MergeTombstone, ReplicaState, RowHistory } from './types';
 
 /**
+ * A map keyed by clock. Without a prototype, V8 keeps it as a dictionary from
+ * the start: a literal `{}` given a key no other object has (every clock is
+ * one) builds a hidden class of its own, about twice the cost, tens of
+ * thousands of times in a large merge.
+ */
+export const byClockMap = <T>(from?: Record<string, T>): Record<string, T> =>
+  from ? Object.assign(Object.create(null) as Record<string, T>, from) : (Object.create(null) as Record<string, T>);
+
+/**
  * Adds entries to a replica's history (a set union: an entry already held is
  * skipped) and re-derives the rows they touch. Returns the keys of the touched
  * rows. Copy-on-write: the state passed in is never modified.
@@ -23,8 +32,8 @@ export const absorb = (
       const old = history[key];
       if (!old) fresh.add(key);
       history[key] = old
-        ? { fields: { ...old.fields }, tombstones: { ...old.tombstones } }
-        : { fields: {}, tombstones: {} };
+        ? { fields: { ...old.fields }, tombstones: byClockMap(old.tombstones) }
+        : { fields: {}, tombstones: byClockMap() };
       copied.set(key, [table, rowId]);
     }
     return history[key]!;
@@ -52,8 +61,8 @@ export const absorb = (
     const key = keyOf(c.table, c.rowId);
     if (held(history[key]?.fields[c.field]?.[c.clock], c)) continue;
     const row = rowFor(key, c.table, c.rowId);
-    if (fresh.has(key)) (row.fields[c.field] ??= {})[c.clock] = c;
-    else row.fields[c.field] = { ...row.fields[c.field], [c.clock]: c };
+    if (fresh.has(key)) (row.fields[c.field] ??= byClockMap())[c.clock] = c;
+    else (row.fields[c.field] = byClockMap(row.fields[c.field]))[c.clock] = c;
     vv[c.device] = maxClock(vv[c.device], c.clock);
   }
   for (const t of tombstones) {
