@@ -6,7 +6,6 @@ import {
   AuditListQuery,
   AuditPage,
   AuditPageQuery,
-  AuditStatus,
   AuditSummary,
   AuditUpdateInput,
 } from '../domain/audit';
@@ -19,6 +18,7 @@ import {
   SoaImportInput,
   SoaPreview,
 } from '../domain/checklist';
+import { AuditStatusInput } from '../domain/gates';
 import { TemplateSummary } from '../domain/template';
 import {
   DocumentInput,
@@ -182,7 +182,7 @@ export const contract = {
   'audits.get': { input: ById, output: Audit },
   'audits.create': { input: AuditCreateInput, output: Audit },
   'audits.update': { input: AuditUpdateInput, output: Audit },
-  'audits.setStatus': { input: z.strictObject({ id: Id, status: AuditStatus }), output: Audit },
+  'audits.setStatus': { input: AuditStatusInput, output: Audit },
   'audits.delete': { input: ById, output: z.object({ id: Id }) },
   'audits.samplingCandidates': {
     input: z.strictObject({ clientId: Id, templateId: z.string().min(1).max(100).optional() }),

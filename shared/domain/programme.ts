@@ -55,6 +55,9 @@ export const CreateNextInput = z
     endDate: IsoDate,
     /** A surveillance audit's sample, as for audits.create; absent: the preselected and suggested items. */
     sampledRefs: z.array(z.string().min(1).max(40)).max(2000).optional(),
+    /** Needed when the audit it follows is not closed yet; kept in the audit trail. */
+    reason: text(5000, 'Reason').optional(),
+    by: text(200, 'Your name').default(''),
   })
   .refine((i) => i.endDate >= i.startDate, { path: ['endDate'], message: 'The end date is before the start date' });
 

@@ -33,3 +33,15 @@ export function matchesRequirement(query: string, r: { kind: string; number: str
   const n = r.number.replace(/^A\./, '');
   return n === digits || n.startsWith(`${digits}.`);
 }
+
+/**
+ * The same name from a stored ref and number (findings keep ref, number and
+ * title of their requirements): Annex A refs start with "A.", clauses have a
+ * number, Stage 1 topics have neither.
+ */
+export const formatRequirementRef = (r: { ref: string; number: string }): string =>
+  r.ref.startsWith('A.') ? r.ref : r.number !== '' ? `Clause ${r.number}` : r.ref;
+
+/** "Clause 7.2 Competence" from a stored ref, number and title. */
+export const requirementRefLabel = (r: { ref: string; number: string; title: string }): string =>
+  r.ref.startsWith('A.') || r.number !== '' ? `${formatRequirementRef(r)} ${r.title}` : r.title;

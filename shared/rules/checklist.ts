@@ -6,6 +6,20 @@ export const needsFinding = (r: ItemResult): boolean => r === 'minor_nc' || r ==
 
 export const isAudited = (r: ItemResult): boolean => r !== 'not_audited';
 
+/** "Needs a finding" clears once a finding (of any status) is linked to the item. */
+export const stillNeedsFinding = (r: ItemResult, hasFinding: boolean): boolean => needsFinding(r) && !hasFinding;
+
+/**
+ * Clauses 4 to 10 are requirements of every ISMS (ISO/IEC 27001 1): never
+ * excludable, so never "not applicable". Annex A controls and Stage 1 topics may be.
+ */
+export function notApplicableRefused(item: { kind: string; number: string }): string | null {
+  if (item.kind !== 'clause') return null;
+  const main = Number(item.number.split('.')[0]);
+  if (!Number.isInteger(main) || main < 4 || main > 10) return null;
+  return `Clause ${item.number} is a requirement of every ISMS (clauses 4 to 10 can never be excluded), so it cannot be not applicable. Record what you found, or leave it not yet audited.`;
+}
+
 /** Built-in template ids: Stage 1 audits review documentation, every other audit type checks the whole ISMS. */
 export const STAGE1_TEMPLATE_ID = 'iso27001-2022-stage1';
 export const STAGE2_TEMPLATE_ID = 'iso27001-2022-stage2';

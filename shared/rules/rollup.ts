@@ -1,5 +1,5 @@
 import { RESULTS, type Dashboard, type ItemResult } from '../domain/checklist';
-import { isAudited, needsFinding } from './checklist';
+import { isAudited, stillNeedsFinding } from './checklist';
 
 /** What the roll-up needs of a checklist item. */
 export interface RollupItem {
@@ -8,6 +8,8 @@ export interface RollupItem {
   groupKind: Dashboard['byGroup'][number]['groupKind'];
   result: ItemResult;
   assigneeId: string | null;
+  /** A finding (any status) is linked to the item: it no longer needs one. */
+  hasFinding?: boolean;
 }
 
 export const UNASSIGNED_LABEL = 'Unassigned';
@@ -18,7 +20,7 @@ const zeroCounts = (): Record<ItemResult, number> =>
 /**
  * The audit dashboard from its checklist items: counts by result, by group
  * (in checklist order), the items still to audit per team member (in team
- * order, then "Unassigned"), and how many items need a written finding.
+ * order, then "Unassigned"), and how many items still need a written finding.
  */
 export function rollup(items: readonly RollupItem[], team: readonly { id: string; name: string }[]): Dashboard {
   const byResult = zeroCounts();
@@ -47,7 +49,7 @@ export function rollup(items: readonly RollupItem[], team: readonly { id: string
       const key = item.assigneeId !== null && open.has(item.assigneeId) ? item.assigneeId : null;
       open.set(key, (open.get(key) ?? 0) + 1);
     }
-    if (needsFinding(item.result)) findings += 1;
+    if (stillNeedsFinding(item.result, item.hasFinding ?? false)) findings += 1;
   }
   const names = new Map(team.map((m) => [m.id, m.name]));
   return {

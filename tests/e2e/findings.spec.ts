@@ -74,7 +74,9 @@ test('a minor NC raised from a checklist item through its whole life; the Noncon
       await expect(draft.getByRole('radio', { name: 'Minor nonconformity' })).toBeChecked();
       await expect(draft.getByText('When to choose: Minor nonconformity')).toBeVisible();
       await expect(
-        draft.getByText('4.3 Determining the scope of the information security management system', { exact: true }),
+        draft.getByText('Clause 4.3 Determining the scope of the information security management system', {
+          exact: true,
+        }),
       ).toBeVisible();
     });
 
@@ -160,7 +162,7 @@ test('a minor NC raised from a checklist item through its whole life; the Noncon
       await page.keyboard.press('n');
       const create = page.getByRole('dialog', { name: 'New finding' });
       await expect(create).toBeVisible();
-      await pickRequirement(page, create, '5.15', '5.15 Access control');
+      await pickRequirement(page, create, '5.15', 'A.5.15 Access control');
       await fillWhenReady(
         create.getByLabel('Statement', { exact: true }),
         'Leavers keep their WMS accounts for weeks.',

@@ -116,8 +116,8 @@ test('interviews and observations linked to checklist items, with photos and a P
       await create.getByLabel('Date and time').fill('2026-03-03T10:15');
       await pickMany(page, create, 'Auditors present', [['Maria', 'Maria Lopez']]);
       await pickMany(page, create, 'Requirements covered', [
-        ['5.15', '5.15 Access control'],
-        ['Secure auth', '8.5 Secure authentication'],
+        ['5.15', 'A.5.15 Access control'],
+        ['Secure auth', 'A.8.5 Secure authentication'],
       ]);
       await create
         .getByLabel('Notes', { exact: true })
@@ -174,8 +174,8 @@ test('interviews and observations linked to checklist items, with photos and a P
       await newObs.getByLabel('Location', { exact: true }).fill('Server room, basement');
       await newObs.getByLabel('Date and time').fill('2026-03-03T14:40');
       await pickMany(page, newObs, 'Requirements covered', [
-        ['Physical entry', '7.2 Physical entry'],
-        ['5.15', '5.15 Access control'],
+        ['Physical entry', 'A.7.2 Physical entry'],
+        ['5.15', 'A.5.15 Access control'],
       ]);
       await newObs.getByLabel('Description').fill('Server room door propped open with a chair');
       await newObs.getByRole('button', { name: 'Create observation' }).click();
@@ -276,7 +276,7 @@ test('documents reviewed are noted without attachments; a closed audit shows its
   await create.getByLabel('Version or revision').fill('3.1');
   await create.getByLabel('Document date').fill('2025-11-20');
   await create.getByLabel('Owner').fill('CISO');
-  await pickMany(page, create, 'Requirements covered', [['5.15', '5.15 Access control']]);
+  await pickMany(page, create, 'Requirements covered', [['5.15', 'A.5.15 Access control']]);
   await create.getByRole('button', { name: 'Create document' }).click();
   const doc = page.getByRole('dialog', { name: 'Access control policy' });
   await expect(doc).toBeVisible();

@@ -84,9 +84,27 @@ export async function seedDemo(
   for (const item of must(await backend.call('checklist.get', { auditId: stage1.id })).items) {
     must(await backend.call('checklist.updateItem', { id: item.id, patch: stage1Patch(item) }));
   }
-  for (const status of ['reporting', 'closed'] as const) {
-    must(await backend.call('audits.setStatus', { id: stage1.id, status }));
-  }
+  must(await backend.call('audits.setStatus', { id: stage1.id, status: 'reporting' }));
+  // The Stage 1 conclusion: ready for Stage 2 (a Stage 1 never recommends certification).
+  must(
+    await backend.call('recommendation.decide', {
+      auditId: stage1.id,
+      recommendation: 'recommend',
+      reason:
+        'The area of concern on the internal audit programme was explained at the closing meeting; it is checked at Stage 2.',
+      by: lead.name,
+    }),
+  );
+  // Closing needs a reason for what the completeness gates still list (here: no report issued for the Stage 1).
+  must(
+    await backend.call('audits.setStatus', {
+      id: stage1.id,
+      status: 'closed',
+      reason:
+        'Stage 1 conclusions were handed over at the closing meeting; the Stage 1 report is not issued in this demo.',
+      by: lead.name,
+    }),
+  );
 
   const stage2 = must(
     await backend.call('audits.create', {

@@ -4,6 +4,7 @@ import { auditPage } from '../repos/audits-page';
 import { itemRows, requireAudit } from '../repos/checklist';
 import { resolveTemplate } from '../repos/checklist-instantiate';
 import type { RepoContext } from '../repos/context';
+import { passGates } from '../repos/gate-facts';
 import { samplingCandidates } from '../repos/sampling';
 import type { Handlers, Tx } from './types';
 
@@ -24,7 +25,14 @@ export const auditHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, AuditOps
   'audits.get': tx(({ id }) => getAudit(ctx, id)),
   'audits.create': tx((input) => createAudit(ctx, input)),
   'audits.update': tx(({ id, audit }) => updateAudit(ctx, id, audit)),
-  'audits.setStatus': tx(({ id, status }) => setAuditStatus(ctx, id, status)),
+  // Closing reads the completeness gates: with gaps open it needs a typed reason, kept in the audit trail.
+  'audits.setStatus': tx(({ id, status, reason, by }) => {
+    if (status === 'closed') {
+      const audit = requireAudit(ctx, id);
+      if (audit.status === 'reporting') passGates(ctx, id, 'close', reason, by.trim());
+    }
+    return setAuditStatus(ctx, id, status);
+  }),
   'audits.delete': tx(({ id }) => {
     deleteAudit(ctx, id);
     return { id };
@@ -49,6 +57,7 @@ export const auditHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, AuditOps
       groupKind: r.group_kind,
       result: r.result,
       assigneeId: r.assignee_id,
+      hasFinding: r.has_finding === 1,
     }));
     return rollup(items, team);
   }),

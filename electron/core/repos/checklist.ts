@@ -3,7 +3,7 @@ import { DomainError } from '#shared/api/result';
 import type { AuditStatus } from '#shared/domain/audit';
 import type { Checklist, ChecklistItem, ItemResult, SoaEntry } from '#shared/domain/checklist';
 import { canEditAudit } from '#shared/rules/audit-status';
-import { needsFinding } from '#shared/rules/checklist';
+import { notApplicableRefused, stillNeedsFinding } from '#shared/rules/checklist';
 import { templateTitle } from '../templates/store';
 import { syncChildren } from './children';
 import { stamp, type RepoContext } from './context';
@@ -33,6 +33,8 @@ export interface ItemRow {
   soa_justification: string | null;
   soa_status: string | null;
   updated_at: string;
+  /** 1 when a finding (any status) is linked to the item. */
+  has_finding: number;
 }
 
 type Sample = ChecklistItem['samples'][number];
@@ -63,8 +65,12 @@ export function requireEditableAudit(ctx: RepoContext, auditId: string): AuditHe
   return audit;
 }
 
+const HAS_FINDING = 'EXISTS (SELECT 1 FROM finding_items fi WHERE fi.item_id = i.id) AS has_finding';
+
 export const itemRows = (ctx: RepoContext, auditId: string): ItemRow[] =>
-  ctx.db.prepare('SELECT * FROM checklist_items WHERE audit_id = ? ORDER BY position').all(auditId) as ItemRow[];
+  ctx.db
+    .prepare(`SELECT i.*, ${HAS_FINDING} FROM checklist_items i WHERE audit_id = ? ORDER BY position`)
+    .all(auditId) as ItemRow[];
 
 export function getChecklist(ctx: RepoContext, auditId: string): Checklist {
   const audit = requireAudit(ctx, auditId);
@@ -92,7 +98,8 @@ export function getChecklist(ctx: RepoContext, auditId: string): Checklist {
 }
 
 function itemRow(ctx: RepoContext, id: string): ItemRow {
-  const row = ctx.db.prepare('SELECT * FROM checklist_items WHERE id = ?').get(id) as ItemRow | undefined;
+  const row = ctx.db.prepare(`SELECT i.*, ${HAS_FINDING} FROM checklist_items i WHERE id = ?`).get(id) as
+    ItemRow | undefined;
   if (!row) throw new DomainError('not_found', 'This checklist item does not exist (its audit may have been deleted).');
   return row;
 }
@@ -114,6 +121,8 @@ export function getItem(ctx: RepoContext, id: string): ChecklistItem {
 export function updateItem(ctx: RepoContext, id: string, patch: Patch, by = ''): ChecklistItem {
   const row = itemRow(ctx, id);
   requireEditableAudit(ctx, row.audit_id);
+  const refused = patch.result === 'not_applicable' && patch.result !== row.result ? notApplicableRefused(row) : null;
+  if (refused) throw new DomainError('invalid_input', refused, [{ path: ['patch', 'result'], message: refused }]);
   if (patch.assigneeId) {
     const member = ctx.db
       .prepare('SELECT 1 FROM audit_team WHERE id = ? AND audit_id = ?')
@@ -181,7 +190,7 @@ function toItem(row: ItemRow, samples: Sample[]): ChecklistItem {
     evidence: strings(row.evidence),
     clauses: strings(row.clauses),
     result: row.result,
-    needsFinding: needsFinding(row.result),
+    needsFinding: stillNeedsFinding(row.result, row.has_finding === 1),
     notes: row.notes,
     assigneeId: row.assignee_id,
     sampleSize: row.sample_size,

@@ -1,12 +1,14 @@
 import type { OpParsed } from '#shared/api/contract';
 import { DomainError } from '#shared/api/result';
+import type { AuditType } from '#shared/domain/audit';
 import type { FindingStatus, FindingType } from '#shared/domain/finding';
 import type { Recommendation, RecommendationState } from '#shared/domain/programme';
-import { RECOMMENDATION_LABELS } from '#shared/domain/programme';
 import { suggestRecommendation } from '#shared/rules/findings';
+import { recommendationLabel } from '#shared/rules/recommendation-label';
 import { newId } from '../ids';
 import { requireAudit } from './checklist';
 import { stamp, type RepoContext } from './context';
+import { passGates } from './gate-facts';
 
 interface DecisionRow {
   id: string;
@@ -57,7 +59,9 @@ export function getRecommendation(ctx: RepoContext, auditId: string): Recommenda
 /**
  * The lead auditor confirms or overrides the suggestion. Decisions are only
  * ever added (the table refuses changes): overriding the suggestion, or
- * changing a recommendation already recorded, needs a reason on the record.
+ * changing a recommendation already recorded, needs a reason on the record;
+ * so does recording one while the completeness gates (shared/rules/gates)
+ * still list gaps, and those gaps go into the audit trail with the reason.
  */
 export function decideRecommendation(ctx: RepoContext, input: OpParsed<'recommendation.decide'>): RecommendationState {
   const audit = requireAudit(ctx, input.auditId);
@@ -67,13 +71,17 @@ export function decideRecommendation(ctx: RepoContext, input: OpParsed<'recommen
       'A recommendation can be recorded only once the audit has taken place; this audit is still planned.',
     );
   }
+  const type = (ctx.db.prepare('SELECT type FROM audits WHERE id = ?').get(input.auditId) as { type: AuditType }).type;
+  if (type === 'gap_analysis') {
+    throw new DomainError('conflict', 'A gap analysis (pre-assessment) makes no certification recommendation.');
+  }
   const state = getRecommendation(ctx, input.auditId);
   const reason = input.reason.trim();
-  const chosen = RECOMMENDATION_LABELS[input.recommendation].toLowerCase();
+  const chosen = recommendationLabel(type, input.recommendation).toLowerCase();
   if (input.recommendation !== state.suggested && reason === '') {
     throw new DomainError(
       'invalid_input',
-      `Overriding the suggestion (${RECOMMENDATION_LABELS[state.suggested].toLowerCase()}) needs a reason.`,
+      `Overriding the suggestion (${recommendationLabel(type, state.suggested).toLowerCase()}) needs a reason.`,
       [{ path: ['reason'], message: 'Say why you override the suggested recommendation' }],
     );
   }
@@ -83,6 +91,7 @@ export function decideRecommendation(ctx: RepoContext, input: OpParsed<'recommen
       { path: ['reason'], message: 'Say why the recorded recommendation changes' },
     ]);
   }
+  passGates(ctx, input.auditId, 'recommend', reason, input.by.trim());
   const s = stamp(ctx);
   ctx.db
     .prepare(

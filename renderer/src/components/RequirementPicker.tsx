@@ -1,5 +1,15 @@
-import { Badge, Group, MultiSelect, Text, Tooltip } from '@mantine/core';
-import { useMemo } from 'react';
+import {
+  Badge,
+  Group,
+  MultiSelect,
+  Text,
+  Tooltip,
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  type OptionsFilter,
+} from '@mantine/core';
+import { useCallback, useMemo } from 'react';
+import { matchesRequirement } from '#shared/domain/requirement-ref';
 import { groupHeading } from '../lib/checklistGroups';
 import { itemLabel, itemShort, type AuditRefs } from '../lib/useAuditRefs';
 
@@ -12,7 +22,10 @@ interface RequirementPickerProps {
   error?: string;
 }
 
-/** The checklist items a record supports, searchable by number or title ("5.15", "access"). */
+/**
+ * The checklist items a record supports, searchable by number or title: "7.2" finds clause 7.2 and control
+ * A.7.2, "clause 7.2" only the clause, "A.7.2" only the control, "access" every title with the word.
+ */
 export function RequirementPicker({
   refs,
   value,
@@ -35,16 +48,36 @@ export function RequirementPicker({
     return unknown.length ? [...grouped, { group: 'Other', items: unknown }] : grouped;
   }, [items, itemById, value]);
 
+  const filter = useCallback<OptionsFilter>(
+    ({ options, search }) => {
+      const hit = (o: ComboboxItem) => {
+        const item = itemById.get(o.value);
+        return item ? matchesRequirement(search, item) : o.label.toLowerCase().includes(search.trim().toLowerCase());
+      };
+      return options.flatMap((o): ComboboxParsedItem[] => {
+        if ('group' in o) {
+          const kept = o.items.filter(hit);
+          return kept.length ? [{ ...o, items: kept }] : [];
+        }
+        return hit(o) ? [o] : [];
+      });
+    },
+    [itemById],
+  );
+
   const noChecklist = items !== undefined && items.length === 0;
   return (
     <MultiSelect
       label={label}
       description={noChecklist ? 'This audit has no checklist to link to' : 'Type a number or words to find items'}
-      placeholder={rest.readOnly ? undefined : value.length ? undefined : 'e.g. 5.15 or access control'}
+      placeholder={
+        rest.readOnly ? undefined : value.length ? undefined : 'e.g. 7.2, clause 7.2, A.7.2 or access control'
+      }
       data={data}
       value={value}
       onChange={onChange}
       searchable
+      filter={filter}
       clearable={!rest.readOnly}
       readOnly={rest.readOnly}
       disabled={items === undefined || noChecklist}

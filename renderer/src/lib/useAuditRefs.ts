@@ -3,6 +3,7 @@ import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { useOp } from '../api/ops';
+import { formatRequirement, requirementLabel } from '#shared/domain/requirement-ref';
 
 export interface Option {
   value: string;
@@ -21,16 +22,11 @@ export interface AuditRefs {
   memberName: (id: string) => string;
 }
 
-/** "5.15 Access control"; Stage 1 topics have no number. */
-export const itemLabel = (i: Pick<ChecklistItem, 'number' | 'title'>): string =>
-  i.number ? `${i.number} ${i.title}` : i.title;
+/** "Clause 5.1 Leadership", "A.5.15 Access control" (shared/domain/requirement-ref); Stage 1 topics have no number. */
+export const itemLabel = (i: Pick<ChecklistItem, 'kind' | 'number' | 'title'>): string => requirementLabel(i);
 
-/**
- * The short form on a badge. Annex A controls share numbers with clauses
- * (control 5.1 and clause 5.1), so they show their reference: "A.5.15".
- */
-export const itemShort = (i: Pick<ChecklistItem, 'kind' | 'number' | 'ref'>): string =>
-  i.kind === 'control' ? i.ref : i.number || i.ref;
+/** The short form on a badge: "Clause 5.1", "A.5.15"; a topic's ref. */
+export const itemShort = (i: Pick<ChecklistItem, 'kind' | 'number' | 'ref'>): string => formatRequirement(i) || i.ref;
 
 export function useAuditRefs(audit: Audit): AuditRefs {
   const checklist = useOp('checklist.get', { auditId: audit.id });

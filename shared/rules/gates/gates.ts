@@ -100,7 +100,9 @@ function recommendGaps(f: GateFacts): Gap[] {
 
 function issueGaps(f: GateFacts): Gap[] {
   const gaps = recommendGaps(f);
-  if (f.recommendation === null) {
+  // A gap analysis (pre-assessment) recommends nothing: it is outside the certification cycle.
+  const recommends = (f.type as string) !== 'gap_analysis';
+  if (recommends && f.recommendation === null) {
     gaps.push({
       code: 'recommendation_missing',
       message:
@@ -116,7 +118,7 @@ function issueGaps(f: GateFacts): Gap[] {
     });
   }
   // A recorded "do not recommend" (or "not ready") is the team's acknowledgement of the open majors.
-  if (f.openMajors.length > 0 && f.recommendation !== 'not_recommended') {
+  if (recommends && f.openMajors.length > 0 && f.recommendation !== 'not_recommended') {
     gaps.push({
       code: 'open_majors',
       message: `${countPhrase(f.openMajors.length, 'major nonconformity is', 'major nonconformities are')} still open (${listed(f.openMajors)}) and the recommendation does not say so.`,

@@ -104,7 +104,9 @@ describe('audits', () => {
   it('moves through planned → in progress → reporting → closed and then freezes', async () => {
     const { audit } = await setup();
     for (const status of ['in_progress', 'reporting', 'in_progress', 'reporting', 'closed'] as const) {
-      expect(value(await t.backend.call('audits.setStatus', { id: audit.id, status })).status).toBe(status);
+      expect(
+        value(await t.backend.call('audits.setStatus', { id: audit.id, status, reason: 'Closed for the test' })).status,
+      ).toBe(status);
     }
     const edit = await t.backend.call('audits.update', { id: audit.id, audit: sampleAudit(audit.clientId) });
     expect(edit.ok).toBe(false);

@@ -171,9 +171,10 @@ describe('checklist.updateItem', () => {
     expect(lead).toBeDefined();
   });
 
-  it('accepts "not applicable" for any item and every result key', async () => {
+  // Clauses 4–10 refuse "not applicable" (tests/unit/programme/gates.test.ts); controls take every result.
+  it('accepts "not applicable" for a control and every result key', async () => {
     const audit = await newAudit();
-    const items = (await checklist(audit.id)).items;
+    const items = (await checklist(audit.id)).items.filter((i) => i.kind === 'control');
     for (const [i, result] of (['not_applicable', 'ofi', 'major_nc', 'not_audited'] as const).entries()) {
       const r = value(await t.backend.call('checklist.updateItem', { id: items[i]!.id, patch: { result } }));
       expect([r.result, r.needsFinding]).toEqual([result, result === 'ofi' || result === 'major_nc']);
@@ -204,7 +205,7 @@ describe('checklist.updateItem', () => {
     expect(dumpDatabase(t.backend.db)).toEqual(before);
 
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: audit.id, status }));
+      value(await t.backend.call('audits.setStatus', { id: audit.id, status, reason: 'Closed for the test' }));
     }
     const frozen = await t.backend.call('checklist.updateItem', { id: first!.id, patch: { notes: 'late' } });
     expect(frozen.ok ? null : frozen.error.code).toBe('conflict');

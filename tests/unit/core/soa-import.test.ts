@@ -71,7 +71,7 @@ describe('Statement of Applicability import through the handlers', { timeout: 12
     const stage1 = await newAudit('stage1');
     const closed = await newAudit();
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: closed.id, status }));
+      value(await t.backend.call('audits.setStatus', { id: closed.id, status, reason: 'Closed for the test' }));
     }
     const good = soaFile(soaCsv());
     const cases: [string, string, { name: string; contentBase64: string }, string, RegExp][] = [

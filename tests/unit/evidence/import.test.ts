@@ -153,7 +153,7 @@ describe('importing files from disk', () => {
       /does not exist/,
     );
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: auditId, status }));
+      value(await t.backend.call('audits.setStatus', { id: auditId, status, reason: 'Closed for the test' }));
     }
     await expect(importEvidenceFiles(t.backend, { auditId, paths: [src] })).rejects.toThrow(/closed audit/);
     expect(blobNames(t.dataDir)).toEqual([]);

@@ -23,7 +23,7 @@ describe('bad evidence requests change no file', { timeout: 30_000 }, () => {
     const itemId = value(await items(planned.id)).items[0]!.id;
     const closedItemId = value(await items(closed.id)).items[0]!.id;
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: closed.id, status }));
+      value(await t.backend.call('audits.setStatus', { id: closed.id, status, reason: 'Closed for the test' }));
     }
     w = {
       ...{ emptyClientId: '', otherSiteId: '', stage1Id: '', sampleId: '', otherTeamMemberId: '', siteIds: [] },

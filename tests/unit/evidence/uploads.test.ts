@@ -310,7 +310,7 @@ describe('evidence uploads', () => {
       await t.backend.call('evidence.uploadChunk', { uploadId: pending.uploadId, offset: 0, dataBase64: 'AAAAAA==' }),
     );
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: auditId, status }));
+      value(await t.backend.call('audits.setStatus', { id: auditId, status, reason: 'Closed for the test' }));
     }
     const before = dumpDatabase(t.backend.db);
     const attempts = [

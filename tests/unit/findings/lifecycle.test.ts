@@ -166,7 +166,7 @@ describe('a nonconformity through its whole life', () => {
       'NC-01 is issued and must stay complete; it would lack the requirement it is against (a clause or Annex A control).',
     );
     for (const status of ['reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: w.audit.id, status }));
+      value(await t.backend.call('audits.setStatus', { id: w.audit.id, status, reason: 'Closed for the test' }));
     }
     const e2 = await refused(t.backend, 'findings.update', { id: f.id, patch: { statement: 'Late' }, by: 'Lena' });
     expect(e2.code).toBe('conflict');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '#core/backend';
+import { formatRequirementRef } from '#shared/domain/requirement-ref';
 import type { FindingListQuery, FindingListRow, FindingPageQuery, FindingType } from '#shared/domain/finding';
 import { sampleAudit, sampleClient, value } from '../../helpers/backend';
 import { findingsBackend, findingsWorld, minorNc, response, type FindingsWorld } from './world';
@@ -169,7 +170,7 @@ describe('findings.page', () => {
         type: f.type,
         status: f.status,
         statement: f.statement.slice(0, 160),
-        requirements: f.requirements.map((q) => q.number || q.ref),
+        requirements: f.requirements.map(formatRequirementRef),
         responseDue: f.responseDue,
         overdue: f.overdue,
         needsNewStage2: f.needsNewStage2,

@@ -135,7 +135,7 @@ describe('other refusals', () => {
         'Findings are raised once the audit is in progress; start the audit first (set its status to In progress).',
     });
     for (const status of ['reporting', 'closed'] as const) {
-      value(await t.backend.call('audits.setStatus', { id: w.second.id, status }));
+      value(await t.backend.call('audits.setStatus', { id: w.second.id, status, reason: 'Closed for the test' }));
     }
     const e2 = await refused(t.backend, 'findings.create', { auditId: w.second.id, finding, by: 'Lena' });
     expect(e2.message).toBe('This audit is closed: its findings are part of the certification record.');

@@ -47,7 +47,7 @@ export async function seedWorld(backend: Backend): Promise<World> {
   );
   const closedItem = value(await backend.call('checklist.get', { auditId: closed.id })).items[0]!;
   for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-    value(await backend.call('audits.setStatus', { id: closed.id, status }));
+    value(await backend.call('audits.setStatus', { id: closed.id, status, reason: 'Closed for the test' }));
   }
   value(await backend.call('templates.import', { template: miniTemplate() }));
   const w: World = {

@@ -12,6 +12,7 @@ describe('programme.createNext', () => {
     const planned = value(await t.backend.call('audits.create', sampleAudit(client.id)));
     const before = dumpDatabase(t.backend.db);
     const r = await t.backend.call('programme.createNext', {
+      reason: 'Planned before the previous audit closed',
       fromAuditId: planned.id,
       startDate: '2027-03-01',
       endDate: '2027-03-02',
@@ -31,6 +32,7 @@ describe('programme.createNext', () => {
     const { audit } = await stage2InProgress(t.backend);
     const { id } = value(
       await t.backend.call('programme.createNext', {
+        reason: 'Planned before the previous audit closed',
         fromAuditId: audit.id,
         startDate: '2027-03-01',
         endDate: '2027-03-02',
@@ -74,7 +76,12 @@ describe('programme.createNext', () => {
   it('takes the sample the lead auditor picked, and refuses one naming no template item, writing nothing', async () => {
     t = tempBackend();
     const { audit } = await stage2InProgress(t.backend);
-    const dates = { fromAuditId: audit.id, startDate: '2027-03-01', endDate: '2027-03-02' };
+    const dates = {
+      fromAuditId: audit.id,
+      startDate: '2027-03-01',
+      endDate: '2027-03-02',
+      reason: 'Planned before the previous audit closed',
+    };
     const before = dumpDatabase(t.backend.db);
     const r = await t.backend.call('programme.createNext', { ...dates, sampledRefs: ['9.2.2', 'A.5.99'] });
     expect(r).toMatchObject({
@@ -109,6 +116,7 @@ describe('programme.createNext', () => {
 
     const s1 = value(
       await t.backend.call('programme.createNext', {
+        reason: 'Planned before the previous audit closed',
         fromAuditId: audit.id,
         startDate: '2027-03-01',
         endDate: '2027-03-02',
@@ -136,6 +144,7 @@ describe('programme.createNext', () => {
 
     const s2 = value(
       await t.backend.call('programme.createNext', {
+        reason: 'Planned before the previous audit closed',
         fromAuditId: s1.id,
         startDate: '2028-03-01',
         endDate: '2028-03-02',
@@ -159,6 +168,7 @@ describe('programme.compare', () => {
     const nc = await issueFinding(t.backend, audit.id, 'minor', 'A.5.18');
     const { id } = value(
       await t.backend.call('programme.createNext', {
+        reason: 'Planned before the previous audit closed',
         fromAuditId: audit.id,
         startDate: '2027-03-01',
         endDate: '2027-03-02',

@@ -90,3 +90,22 @@ export async function verifyNc(backend: Backend, findingId: string, auditId: str
     }),
   );
 }
+
+/** Moves an audit on to closed, giving a reason for whatever the completeness gates still list. */
+export async function closeAudit(backend: Backend, auditId: string) {
+  const { status } = value(await backend.call('audits.get', { id: auditId }));
+  const steps = { planned: ['in_progress', 'reporting'], in_progress: ['reporting'], reporting: [], closed: null }[
+    status
+  ];
+  if (steps === null) return;
+  for (const s of steps as ('in_progress' | 'reporting')[])
+    value(await backend.call('audits.setStatus', { id: auditId, status: s }));
+  value(
+    await backend.call('audits.setStatus', {
+      id: auditId,
+      status: 'closed',
+      reason: 'Test set-up: closed with the checklist incomplete',
+      by: 'Lena Lead',
+    }),
+  );
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpDatabase, tempBackend, value } from '../../helpers/backend';
-import { stage2InProgress } from './helpers';
+import { closeAudit, stage2InProgress } from './helpers';
 
 let t: ReturnType<typeof tempBackend>;
 afterEach(() => t.cleanup());
@@ -24,6 +24,8 @@ describe('programme.get and setCertification', () => {
     });
     expect(before.next).toEqual({ type: 'surveillance1', fromAuditId: audit.id });
 
+    // The decision rests on a closed Stage 2 (tests/unit/programme/gates.test.ts).
+    await closeAudit(t.backend, audit.id);
     const p = value(
       await t.backend.call('programme.setCertification', {
         clientId: client.id,
@@ -43,6 +45,7 @@ describe('programme.get and setCertification', () => {
     // A surveillance planned after its due date does not make it on time.
     const next = value(
       await t.backend.call('programme.createNext', {
+        reason: 'Planned before the previous audit closed',
         fromAuditId: audit.id,
         startDate: '2027-04-10',
         endDate: '2027-04-11',
@@ -54,7 +57,8 @@ describe('programme.get and setCertification', () => {
 
   it('clamps a decision on 29 February to the end of February', async () => {
     t = tempBackend();
-    const { client } = await stage2InProgress(t.backend);
+    const { client, audit } = await stage2InProgress(t.backend);
+    await closeAudit(t.backend, audit.id);
     const p = value(
       await t.backend.call('programme.setCertification', {
         clientId: client.id,

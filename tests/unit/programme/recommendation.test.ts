@@ -35,6 +35,7 @@ describe('recommendation suggestion', () => {
     // Carried into surveillance 1 while still unverified: it bears on that audit too, until closed.
     const { id: s1 } = value(
       await t.backend.call('programme.createNext', {
+        reason: 'Planned before the previous audit closed',
         fromAuditId: audit.id,
         startDate: '2027-03-01',
         endDate: '2027-03-02',
@@ -92,6 +93,8 @@ describe('recommendation.decide', () => {
   it('records confirmations and overrides with their reason; a second decision that changes it needs a reason', async () => {
     t = tempBackend();
     const { audit } = await stage2InProgress(t.backend);
+    // Set-up: the whole checklist audited, so the completeness gates stay quiet (tests/unit/programme/gates.test.ts).
+    t.backend.db.prepare("UPDATE checklist_items SET result = 'conforming' WHERE audit_id = ?").run(audit.id);
     await issueFinding(t.backend, audit.id, 'minor', 'A.5.18');
     const decide = (recommendation: 'recommend' | 'after_action_plans' | 'not_recommended', reason?: string) =>
       t.backend.call('recommendation.decide', { auditId: audit.id, recommendation, reason, by: 'Lena Lead' });

@@ -105,6 +105,7 @@ export async function reportWorld() {
 
   const { id: auditId } = value(
     await backend.call('programme.createNext', {
+      reason: 'Planned before the previous audit closed',
       fromAuditId: stage2.id,
       startDate: '2027-02-01',
       endDate: '2027-02-02',

@@ -138,3 +138,14 @@ describe('counts in words', () => {
     expect(s(0, 0)).toBeNull();
   });
 });
+
+describe('requirement references from stored refs', () => {
+  it('names findings\u2019 requirements the same way', async () => {
+    const { formatRequirementRef, requirementRefLabel } = await import('#shared/domain/requirement-ref');
+    expect(formatRequirementRef({ ref: 'A.6.3', number: '6.3' })).toBe('A.6.3');
+    expect(formatRequirementRef({ ref: '6.3', number: '6.3' })).toBe('Clause 6.3');
+    expect(formatRequirementRef({ ref: 'S1.scope', number: '' })).toBe('S1.scope');
+    expect(requirementRefLabel({ ref: '7.2', number: '7.2', title: 'Competence' })).toBe('Clause 7.2 Competence');
+    expect(requirementRefLabel({ ref: 'S1.scope', number: '', title: 'ISMS scope' })).toBe('ISMS scope');
+  });
+});

@@ -74,7 +74,8 @@ export function findingPageSql(q: Filters): { sql: string; countSql: string; par
     ORDER BY a.start_date DESC, a.id DESC, ${FINDING_KEYS}
     LIMIT @limit`;
   const sql = `SELECT f.id, f.audit_id, f.number, f.type, f.status, substr(f.statement, 1, ${STATEMENT_CHARS}) AS statement,
-      (SELECT json_group_array(label) FROM (SELECT CASE WHEN ci.number <> '' THEN ci.number ELSE ci.ref END AS label
+      (SELECT json_group_array(label) FROM (SELECT CASE WHEN ci.ref LIKE 'A.%' THEN ci.ref
+           WHEN ci.number <> '' THEN 'Clause ' || ci.number ELSE ci.ref END AS label
          FROM finding_items fi2 JOIN checklist_items ci ON ci.id = fi2.item_id
          WHERE fi2.finding_id = f.id ORDER BY ci.position, ci.id)) AS requirements,
       ${ACCEPTED_ACTION_DUE} AS action_due,

@@ -1,4 +1,5 @@
 import { DomainError } from '#shared/api/result';
+import { certificationDecisionError } from '#shared/rules/gates/cycle';
 import type { RepoContext } from '../context';
 import { stamp } from '../context';
 
@@ -22,7 +23,32 @@ export function getCertification(ctx: RepoContext, clientId: string): Certificat
   return { decisionDate: row?.decision_date ?? null, expiryDate: row?.expiry_date ?? null };
 }
 
-/** The certification decision and expiry dates, as entered by the lead auditor. */
+/** What the certification decision rests on: closed certifying audits, and majors still open. */
+function decisionFacts(ctx: RepoContext, clientId: string) {
+  const { closed } = ctx.db
+    .prepare(
+      `SELECT count(*) AS closed FROM audits
+       WHERE client_id = ? AND status = 'closed' AND type IN ('stage2', 'recertification')`,
+    )
+    .get(clientId) as { closed: number };
+  const openMajors = (
+    ctx.db
+      .prepare(
+        `SELECT f.number FROM findings f JOIN audits a ON a.id = f.audit_id
+         WHERE a.client_id = ? AND f.type = 'major' AND f.status NOT IN ('draft', 'verified', 'closed')
+         ORDER BY a.start_date, f.number`,
+      )
+      .all(clientId) as { number: string }[]
+  ).map((r) => r.number);
+  return { closedCertifyingAudits: closed, openMajors };
+}
+
+/**
+ * The certification decision and expiry dates, as entered by the lead
+ * auditor. A new decision date is refused until a Stage 2 or recertification
+ * audit is closed and no major nonconformity is open (shared/rules/gates/cycle);
+ * changing only the expiry keeps the decision already recorded.
+ */
 export function setCertification(ctx: RepoContext, clientId: string, c: Certification): void {
   requireClient(ctx, clientId);
   // The input schema checks this too; repeated here so no caller can store an impossible cycle.
@@ -30,6 +56,10 @@ export function setCertification(ctx: RepoContext, clientId: string, c: Certific
     throw new DomainError('invalid_input', 'The expiry date must be after the decision date.', [
       { path: ['expiryDate'], message: 'The expiry date must be after the decision date' },
     ]);
+  }
+  if (c.decisionDate !== null && c.decisionDate !== getCertification(ctx, clientId).decisionDate) {
+    const refused = certificationDecisionError(decisionFacts(ctx, clientId));
+    if (refused) throw new DomainError('conflict', refused, [{ path: ['decisionDate'], message: refused }]);
   }
   const s = stamp(ctx);
   ctx.db

@@ -31,7 +31,7 @@ export const evidenceCases: MalformedExtension = {
     const closedItem = value(await backend.call('checklist.get', { auditId: closed.id })).items[0]!;
     const closedEvidenceId = await attach(backend, closed.id, closedItem.id);
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
-      value(await backend.call('audits.setStatus', { id: closed.id, status }));
+      value(await backend.call('audits.setStatus', { id: closed.id, status, reason: 'Closed for the test' }));
     }
     return {
       evidenceId,
