@@ -11,6 +11,8 @@ export const AUDIT_TYPES = [
   'surveillance2',
   'recertification',
   'special',
+  /** A pre-assessment: the Stage 2 checklist, no certification recommendation; its findings are gaps, outside the cycle. */
+  'gap_analysis',
 ] as const;
 export const AuditType = z.enum(AUDIT_TYPES, { error: 'Unknown audit type' });
 export type AuditType = z.infer<typeof AuditType>;
@@ -21,6 +23,7 @@ export const AUDIT_TYPE_LABELS: Record<AuditType, string> = {
   surveillance2: 'Surveillance 2',
   recertification: 'Recertification',
   special: 'Special',
+  gap_analysis: 'Gap analysis',
 };
 
 export const AUDIT_STATUSES = ['planned', 'in_progress', 'reporting', 'closed'] as const;

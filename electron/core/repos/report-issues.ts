@@ -76,6 +76,7 @@ const TYPE_CODES: Record<AuditType, string> = {
   surveillance2: 'SA2',
   recertification: 'RC',
   special: 'SP',
+  gap_analysis: 'GA',
 };
 
 /** A short, file-name-safe code for the client: its first word in capitals, at most 10 characters. */

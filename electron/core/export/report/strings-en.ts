@@ -17,6 +17,7 @@ export const STRINGS_EN = {
       surveillance2: 'Surveillance 2',
       recertification: 'Recertification',
       special: 'Special audit',
+      gap_analysis: 'Gap analysis (pre-assessment)',
     } satisfies Record<AuditType, string>,
     mode: { on_site: 'On-site', remote: 'Remote' } satisfies Record<AuditMode, string>,
     teamRole: {

@@ -70,7 +70,8 @@ export function getProgramme(ctx: RepoContext, clientId: string): Programme {
     step('recertification', expiryDate, decisionDate ? latest('recertification', decisionDate, null) : null),
   );
 
-  const last = audits.findLast((a) => a.type !== 'special');
+  // Special audits and gap analyses are outside the cycle's sequence.
+  const last = audits.findLast((a) => a.type !== 'special' && a.type !== 'gap_analysis');
   const nextType = last ? NEXT_AUDIT_TYPE[last.type] : undefined;
   return {
     clientId,
