@@ -35,6 +35,12 @@ export const ChecklistFilters = memo(function ChecklistFilters(props: ChecklistF
     }))
     .filter((g) => g.items.length > 0);
 
+  // Two short lines: results and counts, then the selects in their compact size; the "I am" explanation is the
+  // select's tooltip, not a line of its own.
+  const meHint =
+    me === null
+      ? '“Mine” shows the items assigned to you: say who you are under “I am” first. Fieldwork has no sign-in, so this computer remembers the choice for this audit.'
+      : '“I am” is remembered on this computer for this audit.';
   return (
     <Stack gap={6}>
       <Group gap={6} role="group" aria-label="Result">
@@ -48,61 +54,70 @@ export const ChecklistFilters = memo(function ChecklistFilters(props: ChecklistF
             </Chip>
           ))}
         </Chip.Group>
+        <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
+          {shown === total ? `${total} items` : `Showing ${shown} of ${total} items`}
+        </Text>
       </Group>
-      <Group align="flex-end" gap="sm" role="search" aria-label="Filter the checklist">
+      <Group align="center" gap="sm" role="search" aria-label="Filter the checklist">
         <NativeSelect
-          label="Assigned auditor"
-          data={[{ value: ANY, label: 'Anyone' }, { value: UNASSIGNED, label: 'Unassigned' }, ...teamOptions]}
+          aria-label="Assigned auditor"
+          size="xs"
+          data={[
+            { value: ANY, label: 'Assigned to anyone' },
+            { value: UNASSIGNED, label: 'Unassigned' },
+            ...teamOptions,
+          ]}
           value={filters.assignee ?? ANY}
           onChange={(e) => set({ assignee: e.currentTarget.value || null })}
-          w={180}
+          w={170}
         />
         <NativeSelect
-          label="Clause or theme"
-          data={[{ value: ANY, label: 'All' }, ...groupOptions]}
+          aria-label="Clause or theme"
+          size="xs"
+          data={[{ value: ANY, label: 'All clauses and themes' }, ...groupOptions]}
           value={filters.group ?? ANY}
           onChange={(e) => set({ group: e.currentTarget.value || null })}
-          w={260}
+          w={240}
         />
         <Switch
+          size="xs"
           label="Not yet audited"
           checked={filters.notAudited}
           onChange={(e) => set({ notAudited: e.currentTarget.checked })}
-          mb={8}
         />
         <Switch
+          size="xs"
           label="Mine"
           checked={filters.mine && me !== null}
           disabled={me === null}
           onChange={(e) => set({ mine: e.currentTarget.checked })}
-          mb={8}
         />
         <NativeSelect
-          label="I am"
-          data={[{ value: ANY, label: 'Choose yourself' }, ...teamOptions]}
+          aria-label="I am"
+          title={meHint}
+          size="xs"
+          leftSection={
+            <Text size="xs" c="dimmed" aria-hidden>
+              I am
+            </Text>
+          }
+          leftSectionWidth={40}
+          data={[{ value: ANY, label: 'choose yourself' }, ...teamOptions]}
           value={me ?? ANY}
           onChange={(e) => onMe(e.currentTarget.value || null)}
-          w={180}
+          w={190}
         />
         {isFiltered(filters) && (
           <Button
             variant="subtle"
-            leftSection={<IconFilterOff size={16} />}
+            size="xs"
+            leftSection={<IconFilterOff size={14} />}
             onClick={() => onChange(NO_FILTERS)}
-            mb={2}
           >
             Clear filters
           </Button>
         )}
-        <Text size="sm" c="dimmed" mb={8} ml="auto" aria-live="polite">
-          {shown === total ? `${total} items` : `Showing ${shown} of ${total} items`}
-        </Text>
       </Group>
-      <Text size="xs" c="dimmed">
-        {me === null
-          ? '“Mine” shows the items assigned to you: say who you are under “I am” first. Fieldwork has no sign-in, so this computer remembers the choice for this audit.'
-          : '“I am” is remembered on this computer for this audit.'}
-      </Text>
     </Stack>
   );
 }, sameProps);

@@ -106,6 +106,10 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
     [],
   );
   const onSelect = useCallback((id: string) => setSelectedId(id), []);
+  // Each item opens at its top (its questions), not where the previous one was scrolled to.
+  useEffect(() => {
+    if (editorRef.current) editorRef.current.scrollTop = 0;
+  }, [selectedId]);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
 

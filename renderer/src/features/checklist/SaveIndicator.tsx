@@ -20,7 +20,13 @@ export const SaveIndicator = memo(function SaveIndicator({ status }: { status: S
       ? `${status.retrying ? 'Not saved — retrying' : 'Not saved'}: ${status.message}`
       : LABELS[status.state];
   return (
-    <span className={classes.save} role="status" aria-live="polite" data-save-state={status.state}>
+    <span
+      className={classes.save}
+      role="status"
+      aria-live="polite"
+      data-save-state={status.state}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       <span className={classes.saveDot} aria-hidden />
       {label}
     </span>

@@ -34,16 +34,17 @@ const COLUMNS: Column<FindingListRow>[] = [
       </Anchor>
     ),
   },
-  { header: 'Client', width: 170, cell: (f) => f.clientName },
+  { header: 'Client', width: 160, cell: (f) => f.clientName },
   {
     header: 'Audit',
-    width: 190,
+    width: 175,
     cell: (f) => `${AUDIT_TYPE_LABELS[f.auditType as AuditType] ?? f.auditType} · ${formatDay(f.auditStartDate)}`,
   },
-  { header: 'Type', width: 120, cell: (f) => <TypeBadge type={f.type} /> },
+  // Wide enough for the longest badge whole ("GOOD PRACTICE"); cells cut with an ellipsis, badges must not be.
+  { header: 'Type', width: 150, cell: (f) => <TypeBadge type={f.type} /> },
   { header: 'Requirements', width: 130, cell: (f) => f.requirements.join(', ') || '—' },
   { header: 'Statement', cell: (f) => excerpt(f.statement, 70) },
-  { header: 'Status', width: 170, cell: (f) => <StatusBadge status={f.status} /> },
+  { header: 'Status', width: 175, cell: (f) => <StatusBadge status={f.status} /> },
   { header: 'Response due', width: 230, cell: (f) => <DueCell finding={f} /> },
 ];
 
@@ -117,7 +118,7 @@ export function NonconformitiesPage() {
           columns={COLUMNS}
           onOpen={(f) => navigate(findingPath(f))}
           onNearEnd={list.loadMore}
-          minWidth={1200}
+          minWidth={1260}
           footer={plural(list.total, 'finding')}
         />
       </Card>
