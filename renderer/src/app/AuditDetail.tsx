@@ -18,7 +18,7 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
 import { useOp, useWriteOp } from '../api/ops';
@@ -37,6 +37,7 @@ import { ReviewPanel } from '../features/review/ReviewPanel';
 import { DocumentsPage } from '../features/records/DocumentsPage';
 import { InterviewsPage } from '../features/records/InterviewsPage';
 import { ReportTab } from '../features/report/ReportTab';
+import { CloseAuditModal } from '../features/report/CloseAuditModal';
 import { ObservationsPage } from '../features/records/ObservationsPage';
 import { TeamTab } from '../features/team/TeamTab';
 import { AuditOverview } from '../features/audits/AuditOverview';
@@ -58,6 +59,8 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
     if (section === 'checklist') prefetchChecklist(client, id);
   }, [client, id, section]);
   const remove = useWriteOp('audits.delete');
+  // Closing goes through the completeness gates: the modal lists what is missing and asks for a reason.
+  const [closing, setClosing] = useState(false);
   // The Team tab's badge counts open conflicts: the audit shows them until they are decided.
   const team = useOp('team.status', { auditId: id });
   const openConflicts = team.data?.openConflicts ?? 0;
@@ -75,16 +78,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
   };
   const requestMove = (to: AuditStatus) => {
     if (!needsConfirmation(to)) return void moveTo(to);
-    modals.openConfirmModal({
-      title: 'Close this audit?',
-      children: (
-        <Text size="sm">
-          A closed audit is the record behind a certification decision: it can no longer be edited or reopened.
-        </Text>
-      ),
-      labels: { confirm: 'Close audit', cancel: 'Keep it open' },
-      onConfirm: () => void moveTo(to),
-    });
+    setClosing(true);
   };
   const deleteAudit = async () => {
     const result = await remove.mutate({ id });
@@ -108,6 +102,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
 
   return (
     <>
+      <CloseAuditModal audit={a} opened={closing} onClose={() => setClosing(false)} />
       <PageHeader
         title={`${typeLabel} audit`}
         badge={<AuditStatusBadge status={a.status} size="lg" />}
