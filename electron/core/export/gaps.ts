@@ -1,6 +1,7 @@
 import type { ReportDetails } from '#shared/domain/report';
 import { getCertificationBody } from '../repos/branding';
 import type { RepoContext } from '../repos/context';
+import { auditGates } from '../repos/gate-facts';
 
 /** Conclusions the report needs before it is issued, with how the gap reads to the lead auditor. */
 const REQUIRED: [keyof ReportDetails, string][] = [
@@ -12,19 +13,16 @@ const REQUIRED: [keyof ReportDetails, string][] = [
   ['riskAssessment', "Describe how the client's risk assessment and treatment were audited."],
 ];
 
-/** What the report would still lack; shown before issuing, never blocking an export. */
+/**
+ * What the report would still lack, shown on the Report tab: the completeness
+ * gates for issuing (shared/rules/gates: results, findings, objectives, scope,
+ * criteria, the recommendation or Stage 1 conclusion, drafts, open majors), then
+ * the certification body's name and the report's own conclusions.
+ */
 export function reportGaps(ctx: RepoContext, auditId: string, details: ReportDetails): string[] {
-  const gaps: string[] = [];
+  const gaps = auditGates(ctx, auditId, 'issue').map((g) => g.message);
   if (getCertificationBody(ctx).name === '')
     gaps.push('The certification body has no name yet (Settings → Certification body).');
-  const { drafts } = ctx.db
-    .prepare("SELECT count(*) AS drafts FROM findings WHERE audit_id = ? AND status = 'draft'")
-    .get(auditId) as { drafts: number };
-  if (drafts > 0) {
-    gaps.push(`${drafts} draft finding${drafts === 1 ? ' is' : 's are'} not issued and will not appear in the report.`);
-  }
-  const decided = ctx.db.prepare('SELECT 1 FROM recommendations WHERE audit_id = ? LIMIT 1').get(auditId);
-  if (!decided) gaps.push("The team's recommendation has not been confirmed yet (Cycle tab).");
   for (const [field, message] of REQUIRED) if (details[field] === '') gaps.push(message);
   return gaps;
 }

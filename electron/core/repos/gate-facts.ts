@@ -90,7 +90,13 @@ export function passGates(
 ): Gap[] {
   const gaps = auditGates(ctx, auditId, stage);
   const refused = overrideError(stage, gaps, reason);
-  if (refused) throw new DomainError('invalid_input', refused, [{ path: ['reason'], message: 'Say why you go ahead' }]);
+  if (refused) {
+    // Each gap as its own issue too, so a screen can list them beside the reason field.
+    throw new DomainError('invalid_input', refused, [
+      { path: ['reason'], message: 'Say why you go ahead with these gaps open' },
+      ...gaps.map((g, i) => ({ path: ['gaps', i], message: g.message })),
+    ]);
+  }
   if (gaps.length > 0) {
     const s = stamp(ctx);
     ctx.db

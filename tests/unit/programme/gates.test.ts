@@ -133,6 +133,19 @@ describe('gates in the backend', () => {
   });
 });
 
+describe('the Report tab', () => {
+  it("lists the issuing gates before the report's own conclusions", async () => {
+    t = tempBackend();
+    const { audit } = await stage2InProgress(t.backend);
+    const { gaps } = value(await t.backend.call('reports.get', { auditId: audit.id }));
+    expect(gaps.slice(0, 2)).toEqual([
+      '123 checklist items have no result (0 of 123 audited): Clause 4.1, Clause 4.2, Clause 4.3, Clause 4.4, Clause 5.1, Clause 5.2, Clause 5.3, Clause 6.1.1 and 115 more.',
+      "The team's recommendation has not been confirmed yet (Cycle tab).",
+    ]);
+    expect(gaps).toContain('No conclusion on management review yet.');
+  });
+});
+
 describe("the cycle's rules", () => {
   it('a certification decision waits for a closed Stage 2 with no major open', async () => {
     t = tempBackend();

@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
 import { isSurveillance } from '#shared/rules/checklist';
-import { useWriteOp } from '../../api/ops';
+import { useOp, useWriteOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { issuesToErrors, type FieldErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -28,7 +28,11 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
   const [sampled, setSampled] = useState<string[] | null>(null);
   const sampling = next !== null && isSurveillance(next.type);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [reason, setReason] = useState('');
   const create = useWriteOp('programme.createNext');
+  // The next audit follows a closed one; planning ahead of the close needs a reason (kept in the audit trail).
+  const from = useOp('audits.get', { id: next?.fromAuditId ?? '' }, { enabled: next !== null });
+  const fromOpen = from.data !== undefined && from.data.status !== 'closed';
   const label = next ? AUDIT_TYPE_LABELS[next.type] : '';
 
   const submit = async (e: FormEvent) => {
@@ -38,12 +42,14 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
     if (!startDate) missing.startDate = 'Enter the first day of the audit';
     if (!endDate) missing.endDate = 'Enter the last day of the audit';
     if (sampling && sampled?.length === 0) missing.sampledRefs = 'Choose at least one requirement or control to sample';
+    if (fromOpen && reason.trim() === '') missing.reason = 'Say why the next audit is planned before this one closes';
     if (Object.keys(missing).length > 0) return setErrors(missing);
     const result = await create.mutate({
       fromAuditId: next.fromAuditId,
       startDate,
       endDate,
       ...(sampling && sampled ? { sampledRefs: sampled } : {}),
+      ...(fromOpen ? { reason } : {}),
     });
     if (!result.ok) {
       setErrors(issuesToErrors(result.error.issues));
@@ -90,6 +96,18 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
               error={errors.endDate}
             />
           </SimpleGrid>
+          {fromOpen && (
+            <Textarea
+              label="Reason for planning before the previous audit is closed"
+              description={`The ${from.data ? AUDIT_TYPE_LABELS[from.data.type] : ''} audit is not closed yet; the reason is kept in its audit trail.`}
+              withAsterisk
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors.reason}
+            />
+          )}
           {sampling && (
             <SamplingPicker
               clientId={clientId}
