@@ -1,7 +1,8 @@
-import { encryptDataDir, rewrapDataDir } from '#core/backend';
+import { encryptDataDir, openBackend, rewrapDataDir } from '#core/backend';
 import { dataPassphraseFile, dataUnlock, DATA_PASSPHRASE_ENV, readPassphraseLine } from './data-unlock';
 import { UserError } from './errors';
 import { openExistingForCli, resolveDataDir } from './open';
+import { appVersion, cliPaths } from './paths';
 
 const MIN_LENGTH = 8;
 
@@ -32,7 +33,7 @@ export function encryptCommand(opts: { dataDir?: string; progress?: boolean }): 
   openExistingForCli(dataDir).close();
   const passphrase = newPassphrase(dataPassphraseFile(), `--data-passphrase-file (or $${DATA_PASSPHRASE_ENV})`);
   try {
-    encryptDataDir(
+    const dataKey = encryptDataDir(
       dataDir,
       { passphrase },
       {
@@ -41,6 +42,10 @@ export function encryptCommand(opts: { dataDir?: string; progress?: boolean }): 
         },
       },
     );
+    // Opened once with its key: the start-up sweep seals the evidence files and issued reports left plain.
+    if (opts.progress) process.stderr.write('Files\n');
+    const { exportWorkerUrl, soaWorkerUrl } = cliPaths();
+    openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl, dataKey }).close();
   } catch (e) {
     asUserError(e);
   }

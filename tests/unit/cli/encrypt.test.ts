@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '#core/backend';
-import { sampleClient, value } from '../../helpers/backend';
+import { sampleAudit, sampleClient, value } from '../../helpers/backend';
+import { upload } from '../evidence/helpers';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 
 /** The built CLI (npm run build first) on a real data folder: encrypt, unlock, change the passphrase, back up, restore. */
@@ -46,7 +47,12 @@ describe('fieldwork encrypt / passphrase and the data passphrase file', { timeou
     dataDir = join(root, 'data');
     const backend = openBackend({ dataDir, appVersion: 'test' });
     try {
-      value(await backend.call('clients.create', { ...sampleClient(), name: NAME, address: NOTE, sites: [] }));
+      const client = value(
+        await backend.call('clients.create', { ...sampleClient(), name: NAME, address: NOTE, sites: [] }),
+      );
+      const audit = value(await backend.call('audits.create', sampleAudit(client.id)));
+      // An evidence file holding the note: its bytes must not stay readable either.
+      value(await upload(backend, audit.id, 'notes.txt', Buffer.from(`Interview notes: ${NOTE}\n`)));
     } finally {
       backend.close();
     }
