@@ -83,3 +83,32 @@ test('the Audits list of more audits than a page: windowed, paged and driven by 
     await expect(table).toHaveAttribute('aria-rowcount', String(AUDITS + 1));
   });
 });
+
+test('the Audits screen asks for its first page and nothing else; with no audit yet it counts the clients', async ({
+  page,
+  appUrl,
+  served,
+}) => {
+  const client = await call(served.current, 'clients.create', { name: 'Fabrikam Freight' });
+  await page.goto(appUrl);
+  await expect(page.getByRole('heading', { name: 'No audits yet' })).toBeVisible();
+  await expect(page.getByText('Plan the first audit for one of your 1 client')).toBeVisible();
+
+  await call(served.current, 'audits.create', {
+    clientId: client.id,
+    type: 'surveillance1',
+    scope: 'Freight platform',
+    startDate: '2026-03-02',
+    endDate: '2026-03-02',
+    team: [{ name: 'Lena Lead', role: 'lead_auditor' }],
+  });
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const op = r.url().split('/api/')[1];
+    if (op) asked.push(op);
+  });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Audits' }).locator('tbody tr[aria-rowindex]')).toHaveCount(1);
+  expect(asked).toContain('audits.page');
+  expect(asked).not.toContain('clients.list');
+});

@@ -41,7 +41,6 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   const [sort, setSort] = useState<AuditSort>('start_desc');
 
   const audits = usePagedOp('audits.page', auditListInput({ sort, search: debouncedSearch, status, type }));
-  const clients = useOp('clients.list', {});
   const filtered = Boolean(search.trim() || status || type);
   const clearFilters = () => {
     setSearch('');
@@ -50,6 +49,8 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
   };
 
   const firstRun = audits.rows?.length === 0 && !filtered;
+  // Only the first-run message counts the clients: a screen listing audits asks for nothing beside its first page.
+  const clients = useOp('clients.list', {}, { enabled: firstRun });
   const canPlan = (clients.data?.length ?? 0) > 0;
 
   return (
