@@ -78,6 +78,9 @@ test('audit method: plan → opening meeting → closing meeting → technical r
     await expect(row).toContainText('Identity and access management');
     await expect(row).toContainText('A.5.15');
     await expect(row).toContainText('Tom Berg');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download plan (DOCX)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/Brennan Logistics Ltd Stage 2 Audit plan\.docx$/);
   });
 
   await test.step('The checklist item shows where the plan expects it', async () => {

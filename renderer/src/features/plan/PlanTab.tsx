@@ -10,6 +10,7 @@ import { canEditAudit } from '#shared/rules/audit-status';
 import { notifySuccess } from '../../lib/notify';
 import { useActor } from '../../lib/useActor';
 import { MeetingForm } from './MeetingForm';
+import { PlanDownload } from './PlanDownload';
 import { SessionsTable } from './SessionsTable';
 
 /**
@@ -91,13 +92,14 @@ function PlanTexts({ audit, plan, editable }: { audit: Audit; plan: AuditPlan; e
           {refusal.message}
         </Alert>
       )}
-      {editable && (
-        <Group>
+      <Group>
+        {editable && (
           <Button leftSection={<IconDeviceFloppy size={16} />} loading={save.pending} onClick={() => void submit()}>
             Save plan
           </Button>
-        </Group>
-      )}
+        )}
+        <PlanDownload auditId={audit.id} />
+      </Group>
     </Stack>
   );
 }
