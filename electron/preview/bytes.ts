@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fail, type Result } from '#shared/api/result';
 import type { Backend } from '#core/backend';
@@ -49,7 +48,8 @@ export async function handleBytes(
     });
     if (req.method === 'HEAD' || file.value.size === 0) return void res.end();
     // A file shorter than recorded ends the stream early: the client sees a broken download, never wrong bytes.
-    createReadStream(file.value.path, { start: 0, end: file.value.size - 1 })
+    file.value
+      .stream()
       .on('error', () => res.destroy())
       .pipe(res);
     return;

@@ -16,6 +16,7 @@ import { DomainError } from '#shared/api/result';
 import { openZipFile, type ZipFile } from '../files/unzip-file';
 import { ZipRefused } from '../files/unzip';
 import { BackupManifest, MANIFEST_MEMBER, MEMBER_PATH, type ManifestMember } from './manifest';
+import { SEALED_MAGIC_BYTES, isSealedHeader } from '../crypto/file-cipher';
 import { backupStorageError, fsyncDir } from './storage';
 
 export interface SourceMember {
@@ -185,10 +186,12 @@ export async function extractBackup(opened: OpenedBackup, dir: string, progress:
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     const hash = createHash('sha256');
     let size = 0;
+    let head = Buffer.alloc(0);
     const file = await open(target, 'wx', 0o600);
     try {
       for await (const chunk of zip.chunks(entry)) {
         progress.signal?.throwIfAborted();
+        if (head.length < SEALED_MAGIC_BYTES) head = Buffer.concat([head, chunk]).subarray(0, SEALED_MAGIC_BYTES);
         hash.update(chunk);
         size += chunk.length;
         await file.write(chunk);
@@ -204,6 +207,8 @@ export async function extractBackup(opened: OpenedBackup, dir: string, progress:
     const sha = hash.digest('hex');
     if (size !== member.size || sha !== member.sha256) throw damaged(`the file ${entry.name} inside it was changed`);
     const named = /^evidence\/blobs\/[0-9a-f]{2}\/([0-9a-f]{64})$/.exec(entry.name)?.[1];
-    if (named && named !== sha) throw damaged(`the evidence file ${entry.name} does not hold what its name says`);
+    // A sealed file (encrypted folder) is named by an HMAC only its data key can check; the manifest's digest still does.
+    if (named && named !== sha && !isSealedHeader(head))
+      throw damaged(`the evidence file ${entry.name} does not hold what its name says`);
   }
 }

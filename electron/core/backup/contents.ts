@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupCounts } from '#shared/domain/backup';
 import { blobPath, thumbPath } from '../evidence/store';
+import { fileNameOf, type FolderCipher } from '../crypto/file-cipher-folder';
+import { plainSizeOf } from '../crypto/file-cipher';
 import { issuedPath } from '../export/jobs';
 import { keyConnection } from '../crypto/db-key';
 import { DATABASE_MEMBER, DEVICE_MEMBER, KEY_MEMBER } from './manifest';
@@ -65,6 +67,8 @@ export function backupMembers(
   dataDir: string,
   snapshot: string,
   contents: SnapshotContents,
+  /** An encrypted folder's keys: its files are copied sealed as they are, under their stored (HMAC) names. */
+  cipher: FolderCipher | null = null,
 ): { members: SourceMember[]; counts: BackupCounts } {
   const members: SourceMember[] = [
     { path: DATABASE_MEMBER, source: snapshot, size: statSync(snapshot).size, compress: true },
@@ -81,21 +85,22 @@ export function backupMembers(
   let evidenceFiles = 0;
   let evidenceBytes = 0;
   for (const sha of contents.evidence) {
-    const prefix = `evidence/blobs/${sha.slice(0, 2)}/${sha}`;
-    const blob = blobPath(dataDir, sha);
+    const name = fileNameOf(cipher, sha);
+    const prefix = `evidence/blobs/${name.slice(0, 2)}/${name}`;
+    const blob = blobPath(dataDir, sha, cipher);
     const size = sizeOf(blob);
     if (size === null) {
       missingFiles++;
       continue;
     }
     evidenceFiles++;
-    evidenceBytes += size;
+    evidenceBytes += cipher ? plainSize(size) : size;
     members.push({ path: prefix, source: blob, size, compress: false });
-    const thumb = thumbPath(dataDir, sha);
+    const thumb = thumbPath(dataDir, sha, cipher);
     const thumbSize = sizeOf(thumb);
     if (thumbSize !== null) {
       members.push({
-        path: `evidence/thumbs/${sha.slice(0, 2)}/${sha}.jpg`,
+        path: `evidence/thumbs/${name.slice(0, 2)}/${name}.jpg`,
         source: thumb,
         size: thumbSize,
         compress: false,
@@ -104,14 +109,23 @@ export function backupMembers(
   }
   let reports = 0;
   for (const sha of contents.reports) {
-    const file = issuedPath(dataDir, sha);
+    const file = issuedPath(dataDir, sha, cipher);
     const size = sizeOf(file);
     if (size === null) {
       missingFiles++;
       continue;
     }
     reports++;
-    members.push({ path: `reports/${sha}.docx`, source: file, size, compress: false });
+    members.push({ path: `reports/${fileNameOf(cipher, sha)}.docx`, source: file, size, compress: false });
   }
   return { members, counts: { ...contents.counts, evidenceFiles, evidenceBytes, reports, missingFiles } };
+}
+
+/** A sealed file's plaintext size (what the database records), or its stored size if it is not well formed. */
+function plainSize(sealed: number): number {
+  try {
+    return plainSizeOf(sealed);
+  } catch {
+    return sealed;
+  }
 }

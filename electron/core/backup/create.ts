@@ -11,6 +11,7 @@ import { BACKUP_FORMAT, type BackupManifest } from './manifest';
 import { backupName, backupsDir } from './paths';
 import { keyedSnapshot } from './keyed-snapshot';
 import { backupStorageError } from './storage';
+import type { FolderCipher } from '../crypto/file-cipher-folder';
 
 export interface CreateOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface CreateOptions {
   at?: Date;
   signal?: AbortSignal;
   onProgress?(fraction: number, stage: string): void;
+  /** An encrypted folder's keys (its files are named by HMAC); null for a plain folder. */
+  cipher?: FolderCipher | null;
   /** An encrypted folder's data key: the snapshot is made encrypted under it (keyed-snapshot.ts). */
   dataKey?: Buffer | null;
 }
@@ -77,7 +80,7 @@ export async function createBackup(opts: CreateOptions): Promise<{ file: string;
     const contents = readSnapshot(snapshot, opts.dataKey ?? null);
     // Attachments added between the claim and the copy: the copy refers to them, so they are kept too.
     claims.claim(contents.evidence);
-    const { members, counts } = backupMembers(opts.dataDir, snapshot, contents);
+    const { members, counts } = backupMembers(opts.dataDir, snapshot, contents, opts.cipher ?? null);
     const total = members.reduce((n, m) => n + m.size, 0) || 1;
     let done = 0;
     const target = opts.out ?? join(dir, backupName(opts.reason, at));

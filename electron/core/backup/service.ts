@@ -9,6 +9,7 @@ import { createBackup, summaryOf } from './create';
 import { backupsDir } from './paths';
 import { stagedBackups } from './pre-migration';
 import { checkRestoreTarget, restoreBackup } from './restore';
+import { folderCipher } from '../crypto/file-cipher-folder';
 import { madeToday, prune } from './rolling';
 
 interface Running {
@@ -114,6 +115,7 @@ export class BackupService {
     const made = await createBackup({
       dataDir: this.ctx.dataDir,
       db: this.ctx.db,
+      cipher: folderCipher(this.ctx),
       dataKey: this.ctx.dataKey ?? null,
       reason,
       appVersion: this.appVersion,

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '#shared/api/result';
-import { readRange, type ReadableFile } from './read';
+import type { Readable } from 'node:stream';
+import { fileStream, readRange, type ReadableFile } from './read';
 
-/** A file an operation decided may be read: the transports stream it by the ticket's id. */
-export type DownloadFile = ReadableFile;
+/**
+ * A file an operation decided may be read: the transports stream it by the ticket's id, through `stream()`
+ * (decrypted when the file is sealed, so a transport never reads a stored file's bytes itself).
+ */
+export type DownloadFile = ReadableFile & { stream(): Readable };
 
 /** A ticket nobody read from for this long is forgotten (the file itself stays where it is). */
 export const DOWNLOAD_IDLE_MS = 10 * 60 * 1000;
@@ -28,13 +32,13 @@ export class DownloadTickets {
 
   constructor(private readonly idleMs = DOWNLOAD_IDLE_MS) {}
 
-  offer(file: DownloadFile): { downloadId: string; size: number } {
+  offer(file: ReadableFile): { downloadId: string; size: number } {
     if (this.tickets.size >= MAX_DOWNLOADS) {
       const oldest = this.tickets.keys().next().value;
       if (oldest !== undefined) this.forget(oldest);
     }
     const downloadId = randomUUID();
-    this.tickets.set(downloadId, { file, timer: this.expiry(downloadId) });
+    this.tickets.set(downloadId, { file: { ...file, stream: () => fileStream(file) }, timer: this.expiry(downloadId) });
     return { downloadId, size: file.size };
   }
 

@@ -1,11 +1,23 @@
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { DomainError } from '#shared/api/result';
+import type { FileKey } from '../crypto/file-cipher';
+import { SealedFile, sealedReadStream } from '../crypto/file-cipher-io';
 import { readFully } from '../files/read-chunk';
 
-/** A file an operation may hand out, with the size the database recorded for it. */
+/** A file an operation may hand out, with the size the database recorded for it (of its plaintext). */
 export interface ReadableFile {
   path: string;
   size: number;
+  /** Set when the file is sealed (an encrypted data folder): its bytes are read through the cipher. */
+  key?: FileKey | null;
+}
+
+/** The whole file's bytes as a stream, for a transport that streams a download itself (the preview host). */
+export function fileStream(file: ReadableFile): Readable {
+  if (file.key) return sealedReadStream(file.path, file.key, { end: file.size });
+  return createReadStream(file.path, { start: 0, end: file.size - 1 });
 }
 
 const damaged = () =>
@@ -21,6 +33,7 @@ export async function readRange(file: ReadableFile, offset: number, length: numb
     throw new DomainError('invalid_input', `The read starts past the end of the file (${file.size} bytes).`);
   }
   const want = Math.min(length, file.size - offset);
+  if (file.key) return readSealedRange(file.path, file.key, offset, want);
   let handle;
   try {
     handle = await open(file.path, 'r');
@@ -41,4 +54,21 @@ export async function readRange(file: ReadableFile, offset: number, length: numb
 export async function readChunkOp(file: ReadableFile, offset: number, length: number) {
   const bytes = await readRange(file, offset, length);
   return { dataBase64: bytes.toString('base64'), size: file.size, eof: offset + bytes.length >= file.size };
+}
+
+async function readSealedRange(path: string, key: FileKey, offset: number, want: number): Promise<Buffer> {
+  let file;
+  try {
+    file = await SealedFile.open(path, key);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw damaged();
+    throw e;
+  }
+  try {
+    const bytes = await file.read(offset, want);
+    if (bytes.length < want) throw damaged();
+    return bytes;
+  } finally {
+    await file.close();
+  }
 }

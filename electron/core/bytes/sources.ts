@@ -7,6 +7,7 @@ import { getIssue } from '../repos/report-issues';
 import { teamFiles } from '../sync/team-files';
 import type { Tx } from '../handlers/types';
 import type { ReadableFile } from './read';
+import { folderCipher } from '../crypto/file-cipher-folder';
 
 export type DownloadSource = OpParsed<'bytes.download'>;
 
@@ -19,17 +20,19 @@ export function sourceFile(ctx: RepoContext, tx: Tx, source: DownloadSource): Re
   switch (source.kind) {
     case 'evidence': {
       const file = tx(() => evidenceFile(ctx, source.id))(undefined);
-      return { path: evidenceService(ctx).store.blobPath(file.sha256), size: file.size };
+      const { store } = evidenceService(ctx);
+      return { path: store.blobPath(file.sha256), size: file.size, key: store.cipher?.file ?? null };
     }
     case 'export':
       return exportJobs(ctx).file(source.jobId);
     case 'issue': {
       const issue = tx(() => getIssue(ctx, source.issueId))(undefined);
-      return { path: issuedPath(ctx.dataDir, issue.sha256), size: issue.size };
+      const cipher = folderCipher(ctx);
+      return { path: issuedPath(ctx.dataDir, issue.sha256, cipher), size: issue.size, key: cipher?.file ?? null };
     }
     case 'team': {
       const f = teamFiles(ctx).get(source.fileId);
-      return { path: f.path, size: f.size };
+      return { path: f.path, size: f.size, key: f.key ?? null };
     }
   }
 }

@@ -143,6 +143,22 @@ export async function writeSealed(handle: FileHandle, key: FileKey, plain: Buffe
   for (const part of [...sealer.push(plain), ...sealer.end()]) await writeAll(handle, part);
 }
 
+/** Writes every byte of `pieces` in order, with one gathered write when the system takes them all (it nearly always does). */
+export async function writeAllPieces(handle: FileHandle, pieces: Buffer[]): Promise<void> {
+  if (pieces.length === 0) return;
+  const total = pieces.reduce((n, p) => n + p.length, 0);
+  let skip = (await handle.writev(pieces)).bytesWritten;
+  if (skip === total) return;
+  for (const piece of pieces) {
+    if (skip >= piece.length) {
+      skip -= piece.length;
+      continue;
+    }
+    await writeAll(handle, piece.subarray(skip));
+    skip = 0;
+  }
+}
+
 /** Writes every byte of `bytes` (a write may take fewer). */
 export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let done = 0; done < bytes.length;) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;

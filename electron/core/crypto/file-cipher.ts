@@ -72,11 +72,15 @@ function aad(header: Buffer, last: boolean): Buffer {
   return Buffer.concat([header, Buffer.of(last ? 1 : 0)]);
 }
 
-function sealChunk(key: FileKey, header: Buffer, index: number, plain: Buffer, last: boolean): Buffer {
+/** The sealed chunk as pieces (ciphertext, tag), written as they are: no copy to join them. */
+function sealChunk(key: FileKey, header: Buffer, index: number, plain: Uint8Array, last: boolean): Buffer[] {
   if (index >= MAX_CHUNKS) throw new DomainError('too_large', 'The file is too large to store.');
   const cipher = createCipheriv('aes-256-gcm', key.key, nonce(header.subarray(8), index));
   cipher.setAAD(aad(header, last));
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  // GCM's final() yields no bytes, only the tag.
+  cipher.final();
+  return [body, cipher.getAuthTag()];
 }
 
 export const SEALED_MAGIC_BYTES = 4;
@@ -133,8 +137,14 @@ export class ChunkSealer {
     while (at < bytes.length) {
       // A full chunk is sealed only once a further byte shows it is not the last.
       if (this.filled === CHUNK_BYTES) {
-        out.push(sealChunk(this.key, this.header, this.index++, this.pending, false));
+        out.push(...sealChunk(this.key, this.header, this.index++, this.pending, false));
         this.filled = 0;
+      }
+      // A whole chunk of the input with more after it is sealed where it lies, not copied first.
+      if (this.filled === 0 && bytes.length - at > CHUNK_BYTES) {
+        out.push(...sealChunk(this.key, this.header, this.index++, bytes.subarray(at, at + CHUNK_BYTES), false));
+        at += CHUNK_BYTES;
+        continue;
       }
       const take = Math.min(CHUNK_BYTES - this.filled, bytes.length - at);
       this.pending.set(bytes.subarray(at, at + take), this.filled);
@@ -147,7 +157,7 @@ export class ChunkSealer {
   end(): Buffer[] {
     const out = this.started ? [] : [this.header];
     this.started = true;
-    out.push(sealChunk(this.key, this.header, this.index++, this.pending.subarray(0, this.filled), true));
+    out.push(...sealChunk(this.key, this.header, this.index++, this.pending.subarray(0, this.filled), true));
     this.filled = 0;
     return out;
   }

@@ -1,6 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { storageError, type EvidenceStore } from './store';
+import { ChunkSealer } from '../crypto/file-cipher';
+import { writeAll, writeAllPieces } from '../crypto/file-cipher-io';
 
 /** A complete temp file and what it holds. */
 export interface ReceivedFile {
@@ -16,8 +18,10 @@ export const HEAD_BYTES = 64 * 1024;
 
 /**
  * Bytes on their way into the store: written to a private temp file and
- * hashed as they pass, so no file is ever held in memory whole. `finish`
- * fsyncs and closes; `discard` removes the temp (safe to call twice).
+ * hashed as they pass, so no file is ever held in memory whole. In an
+ * encrypted folder they are sealed on the way (the digest and `size` are the
+ * plaintext's), so no plaintext reaches the disk. `finish` fsyncs and closes;
+ * `discard` removes the temp (safe to call twice).
  */
 export class BlobWriter {
   private readonly hash: Hash = createHash('sha256');
@@ -28,11 +32,12 @@ export class BlobWriter {
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
+    private readonly sealer: ChunkSealer | null,
   ) {}
 
   static async create(store: EvidenceStore): Promise<BlobWriter> {
     const { path, handle } = await store.tempFile();
-    return new BlobWriter(path, handle);
+    return new BlobWriter(path, handle, store.cipher ? new ChunkSealer(store.cipher.file) : null);
   }
 
   /** Appends `length` bytes of `chunk`; the caller must not reuse the buffer before this resolves. */
@@ -41,9 +46,9 @@ export class BlobWriter {
     this.hash.update(bytes);
     if (this.size < HEAD_BYTES) Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).copy(this.head, this.size);
     try {
-      for (let done = 0; done < length;) {
-        done += (await this.handle.write(bytes, done, length - done)).bytesWritten;
-      }
+      // The sealed chunks of one piece go in one gathered write: one thread-pool round trip, no copy.
+      if (this.sealer) await writeAllPieces(this.handle, this.sealer.push(bytes));
+      else await writeAll(this.handle, bytes);
     } catch (e) {
       throw storageError(e);
     }
@@ -52,6 +57,7 @@ export class BlobWriter {
 
   async finish(): Promise<ReceivedFile> {
     try {
+      if (this.sealer) await writeAllPieces(this.handle, this.sealer.end());
       await this.handle.sync();
       this.open = false;
       await this.handle.close();

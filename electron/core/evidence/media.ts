@@ -1,4 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
+import type { FileKey } from '../crypto/file-cipher';
+import { readSealedFile, withSealedFile, writeSealed } from '../crypto/file-cipher-io';
 import type { EvidenceStore } from './store';
 
 /**
@@ -15,6 +17,8 @@ export interface MediaFacts {
 }
 
 export const THUMBNAIL_MAX_PX = 320;
+const EXIF_BYTES = 1024 * 1024;
+const ZIP_SNIFF_BYTES = 4 * 1024 * 1024;
 const OCTET_STREAM = 'application/octet-stream';
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9][a-z0-9.+-]{0,100}$/;
 // Formats the sniffer recognises by their bytes: a guess claiming one of these for bytes it did not recognise is wrong.
@@ -65,11 +69,22 @@ const exifrModule = once(async () => (await import('exifr')).default);
  * A ZIP is looked at whole: Office documents and the like are ZIPs whose kind
  * shows only in their entries. `hint` is what the browser said (may be '').
  */
-export async function sniffMediaType(path: string, name: string, hint: string, head?: Buffer): Promise<string> {
+export async function sniffMediaType(
+  path: string,
+  name: string,
+  hint: string,
+  head?: Buffer,
+  key?: FileKey | null,
+): Promise<string> {
   try {
     const { fileTypeFromBuffer, fileTypeFromFile } = await fileTypeModule();
-    let found = head ? await fileTypeFromBuffer(head) : await fileTypeFromFile(path);
-    if (head && found?.mime === 'application/zip') found = await fileTypeFromFile(path);
+    // Of a sealed file (encrypted folder), the first bytes decrypted: enough for the entries that name a ZIP's kind.
+    const whole = async () =>
+      key
+        ? fileTypeFromBuffer(await withSealedFile(path, key, (f) => f.read(0, ZIP_SNIFF_BYTES)))
+        : fileTypeFromFile(path);
+    let found = head ? await fileTypeFromBuffer(head) : await whole();
+    if (head && found?.mime === 'application/zip') found = await whole();
     if (found) return found.mime;
   } catch {
     // Unreadable as any known format: fall through to the guesses.
@@ -81,10 +96,12 @@ export async function sniffMediaType(path: string, name: string, hint: string, h
 const extension = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** EXIF DateTimeOriginal as local wall-clock time (2026-03-14T09:30:12), as cameras record no time zone. */
-export async function readCapturedAt(path: string): Promise<string | null> {
+export async function readCapturedAt(path: string, key?: FileKey | null): Promise<string | null> {
   try {
     const exifr = await exifrModule();
-    const tags = (await exifr.parse(path, { pick: ['DateTimeOriginal'], reviveValues: false })) as
+    // Of a sealed file, the first MiB: EXIF sits near the start of every raster format read here.
+    const input = key ? await withSealedFile(path, key, (f) => f.read(0, EXIF_BYTES)) : path;
+    const tags = (await exifr.parse(input, { pick: ['DateTimeOriginal'], reviveValues: false })) as
       { DateTimeOriginal?: unknown } | undefined;
     return exifDate(tags?.DateTimeOriginal);
   } catch {
@@ -117,7 +134,9 @@ export async function makeThumbnail(store: EvidenceStore, sha256: string): Promi
   let temp: string | null = null;
   try {
     const sharp = await sharpModule();
-    const jpeg = await sharp(store.blobPath(sha256))
+    const key = store.cipher?.file;
+    // A sealed image is decrypted into memory: sharp holds a streamed input whole before decoding it anyway.
+    const jpeg = await sharp(key ? await readSealedFile(store.blobPath(sha256), key) : store.blobPath(sha256))
       .rotate()
       .resize(THUMBNAIL_MAX_PX, THUMBNAIL_MAX_PX, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 80, mozjpeg: true })
@@ -125,7 +144,8 @@ export async function makeThumbnail(store: EvidenceStore, sha256: string): Promi
     const file = await store.tempFile();
     temp = file.path;
     try {
-      await file.handle.writeFile(jpeg);
+      if (key) await writeSealed(file.handle, key, jpeg);
+      else await file.handle.writeFile(jpeg);
       await file.handle.sync();
     } finally {
       await file.handle.close();
@@ -147,8 +167,9 @@ export async function describe(
   head?: Buffer,
 ): Promise<MediaFacts> {
   const path = store.blobPath(sha256);
-  const mediaType = await sniffMediaType(path, name, hint, head);
+  const key = store.cipher?.file;
+  const mediaType = await sniffMediaType(path, name, hint, head, key);
   if (!RASTER.has(mediaType)) return { mediaType, capturedAt: null, hasThumbnail: false };
-  const [capturedAt, hasThumbnail] = await Promise.all([readCapturedAt(path), makeThumbnail(store, sha256)]);
+  const [capturedAt, hasThumbnail] = await Promise.all([readCapturedAt(path, key), makeThumbnail(store, sha256)]);
   return { mediaType, capturedAt, hasThumbnail };
 }

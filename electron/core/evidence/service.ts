@@ -7,6 +7,8 @@ import type { ReceivedFile } from './ingest';
 import { describe } from './media';
 import { emptyFileError } from './names';
 import { EvidenceStore, type DirSink } from './store';
+import { folderCipher } from '../crypto/file-cipher-folder';
+import { sealPlainReports } from '../export/jobs';
 import { byteChannel } from '../bytes/channel';
 import { Uploads, type EvidenceAdder } from './uploads';
 
@@ -52,7 +54,7 @@ export class EvidenceService implements EvidenceAdder {
   readonly uploads: Uploads;
 
   constructor(private readonly ctx: RepoContext) {
-    this.store = new EvidenceStore(ctx.dataDir, ctx.db);
+    this.store = new EvidenceStore(ctx.dataDir, ctx.db, folderCipher(ctx));
     this.uploads = new Uploads(this, byteChannel(ctx).uploads);
   }
 
@@ -208,8 +210,11 @@ export class EvidenceService implements EvidenceAdder {
 
   /** Start-up: the store's folders, and its sweep (store.ts) when this process alone uses the data folder. */
   startUp(sweep: boolean): void {
-    if (sweep) this.store.sweep();
-    else this.store.ensureDirs();
+    if (sweep) {
+      this.store.sweep();
+      // An encrypted folder's issued copies left plain (it was a plain folder until now) are sealed too.
+      sealPlainReports(this.ctx, this.store.tmpDir);
+    } else this.store.ensureDirs();
   }
 }
 

@@ -5,12 +5,15 @@ import { dirname, join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import type { Db } from '../db/open';
 import { lightTransaction } from '../db/light-transaction';
+import { fileNameOf, type FolderCipher } from '../crypto/file-cipher-folder';
+import { sealInPlace } from '../crypto/file-cipher-convert';
 
 /**
  * The content-addressed evidence store under <dataDir>/evidence:
  *   blobs/<sha[0:2]>/<sha256>       the files, named by their SHA-256, no extension
  *   thumbs/<sha[0:2]>/<sha256>.jpg  small previews of images
  *   tmp/                            files being received; anything here at start-up is a leftover
+ * In an encrypted folder the files are sealed and named by an HMAC of the digest instead (see blobPath).
  * A file enters blobs/ only complete and fsynced (rename of a temp file), and
  * before its database row; rows are deleted before their files. So a crash can
  * leave only unreferenced files behind, which start-up removes.
@@ -35,10 +38,18 @@ export const PLACEMENT_GRACE_MS = 60 * 60 * 1000;
 const BATCH = 500;
 const evidenceDir = (dataDir: string) => join(dataDir, 'evidence');
 
-export const blobPath = (dataDir: string, sha256: string): string =>
-  join(evidenceDir(dataDir), 'blobs', sha256.slice(0, 2), sha256);
-export const thumbPath = (dataDir: string, sha256: string): string =>
-  join(evidenceDir(dataDir), 'thumbs', sha256.slice(0, 2), `${sha256}.jpg`);
+/**
+ * In an encrypted folder (`cipher` given) the files are sealed (crypto/file-cipher.ts) and named by an HMAC of
+ * their digest (crypto/file-names.ts): the same 64-hex shape, sharded by its first two digits.
+ */
+export const blobPath = (dataDir: string, sha256: string, cipher: FolderCipher | null = null): string => {
+  const name = fileNameOf(cipher, sha256);
+  return join(evidenceDir(dataDir), 'blobs', name.slice(0, 2), name);
+};
+export const thumbPath = (dataDir: string, sha256: string, cipher: FolderCipher | null = null): string => {
+  const name = fileNameOf(cipher, sha256);
+  return join(evidenceDir(dataDir), 'thumbs', name.slice(0, 2), `${name}.jpg`);
+};
 
 /** File-system failures become one clear, user-facing 'storage' error (never quoting paths or names). */
 export function storageError(e: unknown, action = 'The file could not be stored'): DomainError {
@@ -89,6 +100,8 @@ export class EvidenceStore {
   constructor(
     readonly dataDir: string,
     private readonly db: Db,
+    /** The folder's keys when it is encrypted: files are then sealed and named by HMAC. */
+    readonly cipher: FolderCipher | null = null,
   ) {
     this.tmpDir = join(evidenceDir(dataDir), 'tmp');
     this.queued = db.prepare(`SELECT sha256 FROM evidence_gc LIMIT ${BATCH}`).pluck();
@@ -103,11 +116,11 @@ export class EvidenceStore {
   }
 
   blobPath(sha256: string): string {
-    return blobPath(this.dataDir, sha256);
+    return blobPath(this.dataDir, sha256, this.cipher);
   }
 
   thumbPath(sha256: string): string {
-    return thumbPath(this.dataDir, sha256);
+    return thumbPath(this.dataDir, sha256, this.cipher);
   }
 
   /** A new, private temp file for incoming bytes. */
@@ -276,16 +289,27 @@ export class EvidenceStore {
     this.ensureDirs();
     for (const name of readdirSync(this.tmpDir)) rmSync(join(this.tmpDir, name), { recursive: true, force: true });
     this.collect();
-    const orphans: { sha: string; path: string }[] = [];
+    // Encrypted names cannot be turned back into digests: the names of every used or claimed digest are computed
+    // instead (about a microsecond each), and a file is an orphan when its name is not among them.
+    const known = this.cipher ? this.knownNames() : null;
+    const isKnown = (name: string) => (known ? known.has(name) : this.used.get(name) || this.claimed.get(name));
+    const orphans: { name: string; path: string }[] = [];
     for (const kind of ['blobs', 'thumbs'] as const) {
       const base = join(evidenceDir(this.dataDir), kind);
       for (const entry of readdirSync(base, { withFileTypes: true })) {
         const prefix = entry.name;
         if (!entry.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix)) continue;
-        for (const name of readdirSync(join(base, prefix))) {
-          const sha = kind === 'blobs' ? name : name.replace(/\.jpg$/, '');
-          if (!SHA.test(sha) || this.used.get(sha) || this.claimed.get(sha)) continue;
-          orphans.push({ sha, path: join(base, prefix, name) });
+        for (const file of readdirSync(join(base, prefix))) {
+          const name = kind === 'blobs' ? file : file.replace(/\.jpg$/, '');
+          if (!SHA.test(name) || isKnown(name)) continue;
+          const path = join(base, prefix, file);
+          // A plain file named by a digest in use: the folder was plain until now (its database just encrypted).
+          if (known && known.has(fileNameOf(this.cipher, name))) {
+            const target = kind === 'blobs' ? this.blobPath(name) : this.thumbPath(name);
+            sealInPlace(path, target, this.tmpDir, this.cipher!.file);
+            continue;
+          }
+          orphans.push({ name, path });
         }
       }
     }
@@ -293,12 +317,22 @@ export class EvidenceStore {
     for (let i = 0; i < orphans.length; i += BATCH) {
       this.db
         .transaction(() => {
-          for (const { sha, path } of orphans.slice(i, i + BATCH)) {
-            if (!this.used.get(sha) && !this.claimed.get(sha)) rmSync(path, { force: true });
+          const again = this.cipher && this.knownNames();
+          for (const { name, path } of orphans.slice(i, i + BATCH)) {
+            if (!(again ? again.has(name) : isKnown(name))) rmSync(path, { force: true });
           }
         })
         .immediate();
     }
+  }
+
+  /** The stored names of every digest a row uses or a process claims (encrypted folders). */
+  private knownNames(): Set<string> {
+    const shas = this.db
+      .prepare('SELECT sha256 FROM evidence UNION SELECT sha256 FROM evidence_placements')
+      .pluck()
+      .all() as string[];
+    return new Set(shas.map((sha) => fileNameOf(this.cipher, sha)));
   }
 
   private deleteFiles(sha: string): boolean {

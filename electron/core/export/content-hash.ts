@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** Keys that differ between two builds of the same audit data: left out of the hash. */
-const VOLATILE = new Set(['reportNumber', 'version', 'signOff', 'generatedAt', 'path']);
+const VOLATILE = new Set(['reportNumber', 'version', 'signOff', 'generatedAt', 'path', 'fileKey']);
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

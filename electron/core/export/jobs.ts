@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '#shared/api/result';
@@ -10,6 +10,10 @@ import { insertIssue } from '../repos/report-issues';
 import type { PreparedExport } from './prepare';
 import type { ExportTask, WorkerMessage } from './worker/task';
 import { builtWorkerUrl } from './worker/built';
+import { fileNameOf, folderCipher, type FolderCipher } from '../crypto/file-cipher-folder';
+import { sealFile } from '../crypto/file-cipher-io';
+import { sealInPlace } from '../crypto/file-cipher-convert';
+import type { FileKey } from '../crypto/file-cipher';
 
 /** At most this many exports build at once: each keeps the cores busy shrinking photos. */
 const MAX_RUNNING = 2;
@@ -23,6 +27,8 @@ interface JobState {
   ending: boolean;
   /** The file is complete and being recorded: too late to cancel. */
   recording: boolean;
+  /** In an encrypted folder, the finished file's sealed copy (the plaintext is removed). */
+  sealed?: { path: string; key: FileKey };
 }
 
 export interface ExportJobsOptions {
@@ -32,8 +38,9 @@ export interface ExportJobsOptions {
 
 export const exportsRoot = (dataDir: string) => join(dataDir, 'exports');
 export const reportsRoot = (dataDir: string) => join(dataDir, 'reports');
-/** Where an issued version's frozen bytes are kept, by content. */
-export const issuedPath = (dataDir: string, sha256: string) => join(reportsRoot(dataDir), `${sha256}.docx`);
+/** Where an issued version's frozen bytes are kept, by content (in an encrypted folder: sealed, named by HMAC). */
+export const issuedPath = (dataDir: string, sha256: string, cipher: FolderCipher | null = null) =>
+  join(reportsRoot(dataDir), `${fileNameOf(cipher, sha256)}.docx`);
 
 function failure(code: string, message: string): { code: string; message: string } {
   if (message !== '') return { code, message };
@@ -122,6 +129,7 @@ export class ExportJobs {
       job.sha256 = m.sha256;
       state.recording = true;
       try {
+        await this.seal(state);
         job.issueId = state.issue ? await this.record(state, m) : null;
       } catch (e) {
         await this.fail(
@@ -135,12 +143,29 @@ export class ExportJobs {
     }
   }
 
+  /**
+   * In an encrypted folder the finished document is sealed at once and its plaintext removed: what stays in
+   * exports/ for downloading, and the issued copy, are sealed. (The worker's own temp file is plaintext while it
+   * builds; it is gone when the job ends, and a crash leaves it to the start-up sweep.)
+   */
+  private async seal(state: JobState): Promise<void> {
+    const cipher = folderCipher(this.ctx);
+    if (!cipher) return;
+    const sealed = `${state.task.finalPath}.sealed`;
+    try {
+      await sealFile(state.task.finalPath, sealed, cipher.file);
+    } finally {
+      await rm(state.task.finalPath, { force: true });
+    }
+    state.sealed = { path: sealed, key: cipher.file };
+  }
+
   /** Freezes an issued file: a durable copy in reports/, then its row, in one transaction. */
   private async record(state: JobState, m: Extract<WorkerMessage, { type: 'done' }>): Promise<string> {
-    const target = issuedPath(this.ctx.dataDir, m.sha256);
+    const target = issuedPath(this.ctx.dataDir, m.sha256, folderCipher(this.ctx));
     await mkdir(reportsRoot(this.ctx.dataDir), { recursive: true, mode: 0o700 });
     const tmp = `${target}.${randomUUID()}.tmp`;
-    await copyFile(state.task.finalPath, tmp);
+    await copyFile(state.sealed?.path ?? state.task.finalPath, tmp);
     const handle = await open(tmp, 'r+');
     await handle.sync();
     await handle.close();
@@ -170,6 +195,7 @@ export class ExportJobs {
   private async removeFiles(state: JobState): Promise<void> {
     await rm(state.task.tmpPath, { force: true });
     await rm(state.task.finalPath, { force: true });
+    await rm(`${state.task.finalPath}.sealed`, { force: true });
   }
 
   private get(jobId: string): JobState {
@@ -197,16 +223,18 @@ export class ExportJobs {
     return { ...state.job };
   }
 
-  /** The finished file's path, for chunked reads. */
-  file(jobId: string): { path: string; size: number } {
-    const { job, task } = this.get(jobId);
+  /** The finished file's path, for chunked reads (sealed, with its key, in an encrypted folder). */
+  file(jobId: string): { path: string; size: number; key: FileKey | null } {
+    const { job, task, sealed } = this.get(jobId);
     if (job.state !== 'done' || job.size === null) {
       throw new DomainError(
         'conflict',
         job.state === 'running' ? 'The export is still running.' : 'The export produced no file.',
       );
     }
-    return { path: task.finalPath, size: job.size };
+    return sealed
+      ? { path: sealed.path, size: job.size, key: sealed.key }
+      : { path: task.finalPath, size: job.size, key: null };
   }
 
   async close(): Promise<void> {
@@ -229,6 +257,20 @@ export function sweepExports(dataDir: string): void {
     return; // nothing issued yet
   }
   for (const name of names) if (name.endsWith('.tmp')) rmSync(join(reportsRoot(dataDir), name), { force: true });
+}
+
+/**
+ * Start-up of an encrypted folder that was plain until now: its issued copies are sealed under their HMAC names
+ * (crypto/file-cipher-convert.ts; a crash half-way leaves the plain copy, which the next start seals).
+ */
+export function sealPlainReports(ctx: RepoContext, tmpDir: string): void {
+  const cipher = folderCipher(ctx);
+  if (!cipher) return;
+  const shas = ctx.db.prepare('SELECT DISTINCT sha256 FROM report_issues').pluck().all() as string[];
+  for (const sha of shas) {
+    const plain = issuedPath(ctx.dataDir, sha);
+    if (existsSync(plain)) sealInPlace(plain, issuedPath(ctx.dataDir, sha, cipher), tmpDir, cipher.file);
+  }
 }
 
 const services = new WeakMap<RepoContext, ExportJobs>();

@@ -3,6 +3,7 @@ import type { OpName } from '#shared/api/ops';
 import { DomainError } from '#shared/api/result';
 import { evidenceService } from '../evidence/service';
 import { readChunkOp } from '../bytes/read';
+import { readSealedFile } from '../crypto/file-cipher-io';
 import { sourceFile } from '../bytes/sources';
 import type { RepoContext } from '../repos/context';
 import { evidencePage } from '../repos/evidence-page';
@@ -46,7 +47,8 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
       const file = tx(() => evidenceFile(ctx, id))(undefined);
       if (!file.hasThumbnail) return null;
       try {
-        const jpeg = await readFile(store.thumbPath(file.sha256));
+        const path = store.thumbPath(file.sha256);
+        const jpeg = store.cipher ? await readSealedFile(path, store.cipher.file) : await readFile(path);
         return { mediaType: 'image/jpeg', dataBase64: jpeg.toString('base64') };
       } catch {
         // A lost preview is not worth an error: the attachment shows its icon instead.

@@ -8,6 +8,8 @@ import { exportJobs, issuedPath } from '../export/jobs';
 import { prepareExport } from '../export/prepare';
 import { collectReportModel } from '../export/report/collect';
 import { readChunkOp } from '../bytes/read';
+import { folderCipher } from '../crypto/file-cipher-folder';
+import { readSealedFile } from '../crypto/file-cipher-io';
 import { sourceFile } from '../bytes/sources';
 import type { RepoContext } from '../repos/context';
 import { getReportDetails, saveReportDetails } from '../repos/report-details';
@@ -59,7 +61,9 @@ export function reportHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, ReportO
       const issue = tx(() => getIssue(ctx, issueId))(undefined);
       let bytes: Buffer;
       try {
-        bytes = await readFile(issuedPath(ctx.dataDir, issue.sha256));
+        const cipher = folderCipher(ctx);
+        const path = issuedPath(ctx.dataDir, issue.sha256, cipher);
+        bytes = cipher ? await readSealedFile(path, cipher.file) : await readFile(path);
       } catch {
         return {
           status: 'invalid' as const,

@@ -7,6 +7,8 @@ import type { VersionVector } from '#shared/domain/sync';
 import type { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
 import { PACKAGE_FORMAT_VERSION, type PackageEntry, type PackageManifest } from '#shared/domain/package';
 import { newId } from '../ids';
+import { plainSizeOf, type FileKey } from '../crypto/file-cipher';
+import { sealedReadStream } from '../crypto/file-cipher-io';
 import { signManifest, type PackageSigner } from './signature';
 
 export interface PackageContent {
@@ -20,8 +22,8 @@ export interface PackageContent {
   /** Each with its base (`replaces`): the merge judges concurrency by it. */
   changes: readonly MergeChange[];
   tombstones: readonly MergeTombstone[];
-  /** Evidence files on disk (the store's blobs), named by their SHA-256. */
-  evidence: readonly { sha256: string; path: string }[];
+  /** Evidence files on disk (the store's blobs); `key` when sealed (an encrypted folder): decrypted into the package. */
+  evidence: readonly { sha256: string; path: string; key?: FileKey | null }[];
 }
 
 export interface WrittenPackage {
@@ -50,7 +52,8 @@ export async function writePackage(
   const tombstones = jsonl(content.tombstones);
   const entries: PackageEntry[] = [entryOf('changes.jsonl', changes), entryOf('tombstones.jsonl', tombstones)];
   for (const e of content.evidence) {
-    entries.push({ path: `evidence/${e.sha256}`, size: (await stat(e.path)).size, sha256: e.sha256 });
+    const stored = (await stat(e.path)).size;
+    entries.push({ path: `evidence/${e.sha256}`, size: e.key ? plainSizeOf(stored) : stored, sha256: e.sha256 });
   }
   const manifest: PackageManifest = {
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -74,7 +77,7 @@ export async function writePackage(
   zip.file('changes.jsonl', changes, deflate);
   zip.file('tombstones.jsonl', tombstones, deflate);
   for (const e of content.evidence) {
-    zip.file(`evidence/${e.sha256}`, createReadStream(e.path), {
+    zip.file(`evidence/${e.sha256}`, e.key ? sealedReadStream(e.path, e.key) : createReadStream(e.path), {
       binary: true,
       compression: 'STORE',
       createFolders: false,

@@ -160,7 +160,7 @@ function gather(ctx: RepoContext, input: WhatTravels, senderName: string): Gathe
         ];
   const evidence = shas
     .sort()
-    .map((sha256) => ({ sha256, path: store.blobPath(sha256) }))
+    .map((sha256) => ({ sha256, path: store.blobPath(sha256), key: store.cipher?.file ?? null }))
     .filter((e) => /^[0-9a-f]{64}$/.test(e.sha256) && existsSync(e.path));
   return {
     kind,
@@ -297,7 +297,7 @@ export async function exportTeamPackage(
     throw e;
   }
   const fileName = `${g.fileStem}.fwpkg`;
-  files.register(reserved.fileId, { path: out, size: written.size, fileName });
+  await files.register(reserved.fileId, { path: out, size: written.size, fileName });
   return {
     fileId: reserved.fileId,
     fileName,

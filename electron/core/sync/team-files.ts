@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import { exportsRoot } from '../export/jobs';
 import type { RepoContext } from '../repos/context';
+import type { FileKey } from '../crypto/file-cipher';
+import { folderCipher } from '../crypto/file-cipher-folder';
+import { sealFile } from '../crypto/file-cipher-io';
 
 /**
  * Team packages written for the app to save: a folder of this process's own
@@ -14,13 +17,18 @@ export interface TeamFile {
   path: string;
   size: number;
   fileName: string;
+  /** Set when the file is sealed (an encrypted data folder): read through the cipher. */
+  key?: FileKey | null;
 }
 
 class TeamFiles {
   private readonly files = new Map<string, TeamFile>();
   private readonly dir: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly key: FileKey | null = null,
+  ) {
     this.dir = join(exportsRoot(dataDir), `team-${randomUUID()}`);
   }
 
@@ -31,7 +39,22 @@ class TeamFiles {
     return { fileId, path: join(this.dir, `${fileId}.fwpkg`) };
   }
 
-  register(fileId: string, file: TeamFile): void {
+  /**
+   * A written package kept for the app to save. In an encrypted folder one written here is sealed at once and its
+   * plaintext removed (a package holds the audit's records and evidence); one written elsewhere (`--out`) is the
+   * user's file and stays as it is.
+   */
+  async register(fileId: string, file: TeamFile): Promise<void> {
+    if (this.key && dirname(file.path) === this.dir) {
+      const sealed = `${file.path}.sealed`;
+      try {
+        await sealFile(file.path, sealed, this.key);
+      } finally {
+        await rm(file.path, { force: true });
+      }
+      this.files.set(fileId, { ...file, path: sealed, key: this.key });
+      return;
+    }
     this.files.set(fileId, file);
   }
 
@@ -53,7 +76,7 @@ const all = new WeakMap<RepoContext, TeamFiles>();
 export function teamFiles(ctx: RepoContext): TeamFiles {
   let f = all.get(ctx);
   if (!f) {
-    f = new TeamFiles(ctx.dataDir);
+    f = new TeamFiles(ctx.dataDir, folderCipher(ctx)?.file ?? null);
     all.set(ctx, f);
   }
   return f;

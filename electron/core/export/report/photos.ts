@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { DomainError } from '#shared/api/result';
 import { photoStandIn } from './docx-package';
 import type { ReportPhoto } from './model';
+import { readSealedFile } from '../../crypto/file-cipher-io';
 import type { ReportStrings } from './strings-en';
 
 // libvips' operation cache only helps repeated operations on one image; a report touches each photo once
@@ -27,14 +28,14 @@ export type PlacedPhoto = { ok: true; width: number; height: number } | PhotoPro
  * 1600 px on its longest side, JPEG, with no metadata (no GPS position or
  * camera serial leaves with the report). Never throws for a bad file.
  */
-export async function preparePhoto(path: string): Promise<PreparedPhoto> {
+export async function preparePhoto(path: string, fileKey?: Uint8Array | null): Promise<PreparedPhoto> {
   try {
     if (!(await stat(path)).isFile()) return { ok: false, reason: 'missing' };
   } catch {
     return { ok: false, reason: 'missing' };
   }
   try {
-    const { data, info } = await sharp(path, { failOn: 'error' })
+    const { data, info } = await sharp(await photoInput(path, fileKey), { failOn: 'error' })
       .rotate()
       .resize({ width: PHOTO_MAX_PX, height: PHOTO_MAX_PX, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
@@ -52,18 +53,26 @@ export async function preparePhoto(path: string): Promise<PreparedPhoto> {
  * built from these before the photos are shrunk, and checked against what
  * shrinking gave (`samePlacement`).
  */
-export async function expectPhoto(path: string): Promise<PlacedPhoto> {
+export async function expectPhoto(path: string, fileKey?: Uint8Array | null): Promise<PlacedPhoto> {
   try {
     if (!(await stat(path)).isFile()) return { ok: false, reason: 'missing' };
   } catch {
     return { ok: false, reason: 'missing' };
   }
   try {
-    const { autoOrient } = await sharp(path, { failOn: 'error' }).metadata();
+    const { autoOrient } = await sharp(await photoInput(path, fileKey), { failOn: 'error' }).metadata();
     return { ok: true, width: autoOrient.width, height: autoOrient.height };
   } catch {
     return { ok: false, reason: 'unreadable' };
   }
+}
+
+/**
+ * A photo of an encrypted folder is decrypted into memory (sharp holds a streamed input whole before decoding
+ * anyway); a plain folder's is read by path.
+ */
+async function photoInput(path: string, fileKey?: Uint8Array | null): Promise<string | Buffer> {
+  return fileKey ? readSealedFile(path, { key: Buffer.from(fileKey) }) : path;
 }
 
 /** Whether two placements give the same paragraphs: the same problem, or the same displayed size. */
