@@ -3,7 +3,8 @@ import { IconAlertTriangle, IconCheck, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
-import { RECOMMENDATION_LABELS, type RecommendationState } from '#shared/domain/programme';
+import type { RecommendationState } from '#shared/domain/programme';
+import { recommendationLabel } from '#shared/rules/recommendation-label';
 import { useWriteOp, useOp } from '../../api/ops';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
@@ -42,7 +43,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
       <Alert
         color={s.suggested === 'recommend' ? 'teal' : s.suggested === 'not_recommended' ? 'red' : 'orange'}
         variant="light"
-        title={`Suggested: ${RECOMMENDATION_LABELS[s.suggested]}`}
+        title={`Suggested: ${recommendationLabel(audit.type, s.suggested)}`}
       >
         <List size="sm" aria-label="Why this is suggested">
           {s.reasons.map((r) => (
@@ -56,7 +57,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
         </Text>
       ) : current ? (
         <Text size="sm">
-          In force: <b>{RECOMMENDATION_LABELS[current.recommendation]}</b>
+          In force: <b>{recommendationLabel(audit.type, current.recommendation)}</b>
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
@@ -92,7 +93,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
           {refusal.message}
         </Alert>
       )}
-      <DecisionHistory state={s} />
+      <DecisionHistory state={s} type={audit.type} />
       <OverrideModal
         opened={overriding}
         onClose={() => setOverriding(false)}
@@ -105,7 +106,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
   );
 }
 
-function DecisionHistory({ state: s }: { state: RecommendationState }) {
+function DecisionHistory({ state: s, type }: { state: RecommendationState; type: Audit['type'] }) {
   if (s.decisions.length === 0) return null;
   return (
     <Table aria-label="Recommendation decisions">
@@ -128,9 +129,9 @@ function DecisionHistory({ state: s }: { state: RecommendationState }) {
             </Table.Td>
             <Table.Td>
               <Group gap="xs">
-                <Text size="sm">{RECOMMENDATION_LABELS[d.recommendation]}</Text>
+                <Text size="sm">{recommendationLabel(type, d.recommendation)}</Text>
                 {(d.overridden || d.recommendation !== d.suggested) && (
-                  <Badge color="orange" size="sm" title={`Suggested: ${RECOMMENDATION_LABELS[d.suggested]}`}>
+                  <Badge color="orange" size="sm" title={`Suggested: ${recommendationLabel(type, d.suggested)}`}>
                     Override
                   </Badge>
                 )}
