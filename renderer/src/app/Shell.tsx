@@ -1,4 +1,15 @@
-import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Text,
+  ThemeIcon,
+  Title,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
@@ -15,6 +26,42 @@ import { useEffect, type ReactNode } from 'react';
 import { StartupNotices } from '../components/StartupNotices';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { href } from '../lib/router';
+import classes from './Shell.module.css';
+
+/** The first Tab stop: straight past the header and the navigation to the screen (the route lives in the hash). */
+function SkipLink() {
+  return (
+    <a
+      className={classes.skip}
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to main content
+    </a>
+  );
+}
+
+const SCHEMES: { value: MantineColorScheme; label: string }[] = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'auto', label: 'System' },
+];
+
+/** Light, dark or as the system says; Mantine keeps the choice in local storage. */
+function AppearanceChoice() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  return (
+    <div role="group" aria-labelledby="nav-appearance">
+      <Text size="xs" c="dimmed" px="sm" mt="sm" mb={4} id="nav-appearance">
+        Appearance
+      </Text>
+      <SegmentedControl fullWidth size="xs" data={SCHEMES} value={colorScheme} onChange={(v) => setColorScheme(v)} />
+    </div>
+  );
+}
 
 /** The audit the user is in ('/audits/<id>/…'), so search starts there. */
 function auditIn(path: string): string | null {
@@ -66,6 +113,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm">
           <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
@@ -94,10 +142,12 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         <div role="group" aria-labelledby="nav-settings">
           {SETTINGS.map((item) => navItem(item, path))}
         </div>
+        <AppearanceChoice />
       </AppShell.Navbar>
 
-      <AppShell.Main>
-        <div style={{ maxWidth: 1200, margin: '0 auto' }}>{children}</div>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        {/* Wide enough for the checklist's list and editor side by side on a 1920 px screen. */}
+        <div style={{ maxWidth: 1680, margin: '0 auto' }}>{children}</div>
       </AppShell.Main>
       <SearchPalette auditId={auditIn(path)} />
       <StartupNotices />

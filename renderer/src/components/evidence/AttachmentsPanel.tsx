@@ -88,7 +88,7 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
     <DropArea onFiles={uploader.start} enabled={!readOnly} label="Attachments">
       <Stack gap="sm" data-testid="attachments-panel">
         <Group justify="space-between" gap="xs">
-          <Title order={4} size="h6" data-testid="attachment-count" data-count={items ? count : undefined}>
+          <Title order={3} size="h6" data-testid="attachment-count" data-count={items ? count : undefined}>
             Attachments{items ? ` (${count})` : ''}
           </Title>
           {!readOnly && (

@@ -3,6 +3,7 @@ import type { ChecklistItem } from '#shared/domain/checklist';
 import { plural } from '../../lib/format';
 import classes from './checklist.module.css';
 import { ResultBadge } from '../../components/ResultBadge';
+import { resultLabel } from '../../lib/checklistResults';
 
 interface ItemRowProps {
   item: ChecklistItem;
@@ -19,10 +20,15 @@ interface ItemRowProps {
  */
 export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assignee, onSelect }: ItemRowProps) {
   const excluded = item.soa && !item.soa.applicable;
+  const id = `item-${item.id}`;
+  const hasMeta = assignee || item.needsFinding || item.samples.length > 0;
   return (
     <div
       role="option"
-      id={`item-${item.id}`}
+      id={id}
+      // A screen reader announces number, title and result (in words, not the badge's abbreviation), then the rest.
+      aria-labelledby={`${id}-n ${id}-t ${id}-r`}
+      aria-describedby={excluded || hasMeta ? `${id}-d` : undefined}
       data-item-id={item.id}
       data-ref={item.ref}
       aria-selected={selected}
@@ -30,21 +36,30 @@ export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assigne
       className={classes.row}
       onClick={() => onSelect(item.id)}
     >
-      <span className={classes.number}>{item.number || '•'}</span>
+      <span className={classes.number} id={`${id}-n`}>
+        {item.number || '•'}
+      </span>
       <div className={classes.main}>
-        <div className={classes.title}>{item.title}</div>
-        {excluded && (
-          <div className={classes.excluded} data-soa-excluded>
-            Not applicable — {item.soa?.justification || 'no justification given in the SoA'}
-          </div>
-        )}
-        {(assignee || item.needsFinding || item.samples.length > 0) && (
-          <div className={classes.meta}>
-            {assignee && <span>{assignee}</span>}
-            {item.needsFinding && <span className={classes.finding}>Needs a finding</span>}
-            {item.samples.length > 0 && <span>{plural(item.samples.length, 'sampled record')}</span>}
-          </div>
-        )}
+        <span hidden id={`${id}-r`}>
+          {resultLabel(item.result)}
+        </span>
+        <div className={classes.title} id={`${id}-t`}>
+          {item.title}
+        </div>
+        <div id={`${id}-d`}>
+          {excluded && (
+            <div className={classes.excluded} data-soa-excluded>
+              Not applicable — {item.soa?.justification || 'no justification given in the SoA'}
+            </div>
+          )}
+          {hasMeta && (
+            <div className={classes.meta}>
+              {assignee && <span>{assignee}</span>}
+              {item.needsFinding && <span className={classes.finding}>Needs a finding</span>}
+              {item.samples.length > 0 && <span>{plural(item.samples.length, 'sampled record')}</span>}
+            </div>
+          )}
+        </div>
       </div>
       <ResultBadge result={item.result} />
     </div>

@@ -72,7 +72,8 @@ function Count({ label, value, color }: { label: string; value: number; color?: 
       <Text size="xs" c="dimmed" lh={1.2} mih={30}>
         {label}
       </Text>
-      <Title order={3} c={color && value > 0 ? `${color}.7` : undefined}>
+      {/* The theme's readable text shade of the colour (shade 7 of teal or yellow is near 3:1 on white). */}
+      <Title order={3} c={color && value > 0 ? `var(--mantine-color-${color}-text)` : undefined}>
         {value}
       </Title>
     </Card>

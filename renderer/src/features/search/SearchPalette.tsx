@@ -148,6 +148,9 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
       tagsToIgnore={[]}
       scrollable
       maxHeight={480}
+      // The dialog's name, for screen readers; the search field says the rest.
+      title="Search"
+      styles={{ header: HIDDEN_HEADER }}
     >
       <Spotlight.Search
         placeholder="Search notes, interviews, observations, documents, evidence…"
@@ -171,6 +174,17 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
     </Spotlight.Root>
   );
 }
+
+/** Mantine's visually-hidden pattern: the title names the dialog without taking room. */
+const HIDDEN_HEADER = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 function Message({ children }: { children: ReactNode }) {
   return (
