@@ -1,5 +1,6 @@
 import type { Finding } from '#shared/domain/finding';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_LABELS, VERIFICATION_METHOD_LABELS } from '#shared/domain/finding';
+import { requirementRefLabel } from '#shared/domain/requirement-ref';
 import { compareFindingNumbers, SERIES, SERIES_ORDER } from '#shared/rules/findings';
 
 /** The nonconformity list as a table: one row per issued finding, in the order of the report. */
@@ -15,7 +16,12 @@ export const NC_LIST_COLUMNS = [
   'Root cause',
   'Corrective action',
   'Verification',
+  'Closed on',
 ] as const;
+
+/** Columns written as real dates in the XLSX (yyyy-mm-dd text in the rows and the CSV). */
+const DATE_COLUMNS = new Set<string>(['Due date', 'Closed on']);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -46,7 +52,7 @@ export function ncListRows(findings: readonly Finding[]): string[][] {
       return [
         f.number!,
         FINDING_TYPE_LABELS[f.type],
-        f.requirements.map((r) => `${r.number} ${r.title}`).join('\n'),
+        f.requirements.map(requirementRefLabel).join('\n'),
         f.statement,
         evidenceSummary(f),
         FINDING_STATUS_LABELS[f.status],
@@ -55,6 +61,7 @@ export function ncListRows(findings: readonly Finding[]): string[][] {
         response?.rootCause ?? '',
         response?.correctiveAction ?? '',
         verification(f),
+        f.closedAt?.slice(0, 10) ?? '',
       ];
     });
 }
@@ -90,10 +97,17 @@ export async function toXlsx(rows: readonly (readonly string[])[], sheetName: st
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = NC_LIST_COLUMNS.map((header, i) => ({
     header,
-    width: [10, 22, 30, 60, 50, 18, 12, 40, 40, 40, 40][i],
+    width: [10, 22, 30, 60, 50, 18, 12, 40, 40, 40, 40, 12][i],
+    ...(DATE_COLUMNS.has(header) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
-  // Strings stay strings (exceljs never turns text into formulas), so no escaping is needed here.
-  for (const r of rows) sheet.addRow([...r]).alignment = { wrapText: true, vertical: 'top' };
+  // Strings stay strings (exceljs never turns text into formulas), so no escaping is needed here; dates become
+  // date cells (UTC midnight: a calendar day, no time zone), so the list sorts and filters by date.
+  const dated = NC_LIST_COLUMNS.map((h) => DATE_COLUMNS.has(h));
+  for (const r of rows) {
+    const cells = r.map((v, i) => (dated[i] && ISO_DAY.test(v) ? new Date(`${v}T00:00:00Z`) : v));
+    sheet.addRow(cells).alignment = { wrapText: true, vertical: 'top' };
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: NC_LIST_COLUMNS.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

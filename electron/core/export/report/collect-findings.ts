@@ -8,6 +8,7 @@ import { carriedFindings } from '#core/repos/programme/carried';
 import type { RepoContext } from '#core/repos/context';
 import { blobPath } from '#core/evidence/store';
 import type { ReportCarried, ReportFinding, ReportPhoto, ReportVerification } from './model';
+import { requirementRefLabel } from '#shared/domain/requirement-ref';
 
 /** Pictures sharp can decode; other attachments are listed by name, not embedded (SVG is never rendered). */
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif']);
@@ -92,7 +93,7 @@ export function collectFindings(
       number: f.number ?? '',
       type: f.type,
       status: f.status,
-      requirements: f.requirements.map((q) => `${q.ref.startsWith('A.') ? q.ref : q.number} ${q.title}`),
+      requirements: f.requirements.map(requirementRefLabel),
       statement: f.statement,
       evidenceText: f.evidenceText,
       records: f.records.map((x) => x.label).filter((l) => l !== ''),

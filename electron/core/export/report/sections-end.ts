@@ -28,12 +28,17 @@ export function recommendation({ m, s }: Ctx): FileChild[] {
   const r = s.recommendation;
   const rec = m.recommendation;
   const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
-  const out: FileChild[] = [heading(1, r.heading)];
+  // A Stage 1 concludes on readiness for Stage 2, never on certification.
+  const labels = m.audit.type === 'stage1' ? s.labels.stage1Recommendation : s.labels.recommendation;
+  const out: FileChild[] = [heading(1, m.audit.type === 'stage1' ? r.stage1Heading : r.heading)];
   if (!rec.decided) {
-    out.push(new Paragraph({ text: r.suggestedOnly }), bold(s.labels.recommendation[rec.suggested]));
+    out.push(new Paragraph({ text: r.suggestedOnly }), bold(labels[rec.suggested]));
   } else {
-    out.push(bold(s.labels.recommendation[rec.decided.recommendation]));
+    out.push(bold(labels[rec.decided.recommendation]));
+    // Overriding the suggestion, changing a decision or going ahead with completeness gaps open all need a reason.
     if (rec.decided.overridden) out.push(new Paragraph({ text: r.overridden }), ...paragraphs(rec.decided.reason, ''));
+    else if (rec.decided.reason.trim() !== '')
+      out.push(new Paragraph({ text: r.reasonGiven }), ...paragraphs(rec.decided.reason, ''));
     out.push(new Paragraph({ text: r.decidedBy(rec.decided.by, rec.decided.on) }));
   }
   if (rec.reasons.length > 0) out.push(...field(r.basis, rec.reasons.join('\n'), ''));

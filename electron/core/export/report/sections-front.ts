@@ -122,7 +122,8 @@ export function auditDetails({ m, s, primary }: Ctx): FileChild[] {
       : table(
           d.siteCols,
           m.audit.sites.map((x) => [x.name, x.address, String(x.headcount), x.processes]),
-          { primary, widths: [20, 30, 12, 38] },
+          // Wide enough for "Headcount" on one line (at 12% Word broke it as "Headco/unt").
+          { primary, widths: [20, 26, 16, 38] },
         ),
     heading(2, d.whenHeading),
     factsTable(
@@ -163,7 +164,7 @@ export function approach({ m, s, primary }: Ctx): FileChild[] {
           ),
         ]
       : []),
-    new Paragraph({ text: `${a.interviews(r.interviews.length)} ${a.observations(r.observationCount)}` }),
+    new Paragraph({ text: a.recorded(r.interviews.length, r.observationCount) }),
     ...(r.interviews.length > 0
       ? [
           table(

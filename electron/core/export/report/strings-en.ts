@@ -2,6 +2,7 @@ import type { AuditMode, AuditType, TeamRole } from '#shared/domain/audit';
 import type { ItemResult } from '#shared/domain/checklist';
 import type { FindingStatus, FindingType, VerificationMethod } from '#shared/domain/finding';
 import type { Recommendation } from '#shared/domain/programme';
+import { recordedSentence } from '#shared/rules/gates/words';
 
 /**
  * Every fixed word of the audit report and the nonconformity list, in English.
@@ -71,6 +72,13 @@ export const STRINGS_EN = {
       not_recommended:
         'The audit team does not recommend certification until the major nonconformities have been corrected and the corrections verified.',
     } satisfies Record<Recommendation, string>,
+    stage1Recommendation: {
+      recommend: 'The audit team concludes that the organisation is ready for the Stage 2 audit.',
+      after_action_plans:
+        'The audit team concludes that the organisation is ready for the Stage 2 audit once the areas of concern have an accepted action plan.',
+      not_recommended:
+        'The audit team concludes that the organisation is not yet ready for the Stage 2 audit; the areas of concern must be addressed first.',
+    } satisfies Record<Recommendation, string>,
   },
 
   cover: {
@@ -139,8 +147,12 @@ export const STRINGS_EN = {
     heading: 'How the audit was carried out',
     documentsHeading: 'Documents reviewed',
     documentCols: ['Document', 'Identifier', 'Revision'],
-    interviews: (n: number) => `${n} interview${n === 1 ? '' : 's'} and`,
-    observations: (n: number) => `${n} on-site observation${n === 1 ? ' was' : 's were'} recorded.`,
+    /** "1 interview and 1 on-site observation were recorded." — the verb agrees with the whole list. */
+    recorded: (interviews: number, observations: number) =>
+      recordedSentence([
+        { n: interviews, one: 'interview', many: 'interviews' },
+        { n: observations, one: 'on-site observation', many: 'on-site observations' },
+      ]) ?? 'No interviews or on-site observations were recorded.',
     interviewCols: ['Person', 'Role', 'Department', 'When'],
     riskHeading: 'Risk assessment and treatment',
     samplingHeading: 'Sampling',
@@ -218,6 +230,8 @@ export const STRINGS_EN = {
   },
   recommendation: {
     heading: 'Recommendation of the audit team',
+    stage1Heading: 'Conclusion of the audit team: readiness for Stage 2',
+    reasonGiven: 'The lead auditor recorded this reason with the decision:',
     suggestedOnly: 'No recommendation has been recorded yet. Based on the findings the suggestion is:',
     overridden: 'The lead auditor departed from the suggestion based on the findings, for this reason:',
     decidedBy: (by: string, on: string) => `Recorded by ${by || 'the lead auditor'} on ${on}.`,
