@@ -223,10 +223,11 @@ function tightenNotice(tightened: number): string[] {
   return [notice];
 }
 
+// The message is what a toast shows: the schema's own words, never a field's path ("reportNumberPattern:");
+// the path travels in `issues`, where the form puts the message beside its field.
 function illFormed(path: (string | number)[]): Result<never> {
-  const where = path.length > 0 ? `${path.join('.')}: ` : '';
   const message = `This text ${ILL_FORMED_MESSAGE}`;
-  return fail('invalid_input', `Invalid input — ${where}${message}`, [{ path, message }]);
+  return fail('invalid_input', `${message}.`, [{ path, message }]);
 }
 
 function invalid(error: z.ZodError): Result<never> {
@@ -235,8 +236,9 @@ function invalid(error: z.ZodError): Result<never> {
     message: i.message,
   }));
   const first = issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return fail('invalid_input', `Invalid input — ${where}${first?.message ?? 'unreadable request'}`, issues);
+  const more = issues.length - 1;
+  const also = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
+  return fail('invalid_input', `${first?.message ?? 'The request could not be read'}${also}`, issues);
 }
 
 function toEnvelope(e: unknown): Result<never> {

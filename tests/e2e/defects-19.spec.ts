@@ -192,3 +192,179 @@ test.describe('1 · typing survives a reload', () => {
     });
   });
 });
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+test('3 · the Nonconformities register shows its Type and Status badges whole at 1280 and 1920 px', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await withDemo(async (served) => {
+    await page.goto(served.url);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.goto(`${served.origin}/#/nonconformities`);
+      const table = page.getByRole('table', { name: 'Nonconformities and other findings' });
+      await expect(table.locator('[data-finding-status]').first()).toBeVisible();
+      // A badge's label cuts its text with an ellipsis when it has less room than its text needs.
+      const cut = await table
+        .locator('[data-finding-type] .mantine-Badge-label, [data-finding-status] .mantine-Badge-label')
+        .evaluateAll((labels) =>
+          (labels as unknown as { scrollWidth: number; clientWidth: number; textContent: string | null }[])
+            .filter((label) => label.scrollWidth > label.clientWidth)
+            .map((label) => label.textContent),
+        );
+      expect(cut, `at ${size.width} px`).toEqual([]);
+    }
+  });
+});
+
+test('4 · the checklist at 1280×800 starts high with its tabs on one line, each item opens at its top, and 1920 px is used', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await withDemo(async (served) => {
+    const stage2 = await auditOf(page, served, /Nordlicht/, 'stage2');
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(`${served.url}#/audits/${stage2.id}/checklist`);
+    const rows = page.locator('[role="option"][data-ref]');
+    await expect(rows.first()).toBeVisible();
+
+    const tabs = await page.getByRole('tab').all();
+    expect(tabs.length).toBeGreaterThanOrEqual(10);
+    const tabTops = new Set(await Promise.all(tabs.map(async (t) => Math.round((await t.boundingBox())!.y))));
+    expect(tabTops.size).toBe(1);
+    // Before: the first row at y = 663 and one row whole in the window.
+    const firstTop = (await rows.first().boundingBox())!.y;
+    expect(firstTop).toBeLessThan(480);
+    const boxes = await Promise.all((await rows.all()).slice(0, 20).map((r) => r.boundingBox()));
+    const whole = boxes.filter((box) => box && box.y >= 0 && box.y + box.height <= SIZES[0].height).length;
+    expect(whole).toBeGreaterThanOrEqual(4);
+    if (process.env.FIELDWORK_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/checklist-1280x800.png' });
+
+    // Scrolled down in one item's panel, the next item opens at its questions.
+    await rows.first().click();
+    const panel = page.locator('[data-editor-panel]');
+    await expect(panel.getByText('Questions to ask')).toBeVisible();
+    type Scroller = { scrollTop: number; scrollHeight: number };
+    await panel.evaluate((p) => {
+      const el = p as unknown as Scroller;
+      el.scrollTop = el.scrollHeight;
+    });
+    const scrollTop = () => panel.evaluate((p) => (p as unknown as Scroller).scrollTop);
+    expect(await scrollTop()).toBeGreaterThan(0);
+    await rows.nth(1).click();
+    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(scrollTop).toBe(0);
+
+    // 1920 px: list and editor use the width (they stopped at 1,200 px).
+    await page.setViewportSize(SIZES[1]);
+    const list = page.getByRole('region', { name: 'Checklist items' });
+    const span = async () => {
+      const l = (await list.boundingBox())!;
+      const p = (await panel.boundingBox())!;
+      return p.x + p.width - l.x;
+    };
+    await expect.poll(span).toBeGreaterThan(1500);
+    if (process.env.FIELDWORK_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/checklist-1920x1080.png' });
+  });
+});
+
+test('8 · an attachment’s full SHA-256 shows in the library and the viewer, and its finding tag names the finding', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await withDemo(async (served) => {
+    const stage2 = await auditOf(page, served, /Nordlicht/, 'stage2');
+    const by = 'Amelia Hartmann';
+    const { items } = await api<{ items: { id: string }[] }>(page, served, 'checklist.get', { auditId: stage2.id });
+    const draft = await api<{ id: string }>(page, served, 'findings.create', {
+      auditId: stage2.id,
+      finding: {
+        type: 'minor',
+        itemIds: [items[0]!.id],
+        statement: 'The context review is not documented.',
+        evidenceText: 'No record of the last review.',
+        raisedBy: by,
+        raisedAt: `${stage2.startDate}T10:00`,
+      },
+      by,
+    });
+    const issued = await api<{ number: string }>(page, served, 'findings.issue', { id: draft.id, by });
+    const { rows } = await api<{ rows: { id: string; sha256: string; originalName: string }[] }>(
+      page,
+      served,
+      'evidence.page',
+      { auditId: stage2.id },
+    );
+    const file = rows[0]!;
+    await api(page, served, 'evidence.link', { id: file.id, target: { type: 'finding', id: draft.id }, by });
+
+    await page.goto(`${served.url}#/audits/${stage2.id}/evidence`);
+    const row = page.getByRole('row').filter({ hasText: file.originalName });
+    await expect(row.getByText(file.sha256, { exact: true })).toBeVisible();
+    await expect(row.getByText(`Finding ${issued.number}`, { exact: true })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Copy the SHA-256' })).toBeVisible();
+
+    await row.getByRole('link', { name: file.originalName }).click();
+    const viewer = page.getByRole('dialog', { name: file.originalName });
+    await expect(viewer.getByText(file.sha256, { exact: true })).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Copy the SHA-256' })).toBeVisible();
+  });
+});
+
+test('9 · errors in words: an address naming no client, and /overview', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await page.evaluate(() => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = '#/clients/xyz';
+  });
+  await expect(page.getByRole('heading', { name: 'This client does not exist' })).toBeVisible();
+  await expect(page.getByText(/Invalid input|id:/)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Open the clients' }).click();
+  await expect(page).toHaveURL(/#\/clients$/);
+
+  await createClient(page, 'Ostsee Fähren KG', [
+    { name: 'Rostock', address: 'Hafen 1', headcount: 30, processes: 'Ticketing' },
+  ]);
+  await planAudit(page, 'Ostsee Fähren KG', {
+    type: 'Stage 1',
+    scope: 'Ticketing',
+    start: '2026-06-01',
+    end: '2026-06-01',
+    team: [{ name: 'Jana Vogel', email: '', role: 'Lead auditor' }],
+  });
+  const auditId = /#\/audits\/([\w-]+)/.exec(page.url())?.[1];
+  await page.evaluate((id) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = `#/audits/${id}/overview`;
+  }, auditId);
+  await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'Stage 1 audit', level: 2 })).toBeVisible();
+});
+
+test('11 · an empty data folder shows a set-up list that goes away once done', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  const setup = page.getByRole('region', { name: 'Set up Fieldwork' });
+  await expect(setup).toBeVisible();
+  await expect(setup).toContainText('3 steps before your first audit');
+  await expect(setup.getByRole('link', { name: 'Set up the certification body' })).toBeVisible();
+  await expect(setup.getByRole('link', { name: 'Create a signing identity' })).toBeVisible();
+  await expect(setup.getByText('fieldwork demo --data-dir FOLDER')).toBeVisible();
+
+  await expect(setup.getByRole('link', { name: 'Add a client' })).toHaveAttribute('href', '#/clients/new');
+  await createClient(page, 'Ostsee Fähren KG', [
+    { name: 'Rostock', address: 'Hafen 1', headcount: 30, processes: 'Ticketing' },
+  ]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
+  await expect(setup).toContainText('2 steps before your first audit');
+  await expect(setup.getByText('Your first client — done')).toBeVisible();
+
+  await setup.getByRole('link', { name: 'Set up the certification body' }).click();
+  await page.getByRole('textbox', { name: /^Name/ }).first().fill('Nordcert GmbH');
+  await page.getByRole('button', { name: 'Save certification body' }).click();
+  await expect(page.getByText('Certification body saved')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
+  await expect(setup).toContainText('One step before your first audit');
+});

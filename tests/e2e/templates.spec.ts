@@ -63,6 +63,8 @@ test('templates: built-ins listed; an invalid file names the field at fault; a v
     const alert = page.getByRole('alert').filter({ hasText: 'bad-template.json' });
     await expect(alert).toContainText('items[0].questions');
     await expect(alert).toContainText('Every item needs at least one audit question');
+    // Said once: the message above the list no longer repeats the list's first problem (issue 19).
+    expect((await alert.innerText()).split('Every item needs at least one audit question')).toHaveLength(2);
     await expect(table.locator('tbody tr')).toHaveCount(2);
 
     await input.setInputFiles(notJson);

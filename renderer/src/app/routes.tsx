@@ -11,13 +11,14 @@ import { AUDIT_SECTIONS } from './sections';
 // Each screen is its own chunk (lazyPage): the first chunk is the shell, the screen opened loads beside it.
 const AuditsHome = lazyPage(async () => {
   // A team member's audit arrives as a package from the lead: the team feature's button, in the list's header.
-  const [{ AuditList }, { ImportPackage }] = await Promise.all([
+  const [{ AuditList }, { ImportPackage }, { FirstRunSetup }] = await Promise.all([
     import('../features/audits/AuditList'),
     import('../features/team/ImportPackage'),
+    import('../features/dashboard/FirstRunSetup'),
   ]);
   const importPackage = <ImportPackage by="" onImported={(p) => navigate(`/audits/${p.auditId}/team`)} />;
   return function AuditsHome() {
-    return <AuditList importPackage={importPackage} />;
+    return <AuditList importPackage={importPackage} setup={<FirstRunSetup />} />;
   };
 });
 const AuditCreatePage = lazyPage(() => import('../features/audits/AuditFormPage').then((m) => m.AuditCreatePage));
@@ -71,6 +72,8 @@ const ROUTES: Route[] = [
   ),
   route('/audits/new', AuditCreatePage, (_, l) => <AuditCreatePage clientId={l.query.get('client')} />),
   route('/audits/:id', AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />),
+  // The tab is called Overview, so its name in the address works too.
+  route('/audits/:id/overview', AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />),
   route('/audits/:id/edit', AuditEditPage, (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />),
   // One route per tab after the overview: /audits/:id/checklist, …/interviews, …/evidence.
   ...AUDIT_SECTIONS.filter((s) => s !== 'overview').map((section) =>

@@ -9,6 +9,7 @@ import { Facts, LongText } from '../Facts';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { Sha256 } from './Sha256';
 import { DraftedTextarea } from '../DraftedTextarea';
 import { formatCapturedAt } from '../../lib/dateTime';
 import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
@@ -226,6 +227,7 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
             items={[
               ['Type', e.mediaType],
               ['Size', formatBytes(e.size)],
+              ['SHA-256', <Sha256 key="sha" value={e.sha256} />],
               ['Taken', e.capturedAt ? formatCapturedAt(e.capturedAt) : ''],
               ['Added', `${formatTimestamp(e.createdAt)}${e.addedBy ? ` by ${e.addedBy}` : ''}`],
               ['Linked to', links ?? `${e.links.length} ${e.links.length === 1 ? 'record' : 'records'}`],

@@ -37,6 +37,9 @@ export function linkHref(auditId: string, link: EvidenceTarget): string | null {
       return `${base}/interviews?open=${encodeURIComponent(link.id)}`;
     case 'observation':
       return `${base}/observations?open=${encodeURIComponent(link.id)}`;
+    case 'finding':
+    case 'finding_verification':
+      return `${base}/findings?open=${encodeURIComponent(link.id)}`;
     default:
       return null;
   }

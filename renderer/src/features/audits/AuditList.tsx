@@ -32,8 +32,11 @@ import { auditListInput, type AuditSort } from './auditListQuery';
 const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }));
 const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
 
-/** `importPackage`: the team feature's button that opens a package from the lead, placed by the route. */
-export function AuditList({ importPackage }: { importPackage: ReactNode }) {
+/**
+ * `importPackage`: the team feature's button that opens a package from the lead; `setup`: the dashboard
+ * feature's first-run list, shown while there are no audits yet. Both placed by the route.
+ */
+export function AuditList({ importPackage, setup }: { importPackage: ReactNode; setup?: ReactNode }) {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<AuditStatus | null>(null);
@@ -72,7 +75,10 @@ export function AuditList({ importPackage }: { importPackage: ReactNode }) {
       {audits.error && !audits.rows ? (
         <LoadError error={audits.error} onRetry={audits.reload} />
       ) : firstRun ? (
-        <FirstRunEmptyState canPlan={canPlan} clientCount={clients.data?.length ?? 0} />
+        <>
+          {setup}
+          <FirstRunEmptyState canPlan={canPlan} clientCount={clients.data?.length ?? 0} />
+        </>
       ) : (
         <>
           <Group mb="md" align="flex-end" gap="sm" role="search">

@@ -31,6 +31,7 @@ import { itemShort, useAuditRefs } from '../../lib/useAuditRefs';
 import { DropArea, DropHint, FilePickers } from '../../components/evidence/AddFiles';
 import { EvidenceViewer } from '../../components/evidence/EvidenceViewer';
 import { linkHref, TARGET_LABELS } from '../../components/evidence/links';
+import { Sha256 } from '../../components/evidence/Sha256';
 import { Thumb } from '../../components/evidence/Thumb';
 import { useUploader } from '../../components/evidence/useUploader';
 import { useEvidencePages } from './useEvidencePages';
@@ -55,14 +56,21 @@ function useLinkNames(audit: Audit) {
   const refs = useAuditRefs(audit);
   const interviews = useOp('interviews.list', { auditId: audit.id });
   const observations = useOp('observations.list', { auditId: audit.id });
+  const findings = useOp('findings.list', { auditId: audit.id });
   return useMemo(() => {
     const names = new Map<string, string>();
     for (const [id, item] of refs.itemById) names.set(id, itemShort(item));
     for (const i of interviews.data ?? []) names.set(i.id, i.intervieweeName);
     for (const o of observations.data ?? []) names.set(o.id, observationName(o));
-    return (link: EvidenceTarget) =>
-      link.type === 'audit' ? TARGET_LABELS.audit : `${TARGET_LABELS[link.type]} ${names.get(link.id) ?? ''}`.trim();
-  }, [refs.itemById, interviews.data, observations.data]);
+    // Which finding: its number once issued ("Finding NC-02"), "draft" before.
+    const findingNames = new Map((findings.data ?? []).map((f) => [f.id, f.number ?? 'draft']));
+    return (link: EvidenceTarget) => {
+      if (link.type === 'audit') return TARGET_LABELS.audit;
+      if (link.type === 'finding') return `Finding ${findingNames.get(link.id) ?? ''}`.trim();
+      if (link.type === 'finding_verification') return `Verification of ${findingNames.get(link.id) ?? 'a finding'}`;
+      return `${TARGET_LABELS[link.type]} ${names.get(link.id) ?? ''}`.trim();
+    };
+  }, [refs.itemById, interviews.data, observations.data, findings.data]);
 }
 
 function LinkBadges({
@@ -267,6 +275,7 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
                         <Text size="xs" c="dimmed">
                           {e.mediaType} · {formatBytes(e.size)}
                         </Text>
+                        <Sha256 value={e.sha256} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{e.capturedAt ? formatCapturedAt(e.capturedAt) : '—'}</Text>

@@ -78,7 +78,12 @@ export function TemplateImport() {
         >
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <Stack gap={4}>
-              <Text size="sm">{failure.error.message}</Text>
+              {/* The message already quotes the first problem; with the list below it would be said twice. */}
+              <Text size="sm">
+                {failure.error.issues?.length
+                  ? 'The file does not follow Fieldwork’s template format. Correct these places in it and import it again:'
+                  : failure.error.message}
+              </Text>
               {failure.error.issues && failure.error.issues.length > 0 && (
                 <List size="sm" spacing={2} aria-label="Problems in the file">
                   {failure.error.issues.map((issue, i) => (

@@ -1,0 +1,34 @@
+import { ActionIcon, CopyButton, Group, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
+
+/**
+ * A file's full SHA-256, as stored and as the report lists it, with a copy
+ * button: whoever holds a copy of the file can check it is the one audited.
+ */
+export function Sha256({ value, size = 'xs' }: { value: string; size?: 'xs' | 'sm' }) {
+  return (
+    <Group gap={4} wrap="nowrap" align="flex-start" data-sha256={value}>
+      <Text size={size} ff="monospace" style={{ wordBreak: 'break-all' }} aria-label={`SHA-256 ${value}`}>
+        {value}
+      </Text>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy the SHA-256'} withArrow>
+            <ActionIcon
+              variant="subtle"
+              color={copied ? 'teal' : 'gray'}
+              size="sm"
+              aria-label={copied ? 'SHA-256 copied' : 'Copy the SHA-256'}
+              onClick={(event) => {
+                event.stopPropagation();
+                copy();
+              }}
+            >
+              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
