@@ -153,7 +153,11 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
         keepMounted={false}
         aria-label="Audit sections"
       >
-        <Tabs.List mb="lg">
+        {/* One line, scrolled sideways when the window is narrow: wrapped tabs pushed the checklist down. */}
+        <Tabs.List
+          mb="md"
+          style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
+        >
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
             Overview
           </Tabs.Tab>
