@@ -15,25 +15,32 @@ export const planCases: MalformedExtension = {
         itemIds: [w.itemId],
       }),
     );
-    // An issued report of the closed audit, reviewed: what the decision follows.
-    const issue = newId();
-    backend.db
+    // An issued report of the closed audit (the base seed may have issued one already), reviewed: what the decision follows.
+    const latest = backend.db
       .prepare(
-        `INSERT INTO report_issues (id, audit_id, kind, version, report_number, file_name, sha256, size, content_hash,
-           issued_at, issued_by, signer_name, signer_role, signer_fingerprint, created_at, updated_at, device_id)
-         VALUES (?, ?, 'report', 1, 'R-1', 'r.docx', ?, 1, 'h', '2026-03-10T10:00:00.000Z', 'Lena Lead', 'Lena Lead',
-           'Lead auditor', 'AB', '2026-03-10T10:00:00.000Z', '2026-03-10T10:00:00.000Z', 'dev')`,
+        "SELECT max(version) AS v, max(issued_at) AS at FROM report_issues WHERE audit_id = ? AND kind = 'report'",
       )
-      .run(issue, w.closedId, 'ef'.repeat(32));
+      .get(w.closedId) as { v: number | null; at: string | null };
+    if (latest.v === null) {
+      backend.db
+        .prepare(
+          `INSERT INTO report_issues (id, audit_id, kind, version, report_number, file_name, sha256, size, content_hash,
+             issued_at, issued_by, signer_name, signer_role, signer_fingerprint, created_at, updated_at, device_id)
+           VALUES (?, ?, 'report', 1, 'R-1', 'r.docx', ?, 1, 'h', '2026-03-10T10:00:00.000Z', 'Lena Lead', 'Lena Lead',
+             'Lead auditor', 'AB', '2026-03-10T10:00:00.000Z', '2026-03-10T10:00:00.000Z', 'dev')`,
+        )
+        .run(newId(), w.closedId, 'ef'.repeat(32));
+    }
+    const reviewedOn = (latest.at ?? '2026-03-10').slice(0, 10);
     value(
       await backend.call('review.record', {
         auditId: w.closedId,
         reviewerName: 'Rita Reviewer',
-        reviewedOn: '2026-03-20',
+        reviewedOn,
         conclusion: 'confirmed',
       }),
     );
-    return { sessionId: session.id };
+    return { sessionId: session.id, reviewedOn };
   },
 
   valid: (w) => ({
@@ -73,19 +80,19 @@ export const planCases: MalformedExtension = {
       auditId: w.closedId,
       reviewerName: 'Rita Reviewer',
       reviewerEmail: 'rita@cb.example',
-      reviewedOn: '2026-03-21',
+      reviewedOn: w.x.reviewedOn!,
       conclusion: 'confirmed',
       notes: 'Sound',
     },
-    'review.decide': { auditId: w.closedId, decision: 'grant', decidedBy: 'Dora Decider', decidedOn: '2026-03-25' },
+    'review.decide': { auditId: w.closedId, decision: 'grant', decidedBy: 'Dora Decider', decidedOn: w.x.reviewedOn! },
   }),
 
   cases: (w) => {
     const unknown = newId();
     const session = { auditId: w.plannedId, day: '2026-03-03', startTime: '09:00', endTime: '10:00', topic: 'x' };
     const meeting = { auditId: w.plannedId, kind: 'opening', heldOn: '2026-03-02', attendees: [{ name: 'Sam' }] };
-    const review = { auditId: w.closedId, reviewerName: 'Rita', reviewedOn: '2026-03-21', conclusion: 'confirmed' };
-    const decide = { auditId: w.closedId, decision: 'grant', decidedBy: 'Dora', decidedOn: '2026-03-25' };
+    const review = { auditId: w.closedId, reviewerName: 'Rita', reviewedOn: w.x.reviewedOn!, conclusion: 'confirmed' };
+    const decide = { auditId: w.closedId, decision: 'grant', decidedBy: 'Dora', decidedOn: w.x.reviewedOn! };
     return {
       'plan.get': [['an unknown audit', { auditId: unknown }, 'not_found']],
       'plan.save': [
@@ -103,7 +110,11 @@ export const planCases: MalformedExtension = {
         ["another audit's item", { ...session, itemIds: [w.closedItemId] }],
       ],
       'plan.updateSession': [
-        ['an unknown session', { id: unknown, session: { ...session, auditId: undefined } }, 'not_found'],
+        [
+          'an unknown session',
+          { id: unknown, session: { day: '2026-03-03', startTime: '09:00', endTime: '10:00', topic: 'x' } },
+          'not_found',
+        ],
       ],
       'plan.deleteSession': [['an unknown session', { id: unknown }, 'not_found']],
       'plan.itemSessions': [['an unknown item', { itemId: unknown }, 'not_found']],
@@ -120,7 +131,7 @@ export const planCases: MalformedExtension = {
         ['an unknown audit', { ...review, auditId: unknown }, 'not_found'],
         ['a report not issued', { ...review, auditId: w.plannedId }, 'conflict'],
         ['a team member as reviewer', { ...review, reviewerName: 'Lena Lead' }, 'conflict'],
-        ['a date before the issue', { ...review, reviewedOn: '2026-03-01' }],
+        ['a date before the issue', { ...review, reviewedOn: '2000-01-01' }],
       ],
       'review.decide': [
         ['an unknown audit', { ...decide, auditId: unknown }, 'not_found'],
