@@ -87,10 +87,20 @@ export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> 
     'team.preview': async ({ uploadId }) =>
       importTeamPackage(ctx, await packages.file(uploadId), { dryRun: true, by: '' }),
     'team.import': async ({ uploadId, acceptFingerprint, by }) => {
-      await (await import('../backup/hooks')).backupBeforeImport(ctx);
-      const preview = await importTeamPackage(ctx, await packages.file(uploadId), { acceptFingerprint, by });
+      const file = await packages.file(uploadId);
+      let imported: Awaited<ReturnType<typeof importTeamPackage>>;
+      try {
+        await (await import('../backup/hooks')).backupBeforeImport(ctx);
+        imported = await importTeamPackage(ctx, file, { acceptFingerprint, by });
+      } catch (e) {
+        // A failed import gives its upload up, or failures pile up to the limit of open uploads; except
+        // for an unknown signer: the same file is imported once its fingerprint is confirmed.
+        if (!(e instanceof DomainError && e.code === 'unknown_signer'))
+          await packages.abort(uploadId).catch(() => undefined);
+        throw e;
+      }
       await packages.abort(uploadId);
-      return preview.summary;
+      return imported.summary;
     },
     'conflicts.list': tx(({ auditId, offset, limit }) => listConflicts(ctx, auditId, { offset, limit })),
     'conflicts.resolve': tx((input) => resolveTeamConflict(ctx, input)),

@@ -80,15 +80,25 @@ export const deriveRow = (table: string, rowId: string, row: RowHistory, growOnl
     if (alive.length > 1 && new Set(alive.map((c) => canonical(c.value))).size > 1)
       conflicts.push({ table, rowId, field, candidates: alive.map(shown) });
   }
-  if (tombs.length === 0) return { deleted: false, fields, conflicts };
+  if (tombs.length === 0) {
+    // A deletion overwritten by an edit (made where the record showed, kept against that deletion) brings the
+    // record back whole: the fields the deletion overwrote show their last values again, as they showed there.
+    if (!isEmpty(row.tombstones)) showHidden(row, fields);
+    return { deleted: false, fields, conflicts };
+  }
   if (edits.length === 0) return { deleted: true, fields: {}, conflicts };
   // A deletion and edits it never saw: both kept, the later clock shows.
   const candidates = [...tombs.map(deletion), ...edits.map(shown)].sort(byClock);
   conflicts.unshift({ table, rowId, field: null, candidates });
   if ('deleted' in candidates.at(-1)!) return { deleted: true, fields: {}, conflicts };
+  showHidden(row, fields);
+  return { deleted: false, fields, conflicts };
+};
+
+/** Fields with no surviving value (a deletion overwrote them) show the last value they had. */
+const showHidden = (row: RowHistory, fields: Record<string, ShownValue>): void => {
   for (const field of Object.keys(row.fields).sort()) {
     const last = latestInHistory(row, field);
     if (!fields[field] && last) fields[field] = shown(last);
   }
-  return { deleted: false, fields, conflicts };
 };

@@ -105,6 +105,24 @@ describe('merge invariants over random histories of three devices (issue 13)', (
   );
 
   it(
+    'whole records: a record that shows, shows every field it ever had (a database row needs them all)',
+    () => {
+      check(
+        fc.property(historyArb, (h) => {
+          const w = run(h);
+          exchangeAll(w);
+          for (const s of w.replicas)
+            for (const [key, row] of Object.entries(s.view)) {
+              if (row.deleted) continue;
+              expect([key, Object.keys(row.fields).sort()]).toEqual([key, Object.keys(s.history[key]!.fields).sort()]);
+            }
+        }),
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
     'convergence: once everyone has exchanged everything, all replicas hold and show the same records and conflicts',
     () => {
       check(

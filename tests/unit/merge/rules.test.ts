@@ -148,6 +148,27 @@ describe('merge rules (issue 13, three-way per field)', () => {
     expect(shown(kept, 'body')).toBe('A body');
   });
 
+  it('an edit made while a conflicting deletion showed the record kept brings it back with every field', () => {
+    // Issue 13, found by the team property test: A deletes, B edits the title, B receives the deletion
+    // (a conflict: B's later edit shows the record) and edits the title again. That edit overwrites the
+    // deletion, which had overwritten the body: the body must still show, on B and on A.
+    const { a, b } = synced();
+    const a2 = set(a, 2, 'A body', 'body');
+    const b2 = send(a2, b).state;
+    const deleted = localDelete(a2, { table: 'results', rowId: 'r1', clock: clk(3, A), author: A });
+    const conflicted = send(deleted, set(b2, 4, 'B title')).state;
+    expect(shown(conflicted, 'body')).toBe('A body');
+    const again = set(conflicted, 5, 'B title again');
+    const onA = send(again, deleted).state;
+    for (const s of [again, onA]) {
+      expect(s.view[rowKey('results', 'r1')]?.deleted).toBe(false);
+      expect(shown(s)).toBe('B title again');
+      expect(shown(s, 'body')).toBe('A body');
+      expect(listConflicts(s)).toEqual([]);
+    }
+    expect(onA.view).toEqual(again.view);
+  });
+
   it('importing the same package twice changes nothing the second time and says so', () => {
     const { a, b } = synced();
     const pkg = exportPackage(set(b, 2, 'x'), 'same-package');
