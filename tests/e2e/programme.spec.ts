@@ -200,6 +200,12 @@ test('certification programme: dates and due audits, next audit planned from a c
     await expect(page.getByText('Suggested: Recommend once the corrective action plans')).toBeVisible();
     await expect(page.getByRole('list', { name: 'Why this is suggested' })).toContainText(number);
     await page.getByRole('button', { name: 'Confirm suggestion' }).click();
+    // The surveillance checklist is not fully audited: the completeness gates ask for a reason first.
+    await expect(page.getByRole('alert').filter({ hasText: 'needs a reason' })).toBeVisible();
+    await page
+      .getByLabel('Reason for recording with these gaps open')
+      .fill('Remaining sampled items audited remotely.');
+    await page.getByRole('button', { name: 'Confirm suggestion' }).click();
     await expect(decisions.locator('tbody tr')).toHaveCount(1);
     await expect(decisions.locator('tbody tr').first()).toContainText('Maria Lopez');
     await expect(decisions.getByText('Override', { exact: true })).toHaveCount(0);

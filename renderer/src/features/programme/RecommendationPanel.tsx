@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiError } from '#shared/api/result';
@@ -20,6 +20,8 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
   const [by, setBy] = useState(() => leadAuditor(audit));
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [overriding, setOverriding] = useState(false);
+  // With completeness gaps open the backend asks for a reason (kept in the audit trail and printed in the report).
+  const [reason, setReason] = useState('');
 
   if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
   const s = state.data;
@@ -29,9 +31,10 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
   const planned = audit.status === 'planned';
 
   const confirm = async () => {
-    const result = await decide.mutate({ auditId: audit.id, recommendation: s.suggested, reason: '', by });
+    const result = await decide.mutate({ auditId: audit.id, recommendation: s.suggested, reason, by });
     if (!result.ok) return setRefusal(result.error);
     setRefusal(null);
+    setReason('');
     notifySuccess('Recommendation confirmed');
   };
 
@@ -92,6 +95,16 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
         <Alert color="red" icon={<IconAlertTriangle />} title="Not recorded" role="alert">
           {refusal.message}
         </Alert>
+      )}
+      {refusal?.issues?.some((i) => i.path[0] === 'gaps') && (
+        <Textarea
+          label="Reason for recording with these gaps open"
+          description="Kept in the audit trail and printed in the report. Then confirm again."
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
       )}
       <DecisionHistory state={s} type={audit.type} />
       <OverrideModal
