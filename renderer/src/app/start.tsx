@@ -12,7 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { requestDailyBackup } from '../features/backups/dailyBackup';
 import { App } from './App';
 import { preloadAllRoutes } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { whenSettled } from './whenSettled';
 
 /** Renders the app into `root` with the query cache main.tsx already started filling. */
@@ -20,7 +20,7 @@ export function start(root: HTMLElement, queryClient: QueryClient): void {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} defaultColorScheme="auto">
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
           <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }} modalProps={{ centered: true }}>
             <Notifications position="top-center" limit={4} />
             <App />

@@ -1,4 +1,4 @@
-import { DEFAULT_THEME, mergeThemeOverrides } from '@mantine/core';
+import { DEFAULT_THEME, mergeThemeOverrides, type MantineTheme } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { readableColors } from '../../../renderer/src/app/readableColors';
 import { theme } from '../../../renderer/src/app/theme';
@@ -35,7 +35,8 @@ function hex(color: string): string {
     .join('')}`;
 }
 
-const full = mergeThemeOverrides(DEFAULT_THEME, theme);
+// The defaults complete every field the overrides leave out.
+const full = mergeThemeOverrides(DEFAULT_THEME, theme) as MantineTheme;
 const vars = readableColors(full);
 const { white, colors } = DEFAULT_THEME;
 const { gray, dark } = colors;

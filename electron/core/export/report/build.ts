@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Document, type Paragraph } from 'docx';
 import type { Signer } from '../../signing/package-sign';
+import { meetingsSection } from './sections-meetings';
 import { compileDocument, finishDocx, linkPhotos, writePhoto, type WrittenMedia } from './docx-package';
 import { pageFooter, pageHeader, styleSet } from './docx-kit';
 import type { ReportModel } from './model';
@@ -83,7 +84,7 @@ async function eachLimited(total: number, limit: number, task: (i: number) => Pr
 async function expectPhotos(m: ReportModel): Promise<PlacedPhoto[]> {
   const expected = new Array<PlacedPhoto>(m.photos.length);
   await eachLimited(m.photos.length, PHOTO_CONCURRENCY, async (i) => {
-    expected[i] = await expectPhoto(m.photos[i]!.path);
+    expected[i] = await expectPhoto(m.photos[i]!.path, m.photos[i]!.fileKey);
   });
   return expected;
 }
@@ -108,7 +109,7 @@ export async function embedPhotos(
   hooks.onProgress?.(0, total, s.photos.progress(0, total));
   await eachLimited(total, PHOTO_CONCURRENCY, async (i) => {
     throwIfAborted(hooks.signal);
-    const photo = await preparePhoto(m.photos[i]!.path);
+    const photo = await preparePhoto(m.photos[i]!.path, m.photos[i]!.fileKey);
     throwIfAborted(hooks.signal);
     if (photo.ok) {
       await writePhoto(zip, media, i + 1, photo.jpeg);
@@ -183,6 +184,7 @@ function reportDocument(ctx: Ctx, photoParagraphs: Paragraph[]): Document {
           ...cover(ctx),
           ...auditDetails(ctx),
           ...approach(ctx),
+          ...meetingsSection(ctx),
           ...results(ctx),
           ...findings(ctx),
           ...previousFindings(ctx),

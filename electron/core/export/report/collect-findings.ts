@@ -7,6 +7,7 @@ import { findingRow, toFindings } from '#core/repos/findings/rows';
 import { carriedFindings } from '#core/repos/programme/carried';
 import type { RepoContext } from '#core/repos/context';
 import { blobPath } from '#core/evidence/store';
+import { folderCipher } from '#core/crypto/file-cipher-folder';
 import type { ReportCarried, ReportFinding, ReportPhoto, ReportVerification } from './model';
 import { requirementRefLabel } from '#shared/domain/requirement-ref';
 
@@ -47,6 +48,7 @@ export function collectFindings(
   siteNames: ReadonlyMap<string, string>,
 ): { findings: ReportFinding[]; photos: ReportPhoto[] } {
   const photos: ReportPhoto[] = [];
+  const cipher = folderCipher(ctx);
   const photoIndex = new Map<string, number>();
   const evidence = new Map<string, Evidence>();
   const load = (id: string) => {
@@ -79,7 +81,8 @@ export function collectFindings(
         photos.push({
           evidenceId: e.id,
           sha256: e.sha256,
-          path: resolve(blobPath(ctx.dataDir, e.sha256)),
+          path: resolve(blobPath(ctx.dataDir, e.sha256, cipher)),
+          fileKey: cipher?.file.key ?? null,
           caption: e.description.trim() || e.originalName,
           fileName: e.originalName,
           ref: evidenceRef(e.sha256),

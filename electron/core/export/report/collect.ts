@@ -13,6 +13,8 @@ import { listObservations } from '#core/repos/records/observations';
 import { getReportDetails } from '#core/repos/report-details';
 import { collectCarried, collectFindings } from './collect-findings';
 import { collectProvenance } from './collect-provenance';
+import { getMeetings } from '../../repos/meetings';
+import { reportMeetings } from './sections-meetings';
 import type { ReportGroup, ReportImage, ReportModel, ReportSample, SignOff } from './model';
 
 function image(
@@ -145,5 +147,6 @@ export function collectReportModel(
     photos,
     // Left out, not null, when solo: see ReportModel.provenance.
     ...(provenance && { provenance }),
+    ...reportMeetings(getMeetings(ctx, auditId)),
   };
 }

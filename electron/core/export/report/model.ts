@@ -1,3 +1,4 @@
+import type { ReportMeetings } from './sections-meetings';
 import type { AuditMode, AuditType, TeamRole } from '#shared/domain/audit';
 import type { ItemResult } from '#shared/domain/checklist';
 import type { FindingStatus, FindingType, VerificationMethod } from '#shared/domain/finding';
@@ -17,6 +18,8 @@ export interface ReportPhoto {
   sha256: string;
   /** Absolute file path in the evidence store. */
   path: string;
+  /** The content key when the file is sealed (an encrypted data folder); not part of the content hash. */
+  fileKey?: Uint8Array | null;
   caption: string;
   /** The attachment's file name, for warnings about a missing file. */
   fileName: string;
@@ -211,6 +214,8 @@ export interface ReportModel {
   carried: ReportCarried[];
   recommendation: ReportRecommendation;
   photos: ReportPhoto[];
+  /** The opening and closing meetings; absent when neither is recorded (export/report/sections-meetings.ts). */
+  meetings?: ReportMeetings;
   /**
    * Absent for an audit no return was merged into: the sign-off page then says
    * nothing of a team, and the content hash of reports issued before team
