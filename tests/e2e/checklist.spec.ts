@@ -136,12 +136,17 @@ test('checklists: Stage 1 topics; Stage 2 SoA import, keyboard results, filters,
       await expect(page.getByText('4 / 4 audited')).toBeVisible();
       await page.keyboard.press('ArrowDown');
       await expect(checklistRow(page, '5.1')).toBeFocused();
+      // Clauses 4-10 are never excludable (issue 16): N/A is refused in words, the row keeps its result.
       await page.keyboard.press('5');
+      await expect(page.getByText(/cannot be not applicable/).first()).toBeVisible();
+      await expect(badge(checklistRow(page, '5.1'))).toHaveText('Not audited');
+      await expect(checklistRow(page, '5.1')).toBeFocused();
+      await page.keyboard.press('1');
       await page.keyboard.press('k');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('0');
       await expect(badge(checklistRow(page, '4.3'))).toHaveText('Not audited');
-      await expect(badge(checklistRow(page, '5.1'))).toHaveText('N/A');
+      await expect(badge(checklistRow(page, '5.1'))).toHaveText('Conforming');
       await expect(page.getByText('7 / 123 audited')).toBeVisible();
       await expect(overall(page)).toHaveAttribute('aria-valuenow', '5');
       await expect(groupBar(page, clause4)).toHaveAttribute('aria-valuenow', '75');
@@ -183,7 +188,7 @@ test('checklists: Stage 1 topics; Stage 2 SoA import, keyboard results, filters,
       await expect(badge(checklistRow(page, '4.1'))).toHaveText('Conforming');
       await expect(badge(checklistRow(page, '4.2'))).toHaveText('OFI');
       await expect(badge(checklistRow(page, '4.4'))).toHaveText('Major NC');
-      await expect(badge(checklistRow(page, '5.1'))).toHaveText('N/A');
+      await expect(badge(checklistRow(page, '5.1'))).toHaveText('Conforming');
       await expect(checklistRow(page, 'A.8.19')).toContainText(`Not applicable — ${EXCLUDED['A.8.19']}`);
       await expect(page.getByText('7 / 123 audited')).toBeVisible();
       await checklistRow(page, '4.2').click();
@@ -195,7 +200,7 @@ test('checklists: Stage 1 topics; Stage 2 SoA import, keyboard results, filters,
     await test.step('The dashboard counts the same results', async () => {
       await page.getByRole('tab', { name: 'Dashboard' }).click();
       const counts = page.getByRole('list', { name: 'Counts by result' });
-      await expect(counts.getByRole('listitem', { name: 'Not applicable: 4' })).toBeVisible();
+      await expect(counts.getByRole('listitem', { name: 'Not applicable: 3' })).toBeVisible();
       await expect(counts.getByRole('listitem', { name: 'Need a finding: 2' })).toBeVisible();
     });
 
