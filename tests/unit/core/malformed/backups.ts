@@ -13,15 +13,21 @@ const RESTORES = join(tmpdir(), 'fieldwork-malformed-restores');
  * cases compare the database); refused inputs start no job.
  */
 export const backupCases: MalformedExtension = {
-  async seed(backend) {
+  async seed(backend, w) {
     mkdirSync(RESTORES, { recursive: true });
+    const { backupJobId } = await backupCases.sessions!(backend, w);
+    const list = value(await backend.call('backups.list', {}));
+    return { backupId: list.backups[0]!.id, backupJobId: backupJobId!, dataDir: dirname(list.folder) };
+  },
+
+  /** A finished backup job: jobs live in memory, so a copied folder (the twins) has none until one is made. */
+  async sessions(backend) {
     let job = value(await backend.call('backups.create', {}));
     while (job.state === 'running') {
       await new Promise((r) => setTimeout(r, 20));
       job = value(await backend.call('backups.status', { jobId: job.id }));
     }
-    const list = value(await backend.call('backups.list', {}));
-    return { backupId: list.backups[0]!.id, backupJobId: job.id, dataDir: dirname(list.folder) };
+    return { backupJobId: job.id };
   },
 
   valid: (w) => ({
