@@ -21,7 +21,10 @@ function readXlsx(file: string): { sheets: string[]; rows: (string | null)[][] }
     'import json, sys, openpyxl',
     'wb = openpyxl.load_workbook(sys.argv[1])',
     'ws = wb.worksheets[0]',
-    'print(json.dumps({"sheets": wb.sheetnames, "rows": [list(r) for r in ws.iter_rows(values_only=True)]}))',
+    // Date cells come back as datetimes: written as "date:YYYY-MM-DD" so the test sees they are real dates.
+    'day = lambda v: "date:" + v.date().isoformat() if hasattr(v, "date") else v',
+    'rows = [[day(c) for c in r] for r in ws.iter_rows(values_only=True)]',
+    'print(json.dumps({"sheets": wb.sheetnames, "rows": rows}))',
   ].join('\n');
   const r = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`openpyxl could not read the file: ${r.stderr}`);
@@ -40,6 +43,7 @@ const HEADER = [
   'Root cause',
   'Corrective action',
   'Verification',
+  'Closed on',
 ];
 
 let dir: string;
@@ -96,7 +100,7 @@ describe('fieldwork export-nc-list', { timeout: 120_000 }, () => {
     expect(numbers).toEqual({ major: 'NC-01', minor: 'NC-02', ofi: 'OFI-01' });
     const [major, minor, ofi] = rows.slice(1) as [string[], string[], string[]];
     expect(major.slice(0, 2)).toEqual(['NC-01', 'Major nonconformity']);
-    expect(major[2]).toMatch(/^8\.13 /);
+    expect(major[2]).toBe('A.8.13 Information backup');
     // A spreadsheet would run a cell starting with "=" as a formula: it is written as text.
     expect(major[3]).toBe('\'=No restore test, "ever", for\nthe ERP system');
     expect(major[4]).toBe('Seen during the audit');
@@ -126,7 +130,8 @@ describe('fieldwork export-nc-list', { timeout: 120_000 }, () => {
     expect(book.rows[0]).toEqual(HEADER);
     expect(book.rows.map((row) => row[0])).toEqual(['Number', 'NC-01', 'NC-02', 'OFI-01']);
     expect(book.rows[1]![3]).toBe('=No restore test, "ever", for\nthe ERP system');
-    expect(book.rows[2]!.slice(5, 7)).toEqual(['Verified effective', '2026-06-02']);
+    // Due dates are date cells, not text (issue 16).
+    expect(book.rows[2]!.slice(5, 7)).toEqual(['Verified effective', 'date:2026-06-02']);
     // Empty cells come back as empty (None), never as the text "undefined".
     expect(book.rows[3]![6] ?? '').toBe('');
   });
