@@ -219,7 +219,7 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     await pick(page, page.getByRole('button', { name: 'Import package…' }), photo);
     const refused = page.getByRole('dialog', { name: 'Package visitor-log.jpg' });
     await expect(refused.getByRole('alert')).toContainText('This file is not a Fieldwork team package', SLOW);
-    await refused.getByRole('button', { name: 'Close' }).click();
+    await refused.getByRole('button', { name: 'Close' }).last().click(); // the footer's, not the title bar's ×
     await expect(refused).toBeHidden();
 
     // --- The lead merges Tom's return: the preview counts, then one import.
@@ -251,7 +251,7 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     preview = await openPackage(page, tomReturn);
     await expect(preview.getByRole('status')).toContainText('This package was imported before');
     await expect(preview.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
-    await preview.getByRole('button', { name: 'Close' }).click();
+    await preview.getByRole('button', { name: 'Close' }).last().click();
     await expect(preview).toBeHidden();
 
     // --- Merge in the other order on the copy (CLI): the same checklist and the same open conflicts.
