@@ -1,13 +1,12 @@
+import { finishExport } from '../../helpers/export-jobs';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '#core/backend';
 import { seedDemo } from '#core/demo/seed';
 import { DEMO_PASSPHRASE } from '#core/demo/reports';
-import type { ExportJob } from '#shared/domain/report';
 import { tempBackend, value } from '../../helpers/backend';
 import { finished } from '../backup/helpers';
 import { readBack, upload } from './helpers';
@@ -32,15 +31,6 @@ function allFiles(dir: string): { path: string; bytes: Buffer }[] {
   };
   walk(dir);
   return out;
-}
-
-async function exported(backend: Backend, job: ExportJob): Promise<ExportJob> {
-  let current = job;
-  while (current.state === 'running') {
-    await new Promise((r) => setTimeout(r, 50));
-    current = value(await backend.call('exports.status', { jobId: current.id }));
-  }
-  return current;
 }
 
 async function readAll(read: (offset: number) => Promise<{ dataBase64: string; eof: boolean }>): Promise<Buffer> {
@@ -149,7 +139,7 @@ describe('an encrypted data folder', { timeout: 300_000 }, () => {
       .get() as number;
     expect(backup.backup?.counts.evidenceBytes).toBe(recorded);
     const auditId = t.backend.db.prepare('SELECT audit_id FROM report_issues LIMIT 1').pluck().get() as string;
-    const job = await exported(
+    const job = await finishExport(
       t.backend,
       value(await t.backend.call('exports.start', { auditId, kind: 'report', format: 'docx' })),
     );
