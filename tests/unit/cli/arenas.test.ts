@@ -3,9 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend } from '#core/backend';
 import { wantsFewerArenas } from '../../../electron/cli/arenas';
-import { value } from '../../helpers/backend';
+import { seedOneAudit } from '../../helpers/seed-folder';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 
 const RECORDER = join(REPO_ROOT, 'tests', 'unit', 'cli', 'fixtures', 'record-arenas.mjs');
@@ -36,31 +35,7 @@ describe.runIf(process.platform === 'linux')('fieldwork export-report on Linux',
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fieldwork-arenas-'));
     dataDir = join(dir, 'data');
-    const backend = openBackend({ dataDir, appVersion: 'test' });
-    try {
-      const client = value(
-        await backend.call('clients.create', {
-          name: 'Northwind Ltd',
-          address: '',
-          representative: '',
-          contacts: [],
-          sites: [],
-        }),
-      );
-      const audit = value(
-        await backend.call('audits.create', {
-          clientId: client.id,
-          type: 'stage2',
-          scope: 'The whole ISMS',
-          startDate: '2026-03-02',
-          endDate: '2026-03-06',
-          team: [{ name: 'Lena Lead', role: 'lead_auditor' }],
-        }),
-      );
-      auditId = audit.id;
-    } finally {
-      backend.close();
-    }
+    auditId = await seedOneAudit(dataDir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend } from '#core/backend';
-import { value } from '../../helpers/backend';
+import { seedOneAudit } from '../../helpers/seed-folder';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 
 // Issue 20: `fieldwork audits` loads only what listing audits needs. These packages belong to reports, signing,
@@ -39,30 +38,7 @@ let dataDir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fieldwork-lazy-'));
   dataDir = join(dir, 'data');
-  const backend = openBackend({ dataDir, appVersion: 'test' });
-  try {
-    const client = value(
-      await backend.call('clients.create', {
-        name: 'Northwind Ltd',
-        address: '',
-        representative: '',
-        contacts: [],
-        sites: [],
-      }),
-    );
-    value(
-      await backend.call('audits.create', {
-        clientId: client.id,
-        type: 'stage2',
-        scope: 'The whole ISMS',
-        startDate: '2026-03-02',
-        endDate: '2026-03-06',
-        team: [{ name: 'Lena Lead', role: 'lead_auditor' }],
-      }),
-    );
-  } finally {
-    backend.close();
-  }
+  await seedOneAudit(dataDir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
