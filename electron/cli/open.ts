@@ -18,11 +18,14 @@ export function resolveDataDir(flag: string | undefined): string {
   return resolve(flag ?? defaultDataDir());
 }
 
-/** Opens the backend, turning the failures a user can fix into one clear line. */
-export function openForCli(dataDir: string): Backend {
+/**
+ * Opens the backend, turning the failures a user can fix into one clear line. The key is unlocked from the data
+ * passphrase file unless given (the preview host's session unlocks it itself).
+ */
+export function openForCli(dataDir: string, key?: Buffer | null): Backend {
   try {
     const { exportWorkerUrl, soaWorkerUrl } = cliPaths();
-    const dataKey = unlockForCli(dataDir);
+    const dataKey = key === undefined ? unlockForCli(dataDir) : key;
     return openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl, dataKey });
   } catch (e) {
     // An encrypted folder without its passphrase, a wrong one, a damaged key file: the message says which.

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPreviewServer } from '../preview/server';
 import { UserError } from './errors';
-import { openForCli, resolveDataDir } from './open';
+import { openSession, KEY_FILE } from '#core/backend';
+import { dataPassphraseFile } from './data-unlock';
+import { openForCli, resolveDataDir, unlockForCli } from './open';
 import { cliPaths } from './paths';
 
 /** The renderer electron-vite built with this CLI (`npm run build`; packed into the app with it). */
@@ -24,12 +26,27 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** A minute of idle time; FIELDWORK_TEST_MINUTE_MS shortens it (never lengthens it) so tests see an idle lock. */
+function minuteMs(): number {
+  const test = Number(process.env.FIELDWORK_TEST_MINUTE_MS);
+  return Number.isInteger(test) && test > 0 && test < 60_000 ? test : 60_000;
+}
+
 /** Runs the browser preview host until interrupted. Prints exactly one line. */
 export async function serve(opts: { dataDir?: string; port?: string }): Promise<void> {
   const port = parsePort(opts.port);
   const dataDir = resolveDataDir(opts.dataDir);
   const staticDir = rendererDir();
-  const backend = openForCli(dataDir);
+  const backend = openSession({
+    dataDir,
+    open: (key) => openForCli(dataDir, key),
+    // An encrypted folder without --data-passphrase-file starts locked: the page asks for the passphrase.
+    initial:
+      existsSync(join(dataDir, KEY_FILE)) && !dataPassphraseFile()
+        ? 'locked'
+        : { key: unlockForCli(dataDir), by: 'passphrase' },
+    idleMs: (minutes) => minutes * minuteMs(),
+  });
   let server;
   try {
     server = await startPreviewServer({ backend, staticDir, port });

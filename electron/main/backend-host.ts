@@ -4,7 +4,7 @@
  * Must not import 'electron': it talks to main through process.parentPort.
  */
 import { parseHostOptions, serveBackend, type ParentPortLike } from './backend-serve';
-import { desktopDataKey, splitPort } from './host-unlock';
+import { desktopStart, sessionKeychain, splitPort } from './host-unlock';
 
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 const options = parseHostOptions(process.argv, process.env);
@@ -20,15 +20,24 @@ if (!port || !options) {
     // Imported lazily so a native-module load failure is reported, not fatal.
     async () => {
       const core = await import('#core/backend');
-      // The folder's data key through the OS keychain; a plain folder is encrypted only when asked (host-unlock.ts).
-      const encrypt = process.env.FIELDWORK_ENCRYPT_DATA_DIR === '1';
-      const dataKey = await desktopDataKey(options.dataDir, split.keychain, core, encrypt);
-      return core.openBackend({
-        ...options,
-        dataKey,
-        // Bundled beside this file by electron-vite (electron.vite.config.ts).
-        exportWorkerUrl: new URL('./export-worker.js', import.meta.url),
-        soaWorkerUrl: new URL('./soa-worker.js', import.meta.url),
+      // The folder's data key through the OS keychain; a plain folder is encrypted on this start unless
+      // FIELDWORK_ENCRYPT_DATA_DIR=0 (host-unlock.ts). A folder the keychain cannot open starts locked.
+      const encrypt = process.env.FIELDWORK_ENCRYPT_DATA_DIR !== '0';
+      const initial = await desktopStart(options.dataDir, split.keychain, core, encrypt);
+      // Lockable (core's session): locking drops the key and the database; the window asks to unlock.
+      return core.openSession({
+        dataDir: options.dataDir,
+        initial,
+        keychain: sessionKeychain(split.keychain),
+        idleMs: (minutes) => minutes * 60_000,
+        open: (dataKey) =>
+          core.openBackend({
+            ...options,
+            dataKey,
+            // Bundled beside this file by electron-vite (electron.vite.config.ts).
+            exportWorkerUrl: new URL('./export-worker.js', import.meta.url),
+            soaWorkerUrl: new URL('./soa-worker.js', import.meta.url),
+          }),
       });
     },
     (code) => process.exit(code),

@@ -82,12 +82,12 @@ export type UnlockTools = Pick<
 >;
 
 /**
- * The desktop app's data key: an encrypted folder is unlocked by the keychain. With `encrypt` (for now
- * FIELDWORK_ENCRYPT_DATA_DIR=1, backend-host.ts), a plain folder is converted on this start (crash-safe, core's
- * encryptDataDir) and a new folder starts encrypted, both with a key the keychain wraps. Not yet by default: a
- * key wrapped only by this computer's keychain makes every backup unreadable on another computer (a dead laptop)
- * and the folder unreadable to the `fieldwork` command, until the app can add a recovery passphrase.
- * Null when the OS has no keychain: the folder stays plain, as before, and stderr says so.
+ * The desktop app's data key: an encrypted folder is unlocked by the keychain. With `encrypt` (the default;
+ * FIELDWORK_ENCRYPT_DATA_DIR=0 turns it off, backend-host.ts), a plain folder is converted on this start
+ * (crash-safe, core's encryptDataDir) and a new folder starts encrypted, both with a key the keychain wraps. A key
+ * wrapped only by this computer's keychain leaves backups unreadable on another computer: Settings → Security and
+ * the first-run list ask for a recovery passphrase until one is set (security.setPassphrase).
+ * Null when the OS has no keychain: the folder stays plain, stderr says so, and the app asks for a passphrase.
  */
 export async function desktopDataKey(
   dataDir: string,
@@ -106,7 +106,9 @@ export async function desktopDataKey(
   const key = tools.newDataKey();
   const wrapped = await keychain.encrypt(key);
   if (!wrapped) {
-    process.stderr.write('Fieldwork: no OS keychain is available; the data folder stays unencrypted.\n');
+    process.stderr.write(
+      'Fieldwork: no OS keychain is available; the data folder stays unencrypted until a passphrase is chosen in Settings → Security.\n',
+    );
     return null;
   }
   const sealedBy = fixed(Buffer.from(wrapped));
@@ -119,6 +121,39 @@ export async function desktopDataKey(
   tools.writeKeyFile(dataDir, tools.wrapDataKey(key, { keychain: sealedBy }));
   return key;
 }
+
+/**
+ * How the desktop app's session starts (core's openSession): unlocked by the keychain, or plain (no keychain: the
+ * Security settings and the first-run list then ask for a passphrase to encrypt with), or locked — the key file has
+ * no keychain wrap ("always ask", or a folder made by `fieldwork encrypt`) or this computer's keychain cannot open
+ * it (a folder brought from another computer): the window's lock screen asks for the passphrase.
+ */
+export async function desktopStart(
+  dataDir: string,
+  keychain: HostKeychain,
+  tools: UnlockTools,
+  encrypt = true,
+): Promise<{ key: Buffer | null; by: 'keychain' | null } | 'locked'> {
+  try {
+    const key = await desktopDataKey(dataDir, keychain, tools, encrypt);
+    return { key, by: key ? 'keychain' : null };
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'unauthorized') return 'locked';
+    throw e;
+  }
+}
+
+/** The keychain as core's session asks it (wrap a new key, unwrap at unlock), through main. */
+export const sessionKeychain = (keychain: HostKeychain) => ({
+  wrap: async (key: Buffer) => {
+    const out = await keychain.encrypt(key);
+    return out ? Buffer.from(out) : null;
+  },
+  unwrap: async (wrapped: Buffer) => {
+    const out = await keychain.decrypt(wrapped);
+    return out ? Buffer.from(out) : null;
+  },
+});
 
 /** A keychain whose one answer was fetched from main beforehand (core's key-file code is synchronous). */
 const fixed = (answer: Buffer) => ({ encrypt: () => answer, decrypt: () => answer });

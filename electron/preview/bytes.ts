@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fail, type Result } from '#shared/api/result';
-import type { Backend } from '#core/backend';
+import type { Backend } from './server';
 import { byteStatus, parseByteUrl } from '#shared/domain/bytes';
 import { hasToken } from './guards';
 

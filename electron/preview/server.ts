@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '#shared/api/result';
 import { fail } from '#shared/api/result';
 import { CONTENT_SECURITY_POLICY } from '#shared/security';
-import type { Backend } from '#core/backend';
+import type { Backend as FullBackend } from '#core/backend';
 import { BYTES_PATH } from '#shared/domain/bytes';
 import { contentTypeFor, resolveStaticPath } from '#core/static-files';
 import { handleBytes } from './bytes';
@@ -35,6 +35,9 @@ export const REQUEST_TIMEOUT_MS = 60_000;
  * an area (the report, signing) does not wait for its imports.
  */
 export const WARM_AFTER_IDLE_MS = 300;
+
+/** What the host serves: a backend, or the lockable session over one (`fieldwork serve`, crypto/session.ts). */
+export type Backend = Pick<FullBackend, 'dispatch' | 'bytes' | 'warm'>;
 
 export interface PreviewOptions {
   backend: Backend;

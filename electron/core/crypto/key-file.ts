@@ -223,3 +223,48 @@ export function rewrapDataDir(dataDir: string, old: Unlock, next: Unlock, scrypt
   const key = unwrapDataKey(file, old);
   writeKeyFile(dataDir, wrapDataKey(key, next, scrypt));
 }
+
+/** Which wraps a key file holds: a passphrase (recovery anywhere) and/or this computer's keychain. */
+export function wrapKinds(file: KeyFile | null): { hasPassphrase: boolean; hasKeychain: boolean } {
+  return {
+    hasPassphrase: !!file?.wraps.some((w) => w.kind === 'passphrase'),
+    hasKeychain: !!file?.wraps.some((w) => w.kind === 'keychain'),
+  };
+}
+
+/**
+ * Sets (or replaces) the passphrase wrap of an unlocked folder's key, keeping its keychain wrap as it is (already
+ * wrapped: main's keychain is not needed). Only the key file is rewritten, atomically; nothing is re-encrypted.
+ * The key must be this folder's (its check), so a stale key never replaces a good file.
+ */
+export function setPassphraseWrap(
+  dataDir: string,
+  dataKey: Buffer,
+  passphrase: string,
+  scrypt: ScryptParams = SCRYPT,
+): KeyFile {
+  return replaceWraps(dataDir, dataKey, 'passphrase', wrapDataKey(dataKey, { passphrase }, scrypt).wraps);
+}
+
+/** Sets the keychain wrap (already wrapped by the keychain), or removes it ("always ask for the passphrase"). */
+export function setKeychainWrap(dataDir: string, dataKey: Buffer, wrapped: Buffer | null): KeyFile {
+  const wraps: KeyFile['wraps'] = wrapped ? [{ kind: 'keychain', wrapped: wrapped.toString('base64') }] : [];
+  return replaceWraps(dataDir, dataKey, 'keychain', wraps);
+}
+
+function replaceWraps(dataDir: string, dataKey: Buffer, kind: 'passphrase' | 'keychain', wraps: KeyFile['wraps']) {
+  const file = readKeyFile(dataDir);
+  if (!file) throw new DomainError('conflict', 'This data folder is not encrypted; encrypt it first.');
+  if (!keyFits(file, dataKey)) {
+    throw new DomainError(
+      'conflict',
+      'The key file of this data folder changed since it was unlocked; nothing was changed.',
+    );
+  }
+  const next: KeyFile = { ...file, wraps: [...file.wraps.filter((w) => w.kind !== kind), ...wraps] };
+  if (next.wraps.length === 0) {
+    throw new DomainError('conflict', 'The folder would have no way left to unlock it; set a passphrase first.');
+  }
+  writeKeyFile(dataDir, next);
+  return next;
+}
