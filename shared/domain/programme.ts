@@ -70,6 +70,11 @@ export const CarriedFinding = z.object({
   type: FindingType,
   status: z.string(),
   statement: z.string(),
+  /**
+   * On a team member's copy of the audit: the lead's copy of the finding, as last sent (its own audit is not
+   * here), to be seen and checked on site but verified by the lead. Absent for the findings held here.
+   */
+  fromLead: z.literal(true).optional(),
 });
 export type CarriedFinding = z.infer<typeof CarriedFinding>;
 

@@ -26,6 +26,8 @@ export const RECORD_KINDS = [
   'evidence',
   'findings',
   'report',
+  'plan',
+  'meetings',
 ] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '#shared/api/result';
 import type { Meeting, MeetingInput, MeetingKind, Meetings } from '#shared/domain/meetings';
 import type { z } from 'zod';
@@ -6,6 +7,17 @@ import { requireEditableAudit } from './checklist';
 import { stamp, type RepoContext } from './context';
 
 type Input = z.output<typeof MeetingInput>;
+
+/**
+ * An audit has one opening and one closing meeting (UNIQUE (audit_id, kind)): its id is made from those two,
+ * so the lead and an auditor who both record the opening meeting offline write the same record, merged field
+ * by field (issue 13), instead of two records the merge could not both keep. Shaped like a UUID v7.
+ */
+export function meetingId(auditId: string, kind: MeetingKind): string {
+  const h = createHash('sha256').update(`fieldwork meeting/${auditId}/${kind}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 interface MeetingRow {
   id: string;
@@ -101,7 +113,7 @@ export function saveMeeting(ctx: RepoContext, input: Input): Meetings {
   }
   const s = stamp(ctx);
   const values = {
-    id: newId(),
+    id: meetingId(input.auditId, input.kind),
     auditId: input.auditId,
     kind: input.kind,
     heldOn: input.heldOn,

@@ -60,6 +60,36 @@ export function ensureLogged(ctx: RepoContext, scopes: readonly string[]): numbe
   return written;
 }
 
+/**
+ * A send carries the open findings of earlier audits carried into this one as
+ * copies (carried_finding_copies): the findings belong to other audits, which
+ * a package never holds, and an auditor on site must see what to verify. The
+ * copies follow the findings as they are now; unchanged ones are not written
+ * (no new log entries), gone ones are deleted (their tombstones travel).
+ */
+export function refreshCarriedCopies(ctx: RepoContext, auditId: string): void {
+  stmt(
+    ctx.db,
+    `INSERT INTO carried_finding_copies (audit_id, finding_id, from_audit_id, from_audit_type, from_audit_start, number,
+       type, status, statement, created_at, updated_at, device_id)
+     SELECT c.audit_id, f.id, a.id, a.type, a.start_date, f.number, f.type, f.status, f.statement, @now, @now, @device
+     FROM carried_findings c JOIN findings f ON f.id = c.finding_id JOIN audits a ON a.id = f.audit_id
+     WHERE c.audit_id = @auditId
+     ON CONFLICT (audit_id, finding_id) DO UPDATE SET from_audit_id = excluded.from_audit_id,
+       from_audit_type = excluded.from_audit_type, from_audit_start = excluded.from_audit_start,
+       number = excluded.number, type = excluded.type, status = excluded.status, statement = excluded.statement,
+       updated_at = excluded.updated_at, device_id = excluded.device_id
+     WHERE (from_audit_id, from_audit_type, from_audit_start, number, type, status, statement) IS NOT
+       (excluded.from_audit_id, excluded.from_audit_type, excluded.from_audit_start, excluded.number, excluded.type,
+        excluded.status, excluded.statement)`,
+  ).run({ auditId, now: ctx.now(), device: ctx.deviceId });
+  stmt(
+    ctx.db,
+    `DELETE FROM carried_finding_copies WHERE audit_id = ?
+       AND finding_id NOT IN (SELECT finding_id FROM carried_findings WHERE audit_id = ?)`,
+  ).run(auditId, auditId);
+}
+
 function teamRole(ctx: RepoContext, auditId: string): { role: 'solo' | 'lead' | 'member'; lead: string } {
   const r = ctx.db.prepare('SELECT role, lead_folder_id FROM team_audits WHERE audit_id = ?').get(auditId) as
     { role: 'lead' | 'member'; lead_folder_id: string } | undefined;
@@ -111,6 +141,7 @@ function gather(ctx: RepoContext, input: WhatTravels, senderName: string): Gathe
   const { role, lead } = teamRole(ctx, input.auditId);
   const kind = role === 'member' ? 'return' : 'send';
   const scopes = [input.auditId, audit.client_id];
+  if (kind === 'send') refreshCarriedCopies(ctx, input.auditId);
   ensureLogged(ctx, scopes);
   const since = JSON.stringify(sinceFor(ctx, input, role));
   const above = `scope IN (?, ?) AND table_name IN (${PACKAGED_LIST})

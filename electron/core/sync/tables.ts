@@ -1,9 +1,11 @@
 import type { RecordKind } from '#shared/domain/team';
 import { SHARED } from '../db/migration-9';
 import { SCOPE_RULES } from '../db/migration-10';
+import { SCOPE_RULES_15, SHARED_15 } from '../db/migration-15';
 
 /**
- * The logged tables (migration 9's frozen list, which migration 10 kept) as
+ * The logged tables (migration 9's frozen list, which migration 10 kept, then
+ * migration 15's: the plan, the meetings and the copies of carried findings) as
  * the merge sees them: key and fields, how a row's scope is found, which kind
  * of record the Team tab counts it as, and the order rows are written in
  * (parents before children).
@@ -46,23 +48,35 @@ const KIND: Readonly<Record<string, RecordKind>> = {
   carried_findings: 'findings',
   recommendations: 'findings',
   audit_reports: 'report',
+  audit_plans: 'plan',
+  plan_sessions: 'plan',
+  plan_session_items: 'plan',
+  audit_meetings: 'meetings',
+  meeting_attendees: 'meetings',
+  carried_finding_copies: 'findings',
 };
 
 /**
  * Not in packages: recommendations are the lead's own decision (an
- * insert-only table), carried findings point at other audits' findings.
+ * insert-only table), carried findings point at other audits' findings (their
+ * copies, carried_finding_copies, travel instead). Never logged at all:
+ * technical_reviews — the reviewer is independent of the audit team and works
+ * on the lead's data folder only (tests/unit/team/plan-meetings.test.ts).
  */
 const NOT_PACKAGED = new Set(['recommendations', 'carried_findings']);
 
+const RULES = { ...SCOPE_RULES, ...SCOPE_RULES_15 };
+
 const scopeSql = (table: string): string => {
-  const rule = SCOPE_RULES[table]!;
+  const rule = RULES[table]!;
   if (rule.kind === 'self') return 't.id';
   if (rule.kind === 'column') return `t.${rule.column}`;
   return `(SELECT audit_id FROM ${rule.parent} WHERE id = t.${rule.column})`;
 };
 
 export const LOGGED: ReadonlyMap<string, LoggedTable> = new Map(
-  Object.entries(SHARED).map(([name, t], order) => [
+  // Migration 15's tables come after all of migration 9's: each one's parents are written first.
+  Object.entries({ ...SHARED, ...SHARED_15 }).map(([name, t], order) => [
     name,
     {
       name,

@@ -52,9 +52,16 @@ function CarriedRow({ finding: f }: { finding: CarriedFinding }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor href={findingHref(f.fromAuditId, f.findingId)} size="sm" fw={500}>
-          {f.number ?? 'Draft'}
-        </Anchor>
+        {f.fromLead ? (
+          // The lead's copy on a team member's laptop: the finding's own audit is not here to open.
+          <Text size="sm" fw={500}>
+            {f.number ?? 'Draft'}
+          </Text>
+        ) : (
+          <Anchor href={findingHref(f.fromAuditId, f.findingId)} size="sm" fw={500}>
+            {f.number ?? 'Draft'}
+          </Anchor>
+        )}
       </Table.Td>
       <Table.Td>
         <Badge variant="light" color={major ? 'red' : f.type === 'minor' ? 'orange' : 'yellow'} size="sm">
@@ -62,9 +69,13 @@ function CarriedRow({ finding: f }: { finding: CarriedFinding }) {
         </Badge>
       </Table.Td>
       <Table.Td>
-        <Anchor href={href(`/audits/${f.fromAuditId}`)} size="sm">
-          {AUDIT_TYPE_LABELS[f.fromAuditType]}
-        </Anchor>
+        {f.fromLead ? (
+          <Text size="sm">{AUDIT_TYPE_LABELS[f.fromAuditType]} (the lead verifies it)</Text>
+        ) : (
+          <Anchor href={href(`/audits/${f.fromAuditId}`)} size="sm">
+            {AUDIT_TYPE_LABELS[f.fromAuditType]}
+          </Anchor>
+        )}
       </Table.Td>
       <Table.Td>
         <Text size="sm" lineClamp={3}>

@@ -15,6 +15,8 @@ export const KIND_LABELS: Record<RecordKind, string> = {
   evidence: 'Evidence',
   findings: 'Findings',
   report: 'Report details',
+  plan: 'Audit plan',
+  meetings: 'Opening and closing meetings',
 };
 
 /** Column names of the logged tables in the words the forms use; others fall back to the column name. */
