@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { Id, text } from './common';
 
-export const SEARCH_KINDS = ['checklist_item', 'interview', 'observation', 'document', 'evidence'] as const;
+export const SEARCH_KINDS = [
+  'checklist_item',
+  'interview',
+  'observation',
+  'document',
+  'evidence',
+  'finding',
+  /** A sampled record of a checklist item (its identifier and description). */
+  'sample',
+] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof SearchKind>;
 
@@ -27,6 +36,8 @@ export const SearchHit = z.object({
   auditLabel: z.string(),
   title: z.string(),
   snippet: z.string(),
+  /** A sample's checklist item: the hit opens that item (kind 'sample' only). */
+  itemId: Id.optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -41,23 +41,8 @@ export async function seedReports(
   closedStage2Id: string,
   leadName: string,
 ): Promise<{ identityId: string; issueId: string }> {
-  must(
-    await backend.call('branding.update', {
-      name: 'Meridian Certification GmbH',
-      address: 'Lindenallee 8, 10115 Berlin, Germany',
-      accreditation: 'Accredited for ISO/IEC 27001 certification (fictional accreditation no. D-ZM-00000-01)',
-      website: 'https://meridian-cert.example',
-      reportNumberPattern: 'MC-{year}-{seq}',
-    }),
-  );
-  const logo = await sharp(Buffer.from(LOGO_SVG)).png().toBuffer();
-  must(
-    await backend.call('branding.setImage', {
-      kind: 'logo',
-      dataBase64: logo.toString('base64'),
-      fileName: 'logo.png',
-    }),
-  );
+  // A certification body set up already (the first-run list offers it before the demo) is the user's: kept.
+  if (must(await backend.call('branding.get', {})).name.trim() === '') await seedBranding(backend);
 
   // Through the repository, so the key pair is made before the transaction (RSA generation takes a second).
   const keyPair = generateKeyPairFor('rsa-3072');
@@ -126,4 +111,25 @@ export async function seedReports(
   );
   const done = await waitFor(backend, started);
   return { identityId: identity.id, issueId: done.issueId! };
+}
+
+/** The demo's certification body: its name, address, report numbering and logo. */
+async function seedBranding(backend: Backend): Promise<void> {
+  must(
+    await backend.call('branding.update', {
+      name: 'Meridian Certification GmbH',
+      address: 'Lindenallee 8, 10115 Berlin, Germany',
+      accreditation: 'Accredited for ISO/IEC 27001 certification (fictional accreditation no. D-ZM-00000-01)',
+      website: 'https://meridian-cert.example',
+      reportNumberPattern: 'MC-{year}-{seq}',
+    }),
+  );
+  const logo = await sharp(Buffer.from(LOGO_SVG)).png().toBuffer();
+  must(
+    await backend.call('branding.setImage', {
+      kind: 'logo',
+      dataBase64: logo.toString('base64'),
+      fileName: 'logo.png',
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OpParsed } from '#shared/api/contract';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
+import { FINDING_TYPE_LABELS, type FindingType } from '#shared/domain/finding';
 import { HIT_END, HIT_START, type SearchHit, type SearchKind, type SearchPage } from '#shared/domain/search';
 import { requireAudit } from './checklist';
 import type { RepoContext } from './context';
@@ -156,8 +157,10 @@ function hitsOf(ctx: RepoContext, match: string, ranked: readonly number[]): Sea
     const row = byRowid.get(rowid);
     if (!row) return [];
     const title = titleOf(ctx, row.kind, row.record_id);
+    const itemId = row.kind === 'sample' ? sampleItem(ctx, row.record_id) : undefined;
     return [
       {
+        ...(itemId === undefined ? {} : { itemId }),
         kind: row.kind,
         recordId: row.record_id,
         auditId: row.audit_id,
@@ -199,7 +202,24 @@ function titleOf(ctx: RepoContext, kind: SearchKind, id: string): string {
     }
     case 'evidence':
       return get<{ name: string }>('SELECT original_name AS name FROM evidence WHERE id = ?')?.name ?? '';
+    case 'finding': {
+      const r = get<{ number: string | null; type: FindingType }>('SELECT number, type FROM findings WHERE id = ?');
+      return r ? `${r.number ?? 'Draft'} — ${FINDING_TYPE_LABELS[r.type]}` : '';
+    }
+    case 'sample': {
+      const r = get<{ identifier: string; number: string; title: string }>(
+        `SELECT s.identifier, i.number, i.title FROM checklist_samples s JOIN checklist_items i ON i.id = s.item_id
+         WHERE s.id = ?`,
+      );
+      return r ? `Sample ${r.identifier} — ${`${r.number} ${r.title}`.trim()}` : '';
+    }
   }
+}
+
+/** The checklist item a sampled record belongs to: where its hit opens. */
+function sampleItem(ctx: RepoContext, sampleId: string): string | undefined {
+  return ctx.db.prepare('SELECT item_id FROM checklist_samples WHERE id = ?').pluck().get(sampleId) as
+    string | undefined;
 }
 
 function firstWords(text: string, n: number): string {

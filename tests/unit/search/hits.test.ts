@@ -19,6 +19,11 @@ describe('search hits', () => {
     expect(hitPath(hit('document', 'do-1'))).toBe('/audits/aud-1/documents?open=do-1');
     expect(hitPath(hit('evidence', 'ev-1'))).toBe('/audits/aud-1/evidence?open=ev-1');
     expect(hitHref(hit('evidence', 'ev-1'))).toBe('#/audits/aud-1/evidence?open=ev-1');
+    expect(hitPath(hit('finding', 'fi-1'))).toBe('/audits/aud-1/findings?open=fi-1');
+  });
+
+  it('open a sampled record on its checklist item (issue 19, defect 7)', () => {
+    expect(hitPath({ ...hit('sample', 'sa-1'), itemId: 'it-7' })).toBe('/audits/aud-1/checklist?item=it-7');
   });
 
   it('split a snippet at the match markers, as text', () => {

@@ -6,25 +6,34 @@ export const KIND_LABELS: Record<SearchKind, string> = {
   observation: 'Observations',
   document: 'Documents reviewed',
   evidence: 'Evidence',
+  finding: 'Findings',
+  sample: 'Sampled records',
 };
 
-const SECTIONS: Record<Exclude<SearchKind, 'checklist_item'>, string> = {
+const SECTIONS: Record<Exclude<SearchKind, 'checklist_item' | 'sample'>, string> = {
   interview: 'interviews',
   observation: 'observations',
   document: 'documents',
   evidence: 'evidence',
+  finding: 'findings',
 };
 
-/** Where a hit opens, as a router path ('/audits/…'); the page opens and highlights that record. */
-export function hitPath(hit: Pick<SearchHit, 'kind' | 'auditId' | 'recordId'>): string {
+type Target = Pick<SearchHit, 'kind' | 'auditId' | 'recordId' | 'itemId'>;
+
+/**
+ * Where a hit opens, as a router path ('/audits/…'); the page opens and
+ * highlights that record. A sampled record opens its checklist item, whose
+ * panel lists the samples.
+ */
+export function hitPath(hit: Target): string {
   const audit = `/audits/${encodeURIComponent(hit.auditId)}`;
-  const id = encodeURIComponent(hit.recordId);
-  if (hit.kind === 'checklist_item') return `${audit}/checklist?item=${id}`;
-  return `${audit}/${SECTIONS[hit.kind]}?open=${id}`;
+  if (hit.kind === 'checklist_item') return `${audit}/checklist?item=${encodeURIComponent(hit.recordId)}`;
+  if (hit.kind === 'sample') return `${audit}/checklist?item=${encodeURIComponent(hit.itemId ?? '')}`;
+  return `${audit}/${SECTIONS[hit.kind]}?open=${encodeURIComponent(hit.recordId)}`;
 }
 
 /** The same as a link: '#/audits/…'. */
-export const hitHref = (hit: Pick<SearchHit, 'kind' | 'auditId' | 'recordId'>): string => `#${hitPath(hit)}`;
+export const hitHref = (hit: Target): string => `#${hitPath(hit)}`;
 
 export interface SnippetPart {
   text: string;
