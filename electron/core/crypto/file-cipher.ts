@@ -73,7 +73,7 @@ function aad(header: Buffer, last: boolean): Buffer {
 }
 
 /** The sealed chunk as pieces (ciphertext, tag), written as they are: no copy to join them. */
-function sealChunk(key: FileKey, header: Buffer, index: number, plain: Uint8Array, last: boolean): Buffer[] {
+export function sealChunk(key: FileKey, header: Buffer, index: number, plain: Uint8Array, last: boolean): Buffer[] {
   if (index >= MAX_CHUNKS) throw new DomainError('too_large', 'The file is too large to store.');
   const cipher = createCipheriv('aes-256-gcm', key.key, nonce(header.subarray(8), index));
   cipher.setAAD(aad(header, last));
@@ -111,6 +111,9 @@ export function openChunk(key: FileKey, header: Buffer, index: number, sealed: B
   return plain;
 }
 
+/** A new file's header: its random nonce prefix makes every file's nonces its own. */
+export const newHeader = (): Buffer => Buffer.concat([MAGIC, Buffer.of(VERSION, 0, 0, 0), randomBytes(PREFIX_BYTES)]);
+
 /**
  * Seals a stream of plaintext piece by piece: `push` answers the sealed bytes
  * ready so far (the header first), `end` the rest. One chunk is held back until
@@ -123,8 +126,11 @@ export class ChunkSealer {
   private index = 0;
   private started = false;
 
-  constructor(private readonly key: FileKey) {
-    this.header = Buffer.concat([MAGIC, Buffer.of(VERSION, 0, 0, 0), randomBytes(PREFIX_BYTES)]);
+  constructor(
+    private readonly key: FileKey,
+    header = newHeader(),
+  ) {
+    this.header = header;
   }
 
   push(bytes: Uint8Array): Buffer[] {

@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { storageError, type EvidenceStore } from './store';
-import { ChunkSealer } from '../crypto/file-cipher';
+import { newHeader } from '../crypto/file-cipher';
+import { PooledChunkSealer } from '../crypto/seal-pool';
 import { writeAll, writeAllPieces } from '../crypto/file-cipher-io';
 
 /** A complete temp file and what it holds. */
@@ -32,12 +33,13 @@ export class BlobWriter {
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
-    private readonly sealer: ChunkSealer | null,
+    private readonly sealer: PooledChunkSealer | null,
   ) {}
 
   static async create(store: EvidenceStore): Promise<BlobWriter> {
     const { path, handle } = await store.tempFile();
-    return new BlobWriter(path, handle, store.cipher ? new ChunkSealer(store.cipher.file) : null);
+    // Sealed in the pool's threads (crypto/seal-pool.ts): the backend answers other requests meanwhile.
+    return new BlobWriter(path, handle, store.cipher ? new PooledChunkSealer(store.cipher.file, newHeader()) : null);
   }
 
   /** Appends `length` bytes of `chunk`; the caller must not reuse the buffer before this resolves. */
@@ -47,7 +49,7 @@ export class BlobWriter {
     if (this.size < HEAD_BYTES) Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).copy(this.head, this.size);
     try {
       // The sealed chunks of one piece go in one gathered write: one thread-pool round trip, no copy.
-      if (this.sealer) await writeAllPieces(this.handle, this.sealer.push(bytes));
+      if (this.sealer) await writeAllPieces(this.handle, await this.sealer.push(bytes));
       else await writeAll(this.handle, bytes);
     } catch (e) {
       throw storageError(e);
