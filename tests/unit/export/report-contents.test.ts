@@ -31,11 +31,22 @@ async function texts(m: ReportModel, name: string): Promise<string[]> {
 
 describe('report contents (issue 16 item 8), read back with python-docx', { timeout: 120_000 }, () => {
   it('counts read as English: one interview and one observation "were" recorded', async () => {
-    const one = { ...model.records, interviews: model.records.interviews.slice(0, 1), observationCount: 1 };
+    const one = {
+      ...model.records,
+      interviews: model.records.interviews.slice(0, 1),
+      observations: model.records.observations.slice(0, 1),
+    };
     expect(one.interviews).toHaveLength(1);
+    expect(one.observations).toHaveLength(1);
     const t = await texts({ ...model, records: one }, 'counts.docx');
     expect(t).toContain('1 interview and 1 on-site observation were recorded.');
-    const none = await texts({ ...model, records: { ...one, interviews: [], observationCount: 0 } }, 'none.docx');
+    const two = { ...one, observations: [one.observations[0]!, one.observations[0]!] };
+    expect(await texts({ ...model, records: two }, 'two.docx')).toContain(
+      '1 interview and 2 on-site observations were recorded.',
+    );
+    const alone = await texts({ ...model, records: { ...one, observations: [] } }, 'alone.docx');
+    expect(alone).toContain('1 interview was recorded.');
+    const none = await texts({ ...model, records: { ...one, interviews: [], observations: [] } }, 'none.docx');
     expect(none).toContain('No interviews or on-site observations were recorded.');
   });
 

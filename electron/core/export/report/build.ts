@@ -1,18 +1,16 @@
 import { availableParallelism } from 'node:os';
-import { Document, type Paragraph } from 'docx';
 import type { Signer } from '../../signing/package-sign';
-import { meetingsSection } from './sections-meetings';
 import { compileDocument, finishDocx, linkPhotos, writePhoto, type WrittenMedia } from './docx-package';
-import { pageFooter, pageHeader, styleSet } from './docx-kit';
+import { reportDocument } from './document';
 import type { ReportModel } from './model';
 import { ZipFileWriter } from './zip-writer';
 import { expectPhoto, photoParagraphs, preparePhoto, samePlacement, throwIfAborted, type PlacedPhoto } from './photos';
-import { approach, auditDetails, cover, type Ctx } from './sections-front';
-import { findings, previousFindings, results } from './sections-body';
-import { closing, conclusions, photosSection, recommendation, signOff } from './sections-end';
-import { reportStrings } from './strings';
+import type { Ctx } from './sections-front';
+import { reportStrings, stringsForAudit } from './strings';
 import { xmlSafeDeep } from './xml-safe';
 import type { ReportStrings } from './strings-en';
+
+export { A4, marginAll } from './document';
 
 export interface BuildHooks {
   onProgress?(done: number, total: number, stage: string): void;
@@ -67,9 +65,6 @@ export async function writeDocx(
 
 /** Photos prepared at once: the cores, up to 4 (sharp's default thread pool). */
 const PHOTO_CONCURRENCY = Math.min(4, Math.max(1, availableParallelism()));
-
-/** A4 portrait, 2 cm margins (twips). */
-export const A4 = { width: 11906, height: 16838, margin: 1134 };
 
 /** Runs `task(i)` for 0 ≤ i < total, `limit` at a time, in order of i. */
 async function eachLimited(total: number, limit: number, task: (i: number) => Promise<void>): Promise<void> {
@@ -136,7 +131,7 @@ export async function embedPhotos(
  * placed as `placed[N-1]` says. `model` has been through xmlSafeDeep.
  */
 export function reportParts(model: ReportModel, placed: readonly PlacedPhoto[]): Map<string, Buffer> {
-  const s = reportStrings(model.language);
+  const s = stringsForAudit(reportStrings(model.language), model.audit.type);
   const ctx: Ctx = { m: model, s, primary: model.body.primaryColour };
   const paragraphs = model.photos.flatMap((photo, i) => photoParagraphs(photo, i + 1, placed[i]!, s));
   return compileDocument(reportDocument(ctx, paragraphs));
@@ -167,43 +162,3 @@ export async function writeReportDocx(input: ReportModel, path: string, hooks: B
   hooks.onProgress?.(1, 1, s.progress.writing);
   return written;
 }
-
-function reportDocument(ctx: Ctx, photoParagraphs: Paragraph[]): Document {
-  const { m: model, s } = ctx;
-  return new Document({
-    creator: model.signOff?.signerName ?? 'Fieldwork',
-    title: `${s.cover.title} ${model.reportNumber}`,
-    description: `${model.client.name} · ${s.labels.auditType[model.audit.type]}`,
-    styles: styleSet(model.body.primaryColour, model.body.accentColour),
-    sections: [
-      {
-        properties: { page: { size: { width: A4.width, height: A4.height }, margin: marginAll(A4.margin) } },
-        headers: { default: pageHeader(s.header(model.body.name, model.reportNumber, model.version)) },
-        footers: { default: pageFooter(s) },
-        children: [
-          ...cover(ctx),
-          ...auditDetails(ctx),
-          ...approach(ctx),
-          ...meetingsSection(ctx),
-          ...results(ctx),
-          ...findings(ctx),
-          ...previousFindings(ctx),
-          ...photosSection(ctx, photoParagraphs),
-          ...conclusions(ctx),
-          ...recommendation(ctx),
-          ...closing(ctx),
-          ...signOff(ctx),
-        ],
-      },
-    ],
-  });
-}
-
-export const marginAll = (twips: number) => ({
-  top: twips,
-  bottom: twips,
-  left: twips,
-  right: twips,
-  header: 567,
-  footer: 567,
-});

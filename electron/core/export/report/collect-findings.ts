@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Evidence } from '#shared/domain/evidence';
-import type { Finding } from '#shared/domain/finding';
+import type { Finding, FindingStatus } from '#shared/domain/finding';
 import { compareFindingNumbers, SERIES, SERIES_ORDER } from '#shared/rules/findings';
 import { getEvidence } from '#core/repos/evidence';
 import { findingRow, toFindings } from '#core/repos/findings/rows';
@@ -128,24 +128,26 @@ export function collectFindings(
 export function collectCarried(ctx: RepoContext, auditId: string): ReportCarried[] {
   const carried = carriedFindings(ctx, auditId);
   if (carried.length === 0) return [];
+  // On a team member's copy a carried finding may be the lead's copy of it, with no finding row here.
+  const held = ctx.db.prepare('SELECT 1 FROM findings WHERE id = ?');
   const full = new Map(
     toFindings(
       ctx,
-      carried.map((c) => findingRow(ctx, c.findingId)),
+      carried.filter((c) => held.get(c.findingId) !== undefined).map((c) => findingRow(ctx, c.findingId)),
     ).map((f) => [f.id, f]),
   );
   const starts = ctx.db.prepare('SELECT start_date FROM audits WHERE id = ?');
   return carried.map((c) => {
-    const f = full.get(c.findingId)!;
+    const f = full.get(c.findingId);
     const start = starts.get(c.fromAuditId) as { start_date: string } | undefined;
     return {
       number: c.number ?? '',
       fromAuditType: c.fromAuditType,
       fromAuditStart: start?.start_date ?? '',
-      type: f.type,
-      status: f.status,
-      statement: f.statement,
-      verification: verificationOf(f),
+      type: f?.type ?? c.type,
+      status: f?.status ?? (c.status as FindingStatus),
+      statement: f?.statement ?? c.statement,
+      verification: f ? verificationOf(f) : null,
     };
   });
 }

@@ -8,11 +8,11 @@ import type { RepoContext } from '#core/repos/context';
 import { listFindings } from '#core/repos/findings/list';
 import { getRecommendation } from '#core/repos/recommendation';
 import { listDocuments } from '#core/repos/records/documents';
-import { listInterviews } from '#core/repos/records/interviews';
-import { listObservations } from '#core/repos/records/observations';
+import { formatRequirement } from '#shared/domain/requirement-ref';
 import { getReportDetails } from '#core/repos/report-details';
 import { collectCarried, collectFindings } from './collect-findings';
 import { collectProvenance } from './collect-provenance';
+import { collectRecords, evidenceFiles, reportOverrides, soaExclusions } from './collect-records';
 import { getMeetings } from '../../repos/meetings';
 import { reportMeetings } from './sections-meetings';
 import type { ReportGroup, ReportImage, ReportModel, ReportSample, SignOff } from './model';
@@ -32,7 +32,13 @@ function groupsOf(items: readonly ChecklistItem[]): ReportGroup[] {
   for (const i of items) {
     let g = groups.get(i.groupId);
     if (!g) groups.set(i.groupId, (g = { id: i.groupId, title: i.groupTitle, kind: i.groupKind, items: [] }));
-    g.items.push({ number: i.number, title: i.title, result: i.result, notes: i.notes });
+    g.items.push({
+      number: formatRequirement(i),
+      title: i.title,
+      result: i.result,
+      notes: i.notes,
+      ...(i.soa?.applicable === false && { excluded: true as const }),
+    });
   }
   return [...groups.values()];
 }
@@ -42,7 +48,7 @@ const samplesOf = (items: readonly ChecklistItem[]): ReportSample[] =>
   items
     .filter((i) => i.sampleSize !== null || i.samples.length > 0)
     .map((i) => ({
-      number: i.number,
+      number: formatRequirement(i),
       title: i.title,
       sampleSize: i.sampleSize,
       records: i.samples.map((s) => (s.description ? `${s.identifier}: ${s.description}` : s.identifier)),
@@ -71,6 +77,10 @@ export function collectReportModel(
   const last = rec.decisions.at(-1);
   const inScope = new Set(audit.siteIds);
   const provenance = collectProvenance(ctx, auditId);
+  const records = collectRecords(ctx, audit, siteNames, checklist.items);
+  const excluded = soaExclusions(checklist.items);
+  const overrides = reportOverrides(ctx, auditId);
+  const evidence = evidenceFiles(ctx, audit, checklist.items);
   return {
     language: body.language,
     reportNumber: opts.reportNumber,
@@ -119,13 +129,7 @@ export function collectReportModel(
         identifier: d.identifier,
         revision: d.revision,
       })),
-      interviews: listInterviews(ctx, auditId).map((i) => ({
-        name: i.intervieweeName,
-        role: i.intervieweeRole,
-        department: i.department,
-        heldAt: i.heldAt,
-      })),
-      observationCount: listObservations(ctx, auditId).length,
+      ...records,
     },
     samples: samplesOf(checklist.items),
     groups: groupsOf(checklist.items),
@@ -145,6 +149,10 @@ export function collectReportModel(
         : null,
     },
     photos,
+    // Each left out when empty, so reports without them keep their content hash (see ReportModel).
+    ...(excluded.length > 0 && { soaExclusions: excluded }),
+    ...(overrides.length > 0 && { overrides }),
+    ...(evidence.length > 0 && { evidence }),
     // Left out, not null, when solo: see ReportModel.provenance.
     ...(provenance && { provenance }),
     ...reportMeetings(getMeetings(ctx, auditId)),

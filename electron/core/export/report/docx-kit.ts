@@ -140,7 +140,8 @@ function cell(
 export function table(
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  opts: { primary: string; widths?: readonly number[]; size?: number },
+  /** `mono`: the columns (0-based) whose cells are set in MONO_FONT, such as digests. */
+  opts: { primary: string; widths?: readonly number[]; size?: number; mono?: readonly number[] },
 ): Table {
   const fill = hex(opts.primary);
   return new Table({
@@ -154,7 +155,9 @@ export function table(
       ...rows.map(
         (r) =>
           new TableRow({
-            children: r.map((v, i) => cell(v, { width: opts.widths?.[i], size: opts.size })),
+            children: r.map((v, i) =>
+              cell(v, { width: opts.widths?.[i], size: opts.size, ...(opts.mono?.includes(i) && { font: MONO_FONT }) }),
+            ),
           }),
       ),
     ],

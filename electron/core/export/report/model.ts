@@ -5,6 +5,7 @@ import type { FindingStatus, FindingType, VerificationMethod } from '#shared/dom
 import type { Recommendation } from '#shared/domain/programme';
 import type { REPORT_LANGUAGES } from '#shared/domain/branding';
 import type { ReportDetails } from '#shared/domain/report';
+import type { GateStage } from '#shared/rules/gates/gates';
 
 /**
  * Everything the audit report and the nonconformity list show, read from the
@@ -88,10 +89,13 @@ export interface ReportAudit {
 
 /** One checklist item as the results tables show it. */
 export interface ReportItem {
+  /** As shown everywhere: "Clause 7.2", "A.7.2" (shared/domain/requirement-ref.ts); empty for a Stage 1 topic. */
   number: string;
   title: string;
   result: ItemResult;
   notes: string;
+  /** The client's SoA excludes this control (absent when not: earlier content hashes stay the same). */
+  excluded?: true;
 }
 
 /** A clause (4–10), an Annex A theme, or a Stage 1 topic, with its items. */
@@ -153,6 +157,7 @@ export interface ReportFinding {
 
 /** A finding of an earlier audit carried into this one, with its status now. */
 export interface ReportCarried {
+  /** The number in its own audit ("NC-01"); the report shows it with the audit's prefix ("ST2-NC-01"). */
   number: string;
   fromAuditType: AuditType;
   fromAuditStart: string;
@@ -169,10 +174,67 @@ export interface ReportRecommendation {
   decided: { recommendation: Recommendation; overridden: boolean; reason: string; by: string; on: string } | null;
 }
 
+/** An interview as the report lists it: who, where, when, who of the team was there, and what it covered. */
+export interface ReportInterview {
+  name: string;
+  role: string;
+  department: string;
+  /** The site's name, or '' when none was given. */
+  site: string;
+  /** Local wall-clock time as recorded ("2026-03-14T09:30"). */
+  heldAt: string;
+  auditors: string[];
+  /** "Clause 7.2 Competence", "A.5.15 Access control". */
+  requirements: string[];
+}
+
+export interface ReportObservation {
+  site: string;
+  location: string;
+  observedAt: string;
+  description: string;
+  requirements: string[];
+}
+
 export interface ReportRecords {
   documents: { title: string; identifier: string; revision: string }[];
-  interviews: { name: string; role: string; department: string; heldAt: string }[];
-  observationCount: number;
+  interviews: ReportInterview[];
+  observations: ReportObservation[];
+}
+
+/** An Annex A control the client's Statement of Applicability excludes, and why. */
+export interface ReportSoaExclusion {
+  /** "A.7.4" */
+  number: string;
+  title: string;
+  justification: string;
+}
+
+/** A decision to go ahead with completeness gaps open (repos/gate-facts.ts), as the trail keeps it. */
+export interface ReportOverride {
+  stage: GateStage;
+  gaps: string[];
+  reason: string;
+  by: string;
+  /** ISO 8601 */
+  at: string;
+}
+
+/** What an evidence file is linked to; `name` is a finding's number, a person, a place or a requirement. */
+export interface EvidenceSupport {
+  kind: 'finding' | 'verification' | 'interview' | 'observation' | 'item' | 'library' | 'draft';
+  name: string;
+}
+
+/** One file of the audit's evidence, identified by its full digest, and what it supports. */
+export interface ReportEvidenceFile {
+  name: string;
+  sha256: string;
+  /** "E-3f2a9c1b" */
+  ref: string;
+  size: number;
+  /** What the file is linked to, in link order: findings by number ("NC-01", or "ST2-NC-02" from an earlier audit). */
+  supports: EvidenceSupport[];
 }
 
 export type ReportTexts = Omit<ReportDetails, 'updatedAt' | 'updatedBy'>;
@@ -214,6 +276,16 @@ export interface ReportModel {
   carried: ReportCarried[];
   recommendation: ReportRecommendation;
   photos: ReportPhoto[];
+  /**
+   * The controls the SoA excludes; absent when none does (or no SoA was
+   * imported: `audit.soaVersion` is then null), so reports of audits without
+   * exclusions keep their content hash.
+   */
+  soaExclusions?: ReportSoaExclusion[];
+  /** Decisions to record the recommendation or issue the report with gaps open, oldest first; absent when none. */
+  overrides?: ReportOverride[];
+  /** The audit's evidence files, in the order they were added; absent when none. */
+  evidence?: ReportEvidenceFile[];
   /** The opening and closing meetings; absent when neither is recorded (export/report/sections-meetings.ts). */
   meetings?: ReportMeetings;
   /**

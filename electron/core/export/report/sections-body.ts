@@ -1,9 +1,10 @@
 import { Paragraph, type FileChild } from 'docx';
 import { RESULTS, type ItemResult } from '#shared/domain/checklist';
 import { isNonconformity } from '#shared/rules/findings';
+import { auditPrefix, qualifiedNumber } from '#shared/rules/gates/cycle';
 import { factsTable, field, heading, paragraphs, table } from './docx-kit';
-import type { ReportFinding, ReportGroup, ReportVerification } from './model';
-import type { Ctx } from './sections-front';
+import type { ReportCarried, ReportFinding, ReportGroup, ReportVerification } from './model';
+import type { Ctx, ReportSection } from './sections-front';
 import type { ReportStrings } from './strings-en';
 
 /** Count columns in the order of the strings' countCols (after Area and Items). */
@@ -12,7 +13,11 @@ const COUNTED: readonly ItemResult[] = ['conforming', 'ofi', 'minor_nc', 'major_
 function countRow(s: ReportStrings, g: ReportGroup): string[] {
   const counts = Object.fromEntries(RESULTS.map((r) => [r, 0])) as Record<ItemResult, number>;
   for (const i of g.items) counts[i.result] += 1;
-  return [s.results.groupTitle(g.id, g.title), String(g.items.length), ...COUNTED.map((r) => String(counts[r]))];
+  return [
+    s.results.groupTitle(g.id, g.title, g.kind),
+    String(g.items.length),
+    ...COUNTED.map((r) => String(counts[r])),
+  ];
 }
 
 /** One kind of group (clauses, themes or topics): a table of counts, then each group's items with notes. */
@@ -31,25 +36,33 @@ function resultBlock({ m, s, primary }: Ctx, kind: ReportGroup['kind'], title: s
       },
     ),
     ...groups.flatMap((g) => [
-      heading(3, s.results.groupTitle(g.id, g.title)),
+      heading(3, s.results.groupTitle(g.id, g.title, g.kind)),
       table(
         s.results.itemCols,
-        g.items.map((i) => [i.number, i.title, s.labels.result[i.result], i.notes]),
+        g.items.map((i) => [
+          i.number,
+          i.title,
+          // An excluded control reads as such, not as a result the team chose.
+          i.excluded ? `${s.labels.result[i.result]}\n${s.results.excluded}` : s.labels.result[i.result],
+          i.notes,
+        ]),
         { primary, widths: [9, 28, 16, 47], size: 18 },
       ),
     ]),
   ];
 }
 
-export function results(ctx: Ctx): FileChild[] {
+export function results(ctx: Ctx): ReportSection {
   const r = ctx.s.results;
-  return [
-    heading(1, r.heading, true),
-    new Paragraph({ text: r.intro }),
-    ...resultBlock(ctx, 'clause', r.byClause),
-    ...resultBlock(ctx, 'theme', r.byTheme),
-    ...resultBlock(ctx, 'topic', r.byTopic),
-  ];
+  return {
+    title: r.heading,
+    children: [
+      new Paragraph({ text: r.intro }),
+      ...resultBlock(ctx, 'clause', r.byClause),
+      ...resultBlock(ctx, 'theme', r.byTheme),
+      ...resultBlock(ctx, 'topic', r.byTopic),
+    ],
+  };
 }
 
 const verificationText = (s: ReportStrings, v: ReportVerification) =>
@@ -101,13 +114,14 @@ function findingDetail({ m, s, primary }: Ctx, f: ReportFinding): FileChild[] {
   return out;
 }
 
-export function findings(ctx: Ctx): FileChild[] {
+export function findings(ctx: Ctx): ReportSection {
   const { m, s, primary } = ctx;
   const t = s.findings;
   const ncs = m.findings.filter((f) => isNonconformity(f.type));
   const others = m.findings.filter((f) => !isNonconformity(f.type));
-  return [
-    heading(1, t.heading, true),
+  const children: FileChild[] = [
+    // A pre-assessment says first what its gaps are (and are not).
+    ...(m.audit.type === 'gap_analysis' ? [new Paragraph({ text: s.gapAnalysis.findings.intro })] : []),
     heading(2, t.summaryHeading),
     m.findings.length === 0
       ? new Paragraph({ text: t.noFindings })
@@ -126,28 +140,42 @@ export function findings(ctx: Ctx): FileChild[] {
     heading(2, t.otherHeading),
     ...(others.length === 0 ? [new Paragraph({ text: t.noOther })] : others.flatMap((f) => findingDetail(ctx, f))),
   ];
+  return { title: t.heading, children };
 }
 
-export function previousFindings({ m, s, primary }: Ctx): FileChild[] {
+/** "ST2: Stage 2, SV1: Surveillance 1": the prefixes the carried findings' numbers use, each once. */
+const prefixLegend = ({ s }: Ctx, carried: readonly ReportCarried[]): string =>
+  [...new Set(carried.map((c) => c.fromAuditType))]
+    .map((type) => s.previous.prefix(auditPrefix(type), s.labels.auditType[type]))
+    .join('; ');
+
+/**
+ * Findings of earlier audits, numbered with their audit's prefix ("ST2-NC-01"):
+ * one client's cycle has an NC-01 in every audit.
+ */
+export function previousFindings(ctx: Ctx): ReportSection {
+  const { m, s, primary } = ctx;
   const p = s.previous;
-  return [
-    heading(1, p.heading, true),
-    ...(m.carried.length === 0
-      ? paragraphs('', p.none)
-      : [
-          new Paragraph({ text: p.intro }),
-          table(
-            p.cols,
-            m.carried.map((c) => [
-              c.number,
-              `${s.labels.auditType[c.fromAuditType]} ${c.fromAuditStart}`,
-              s.labels.findingGrade[c.type],
-              c.statement,
-              s.labels.findingStatus[c.status],
-              c.verification ? verificationText(s, c.verification) : '',
-            ]),
-            { primary, widths: [9, 15, 10, 32, 14, 20], size: 18 },
-          ),
-        ]),
-  ];
+  return {
+    title: p.heading,
+    children:
+      m.carried.length === 0
+        ? paragraphs('', p.none)
+        : [
+            new Paragraph({ text: p.intro }),
+            new Paragraph({ text: prefixLegend(ctx, m.carried) }),
+            table(
+              p.cols,
+              m.carried.map((c) => [
+                qualifiedNumber(c.fromAuditType, c.number),
+                `${s.labels.auditType[c.fromAuditType]} ${c.fromAuditStart}`,
+                s.labels.findingGrade[c.type],
+                c.statement,
+                s.labels.findingStatus[c.status],
+                c.verification ? verificationText(s, c.verification) : '',
+              ]),
+              { primary, widths: [12, 14, 10, 30, 14, 20], size: 18 },
+            ),
+          ],
+  };
 }

@@ -1,36 +1,70 @@
 import { Paragraph, TextRun, type FileChild } from 'docx';
 import { factsTable, field, heading, paragraphs } from './docx-kit';
 import { provenance } from './sections-provenance';
-import type { Ctx } from './sections-front';
+import type { Ctx, ReportSection } from './sections-front';
 
-export function photosSection({ s }: Ctx, photoParagraphs: readonly Paragraph[]): FileChild[] {
-  if (photoParagraphs.length === 0) return [];
-  return [heading(1, s.photos.heading, true), new Paragraph({ text: s.photos.intro }), ...photoParagraphs];
+export function photosSection({ s }: Ctx, photoParagraphs: readonly Paragraph[]): ReportSection | null {
+  if (photoParagraphs.length === 0) return null;
+  return { title: s.photos.heading, children: [new Paragraph({ text: s.photos.intro }), ...photoParagraphs] };
 }
 
-export function conclusions({ m, s }: Ctx): FileChild[] {
-  const c = s.conclusions;
-  const t = m.texts;
+/**
+ * Each decision to go ahead with completeness gaps open (recorded in the
+ * trail by repos/gate-facts.ts): what was decided, by whom, when, the gaps
+ * then open and the reason typed.
+ */
+function overrides({ m, s, primary }: Ctx): FileChild[] {
+  const o = s.overrides;
+  const list = m.overrides ?? [];
+  if (list.length === 0) return [heading(2, o.heading), new Paragraph({ text: o.none })];
   return [
-    heading(1, c.heading, true),
-    heading(2, c.internalAudit),
-    ...paragraphs(t.conclusionInternalAudit, s.notRecorded),
-    heading(2, c.managementReview),
-    ...paragraphs(t.conclusionManagementReview, s.notRecorded),
-    heading(2, c.scope),
-    ...paragraphs(t.conclusionScope, s.notRecorded),
-    heading(2, c.objectives),
-    ...paragraphs(t.conclusionObjectives, s.notRecorded),
+    heading(2, o.heading),
+    new Paragraph({ text: o.intro }),
+    ...list.flatMap((x) => [
+      factsTable(
+        [
+          [o.decision, o.stage[x.stage]],
+          [o.by, x.by],
+          [o.on, s.provenance.when(x.at)],
+          [o.gaps, x.gaps.join('\n')],
+          [o.reason, x.reason],
+        ],
+        primary,
+      ),
+      new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ]),
   ];
 }
 
-export function recommendation({ m, s }: Ctx): FileChild[] {
+export function conclusions(ctx: Ctx): ReportSection {
+  const { m, s } = ctx;
+  const c = s.conclusions;
+  const t = m.texts;
+  return {
+    title: c.heading,
+    children: [
+      heading(2, c.internalAudit),
+      ...paragraphs(t.conclusionInternalAudit, s.notRecorded),
+      heading(2, c.managementReview),
+      ...paragraphs(t.conclusionManagementReview, s.notRecorded),
+      heading(2, c.scope),
+      ...paragraphs(t.conclusionScope, s.notRecorded),
+      heading(2, c.objectives),
+      ...paragraphs(t.conclusionObjectives, s.notRecorded),
+      ...overrides(ctx),
+    ],
+  };
+}
+
+/** The team's recommendation; none for a gap analysis (pre-assessment), which is outside certification. */
+export function recommendation({ m, s }: Ctx): ReportSection | null {
+  if (m.audit.type === 'gap_analysis') return null;
   const r = s.recommendation;
   const rec = m.recommendation;
   const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
   // A Stage 1 concludes on readiness for Stage 2, never on certification.
   const labels = m.audit.type === 'stage1' ? s.labels.stage1Recommendation : s.labels.recommendation;
-  const out: FileChild[] = [heading(1, m.audit.type === 'stage1' ? r.stage1Heading : r.heading)];
+  const out: FileChild[] = [];
   if (!rec.decided) {
     out.push(new Paragraph({ text: r.suggestedOnly }), bold(labels[rec.suggested]));
   } else {
@@ -42,42 +76,55 @@ export function recommendation({ m, s }: Ctx): FileChild[] {
     out.push(new Paragraph({ text: r.decidedBy(rec.decided.by, rec.decided.on) }));
   }
   if (rec.reasons.length > 0) out.push(...field(r.basis, rec.reasons.join('\n'), ''));
-  return out;
+  return { title: m.audit.type === 'stage1' ? r.stage1Heading : r.heading, children: out };
 }
 
-export function closing({ m, s }: Ctx): FileChild[] {
-  return [
-    heading(1, s.markUse.heading),
-    ...paragraphs(m.texts.certificateMarkUse, s.notRecorded),
-    heading(1, s.unresolved.heading),
-    ...paragraphs(m.texts.unresolvedIssues, s.none),
-    heading(1, s.confidentiality.heading),
-    new Paragraph({ text: s.confidentiality.text }),
-  ];
+/** Use of marks (not for a pre-assessment: nothing is certified), unresolved issues and confidentiality. */
+export function further({ m, s }: Ctx): ReportSection {
+  const marks =
+    m.audit.type === 'gap_analysis'
+      ? []
+      : [heading(2, s.markUse.heading), ...paragraphs(m.texts.certificateMarkUse, s.notRecorded)];
+  return {
+    title: s.further.heading,
+    children: [
+      ...marks,
+      heading(2, s.unresolved.heading),
+      ...paragraphs(m.texts.unresolvedIssues, s.none),
+      heading(2, s.confidentiality.heading),
+      new Paragraph({ text: s.confidentiality.text }),
+    ],
+  };
 }
 
-export function signOff(ctx: Ctx): FileChild[] {
+export function signOff(ctx: Ctx): ReportSection {
   const { m, s, primary } = ctx;
   const t = s.signOff;
-  const out: FileChild[] = [heading(1, t.heading, true)];
   if (!m.signOff) {
-    out.push(new Paragraph({ children: [new TextRun({ text: t.draft, bold: true, color: 'C00000', size: 28 })] }));
     // A draft shows what the issued version will list, so the lead can check it before signing.
-    return [...out, ...provenance(ctx)];
-  }
-  out.push(
-    new Paragraph({ text: t.intro }),
-    factsTable(
-      [
-        [t.name, m.signOff.signerName],
-        [t.role, m.signOff.signerRole],
-        [t.date, m.signOff.signedOn],
-        [t.fingerprint, m.signOff.fingerprint],
+    return {
+      title: t.heading,
+      children: [
+        new Paragraph({ children: [new TextRun({ text: t.draft, bold: true, color: 'C00000', size: 28 })] }),
+        ...provenance(ctx),
       ],
-      primary,
-    ),
-    new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: t.signatureNote, italics: true })] }),
-    ...provenance(ctx),
-  );
-  return out;
+    };
+  }
+  return {
+    title: t.heading,
+    children: [
+      new Paragraph({ text: t.intro }),
+      factsTable(
+        [
+          [t.name, m.signOff.signerName],
+          [t.role, m.signOff.signerRole],
+          [t.date, m.signOff.signedOn],
+          [t.fingerprint, m.signOff.fingerprint],
+        ],
+        primary,
+      ),
+      new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: t.signatureNote, italics: true })] }),
+      ...provenance(ctx),
+    ],
+  };
 }

@@ -1,4 +1,4 @@
-import { AlignmentType, ImageRun, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { AlignmentType, ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
 import { factsTable, field, heading, hex, label, paragraphs, table } from './docx-kit';
 import type { ReportImage, ReportModel } from './model';
 import type { ReportStrings } from './strings-en';
@@ -6,8 +6,18 @@ import type { ReportStrings } from './strings-en';
 /** What every section builder needs. */
 export interface Ctx {
   m: ReportModel;
+  /** The texts for this audit's type (strings.ts stringsForAudit: a pre-assessment is worded as one). */
   s: ReportStrings;
   primary: string;
+}
+
+/**
+ * A top-level section: its title (numbered heading 1, built by toc.ts, which
+ * starts each section on a new page) and what follows it.
+ */
+export interface ReportSection {
+  title: string;
+  children: FileChild[];
 }
 
 function brandImage(img: ReportImage, maxW: number, maxH: number): ImageRun {
@@ -62,23 +72,33 @@ export function cover({ m, s, primary }: Ctx): FileChild[] {
       }),
     );
   }
-  out.push(
-    new Paragraph({
-      pageBreakBefore: true,
-      children: [new TextRun({ text: s.contents, bold: true, size: 32, color: hex(primary) })],
-    }),
-    new TableOfContents(s.contents, { hyperlink: true, headingStyleRange: '1-2' }),
-    new Paragraph({ children: [new TextRun({ text: s.tocHint, italics: true, size: 16, color: '7F7F7F' })] }),
-  );
   return out;
 }
 
-export function auditDetails({ m, s, primary }: Ctx): FileChild[] {
+/** The controls the SoA excludes, each with the justification the SoA gives (ISO/IEC 27001 6.1.3 d). */
+function soaExclusions({ m, s, primary }: Ctx): FileChild[] {
+  const d = s.details;
+  const excluded = m.soaExclusions ?? [];
+  const out: FileChild[] = [heading(2, d.soaHeading)];
+  if (m.audit.soaVersion === null && excluded.length === 0) return [...out, new Paragraph({ text: d.soaNotImported })];
+  if (excluded.length === 0) return [...out, new Paragraph({ text: d.soaNoExclusions })];
+  return [
+    ...out,
+    new Paragraph({ text: d.soaIntro(m.audit.soaVersion ?? '') }),
+    table(
+      d.soaCols,
+      excluded.map((x) => [x.number, x.title, x.justification || d.soaNoJustification]),
+      { primary, widths: [12, 33, 55], size: 18 },
+    ),
+  ];
+}
+
+export function auditDetails(ctx: Ctx): ReportSection {
+  const { m, s, primary } = ctx;
   const d = s.details;
   const none = s.notRecorded;
   const contacts = m.client.contacts.map((c) => (c.role ? `${c.name} (${c.role})` : c.name)).join('\n');
-  return [
-    heading(1, d.heading, true),
+  const children: FileChild[] = [
     heading(2, d.body),
     factsTable(
       [
@@ -125,6 +145,7 @@ export function auditDetails({ m, s, primary }: Ctx): FileChild[] {
           // Wide enough for "Headcount" on one line (at 12% Word broke it as "Headco/unt").
           { primary, widths: [20, 26, 16, 38] },
         ),
+    ...soaExclusions(ctx),
     heading(2, d.whenHeading),
     factsTable(
       [
@@ -146,13 +167,50 @@ export function auditDetails({ m, s, primary }: Ctx): FileChild[] {
     heading(2, d.deviationsHeading),
     ...paragraphs(m.texts.deviations, s.none),
   ];
+  return { title: d.heading, children };
 }
 
-export function approach({ m, s, primary }: Ctx): FileChild[] {
+/** Who was interviewed, where, when, with whom of the team, and on which requirements. */
+function interviews({ m, s, primary }: Ctx): FileChild[] {
+  const a = s.approach;
+  const list = m.records.interviews;
+  if (list.length === 0) return [];
+  return [
+    heading(3, a.interviewsHeading),
+    table(
+      a.interviewCols,
+      list.map((x) => [
+        a.person(x.name, x.role, x.department),
+        x.site,
+        a.when(x.heldAt),
+        x.auditors.join('\n'),
+        x.requirements.join('\n'),
+      ]),
+      { primary, widths: [24, 16, 14, 16, 30], size: 18 },
+    ),
+  ];
+}
+
+/** Where and when each on-site observation was made, what was seen, and on which requirements. */
+function observations({ m, s, primary }: Ctx): FileChild[] {
+  const a = s.approach;
+  const list = m.records.observations;
+  if (list.length === 0) return [];
+  return [
+    heading(3, a.observationsHeading),
+    table(
+      a.observationCols,
+      list.map((x) => [a.where(x.site, x.location), a.when(x.observedAt), x.description, x.requirements.join('\n')]),
+      { primary, widths: [20, 14, 38, 28], size: 18 },
+    ),
+  ];
+}
+
+export function approach(ctx: Ctx): ReportSection {
+  const { m, s, primary } = ctx;
   const a = s.approach;
   const r = m.records;
-  return [
-    heading(1, a.heading, true),
+  const children: FileChild[] = [
     heading(2, a.documentsHeading),
     ...paragraphs(m.texts.documentsSummary, s.notRecorded),
     ...(r.documents.length > 0
@@ -164,19 +222,10 @@ export function approach({ m, s, primary }: Ctx): FileChild[] {
           ),
         ]
       : []),
-    new Paragraph({ text: a.recorded(r.interviews.length, r.observationCount) }),
-    ...(r.interviews.length > 0
-      ? [
-          table(
-            a.interviewCols,
-            r.interviews.map((x) => [x.name, x.role, x.department, x.heldAt.replace('T', ' ')]),
-            {
-              primary,
-              widths: [30, 25, 25, 20],
-            },
-          ),
-        ]
-      : []),
+    heading(2, a.recordsHeading),
+    new Paragraph({ text: a.recorded(r.interviews.length, r.observations.length) }),
+    ...interviews(ctx),
+    ...observations(ctx),
     heading(2, a.riskHeading),
     ...paragraphs(m.texts.riskAssessment, s.notRecorded),
     heading(2, a.samplingHeading),
@@ -187,7 +236,7 @@ export function approach({ m, s, primary }: Ctx): FileChild[] {
           table(
             a.sampledCols,
             m.samples.map((x) => [
-              `${x.number} ${x.title}`,
+              `${x.number} ${x.title}`.trim(),
               x.sampleSize === null ? '' : String(x.sampleSize),
               x.records.join('\n'),
             ]),
@@ -196,4 +245,5 @@ export function approach({ m, s, primary }: Ctx): FileChild[] {
         ]
       : []),
   ];
+  return { title: a.heading, children };
 }

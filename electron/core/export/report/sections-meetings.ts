@@ -7,7 +7,7 @@ import {
   type Meetings,
 } from '#shared/domain/meetings';
 import { field, heading, label, table } from './docx-kit';
-import type { Ctx } from './sections-front';
+import type { Ctx, ReportSection } from './sections-front';
 
 /** A meeting as the report prints it: no stamps, so saving it unchanged leaves the content hash alone. */
 export type ReportMeeting = Omit<Meeting, 'auditId' | 'updatedAt' | 'updatedBy'>;
@@ -70,8 +70,8 @@ function meeting({ primary }: Ctx, kind: 'opening' | 'closing', m: ReportMeeting
 }
 
 /** ISO/IEC 17021-1 9.4.6 and 9.4.7: who attended, what was confirmed, the findings presented and acknowledged. */
-export function meetingsSection(ctx: Ctx): FileChild[] {
+export function meetingsSection(ctx: Ctx): ReportSection | null {
   const m = ctx.m.meetings;
-  if (!m) return [];
-  return [heading(1, T.heading), ...meeting(ctx, 'opening', m.opening), ...meeting(ctx, 'closing', m.closing)];
+  if (!m) return null;
+  return { title: T.heading, children: [...meeting(ctx, 'opening', m.opening), ...meeting(ctx, 'closing', m.closing)] };
 }

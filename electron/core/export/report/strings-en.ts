@@ -2,7 +2,8 @@ import type { AuditMode, AuditType, TeamRole } from '#shared/domain/audit';
 import type { ItemResult } from '#shared/domain/checklist';
 import type { FindingStatus, FindingType, VerificationMethod } from '#shared/domain/finding';
 import type { Recommendation } from '#shared/domain/programme';
-import { recordedSentence } from '#shared/rules/gates/words';
+import type { GateStage } from '#shared/rules/gates/gates';
+import { countPhrase, recordedSentence } from '#shared/rules/gates/words';
 
 /**
  * Every fixed word of the audit report and the nonconformity list, in English.
@@ -95,7 +96,15 @@ export const STRINGS_EN = {
     produced: 'Document produced on',
   },
   contents: 'Contents',
-  tocHint: 'If the page numbers are missing, right-click the table and choose Update Field.',
+  /** Why the contents' page numbers read "4-1" (export/report/toc.ts): they need no field update, so signing keeps them right. */
+  contentsNote:
+    'Pages are numbered within each section: page 4-2 is the second page of section 4. Every section starts on a new page, so the page numbers here are fixed when the document is written and stay right in any viewer.',
+  /** The contents' page for a section: its first page. */
+  sectionStart: (section: number) => `${section}-1`,
+  /** Footer text before the page number field: "Page 4-" then the page within the section. */
+  sectionPage: (section: number) => `Page ${section}-`,
+  /** The cover and contents, numbered i, ii… before section 1. */
+  frontPage: 'Page ',
   header: (body: string, number: string, version: number) =>
     `${body ? `${body} · ` : ''}Report ${number} · Version ${version}`,
   pageOf: ['Page ', ' of '] as const,
@@ -122,6 +131,14 @@ export const STRINGS_EN = {
     isms: "The organisation's ISMS documentation",
     soa: 'Statement of Applicability version',
     soaNone: 'No Statement of Applicability was imported.',
+    soaHeading: 'Controls excluded by the Statement of Applicability',
+    soaIntro: (version: string) =>
+      `The organisation's Statement of Applicability (version ${version}) excludes the Annex A controls below, with the justification it gives for each. Excluded controls were outside what this audit had to cover.`,
+    soaCols: ['Control', 'Title', 'Justification for the exclusion'],
+    soaNoExclusions: 'The Statement of Applicability excludes no Annex A control.',
+    soaNotImported:
+      'No Statement of Applicability was imported into this audit, so no exclusions of Annex A controls are on record.',
+    soaNoJustification: 'No justification given in the Statement of Applicability.',
     criteria: 'Further criteria',
     checklist: 'Checklist used',
     scopeHeading: 'Scope, sites and processes',
@@ -153,7 +170,16 @@ export const STRINGS_EN = {
         { n: interviews, one: 'interview', many: 'interviews' },
         { n: observations, one: 'on-site observation', many: 'on-site observations' },
       ]) ?? 'No interviews or on-site observations were recorded.',
-    interviewCols: ['Person', 'Role', 'Department', 'When'],
+    recordsHeading: 'Interviews and on-site observations',
+    interviewsHeading: 'Interviews',
+    interviewCols: ['Person interviewed', 'Site', 'When', 'Audit team present', 'Requirements covered'],
+    person: (name: string, role: string, department: string) =>
+      [name, [role, department].filter((x) => x !== '').join(', ')].filter((x) => x !== '').join('\n'),
+    observationsHeading: 'On-site observations',
+    observationCols: ['Where', 'When', 'What was observed', 'Requirements covered'],
+    where: (site: string, location: string) => [site, location].filter((x) => x !== '').join('\n'),
+    /** A local wall-clock time as recorded on site ("2026-03-14T09:30"), read as "2026-03-14 09:30". */
+    when: (local: string) => local.replace('T', ' '),
     riskHeading: 'Risk assessment and treatment',
     samplingHeading: 'Sampling',
     samplingStatement:
@@ -169,7 +195,10 @@ export const STRINGS_EN = {
     byTopic: 'Results by topic',
     countCols: ['Area', 'Items', 'Conf.', 'OFI', 'Minor', 'Major', 'N/A', 'Not audited'],
     itemCols: ['Ref', 'Requirement', 'Result', 'Notes'],
-    groupTitle: (id: string, title: string) => (/^[0-9A]/.test(id) ? `${id} ${title}` : title),
+    /** "Clause 4 Context of the organization", "A.5 Organizational controls"; a Stage 1 topic group by its title. */
+    groupTitle: (id: string, title: string, kind: 'clause' | 'theme' | 'topic') =>
+      kind === 'clause' ? `Clause ${id} ${title}` : kind === 'theme' ? `${id} ${title}` : title,
+    excluded: 'Excluded by the Statement of Applicability',
   },
 
   findings: {
@@ -204,7 +233,9 @@ export const STRINGS_EN = {
 
   previous: {
     heading: 'Verification of previous findings',
-    intro: 'Findings of earlier audits in the certification cycle that were still open when this audit began.',
+    intro:
+      'Findings of earlier audits in the certification cycle that were still open when this audit began. Their numbers carry the prefix of the audit that raised them, so that they cannot be mistaken for findings of this audit:',
+    prefix: (prefix: string, auditType: string) => `${prefix}: ${auditType}`,
     none: 'No findings from earlier audits were carried into this audit.',
     cols: ['No.', 'From audit', 'Type', 'Statement', 'Status now', 'Verification'],
   },
@@ -219,6 +250,45 @@ export const STRINGS_EN = {
     warnMissing: (name: string, ref: string) => `Evidence file missing: ${name} (${ref})`,
     warnUnreadable: (name: string, ref: string) => `Evidence file could not be read as an image: ${name} (${ref})`,
     progress: (done: number, total: number) => `Photos ${done} of ${total}`,
+  },
+
+  overrides: {
+    heading: 'Decisions taken with completeness gaps open',
+    intro:
+      'Before the recommendation is recorded and before the report is issued, Fieldwork checks that the audit is complete. The lead auditor went ahead while the gaps below were open, and recorded why.',
+    none: 'No decision on this audit was taken with completeness gaps open.',
+    decision: 'Decision',
+    stage: {
+      recommend: "Recording the audit team's conclusion",
+      issue: 'Issuing the report',
+      close: 'Closing the audit',
+    } satisfies Record<GateStage, string>,
+    by: 'Taken by',
+    on: 'On',
+    gaps: 'Gaps open at the time',
+    reason: 'Reason given',
+  },
+
+  evidence: {
+    heading: 'Evidence files',
+    intro:
+      'Every file kept as evidence of this audit. The SHA-256 digest identifies a file exactly: compute it over a copy of the file (for example with sha256sum, or certutil -hashfile FILE SHA256 on Windows) and compare all 64 digits. The reference, E- and the first eight digits, is how findings and photographs cite the file.',
+    cols: ['File', 'SHA-256', 'Supports'],
+    none: 'No evidence files were added to this audit.',
+    file: (name: string, ref: string, size: string) => `${name}\n${ref} · ${size}`,
+    size: (bytes: number) =>
+      bytes < 1024
+        ? countPhrase(bytes, 'byte', 'bytes')
+        : bytes < 1024 * 1024
+          ? `${(bytes / 1024).toFixed(1)} KB`
+          : `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+    finding: (number: string) => `Finding ${number}`,
+    verification: (number: string) => `Verification of ${number}`,
+    draftFinding: 'A draft finding (not in this report)',
+    interview: (name: string) => `Interview with ${name}`,
+    observation: (where: string) => `Observation: ${where}`,
+    item: (requirement: string) => `Checklist: ${requirement}`,
+    library: "The audit's evidence library",
   },
 
   conclusions: {
@@ -237,6 +307,7 @@ export const STRINGS_EN = {
     decidedBy: (by: string, on: string) => `Recorded by ${by || 'the lead auditor'} on ${on}.`,
     basis: 'Basis',
   },
+  further: { heading: 'Marks, unresolved issues and confidentiality' },
   markUse: { heading: 'Use of certificates and marks' },
   unresolved: { heading: 'Unresolved issues' },
   confidentiality: {
@@ -280,6 +351,39 @@ export const STRINGS_EN = {
         : `${n} conflict${n === 1 ? '' : 's'} between team members' changes ${n === 1 ? 'was' : 'were'} resolved.`,
   },
   progress: { collecting: 'Preparing', writing: 'Writing document' },
+
+  /**
+   * A gap analysis (pre-assessment) is outside the certification cycle: its
+   * report is titled and worded as such, its findings are gaps, and it makes
+   * no recommendation (strings.ts lays these over the words above).
+   */
+  gapAnalysis: {
+    coverTitle: 'Pre-assessment report (gap analysis)',
+    findingType: {
+      major: 'Major gap',
+      minor: 'Minor gap',
+      ofi: 'Opportunity for improvement',
+      positive: 'Good practice',
+    } satisfies Record<FindingType, string>,
+    findingGrade: { major: 'Major gap', minor: 'Minor gap' },
+    result: { minor_nc: 'Minor gap', major_nc: 'Major gap' },
+    approachHeading: 'How the pre-assessment was carried out',
+    samplingStatement:
+      'This pre-assessment examined a sample of the information available: records, people, sites and activities were selected, not checked in full. Gaps may therefore exist in areas that were not sampled, and the absence of a gap does not mean that a requirement is met everywhere.',
+    findings: {
+      heading: 'Gaps found',
+      intro:
+        'A pre-assessment shows the organisation where its management system does not yet meet the standard, before any certification audit. The gaps below are not nonconformities of a certification audit: they lead to no certification decision and need no corrective action plan from the certification body, but each is a point to address before Stage 1.',
+      summaryHeading: 'Summary of gaps and other findings',
+      noFindings: 'No gaps or other findings were recorded in this pre-assessment.',
+      ncHeading: 'Gaps against the requirements',
+      noNcs: 'No gaps against the requirements were found.',
+    },
+    conclusionsObjectives: 'Whether the pre-assessment objectives were met',
+    signOffIntro: 'The lead auditor confirms that this report reflects the pre-assessment as carried out.',
+    signOffDraft: 'Not issued — draft. This document is not signed and is not a valid pre-assessment report.',
+    furtherHeading: 'Unresolved issues and confidentiality',
+  },
 
   ncList: {
     title: 'Nonconformity list',
