@@ -37,6 +37,10 @@ export const BackupSummary = z.object({
   /** The backup file's size in bytes. */
   size: z.number().int().nonnegative(),
   counts: BackupCounts,
+  /** Made from an encrypted data folder: it holds that folder's key file (the key wrapped, never the key). */
+  encrypted: z.boolean().optional(),
+  /** Encrypted with a key this data folder does not have: restoring it asks for its folder's passphrase. */
+  needsPassphrase: z.boolean().optional(),
 });
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
@@ -70,6 +74,11 @@ export const BackupRestoreInput = z.strictObject({
   backupId: BackupId,
   /** A folder that does not exist yet (or is empty), named by the user; its parent must exist. */
   targetDir: z.string().trim().min(1, 'Name the new folder').max(4096),
+  /**
+   * The passphrase of the data folder the backup was made from, for an encrypted backup this folder's key does not
+   * open (`needsPassphrase`); checked before anything is copied.
+   */
+  passphrase: z.string().max(1024).optional(),
 });
 
 export const BACKUP_JOB_STATES = ['running', 'done', 'skipped', 'failed', 'cancelled'] as const;

@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { writeBackupFile } from './archive';
 import { BackupClaims } from './claims';
 import { backupMembers, readSnapshot } from './contents';
-import { BACKUP_FORMAT, type BackupManifest } from './manifest';
+import { BACKUP_FORMAT, KEY_MEMBER, type BackupManifest } from './manifest';
 import { backupName, backupsDir } from './paths';
 import { keyedSnapshot } from './keyed-snapshot';
 import { backupStorageError } from './storage';
@@ -40,6 +40,7 @@ export const summaryOf = (id: string, size: number, m: BackupManifest): BackupSu
   schemaVersion: m.schemaVersion,
   size,
   counts: m.counts,
+  encrypted: m.members.some((member) => member.path === KEY_MEMBER),
 });
 
 /**

@@ -5,10 +5,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import Database from 'better-sqlite3';
 import { DomainError } from '#shared/api/result';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { damaged, extractBackup, openBackupFile, type Progress } from './archive';
+import { damaged, extractBackup, openBackupFile, type OpenedBackup, type Progress } from './archive';
 import { keyConnection } from '../crypto/db-key';
-import { readKeyFile, unwrapDataKey, keyFits, type Unlock } from '../crypto/key-file';
-import { DATABASE_MEMBER, type BackupManifest } from './manifest';
+import { readKeyFile, unwrapDataKey, keyFits, type KeyFile, type Unlock } from '../crypto/key-file';
+import { DATABASE_MEMBER, KEY_MEMBER, type BackupManifest } from './manifest';
 import { backupStorageError, fsyncDir } from './storage';
 
 export interface RestoreOptions extends Progress {
@@ -45,9 +45,11 @@ export async function restoreBackup(
       );
     }
     if (!opened.manifest.members.some((m) => m.path === DATABASE_MEMBER)) throw damaged('it holds no database');
+    // The passphrase first: a wrong one is refused before a byte is copied (scrypt, about a second at most).
+    const dataKey = await unlockOpenedBackup(opened, opts.unlock ?? {});
     await mkdir(work, { mode: 0o700 });
     await extractBackup(opened, work, opts);
-    checkIntegrity(join(work, DATABASE_MEMBER), backupKey(work, opts.unlock ?? {}));
+    checkIntegrity(join(work, DATABASE_MEMBER), restoredKey(work, dataKey));
     opts.signal?.throwIfAborted();
     if (targetEmpty) await rmdir(target);
     await rename(work, target);
@@ -113,12 +115,71 @@ function checkTarget(target: string): boolean {
   return false;
 }
 
-/** The data key of an encrypted backup (its key file restored with it), or null for a plain one. */
-function backupKey(dir: string, unlock: Unlock & { dataKey?: Buffer | null }): Buffer | null {
+/** The key file's bytes are small (a few wraps); anything larger is not one Fieldwork wrote. */
+const KEY_MEMBER_MAX = 64 * 1024;
+
+/**
+ * The data key of an encrypted backup, from its key file read in memory (nothing is written), or null for a
+ * plain backup. A backup of the folder in use opens with that folder's data key; any other needs the passphrase
+ * of the folder it was made from. Refused in words: no passphrase given, a wrong one, a damaged key file.
+ */
+export async function unlockOpenedBackup(
+  opened: OpenedBackup,
+  unlock: Unlock & { dataKey?: Buffer | null },
+): Promise<Buffer | null> {
+  if (!opened.manifest.members.some((m) => m.path === KEY_MEMBER)) return null;
+  const entry = opened.zip.entries.find((e) => e.name === KEY_MEMBER);
+  if (!entry) throw damaged('a file its list names is missing');
+  if (entry.unpacked > KEY_MEMBER_MAX) throw damaged('its key file is damaged');
+  let file: KeyFile;
+  try {
+    file = JSON.parse((await opened.zip.read(entry)).toString('utf8')) as KeyFile;
+    if (unlock.dataKey && keyFits(file, unlock.dataKey)) return unlock.dataKey;
+  } catch {
+    throw damaged('its key file is damaged');
+  }
+  if (!unlock.passphrase && !unlock.keychain) throw passphraseNeeded();
+  try {
+    return unwrapDataKey(file, unlock);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'wrong_passphrase') {
+      throw new DomainError(
+        'wrong_passphrase',
+        'That is not the passphrase of the data folder this backup was made from; nothing was restored.',
+      );
+    }
+    if (e instanceof DomainError && e.code === 'unauthorized') throw passphraseNeeded();
+    if (e instanceof DomainError) throw e;
+    throw damaged('its key file is damaged');
+  }
+}
+
+/** Opens `file` just to check its key (the app's restore dialog asks before starting the job). */
+export async function unlockBackupFile(
+  file: string,
+  unlock: Unlock & { dataKey?: Buffer | null },
+): Promise<Buffer | null> {
+  const opened = await openBackupFile(file);
+  try {
+    return await unlockOpenedBackup(opened, unlock);
+  } finally {
+    await opened.zip.close();
+  }
+}
+
+const passphraseNeeded = () =>
+  new DomainError(
+    'unauthorized',
+    'This backup is of an encrypted data folder whose key this one does not have: give the passphrase of the ' +
+      'folder it was made from (on the command line: --data-passphrase-file FILE). Nothing was restored.',
+  );
+
+/** The restored key file, checked as every key file is, must hold the key the backup was unlocked with. */
+function restoredKey(dir: string, dataKey: Buffer | null): Buffer | null {
   const file = readKeyFile(dir);
-  if (!file) return null;
-  if (unlock.dataKey && keyFits(file, unlock.dataKey)) return unlock.dataKey;
-  return unwrapDataKey(file, unlock);
+  if (!file && !dataKey) return null;
+  if (!file || !dataKey || !keyFits(file, dataKey)) throw damaged('its key file was changed');
+  return dataKey;
 }
 
 function checkIntegrity(file: string, dataKey: Buffer | null): void {

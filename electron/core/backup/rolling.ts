@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import { BACKUP_KEEP_DEFAULT, BackupSettings, type BackupList } from '#shared/domain/backup';
 import { openBackupFile } from './archive';
+import { unlockOpenedBackup } from './restore';
 import { summaryOf } from './create';
 import { databaseProblem } from './integrity';
 import { backupNames, backupsDir } from './paths';
@@ -43,7 +44,7 @@ export function prune(dataDir: string): void {
 }
 
 /** Every backup with what it holds, read from each file's manifest. */
-export async function listBackups(dataDir: string): Promise<BackupList> {
+export async function listBackups(dataDir: string, dataKey: Buffer | null = null): Promise<BackupList> {
   const list: BackupList = {
     folder: backupsDir(dataDir),
     keep: readSettings(dataDir).keep,
@@ -57,8 +58,20 @@ export async function listBackups(dataDir: string): Promise<BackupList> {
     try {
       size = statSync(file).size;
       const opened = await openBackupFile(file);
-      await opened.zip.close();
-      list.backups.push(summaryOf(id, size, opened.manifest));
+      const summary = summaryOf(id, size, opened.manifest);
+      try {
+        // Whether restoring it will ask for a passphrase: its key file against this folder's key (no scrypt).
+        if (summary.encrypted) {
+          await unlockOpenedBackup(opened, { dataKey });
+          summary.needsPassphrase = false;
+        }
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === 'unauthorized')) throw e;
+        summary.needsPassphrase = true;
+      } finally {
+        await opened.zip.close();
+      }
+      list.backups.push(summary);
     } catch (e) {
       if (e instanceof DomainError && e.code === 'not_found') continue; // pruned meanwhile
       list.unreadable.push({ id, size, problem: e instanceof DomainError ? e.message : 'It cannot be read.' });

@@ -8,7 +8,7 @@ import { appVersionOf } from './app-version';
 import { createBackup, summaryOf } from './create';
 import { backupsDir } from './paths';
 import { stagedBackups } from './pre-migration';
-import { checkRestoreTarget, restoreBackup } from './restore';
+import { checkRestoreTarget, restoreBackup, unlockBackupFile } from './restore';
 import { folderCipher } from '../crypto/file-cipher-folder';
 import { madeToday, prune } from './rolling';
 
@@ -65,7 +65,11 @@ export class BackupService {
     return running.job.backup!;
   }
 
-  restore(backupId: string, targetDir: string): BackupJob {
+  /**
+   * Checks the backup's key first (this folder's data key, or the passphrase given): a wrong or missing passphrase
+   * is refused by this call, before a job starts or a byte is copied. Then restores as a job.
+   */
+  async restore(backupId: string, targetDir: string, passphrase?: string): Promise<BackupJob> {
     const file = join(backupsDir(this.ctx.dataDir), backupId);
     let size: number;
     try {
@@ -74,12 +78,13 @@ export class BackupService {
       throw new DomainError('not_found', 'This backup does not exist (it may have been deleted).');
     }
     checkRestoreTarget(targetDir, this.ctx.dataDir);
+    // A backup of this folder opens with its data key, whatever passphrase wrapped it then; another needs its own.
+    const dataKey = await unlockBackupFile(file, { dataKey: this.ctx.dataKey ?? null, passphrase: passphrase || null });
     const running = this.record(blank('restore'));
     void this.run(running, async () => {
       const manifest = await restoreBackup(file, targetDir, {
         currentDataDir: this.ctx.dataDir,
-        // A backup of this folder opens with its data key, whatever passphrase wrapped it then.
-        unlock: { dataKey: this.ctx.dataKey ?? null },
+        unlock: { dataKey },
         signal: running.controller.signal,
         onBytes: this.byteProgress(running, size),
       });

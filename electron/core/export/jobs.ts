@@ -11,7 +11,6 @@ import type { PreparedExport } from './prepare';
 import type { ExportTask, WorkerMessage } from './worker/task';
 import { builtWorkerUrl } from './worker/built';
 import { fileNameOf, folderCipher, type FolderCipher } from '../crypto/file-cipher-folder';
-import { sealFile } from '../crypto/file-cipher-io';
 import { sealInPlace } from '../crypto/file-cipher-convert';
 import type { FileKey } from '../crypto/file-cipher';
 
@@ -27,7 +26,7 @@ interface JobState {
   ending: boolean;
   /** The file is complete and being recorded: too late to cancel. */
   recording: boolean;
-  /** In an encrypted folder, the finished file's sealed copy (the plaintext is removed). */
+  /** In an encrypted folder: the file the worker writes is sealed (it never writes plaintext), with this key. */
   sealed?: { path: string; key: FileKey };
 }
 
@@ -81,10 +80,14 @@ export class ExportJobs {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const id = randomUUID();
     const ext = prepared.fileName.slice(prepared.fileName.lastIndexOf('.'));
+    // In an encrypted folder the worker writes the sealed form from the first byte: the temporary file, the
+    // finished one and a cancelled or crashed one's remains hold no plaintext.
+    const cipher = folderCipher(this.ctx);
     const task: ExportTask = {
       ...prepared.task,
       tmpPath: join(this.dir, `${id}.tmp`),
-      finalPath: join(this.dir, `${id}${ext}`),
+      finalPath: join(this.dir, cipher ? `${id}${ext}.sealed` : `${id}${ext}`),
+      sealWith: cipher ? cipher.file.key : null,
     };
     const job: ExportJob = {
       id,
@@ -101,7 +104,15 @@ export class ExportJobs {
       error: null,
       issueId: null,
     };
-    const state: JobState = { job, worker: null, task, issue: prepared.issue, ending: false, recording: false };
+    const state: JobState = {
+      job,
+      worker: null,
+      task,
+      issue: prepared.issue,
+      ending: false,
+      recording: false,
+      ...(cipher ? { sealed: { path: task.finalPath, key: cipher.file } } : {}),
+    };
     this.jobs.set(id, state);
     const worker = new Worker(this.workerUrl, { workerData: task });
     state.worker = worker;
@@ -129,7 +140,6 @@ export class ExportJobs {
       job.sha256 = m.sha256;
       state.recording = true;
       try {
-        await this.seal(state);
         job.issueId = state.issue ? await this.record(state, m) : null;
       } catch (e) {
         await this.fail(
@@ -141,23 +151,6 @@ export class ExportJobs {
       }
       Object.assign(job, { state: 'done', progress: 1, stage: 'Done', size: m.size, warnings: m.warnings });
     }
-  }
-
-  /**
-   * In an encrypted folder the finished document is sealed at once and its plaintext removed: what stays in
-   * exports/ for downloading, and the issued copy, are sealed. (The worker's own temp file is plaintext while it
-   * builds; it is gone when the job ends, and a crash leaves it to the start-up sweep.)
-   */
-  private async seal(state: JobState): Promise<void> {
-    const cipher = folderCipher(this.ctx);
-    if (!cipher) return;
-    const sealed = `${state.task.finalPath}.sealed`;
-    try {
-      await sealFile(state.task.finalPath, sealed, cipher.file);
-    } finally {
-      await rm(state.task.finalPath, { force: true });
-    }
-    state.sealed = { path: sealed, key: cipher.file };
   }
 
   /** Freezes an issued file: a durable copy in reports/, then its row, in one transaction. */
@@ -195,7 +188,6 @@ export class ExportJobs {
   private async removeFiles(state: JobState): Promise<void> {
     await rm(state.task.tmpPath, { force: true });
     await rm(state.task.finalPath, { force: true });
-    await rm(`${state.task.finalPath}.sealed`, { force: true });
   }
 
   private get(jobId: string): JobState {

@@ -13,11 +13,11 @@ type BackupOps = Extract<keyof Handlers, `backups.${string}`>;
 export const backupHandlers = (ctx: RepoContext, _tx: Tx): Pick<Handlers, BackupOps> => {
   const service = backupService(ctx);
   return {
-    'backups.list': () => listBackups(ctx.dataDir),
+    'backups.list': () => listBackups(ctx.dataDir, ctx.dataKey ?? null),
     'backups.create': ({ reason }) => service.start(reason),
     'backups.status': ({ jobId }) => service.status(jobId),
     'backups.cancel': ({ jobId }) => service.cancel(jobId),
-    'backups.restore': ({ backupId, targetDir }) => service.restore(backupId, targetDir),
+    'backups.restore': ({ backupId, targetDir, passphrase }) => service.restore(backupId, targetDir, passphrase),
     'backups.settings': (settings) => writeSettings(ctx.dataDir, settings),
   };
 };

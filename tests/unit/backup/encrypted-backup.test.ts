@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '#core/backend';
 import { restoreBackup } from '#core/backup/restore';
@@ -92,4 +92,58 @@ describe('a backup of an encrypted folder', () => {
       }
     }
   });
+
+  it('checks the passphrase before copying a byte: a wrong or missing one is refused, nothing written', async () => {
+    const { backend } = await folder(true);
+    const file = await makeBackup(backend);
+    const target = newTarget();
+    let copied = 0;
+    const onBytes = (n: number) => (copied += n);
+    const wrong = await restoreBackup(file, target, { unlock: { passphrase: 'not it' }, onBytes }).catch(
+      (e: unknown) => e,
+    );
+    expect(wrong).toMatchObject({ code: 'wrong_passphrase' });
+    expect((wrong as Error).message).toMatch(/not the passphrase.*nothing was restored/);
+    const missing = await restoreBackup(file, target, { onBytes }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 'unauthorized' });
+    expect((missing as Error).message).toMatch(/passphrase/);
+    expect(copied).toBe(0);
+    expect(readdirSync(dirname(target))).toEqual([]);
+    // The right one copies (and so counts) bytes.
+    await restoreBackup(file, target, { unlock: { passphrase: 'folder pass' }, onBytes });
+    expect(copied).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('in the app: a backup another key made is listed as needing its passphrase, and the restore op checks it first', async () => {
+    const other = await folder(true);
+    const foreign = await makeBackup(other.backend);
+    const { dir, backend } = await folder(true);
+    await makeBackup(backend);
+    copyFileSync(foreign, join(dir, 'backups', basename(foreign)));
+    const list = value(await backend.call('backups.list', {}));
+    const byId = new Map(list.backups.map((b) => [b.id, b]));
+    expect(byId.get(basename(foreign))).toMatchObject({ encrypted: true, needsPassphrase: true });
+    const own = list.backups.find((b) => b.id !== basename(foreign))!;
+    expect(own).toMatchObject({ encrypted: true, needsPassphrase: false });
+
+    const target = newTarget();
+    const input = { backupId: basename(foreign), targetDir: target };
+    // Refused by the call itself (no job started), in words, with nothing written.
+    const missing = await backend.call('backups.restore', input);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const wrong = await backend.call('backups.restore', { ...input, passphrase: 'folder pass?' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+    expect(readdirSync(dirname(target))).toEqual([]);
+    const job = await finished(
+      backend,
+      value(await backend.call('backups.restore', { ...input, passphrase: 'folder pass' })),
+    );
+    expect(job).toMatchObject({ state: 'done', restoredTo: target });
+    // Its own backups need no passphrase: the folder's key opens them.
+    const ownJob = await finished(
+      backend,
+      value(await backend.call('backups.restore', { backupId: own.id, targetDir: newTarget() })),
+    );
+    expect(ownJob.state).toBe('done');
+  }, 60_000);
 });

@@ -1,7 +1,9 @@
 import { finishExport } from '../../helpers/export-jobs';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,9 @@ import { readBack, upload } from './helpers';
 
 /**
  * An encrypted data folder (a data key given to openBackend): after the demo, an uploaded photo and an issued
- * report, no distinctive plaintext is anywhere in the folder's files, and everything still reads back.
+ * report, a draft export downloaded, another caught while its worker writes and then cancelled, and a team
+ * package uploaded but not imported, no distinctive plaintext is anywhere in the folder's files (temporary ones
+ * included), and everything still reads back.
  */
 
 const DATABASE = /^fieldwork\.sqlite(-wal|-shm|-journal)?$/;
@@ -51,6 +55,8 @@ describe('an encrypted data folder', { timeout: 300_000 }, () => {
   let photoSha: string;
   let issued: Buffer;
   let needles: { what: string; bytes: Buffer }[];
+  let teamPackage: Buffer | undefined;
+  let uploadId: string | undefined;
 
   beforeAll(async () => {
     t = tempBackend({ dataKey: randomBytes(32) });
@@ -81,6 +87,11 @@ describe('an encrypted data folder', { timeout: 300_000 }, () => {
     expect(media.length).toBeGreaterThan(0);
     const embedded = await docx.file(media[0]!)!.async('nodebuffer');
     const mid = (b: Buffer) => b.subarray(Math.floor(b.length / 2), Math.floor(b.length / 2) + 48);
+    // A paragraph of the report as Word stores it: the longest run of text in its document part.
+    const xml = await docx.file('word/document.xml')!.async('string');
+    const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]{40,})<\/w:t>/g)].map((m) => m[1]!);
+    expect(runs.length).toBeGreaterThan(0);
+    const paragraph = runs.reduce((a, b) => (b.length > a.length ? b : a));
     needles = [
       { what: 'the client name', bytes: Buffer.from(client) },
       { what: 'a checklist note', bytes: Buffer.from(note.slice(10, 50)) },
@@ -89,6 +100,8 @@ describe('an encrypted data folder', { timeout: 300_000 }, () => {
       { what: "the issued report's bytes", bytes: mid(issued) },
       { what: 'a photo inside the issued report', bytes: mid(embedded) },
       { what: "a ZIP part's name (a plain DOCX)", bytes: Buffer.from('word/document.xml') },
+      { what: "a photo part's name (a plain DOCX being written)", bytes: Buffer.from('word/media/photo-') },
+      { what: 'a paragraph of the issued report', bytes: Buffer.from(paragraph.slice(0, 40)) },
       { what: "the photo's SHA-256 (hex)", bytes: Buffer.from(photoSha) },
       { what: "the photo's SHA-256 (bytes)", bytes: Buffer.from(photoSha, 'hex') },
     ];
@@ -126,6 +139,77 @@ describe('an encrypted data folder', { timeout: 300_000 }, () => {
     const zip = await JSZip.loadAsync(pkg);
     expect((await zip.file(`evidence/${photoSha}`)!.async('nodebuffer')).equals(photo)).toBe(true);
     needles.push({ what: "the team package's bytes", bytes: pkg.subarray(pkg.length >> 1, (pkg.length >> 1) + 48) });
+    teamPackage = pkg;
+  });
+
+  it('keeps an uploaded team package sealed until it is imported; preview reads a copy outside the data folder', async () => {
+    const pkg = teamPackage!;
+    const begin = value(await t.backend.call('team.uploadBegin', { name: 'from-lena.fwpkg', size: pkg.length }));
+    for (let offset = 0; offset < pkg.length; offset += begin.chunkBytes) {
+      const dataBase64 = pkg.subarray(offset, offset + begin.chunkBytes).toString('base64');
+      value(await t.backend.call('team.uploadChunk', { uploadId: begin.uploadId, offset, dataBase64 }));
+    }
+    // Previewed (its own folder's package: whatever it answers), then left waiting: not imported.
+    await t.backend.call('team.preview', { uploadId: begin.uploadId });
+    const copies = readdirSync(tmpdir()).filter((n) => n.startsWith('fieldwork-packages-'));
+    const copied = copies.flatMap((d) => readdirSync(join(tmpdir(), d)).map((f) => join(tmpdir(), d, f)));
+    expect(copied.some((f) => readFileSync(f).equals(pkg))).toBe(true);
+    const waiting = allFiles(t.dataDir).filter((f) => f.path.endsWith('.fwpkg'));
+    expect(waiting.length).toBe(1);
+    expect(waiting[0]!.bytes.subarray(0, 4).equals(SEALED)).toBe(true);
+    uploadId = begin.uploadId;
+    // Checked with every other file below, while it waits.
+    needles.push({
+      what: 'bytes of the uploaded team package',
+      bytes: pkg.subarray(pkg.length >> 2, (pkg.length >> 2) + 48),
+    });
+  });
+
+  it("writes an export sealed from its first byte: the worker's file caught mid-build, then cancelled", async () => {
+    // An audit still open for changes, with an issued finding (whose photos the report shows).
+    const { auditId, finding } = t.backend.db
+      .prepare(
+        `SELECT f.audit_id AS auditId, f.id AS finding FROM findings f JOIN audits a ON a.id = f.audit_id
+          WHERE f.status <> 'draft' AND a.status <> 'closed' ORDER BY f.id LIMIT 1`,
+      )
+      .get() as { auditId: string; finding: string };
+    // Large photos of noise on an issued finding: shrinking them keeps the worker busy while its file grows.
+    for (let i = 0; i < 4; i++) {
+      const big = await sharp(randomBytes(1600 * 1200 * 3), { raw: { width: 1600, height: 1200, channels: 3 } })
+        .jpeg({ quality: 90 })
+        .toBuffer();
+      value(await upload(t.backend, auditId, `rack-${i}.jpg`, big, [{ type: 'finding', id: finding }]));
+    }
+    const exportsDir = join(t.dataDir, 'exports');
+    let caught: { path: string; bytes: Buffer }[] = [];
+    // The file is caught once it holds a written photo; an export that finished first is tried again.
+    for (let attempt = 0; attempt < 5 && caught.length === 0; attempt++) {
+      const job = value(await t.backend.call('exports.start', { auditId, kind: 'report', format: 'docx' }));
+      for (;;) {
+        const growing = existsSync(exportsDir)
+          ? allFiles(exportsDir).filter((f) => f.path.endsWith('.tmp') && f.bytes.length > 64 * 1024)
+          : [];
+        const state = value(await t.backend.call('exports.status', { jobId: job.id })).state;
+        if (growing.length > 0 && state === 'running') {
+          caught = growing;
+          break;
+        }
+        if (state !== 'running') break;
+        await delay(10);
+      }
+      const cancelled = await t.backend.call('exports.cancel', { jobId: job.id });
+      if (caught.length > 0) expect(value(cancelled).state).toBe('cancelled');
+    }
+    expect(caught.length).toBeGreaterThan(0);
+    const found: string[] = [];
+    for (const f of caught) {
+      expect(f.bytes.subarray(0, 4).equals(SEALED), f.path).toBe(true);
+      for (const n of needles) if (f.bytes.includes(n.bytes)) found.push(`${n.what} in ${f.path}`);
+      if (f.bytes.includes(Buffer.from('PK\x03\x04', 'latin1'))) found.push(`a ZIP header in ${f.path}`);
+    }
+    expect(found).toEqual([]);
+    // Cancelled: nothing of it is left.
+    expect(allFiles(exportsDir).filter((f) => f.path.endsWith('.tmp'))).toEqual([]);
   });
 
   it('leaves no distinctive plaintext in any file outside the database', async () => {
@@ -206,5 +290,12 @@ describe('an encrypted data folder', { timeout: 300_000 }, () => {
       for (const n of needles) if (f.bytes.includes(n.bytes)) found.push(`${n.what} in ${f.path}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('removes the plaintext copy of the uploaded package with the upload', async () => {
+    value(await t.backend.call('team.uploadAbort', { uploadId: uploadId! }));
+    const copies = readdirSync(tmpdir()).filter((n) => n.startsWith('fieldwork-packages-'));
+    const copied = copies.flatMap((d) => readdirSync(join(tmpdir(), d)).map((f) => join(tmpdir(), d, f)));
+    expect(copied.filter((f) => readFileSync(f).equals(teamPackage!))).toEqual([]);
   });
 });

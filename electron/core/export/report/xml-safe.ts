@@ -11,6 +11,8 @@ export const xmlSafe = (s: string): string => s.replace(NOT_XML, '');
 export function xmlSafeDeep<T>(value: T): T {
   if (typeof value === 'string') return xmlSafe(value) as T;
   if (Array.isArray(value)) return value.map(xmlSafeDeep) as T;
+  // Bytes are not text: a photo's file key (an encrypted folder's) must reach the worker's reader as it is.
+  if (ArrayBuffer.isView(value)) return value;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafeDeep(v)])) as T;
   }

@@ -12,6 +12,8 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { crc32, deflateRaw } from 'node:zlib';
 import { DomainError } from '#shared/api/result';
+import { ChunkSealer, type FileKey } from '../../crypto/file-cipher';
+import { writeAllPieces } from '../../crypto/file-cipher-io';
 
 const deflate = promisify(deflateRaw);
 
@@ -53,11 +55,16 @@ export class ZipFileWriter {
   private constructor(
     private readonly handle: FileHandle,
     private readonly path: string,
+    /** In an encrypted data folder the file is sealed as it is written (crypto/file-cipher.ts): no plaintext on disk. */
+    private readonly sealer: ChunkSealer | null,
   ) {}
 
-  /** Creates the file (it must not exist), readable by its owner only. */
-  static async create(path: string): Promise<ZipFileWriter> {
-    return new ZipFileWriter(await open(path, 'wx', 0o600), path);
+  /**
+   * Creates the file (it must not exist), readable by its owner only. With a key, the bytes written are the
+   * sealed form of the ZIP; the size and SHA-256 answered are still the ZIP's own.
+   */
+  static async create(path: string, key: FileKey | null = null): Promise<ZipFileWriter> {
+    return new ZipFileWriter(await open(path, 'wx', 0o600), path, key ? new ChunkSealer(key) : null);
   }
 
   /** Adds one entry: stored when it is compressed media, else deflated. */
@@ -99,7 +106,12 @@ export class ZipFileWriter {
 
   private async emit(chunks: Buffer[]): Promise<void> {
     for (const c of chunks) this.hash.update(c);
-    await this.handle.writev(chunks);
+    if (this.sealer)
+      await writeAllPieces(
+        this.handle,
+        chunks.flatMap((c) => this.sealer!.push(c)),
+      );
+    else await this.handle.writev(chunks);
     this.offset += chunks.reduce((n, c) => n + c.length, 0);
   }
 
@@ -133,6 +145,7 @@ export class ZipFileWriter {
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(start, 16);
     await this.emit([directory, end]);
+    if (this.sealer) await writeAllPieces(this.handle, this.sealer.end());
     await this.handle.sync();
     await this.handle.close();
     return { size: this.offset, sha256: this.hash.digest('hex') };

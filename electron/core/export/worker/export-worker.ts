@@ -1,6 +1,7 @@
 /**
  * The export worker thread: builds a document from its task (no database),
- * signs it when issuing, and writes it durably: temporary file, fsync, rename.
+ * signs it when issuing, and writes it durably: temporary file, fsync, rename
+ * (in an encrypted data folder sealed as it is written: no plaintext on disk).
  * A DOCX is streamed to the file as it is built, never held whole in memory.
  * The parent cancels by terminating the thread and removing the temporary file
  * (which ends the thread's own threads too).
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { DomainError } from '#shared/api/result';
+import { writeSealed } from '../../crypto/file-cipher-io';
 import { toCsv, toXlsx } from '../nc-list';
 import { writeNcListDocx } from '../nc-list-docx';
 import { writePlanDocx } from '../plan/docx';
@@ -31,6 +33,7 @@ async function writeDocument(task: ExportTask): Promise<{ size: number; sha256: 
       privateKey: task.signer.privateKey,
       signingTime: new Date(task.signer.signingTime),
     },
+    sealWith: task.sealWith ?? null,
   };
   if (task.kind === 'plan') return writePlanDocx(task.plan!, task.tmpPath, hooks);
   if (task.kind !== 'report') return writeNcListDocx(task.model!, task.tmpPath, hooks);
@@ -62,7 +65,8 @@ async function writeTable(task: ExportTask): Promise<{ size: number; sha256: str
       : await toXlsx(table.rows, table.sheet);
   const handle = await open(task.tmpPath, 'wx', 0o600);
   try {
-    await handle.writeFile(bytes);
+    if (task.sealWith) await writeSealed(handle, { key: Buffer.from(task.sealWith) }, bytes);
+    else await handle.writeFile(bytes);
     await handle.sync();
   } finally {
     await handle.close();

@@ -18,6 +18,11 @@ export interface ExportTask {
   /** Written here first, then renamed to finalPath: a cancelled or failed export leaves no partial file. */
   tmpPath: string;
   finalPath: string;
+  /**
+   * An encrypted data folder's file key (crypto/file-cipher.ts): the temporary file is written sealed as it is
+   * built, so no plaintext of the document ever reaches the disk; size and SHA-256 are still the plaintext's.
+   */
+  sealWith?: Uint8Array | null;
 }
 
 export type WorkerMessage =
