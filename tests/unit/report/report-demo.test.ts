@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPackage } from '#core/signing/package-verify';
 import { allText, convertToPdf, readDocx, type DocxReading } from '../../helpers/docx';
-import { pdfPages, sectionPageOf, squash } from '../../helpers/pdf';
+import { contentsProblems, pdfPages } from '../../helpers/pdf';
 import { CLI, REPO_ROOT } from '../../helpers/serve';
 
 /**
@@ -175,28 +175,8 @@ describe('its contents, laid out by LibreOffice', { timeout: 300_000 }, () => {
     const pages = pdfPages(await convertToPdf(issuedPath, dir));
     const titles = doc.headings.filter((h) => h.level === 1).map((h) => h.text);
     expect(titles.length).toBeGreaterThan(8);
-    const contents = pages.find((p) => squash(p).includes(`Contents1${squash(titles[0]!)}`))!;
-    expect(contents).toBeDefined();
-    for (const [i, title] of titles.entries()) {
-      const n = i + 1;
-      // The contents line: number, title, dot leader, the page "n-1".
-      expect(squash(contents)).toMatch(new RegExp(`${n}${escape(squash(title))}\\.+${n}-1`));
-      const first = pages.findIndex((p) => {
-        const at = sectionPageOf(p);
-        return at !== null && at[0] === n && at[1] === 1;
-      });
-      expect(first, `no page numbered ${n}-1`).toBeGreaterThan(-1);
-      // The heading is on that page, and on no page of an earlier section.
-      expect(squash(pages[first]!)).toContain(squash(title));
-      expect(sectionPageOf(pages[first - 1]!)?.[0] ?? 0).toBe(n - 1);
-    }
-    // Every page after the front matter is numbered "section-page", pages counting up within a section.
-    const numbered = pages.map(sectionPageOf).filter((x) => x !== null);
-    expect(numbered.length).toBe(pages.length - pages.findIndex((p) => sectionPageOf(p) !== null));
-    for (const [k, [section, page]] of numbered.entries()) {
-      if (page > 1) expect(numbered[k - 1]).toEqual([section, page - 1]);
-    }
+    expect(contentsProblems(pages, titles)).toEqual([]);
+    // The sections really span pages: a check that cannot fail on a one-page-per-section report.
+    expect(pages.length).toBeGreaterThan(titles.length + 2);
   });
 });
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
