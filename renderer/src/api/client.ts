@@ -1,4 +1,5 @@
 import type { FieldworkApi } from '#shared/api/contract';
+import { watchLocked } from './lockSignal';
 import { createHttpApi, readPreviewToken } from './http';
 
 let instance: FieldworkApi | undefined;
@@ -8,6 +9,7 @@ let instance: FieldworkApi | undefined;
  * is there, otherwise the HTTP transport of the browser preview.
  */
 export function getApi(): FieldworkApi {
-  instance ??= window.fieldwork ?? createHttpApi(readPreviewToken());
+  // A `locked` answer also tells the lock screen (features/security).
+  instance ??= watchLocked(window.fieldwork ?? createHttpApi(readPreviewToken()));
   return instance;
 }

@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { PageLoader } from '../components/LoadState';
 import { NotFound } from '../components/NotFound';
 import { navigate, useLocation } from '../lib/router';
+import { LockGate } from '../features/security/LockGate';
 import { HOME, resolve } from './routes';
 import { Shell } from './Shell';
 
@@ -17,11 +18,14 @@ export function App() {
   }, [location.path]);
 
   return (
-    <Shell path={location.path}>
-      {/* A screen's code loads on first visit (routes.tsx); the shell stays meanwhile. */}
-      <Suspense fallback={<PageLoader />}>
-        {location.path === '/' ? null : (resolve(location) ?? <NotFound />)}
-      </Suspense>
-    </Shell>
+    // Locked (an encrypted folder, issue 15): the lock screen in front, the app kept as it was behind it.
+    <LockGate>
+      <Shell path={location.path}>
+        {/* A screen's code loads on first visit (routes.tsx); the shell stays meanwhile. */}
+        <Suspense fallback={<PageLoader />}>
+          {location.path === '/' ? null : (resolve(location) ?? <NotFound />)}
+        </Suspense>
+      </Shell>
+    </LockGate>
   );
 }

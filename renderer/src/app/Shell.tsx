@@ -19,6 +19,7 @@ import {
   IconClipboardCheck,
   IconFileCertificate,
   IconId,
+  IconLock,
   IconShieldCheck,
   IconTemplate,
 } from '@tabler/icons-react';
@@ -82,6 +83,7 @@ const SETTINGS = [
   { to: '/settings/branding', label: 'Certification body', icon: IconId },
   { to: '/settings/signing', label: 'Signing identities', icon: IconCertificate },
   { to: '/settings/backups', label: 'Backups', icon: IconArchive },
+  { to: '/settings/security', label: 'Security', icon: IconLock },
 ] as const;
 
 type NavItem = { to: string; label: string; icon: typeof IconId };

@@ -46,6 +46,7 @@ const CheckDocumentPage = lazyPage(() =>
 const BrandingPage = lazyPage(() => import('../features/branding/BrandingPage').then((m) => m.BrandingPage));
 const SigningPage = lazyPage(() => import('../features/signing/SigningPage').then((m) => m.SigningPage));
 const BackupsPage = lazyPage(() => import('../features/backups/BackupsPage').then((m) => m.BackupsPage));
+const SecurityPage = lazyPage(() => import('../features/security/SecurityPage').then((m) => m.SecurityPage));
 
 interface Route {
   pattern: string;
@@ -99,6 +100,7 @@ const ROUTES: Route[] = [
   route('/settings/branding', BrandingPage, () => <BrandingPage />),
   route('/settings/signing', SigningPage, () => <SigningPage />),
   route('/settings/backups', BackupsPage, () => <BackupsPage />),
+  route('/settings/security', SecurityPage, () => <SecurityPage />),
 ];
 
 /** Where '/' goes. */

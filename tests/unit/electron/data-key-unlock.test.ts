@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as core from '#core/backend';
-import { desktopDataKey, splitPort } from '../../../electron/main/host-unlock';
+import { desktopDataKey, desktopStart, sessionKeychain, splitPort } from '../../../electron/main/host-unlock';
 import { answerKeychainRequest, type SafeStorageLike } from '../../../electron/main/keychain';
 import { sampleClient, value } from '../../helpers/backend';
 
@@ -110,7 +110,7 @@ describe('the desktop data key through the OS keychain', () => {
     expect(() => core.openBackend({ appVersion: 'test', dataDir })).toThrow(/This data folder is encrypted/);
   });
 
-  it('leaves a plain folder plain unless asked to encrypt it (the default for now)', async () => {
+  it('leaves a plain folder plain when told not to encrypt (FIELDWORK_ENCRYPT_DATA_DIR=0)', async () => {
     const dataDir = newDir();
     await plainFolderWithClient(dataDir);
     expect(await desktopDataKey(dataDir, wire(fakeSafeStorage()).split.keychain, core, false)).toBeNull();
@@ -144,5 +144,45 @@ describe('the desktop data key through the OS keychain', () => {
     split.port.on('message', (e) => received.push(e.data));
     expect(received).toEqual([{ id: 1, op: 'app.info', input: {} }]);
     expect(Array.from((await split.keychain.decrypt(wrapped!))!)).toEqual([1, 2, 3]);
+  });
+
+  it('starts the app’s session by the keychain; locked, it unlocks again by the keychain through main', async () => {
+    const dataDir = newDir();
+    await plainFolderWithClient(dataDir);
+    const safeStorage = fakeSafeStorage('laptop A');
+    const { split } = wire(safeStorage);
+    // Encrypting is the default now: no fourth argument.
+    const initial = await desktopStart(dataDir, split.keychain, core);
+    expect(initial).toMatchObject({ by: 'keychain' });
+    expect(leaks(dataDir)).toEqual([]);
+    const session = core.openSession({
+      dataDir,
+      initial,
+      keychain: sessionKeychain(split.keychain),
+      open: (dataKey) => core.openBackend({ appVersion: 'test', dataDir, dataKey }),
+    });
+    try {
+      expect(value(await session.call('security.status', {}))).toMatchObject({
+        encrypted: true,
+        unlockedBy: 'keychain',
+        hasKeychain: true,
+        hasPassphrase: false,
+        keychainAvailable: true,
+      });
+      value(await session.call('security.lock', {}));
+      expect((await session.call('clients.list', {})).ok).toBe(false);
+      expect(value(await session.call('security.unlock', {})).unlockedBy).toBe('keychain');
+      expect(value(await session.call('clients.list', {})).map((c: { name: string }) => c.name)).toEqual([NAME]);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('starts locked, not refused, where this computer’s keychain cannot open the folder', async () => {
+    const dataDir = newDir();
+    await plainFolderWithClient(dataDir);
+    await desktopStart(dataDir, wire(fakeSafeStorage('laptop A')).split.keychain, core);
+    expect(await desktopStart(dataDir, wire(fakeSafeStorage('laptop B')).split.keychain, core)).toBe('locked');
+    expect(await desktopStart(dataDir, wire(fakeSafeStorage('x', false)).split.keychain, core)).toBe('locked');
   });
 });

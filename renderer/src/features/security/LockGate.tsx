@@ -1,0 +1,101 @@
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { SecurityStatus } from '#shared/domain/security';
+import { getApi } from '../../api/client';
+import { useSecurityStatus } from './useSecurityStatus';
+
+/**
+ * While Fieldwork is locked the app stays mounted but hidden and inert (typing in a form, its draft, is kept for
+ * after the unlock) and the lock screen asks for the passphrase.
+ */
+export function LockGate({ children }: { children: ReactNode }) {
+  const { status, refresh } = useSecurityStatus();
+  const locked = status?.locked ?? false;
+  return (
+    <>
+      <div hidden={locked} inert={locked} aria-hidden={locked || undefined}>
+        {children}
+      </div>
+      {locked && status && <LockScreen status={status} onUnlocked={refresh} />}
+    </>
+  );
+}
+
+function LockScreen({ status, onUnlocked }: { status: SecurityStatus; onUnlocked: () => void }) {
+  const client = useQueryClient();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const byKeychain = status.hasKeychain && status.keychainAvailable;
+
+  const unlock = async (input: { passphrase?: string }) => {
+    setBusy(true);
+    setError(null);
+    const r = await getApi().invoke('security.unlock', input);
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setPassphrase('');
+    // Every read refused while locked asks again; the screen comes back as it was left.
+    await client.invalidateQueries();
+    onUnlocked();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (passphrase === '') return setError('Enter the passphrase.');
+    void unlock({ passphrase });
+  };
+
+  return (
+    <Center mih="100vh" p="md" component="main" aria-labelledby="lock-title">
+      <Paper withBorder shadow="sm" p="xl" radius="md" maw={440} w="100%">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Group gap="sm">
+              <ThemeIcon size="xl" radius="md" variant="light" aria-hidden>
+                <IconLock size={24} />
+              </ThemeIcon>
+              <Title order={1} size="h3" id="lock-title">
+                Fieldwork is locked
+              </Title>
+            </Group>
+            <Text size="sm" c="dimmed">
+              The data folder is encrypted and closed. Enter its passphrase to open it again; anything you were typing
+              is still there.
+            </Text>
+            <PasswordInput
+              label="Passphrase"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+              autoFocus
+              autoComplete="current-password"
+              error={error !== null}
+              aria-describedby={error ? 'unlock-error' : undefined}
+            />
+            {error && (
+              <Alert color="red" role="alert" id="unlock-error" p="xs">
+                {error}
+              </Alert>
+            )}
+            <Group justify="space-between">
+              {byKeychain ? (
+                <Button variant="subtle" onClick={() => void unlock({})} disabled={busy}>
+                  Unlock with the OS keychain
+                </Button>
+              ) : (
+                <span />
+              )}
+              <Button type="submit" loading={busy}>
+                Unlock
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
