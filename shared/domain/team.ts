@@ -168,6 +168,30 @@ export const TeamImportInput = TeamUploadRef.extend({
   by: Actor,
 });
 
+/**
+ * A team package's preview or import run as a job (progress and cancel on the Team tab), like exports and
+ * backups: followed with team.jobStatus, cancelled with team.jobCancel until it merges.
+ */
+export const TeamJob = z.object({
+  id: z.string(),
+  kind: z.enum(['preview', 'import']),
+  uploadId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** 0…1 */
+  progress: z.number(),
+  /** What it is doing now, in words ("Checking the package"). */
+  stage: z.string(),
+  /** False once the merge's transaction runs (or the job ended): a cancel can no longer land. */
+  cancellable: z.boolean(),
+  /** A preview's result. */
+  preview: ImportPreview.nullable(),
+  /** An import's result. */
+  summary: MergeSummary.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type TeamJob = z.infer<typeof TeamJob>;
+export const TeamJobRef = z.strictObject({ jobId: z.string().min(1).max(100) });
+
 /** One value of a conflict, or a deletion. */
 export const ConflictCandidate = z.object({
   deleted: z.boolean(),

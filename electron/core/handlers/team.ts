@@ -7,6 +7,8 @@ import type { RepoContext } from '../repos/context';
 import { countConflicts, listConflicts, resolveTeamConflict } from '../sync/conflicts';
 import { estimateTeamPackage, exportTeamPackage } from '../sync/export';
 import { importTeamPackage } from '../sync/import';
+import { teamJobs, type JobProgress } from '../sync/team-jobs';
+import type { ImportOptions } from '../sync/types';
 import type { Handlers, Tx } from './types';
 
 type TeamOps = Extract<keyof Handlers, `team.${string}` | `conflicts.${string}`>;
@@ -69,6 +71,34 @@ function status(ctx: RepoContext, auditId: string): TeamStatus {
 /** Team audits (issue 13): packages out and in, and the lead's decisions on conflicts. */
 export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> => {
   const packages = packageUploads(ctx);
+  const jobs = teamJobs(ctx);
+  type Steps = Pick<ImportOptions, 'signal'> & { onProgress?: (p: JobProgress) => void };
+
+  /**
+   * An import: a backup first, then the merge; the upload is given up afterwards, and after a failure or a
+   * cancel too (else they pile up to the limit of open uploads) — except for an unknown signer: the same file is
+   * imported once its fingerprint is confirmed.
+   */
+  const importUpload = async (
+    file: string,
+    { uploadId, acceptFingerprint, by }: { uploadId: string; acceptFingerprint?: string; by: string },
+    steps: Steps = {},
+  ) => {
+    let imported: Awaited<ReturnType<typeof importTeamPackage>>;
+    try {
+      steps.onProgress?.({ stage: 'backup', done: 0, total: 1 });
+      await (await import('../backup/hooks')).backupBeforeImport(ctx);
+      steps.signal?.throwIfAborted();
+      imported = await importTeamPackage(ctx, file, { acceptFingerprint, by, ...steps });
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'unknown_signer'))
+        await packages.abort(uploadId).catch(() => undefined);
+      throw e;
+    }
+    await packages.abort(uploadId);
+    return imported.summary;
+  };
+
   return {
     'team.status': tx(({ auditId }) => status(ctx, auditId)),
     'team.estimate': (input) => estimateTeamPackage(ctx, input),
@@ -86,22 +116,24 @@ export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> 
     },
     'team.preview': async ({ uploadId }) =>
       importTeamPackage(ctx, await packages.file(uploadId), { dryRun: true, by: '' }),
-    'team.import': async ({ uploadId, acceptFingerprint, by }) => {
+    'team.import': async (input) => importUpload(await packages.file(input.uploadId), input),
+    // The upload is checked complete before the job starts: an unknown or unfinished one is refused at once.
+    'team.previewStart': async ({ uploadId }) => {
       const file = await packages.file(uploadId);
-      let imported: Awaited<ReturnType<typeof importTeamPackage>>;
-      try {
-        await (await import('../backup/hooks')).backupBeforeImport(ctx);
-        imported = await importTeamPackage(ctx, file, { acceptFingerprint, by });
-      } catch (e) {
-        // A failed import gives its upload up, or failures pile up to the limit of open uploads; except
-        // for an unknown signer: the same file is imported once its fingerprint is confirmed.
-        if (!(e instanceof DomainError && e.code === 'unknown_signer'))
-          await packages.abort(uploadId).catch(() => undefined);
-        throw e;
-      }
-      await packages.abort(uploadId);
-      return imported.summary;
+      return jobs.start('preview', uploadId, async (steps) => ({
+        preview: await importTeamPackage(ctx, file, { dryRun: true, by: '', ...steps }),
+        summary: null,
+      }));
     },
+    'team.importStart': async (input) => {
+      const file = await packages.file(input.uploadId);
+      return jobs.start('import', input.uploadId, async (steps) => ({
+        preview: null,
+        summary: await importUpload(file, input, steps),
+      }));
+    },
+    'team.jobStatus': ({ jobId }) => jobs.status(jobId),
+    'team.jobCancel': ({ jobId }) => jobs.cancel(jobId),
     'conflicts.list': tx(({ auditId, offset, limit }) => listConflicts(ctx, auditId, { offset, limit })),
     'conflicts.resolve': tx((input) => resolveTeamConflict(ctx, input)),
   };

@@ -7,6 +7,7 @@ import type { RepoContext } from '../repos/context';
 import type { FileKey } from '../crypto/file-cipher';
 import { folderCipher } from '../crypto/file-cipher-folder';
 import { sealFile } from '../crypto/file-cipher-io';
+import { teamJobs } from './team-jobs';
 
 /**
  * Team packages written for the app to save: a folder of this process's own
@@ -82,7 +83,8 @@ export function teamFiles(ctx: RepoContext): TeamFiles {
   return f;
 }
 
-/** Backend shutdown: this session's package files (written, or uploaded and not yet imported) are removed. */
+/** Backend shutdown: running previews and imports are cancelled, this session's package files removed. */
 export async function closeTeam(ctx: RepoContext): Promise<void> {
+  await teamJobs(ctx).close();
   await teamFiles(ctx).close();
 }

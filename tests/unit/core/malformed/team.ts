@@ -26,7 +26,13 @@ export const teamCases: MalformedExtension = {
       await backend.call('team.uploadChunk', { uploadId: ready.uploadId, offset: 0, dataBase64: b64(NOT_A_PACKAGE) }),
     );
     const pending = value(await backend.call('team.uploadBegin', { name: 'pending.fwpkg', size: 8 }));
-    return { teamReadyUploadId: ready.uploadId, teamPendingUploadId: pending.uploadId };
+    // A finished preview job (jobs live in memory, as uploads do): it refused the bytes, which are no package.
+    let job = value(await backend.call('team.previewStart', { uploadId: ready.uploadId }));
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = value(await backend.call('team.jobStatus', { jobId: job.id }));
+    }
+    return { teamReadyUploadId: ready.uploadId, teamPendingUploadId: pending.uploadId, teamJobId: job.id };
   },
 
   valid: (w) => {
@@ -41,6 +47,11 @@ export const teamCases: MalformedExtension = {
       'team.uploadAbort': { uploadId: w.x.teamPendingUploadId! },
       'team.preview': { uploadId: w.x.teamReadyUploadId! },
       'team.import': { uploadId: w.x.teamReadyUploadId!, by: 'Lena Lead' },
+      // The jobs start (and then refuse the bytes in their own time: the job's state says so).
+      'team.previewStart': { uploadId: w.x.teamReadyUploadId! },
+      'team.importStart': { uploadId: w.x.teamReadyUploadId!, by: 'Lena Lead' },
+      'team.jobStatus': { jobId: w.x.teamJobId! },
+      'team.jobCancel': { jobId: w.x.teamJobId! },
       'conflicts.list': { auditId: w.plannedId },
       'conflicts.resolve': {
         auditId: w.plannedId,
@@ -108,6 +119,16 @@ export const teamCases: MalformedExtension = {
         ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
         ['a fingerprint that is no fingerprint', { uploadId: w.x.teamReadyUploadId!, acceptFingerprint: 'AB:CD' }],
       ],
+      'team.previewStart': [
+        ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
+        ['an upload still missing bytes', { uploadId: w.x.teamPendingUploadId! }],
+      ],
+      'team.importStart': [
+        ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
+        ['a fingerprint that is no fingerprint', { uploadId: w.x.teamReadyUploadId!, acceptFingerprint: 'AB:CD' }],
+      ],
+      'team.jobStatus': [['an unknown job', { jobId: 'no-such-job' }, 'not_found']],
+      'team.jobCancel': [['an unknown job', { jobId: 'no-such-job' }, 'not_found']],
       'conflicts.list': [
         ['an unknown audit', { auditId: unknown }, 'not_found'],
         ['a page of 10,000', { auditId: w.plannedId, limit: 10_000 }],
