@@ -111,8 +111,13 @@ export async function exportToFile(
   try {
     const started = await backend.call('exports.start', input);
     if (!started.ok) {
+      const gated = started.error.issues?.some((i) => i.path.at(-1) === 'overrideReason') ?? false;
       const hint =
-        started.error.code === 'certificate_expired' ? ' Run again with --accept-expired to sign anyway.' : '';
+        started.error.code === 'certificate_expired'
+          ? ' Run again with --accept-expired to sign anyway.'
+          : gated
+            ? ' Run again with --override-reason "…" to issue anyway: the reason is kept in the audit trail and printed in the report.'
+            : '';
       throw new UserError(`${started.error.message}${hint} Nothing was written.`);
     }
     job = started.value;

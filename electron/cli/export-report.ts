@@ -1,4 +1,5 @@
 import { describeJob, exportToFile, issueRequest, type SignOptions } from './export-file';
+import { UserError } from './errors';
 import { openExistingForCli, resolveDataDir } from './open';
 
 export interface ExportReportOptions extends SignOptions {
@@ -6,16 +7,25 @@ export interface ExportReportOptions extends SignOptions {
   audit: string;
   out: string;
   progress?: boolean;
+  /** Why the report is issued although the issue gates list gaps (with --sign). */
+  overrideReason?: string;
 }
 
 /**
  * `fieldwork export-report`: the audit report as DOCX; with --sign it is issued
- * (frozen as the next version) and signed by the lead auditor's identity.
+ * (frozen as the next version) and signed by the lead auditor's identity. The
+ * backend refuses issuing while the issue gates list gaps, unless
+ * --override-reason says why (kept in the audit trail, printed in the report).
  */
 export async function exportReportCommand(o: ExportReportOptions): Promise<void> {
+  if (o.overrideReason !== undefined && !o.sign) {
+    throw new UserError('--override-reason applies only when issuing, with --sign. Nothing was written.', 2);
+  }
   const backend = openExistingForCli(resolveDataDir(o.dataDir));
   try {
-    const issue = await issueRequest(backend, o.audit, o);
+    const request = await issueRequest(backend, o.audit, o);
+    const issue =
+      request && o.overrideReason !== undefined ? { ...request, overrideReason: o.overrideReason } : request;
     const job = await exportToFile(
       backend,
       { auditId: o.audit, kind: 'report', format: 'docx', ...(issue ? { issue } : {}) },

@@ -97,7 +97,12 @@ export function buildProgram(): Command {
       .description("write an audit's report as DOCX; with --sign, issue and sign it")
       .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
       .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)'),
-  ).action(async (o: ExportReportOptions) => (await import('./export-report')).exportReportCommand(o));
+  )
+    .option(
+      '--override-reason <text>',
+      'with --sign: why the report is issued although the audit has gaps (kept in the audit trail, printed in the report)',
+    )
+    .action(async (o: ExportReportOptions) => (await import('./export-report')).exportReportCommand(o));
 
   signing(
     program

@@ -93,6 +93,11 @@ export const IssueRequest = z.strictObject({
   /** Sign although the certificate has expired (the UI asks first). */
   acceptExpired: z.boolean().default(false),
   by: Actor,
+  /**
+   * Why the report is issued although the issue gates (shared/rules/gates) list gaps: required then, refused
+   * otherwise by the backend; kept in the audit trail with the gaps and printed in the report.
+   */
+  overrideReason: text(5000, 'Reason for issuing with gaps').optional(),
 });
 
 export const ExportStartInput = z

@@ -112,6 +112,7 @@ async function exportChild(dataDir: string, auditId: string, issue: boolean, sav
                 identityId: identity.id,
                 unlock: { kind: 'passphrase', passphrase: BENCH_PASSPHRASE },
                 by: 'Lena Lead',
+                overrideReason: 'Bench set-up: issued with the checklist incomplete',
               },
             }
           : {}),

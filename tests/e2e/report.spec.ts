@@ -161,6 +161,11 @@ test('signing identity with a passphrase; the report of an audit with findings e
       await choose(page, issue, 'Signing identity', 'Amelia Hartmann (Lead auditor, Nordsee Certification GmbH)');
       await issue.getByLabel('Passphrase').fill('not the passphrase');
       await issue.getByRole('button', { name: 'Issue and sign' }).click();
+      // The Surveillance 1 is in progress: the backend lists the gaps and asks why it is issued anyway.
+      await expect(issue.getByRole('alert')).toContainText('The audit is not ready for its report');
+      await expect(issue.getByLabel(/Reason for issuing anyway/)).toBeFocused();
+      await issue.getByLabel(/Reason for issuing anyway/).fill('Interim report asked for by the client');
+      await issue.getByRole('button', { name: 'Issue anyway' }).click();
       await expect(issue.getByLabel('Passphrase')).toHaveAccessibleDescription(
         'The passphrase is wrong. Nothing was signed.',
       );
@@ -308,6 +313,8 @@ test('an imported PKCS#12 with an expired certificate: badged Expired, and signi
     await expect(identity).toHaveValue(/expired$/);
     await issue.getByLabel('Passphrase').fill('old but gold 2019');
     await issue.getByRole('button', { name: 'Issue and sign' }).click();
+    await issue.getByLabel(/Reason for issuing anyway/).fill('Interim report asked for by the client');
+    await issue.getByRole('button', { name: 'Issue anyway' }).click();
 
     // Refused until confirmed; nothing issued meanwhile.
     await expect(issue.getByText('expired on 2021-01-01', { exact: false })).toBeVisible();

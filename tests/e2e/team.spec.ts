@@ -345,6 +345,9 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
     const issue = page.getByRole('dialog', { name: 'Issue and sign' });
     await issue.getByLabel('Passphrase').fill(PASS);
     await issue.getByRole('button', { name: 'Issue and sign' }).click();
+    // Most of the checklist is unaudited: the issue gates ask why the report goes out anyway.
+    await issue.getByLabel(/Reason for issuing anyway/).fill('Team test: the merged returns are what matters here');
+    await issue.getByRole('button', { name: 'Issue anyway' }).click();
     await expect(issue).toBeHidden({ timeout: 120_000 });
     const versions = page.getByRole('table', { name: 'Issued versions' });
     const download = page.waitForEvent('download', SLOW);

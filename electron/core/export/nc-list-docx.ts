@@ -1,5 +1,6 @@
 import { Document, PageOrientation, Paragraph, TextRun } from 'docx';
 import { isNonconformity } from '#shared/rules/findings';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { hex, pageFooter, pageHeader, styleSet, table } from './report/docx-kit';
 import { A4, marginAll, writeDocx, type BuildHooks, type WrittenDocx } from './report/build';
 import { compileDocument } from './report/docx-package';
@@ -8,31 +9,72 @@ import { throwIfAborted } from './report/photos';
 import { reportStrings } from './report/strings';
 import type { ReportStrings } from './report/strings-en';
 import { xmlSafeDeep } from './report/xml-safe';
+import { ncListStrings, type NcListStrings } from './nc-list-strings';
+
+/**
+ * What the NC list prints beyond the report model: the day each finding was
+ * closed, by its number (prepare.ts adds it; the report shows the status only).
+ * Kept beside the model rather than in it, so the report's content hash, and
+ * with it "changed since issued", stay as they are.
+ */
+export interface NcListFacts {
+  closedOn: Record<string, string>;
+}
+export type NcListModel = ReportModel & { ncList?: NcListFacts };
 
 /** Relative column widths (percent) of the ten columns. */
-const WIDTHS = [6, 6, 11, 15, 14, 10, 10, 11, 9, 8]; // "Responsible" on one line
+const WIDTHS = [8, 6, 10, 16, 13, 8, 17, 7, 9, 6];
 
 /** The date the organisation committed to in its latest response, else when the response itself is due. */
 const dueDate = (f: ReportFinding) =>
   f.latestResponse?.actionDue ?? f.latestResponse?.correctionDue ?? f.responseDue ?? '';
 
-function row(s: ReportStrings, m: ReportModel, f: ReportFinding): string[] {
+/** The client's response as recorded: when it came, whether it was accepted, and each part under its name. */
+function response(t: NcListStrings, f: ReportFinding): string {
   const r = f.latestResponse;
+  if (!r) return t.response.none;
+  const labelled = [
+    [t.response.correction, r.correction],
+    [t.response.rootCause, r.rootCause],
+    [t.response.correctiveAction, r.correctiveAction],
+    [t.response.responsible, r.responsible],
+  ]
+    .filter(([, text]) => text!.trim() !== '')
+    .map(([label, text]) => `${label}: ${text!.trim()}`);
+  return [`${t.response.received(t.date(r.receivedAt))} (${t.response.decision[r.decision]})`, ...labelled].join('\n');
+}
+
+/** By whom, when and with what result the correction was verified; the notes say what was seen. */
+function verification(s: ReportStrings, t: NcListStrings, f: ReportFinding): string {
+  const v = f.verification;
+  if (!v) return t.verification.none;
+  return [
+    t.verification.effective(s.labels.verificationMethod[v.method]),
+    t.verification.by(t.date(v.verifiedOn), v.verifiedBy),
+    v.notes.trim(),
+  ]
+    .filter((x) => x !== '')
+    .join('\n');
+}
+
+function row(s: ReportStrings, t: NcListStrings, m: NcListModel, f: ReportFinding): string[] {
   const cites = f.photos.map((i) => s.photos.cite(i + 1, m.photos[i]!.ref));
   const evidence = [f.evidenceText.trim(), ...f.records, ...cites, ...f.attachments.map((a) => `${a.name} (${a.ref})`)]
     .filter((x) => x !== '')
     .join('\n');
+  const due = dueDate(f);
+  const closed = m.ncList?.closedOn[f.number];
   return [
-    f.number,
+    qualifiedNumber(m.audit.type, f.number),
     s.labels.findingGrade[f.type],
     f.requirements.join('\n'),
     f.statement,
     evidence,
-    r?.correction ?? '',
-    r?.rootCause ?? '',
-    r?.correctiveAction ?? '',
-    r?.responsible ?? '',
-    dueDate(f),
+    s.labels.findingStatus[f.status],
+    response(t, f),
+    due === '' ? '' : t.date(due),
+    verification(s, t, f),
+    closed ? t.date(closed) : t.notClosed,
   ];
 }
 
@@ -41,10 +83,10 @@ function row(s: ReportStrings, m: ReportModel, f: ReportFinding): string[] {
  * nonconformity, its header row repeated on every page. Built from the same
  * model as the report, so both always agree.
  */
-export async function writeNcListDocx(input: ReportModel, path: string, hooks: BuildHooks = {}): Promise<WrittenDocx> {
+export async function writeNcListDocx(input: NcListModel, path: string, hooks: BuildHooks = {}): Promise<WrittenDocx> {
   const model = xmlSafeDeep(input);
   const s = reportStrings(model.language);
-  const t = s.ncList;
+  const t = ncListStrings(model.language);
   throwIfAborted(hooks.signal);
   hooks.onProgress?.(0, 1, s.progress.writing);
   const ncs = model.findings.filter((f) => isNonconformity(f.type));
@@ -67,18 +109,21 @@ export async function writeNcListDocx(input: ReportModel, path: string, hooks: B
         children: [
           new Paragraph({ style: 'Title', text: t.title }),
           new Paragraph({ children: [new TextRun({ text: intro, color: hex(model.body.accentColour) })] }),
-          ncs.length === 0
-            ? new Paragraph({ text: t.none })
-            : table(
-                t.cols,
-                ncs.map((f) => row(s, model, f)),
-                { primary: model.body.primaryColour, widths: WIDTHS, size: 16 },
-              ),
+          ...(ncs.length === 0
+            ? [new Paragraph({ text: t.none })]
+            : [
+                new Paragraph({ text: t.numbering(qualifiedNumber(model.audit.type, ncs[0]!.number)) }),
+                table(
+                  t.cols,
+                  ncs.map((f) => row(s, t, model, f)),
+                  { primary: model.body.primaryColour, widths: WIDTHS, size: 16 },
+                ),
+              ]),
           ...(model.signOff
             ? [
                 new Paragraph({
                   spacing: { before: 240 },
-                  text: t.issuedBy(model.signOff.signerName, model.signOff.signedOn),
+                  text: t.issuedBy(model.signOff.signerName, t.date(model.signOff.signedOn)),
                 }),
               ]
             : []),

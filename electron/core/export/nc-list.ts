@@ -1,27 +1,72 @@
+import type { AuditType } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_LABELS, VERIFICATION_METHOD_LABELS } from '#shared/domain/finding';
 import { requirementRefLabel } from '#shared/domain/requirement-ref';
 import { compareFindingNumbers, SERIES, SERIES_ORDER } from '#shared/rules/findings';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 
-/** The nonconformity list as a table: one row per issued finding, in the order of the report. */
+/**
+ * The nonconformity list as a table: one row per issued finding, in the order of the report. The client, the audit
+ * and the report number are on every row, and the finding carries its audit's prefix ("ST2-NC-01"), so lists of
+ * several audits pasted into one sheet (a client's cycle, a certification body's register) stay unambiguous.
+ */
 export const NC_LIST_COLUMNS = [
-  'Number',
+  'Client',
+  'Audit',
+  'Report number',
+  'Finding',
   'Type',
   'Requirement',
   'Statement',
   'Evidence summary',
   'Status',
   'Due date',
+  'Response received',
   'Correction',
   'Root cause',
   'Corrective action',
+  'Responsible',
+  'Verified on',
+  'Verified by',
   'Verification',
   'Closed on',
 ] as const;
 
 /** Columns written as real dates in the XLSX (yyyy-mm-dd text in the rows and the CSV). */
-const DATE_COLUMNS = new Set<string>(['Due date', 'Closed on']);
+const DATE_COLUMNS = new Set<string>(['Due date', 'Response received', 'Verified on', 'Closed on']);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Column widths in the XLSX, in characters. */
+const WIDTHS: Record<(typeof NC_LIST_COLUMNS)[number], number> = {
+  Client: 24,
+  Audit: 22,
+  'Report number': 16,
+  Finding: 13,
+  Type: 22,
+  Requirement: 30,
+  Statement: 60,
+  'Evidence summary': 50,
+  Status: 18,
+  'Due date': 12,
+  'Response received': 12,
+  Correction: 40,
+  'Root cause': 40,
+  'Corrective action': 40,
+  Responsible: 18,
+  'Verified on': 12,
+  'Verified by': 18,
+  Verification: 40,
+  'Closed on': 12,
+};
+
+/** What every row repeats: whose audit, which one, under which report. */
+export interface NcListContext {
+  client: string;
+  /** "Stage 2 2026-03-02" */
+  audit: string;
+  auditType: AuditType;
+  /** The issued report's number; "Not issued" before the report is. */
+  reportNumber: string;
+}
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -32,15 +77,16 @@ function evidenceSummary(f: Finding): string {
   return parts.filter((p) => p !== '').join('\n');
 }
 
+/** The verification's result: recorded only when the correction was found effective, with how and what was seen. */
 function verification(f: Finding): string {
   const v = f.verification;
   if (!v) return '';
-  const head = `${VERIFICATION_METHOD_LABELS[v.method]}, ${v.verifiedOn}, ${v.verifiedBy}`;
+  const head = `Effective (${VERIFICATION_METHOD_LABELS[v.method].toLowerCase()})`;
   return v.notes.trim() === '' ? head : `${head}: ${v.notes.trim()}`;
 }
 
 /** Rows of plain strings (dates as ISO yyyy-mm-dd), drafts left out: they are not part of the record yet. */
-export function ncListRows(findings: readonly Finding[]): string[][] {
+export function ncListRows(findings: readonly Finding[], context: NcListContext): string[][] {
   return findings
     .filter((f) => f.status !== 'draft' && f.number !== null)
     .toSorted(
@@ -49,20 +95,28 @@ export function ncListRows(findings: readonly Finding[]): string[][] {
     )
     .map((f) => {
       const response = f.responses.at(-1);
-      return [
-        f.number!,
-        FINDING_TYPE_LABELS[f.type],
-        f.requirements.map(requirementRefLabel).join('\n'),
-        f.statement,
-        evidenceSummary(f),
-        FINDING_STATUS_LABELS[f.status],
-        f.responseDue ?? '',
-        response?.correction ?? '',
-        response?.rootCause ?? '',
-        response?.correctiveAction ?? '',
-        verification(f),
-        f.closedAt?.slice(0, 10) ?? '',
-      ];
+      const row: Record<(typeof NC_LIST_COLUMNS)[number], string> = {
+        Client: context.client,
+        Audit: context.audit,
+        'Report number': context.reportNumber,
+        Finding: qualifiedNumber(context.auditType, f.number),
+        Type: FINDING_TYPE_LABELS[f.type],
+        Requirement: f.requirements.map(requirementRefLabel).join('\n'),
+        Statement: f.statement,
+        'Evidence summary': evidenceSummary(f),
+        Status: FINDING_STATUS_LABELS[f.status],
+        'Due date': f.responseDue ?? '',
+        'Response received': response?.receivedAt ?? '',
+        Correction: response?.correction ?? '',
+        'Root cause': response?.rootCause ?? '',
+        'Corrective action': response?.correctiveAction ?? '',
+        Responsible: response?.responsible ?? '',
+        'Verified on': f.verification?.verifiedOn ?? '',
+        'Verified by': f.verification?.verifiedBy ?? '',
+        Verification: verification(f),
+        'Closed on': f.closedAt?.slice(0, 10) ?? '',
+      };
+      return NC_LIST_COLUMNS.map((c) => row[c]);
     });
 }
 
@@ -95,9 +149,9 @@ export async function toXlsx(rows: readonly (readonly string[])[], sheetName: st
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fieldwork';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = NC_LIST_COLUMNS.map((header, i) => ({
+  sheet.columns = NC_LIST_COLUMNS.map((header) => ({
     header,
-    width: [10, 22, 30, 60, 50, 18, 12, 40, 40, 40, 40, 12][i],
+    width: WIDTHS[header],
     ...(DATE_COLUMNS.has(header) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
@@ -105,9 +159,14 @@ export async function toXlsx(rows: readonly (readonly string[])[], sheetName: st
   // date cells (UTC midnight: a calendar day, no time zone), so the list sorts and filters by date.
   const dated = NC_LIST_COLUMNS.map((h) => DATE_COLUMNS.has(h));
   for (const r of rows) {
-    const cells = r.map((v, i) => (dated[i] && ISO_DAY.test(v) ? new Date(`${v}T00:00:00Z`) : v));
+    // An empty field is an empty cell (the filter's "(Blanks)"), not a cell holding empty text.
+    const cells = r.map((v, i) => (v === '' ? null : dated[i] && ISO_DAY.test(v) ? new Date(`${v}T00:00:00Z`) : v));
     sheet.addRow(cells).alignment = { wrapText: true, vertical: 'top' };
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: NC_LIST_COLUMNS.length } };
+  // Over the whole table, as Excel itself writes it: header to last row.
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, rows.length + 1), column: NC_LIST_COLUMNS.length },
+  };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -6,13 +6,15 @@ import { getAudit } from '../repos/audits';
 import { requireNamedBody } from '../repos/branding';
 import type { RepoContext } from '../repos/context';
 import { listFindings } from '../repos/findings/list';
+import { passGates } from '../repos/gate-facts';
 import { issuedReportNumber, nextVersion, reportNumberFor, type NewIssue } from '../repos/report-issues';
 import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
 import { contentHash } from './content-hash';
 import { ncListRows, NC_LIST_COLUMNS } from './nc-list';
 import { preparePlanExport } from './plan/prepare';
 import { collectReportModel } from './report/collect';
-import type { SignOff } from './report/model';
+import type { ReportModel, SignOff } from './report/model';
+import type { NcListModel } from './nc-list-docx';
 import type { ExportTask } from './worker/task';
 
 type StartInput = OpParsed<'exports.start'>;
@@ -82,6 +84,21 @@ export function unlockLeadSigner(
 }
 
 /**
+ * The NC list prints when each finding was closed, which the report model does
+ * not carry; added beside it for that document only (the issue's content hash
+ * is the report model's own, as reports.get computes it).
+ */
+function withListFacts(ctx: RepoContext, auditId: string, kind: ExportKind, model: ReportModel): NcListModel {
+  if (kind !== 'nc_list') return model;
+  const closedOn = Object.fromEntries(
+    listFindings(ctx, { auditId })
+      .filter((f) => f.number !== null && f.closedAt !== null)
+      .map((f) => [f.number!, f.closedAt!.slice(0, 10)]),
+  );
+  return { ...model, ncList: { closedOn } };
+}
+
+/**
  * Everything an export needs from the database, read in one transaction: the
  * model or table, and for an issue the unlocked key after every check (the
  * lead auditor's own identity, not expired unless confirmed, passphrase right).
@@ -91,13 +108,19 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
   const now = ctx.now();
   if (input.kind === 'plan') return preparePlanExport(ctx, input, audit, now);
   if (input.format !== 'docx') {
-    const rows = ncListRows(listFindings(ctx, { auditId: audit.id }));
+    const auditLabel = `${AUDIT_TYPE_LABELS[audit.type]} ${audit.startDate}`;
+    const rows = ncListRows(listFindings(ctx, { auditId: audit.id }), {
+      client: audit.clientName,
+      audit: auditLabel,
+      auditType: audit.type,
+      reportNumber: issuedReportNumber(ctx, audit.id) ?? 'Not issued',
+    });
     return {
       task: {
         kind: input.kind,
         format: input.format,
         model: null,
-        table: { header: [...NC_LIST_COLUMNS], rows, sheet: `${AUDIT_TYPE_LABELS[audit.type]} ${audit.startDate}` },
+        table: { header: [...NC_LIST_COLUMNS], rows, sheet: auditLabel },
         signer: null,
       },
       fileName: exportFileName(audit, input.kind, 'Export', 0, input.format),
@@ -111,13 +134,29 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
     const reportNumber = issuedReportNumber(ctx, audit.id) ?? 'DRAFT';
     const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff: null });
     return {
-      task: { kind: input.kind, format: 'docx', model, table: null, signer: null },
+      task: {
+        kind: input.kind,
+        format: 'docx',
+        model: withListFacts(ctx, audit.id, input.kind, model),
+        table: null,
+        signer: null,
+      },
       fileName: exportFileName(audit, input.kind, 'DRAFT', 0, 'docx'),
       issue: null,
     };
   }
 
   const request = input.issue;
+  // The issue gates (shared/rules/gates), enforced here and not only on the Report tab: with gaps open a
+  // typed reason is needed, which goes into the audit trail in this transaction, so the report built below
+  // prints it. Checked before the key is unlocked (slow on purpose). A failure of the job afterwards leaves the
+  // decision in the trail: it was taken, and a retry records it again.
+  if (input.kind === 'report') {
+    passGates(ctx, audit.id, 'issue', request.overrideReason, request.by.trim() || leadOf(audit).name, [
+      'issue',
+      'overrideReason',
+    ]);
+  }
   const { identity, privateKey, certificateDer, body } = unlockLeadSigner(ctx, audit, request, now);
   const reportNumber = reportNumberFor(ctx, audit, body.reportNumberPattern, now);
   const signOff: SignOff = {
@@ -131,7 +170,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
     task: {
       kind: input.kind,
       format: 'docx',
-      model,
+      model: withListFacts(ctx, audit.id, input.kind, model),
       table: null,
       signer: { certificateDer, privateKey, signingTime: now },
     },

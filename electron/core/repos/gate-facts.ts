@@ -9,6 +9,7 @@ import {
   type GateItem,
   type GateStage,
 } from '#shared/rules/gates/gates';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { stamp, type RepoContext } from './context';
 
 /** What the completeness gates (shared/rules/gates) read of one audit, in a handful of queries. */
@@ -35,17 +36,19 @@ export function gateFacts(ctx: RepoContext, auditId: string): GateFacts {
   const { drafts } = ctx.db
     .prepare("SELECT count(*) AS drafts FROM findings WHERE audit_id = ? AND status = 'draft'")
     .get(auditId) as { drafts: number };
+  // This audit's and those carried into it: numbered with their audit's prefix, as two audits may each have an NC-01.
   const openMajors = (
     ctx.db
       .prepare(
-        `SELECT number FROM findings WHERE audit_id = @auditId AND type = 'major'
-           AND status NOT IN ('draft', 'verified', 'closed')
+        `SELECT f.number, a.type FROM findings f JOIN audits a ON a.id = f.audit_id
+         WHERE f.audit_id = @auditId AND f.type = 'major' AND f.status NOT IN ('draft', 'verified', 'closed')
          UNION ALL
-         SELECT f.number FROM carried_findings c JOIN findings f ON f.id = c.finding_id
+         SELECT f.number, a.type FROM carried_findings c JOIN findings f ON f.id = c.finding_id
+           JOIN audits a ON a.id = f.audit_id
          WHERE c.audit_id = @auditId AND f.type = 'major' AND f.status NOT IN ('draft', 'verified', 'closed')`,
       )
-      .all({ auditId }) as { number: string }[]
-  ).map((r) => r.number);
+      .all({ auditId }) as { number: string; type: AuditType }[]
+  ).map((r) => qualifiedNumber(r.type, r.number));
   const last = ctx.db
     .prepare(
       'SELECT recommendation FROM recommendations WHERE audit_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
@@ -87,13 +90,15 @@ export function passGates(
   stage: GateStage,
   reason: string | undefined,
   by: string,
+  /** Where the reason sits in the operation's input, for the refusal's field issue. */
+  reasonPath: readonly (string | number)[] = ['reason'],
 ): Gap[] {
   const gaps = auditGates(ctx, auditId, stage);
   const refused = overrideError(stage, gaps, reason);
   if (refused) {
     // Each gap as its own issue too, so a screen can list them beside the reason field.
     throw new DomainError('invalid_input', refused, [
-      { path: ['reason'], message: 'Say why you go ahead with these gaps open' },
+      { path: [...reasonPath], message: 'Say why you go ahead with these gaps open' },
       ...gaps.map((g, i) => ({ path: ['gaps', i], message: g.message })),
     ]);
   }

@@ -105,6 +105,9 @@ describe('the built CLI and export worker, installed as electron-builder lays th
       '--sign',
       '--passphrase-file',
       passFile,
+      // The demo's Surveillance 1 is still in progress: the issue gates list gaps.
+      '--override-reason',
+      'Interim report asked for by the client',
     );
     expect(signed.err).toBe('');
     expect(signed.code).toBe(0);

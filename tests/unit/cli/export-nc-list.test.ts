@@ -32,19 +32,31 @@ function readXlsx(file: string): { sheets: string[]; rows: (string | null)[][] }
 }
 
 const HEADER = [
-  'Number',
+  'Client',
+  'Audit',
+  'Report number',
+  'Finding',
   'Type',
   'Requirement',
   'Statement',
   'Evidence summary',
   'Status',
   'Due date',
+  'Response received',
   'Correction',
   'Root cause',
   'Corrective action',
+  'Responsible',
+  'Verified on',
+  'Verified by',
   'Verification',
   'Closed on',
 ];
+/** A row as a record by column, so the checks read by name. */
+const byColumn = (row: readonly (string | null)[]) =>
+  Object.fromEntries(HEADER.map((h, i) => [h, row[i] ?? ''])) as Record<(typeof HEADER)[number], string>;
+/** Today as the backend stamps it (UTC). */
+const today = () => new Date().toISOString().slice(0, 10);
 
 let dir: string;
 let dataDir: string;
@@ -67,7 +79,7 @@ beforeAll(async () => {
       }),
     );
     const minor = await issueFinding(backend, audit.id, 'minor', 'A.5.18');
-    await resolveNc(backend, minor.id, audit.id, { until: 'verified', on: '2026-04-01' });
+    await resolveNc(backend, minor.id, audit.id, { until: 'closed', on: '2026-04-01' });
     const ofi = await issueFinding(backend, audit.id, 'ofi', 'A.7.7');
     value(
       await backend.call('findings.create', {
@@ -92,32 +104,49 @@ describe('fieldwork export-nc-list', { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Wrote .*nc\.csv \(\d+ KB, SHA-256 [0-9a-f]{64}\)\.\n$/);
     const raw = readFileSync(out, 'utf8');
-    expect(raw.startsWith('\uFEFFNumber,Type,')).toBe(true);
+    expect(raw.startsWith('\uFEFFClient,Audit,Report number,Finding,')).toBe(true);
     expect(raw.endsWith('\r\n')).toBe(true);
     const rows: string[][] = parse(raw, { bom: true });
     expect(rows[0]).toEqual(HEADER);
-    expect(rows.map((row) => row[0])).toEqual(['Number', numbers.major, numbers.minor, numbers.ofi]);
     expect(numbers).toEqual({ major: 'NC-01', minor: 'NC-02', ofi: 'OFI-01' });
-    const [major, minor, ofi] = rows.slice(1) as [string[], string[], string[]];
-    expect(major.slice(0, 2)).toEqual(['NC-01', 'Major nonconformity']);
-    expect(major[2]).toBe('A.8.13 Information backup');
+    // The audit's prefix on every finding: two audits' NC-01 never read alike once lists are combined.
+    expect(rows.map((row) => row[3])).toEqual(['Finding', 'ST2-NC-01', 'ST2-NC-02', 'ST2-OFI-01']);
+    const [major, minor, ofi] = rows.slice(1).map(byColumn) as [
+      ReturnType<typeof byColumn>,
+      ReturnType<typeof byColumn>,
+      ReturnType<typeof byColumn>,
+    ];
+    for (const row of [major, minor, ofi]) {
+      expect(row.Client).toBe('Acme Ltd');
+      expect(row.Audit).toBe('Stage 2 2026-03-02');
+      // Nothing issued yet: the list says so rather than leave the column blank.
+      expect(row['Report number']).toBe('Not issued');
+    }
+    expect(major.Type).toBe('Major nonconformity');
+    expect(major.Requirement).toBe('A.8.13 Information backup');
     // A spreadsheet would run a cell starting with "=" as a formula: it is written as text.
-    expect(major[3]).toBe('\'=No restore test, "ever", for\nthe ERP system');
-    expect(major[4]).toBe('Seen during the audit');
-    expect(major[5]).toBe('Open');
+    expect(major.Statement).toBe('\'=No restore test, "ever", for\nthe ERP system');
+    expect(major['Evidence summary']).toBe('Seen during the audit');
+    expect(major.Status).toBe('Open');
     // Closing meeting defaults to the audit's last day (2026-03-04); majors are due 30 days later.
-    expect(major[6]).toBe('2026-04-03');
-    expect(major.slice(7, 11)).toEqual(['', '', '', '']);
-    expect(minor.slice(5, 11)).toEqual([
-      'Verified effective',
-      '2026-06-02',
-      'Fixed',
-      'Cause',
-      'Plan',
-      'Document review, 2026-04-01, Lena Lead: Records seen',
-    ]);
-    expect(ofi.slice(1, 2)).toEqual(['Opportunity for improvement']);
-    expect(ofi[6]).toBe('');
+    expect(major['Due date']).toBe('2026-04-03');
+    expect([major.Correction, major['Verified on'], major.Verification, major['Closed on']]).toEqual(['', '', '', '']);
+    // A closed NC reads closed: its status, the response as recorded, who verified it and when, the closing day.
+    expect(minor).toMatchObject({
+      Status: 'Closed',
+      'Due date': '2026-06-02',
+      'Response received': '2026-04-01',
+      Correction: 'Fixed',
+      'Root cause': 'Cause',
+      'Corrective action': 'Plan',
+      Responsible: 'Sam',
+      'Verified on': '2026-04-01',
+      'Verified by': 'Lena Lead',
+      Verification: 'Effective (document review): Records seen',
+      'Closed on': today(),
+    });
+    expect(ofi.Type).toBe('Opportunity for improvement');
+    expect(ofi['Due date']).toBe('');
   });
 
   it('writes the same rows as an XLSX workbook, read back with openpyxl', () => {
@@ -128,12 +157,24 @@ describe('fieldwork export-nc-list', { timeout: 120_000 }, () => {
     const book = readXlsx(out);
     expect(book.sheets).toEqual(['Stage 2 2026-03-02']);
     expect(book.rows[0]).toEqual(HEADER);
-    expect(book.rows.map((row) => row[0])).toEqual(['Number', 'NC-01', 'NC-02', 'OFI-01']);
-    expect(book.rows[1]![3]).toBe('=No restore test, "ever", for\nthe ERP system');
-    // Due dates are date cells, not text (issue 16).
-    expect(book.rows[2]!.slice(5, 7)).toEqual(['Verified effective', 'date:2026-06-02']);
+    expect(book.rows.map((row) => row[3])).toEqual(['Finding', 'ST2-NC-01', 'ST2-NC-02', 'ST2-OFI-01']);
+    const [major, minor, ofi] = book.rows.slice(1).map((row) => byColumn(row));
+    expect(major!.Statement).toBe('=No restore test, "ever", for\nthe ERP system');
+    expect([major!.Client, major!.Audit, major!['Report number']]).toEqual([
+      'Acme Ltd',
+      'Stage 2 2026-03-02',
+      'Not issued',
+    ]);
+    // Dates are date cells, not text (issue 16).
+    expect(minor).toMatchObject({
+      Status: 'Closed',
+      'Due date': 'date:2026-06-02',
+      'Response received': 'date:2026-04-01',
+      'Verified on': 'date:2026-04-01',
+      'Closed on': `date:${today()}`,
+    });
     // Empty cells come back as empty (None), never as the text "undefined".
-    expect(book.rows[3]![6] ?? '').toBe('');
+    expect(ofi!['Due date']).toBe('');
   });
 
   it('refuses an unknown audit, a bad format and an unwritable path in one line, leaving no file', () => {

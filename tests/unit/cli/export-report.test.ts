@@ -49,6 +49,9 @@ describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
       '--sign',
       '--passphrase-file',
       passFile,
+      // The demo's Surveillance 1 is still in progress: the issue gates list gaps.
+      '--override-reason',
+      'Interim report asked for by the client',
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -68,6 +71,33 @@ describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
     expect(known.out).toMatch(
       /^Issued: +Audit report version 1, report MC-\d{4}-\d{3}, Havelwerk Medical Supplies GmbH \(Surveillance 1\), issued .*, the current version$/m,
     );
+  });
+
+  it('refuses to issue while the gates list gaps unless --override-reason says why, leaving no file', () => {
+    const out = join(dir, 'gated.docx');
+    const sign = ['--sign', '--passphrase-file', passFile];
+    const refused = run('export-report', '--data-dir', dataDir, '--audit', surveillance, '--out', out, ...sign);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+    expect(refused.err).toMatch(/^fieldwork: Issuing the report with \d+ gaps? open needs a reason: .*checklist item/);
+    expect(refused.err).toContain('Run again with --override-reason "…" to issue anyway');
+    expect(refused.err).toMatch(/Nothing was written\.\n$/);
+    expect(existsSync(out)).toBe(false);
+    // The reason is for issuing only: a draft with it is a usage error.
+    const draft = run(
+      'export-report',
+      '--data-dir',
+      dataDir,
+      '--audit',
+      surveillance,
+      '--out',
+      out,
+      '--override-reason',
+      'x',
+    );
+    expect(draft.code).toBe(2);
+    expect(draft.err).toMatch(/--override-reason applies only when issuing, with --sign/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('writes an unsigned draft without --sign, and the DOCX NC list', () => {
@@ -96,6 +126,8 @@ describe('fieldwork export-report on demo data', { timeout: 240_000 }, () => {
       '--sign',
       '--passphrase-file',
       wrongPass,
+      '--override-reason',
+      'Past the gates, to reach the key',
     );
     expect(wrong).toEqual({
       code: 1,

@@ -67,7 +67,12 @@ describe('the data folder is private to its owner (POSIX modes)', () => {
           await backend.call('exports.start', {
             auditId,
             kind: 'report',
-            issue: { identityId, unlock: { kind: 'passphrase', passphrase }, by: 'Lena Lead' },
+            issue: {
+              identityId,
+              unlock: { kind: 'passphrase', passphrase },
+              by: 'Lena Lead',
+              overrideReason: 'Test set-up: issued with the checklist incomplete',
+            },
           }),
         ),
       );

@@ -72,7 +72,8 @@ describe('NC list CSV: no finding text becomes a live formula, whatever the list
   });
 });
 
-describe('NC list XLSX: finding texts are string cells, never formulas', () => {
+// exceljs and Python take a few seconds to load on a busy machine.
+describe('NC list XLSX: finding texts are string cells, never formulas', { timeout: 60_000 }, () => {
   it('openpyxl reads every hostile text back as a string cell with the exact text', async () => {
     const file = join(dir, 'nc.xlsx');
     writeFileSync(file, await toXlsx(rows.slice(1), 'Nonconformities'));

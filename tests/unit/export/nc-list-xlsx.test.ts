@@ -10,41 +10,65 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Debian's python3-openpyxl loads only in the system interpreter. */
 const PYTHON = '/usr/bin/python3';
 
-const row = (number: string, due: string, closed: string) =>
-  NC_LIST_COLUMNS.map((c) =>
-    c === 'Number' ? number : c === 'Due date' ? due : c === 'Closed on' ? closed : `${c} text`,
-  );
+type Column = (typeof NC_LIST_COLUMNS)[number];
+const row = (cells: Partial<Record<Column, string>>) => NC_LIST_COLUMNS.map((c) => cells[c] ?? '');
 
-describe('NC list XLSX, read back with openpyxl', () => {
-  it('has real date cells, an autofilter on the header and a frozen header row', async () => {
+describe('NC list XLSX, read back with openpyxl', { timeout: 60_000 }, () => {
+  it('has client, audit and report number on each row, real date cells, an autofilter over the table and a frozen header', async () => {
     const file = join(dir, 'nc.xlsx');
-    writeFileSync(file, await toXlsx([row('NC-01', '2026-04-02', ''), row('NC-02', '', '2026-05-01')], 'NCs'));
-    const script =
-      'import json, sys, openpyxl\n' +
-      'ws = openpyxl.load_workbook(sys.argv[1]).active\n' +
-      'head = [c.value for c in ws[1]]\n' +
-      'due, closed = head.index("Due date"), head.index("Closed on")\n' +
-      'cells = [[(r[due].data_type, r[due].is_date, str(r[due].value)), (r[closed].data_type, str(r[closed].value))] for r in ws.iter_rows(min_row=2)]\n' +
-      'print(json.dumps({"head": head, "filter": ws.auto_filter.ref, "frozen": ws.freeze_panes, "cells": cells}))\n';
+    const common = { Client: 'Acme Ltd', Audit: 'Stage 2 2026-03-02', 'Report number': 'EC-2026-001' };
+    const rows = [
+      row({ ...common, Finding: 'ST2-NC-01', Status: 'Open', 'Due date': '2026-04-02' }),
+      row({
+        ...common,
+        Finding: 'ST2-NC-02',
+        Status: 'Closed',
+        'Response received': '2026-03-20',
+        'Verified on': '2026-04-01',
+        'Verified by': 'Lena Lead',
+        Verification: 'Effective (document review): Records seen',
+        'Closed on': '2026-05-01',
+      }),
+    ];
+    writeFileSync(file, await toXlsx(rows, 'NCs'));
+    const script = [
+      'import json, sys, openpyxl',
+      'ws = openpyxl.load_workbook(sys.argv[1]).active',
+      'head = [c.value for c in ws[1]]',
+      // Each cell as openpyxl sees it: its type ("s" text, "d" date, "n" number), whether a date, its value.
+      'cell = lambda c: [c.data_type, c.is_date, None if c.value is None else str(c.value)]',
+      'rows = [{h: cell(c) for h, c in zip(head, r)} for r in ws.iter_rows(min_row=2)]',
+      'print(json.dumps({"head": head, "filter": ws.auto_filter.ref, "frozen": ws.freeze_panes, "bold": ws["A1"].font.b, "rows": rows}))',
+    ].join('\n');
     const read = JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })) as {
       head: string[];
       filter: string;
       frozen: string;
-      cells: unknown[];
+      bold: boolean;
+      rows: Record<Column, [string, boolean, string | null]>[];
     };
     expect(read.head).toEqual([...NC_LIST_COLUMNS]);
-    expect(read.head).toEqual(expect.arrayContaining(['Status', 'Due date', 'Verification', 'Closed on']));
-    expect(read.filter).toBe('A1:L1');
+    expect(read.head.slice(0, 4)).toEqual(['Client', 'Audit', 'Report number', 'Finding']);
+    // The filter spans the header and both rows (19 columns: A to S); the header row stays in view.
+    expect(read.filter).toBe('A1:S3');
     expect(read.frozen).toBe('A2');
-    expect(read.cells).toEqual([
-      [
-        ['d', true, '2026-04-02 00:00:00'],
-        ['s', ''],
-      ],
-      [
-        ['s', false, ''],
-        ['d', '2026-05-01 00:00:00'],
-      ],
-    ]);
+    expect(read.bold).toBe(true);
+    const [open, closed] = read.rows as [Record<Column, [string, boolean, string | null]>, (typeof read.rows)[0]];
+    expect(open.Client).toEqual(['s', false, 'Acme Ltd']);
+    expect(open.Audit).toEqual(['s', false, 'Stage 2 2026-03-02']);
+    expect(open['Report number']).toEqual(['s', false, 'EC-2026-001']);
+    expect(open.Finding).toEqual(['s', false, 'ST2-NC-01']);
+    expect(open['Due date']).toEqual(['d', true, '2026-04-02 00:00:00']);
+    // Empty cells stay empty, never the text "undefined" or a zero date.
+    expect(open['Closed on'][2]).toBeNull();
+    expect(closed.Status).toEqual(['s', false, 'Closed']);
+    for (const [column, day] of [
+      ['Response received', '2026-03-20'],
+      ['Verified on', '2026-04-01'],
+      ['Closed on', '2026-05-01'],
+    ] as const) {
+      expect(closed[column]).toEqual(['d', true, `${day} 00:00:00`]);
+    }
+    expect(closed['Verified by']).toEqual(['s', false, 'Lena Lead']);
   });
 });

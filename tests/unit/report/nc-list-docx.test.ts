@@ -42,34 +42,80 @@ describe('nonconformity list DOCX', () => {
     const [table] = doc.tables as [DocxReading['tables'][number]];
     expect(table.headerRepeats).toBe(true);
     expect(table.rows[0]).toEqual([
-      'No.',
+      'Finding',
       'Grade',
       'Requirement',
       'Statement',
       'Objective evidence',
-      'Correction',
-      'Root cause',
-      'Corrective action',
-      'Responsible',
+      'Status',
+      "Client's response",
       'Due date',
+      'Verification',
+      'Closed on',
     ]);
     const rows = table.rows.slice(1);
-    expect(rows.map((r) => r[0])).toEqual(['NC-01', 'NC-02']); // OFI, good practice and the draft are not NCs
+    // The audit's prefix on each number (a Surveillance 1 NC-01 is not the Stage 2's NC-01).
+    expect(rows.map((r) => r[0])).toEqual(['SV1-NC-01', 'SV1-NC-02']); // OFI, good practice and the draft are not NCs
     const [major, minor] = rows as [string[], string[]];
-    expect(major.slice(0, 4)).toEqual(['NC-01', 'Major', expect.stringMatching(/^A\.5\.15 /), w.statements.major]);
+    expect(major.slice(0, 4)).toEqual(['SV1-NC-01', 'Major', expect.stringMatching(/^A\.5\.15 /), w.statements.major]);
     expect(major[4]).toContain('Evidence for A.5.15.');
     expect(major[4]).toContain(`access-review.pdf (E-${w.evidence.pdf.evidence.sha256.slice(0, 8)})`);
-    // No response yet: the remedy columns are empty and the due date is when the response is due.
-    expect(major.slice(5, 9)).toEqual(['', '', '', '']);
-    expect(major[9]).toMatch(/^2027-\d\d-\d\d$/);
-    expect(minor.slice(0, 2)).toEqual(['NC-02', 'Minor']);
-    expect(minor.slice(5)).toEqual([
-      'Both changes reviewed retrospectively.',
-      'Emergency change path skipped review.',
-      'Emergency changes reviewed within two days.',
-      'Head of IT',
-      '2027-04-30',
+    // No response yet: said so, and the due date is when the response is due, written as a reader writes dates.
+    expect(major.slice(5)).toEqual([
+      'Open',
+      'No response received yet.',
+      expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2,3} 2027$/),
+      'Not verified yet.',
+      '—',
     ]);
+    expect(minor.slice(0, 2)).toEqual(['SV1-NC-02', 'Minor']);
+    expect(minor.slice(5)).toEqual([
+      'Response received',
+      [
+        'Received 20 Feb 2027 (under review)',
+        'Correction: Both changes reviewed retrospectively.',
+        'Root cause: Emergency change path skipped review.',
+        'Corrective action: Emergency changes reviewed within two days.',
+        'Responsible: Head of IT',
+      ].join('\n'),
+      '30 Apr 2027',
+      'Not verified yet.',
+      '—',
+    ]);
+    expect(doc.paragraphs.map((p) => p.text).join('\n')).toContain(
+      "Findings are numbered with their audit's prefix (SV1-NC-01)",
+    );
+  });
+
+  it('shows a closed nonconformity as closed: status, accepted response, who verified it, when, and the closing day', async () => {
+    const model = w.collect(SIGN_OFF);
+    const findings = model.findings.map((f) =>
+      f.number === 'NC-02'
+        ? {
+            ...f,
+            status: 'closed' as const,
+            latestResponse: { ...f.latestResponse!, decision: 'accepted' as const },
+            verification: {
+              method: 'on_site' as const,
+              notes: 'Both emergency changes reviewed; the procedure is in use.',
+              verifiedOn: '2027-05-03',
+              verifiedBy: 'Lena Lead',
+            },
+          }
+        : f,
+    );
+    await writeNcListDocx(
+      { ...model, findings, ncList: { closedOn: { 'NC-02': '2027-05-10' } } },
+      join(out, 'closed.docx'),
+    );
+    const closed = readDocx(join(out, 'closed.docx')).tables[0]!.rows[2]!;
+    expect(closed[0]).toBe('SV1-NC-02');
+    expect(closed[5]).toBe('Closed');
+    expect(closed[6]).toMatch(/^Received 20 Feb 2027 \(accepted\)\n/);
+    expect(closed[8]).toBe(
+      'Effective, on site\n3 May 2027, Lena Lead\nBoth emergency changes reviewed; the procedure is in use.',
+    );
+    expect(closed[9]).toBe('10 May 2027');
   });
 });
 

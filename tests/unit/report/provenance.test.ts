@@ -43,7 +43,12 @@ let identityId: string;
 
 /** Issues (signs) the report, or with `draft` only builds it, and reads the DOCX back. */
 async function issueAndRead(name: string, draft = false): Promise<DocxReading> {
-  const issue = { identityId, unlock: { kind: 'passphrase' as const, passphrase }, by: 'Lena Lead' };
+  const issue = {
+    identityId,
+    unlock: { kind: 'passphrase' as const, passphrase },
+    by: 'Lena Lead',
+    overrideReason: 'Test set-up: issued with the checklist incomplete',
+  };
   const job = await finishExport(
     t.backend,
     value(await t.backend.call('exports.start', { auditId, kind: 'report', ...(draft ? {} : { issue }) })),

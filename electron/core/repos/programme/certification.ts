@@ -1,5 +1,6 @@
 import { DomainError } from '#shared/api/result';
-import { certificationDecisionError } from '#shared/rules/gates/cycle';
+import type { AuditType } from '#shared/domain/audit';
+import { certificationDecisionError, qualifiedNumber } from '#shared/rules/gates/cycle';
 import type { RepoContext } from '../context';
 import { stamp } from '../context';
 
@@ -34,12 +35,12 @@ function decisionFacts(ctx: RepoContext, clientId: string) {
   const openMajors = (
     ctx.db
       .prepare(
-        `SELECT f.number FROM findings f JOIN audits a ON a.id = f.audit_id
+        `SELECT f.number, a.type FROM findings f JOIN audits a ON a.id = f.audit_id
          WHERE a.client_id = ? AND f.type = 'major' AND f.status NOT IN ('draft', 'verified', 'closed')
          ORDER BY a.start_date, f.number`,
       )
-      .all(clientId) as { number: string }[]
-  ).map((r) => r.number);
+      .all(clientId) as { number: string; type: AuditType }[]
+  ).map((r) => qualifiedNumber(r.type, r.number)); // the client's cycle: several audits may each have an NC-01
   return { closedCertifyingAudits: closed, openMajors };
 }
 

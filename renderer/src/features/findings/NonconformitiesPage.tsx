@@ -13,6 +13,7 @@ import {
   type FindingStatus,
   type FindingType,
 } from '#shared/domain/finding';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { usePagedOp } from '../../api/paged';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -27,10 +28,10 @@ import { nonconformitiesInput } from './nonconformitiesQuery';
 const COLUMNS: Column<FindingListRow>[] = [
   {
     header: 'Number',
-    width: 110,
+    width: 120,
     cell: (f) => (
       <Anchor href={href(findingPath(f))} fw={500} onClick={(e) => e.stopPropagation()}>
-        {findingName(f)}
+        {registerNumber(f)}
       </Anchor>
     ),
   },
@@ -47,6 +48,13 @@ const COLUMNS: Column<FindingListRow>[] = [
   { header: 'Status', width: 175, cell: (f) => <StatusBadge status={f.status} /> },
   { header: 'Response due', width: 230, cell: (f) => <DueCell finding={f} /> },
 ];
+
+/**
+ * Findings of every audit meet here, and each audit numbers its own from NC-01: the audit's prefix
+ * ("ST2-NC-01", "SV1-NC-01") keeps two of one client's cycle apart. A draft has no number yet.
+ */
+const registerNumber = (f: FindingListRow): string =>
+  qualifiedNumber(f.auditType as AuditType, f.number) || findingName(f);
 
 const findingPath = (f: FindingListRow) =>
   `/audits/${encodeURIComponent(f.auditId)}/findings?open=${encodeURIComponent(f.id)}`;

@@ -1,6 +1,19 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
 import type { SigningIdentity } from '#shared/domain/signing';
@@ -20,10 +33,19 @@ interface Props {
   by: string;
 }
 
+/** The backend's refusal for gaps open (shared/rules/gates): the reason field is named, each gap is an issue. */
+const gapsOf = (refusal: ApiError | { code: string; message: string } | null): string[] | null => {
+  const issues = refusal && 'issues' in refusal ? (refusal.issues ?? []) : [];
+  if (!issues.some((i) => i.path.at(-1) === 'overrideReason')) return null;
+  return issues.filter((i) => i.path[0] === 'gaps').map((i) => i.message);
+};
+
 /**
  * Freezes the report as a new numbered version and signs it. Refusals that
  * concern a field (the passphrase) are shown on it; an expired certificate
- * needs an explicit "sign anyway".
+ * needs an explicit "sign anyway". The backend refuses issuing the report while
+ * the issue gates list gaps: they are then listed here, and issuing anyway
+ * needs a typed reason, which the audit trail keeps and the report prints.
  */
 export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, by: defaultBy }: Props) {
   const [kind, setKind] = useState<ExportKind>('report');
@@ -36,6 +58,16 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
   const [refusal, setRefusal] = useState<ApiError | { code: string; message: string } | null>(null);
   const [expiredNotice, setExpiredNotice] = useState<string | null>(null);
   const [acceptExpired, setAcceptExpired] = useState(false);
+  // The gaps the backend named when it refused; null until it has (or for the NC list, which is not gated).
+  const [gaps, setGaps] = useState<string[] | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const gated = kind === 'report' && gaps !== null;
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  // Keyboard first: once the gaps are listed, the reason is what to type next.
+  useEffect(() => {
+    if (gated) reasonField.current?.focus();
+  }, [gated]);
   const issuer = useExportJob();
 
   const identity = identities.find((i) => i.id === identityId);
@@ -54,6 +86,9 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
     setRefusal(null);
     setExpiredNotice(null);
     setAcceptExpired(false);
+    setGaps(null);
+    setReason('');
+    setReasonError(null);
     issuer.clear();
     onClose();
   };
@@ -62,8 +97,10 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
     e.preventDefault();
     if (!identity) return setPickError('Choose the signing identity');
     if (!keychain && !passphrase) return setRefusal({ code: 'wrong_passphrase', message: 'Enter the passphrase' });
+    if (gated && reason.trim() === '') return setReasonError('Say why the report is issued with these gaps open');
     setPickError(null);
     setRefusal(null);
+    setReasonError(null);
     const outcome = await issuer.run({
       auditId,
       kind,
@@ -73,11 +110,14 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
         unlock: unlockFor(identity, passphrase),
         acceptExpired,
         by,
+        ...(gated ? { overrideReason: reason } : {}),
       },
     });
     const error = 'error' in outcome ? outcome.error : outcome.job.error;
     if (error) {
       if (error.code === 'certificate_expired') return setExpiredNotice(error.message);
+      const named = gapsOf(error);
+      if (named) return setGaps(named);
       return setRefusal(error);
     }
     if ('job' in outcome && outcome.job.state === 'done') {
@@ -87,6 +127,8 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
       setPassphrase('');
       setExpiredNotice(null);
       setAcceptExpired(false);
+      setGaps(null);
+      setReason('');
       issuer.clear();
       onClose();
     }
@@ -154,6 +196,37 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
                 </Stack>
               </Alert>
             )}
+            {gated && (
+              <>
+                <Alert
+                  color="yellow"
+                  icon={<IconAlertTriangle />}
+                  title={`The audit is not ready for its report (${gaps.length})`}
+                  role="alert"
+                >
+                  <List size="sm" spacing={4}>
+                    {gaps.map((g) => (
+                      <List.Item key={g}>{g}</List.Item>
+                    ))}
+                  </List>
+                </Alert>
+                <Textarea
+                  label="Reason for issuing anyway"
+                  description="Kept in the audit trail with the gaps above, and printed in the report."
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  value={reason}
+                  onChange={(e) => {
+                    setReason(e.currentTarget.value);
+                    setReasonError(null);
+                  }}
+                  error={reasonError}
+                  disabled={issuer.busy}
+                  ref={reasonField}
+                />
+              </>
+            )}
             {refusal && !onPassphrase && (
               <Alert color="red" icon={<IconAlertTriangle />} title="Not issued" role="alert">
                 {refusal.message}
@@ -164,8 +237,13 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
               <Button variant="default" onClick={close} disabled={issuer.busy}>
                 Cancel
               </Button>
-              <Button type="submit" loading={issuer.busy} disabled={expiredNotice !== null && !acceptExpired}>
-                {expiredNotice ? 'Sign anyway' : 'Issue and sign'}
+              <Button
+                type="submit"
+                color={gated ? 'orange' : undefined}
+                loading={issuer.busy}
+                disabled={expiredNotice !== null && !acceptExpired}
+              >
+                {expiredNotice ? 'Sign anyway' : gated ? 'Issue anyway' : 'Issue and sign'}
               </Button>
             </Group>
           </Stack>
