@@ -143,13 +143,13 @@ test('Ctrl+K finds words in checklist notes and opens that item', async ({ page,
   // From another page, with the keyboard only.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
   await page.keyboard.press('Control+K');
-  const search = page.getByRole('textbox', { name: 'Search' });
+  const search = page.getByRole('combobox', { name: 'Search' });
   await expect(search).toBeFocused();
   await expect(search).toHaveAttribute('placeholder', 'Search notes, interviews, observations, documents, evidence…');
   await expect(page.getByText('Type a word to search')).toBeVisible();
 
   await page.keyboard.type('zeppelin');
-  const result = page.getByRole('button', { name: /zeppelin hangar/ });
+  const result = page.getByRole('option', { name: /zeppelin hangar/ });
   await expect(result).toBeVisible();
   await expect(result.locator('mark')).toHaveText('zeppelin');
   await expect(result).toContainText(CLIENT);
@@ -168,5 +168,65 @@ test('Ctrl+K finds words in checklist notes and opens that item', async ({ page,
   await expect(page.getByText('Nothing in this audit matches “nonexistentword”.')).toBeVisible();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /^Search/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Search' })).toBeFocused();
+});
+
+/** Reloads the page, accepting the browser's leave-page question if one is asked. */
+async function reloadPage(page: Page): Promise<void> {
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+}
+
+const restoredForm = (page: Page) => page.getByRole('alert').filter({ hasText: 'Unsaved changes from' });
+
+/**
+ * Issue 19, defect 1: every free-text form is journaled. The audit's form
+ * (planning a new one and editing one) and a settings form (the certification
+ * body) bring back what was typed after a reload, with the alert saying so;
+ * saving forgets it.
+ */
+test('the audit form and the certification body form bring typed text back after a reload', async ({
+  page,
+  appUrl,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(appUrl);
+  await createClient(page, CLIENT, [{ name: 'Bremen', address: 'Hafenstraße 9', headcount: 120, processes: 'IT' }]);
+
+  // Planning a new audit: the scope typed before "Create audit".
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audits' }).click();
+  await page.getByRole('link', { name: 'Plan audit' }).first().click();
+  const scope = page.getByLabel('Scope statement');
+  await scope.fill('Cold-chain warehouse operations in Bremen, typed and never saved');
+  await reloadPage(page);
+  await expect(scope).toHaveValue('Cold-chain warehouse operations in Bremen, typed and never saved');
+  await expect(restoredForm(page)).toContainText('Press “Create audit” to keep them');
+
+  // Editing an audit: the objectives changed and not saved.
+  await planAudit(page, CLIENT, {
+    type: 'Stage 1',
+    scope: 'Warehouse management systems',
+    start: '2026-04-13',
+    end: '2026-04-13',
+    team: [{ name: 'Jana Vogel', email: 'jana@example.com', role: 'Lead auditor' }],
+  });
+  await page.getByRole('link', { name: 'Edit' }).first().click();
+  const objectives = page.getByLabel('Audit objectives');
+  await objectives.fill('Objectives rewritten during the opening meeting');
+  await reloadPage(page);
+  await expect(objectives).toHaveValue('Objectives rewritten during the opening meeting');
+  await expect(restoredForm(page)).toContainText('Press “Save changes” to keep them');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Audit saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Edit' }).first().click();
+  await expect(objectives).toHaveValue('Objectives rewritten during the opening meeting');
+  await expect(restoredForm(page)).toHaveCount(0);
+
+  // A settings form: the certification body's address.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certification body' }).click();
+  const address = page.getByLabel('Address');
+  await address.fill('Lindenallee 8\n10115 Berlin');
+  await reloadPage(page);
+  await expect(address).toHaveValue('Lindenallee 8\n10115 Berlin');
+  await expect(restoredForm(page)).toContainText('Press “Save certification body” to keep them');
 });

@@ -1,76 +1,85 @@
-import { Alert, Button, Group, Kbd, Loader, Stack, Switch, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { createSpotlight, Spotlight, useSpotlight, type SpotlightStore } from '@mantine/spotlight';
+import { Alert, Box, Button, Group, Kbd, Loader, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit } from '#shared/domain/search';
 import { navigate } from '../../lib/router';
-import { groupHits, hitPath, KIND_LABELS } from './hits';
+import { listKeyTarget, optionId, WindowedListbox } from '../../components/windowed/WindowedListbox';
+import { hitPath, KIND_LABELS } from './hits';
 import { Snippet } from './Snippet';
 import { useSearch } from './useSearch';
 
-/** Its own store: other spotlights (none yet) would not open this one. */
-const [store, palette] = createSpotlight();
-export const openSearch = palette.open;
+/** Whether the palette is open: one flag for the shortcut, the header button and `openSearch` callers. */
+let opened = false;
+const listeners = new Set<() => void>();
+function setOpened(value: boolean): void {
+  opened = value;
+  for (const l of listeners) l();
+}
+const subscribe = (l: () => void) => (listeners.add(l), () => void listeners.delete(l));
+export const openSearch = () => setOpened(true);
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 /** How the shortcut reads on this computer. */
 export const SEARCH_SHORTCUT = IS_MAC ? '⌘ K' : 'Ctrl K';
 const DEBOUNCE_MS = 120;
+const LIST_ID = 'search-results';
+/** Every hit takes the same height (title, kind and audit, two lines of snippet), so the list can be windowed. */
+const ROW_HEIGHT = 96;
+const LIST_HEIGHT = 5 * ROW_HEIGHT;
+/** Options one Page Up/Down moves: a view less one, so the last seen stays in view. */
+const PAGE = Math.floor(LIST_HEIGHT / ROW_HEIGHT) - 1;
 
-/**
- * Results arrive after the query changed, when Spotlight has already tried
- * to select the first action of an empty list: select it now, so Enter opens
- * the best hit and the arrow keys move on from it. After "Show more", the
- * first hit it added is selected (where the button was), and scrolled to.
- */
-function selectAction(s: SpotlightStore, index: number): void {
-  const { listId } = s.getState();
-  const list = listId ? document.getElementById(listId) : null;
-  const action = list?.querySelectorAll('[data-action]')[index];
-  if (!list || !action) return;
-  list.querySelector('[data-selected]')?.removeAttribute('data-selected');
-  action.setAttribute('data-selected', 'true');
-  action.scrollIntoView({ block: 'nearest' });
-  s.updateState((state) => ({ ...state, selected: index }));
-}
+const count = (n: number) => n.toLocaleString('en-GB');
+const hitKey = (hit: SearchHit) => `${hit.kind}:${hit.recordId}`;
 
 /**
  * The quick-open palette (Ctrl/Cmd+K, from anywhere, fields included): full-text
  * search over notes, interviews, observations, documents reviewed and
  * evidence. Inside an audit it searches that audit unless asked for all.
+ * A dialog named Search holding a combobox: the text field is the one tab
+ * stop of the results, whose keys move through a windowed listbox of every
+ * hit in rank order, loaded a page at a time as the list nears its end.
  */
 export function SearchPalette({ auditId }: { auditId: string | null }) {
+  const isOpen = useSyncExternalStore(subscribe, () => opened);
+  // Also while typing in a field: the palette is how one jumps elsewhere.
+  useHotkeys([['mod+K', () => setOpened(true)]], []);
   const [query, setQuery] = useState('');
   const [everywhere, setEverywhere] = useState(false);
   const [q] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
-  const { opened } = useSpotlight(store);
   const scope = auditId && !everywhere ? auditId : undefined;
-  const { hits, firstPage, total, beyond, hasMore, loadMore, error, loading } = useSearch(q, scope, opened);
-  // The first page grouped by kind; the pages asked for after it follow in rank order, so nothing shown moves.
-  const groups = useMemo(() => groupHits((hits ?? []).slice(0, firstPage)), [hits, firstPage]);
-  const later = useMemo(() => (hits ?? []).slice(firstPage), [hits, firstPage]);
-  /** The index of the first hit a "Show more" will add, while its page loads. */
-  const added = useRef<number | null>(null);
-
-  useEffect(() => {
-    // A new query starts at its best hit; a page added by "Show more" keeps the place (below).
-    if (groups.length > 0 && added.current === null) selectAction(store, 0);
-  }, [groups]);
-  useEffect(() => {
-    if (added.current !== null && later.length > 0 && (hits?.length ?? 0) > added.current) {
-      selectAction(store, added.current);
-      added.current = null;
-    }
-  }, [later, hits]);
-  const showMore = () => {
-    added.current = hits?.length ?? 0;
-    loadMore();
+  const { hits, total, beyond, hasMore, loadMore, error, loading } = useSearch(q, scope, isOpen);
+  // The active option belongs to its search: a new one starts at its best hit.
+  const searchKey = `${q}\n${scope ?? ''}`;
+  const [chosen, setChosen] = useState({ searchKey, index: 0 });
+  const active = chosen.searchKey === searchKey ? chosen.index : 0;
+  const setActive = useCallback((index: number) => setChosen({ searchKey, index }), [searchKey]);
+  const close = useCallback(() => setOpened(false), []);
+  const open = (hit: SearchHit) => {
+    close();
+    navigate(hitPath(hit));
   };
 
   const where = scope ? 'this audit' : 'all audits';
   const typed = query.trim() !== '';
-  let body;
+  const shown = typed && !error && hits && hits.length > 0 ? hits : null;
+  const current = shown ? Math.min(active, shown.length - 1) : -1;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!shown || e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      open(shown[current]!);
+      return;
+    }
+    const to = listKeyTarget(e.key, current, shown.length, PAGE);
+    if (to === undefined) return;
+    e.preventDefault();
+    setActive(to);
+  };
+
+  let body: ReactNode;
   if (!typed) {
     body = (
       <Message>
@@ -98,7 +107,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
         )}
       </Message>
     );
-  } else if (!hits) {
+  } else if (!shown) {
     body = (
       <Message>
         <Loader size="xs" mr="xs" /> Searching…
@@ -106,56 +115,58 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
     );
   } else {
     body = (
-      <>
-        {groups.map((g) => (
-          <Spotlight.ActionsGroup key={g.kind} label={g.label}>
-            {g.hits.map((hit) => (
-              <HitAction key={`${hit.kind}:${hit.recordId}`} hit={hit} />
-            ))}
-          </Spotlight.ActionsGroup>
-        ))}
-        {later.length > 0 && (
-          <Spotlight.ActionsGroup label="More results">
-            {later.map((hit) => (
-              <HitAction key={`${hit.kind}:${hit.recordId}`} hit={hit} kindShown />
-            ))}
-          </Spotlight.ActionsGroup>
-        )}
-        {hasMore ? (
-          <Spotlight.Action closeSpotlightOnTrigger={false} onClick={showMore} data-show-more>
-            <Text size="sm">
-              Show more results ({hits.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} shown)
-            </Text>
-          </Spotlight.Action>
-        ) : (
-          beyond && (
-            <Message>
-              These are the best of the newest {total.toLocaleString('en-GB')} matches: add a word to find older ones.
-            </Message>
-          )
-        )}
-      </>
+      <WindowedListbox
+        // A new search starts scrolled to its top.
+        key={searchKey}
+        id={LIST_ID}
+        label="Search results"
+        rows={shown}
+        total={total}
+        rowKey={hitKey}
+        rowHeight={ROW_HEIGHT}
+        height={LIST_HEIGHT}
+        active={current}
+        onActiveChange={setActive}
+        onOpen={open}
+        onNearEnd={loadMore}
+        renderRow={(hit, isActive) => <HitRow hit={hit} active={isActive} />}
+      />
     );
   }
 
   return (
-    <Spotlight.Root
-      store={store}
-      query={query}
-      onQueryChange={setQuery}
-      shortcut={['mod + K']}
-      // Also while typing in a field: the palette is how one jumps elsewhere.
-      tagsToIgnore={[]}
-      scrollable
-      maxHeight={480}
+    <Modal
+      opened={isOpen}
+      onClose={close}
+      // As Spotlight did: the palette opens empty.
+      onExitTransitionEnd={() => setQuery('')}
       // The dialog's name, for screen readers; the search field says the rest.
       title="Search"
-      styles={{ header: HIDDEN_HEADER }}
+      withCloseButton={false}
+      styles={{ header: HIDDEN_HEADER, body: { padding: 0 } }}
+      size={640}
+      yOffset="8vh"
     >
-      <Spotlight.Search
+      <TextInput
+        data-autofocus
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
         placeholder="Search notes, interviews, observations, documents, evidence…"
         aria-label="Search"
+        role="combobox"
+        aria-expanded={shown !== null}
+        aria-controls={LIST_ID}
+        aria-autocomplete="list"
+        aria-activedescendant={shown ? optionId(LIST_ID, current) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        size="md"
+        variant="unstyled"
+        px="md"
+        py={4}
         leftSection={loading ? <Loader size="xs" /> : <IconSearch stroke={1.6} />}
+        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
       />
       {auditId && (
         <Group justify="space-between" px="md" py={6}>
@@ -170,9 +181,23 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
           />
         </Group>
       )}
-      <Spotlight.ActionsList aria-label="Search results">{body}</Spotlight.ActionsList>
-    </Spotlight.Root>
+      {body}
+      {shown && (
+        <Text size="xs" c="dimmed" px="md" py={6} aria-live="polite" data-result-count>
+          {resultCount(shown.length, total, hasMore, beyond)}
+        </Text>
+      )}
+    </Modal>
   );
+}
+
+/** "42 results", "30 of 300 results loaded, more as you scroll", and a word when older matches were not ranked. */
+function resultCount(loaded: number, total: number, hasMore: boolean, beyond: boolean): string {
+  const all = Math.max(total, loaded);
+  const said = hasMore
+    ? `${count(loaded)} of ${count(all)} results loaded, more as you scroll`
+    : `${count(all)} ${all === 1 ? 'result' : 'results'}`;
+  return beyond ? `${said}: the best of the newest ${count(all)} matches; add a word to find older ones.` : said;
 }
 
 /** Mantine's visually-hidden pattern: the title names the dialog without taking room. */
@@ -194,17 +219,25 @@ function Message({ children }: { children: ReactNode }) {
   );
 }
 
-/** `kindShown`: outside the kind groups (a later page), the hit says what it is. */
-function HitAction({ hit, kindShown = false }: { hit: SearchHit; kindShown?: boolean }) {
+/** One hit: its title, what it is and where, and the words matched. The active one is tinted and marked at its edge. */
+function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
   return (
-    <Spotlight.Action onClick={() => navigate(hitPath(hit))} data-hit-kind={hit.kind}>
-      <Stack gap={2} style={{ minWidth: 0, textAlign: 'start' }}>
+    <Box
+      data-hit-kind={hit.kind}
+      px="md"
+      py={8}
+      h="100%"
+      style={{
+        background: active ? 'var(--mantine-color-default-hover)' : undefined,
+        boxShadow: active ? 'inset 3px 0 0 var(--mantine-primary-color-filled)' : undefined,
+      }}
+    >
+      <Stack gap={2} style={{ minWidth: 0 }}>
         <Text size="sm" fw={500} truncate>
           {hit.title}
         </Text>
-        {/* Not "dimmed": grey would vanish on the selected action's filled background. */}
-        <Text size="xs" opacity={0.7} truncate>
-          {kindShown ? `${KIND_LABELS[hit.kind]} · ${hit.auditLabel}` : hit.auditLabel}
+        <Text size="xs" c="dimmed" truncate>
+          {KIND_LABELS[hit.kind]} · {hit.auditLabel}
         </Text>
         {hit.snippet && (
           <Text size="xs" lineClamp={2}>
@@ -212,7 +245,7 @@ function HitAction({ hit, kindShown = false }: { hit: SearchHit; kindShown?: boo
           </Text>
         )}
       </Stack>
-    </Spotlight.Action>
+    </Box>
   );
 }
 
