@@ -22,6 +22,7 @@ import {
   type Audit,
 } from '#shared/domain/audit';
 import { useOp } from '../../api/ops';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -43,11 +44,19 @@ interface AuditFormProps {
   creating?: boolean;
   onSubmit: (values: AuditFormValues) => Promise<Result<Audit>>;
   onSaved: (audit: Audit) => void;
+  /** The audit's id, or newRecordId(…) while planning one: the journal key of what is typed. */
+  journalId: string;
 }
 
 export function AuditForm(props: AuditFormProps) {
   const { initialValues, submitLabel, cancelTo, issuePrefix, creating = false, onSubmit, onSaved } = props;
   const form = useForm<AuditFormValues>({ mode: 'controlled', initialValues });
+  // Typed but not saved comes back after a reload or a crash (issue 19, defect 1).
+  const journal = useFormJournal(form, {
+    recordType: 'audit',
+    recordId: props.journalId,
+    auditId: creating ? '' : props.journalId,
+  });
   const clients = useOp('clients.list', {});
   const clientId = form.values.clientId;
   const client = useOp('clients.get', { id: clientId }, { enabled: clientId !== '' });
@@ -63,7 +72,10 @@ export function AuditForm(props: AuditFormProps) {
     if (Object.keys(errors).length > 0) return focusFirstError();
     setSaving(true);
     const result = await onSubmit(form.values).finally(() => setSaving(false));
-    if (result.ok) return onSaved(result.value);
+    if (result.ok) {
+      await journal.clear();
+      return onSaved(result.value);
+    }
     form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
     notifyError(result.error, 'The audit was not saved');
   };
@@ -71,6 +83,7 @@ export function AuditForm(props: AuditFormProps) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
+        <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel={submitLabel} />
         <Section title="Engagement">
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
 import { useWriteOp, useOp } from '../../api/ops';
+import { newRecordId } from '../../lib/drafts';
 import { navigate } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,6 +25,7 @@ export function AuditCreatePage({ clientId }: { clientId: string | null }) {
         submitLabel="Create audit"
         cancelTo="/audits"
         creating
+        journalId={newRecordId(`audit:${clientId ?? ''}`)}
         onSubmit={(values) => create.mutate(valuesToCreateInput(values))}
         onSaved={(audit) => {
           notifySuccess(`${AUDIT_TYPE_LABELS[audit.type]} audit of ${audit.clientName} planned`);
@@ -61,6 +63,7 @@ export function AuditEditPage({ id }: { id: string }) {
         submitLabel="Save changes"
         cancelTo={`/audits/${id}`}
         issuePrefix="audit"
+        journalId={id}
         onSubmit={(values) => update.mutate({ id, audit: valuesToInput(values) })}
         onSaved={() => {
           notifySuccess('Audit saved');

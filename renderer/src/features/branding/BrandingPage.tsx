@@ -11,6 +11,7 @@ import { useWriteOp, useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { BrandImageField } from './BrandImageField';
@@ -36,6 +37,8 @@ export function BrandingPage() {
   const body = useOp('branding.get', {});
   const update = useWriteOp('branding.update');
   const form = useForm<Values>({ initialValues: EMPTY });
+  // What is typed and not yet saved comes back after a reload (issue 19, defect 1); restored over the loaded values.
+  const journal = useFormJournal(form, { recordType: 'branding', recordId: 'certification-body', auditId: '' });
   const loaded = body.data;
 
   useEffect(() => {
@@ -57,6 +60,7 @@ export function BrandingPage() {
         return notifyError(result.error, 'The certification body was not saved');
       }
       form.resetDirty(toValues(result.value));
+      void journal.clear();
       notifySuccess('Certification body saved');
     });
   });
@@ -72,6 +76,11 @@ export function BrandingPage() {
         <Block title="Identity">
           <form onSubmit={submit} noValidate aria-label="Certification body">
             <Stack gap="md">
+              <RestoredFormAlert
+                restoredAt={journal.restoredAt}
+                onDiscard={journal.discard}
+                saveLabel="Save certification body"
+              />
               <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
               <Textarea
                 label="Address"

@@ -1,4 +1,5 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
 import { KEY_ALGORITHMS } from '#shared/domain/signing';
@@ -9,6 +10,7 @@ const KEY_LABELS: Record<KeyAlgorithm, string> = {
   'ecdsa-p256': 'ECDSA P-256 (smaller, quicker to create)',
 };
 import { useWriteOp } from '../../api/ops';
+import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { IdentityModalFooter } from './IdentityModalFooter';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
@@ -30,7 +32,11 @@ const blank = () => ({
 
 /** A new key pair with a self-issued certificate, made on this computer. */
 export function CreateIdentityModal({ opened, onClose }: Props) {
-  const [values, setValues] = useState(blank);
+  // Name, e-mail, role, organisation are journaled (issue 19, defect 1); the passphrase never is (its own state).
+  const form = useForm({ mode: 'controlled', initialValues: blank() });
+  const journal = useFormJournal(form, { recordType: 'signing_identity', recordId: 'new', auditId: '' });
+  const values = form.values;
+  const setValues = form.setValues;
   const [protection, setProtection] = useState(initialProtection);
   const [localErrors, setLocalErrors] = useState<ProtectionErrors>({});
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -62,6 +68,7 @@ export function CreateIdentityModal({ opened, onClose }: Props) {
       protection: toProtection(protection),
     });
     if (!result.ok) return setRefusal(result.error);
+    await journal.clear();
     notifySuccess(`Signing identity for ${result.value.name} created`);
     reset();
     onClose();
@@ -71,6 +78,7 @@ export function CreateIdentityModal({ opened, onClose }: Props) {
     <Modal opened={opened} onClose={close} title="Create signing identity" centered size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
+          <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel="Create identity" />
           <TextInput
             label="Name"
             withAsterisk

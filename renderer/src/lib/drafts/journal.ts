@@ -16,6 +16,11 @@ export const DRAFT_RECORD_TYPES = [
   'evidence',
   'finding',
   'client',
+  // Whole forms saved with a button (useFormJournal): an audit's plan, the settings pages.
+  'audit',
+  'branding',
+  'signing_identity',
+  'template',
 ] as const;
 export type DraftRecordType = (typeof DRAFT_RECORD_TYPES)[number];
 
