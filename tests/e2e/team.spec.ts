@@ -134,6 +134,16 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
       ],
     });
     const auditId = auditIdOf(page);
+    // The lead's plan (migration 15 logs it): a session of the timetable, which each auditor's copy must show.
+    const TOPIC = 'Warehouse access control walk-through';
+    call(dataDir, 'plan.addSession', {
+      auditId,
+      day: '2026-05-12',
+      startTime: '09:30',
+      endTime: '11:00',
+      topic: TOPIC,
+      auditee: 'Site security lead',
+    });
     // A document already reviewed when the audit goes out: one auditor deletes it, the other revises it.
     const doc = call<{ id: string }>(dataDir, 'documents.create', {
       auditId,
@@ -174,6 +184,12 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
         h.page.getByText(`Team copy — led from data folder ${leadFolder.replace(/-/g, '').slice(-8)}`),
       ).toBeVisible();
       await expect(h.page.getByRole('button', { name: 'Return my work to the lead…' })).toBeVisible();
+      // The plan the lead made is on the auditor's laptop.
+      await h.page.getByRole('tab', { name: 'Plan' }).click();
+      await expect(
+        h.page.getByRole('table', { name: 'Timetable' }).getByRole('row').filter({ hasText: TOPIC }),
+      ).toContainText('Site security lead');
+      await teamTab(h.page).click();
     }
 
     // --- Both work offline; 4.2's notes and 4.3's result are changed on both sides, differently.

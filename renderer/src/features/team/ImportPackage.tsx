@@ -1,10 +1,11 @@
 import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Text, type ButtonProps } from '@mantine/core';
 import { IconAlertTriangle, IconPackageImport, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { ApiError } from '#shared/api/result';
-import type { ImportPreview, MergeSummary } from '#shared/domain/team';
+import { ERROR_CODES, type ApiError, type ErrorCode } from '#shared/api/result';
+import type { ImportPreview, MergeSummary, TeamJob } from '#shared/domain/team';
 import { getApi } from '../../api/client';
-import { useWriteOp } from '../../api/ops';
+import { useInvalidateAfter } from '../../api/ops';
+import { useJob } from '../../api/useJob';
 import { plural } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { PACKAGE_ACCEPT, uploadPackage } from './packageFile';
@@ -13,8 +14,22 @@ import { PreviewDetails } from './PreviewDetails';
 type State =
   | { kind: 'closed' }
   | { kind: 'uploading'; name: string; sent: number }
+  /** The preview job runs (reading and checking every file of the package). */
+  | { kind: 'checking'; name: string; uploadId: string }
   | { kind: 'preview'; name: string; uploadId: string; preview: ImportPreview; importing: boolean; error?: ApiError }
   | { kind: 'failed'; name: string; error: ApiError };
+
+const JOB_OPS = {
+  status: (jobId: string) => getApi().invoke('team.jobStatus', { jobId }),
+  cancel: (jobId: string) => getApi().invoke('team.jobCancel', { jobId }),
+};
+
+/** A job that failed, as the error the modal shows. */
+const jobError = (job: TeamJob): ApiError => {
+  const e = job.error ?? { code: 'internal', message: 'The package could not be imported; nothing was changed.' };
+  const code = (ERROR_CODES as readonly string[]).includes(e.code) ? (e.code as ErrorCode) : 'internal';
+  return { code, message: e.message };
+};
 
 interface Props {
   /** The audit on screen, if any: a package for another one says so. */
@@ -28,18 +43,21 @@ export const summaryText = (s: MergeSummary): string =>
   `${plural(s.added, 'record')} added, ${s.changed} changed, ${plural(s.conflicts, 'conflict')}`;
 
 /**
- * "Import package…": pick a .fwpkg, send it in ordered chunks (with progress
- * and Cancel), show what importing it would do, and import it in one
+ * "Import package…": pick a .fwpkg, send it in ordered chunks, check it and
+ * show what importing it would do (the preview job), and import it in one
  * transaction once the user confirms (and, for an unknown signer, compared
- * the fingerprint). Closing before importing drops the upload.
+ * the fingerprint) — each step with progress and Cancel; the import can be
+ * cancelled until its merge runs, and a cancelled one changes nothing.
+ * Closing before importing drops the upload.
  */
 export function ImportPackage({ auditId, by, onImported, variant = 'default' }: Props) {
   const [state, setState] = useState<State>({ kind: 'closed' });
   const [compared, setCompared] = useState(false);
   const abort = useRef<AbortController | null>(null);
   const resetPicker = useRef<() => void>(null);
+  const job = useJob<TeamJob>(JOB_OPS);
   // An import can change any record of the audit: everything on screen loads again (api/invalidation.ts).
-  const importPackage = useWriteOp('team.import');
+  const invalidate = useInvalidateAfter();
 
   const start = async (file: File | null) => {
     resetPicker.current?.();
@@ -56,13 +74,30 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
     abort.current = null;
     if ('cancelled' in outcome) return setState({ kind: 'closed' });
     if ('error' in outcome) return setState({ kind: 'failed', name: file.name, error: outcome.error });
-    setState({ kind: 'preview', name: file.name, ...outcome.value, importing: false });
+    const { uploadId } = outcome.value;
+    setState({ kind: 'checking', name: file.name, uploadId });
+    const checked = await job.follow(() => getApi().invoke('team.previewStart', { uploadId }));
+    job.clear();
+    if ('job' in checked && checked.job.state === 'running') return; // the screen was left
+    const preview = 'job' in checked ? checked.job.preview : null;
+    if (!preview) {
+      void getApi().invoke('team.uploadAbort', { uploadId });
+      if ('job' in checked && checked.job.state === 'cancelled') return setState({ kind: 'closed' });
+      return setState({
+        kind: 'failed',
+        name: file.name,
+        error: 'error' in checked ? checked.error : jobError(checked.job),
+      });
+    }
+    setState({ kind: 'preview', name: file.name, uploadId, preview, importing: false });
   };
 
+  /** Cancel: the upload stops, the preview job stops (its upload is dropped when it ends), an import job is asked to stop. */
   const close = () => {
     if (state.kind === 'uploading') return abort.current?.abort();
+    if (state.kind === 'checking') return void job.cancel();
     if (state.kind === 'preview') {
-      if (state.importing) return;
+      if (state.importing) return void job.cancel();
       void getApi().invoke('team.uploadAbort', { uploadId: state.uploadId });
     }
     setState({ kind: 'closed' });
@@ -72,16 +107,58 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
     if (state.kind !== 'preview') return;
     const { preview, uploadId } = state;
     setState({ ...state, importing: true, error: undefined });
-    const result = await importPackage.mutate({
-      uploadId,
-      ...(preview.signer.known ? {} : { acceptFingerprint: preview.signer.fingerprint }),
-      by,
-    });
-    if (!result.ok) return setState({ ...state, importing: false, error: result.error });
+    const outcome = await job.follow(() =>
+      getApi().invoke('team.importStart', {
+        uploadId,
+        ...(preview.signer.known ? {} : { acceptFingerprint: preview.signer.fingerprint }),
+        by,
+      }),
+    );
+    job.clear();
+    if ('job' in outcome && outcome.job.state === 'running') return; // the screen was left
+    const summary = 'job' in outcome ? outcome.job.summary : null;
+    if ('job' in outcome && outcome.job.state === 'cancelled') {
+      // The backend gave the upload up with the cancelled import: nothing was changed.
+      setState({ kind: 'closed' });
+      return notifySuccess('Import cancelled: nothing was changed.');
+    }
+    if (!summary) {
+      const error = 'error' in outcome ? outcome.error : jobError(outcome.job);
+      // A failed import gives its upload up, except for an unknown signer (the same upload is imported once confirmed).
+      if (error.code !== 'unknown_signer') return setState({ kind: 'failed', name: state.name, error });
+      return setState({ ...state, importing: false, error });
+    }
+    void invalidate('team.import');
     setState({ kind: 'closed' });
-    notifySuccess(`Imported the package from ${preview.senderName}: ${summaryText(result.value)}.`);
-    onImported(preview, result.value);
+    notifySuccess(`Imported the package from ${preview.senderName}: ${summaryText(summary)}.`);
+    onImported(preview, summary);
   };
+
+  const running = job.job?.state === 'running' ? job.job : null;
+  const jobProgress = running && (
+    <Stack
+      gap="xs"
+      role="group"
+      aria-label={running.kind === 'import' ? 'Import in progress' : 'Package check in progress'}
+    >
+      <Group justify="space-between">
+        <Text size="sm" aria-live="polite">
+          {running.stage}…
+        </Text>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconX size={14} />}
+          onClick={close}
+          disabled={!running.cancellable}
+          title={running.cancellable ? undefined : 'The merge is being written; it can no longer be cancelled'}
+        >
+          Cancel
+        </Button>
+      </Group>
+      <Progress value={Math.round(running.progress * 100)} animated aria-label={running.stage} />
+    </Stack>
+  );
 
   const title =
     state.kind === 'closed' ? '' : state.kind === 'preview' ? `Import ${state.name}` : `Package ${state.name}`;
@@ -117,6 +194,12 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
             <Progress value={Math.round(state.sent * 100)} animated aria-label={`Reading ${state.name}`} />
           </Stack>
         )}
+        {state.kind === 'checking' &&
+          (jobProgress ?? (
+            <Text size="sm" aria-live="polite">
+              Checking {state.name}…
+            </Text>
+          ))}
         {state.kind === 'failed' && (
           <Stack gap="md">
             <Alert color="red" icon={<IconAlertTriangle />} title="This package cannot be imported" role="alert">
@@ -146,6 +229,7 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
                 {state.error.message} Nothing was changed.
               </Alert>
             )}
+            {state.importing && jobProgress}
             <Group justify="flex-end">
               {state.preview.summary.alreadyImported ? (
                 <Button onClick={close} data-autofocus>
@@ -153,9 +237,11 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
                 </Button>
               ) : (
                 <>
-                  <Button variant="default" onClick={close} disabled={state.importing}>
-                    Cancel
-                  </Button>
+                  {!state.importing && (
+                    <Button variant="default" onClick={close}>
+                      Cancel
+                    </Button>
+                  )}
                   <Button
                     onClick={() => void confirm()}
                     loading={state.importing}

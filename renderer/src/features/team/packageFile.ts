@@ -1,5 +1,4 @@
 import type { ApiError } from '#shared/api/result';
-import type { ImportPreview } from '#shared/domain/team';
 import { getApi } from '../../api/client';
 import { ByteFailure, downloadBytes, uploadBytes } from '../../api/bytes';
 import { saveBlob } from '../../lib/download';
@@ -34,15 +33,16 @@ export async function downloadPackage(
 }
 
 /**
- * Sends a package file to the backend through the byte channel and asks for its
- * preview (nothing is written yet). On any failure or cancel the upload is
- * dropped; after a preview it stays until imported or aborted.
+ * Sends a package file to the backend through the byte channel (nothing is
+ * written yet; the preview is a job of its own, ImportPackage). On any failure
+ * or cancel the upload is dropped; once complete it stays until imported or
+ * aborted.
  */
 export async function uploadPackage(
   file: File,
   onProgress: (sent: number) => void,
   signal: AbortSignal,
-): Promise<Outcome<{ uploadId: string; preview: ImportPreview }>> {
+): Promise<Outcome<{ uploadId: string }>> {
   const api = getApi();
   const begun = await api.invoke('team.uploadBegin', { name: file.name, size: file.size });
   if (!begun.ok) return { error: begun.error };
@@ -60,10 +60,5 @@ export async function uploadPackage(
     await drop();
     return { cancelled: true };
   }
-  const preview = await api.invoke('team.preview', { uploadId });
-  if (!preview.ok) {
-    await drop();
-    return { error: preview.error };
-  }
-  return { value: { uploadId, preview: preview.value } };
+  return { value: { uploadId } };
 }
