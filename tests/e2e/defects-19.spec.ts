@@ -398,3 +398,26 @@ test('11 · “Load the demo” on the set-up list fills an empty folder: the de
   await main.getByText('Nordlicht Logistics GmbH').first().click();
   await expect(page).toHaveURL(/#\/(audits|clients)\//);
 });
+
+test('6 · the Cycle tab puts the recommendation first and compares only an audit on the same checklist', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await withDemo(async (served) => {
+    await page.goto(served.url);
+    // Nordlicht's Stage 2 follows a Stage 1 on a different checklist: nothing to compare row by row.
+    const stage2 = await auditOf(page, served, /Nordlicht/, 'stage2');
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/audits/${id}/cycle`;
+    }, stage2.id);
+    const recommendation = page.getByRole('heading', { name: 'Recommendation', level: 3 });
+    const compared = page.getByRole('heading', { name: /^Compared with/, level: 3 });
+    await expect(recommendation).toBeVisible();
+    await expect(compared).toBeVisible();
+    const [r, c] = [await recommendation.boundingBox(), await compared.boundingBox()];
+    expect(r!.y).toBeLessThan(c!.y);
+    await expect(page.getByText('No earlier audit of this client used the same checklist')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Comparison with the previous audit' })).toHaveCount(0);
+    await expect(page.getByText('Not in this audit')).toHaveCount(0);
+  });
+});
