@@ -29,20 +29,8 @@ const strip = (m: Meeting | null): ReportMeeting | null => {
 export const reportMeetings = (m: Meetings): { meetings?: ReportMeetings } =>
   m.opening || m.closing ? { meetings: { opening: strip(m.opening), closing: strip(m.closing) } } : {};
 
-const T = {
-  heading: 'Opening and closing meetings',
-  held: (kind: string, on: string) => `${kind}, held on ${on}`,
-  notHeld: (kind: string) => `${kind}: not recorded.`,
-  attendees: ['Attendee', 'Role', 'Organisation'],
-  confirmed: 'Confirmed with the client',
-  nothingConfirmed: 'Nothing recorded as confirmed.',
-  findings: 'Findings presented',
-  acknowledgement: (by: string) => `Acknowledged by ${by}`,
-  notes: 'Notes',
-  none: 'Not recorded',
-};
-
-function meeting({ primary }: Ctx, kind: 'opening' | 'closing', m: ReportMeeting | null): FileChild[] {
+function meeting({ primary, s }: Ctx, kind: 'opening' | 'closing', m: ReportMeeting | null): FileChild[] {
+  const T = s.meetings;
   const name = MEETING_KIND_LABELS[kind];
   if (!m) return [new Paragraph({ text: T.notHeld(name) })];
   const confirmed = MEETING_CONFIRMATIONS.filter((c) => m.confirmed[c]).map((c) => MEETING_CONFIRMATION_LABELS[c]);
@@ -73,5 +61,8 @@ function meeting({ primary }: Ctx, kind: 'opening' | 'closing', m: ReportMeeting
 export function meetingsSection(ctx: Ctx): ReportSection | null {
   const m = ctx.m.meetings;
   if (!m) return null;
-  return { title: T.heading, children: [...meeting(ctx, 'opening', m.opening), ...meeting(ctx, 'closing', m.closing)] };
+  return {
+    title: ctx.s.meetings.heading,
+    children: [...meeting(ctx, 'opening', m.opening), ...meeting(ctx, 'closing', m.closing)],
+  };
 }

@@ -187,6 +187,19 @@ export const STRINGS_EN = {
     sampledCols: ['Requirement', 'Sample size', 'Records selected'],
   },
 
+  meetings: {
+    heading: 'Opening and closing meetings',
+    held: (kind: string, on: string) => `${kind}, held on ${on}`,
+    notHeld: (kind: string) => `${kind}: not recorded.`,
+    attendees: ['Attendee', 'Role', 'Organisation'],
+    confirmed: 'Confirmed with the client',
+    nothingConfirmed: 'Nothing recorded as confirmed.',
+    findings: 'Findings presented',
+    acknowledgement: (by: string) => `Acknowledged by ${by}`,
+    notes: 'Notes',
+    none: 'Not recorded',
+  },
+
   results: {
     heading: 'Results',
     intro: 'Each requirement and control in the audit checklist, with the result the team recorded and its notes.',
