@@ -42,8 +42,15 @@ export interface ReadPackageResult {
 }
 
 export interface EvidenceReader {
-  /** The file's bytes in chunks; throws the hash refusal at the end if they no longer match. */
-  chunks(sha256: string): AsyncGenerator<Buffer>;
+  /**
+   * The file's bytes in chunks; throws the hash refusal at the end if they no
+   * longer match. `hashedByCaller`: the caller hashes every byte itself (the
+   * evidence store's writer does) and refuses a mismatch with `mismatch()`;
+   * the bytes are then not hashed twice.
+   */
+  chunks(sha256: string, options?: { hashedByCaller?: boolean }): AsyncGenerator<Buffer>;
+  /** The refusal of a file whose bytes do not match its SHA-256. */
+  mismatch(sha256: string): DomainError;
   close(): Promise<void>;
 }
 
@@ -74,23 +81,75 @@ function parseJson(bytes: Buffer | string): unknown {
   }
 }
 
-async function verifiedBytes(zip: ZipFile, entry: ZipEntry, listed: PackageEntry): Promise<Buffer> {
-  const bytes = await zip.read(entry);
-  if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) throw refused.hash(entry.name);
-  return bytes;
+/**
+ * A record's strings equal to the record before it (a row's fields come
+ * together, with one clock, device and author) are kept once: a large
+ * return's records are held until its merge ends, and the parser's copies
+ * then die young instead of being copied through the heap (most of the
+ * garbage collector's work in an import).
+ */
+function shareStrings(before: unknown, record: unknown): void {
+  const a = before as Record<SharedKey, unknown>;
+  const b = record as Record<SharedKey, unknown>;
+  if (b.table === a.table) b.table = a.table;
+  if (b.rowId === a.rowId) b.rowId = a.rowId;
+  if (b.clock === a.clock) b.clock = a.clock;
+  if (b.device === a.device) b.device = a.device;
+  if (b.author === a.author) b.author = a.author;
 }
+type SharedKey = 'table' | 'rowId' | 'clock' | 'device' | 'author';
 
-/** Each line's record: `quick` says yes to most (record-check.ts); zod judges, and words, the rest. */
-function parseLines<T>(bytes: Buffer, file: string, schema: z.ZodType<T>, quick: (v: unknown) => v is T): T[] {
-  const lines = bytes.toString('utf8').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.map((line, i) => {
-    const json = parseJson(line);
-    if (quick(json)) return json;
+/**
+ * A JSONL entry's records, parsed as its chunks inflate (never the whole
+ * entry as one buffer and one string: a large return's 20 MB would be copied
+ * twice), each line's record checked: `quick` says yes to most
+ * (record-check.ts); zod judges, and words, the rest. The entry's SHA-256 is
+ * judged first, as if it had been read whole: a changed entry is refused as
+ * changed, even where a line of it is also not a valid record.
+ */
+async function parseLines<T>(
+  zip: ZipFile,
+  entry: ZipEntry,
+  listed: PackageEntry,
+  schema: z.ZodType<T>,
+  quick: (v: unknown) => v is T,
+): Promise<T[]> {
+  const hash = createHash('sha256');
+  const records: T[] = [];
+  let line = 0;
+  let wrong: { line: number; detail: string } | undefined;
+  const take = (text: string) => {
+    line++;
+    if (wrong) return;
+    const json = parseJson(text);
+    if (quick(json)) {
+      if (records.length > 0) shareStrings(records[records.length - 1]!, json);
+      records.push(json);
+      return;
+    }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw refused.record(file, i + 1, issue(parsed.error));
-    return parsed.data;
-  });
+    if (parsed.success) records.push(parsed.data);
+    else wrong = { line, detail: issue(parsed.error) };
+  };
+  // The bytes after a chunk's last newline: the start of a line the next chunks finish.
+  let carry: Buffer[] = [];
+  for await (const chunk of zip.chunks(entry)) {
+    hash.update(chunk);
+    // A newline byte never occurs inside a multi-byte UTF-8 character: text up to one decodes on its own.
+    const last = wrong ? -1 : chunk.lastIndexOf(0x0a);
+    if (last < 0) {
+      if (!wrong) carry.push(Buffer.from(chunk));
+      continue;
+    }
+    const head = carry.length > 0 ? Buffer.concat([...carry, chunk.subarray(0, last)]) : chunk.subarray(0, last);
+    carry = last + 1 < chunk.length ? [Buffer.from(chunk.subarray(last + 1))] : [];
+    for (const text of head.toString('utf8').split('\n')) take(text);
+  }
+  // A last line without its newline is a line too (a final newline ends the last line, it starts none).
+  if (carry.length > 0) take(Buffer.concat(carry).toString('utf8'));
+  if (hash.digest('hex') !== listed.sha256) throw refused.hash(entry.name);
+  if (wrong) throw refused.record(entry.name, wrong.line, wrong.detail);
+  return records;
 }
 
 /** The wall time of a clock value, in ms. */
@@ -186,20 +245,17 @@ async function readOpened(
     if (!e) throw refused.missing(path);
     return e;
   };
-  const changes = parseLines(
-    await verifiedBytes(zip, byName.get('changes.jsonl')!, need('changes.jsonl')),
-    'changes.jsonl',
-    MergeChange,
-    quickChange,
-  );
-  const tombstones = parseLines(
-    await verifiedBytes(zip, byName.get('tombstones.jsonl')!, need('tombstones.jsonl')),
-    'tombstones.jsonl',
+  const changes = await parseLines(zip, byName.get('changes.jsonl')!, need('changes.jsonl'), MergeChange, quickChange);
+  const tombstones = await parseLines(
+    zip,
+    byName.get('tombstones.jsonl')!,
+    need('tombstones.jsonl'),
     MergeTombstone,
     quickTombstone,
   );
-  const clocks = [manifest.data.createdAt, ...changes.map((c) => c.clock), ...tombstones.map((t) => t.clock)];
-  const latest = clocks.reduce((a, b) => (b > a ? b : a));
+  let latest = manifest.data.createdAt;
+  for (const c of changes) if (c.clock > latest) latest = c.clock;
+  for (const t of tombstones) if (t.clock > latest) latest = t.clock;
   if (wallTime(latest) > now + MAX_CLOCK_AHEAD_MS) throw refused.future(new Date(wallTime(latest)).toISOString());
 
   const evidence = [...listed.values()].filter((e) => e.path.startsWith('evidence/'));
@@ -231,21 +287,22 @@ async function evidenceReader(
     throw translate(e, limits);
   }
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
-  async function* chunks(sha256: string): AsyncGenerator<Buffer> {
+  async function* chunks(sha256: string, options: { hashedByCaller?: boolean } = {}): AsyncGenerator<Buffer> {
     const listed = verified.get(sha256);
     const entry = listed && byName.get(listed.path);
     if (!listed || !entry) throw new DomainError('not_found', 'This evidence file is not in the team package.');
-    const hash = createHash('sha256');
+    const hash = options.hashedByCaller ? null : createHash('sha256');
     try {
       for await (const chunk of zip.chunks(entry)) {
-        hash.update(chunk);
+        hash?.update(chunk);
         yield chunk;
       }
     } catch (e) {
       throw translate(e, limits);
     }
     // The file changed since it was read: whatever the caller wrote must be discarded.
-    if (hash.digest('hex') !== sha256) throw refused.hash(listed.path);
+    if (hash && hash.digest('hex') !== sha256) throw refused.hash(listed.path);
   }
-  return { chunks, close: () => zip.close() };
+  const mismatch = (sha256: string): DomainError => refused.hash(verified.get(sha256)?.path ?? `evidence/${sha256}`);
+  return { chunks, mismatch, close: () => zip.close() };
 }

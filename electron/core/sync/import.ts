@@ -1,8 +1,9 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { DomainError } from '#shared/api/result';
 import { RECORD_KINDS, type ImportPreview, type KindCounts } from '#shared/domain/team';
-import { applyPackage, type MergePackage } from '#shared/rules/merge/index';
+import { applyPackage, checkPackage, splitFresh, type MergePackage } from '#shared/rules/merge/index';
 import { evidenceService } from '../evidence/service';
 import { BlobWriter } from '../evidence/ingest';
 import { describe } from '../evidence/media';
@@ -34,8 +35,10 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
   // An import streams every evidence file (placing the ones missing here), each checked as it goes.
   const [pkg, whole] = await Promise.all([
     readPackage(file, undefined, undefined, { evidenceHashesLater: !opts.dryRun }),
-    fileDigest(file),
+    fileDigest(file, opts),
   ]);
+  // Team tab jobs (sync/team-jobs.ts, Helper B): a cancel lands between steps and chunks, never inside the transaction.
+  opts.signal?.throwIfAborted();
   const m = pkg.manifest;
   // Bases in one order, as the log stores them (the parsed entries are this import's own: sorted in place).
   for (const e of [pkg.changes, pkg.tombstones].flat()) if (e.replaces.length > 1) e.replaces.sort();
@@ -65,8 +68,14 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
   checkDestination(ctx, m);
   checkSigner(ctx, pkg.signer, opts.acceptFingerprint, !opts.dryRun);
 
-  const claims = opts.dryRun ? [] : await placeEvidence(ctx, pkg);
+  const claims = opts.dryRun ? [] : await placeEvidence(ctx, pkg, opts);
   const store = evidenceService(ctx).store;
+  // Team tab jobs (Helper B): the last moment to cancel; the merge's transaction is not cancellable.
+  if (opts.signal?.aborted) {
+    for (const c of claims) store.release(c.claim, c.sha256);
+    opts.signal.throwIfAborted();
+  }
+  opts.onProgress?.({ stage: 'merging', done: 0, total: 1 });
   try {
     return tx((_: { by: string }) => {
       if (
@@ -89,7 +98,10 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
         changes,
         tombstones,
       };
-      const { state: after } = applyPackage(before, merge);
+      checkPackage(merge);
+      // Rows new here with one value a field (most of a large return) skip the histories: their views are plain.
+      const { fresh, rest } = splitFresh(before, merge);
+      const { state: after } = applyPackage(before, rest);
       // A return may touch the audit and the client it has here; only the lead's send can move it to another client.
       const clientBefore = clientOf(ctx, m.auditId);
       const result = persistMerge(
@@ -108,6 +120,7 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
           return new Set([m.auditId, ...(clientAfter ? [clientAfter] : [])]);
         },
         m.auditId,
+        fresh,
       );
       if (!ctx.db.prepare('SELECT 1 FROM audits WHERE id = ?').get(m.auditId)) {
         throw new DomainError('invalid_input', 'The package does not hold its audit; nothing was imported.');
@@ -208,7 +221,11 @@ interface Claim {
  * hashed on the way (the reader refuses one that does not match the manifest):
  * readPackage left that to this single pass.
  */
-async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<Claim[]> {
+async function placeEvidence(
+  ctx: RepoContext,
+  pkg: ReadPackageResult,
+  opts: Pick<ImportOptions, 'signal' | 'onProgress'> = {},
+): Promise<Claim[]> {
   const service = evidenceService(ctx);
   const store = service.store;
   if (pkg.evidence.length === 0) return [];
@@ -218,16 +235,24 @@ async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<
   const reader = await pkg.openEvidence();
   const batch = Buffer.allocUnsafe(WRITE_BATCH_BYTES);
   try {
-    for (const e of pkg.evidence) {
+    for (const [i, e] of pkg.evidence.entries()) {
+      opts.onProgress?.({ stage: 'evidence', done: i, total: pkg.evidence.length }); // Team tab jobs (Helper B)
+      opts.signal?.throwIfAborted();
       if (existsSync(store.blobPath(e.sha256))) {
         for await (const _ of reader.chunks(e.sha256)); // checked, not kept: the store's copy is the same file
         continue;
       }
       const writer = await BlobWriter.create(store);
       try {
-        // The package's reader yields small chunks: written 1 MiB at a time, a file costs a few writes, not thousands.
+        // Small chunks are gathered: written 1 MiB at a time, a file costs a few writes, not thousands.
         let filled = 0;
-        for await (const chunk of reader.chunks(e.sha256)) {
+        // The writer hashes what it writes: that digest, compared below, is the check (no second hash).
+        for await (const chunk of reader.chunks(e.sha256, { hashedByCaller: true })) {
+          opts.signal?.throwIfAborted();
+          if (filled === 0 && chunk.length >= batch.length) {
+            await writer.write(chunk); // a full-sized read goes as it is, not copied
+            continue;
+          }
           for (let at = 0; at < chunk.length;) {
             const n = chunk.copy(batch, filled, at);
             filled += n;
@@ -244,8 +269,10 @@ async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<
         throw err;
       }
       const received = await writer.finish();
-      if (received.sha256 !== e.sha256)
-        throw new DomainError('invalid_input', 'An evidence file of the package changed while it was read.');
+      if (received.sha256 !== e.sha256) {
+        await rm(received.tempPath, { force: true });
+        throw reader.mismatch(e.sha256);
+      }
       const claim = store.claim(e.sha256);
       claims.push({ sha256: e.sha256, claim, settled: false });
       await store.place(received.tempPath, store.blobPath(e.sha256), renamed);
@@ -263,13 +290,19 @@ async function placeEvidence(ctx: RepoContext, pkg: ReadPackageResult): Promise<
 }
 
 /** SHA-256 and size of the package file: what the report's provenance names. */
-async function fileDigest(file: string): Promise<{ sha256: string; size: number }> {
+async function fileDigest(
+  file: string,
+  opts: Pick<ImportOptions, 'signal' | 'onProgress'> = {},
+): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
+  const total = opts.onProgress ? statSync(file).size : 0; // Team tab jobs (Helper B)
   // 1 MiB reads: the package is mostly evidence, tens of MB.
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     size += chunk.length;
+    opts.signal?.throwIfAborted();
+    opts.onProgress?.({ stage: 'checking', done: size, total });
   }
   return { sha256: hash.digest('hex'), size };
 }

@@ -54,6 +54,8 @@ const bases = (replaces: readonly string[]): string =>
 export interface RowRef {
   table: string;
   rowId: string;
+  /** rowKey(table, rowId), when the caller has it already. */
+  key?: string;
 }
 
 export interface LogStore {

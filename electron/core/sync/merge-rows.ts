@@ -4,11 +4,13 @@ import {
   canonical,
   deriveRow,
   rowKey,
+  type FreshRow,
   type MergeChange,
   type MergeTombstone,
   type ReplicaState,
   type RowHistory,
   type RowView,
+  type ShownValue,
 } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
 import { stmt } from './statements';
@@ -43,24 +45,34 @@ export const refsOf = (changes: readonly MergeChange[], tombstones: readonly Mer
       if (last?.table === e.table && last.rowId === e.rowId) continue;
       last = e;
       const key = rowKey(e.table, e.rowId);
-      if (!seen.has(key)) seen.set(key, { table: e.table, rowId: e.rowId });
+      if (!seen.has(key)) seen.set(key, { table: e.table, rowId: e.rowId, key });
     }
   return [...seen.values()];
 };
 
-/** The scopes of rows that exist here, by rowKey (rows that do not exist are left out). */
-export function rowScopes(db: Db, refs: readonly RowRef[]): Map<string, string | null> {
-  const out = new Map<string, string | null>();
+/** The scopes of rows that exist here, by table and row id (rows that do not exist are left out). */
+export function rowScopes(db: Db, refs: readonly RowRef[]): Map<string, Map<string, string | null>> {
+  const out = new Map<string, Map<string, string | null>>();
   for (const [table, ids] of idsByTable(refs)) {
     const t = LOGGED.get(table)!;
     const found = stmt(db, rowsById(t, `${t.scopeSql} AS scope`)).all(...rowsByIdParams(t, ids)) as {
       scope: string | null;
       row_id: string;
     }[];
-    for (const r of found) out.set(rowKey(table, r.row_id), r.scope);
+    out.set(table, new Map(found.map((r) => [r.row_id, r.scope])));
   }
   return out;
 }
+
+/**
+ * A fresh row's view for materialise, which reads only the shown values,
+ * clocks and devices: the entries themselves stand for them (no object a field).
+ */
+const shownOf = (f: FreshRow): RowView => {
+  const fields: Record<string, ShownValue> = {};
+  for (const c of f.changes) fields[c.field] = c;
+  return { deleted: false, fields, conflicts: [] };
+};
 
 const OUTSIDE = () =>
   new DomainError(
@@ -87,26 +99,29 @@ export function persistMerge(
   refs: readonly RowRef[],
   allowed: () => ReadonlySet<string>,
   fallbackScope: string,
+  /** Rows of `refs` merged without `after` (splitFresh): each shows its entries, all live. */
+  fresh: readonly FreshRow[] = [],
 ): PersistResult {
   const log = logStore(db);
-  const scopes = new Map<string, string | null>();
-  const check = (ref: RowRef, scope: string | null | undefined, set: ReadonlySet<string>) => {
-    if (scope === undefined) return;
-    if (scope === null || !set.has(scope)) throw OUTSIDE();
-    scopes.set(rowKey(ref.table, ref.rowId), scope);
-  };
+  const keys = refs.map((r) => r.key ?? rowKey(r.table, r.rowId));
+  const freshByKey = new Map(fresh.map((f) => [f.key, f]));
   const earlier = rowScopes(db, refs);
-  materialise(
-    db,
-    refs.map((r) => ({ ...r, view: after.view[rowKey(r.table, r.rowId)]! })),
-  );
+  materialise(db, [
+    ...refs.flatMap((r, i) => (freshByKey.has(keys[i]!) ? [] : [{ ...r, view: after.view[keys[i]!]! }])),
+    ...fresh.map((f) => ({ table: f.table, rowId: f.rowId, view: shownOf(f) })),
+  ]);
   const set = allowed();
   const later = rowScopes(db, refs);
-  for (const r of refs) {
-    const key = rowKey(r.table, r.rowId);
-    check(r, earlier.get(key), set);
-    check(r, later.get(key), set);
-  }
+  // Each row's scope, before or after (the same when both: else one of them is refused below).
+  const scopes: (string | undefined)[] = refs.map((r) => {
+    let scope: string | undefined;
+    for (const found of [earlier.get(r.table)?.get(r.rowId), later.get(r.table)?.get(r.rowId)]) {
+      if (found === undefined) continue;
+      if (found === null || !set.has(found)) throw OUTSIDE();
+      scope = found;
+    }
+    return scope;
+  });
   const heldScope = stmt(
     db,
     'SELECT scope FROM change_log WHERE table_name = ? AND row_id = ? AND scope IS NOT NULL LIMIT 1',
@@ -115,9 +130,20 @@ export function persistMerge(
   let added = 0;
   let changed = 0;
   let conflicts = 0;
-  for (const r of refs) {
-    const key = rowKey(r.table, r.rowId);
-    const scope = scopes.get(key) ?? (heldScope.pluck().get(r.table, r.rowId) as string | undefined) ?? fallbackScope;
+  for (const [i, r] of refs.entries()) {
+    const key = keys[i]!;
+    const scope = scopes[i] ?? (heldScope.pluck().get(r.table, r.rowId) as string | undefined) ?? fallbackScope;
+    const kind = LOGGED.get(r.table)!.kind;
+    const k = counts.get(kind) ?? { kind, added: 0, changed: 0, conflicts: 0 };
+    counts.set(kind, k);
+    const f = freshByKey.get(key);
+    if (f) {
+      // New here, one value a field: every entry is live, and the row is added.
+      for (const c of f.changes) log.insertChange(c, scope, true);
+      k.added++;
+      added++;
+      continue;
+    }
     const old: RowHistory = before.history[key] ?? { fields: {}, tombstones: {} };
     const row = after.history[key]!;
     // New entries are written with their live flag; entries held before are set again only if the row had any.
@@ -134,9 +160,6 @@ export function persistMerge(
         log.insertTombstone(row.tombstones[clock]!, scope, aliveTombs.includes(row.tombstones[clock]!));
     if (held) log.relive(r, row);
 
-    const kind = LOGGED.get(r.table)!.kind;
-    const k = counts.get(kind) ?? { kind, added: 0, changed: 0, conflicts: 0 };
-    counts.set(kind, k);
     const was = before.view[key];
     const now = after.view[key]!;
     if (!was) {

@@ -6,14 +6,16 @@ const conflictId = (c: { table: string; rowId: string; field: string | null }) =
   canonical([c.table, c.rowId, c.field]);
 
 /** Entries must name their own clock's device and be covered by the vector the sender declared. */
-const check = (pkg: MergePackage): void => {
-  for (const e of [...pkg.changes, ...pkg.tombstones]) {
+export const checkPackage = (pkg: MergePackage): void => {
+  const one = (e: { clock: string; device: string }) => {
     if (clockDevice(e.clock) !== e.device)
       throw invalid(`An entry of package ${pkg.packageId} names another device than its clock does.`);
     const declared = pkg.vv[e.device];
     if (declared === undefined || e.clock > declared)
       throw invalid(`Package ${pkg.packageId} holds changes its version vector does not declare.`);
-  }
+  };
+  for (const c of pkg.changes) one(c);
+  for (const t of pkg.tombstones) one(t);
 };
 
 /**
@@ -28,7 +30,7 @@ export const applyPackage = (
 ): { state: ReplicaState; summary: ImportSummary } => {
   if (state.imported[pkg.packageId])
     return { state, summary: { added: 0, changed: 0, conflicts: 0, alreadyImported: true } };
-  check(pkg);
+  checkPackage(pkg);
   const { state: merged, touched } = absorb(state, pkg.changes, pkg.tombstones);
   let added = 0;
   let changed = 0;

@@ -3,6 +3,7 @@ export * from './types';
 export { rowKey, canonical } from './keys';
 export { emptyReplica, localEdit, localDelete, exportPackage } from './replica';
 export type { LocalEdit } from './replica';
-export { applyPackage, listConflicts } from './apply';
+export { applyPackage, checkPackage, listConflicts } from './apply';
+export { splitFresh, freshView, type FreshRow } from './fresh';
 export { resolveConflict } from './resolve';
 export { deriveRow } from './view';
