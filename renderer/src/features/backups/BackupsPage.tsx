@@ -7,6 +7,7 @@ import {
   List,
   Modal,
   NumberInput,
+  PasswordInput,
   Progress,
   Stack,
   Table,
@@ -158,7 +159,7 @@ export function BackupsPage() {
   );
 }
 
-function JobCard({ job, onCancel }: { job: BackupJob; onCancel: () => void }) {
+export function JobCard({ job, onCancel }: { job: BackupJob; onCancel: () => void }) {
   const what = job.kind === 'backup' ? 'Backing up' : 'Restoring';
   if (job.state === 'running')
     return (
@@ -203,7 +204,7 @@ function JobCard({ job, onCancel }: { job: BackupJob; onCancel: () => void }) {
   return null;
 }
 
-function RestoreModal({
+export function RestoreModal({
   backup,
   follow,
   onClose,
@@ -213,16 +214,28 @@ function RestoreModal({
   onClose: () => void;
 }) {
   const [folder, setFolder] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [passphraseError, setPassphraseError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   const submit = async () => {
     if (!backup) return;
     setPending(true);
     setError(null);
-    const started = await getApi().invoke('backups.restore', { backupId: backup.id, targetDir: folder });
+    setPassphraseError(null);
+    const started = await getApi().invoke('backups.restore', {
+      backupId: backup.id,
+      targetDir: folder,
+      ...(backup.needsPassphrase ? { passphrase } : {}),
+    });
     setPending(false);
-    if (!started.ok) return setError(started.error.issues?.[0]?.message ?? started.error.message);
+    if (!started.ok) {
+      // The passphrase is checked before anything is copied: its refusal goes beside its field.
+      if (['wrong_passphrase', 'unauthorized'].includes(started.error.code))
+        return setPassphraseError(started.error.message);
+      return setError(started.error.issues?.[0]?.message ?? started.error.message);
+    }
     onClose();
     const outcome = await follow(() => Promise.resolve(started));
     if ('error' in outcome) notifyError(outcome.error, 'The backup was not restored');
@@ -258,6 +271,17 @@ function RestoreModal({
               required
               data-autofocus
             />
+            {backup.needsPassphrase && (
+              <PasswordInput
+                label="Passphrase of the backup"
+                description="This backup was made from an encrypted data folder with another key: its passphrase is checked before anything is copied."
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.currentTarget.value)}
+                error={passphraseError}
+                required
+                autoComplete="off"
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 Cancel

@@ -1,0 +1,128 @@
+import { Alert, Button, Card, Code, Container, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconRestore } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import type { BackupSummary } from '#shared/domain/backup';
+import { useOp } from '../../api/ops';
+import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { formatTimestamp } from '../../lib/format';
+import { notifyError } from '../../lib/notify';
+import { JobCard, RestoreModal } from './BackupsPage';
+import { holds, REASON_LABELS, sizeText } from './describe';
+import { useBackupJob } from './useBackupJob';
+
+/**
+ * In front of the app: when the backend started in its degraded mode (the database failed its check at open),
+ * every operation but the backups' answers `database_corrupt`, and this screen replaces the app.
+ */
+export function DamagedGate({ children }: { children: ReactNode }) {
+  const info = useOp('app.info', {});
+  if (info.error?.code === 'database_corrupt') return <DamagedDatabase problem={info.error.message} />;
+  return <>{children}</>;
+}
+
+/** The data folder is the one that holds backups/ (the list names that folder). */
+const dataFolderOf = (backupsFolder: string) => backupsFolder.replace(/[\\/]backups[\\/]?$/, '');
+
+/** Plain words, the backups listed, a restore into a new folder; the damaged folder itself is never written. */
+export function DamagedDatabase({ problem }: { problem: string }) {
+  const list = useOp('backups.list', {});
+  const { job, follow, cancel } = useBackupJob();
+  const [restoring, setRestoring] = useState<BackupSummary | null>(null);
+  const newest = list.data?.backups[0];
+
+  let backups;
+  if (list.error && !list.data) backups = <LoadError error={list.error} onRetry={list.reload} />;
+  else if (!list.data) backups = <TableSkeleton rows={3} />;
+  else if (list.data.backups.length === 0)
+    backups = (
+      <Alert color="orange" icon={<IconAlertTriangle />} title="There is no backup to restore">
+        Keep a copy of the data folder as it is, and ask for help before changing anything in it.
+      </Alert>
+    );
+  else
+    backups = (
+      <Card withBorder p={0}>
+        <Table aria-label="Backups" verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Made</Table.Th>
+              <Table.Th>Why</Table.Th>
+              <Table.Th>What it holds</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.backups.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{formatTimestamp(b.createdAt)}</Table.Td>
+                <Table.Td>{REASON_LABELS[b.reason]}</Table.Td>
+                <Table.Td>{holds(b)}</Table.Td>
+                <Table.Td>{sizeText(b.size)}</Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconRestore size={14} />}
+                      onClick={() => setRestoring(b)}
+                      aria-label={`Restore the backup of ${formatTimestamp(b.createdAt)}`}
+                    >
+                      Restore…
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    );
+
+  return (
+    <Container size="md" py="xl" component="main">
+      <Stack gap="lg">
+        <Group gap="sm" wrap="nowrap">
+          <IconAlertTriangle size={32} color="var(--mantine-color-red-7)" aria-hidden />
+          <Title order={1}>Fieldwork’s database is damaged</Title>
+        </Group>
+        <Text>
+          Fieldwork checked its database when it started and found it damaged, so it opened nothing and changed nothing.{' '}
+          {newest ? (
+            <>
+              Restore the latest backup, from <b>{formatTimestamp(newest.createdAt)}</b>, into a new folder, then start
+              Fieldwork on that folder.
+            </>
+          ) : (
+            <>No backup of this folder was found.</>
+          )}{' '}
+          The damaged folder stays as it is.
+        </Text>
+        {list.data && (
+          <Text size="sm">
+            The damaged data folder is <Code>{dataFolderOf(list.data.folder)}</Code>; its backups are in{' '}
+            <Code>{list.data.folder}</Code>.
+          </Text>
+        )}
+        {newest && (
+          <Group>
+            <Button leftSection={<IconRestore size={16} />} onClick={() => setRestoring(newest)}>
+              Restore the latest backup…
+            </Button>
+          </Group>
+        )}
+        {job && <JobCard job={job} onCancel={() => void cancel().then((e) => e && notifyError(e))} />}
+        <Title order={2} size="h3">
+          Backups
+        </Title>
+        {backups}
+        <Text size="xs" c="dimmed">
+          What the check said: {problem}
+        </Text>
+      </Stack>
+      <RestoreModal backup={restoring} follow={follow} onClose={() => setRestoring(null)} />
+    </Container>
+  );
+}
