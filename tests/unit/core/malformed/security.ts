@@ -8,7 +8,7 @@ export const securityCases: MalformedExtension = {
   seed: () => Promise.resolve({}),
 
   valid: () => ({
-    'security.status': { active: true },
+    'security.status': {},
     'security.setPassphrase': { passphrase: 'orchard lantern basalt', confirm: 'orchard lantern basalt' },
     'security.encrypt': { passphrase: 'orchard lantern basalt', confirm: 'orchard lantern basalt' },
     'security.lock': {},
@@ -24,6 +24,7 @@ export const securityCases: MalformedExtension = {
   },
 
   cases: () => ({
+    'security.status': [['active as a string', { active: 'yes' }]],
     'security.setPassphrase': [
       ['a passphrase of 11 characters', { passphrase: 'short words', confirm: 'short words' }],
       ['a passphrase of one character repeated', { passphrase: 'aaaaaaaaaaaaaaaa', confirm: 'aaaaaaaaaaaaaaaa' }],
