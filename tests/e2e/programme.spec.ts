@@ -148,7 +148,8 @@ test('certification programme: dates and due audits, next audit planned from a c
     await page.getByRole('tab', { name: 'Cycle' }).click();
     const carried = page.getByRole('table', { name: 'Findings from previous audits to verify' });
     const row = carried.getByRole('row').filter({ hasText: STATEMENT });
-    await expect(row).toContainText(number);
+    // Another audit's finding, so with its audit's prefix: the Stage 2's NC-01, not this audit's.
+    await expect(row.getByRole('link', { name: `ST2-${number}`, exact: true })).toBeVisible();
     await expect(row).toContainText('Minor NC');
     await expect(row).toContainText('Stage 2');
     await expect(row).toContainText('Open');

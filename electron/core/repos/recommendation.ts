@@ -4,6 +4,7 @@ import type { AuditType } from '#shared/domain/audit';
 import type { FindingStatus, FindingType } from '#shared/domain/finding';
 import type { Recommendation, RecommendationState } from '#shared/domain/programme';
 import { suggestRecommendation } from '#shared/rules/findings';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { recommendationLabel } from '#shared/rules/recommendation-label';
 import { newId } from '../ids';
 import { requireAudit } from './checklist';
@@ -19,16 +20,23 @@ interface DecisionRow {
   created_at: string;
 }
 
-/** What the suggestion rests on: this audit's issued findings, and those carried into it that are still not closed. */
+/**
+ * What the suggestion rests on: this audit's issued findings, and those carried into it that are still not closed.
+ * Numbered with their audit's prefix ("ST2-NC-01"): a carried finding and one of this audit may both be NC-01.
+ */
 function bearingFindings(ctx: RepoContext, auditId: string) {
-  return ctx.db
-    .prepare(
-      `SELECT number, type, status FROM findings WHERE audit_id = @auditId AND status <> 'draft'
-       UNION ALL
-       SELECT f.number, f.type, f.status FROM carried_findings c JOIN findings f ON f.id = c.finding_id
-       WHERE c.audit_id = @auditId AND f.status NOT IN ('draft', 'closed')`,
-    )
-    .all({ auditId }) as { number: string | null; type: FindingType; status: FindingStatus }[];
+  return (
+    ctx.db
+      .prepare(
+        `SELECT f.number, f.type, f.status, a.type AS audit_type FROM findings f JOIN audits a ON a.id = f.audit_id
+         WHERE f.audit_id = @auditId AND f.status <> 'draft'
+         UNION ALL
+         SELECT f.number, f.type, f.status, a.type FROM carried_findings c JOIN findings f ON f.id = c.finding_id
+           JOIN audits a ON a.id = f.audit_id
+         WHERE c.audit_id = @auditId AND f.status NOT IN ('draft', 'closed')`,
+      )
+      .all({ auditId }) as { number: string | null; type: FindingType; status: FindingStatus; audit_type: AuditType }[]
+  ).map(({ audit_type, ...f }) => ({ ...f, number: qualifiedNumber(audit_type, f.number) || null }));
 }
 
 export function getRecommendation(ctx: RepoContext, auditId: string): RecommendationState {

@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
 import { FINDING_STATUS_LABELS, FINDING_TYPE_SHORT, FindingStatus } from '#shared/domain/finding';
 import type { CarriedFinding } from '#shared/domain/programme';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { LoadError, PageLoader } from '../../components/LoadState';
@@ -49,17 +50,19 @@ export function CarriedFindings({ auditId }: { auditId: string }) {
 
 function CarriedRow({ finding: f }: { finding: CarriedFinding }) {
   const major = f.type === 'major';
+  // Another audit's finding: with its audit's prefix, so its NC-01 is not read as this audit's NC-01.
+  const number = qualifiedNumber(f.fromAuditType, f.number) || 'Draft';
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         {f.fromLead ? (
           // The lead's copy on a team member's laptop: the finding's own audit is not here to open.
           <Text size="sm" fw={500}>
-            {f.number ?? 'Draft'}
+            {number}
           </Text>
         ) : (
           <Anchor href={findingHref(f.fromAuditId, f.findingId)} size="sm" fw={500}>
-            {f.number ?? 'Draft'}
+            {number}
           </Anchor>
         )}
       </Table.Td>
