@@ -5,9 +5,12 @@ import {
   KEY_FILE,
   NewerDatabaseError,
   openBackend,
+  openServedBackend,
   TemplateLoadError,
   unlockDataDir,
   type Backend,
+  type BackendOptions,
+  type ServedBackend,
 } from '#core/backend';
 import { existsSync, statSync } from 'node:fs';
 import { dataUnlock } from './data-unlock';
@@ -23,10 +26,22 @@ export function resolveDataDir(flag: string | undefined): string {
  * passphrase file unless given (the preview host's session unlocks it itself).
  */
 export function openForCli(dataDir: string, key?: Buffer | null): Backend {
+  return openWorded(dataDir, key, openBackend);
+}
+
+/**
+ * The preview host's opening: as openForCli, except that a damaged database starts the degraded backend, which
+ * serves only the backups and a restore into a new folder (the page shows the "database is damaged" screen).
+ */
+export function openForHost(dataDir: string, key: Buffer | null): ServedBackend {
+  return openWorded(dataDir, key, openServedBackend);
+}
+
+function openWorded<T>(dataDir: string, key: Buffer | null | undefined, open: (opts: BackendOptions) => T): T {
   try {
     const { exportWorkerUrl, soaWorkerUrl } = cliPaths();
     const dataKey = key === undefined ? unlockForCli(dataDir) : key;
-    return openBackend({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl, dataKey });
+    return open({ dataDir, appVersion: appVersion(), exportWorkerUrl, soaWorkerUrl, dataKey });
   } catch (e) {
     // An encrypted folder without its passphrase, a wrong one, a damaged key file: the message says which.
     if (UNLOCK_CODES.has(String((e as { code?: unknown }).code))) throw new UserError((e as Error).message);

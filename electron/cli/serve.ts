@@ -5,7 +5,7 @@ import { startPreviewServer } from '../preview/server';
 import { UserError } from './errors';
 import { openSession, KEY_FILE } from '#core/backend';
 import { dataPassphraseFile } from './data-unlock';
-import { openForCli, resolveDataDir, unlockForCli } from './open';
+import { openForHost, resolveDataDir, unlockForCli } from './open';
 import { cliPaths } from './paths';
 
 /** The renderer electron-vite built with this CLI (`npm run build`; packed into the app with it). */
@@ -39,7 +39,8 @@ export async function serve(opts: { dataDir?: string; port?: string }): Promise<
   const staticDir = rendererDir();
   const backend = openSession({
     dataDir,
-    open: (key) => openForCli(dataDir, key),
+    // A damaged database starts for recovery only (core's backup/degraded.ts).
+    open: (key) => openForHost(dataDir, key),
     // An encrypted folder without --data-passphrase-file starts locked: the page asks for the passphrase.
     initial:
       existsSync(join(dataDir, KEY_FILE)) && !dataPassphraseFile()

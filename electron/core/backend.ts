@@ -15,8 +15,11 @@ import { evidenceService, type EvidenceService } from './evidence/service';
 import type { ImportOptions } from './evidence/import';
 import { exportJobs, sweepExports } from './export/jobs';
 import { byteChannel, type ByteChannel } from './bytes/channel';
+import { closePackageUploads, sweepPackageCopies } from './bytes/packages';
+import { openBackendOrRecovery, type ServedBackend } from './backup/degraded';
 import type { DownloadFile } from './bytes/downloads';
 import { createHandlers } from './handlers';
+import { registerDemoBackend } from './demo/load';
 import { closeTeam } from './sync/team-files';
 import type { RepoContext } from './repos/context';
 import { soaReader } from './soa/off-thread';
@@ -45,6 +48,8 @@ export {
   type Unlock,
 } from './crypto/key-file';
 export { encryptDataDir, finishConversion, type ConvertStep } from './crypto/convert';
+/** The app's and the preview host's lockable hold on the folder: lock drops the key and the database (crypto/session.ts). */
+export { openSession, type Session, type SessionKeychain } from './crypto/session';
 
 /** Files and folders named by local paths into an audit's evidence (`fieldwork import-evidence`). */
 export const importEvidencePaths = async (backend: Backend, opts: ImportOptions) =>
@@ -52,6 +57,13 @@ export const importEvidencePaths = async (backend: Backend, opts: ImportOptions)
 
 /** The demo data of `fieldwork demo`, into an empty data folder. */
 export const seedDemoData = async (backend: Backend) => (await import('./demo/seed')).seedDemo(backend);
+
+/**
+ * For hosts that keep running (preview, desktop backend process): a damaged database starts the degraded backend,
+ * which serves only listing backups and restoring one into a new folder (backup/degraded.ts).
+ */
+export const openServedBackend = (opts: BackendOptions): ServedBackend => openBackendOrRecovery(opts, openBackend);
+export type { ServedBackend } from './backup/degraded';
 
 /** Restoring a backup file into a new folder (`fieldwork restore`): opens no data folder, so it works when one is damaged. */
 export const backupTools = async () => ({ restoreBackup: (await import('./backup/restore')).restoreBackup });
@@ -141,6 +153,8 @@ export function openBackend(opts: BackendOptions): Backend {
     // unless another live Fieldwork process uses the folder and may own them.
     evidence.startUp(lock.held);
     if (lock.held) sweepExports(opts.dataDir);
+    // Plaintext copies of sealed team package uploads a crashed run left in the system's temp folder.
+    if (lock.held) sweepPackageCopies(opts.dataDir);
     // A copy left by a conversion a crash interrupted before its key file was written (crypto/convert.ts).
     if (lock.held) removeWork(opts.dataDir);
   } catch (e) {
@@ -174,12 +188,25 @@ export function openBackend(opts: BackendOptions): Backend {
   const close = () => {
     void exports.close();
     soaReader(ctx).close();
-    void bytes.close();
+    void bytes.close().then(() => closePackageUploads(ctx));
     void closeTeam(ctx);
     db.close();
     lock.release();
   };
-  return { deviceId, db, context: ctx, evidence, bytes: byteDoor(bytes), dispatch, call, warm, close };
+  const backend: Backend = {
+    deviceId,
+    db,
+    context: ctx,
+    evidence,
+    bytes: byteDoor(bytes),
+    dispatch,
+    call,
+    warm,
+    close,
+  };
+  // demo.load makes the demo through this backend's own operations (demo/load.ts).
+  registerDemoBackend(backend);
+  return backend;
 }
 
 /** A key file beside a still-plain database: a conversion a crash interrupted is run again before opening. */
@@ -225,12 +252,12 @@ function tightenNotice(tightened: number): string[] {
 
 // The message is what a toast shows: the schema's own words, never a field's path ("reportNumberPattern:");
 // the path travels in `issues`, where the form puts the message beside its field.
-function illFormed(path: (string | number)[]): Result<never> {
+export function illFormed(path: (string | number)[]): Result<never> {
   const message = `This text ${ILL_FORMED_MESSAGE}`;
   return fail('invalid_input', `${message}.`, [{ path, message }]);
 }
 
-function invalid(error: z.ZodError): Result<never> {
+export function invalid(error: z.ZodError): Result<never> {
   const issues: FieldIssue[] = error.issues.map((i) => ({
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
     message: i.message,
@@ -241,7 +268,7 @@ function invalid(error: z.ZodError): Result<never> {
   return fail('invalid_input', `${first?.message ?? 'The request could not be read'}${also}`, issues);
 }
 
-function toEnvelope(e: unknown): Result<never> {
+export function toEnvelope(e: unknown): Result<never> {
   if (e instanceof DomainError) return fail(e.code, e.message, e.issues);
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {

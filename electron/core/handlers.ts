@@ -53,6 +53,8 @@ const AREAS: { [P in Exclude<Prefix, 'app'>]: Area<OpsOf<P>> } = {
   team,
   conflicts: team,
   backups: async () => (await import('./handlers/backups')).backupHandlers,
+  security: async () => (await import('./handlers/security')).securityHandlers,
+  demo: async () => (await import('./handlers/demo')).demoHandlers,
 };
 
 type AnyHandler = (input: unknown) => unknown;

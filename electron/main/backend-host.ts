@@ -30,8 +30,9 @@ if (!port || !options) {
         initial,
         keychain: sessionKeychain(split.keychain),
         idleMs: (minutes) => minutes * 60_000,
+        // A damaged database starts for recovery only: backups listed and restored into a new folder.
         open: (dataKey) =>
-          core.openBackend({
+          core.openServedBackend({
             ...options,
             dataKey,
             // Bundled beside this file by electron-vite (electron.vite.config.ts).

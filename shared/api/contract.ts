@@ -64,6 +64,14 @@ import {
 } from '../domain/backup';
 import { SearchHit, SearchInput, SearchPage, SearchPageQuery } from '../domain/search';
 import {
+  EncryptInput,
+  IdleLockInput,
+  NewPassphrase,
+  SecurityStatus,
+  StatusInput,
+  UnlockInput,
+} from '../domain/security';
+import {
   Actor,
   Finding,
   FindingInput,
@@ -141,12 +149,15 @@ import {
   TeamExportInput,
   TeamExportResult,
   TeamImportInput,
+  TeamJob,
+  TeamJobRef,
   TeamStatus,
   TeamUploadBegin,
   TeamUploadChunk,
   TeamUploadRef,
 } from '../domain/team';
 import { Id } from '../domain/common';
+import { DemoLoaded, DemoProgress } from '../domain/demo';
 import type { Result } from './result';
 import type { OpName } from './ops';
 
@@ -380,6 +391,11 @@ export const contract = {
   'team.uploadAbort': { input: TeamUploadRef, output: Nothing },
   'team.preview': { input: TeamUploadRef, output: ImportPreview },
   'team.import': { input: TeamImportInput, output: MergeSummary },
+  /** The Team tab's preview and import as jobs: progress, and cancel until the merge runs. */
+  'team.previewStart': { input: TeamUploadRef, output: TeamJob },
+  'team.importStart': { input: TeamImportInput, output: TeamJob },
+  'team.jobStatus': { input: TeamJobRef, output: TeamJob },
+  'team.jobCancel': { input: TeamJobRef, output: TeamJob },
   /** Open conflicts of an audit, paged; resolve one by choosing a value, a combined text, keep or delete. */
   'conflicts.list': { input: ConflictListInput, output: ConflictPage },
   'conflicts.resolve': {
@@ -397,6 +413,25 @@ export const contract = {
   'backups.cancel': { input: BackupJobRef, output: BackupJob },
   'backups.restore': { input: BackupRestoreInput, output: BackupJob },
   'backups.settings': { input: BackupSettings, output: BackupSettings },
+
+  /**
+   * The data folder's encryption (issue 15): whether it is encrypted and how unlocked; a recovery passphrase set
+   * or changed (re-wraps the key, nothing re-encrypted); a plain folder encrypted; the app locked (key and
+   * database dropped) and unlocked; the idle time it locks after. Every answer is the status.
+   */
+  'security.status': { input: StatusInput, output: SecurityStatus },
+  'security.setPassphrase': { input: NewPassphrase, output: SecurityStatus },
+  'security.encrypt': { input: EncryptInput, output: SecurityStatus },
+  'security.lock': { input: Nothing, output: SecurityStatus },
+  'security.unlock': { input: UnlockInput, output: SecurityStatus },
+  'security.setIdleLock': { input: IdleLockInput, output: SecurityStatus },
+
+  /**
+   * The demo data (`fieldwork demo`) from the first-run list: refused unless the folder holds no client; a
+   * failure part-way removes what it added. Takes several seconds: progress counts its operations done.
+   */
+  'demo.load': { input: Nothing, output: DemoLoaded },
+  'demo.progress': { input: Nothing, output: DemoProgress },
 } as const satisfies Record<OpName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -126,6 +126,10 @@ export const OP_NAMES = [
   'team.uploadAbort',
   'team.preview',
   'team.import',
+  'team.previewStart',
+  'team.importStart',
+  'team.jobStatus',
+  'team.jobCancel',
   'conflicts.list',
   'conflicts.resolve',
   'backups.list',
@@ -134,6 +138,14 @@ export const OP_NAMES = [
   'backups.cancel',
   'backups.restore',
   'backups.settings',
+  'security.status',
+  'security.setPassphrase',
+  'security.encrypt',
+  'security.lock',
+  'security.unlock',
+  'security.setIdleLock',
+  'demo.load',
+  'demo.progress',
 ] as const;
 export type OpName = (typeof OP_NAMES)[number];
 

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'database_corrupt',
   /** A backup file is damaged or changed: it was refused and nothing was restored. */
   'backup_damaged',
+  /** The app is locked: its key and database are dropped until the passphrase (or keychain) unlocks it. */
+  'locked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -144,6 +144,7 @@ const SCREENS: Screen[] = [
   },
   { name: 'Signing identities', open: async (p) => (await go(p, '/settings/signing'), heading(p, /Signing/)) },
   { name: 'Backups', open: async (p) => (await go(p, '/settings/backups'), heading(p, /Backups/)) },
+  { name: 'Security', open: async (p) => (await go(p, '/settings/security'), heading(p, 'Security')) },
   {
     name: 'Search palette (Ctrl+K)',
     dialog: true,

@@ -192,7 +192,9 @@ test('the search palette finds findings and sampled records, and Enter opens the
     await expect(best).toHaveAttribute('data-hit-kind', 'finding');
     await search.press('Enter');
     await expect(page).toHaveURL(/#\/audits\/[\w-]+\/findings\?open=/);
-    await expect(page.getByRole('dialog', { name: /^Finding NC-/ })).toContainText('quarterly access review for the ERP system was skipped');
+    await expect(page.getByRole('dialog', { name: /^Finding NC-/ })).toContainText(
+      'quarterly access review for the ERP system was skipped',
+    );
 
     await home();
     await search.fill('HR-LEAVER-2025-031');

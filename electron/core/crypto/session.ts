@@ -4,7 +4,7 @@ import type { OpName } from '#shared/api/ops';
 import { DomainError, fail, ok, type Result } from '#shared/api/result';
 import { findIllFormedText } from '#shared/domain/common';
 import type { SecurityStatus } from '#shared/domain/security';
-import { illFormed, invalid, toEnvelope, type Backend, type ByteDoor } from '../backend';
+import { illFormed, invalid, toEnvelope, type ByteDoor, type ServedBackend } from '../backend';
 import { securityOps, type SecurityHost } from '../handlers/security';
 import { readIdleLockMinutes } from './lock-settings';
 import { encryptDataDir } from './convert';
@@ -23,7 +23,7 @@ export type UnlockedBy = NonNullable<SecurityStatus['unlockedBy']>;
 export interface SessionOptions {
   dataDir: string;
   /** Opens the backend on the folder with its key (null: a plain folder). */
-  open(dataKey: Buffer | null): Backend;
+  open(dataKey: Buffer | null): ServedBackend;
   /** How the host starts: unlocked with this key (null for a plain folder), or locked (an encrypted folder with nothing that could unlock it yet). */
   initial: { key: Buffer | null; by: UnlockedBy | null } | 'locked';
   keychain?: SessionKeychain | null;
@@ -60,7 +60,7 @@ const lockedError = () =>
  */
 export function openSession(opts: SessionOptions): Session {
   const now = opts.now ?? Date.now;
-  let backend: Backend | null = null;
+  let backend: ServedBackend | null = null;
   let key: Buffer | null = null;
   let by: UnlockedBy | null = null;
   /** Set while locking, unlocking or encrypting: other operations wait for none of it, they are refused. */
@@ -245,7 +245,7 @@ export function openSession(opts: SessionOptions): Session {
     }
   };
 
-  const whenOpen = <T>(fn: (b: Backend) => Promise<Result<T>> | Result<T>): Promise<Result<T>> | Result<T> =>
+  const whenOpen = <T>(fn: (b: ServedBackend) => Promise<Result<T>> | Result<T>): Promise<Result<T>> | Result<T> =>
     backend === null || busy !== null ? toEnvelope(lockedError()) : fn(backend);
 
   armIdle();

@@ -13,6 +13,8 @@ import { MIGRATION_11 } from './migration-11';
 import { MIGRATION_12 } from './migration-12';
 import { MIGRATION_13 } from './migration-13';
 import { MIGRATION_14 } from './migration-14';
+import { MIGRATION_15 } from './migration-15';
+import { MIGRATION_16 } from './migration-16';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -49,6 +51,8 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_12,
   MIGRATION_13,
   MIGRATION_14,
+  MIGRATION_15,
+  MIGRATION_16,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -135,6 +135,10 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'team.uploadAbort': 'write',
   'team.preview': 'write',
   'team.import': 'write',
+  'team.previewStart': 'write',
+  'team.importStart': 'write',
+  'team.jobStatus': 'read',
+  'team.jobCancel': 'write',
   'conflicts.list': 'read',
   'conflicts.resolve': 'write',
   // Backups work on files and take only their own short claim transactions (backup/claims.ts).
@@ -144,4 +148,14 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'backups.cancel': 'write',
   'backups.restore': 'write',
   'backups.settings': 'write',
+  // The key file and security.json, not the database (a locked backend has none open).
+  'security.status': 'read',
+  'security.setPassphrase': 'write',
+  'security.encrypt': 'write',
+  'security.lock': 'write',
+  'security.unlock': 'write',
+  'security.setIdleLock': 'write',
+  // Each of the demo's own operations opens its own transaction of its kind; demo.load holds none itself.
+  'demo.load': 'write',
+  'demo.progress': 'read',
 };

@@ -48,6 +48,7 @@ export const READ_OPS = [
   'team.estimate',
   'conflicts.list',
   'backups.list',
+  'security.status',
 ] as const satisfies readonly OpName[];
 export type ReadOp = (typeof READ_OPS)[number];
 /** Every other operation: writes, and one-off calls (uploads, byte reads, checks) that change nothing shown. */
@@ -188,6 +189,11 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'team.uploadAbort': [],
   'team.preview': [],
   'team.import': MERGE,
+  // Jobs: the Team tab invalidates what a merge touches when its import job ends (useInvalidateAfter).
+  'team.previewStart': [],
+  'team.importStart': [],
+  'team.jobStatus': [],
+  'team.jobCancel': [],
   'conflicts.resolve': MERGE,
   // A backup is a job: its screen refreshes the list again when the job ends (useInvalidateAfter).
   'backups.create': ['backups.list'],
@@ -195,6 +201,15 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'backups.cancel': ['backups.list'],
   'backups.restore': [],
   'backups.settings': ['backups.list'],
+  'security.setPassphrase': ['security.status'],
+  'security.encrypt': ['security.status'],
+  'security.lock': ['security.status'],
+  // The lock screen itself refreshes every cached read after an unlock (reads while locked were refused).
+  'security.unlock': ['security.status'],
+  'security.setIdleLock': ['security.status'],
+  // The demo fills an empty folder: clients, audits and their records, the branding and a signing identity.
+  'demo.load': [...MERGE, 'branding.*', 'signing.*', 'plan.*', 'meetings.*', 'review.*'],
+  'demo.progress': [],
 };
 
 const matches = (touch: Touch, read: ReadOp) =>

@@ -23,6 +23,8 @@ import { teamCases } from './malformed/team';
 import { bytesCases } from './malformed/bytes';
 import { backupCases } from './malformed/backups';
 import { planCases } from './malformed/plan';
+import { securityCases } from './malformed/security';
+import { demoCases } from './malformed/demo';
 
 /** Ops added by later issues bring their own seed, valid input and bad cases. */
 const EXTENSIONS: readonly MalformedExtension[] = [
@@ -39,6 +41,8 @@ const EXTENSIONS: readonly MalformedExtension[] = [
   bytesCases,
   backupCases,
   planCases,
+  securityCases,
+  demoCases,
 ];
 
 /**

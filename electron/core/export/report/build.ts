@@ -24,6 +24,8 @@ export interface BuildHooks {
    * before the photos are shrunk, rather than adding to theirs.
    */
   reportParts?: (model: ReportModel, placed: PlacedPhoto[]) => Promise<Map<string, Buffer>>;
+  /** An encrypted data folder's file key (export/jobs.ts): the file is written sealed, never as plaintext. */
+  sealWith?: Uint8Array | null;
 }
 
 /** A written document: the file's size and SHA-256 (hex), and what the reader should know. */
@@ -47,7 +49,7 @@ export async function writeDocx(
   hooks: BuildHooks,
   build: (zip: ZipFileWriter, media: WrittenMedia) => Promise<{ parts: Map<string, Buffer>; warnings: string[] }>,
 ): Promise<WrittenDocx> {
-  const zip = await ZipFileWriter.create(path);
+  const zip = await ZipFileWriter.create(path, hooks.sealWith ? { key: Buffer.from(hooks.sealWith) } : null);
   try {
     const media: WrittenMedia = new Map();
     const { parts, warnings } = await build(zip, media);
