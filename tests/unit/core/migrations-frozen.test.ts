@@ -26,6 +26,8 @@ const RELEASED: readonly string[] = [
   '89263cb48deb94ac0d3a182925fb6bb85ec7ad7a337034f61f4e039996c6e488',
   '18deaab0ad89927e3b18ccb1588e345e0184a634a4deffa6314c95a026bd1ae0',
   '9bb15a890687961008adb63ecfef430b7f4f7cd2d020f243888e3b51b556be6c',
+  '911e53c11bc2c18263c87be2404b82f99e8b697d2d4a11308b4f81fcb753a85f',
+  '1cb3cd825470eb34fe9e6f246935ad60b0948e906a6ee296e84e64d2287129c2',
 ];
 
 describe('released migrations are frozen', () => {
