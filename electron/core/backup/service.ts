@@ -149,13 +149,21 @@ export class BackupService {
         running.job.stage = 'Done';
       },
       (e: unknown) => {
-        const cancelled = running.controller.signal.aborted;
+        // A one-shot command (fieldwork call, audits…) closes its backend while a copy taken before a migration is
+        // still being packed: that is an interruption, not a fault. The copy stays staged for the next start.
+        const closed = !this.ctx.db.open;
+        const cancelled = running.controller.signal.aborted || closed;
         running.job.state = cancelled ? 'cancelled' : 'failed';
         running.job.error =
           e instanceof DomainError
             ? { code: e.code, message: e.message }
-            : { code: 'internal', message: 'The backup failed unexpectedly; the data folder was not changed.' };
-        if (!(e instanceof DomainError)) {
+            : closed
+              ? {
+                  code: 'cancelled',
+                  message: 'The backup stopped as Fieldwork closed; it is made again at the next start.',
+                }
+              : { code: 'internal', message: 'The backup failed unexpectedly; the data folder was not changed.' };
+        if (!(e instanceof DomainError) && !closed) {
           process.stderr.write(`fieldwork: backup failed (${e instanceof Error ? e.name : typeof e})\n`);
         }
       },

@@ -201,6 +201,8 @@ export class EvidenceService implements EvidenceAdder {
 
   /** Deletes files no attachment uses any more; never fails the operation that triggered it. */
   collect(): void {
+    // Asked for after the backend closed (a one-shot command ending): the next start collects instead.
+    if (!this.ctx.db.open) return;
     try {
       this.store.collect();
     } catch (e) {

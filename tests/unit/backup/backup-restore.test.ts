@@ -268,3 +268,41 @@ describe('a backup before each migration', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('a one-shot command that closes while the pre-migration copy is packed', { timeout: 120_000 }, () => {
+  it('stops quietly and leaves the copy staged, packed at the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fieldwork-premigration-close-'));
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) => {
+      written.push(String(chunk));
+      return write(chunk, ...rest);
+    };
+    try {
+      const older = MIGRATIONS.length - 1;
+      const old = new Database(join(dir, 'fieldwork.sqlite'));
+      migrate(old, MIGRATIONS.slice(0, older));
+      seedAt(old, older);
+      old.close();
+      // As `fieldwork call` does: open (migrating, a copy staged), answer, close at once.
+      const first = openBackend({ dataDir: dir, appVersion: 'upgrade' });
+      value(await first.call('app.info', {}));
+      first.close();
+      const second = openBackend({ dataDir: dir, appVersion: 'upgrade' });
+      try {
+        let list = value(await second.call('backups.list', {}));
+        while (list.backups.length === 0) {
+          await new Promise((r) => setTimeout(r, 50));
+          list = value(await second.call('backups.list', {}));
+        }
+        expect(list.backups.map((b) => [b.reason, b.schemaVersion])).toEqual([['migration', older]]);
+      } finally {
+        second.close();
+      }
+      expect(written.filter((w) => /backup .*failed|collection failed/.test(w))).toEqual([]);
+    } finally {
+      process.stderr.write = write;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

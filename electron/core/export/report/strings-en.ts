@@ -397,26 +397,6 @@ export const STRINGS_EN = {
     signOffDraft: 'Not issued — draft. This document is not signed and is not a valid pre-assessment report.',
     furtherHeading: 'Unresolved issues and confidentiality',
   },
-
-  ncList: {
-    title: 'Nonconformity list',
-    header: (body: string, client: string, audit: string, number: string) =>
-      [body, client, audit, `Report ${number}`].filter((s) => s !== '').join(' · '),
-    cols: [
-      'No.',
-      'Grade',
-      'Requirement',
-      'Statement',
-      'Objective evidence',
-      'Correction',
-      'Root cause',
-      'Corrective action',
-      'Responsible',
-      'Due date',
-    ],
-    none: 'No nonconformities were raised in this audit.',
-    issuedBy: (name: string, on: string) => `Issued by ${name} on ${on}.`,
-  },
 };
 
 export type ReportStrings = typeof STRINGS_EN;

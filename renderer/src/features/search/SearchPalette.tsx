@@ -138,7 +138,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
     <Modal
       opened={isOpen}
       onClose={close}
-      // As Spotlight did: the palette opens empty.
+      // The palette opens empty each time.
       onExitTransitionEnd={() => setQuery('')}
       // The dialog's name, for screen readers; the search field says the rest.
       title="Search"
