@@ -100,7 +100,8 @@ function agree(line: string, quick: (v: unknown) => boolean, schema: typeof Merg
   return true;
 }
 
-describe('the quick check of package records says yes only where zod does', () => {
+// Thousands of generated records through zod and the quick check: seconds on a busy machine.
+describe('the quick check of package records says yes only where zod does', { timeout: 120_000 }, () => {
   it('for changes', () => {
     fc.assert(
       fc.property(changeLine, (line) => agree(line, quickChange, MergeChange)),
