@@ -119,7 +119,7 @@ describe('read operations through dispatch', () => {
     expect(changes()).toBe(before.changes);
     expect(readFileSync(file).equals(before.bytes)).toBe(true);
     expect(readFileSync(`${file}-wal`).equals(before.wal)).toBe(true);
-  });
+  }, 60_000);
 
   it('answer while another process holds the write lock', async () => {
     other.exec('BEGIN IMMEDIATE');

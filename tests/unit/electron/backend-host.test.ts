@@ -209,5 +209,6 @@ describe('warming the backend', () => {
     await warmed;
     await expect(client.call('clients.list', {})).resolves.toEqual({ ok: true, value: [] });
     await client.stop();
-  });
+    // Imports every handler area: seconds on a busy machine.
+  }, 60_000);
 });
