@@ -234,7 +234,7 @@ test('interviews and observations linked to checklist items, with photos and a P
     await test.step('Search: Ctrl+K, a word from the notes, Enter lands on the interview', async () => {
       await page.getByRole('tab', { name: 'Overview' }).click();
       await page.keyboard.press('Control+K');
-      const search = page.getByPlaceholder('Search notes, interviews, observations, documents, evidence…');
+      const search = page.getByPlaceholder('Search findings, notes, samples, interviews, documents, evidence…');
       await expect(search).toBeVisible();
       await search.fill('tailgating');
       await expect(page.locator('[data-hit-kind="interview"]').filter({ hasText: 'Ana Costa' })).toBeVisible();

@@ -83,8 +83,9 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
   if (!typed) {
     body = (
       <Message>
-        Type a word to search the checklist notes, interviews, observations, documents reviewed and evidence of {where}.
-        Use <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to choose and <Kbd size="xs">Enter</Kbd> to open.
+        Type a word or a finding number (NC-01) to search the findings, checklist notes, sampled records, interviews,
+        observations, documents reviewed and evidence of {where}. Use <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to
+        choose and <Kbd size="xs">Enter</Kbd> to open.
       </Message>
     );
   } else if (error) {
@@ -152,7 +153,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
-        placeholder="Search notes, interviews, observations, documents, evidence…"
+        placeholder="Search findings, notes, samples, interviews, documents, evidence…"
         aria-label="Search"
         role="combobox"
         aria-expanded={shown !== null}
