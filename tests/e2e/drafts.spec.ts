@@ -145,7 +145,10 @@ test('Ctrl+K finds words in checklist notes and opens that item', async ({ page,
   await page.keyboard.press('Control+K');
   const search = page.getByRole('combobox', { name: 'Search' });
   await expect(search).toBeFocused();
-  await expect(search).toHaveAttribute('placeholder', 'Search findings, notes, samples, interviews, documents, evidence…');
+  await expect(search).toHaveAttribute(
+    'placeholder',
+    'Search findings, notes, samples, interviews, documents, evidence…',
+  );
   await expect(page.getByText('Type a word to search')).toBeVisible();
 
   await page.keyboard.type('zeppelin');

@@ -7,9 +7,7 @@
  * text to this generator, so the new tables log exactly as the old ones do.
  */
 export type ScopeRule =
-  | { kind: 'self' }
-  | { kind: 'column'; column: string }
-  | { kind: 'parent'; column: string; parent: string };
+  { kind: 'self' } | { kind: 'column'; column: string } | { kind: 'parent'; column: string; parent: string };
 
 export interface TriggerTable {
   name: string;
