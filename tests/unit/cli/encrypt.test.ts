@@ -112,7 +112,7 @@ describe('fieldwork encrypt / passphrase and the data passphrase file', { timeou
     expect(leaks(dataDir)).toEqual([]);
     const refused = run(['restore', out, '--data-dir', join(root, 'r1')]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/This data folder is encrypted/);
+    expect(refused.err).toMatch(/This backup is of an encrypted data folder[^]*--data-passphrase-file FILE/);
     const restored = run(['restore', out, '--data-dir', join(root, 'r2'), '--data-passphrase-file', second]);
     expect(restored.err).toBe('');
     expect(restored.code).toBe(0);

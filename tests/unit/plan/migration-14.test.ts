@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '#core/db/migrations';
-import { openDatabase } from '#core/db/open';
 import { seedAt } from '../core/migrations-seed';
 
 let dir: string;
@@ -41,9 +40,12 @@ describe('migration 14: the audits table rebuilt for the gap-analysis type', () 
     expect(triggers).toHaveLength(3);
     old.close();
 
-    const db = openDatabase(file);
+    // Up to 14 only: later migrations add rows and triggers of their own (migration 16 indexes findings and samples).
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 14));
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.pragma('user_version', { simple: true })).toBe(14);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       const after = counts(db);
       for (const [table, n] of Object.entries(before)) expect(after[table], table).toBe(n);

@@ -71,8 +71,13 @@ export const reportsCases: MalformedExtension = {
           { auditId: w.closedId, kind: 'nc_list', format: 'xlsx', issue: { identityId: unknown, unlock, by: 'L' } },
         ],
         [
+          // With a reason for the audit's open gaps, so the identity is what is refused.
           'an unknown signing identity',
-          { auditId: w.closedId, kind: 'report', issue: { identityId: unknown, unlock, by: 'L' } },
+          {
+            auditId: w.closedId,
+            kind: 'report',
+            issue: { identityId: unknown, unlock, by: 'L', overrideReason: 'Issued with gaps for the test' },
+          },
           'not_found',
         ],
         [
