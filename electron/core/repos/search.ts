@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { OpParsed } from '#shared/api/contract';
 import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
 import { FINDING_TYPE_LABELS, type FindingType } from '#shared/domain/finding';
+import { requirementLabel } from '#shared/domain/requirement-ref';
 import { HIT_END, HIT_START, type SearchHit, type SearchKind, type SearchPage } from '#shared/domain/search';
+import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { requireAudit } from './checklist';
 import type { RepoContext } from './context';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -178,8 +180,10 @@ function titleOf(ctx: RepoContext, kind: SearchKind, id: string): string {
   const get = <T>(sql: string) => ctx.db.prepare(sql).get(id) as T | undefined;
   switch (kind) {
     case 'checklist_item': {
-      const r = get<{ number: string; title: string }>('SELECT number, title FROM checklist_items WHERE id = ?');
-      return r ? `${r.number} ${r.title}`.trim() : '';
+      const r = get<{ kind: string; number: string; title: string }>(
+        'SELECT kind, number, title FROM checklist_items WHERE id = ?',
+      );
+      return r ? requirementLabel(r) : '';
     }
     case 'interview': {
       const r = get<{ name: string; role: string }>(
@@ -203,15 +207,18 @@ function titleOf(ctx: RepoContext, kind: SearchKind, id: string): string {
     case 'evidence':
       return get<{ name: string }>('SELECT original_name AS name FROM evidence WHERE id = ?')?.name ?? '';
     case 'finding': {
-      const r = get<{ number: string | null; type: FindingType }>('SELECT number, type FROM findings WHERE id = ?');
-      return r ? `${r.number ?? 'Draft'} — ${FINDING_TYPE_LABELS[r.type]}` : '';
+      // Results span audits: "ST2-NC-01", as wherever findings of several audits meet.
+      const r = get<{ number: string | null; type: FindingType; audit_type: AuditType }>(
+        'SELECT f.number, f.type, a.type AS audit_type FROM findings f JOIN audits a ON a.id = f.audit_id WHERE f.id = ?',
+      );
+      return r ? `${qualifiedNumber(r.audit_type, r.number) || 'Draft'} — ${FINDING_TYPE_LABELS[r.type]}` : '';
     }
     case 'sample': {
-      const r = get<{ identifier: string; number: string; title: string }>(
-        `SELECT s.identifier, i.number, i.title FROM checklist_samples s JOIN checklist_items i ON i.id = s.item_id
+      const r = get<{ identifier: string; kind: string; number: string; title: string }>(
+        `SELECT s.identifier, i.kind, i.number, i.title FROM checklist_samples s JOIN checklist_items i ON i.id = s.item_id
          WHERE s.id = ?`,
       );
-      return r ? `Sample ${r.identifier} — ${`${r.number} ${r.title}`.trim()}` : '';
+      return r ? `Sample ${r.identifier} — ${requirementLabel(r)}` : '';
     }
   }
 }

@@ -60,7 +60,7 @@ describe('migration 3 indexes what was written before it', () => {
         recordId: UUID(3),
         auditId: UUID(2),
         auditLabel: 'Acme Ltd — Surveillance 1, 2025-10-06',
-        title: '5.19 Information security in supplier relationships',
+        title: 'A.5.19 Information security in supplier relationships',
         snippet: expect.stringContaining(`${HIT_START}Überprüfung${HIT_END}`) as string,
       });
       // Items without notes are found by their number and title.

@@ -96,13 +96,26 @@ describe('the search index follows every write, in the same transaction', () => 
 
     const titles = Object.fromEntries((await search('firewall')).map((h) => [h.recordId, [h.kind, h.title]]));
     expect(titles).toEqual({
-      [item.id]: ['checklist_item', '5.15 Access control'],
+      [item.id]: ['checklist_item', 'A.5.15 Access control'],
       [obs.id]: ['observation', 'Observation: Firewall cabinet unlocked during the walk-round.'],
       [placed.id]: ['observation', 'Observation: Loading bay'],
       [doc.id]: ['document', 'Document: Firewall Standard STD-12 rev 2'],
       [bare.id]: ['document', 'Document: Firewall diagram'],
       [photo]: ['evidence', 'firewall-rack.jpg'],
       [interview.id]: ['interview', 'Interview: Maria Keller'],
+    });
+  });
+
+  it('names a clause "Clause 7.2" and a control "A.7.2", so the two never read alike', async () => {
+    const clause = w.items.find((i) => i.kind === 'clause' && i.number === '7.2')!;
+    const control = w.items.find((i) => i.kind === 'control' && i.number === '7.2')!;
+    for (const item of [clause, control]) {
+      value(await t.backend.call('checklist.updateItem', { id: item.id, patch: { notes: 'Zebracrossing seen.' } }));
+    }
+    const titles = Object.fromEntries((await search('zebracrossing')).map((h) => [h.recordId, h.title]));
+    expect(titles).toEqual({
+      [clause.id]: `Clause 7.2 ${clause.title}`,
+      [control.id]: `A.7.2 ${control.title}`,
     });
   });
 

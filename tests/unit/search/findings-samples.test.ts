@@ -59,10 +59,10 @@ describe('findings in the search (issue 19, defect 7)', () => {
     const f = await issue(draft.id);
     expect(f.number).toBe('NC-02');
     const byNumber = await search('NC-02');
-    expect(byNumber[0]).toMatchObject({ kind: 'finding', recordId: f.id, title: 'NC-02 — Minor nonconformity' });
+    expect(byNumber[0]).toMatchObject({ kind: 'finding', recordId: f.id, title: 'ST2-NC-02 — Minor nonconformity' });
     // Where findings of several audits meet they are shown "ST2-NC-02": that form is found too.
     expect((await search('ST2-NC-02'))[0]?.recordId).toBe(f.id);
-    expect((await kinds('NC-01', 'finding')).map((h) => h.title)).toEqual(['NC-01 — Major nonconformity']);
+    expect((await kinds('NC-01', 'finding')).map((h) => h.title)).toEqual(['ST2-NC-01 — Major nonconformity']);
     // The statement and the objective evidence, with the word marked in the snippet.
     const [byWord] = await kinds('contract', 'finding');
     expect(byWord?.recordId).toBe(f.id);
@@ -101,7 +101,7 @@ describe('sampled records in the search (issue 19, defect 7)', () => {
     ]);
     const [hit] = await search('INV-20417');
     expect(hit).toMatchObject({ kind: 'sample', auditId: w.audit.id, itemId: item.id });
-    expect(hit?.title).toBe(`Sample INV-20417 — ${item.number} ${item.title}`);
+    expect(hit?.title).toBe(`Sample INV-20417 — A.8.13 ${item.title}`);
     expect((await kinds('payroll', 'sample')).map((h) => h.itemId)).toEqual([item.id]);
     expect((await kinds('INV', 'sample')).length).toBe(2);
   });
