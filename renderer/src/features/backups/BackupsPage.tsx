@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { holds, REASON_LABELS, sizeText } from './describe';
+import { RestoreButton } from './RestoreButton';
 import { useBackupJob } from './useBackupJob';
 
 /** Settings → Backups: what each backup holds and when, back up now, restore into a new folder, how many to keep. */
@@ -109,17 +110,7 @@ export function BackupsPage() {
                     </Table.Td>
                     <Table.Td>{sizeText(b.size)}</Table.Td>
                     <Table.Td>
-                      <Group justify="flex-end">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconRestore size={14} />}
-                          onClick={() => setRestoring(b)}
-                          aria-label={`Restore the backup of ${formatTimestamp(b.createdAt)}`}
-                        >
-                          Restore…
-                        </Button>
-                      </Group>
+                      <RestoreButton backup={b} onRestore={setRestoring} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -8,6 +8,7 @@ import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { JobCard, RestoreModal } from './BackupsPage';
 import { holds, REASON_LABELS, sizeText } from './describe';
+import { RestoreButton } from './RestoreButton';
 import { useBackupJob } from './useBackupJob';
 
 /**
@@ -62,17 +63,7 @@ export function DamagedDatabase({ problem }: { problem: string }) {
                 <Table.Td>{holds(b)}</Table.Td>
                 <Table.Td>{sizeText(b.size)}</Table.Td>
                 <Table.Td>
-                  <Group justify="flex-end">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconRestore size={14} />}
-                      onClick={() => setRestoring(b)}
-                      aria-label={`Restore the backup of ${formatTimestamp(b.createdAt)}`}
-                    >
-                      Restore…
-                    </Button>
-                  </Group>
+                  <RestoreButton backup={b} onRestore={setRestoring} />
                 </Table.Td>
               </Table.Tr>
             ))}
