@@ -1,8 +1,8 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import { useWriteOp } from '../../api/ops';
+import { GapsOverride } from '../../components/GapsOverride';
 import { useActor } from '../../lib/useActor';
 import { notifyError, notifySuccess } from '../../lib/notify';
 
@@ -48,29 +48,19 @@ export function CloseAuditModal({ audit, opened, onClose }: CloseAuditProps) {
           A closed audit is the record behind a certification decision: it can no longer be edited or reopened.
         </Text>
         {gaps !== null && (
-          <>
-            <Alert color="yellow" icon={<IconAlertTriangle />} title={`The audit is not complete (${gaps.length})`}>
-              <List size="sm" spacing={4}>
-                {gaps.map((g) => (
-                  <List.Item key={g}>{g}</List.Item>
-                ))}
-              </List>
-            </Alert>
-            <Textarea
-              label="Reason for closing anyway"
-              description="Kept in the audit trail with the gaps above."
-              withAsterisk
-              autosize
-              minRows={2}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                setError(undefined);
-              }}
-              error={error}
-              data-autofocus
-            />
-          </>
+          <GapsOverride
+            title="The audit is not complete"
+            gaps={gaps}
+            reasonLabel="Reason for closing anyway"
+            reasonDescription="Kept in the audit trail with the gaps above."
+            reason={reason}
+            onReason={(r) => {
+              setReason(r);
+              setError(undefined);
+            }}
+            error={error}
+            autoFocus
+          />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
@@ -19,6 +6,7 @@ import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { href } from '../../lib/router';
 import { notifySuccess } from '../../lib/notify';
+import { GapsOverride } from '../../components/GapsOverride';
 import { SignerFields } from '../../components/SignerFields';
 import { formatCertDate, preselectIdentity, sameName, unlockFor } from '../../lib/identity';
 import { JobProgress } from './JobProgress';
@@ -197,35 +185,20 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
               </Alert>
             )}
             {gated && (
-              <>
-                <Alert
-                  color="yellow"
-                  icon={<IconAlertTriangle />}
-                  title={`The audit is not ready for its report (${gaps.length})`}
-                  role="alert"
-                >
-                  <List size="sm" spacing={4}>
-                    {gaps.map((g) => (
-                      <List.Item key={g}>{g}</List.Item>
-                    ))}
-                  </List>
-                </Alert>
-                <Textarea
-                  label="Reason for issuing anyway"
-                  description="Kept in the audit trail with the gaps above, and printed in the report."
-                  withAsterisk
-                  autosize
-                  minRows={2}
-                  value={reason}
-                  onChange={(e) => {
-                    setReason(e.currentTarget.value);
-                    setReasonError(null);
-                  }}
-                  error={reasonError}
-                  disabled={issuer.busy}
-                  ref={reasonField}
-                />
-              </>
+              <GapsOverride
+                title="The audit is not ready for its report"
+                gaps={gaps}
+                reasonLabel="Reason for issuing anyway"
+                reasonDescription="Kept in the audit trail with the gaps above, and printed in the report."
+                reason={reason}
+                onReason={(r) => {
+                  setReason(r);
+                  setReasonError(null);
+                }}
+                error={reasonError}
+                disabled={issuer.busy}
+                reasonRef={reasonField}
+              />
             )}
             {refusal && !onPassphrase && (
               <Alert color="red" icon={<IconAlertTriangle />} title="Not issued" role="alert">
