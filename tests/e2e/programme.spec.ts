@@ -198,7 +198,9 @@ test('certification programme: dates and due audits, next audit planned from a c
   const decisions = page.getByRole('table', { name: 'Recommendation decisions' });
   await test.step('Recommendation: confirm the suggestion, then an override refused without a reason, recorded with one', async () => {
     await expect(page.getByLabel('Decided by')).toHaveValue('Maria Lopez');
-    await expect(page.getByText('Suggested: Recommend once the corrective action plans')).toBeVisible();
+    await expect(
+      page.getByText('Suggested: Recommend maintaining certification once the corrective action plans'),
+    ).toBeVisible();
     await expect(page.getByRole('list', { name: 'Why this is suggested' })).toContainText(number);
     await page.getByRole('button', { name: 'Confirm suggestion' }).click();
     // The surveillance checklist is not fully audited: the completeness gates ask for a reason first.
@@ -214,7 +216,7 @@ test('certification programme: dates and due audits, next audit planned from a c
     await page.getByRole('button', { name: 'Override…' }).click();
     const override = page.getByRole('dialog', { name: 'Override the suggested recommendation' });
     await override.getByRole('combobox', { name: 'Recommendation', exact: true }).click();
-    await page.getByRole('option', { name: 'Recommend certification', exact: true }).click();
+    await page.getByRole('option', { name: 'Recommend maintaining certification', exact: true }).click();
     await override.getByRole('button', { name: 'Record recommendation' }).click();
     await expect(override.getByRole('alert')).toContainText('needs a reason');
     await expect(decisions.locator('tbody tr')).toHaveCount(1);
@@ -224,10 +226,10 @@ test('certification programme: dates and due audits, next audit planned from a c
     await expect(override).toBeHidden();
     await expect(decisions.locator('tbody tr')).toHaveCount(2);
     const last = decisions.locator('tbody tr').nth(1);
-    await expect(last).toContainText('Recommend certification');
+    await expect(last).toContainText('Recommend maintaining certification');
     await expect(last).toContainText('Override');
     await expect(last).toContainText(reason);
-    await expect(page.getByText('In force: Recommend certification')).toBeVisible();
+    await expect(page.getByText('In force: Recommend maintaining certification')).toBeVisible();
   });
 
   await test.step('Kept on reload', async () => {

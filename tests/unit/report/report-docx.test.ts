@@ -245,9 +245,9 @@ describe('audit report DOCX, read back with python-docx', { timeout: 60_000 }, (
     ]) {
       expect(t).toContain(s);
     }
-    // An open major nonconformity: the suggestion the lead auditor took.
+    // An open major nonconformity: the suggestion the lead auditor took, worded for a surveillance (maintaining).
     expect(t).toContain(
-      'The audit team does not recommend certification until the major nonconformities have been corrected and the corrections verified.',
+      'The audit team does not recommend maintaining certification until the major nonconformities have been corrected and the corrections verified.',
     );
     expect(t).not.toContain('Not issued — draft. This document is not signed and is not a valid audit report.');
   });

@@ -36,6 +36,13 @@ describe("the cycle's rules (pure)", () => {
       expect(recommendationLabel('stage1', r)).not.toMatch(/certif/i);
   });
 
+  it('a surveillance recommends maintaining certification, a recertification renewing it', () => {
+    expect(recommendationLabel('surveillance1', 'recommend')).toBe('Recommend maintaining certification');
+    expect(recommendationLabel('surveillance2', 'not_recommended')).toMatch(/^Do not recommend maintaining/);
+    expect(recommendationLabel('recertification', 'recommend')).toBe('Recommend renewing certification');
+    expect(recommendationLabel('special', 'recommend')).toBe('Recommend certification');
+  });
+
   it('clauses 4–10 are never not applicable; controls, topics and other numbering may be', () => {
     expect(notApplicableRefused({ kind: 'clause', number: '4.1' })).toMatch(/^Clause 4\.1 is a requirement/);
     expect(notApplicableRefused({ kind: 'clause', number: '10.2' })).not.toBeNull();

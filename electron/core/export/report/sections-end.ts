@@ -62,8 +62,17 @@ export function recommendation({ m, s }: Ctx): ReportSection | null {
   const r = s.recommendation;
   const rec = m.recommendation;
   const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
-  // A Stage 1 concludes on readiness for Stage 2, never on certification.
-  const labels = m.audit.type === 'stage1' ? s.labels.stage1Recommendation : s.labels.recommendation;
+  // A Stage 1 concludes on readiness for Stage 2, never on certification; a surveillance on maintaining it, a
+  // recertification on renewing it.
+  const type = m.audit.type;
+  const labels =
+    type === 'stage1'
+      ? s.labels.stage1Recommendation
+      : type === 'surveillance1' || type === 'surveillance2'
+        ? s.labels.surveillanceRecommendation
+        : type === 'recertification'
+          ? s.labels.recertificationRecommendation
+          : s.labels.recommendation;
   const out: FileChild[] = [];
   if (!rec.decided) {
     out.push(new Paragraph({ text: r.suggestedOnly }), bold(labels[rec.suggested]));

@@ -73,6 +73,20 @@ export const STRINGS_EN = {
       not_recommended:
         'The audit team does not recommend certification until the major nonconformities have been corrected and the corrections verified.',
     } satisfies Record<Recommendation, string>,
+    surveillanceRecommendation: {
+      recommend: 'The audit team recommends that certification be maintained.',
+      after_action_plans:
+        'The audit team recommends that certification be maintained once the corrective action plans for the minor nonconformities have been accepted.',
+      not_recommended:
+        'The audit team does not recommend maintaining certification until the major nonconformities have been corrected and the corrections verified.',
+    } satisfies Record<Recommendation, string>,
+    recertificationRecommendation: {
+      recommend: 'The audit team recommends that certification be renewed.',
+      after_action_plans:
+        'The audit team recommends that certification be renewed once the corrective action plans for the minor nonconformities have been accepted.',
+      not_recommended:
+        'The audit team does not recommend renewing certification until the major nonconformities have been corrected and the corrections verified.',
+    } satisfies Record<Recommendation, string>,
     stage1Recommendation: {
       recommend: 'The audit team concludes that the organisation is ready for the Stage 2 audit.',
       after_action_plans:

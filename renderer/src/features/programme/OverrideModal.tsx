@@ -2,7 +2,9 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@man
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '#shared/api/result';
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS, type Recommendation } from '#shared/domain/programme';
+import type { AuditType } from '#shared/domain/audit';
+import { RECOMMENDATIONS, type Recommendation } from '#shared/domain/programme';
+import { recommendationLabel } from '#shared/rules/recommendation-label';
 import { useWriteOp } from '../../api/ops';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
@@ -11,20 +13,21 @@ interface OverrideProps {
   opened: boolean;
   onClose: () => void;
   auditId: string;
+  /** The labels follow the audit: readiness for a Stage 1, maintaining for a surveillance, renewing for a recertification. */
+  type: AuditType;
   suggested: Recommendation;
   /** The lead auditor deciding, as entered on the panel. */
   by: string;
   onDecided: () => void;
 }
 
-const OPTIONS = RECOMMENDATIONS.map((r) => ({ value: r, label: RECOMMENDATION_LABELS[r] }));
-
 /**
  * The lead auditor's own recommendation. The reason is checked by the backend
  * (it knows whether this overrides the suggestion or an earlier decision), and
  * its refusal is shown here in its own words.
  */
-export function OverrideModal({ opened, onClose, auditId, suggested, by, onDecided }: OverrideProps) {
+export function OverrideModal({ opened, onClose, auditId, type, suggested, by, onDecided }: OverrideProps) {
+  const options = RECOMMENDATIONS.map((r) => ({ value: r, label: recommendationLabel(type, r) }));
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -53,13 +56,13 @@ export function OverrideModal({ opened, onClose, auditId, suggested, by, onDecid
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Suggested from the findings: {RECOMMENDATION_LABELS[suggested]}. Say why your recommendation differs; the
-            reason is kept with the decision.
+            Suggested from the findings: {recommendationLabel(type, suggested)}. Say why your recommendation differs;
+            the reason is kept with the decision.
           </Text>
           <Select
             label="Recommendation"
             withAsterisk
-            data={OPTIONS}
+            data={options}
             value={recommendation}
             onChange={(v) => setRecommendation(v)}
             allowDeselect={false}

@@ -111,6 +111,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
         opened={overriding}
         onClose={() => setOverriding(false)}
         auditId={audit.id}
+        type={audit.type}
         suggested={s.suggested}
         by={by}
         onDecided={() => setRefusal(null)}
