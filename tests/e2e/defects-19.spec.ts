@@ -6,7 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { AuditSummary } from '#shared/domain/audit';
 import { CLI, REPO_ROOT, startServe, stop, type Served } from '../helpers/serve';
 import { expect, test } from './fixtures';
-import { checklistRow, createClient, planAudit } from './ui';
+import { checklistRow, createClient, planAudit, reloadKeeping } from './ui';
 
 // Issue 19's defects, each seen as the auditor meets it.
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Berlin' });
@@ -55,12 +55,6 @@ const auditOf = async (page: Page, served: Served, client: RegExp, type: AuditSu
   return found;
 };
 
-/** Reloads the page, accepting the browser's leave-page question if one is asked. */
-async function reload(page: Page): Promise<void> {
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.reload();
-}
-
 const restoredAlert = (scope: Page | Locator) => scope.getByRole('alert').filter({ hasText: 'Unsaved changes from' });
 
 test.describe('1 · typing survives a reload', () => {
@@ -74,7 +68,7 @@ test.describe('1 · typing survives a reload', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('link', { name: 'Add client' }).first().click();
     await page.getByLabel('Registered address').fill('Kai 4, 24103 Kiel');
-    await reload(page);
+    await reloadKeeping(page, 'Kai 4, 24103 Kiel');
     await expect(page.getByLabel('Registered address')).toHaveValue('Kai 4, 24103 Kiel');
     await expect(restoredAlert(page)).toBeVisible();
     await createClient(page, 'Seeblick Reederei AG', [
@@ -98,7 +92,7 @@ test.describe('1 · typing survives a reload', () => {
     await expect(drawer.getByRole('combobox', { name: 'Site' })).toHaveValue('Kiel harbour office');
     await expect(drawer.getByText('Jana Vogel')).toBeVisible();
 
-    await reload(page);
+    await reloadKeeping(page, 'Mats Hansen', 'no access review.');
     const reopened = page.getByRole('dialog', { name: 'New interview' });
     await expect(reopened.getByRole('textbox', { name: 'Notes' })).toHaveValue(
       'Chartering contracts are kept in the shared drive; no access review.',
@@ -108,7 +102,7 @@ test.describe('1 · typing survives a reload', () => {
 
     await reopened.getByRole('button', { name: 'Create interview' }).click();
     await expect(page.getByRole('dialog', { name: 'Interview with Mats Hansen' })).toBeVisible();
-    await reload(page);
+    await reloadKeeping(page);
     const saved = page.getByRole('dialog', { name: 'Interview with Mats Hansen' });
     await expect(saved.getByRole('textbox', { name: 'Notes' })).toHaveValue(
       'Chartering contracts are kept in the shared drive; no access review.',
@@ -153,7 +147,7 @@ test.describe('1 · typing survives a reload', () => {
       await statement.fill('Alerts from the warehouse network monitoring are not reviewed at weekends or holidays.');
       await drawer.getByRole('textbox', { name: 'Root cause' }).fill('Nobody is on call at weekends.');
 
-      await reload(page);
+      await reloadKeeping(page, 'weekends or holidays.', 'Nobody is on call at weekends.');
       await expect(statement).toHaveValue(
         'Alerts from the warehouse network monitoring are not reviewed at weekends or holidays.',
       );
@@ -162,7 +156,7 @@ test.describe('1 · typing survives a reload', () => {
 
       await drawer.getByRole('button', { name: 'Save changes' }).click();
       await expect(page.getByText('Finding saved')).toBeVisible();
-      await reload(page);
+      await reloadKeeping(page);
       await expect(statement).toHaveValue(
         'Alerts from the warehouse network monitoring are not reviewed at weekends or holidays.',
       );
@@ -175,7 +169,7 @@ test.describe('1 · typing survives a reload', () => {
       await page.getByRole('row').filter({ hasText: 'The internal audit programme left out' }).click();
       const waiting = page.getByRole('dialog', { name: /^Finding / });
       await waiting.getByRole('textbox', { name: 'Comment' }).fill('Add the audit dates for transport planning.');
-      await reload(page);
+      await reloadKeeping(page, 'Add the audit dates for transport planning.');
       await expect(waiting.getByRole('textbox', { name: 'Comment' })).toHaveValue(
         'Add the audit dates for transport planning.',
       );

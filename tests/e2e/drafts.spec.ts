@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Checklist } from '#shared/domain/checklist';
 import { startServe, stop, type Served } from '../helpers/serve';
 import { expect, test } from './fixtures';
-import { checklistRow, createClient, planAudit } from './ui';
+import { checklistRow, createClient, planAudit, reloadKeeping } from './ui';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Berlin' });
 
@@ -149,7 +149,7 @@ test('Ctrl+K finds words in checklist notes and opens that item', async ({ page,
     'placeholder',
     'Search findings, notes, samples, interviews, documents, evidence…',
   );
-  await expect(page.getByText('Type a word to search')).toBeVisible();
+  await expect(page.getByText(/^Type a word or a finding number \(NC-01\) to search/)).toBeVisible();
 
   await page.keyboard.type('zeppelin');
   const result = page.getByRole('option', { name: /zeppelin hangar/ });
@@ -174,12 +174,6 @@ test('Ctrl+K finds words in checklist notes and opens that item', async ({ page,
   await expect(page.getByRole('combobox', { name: 'Search' })).toBeFocused();
 });
 
-/** Reloads the page, accepting the browser's leave-page question if one is asked. */
-async function reloadPage(page: Page): Promise<void> {
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.reload();
-}
-
 const restoredForm = (page: Page) => page.getByRole('alert').filter({ hasText: 'Unsaved changes from' });
 
 /**
@@ -201,7 +195,7 @@ test('the audit form and the certification body form bring typed text back after
   await page.getByRole('link', { name: 'Plan audit' }).first().click();
   const scope = page.getByLabel('Scope statement');
   await scope.fill('Cold-chain warehouse operations in Bremen, typed and never saved');
-  await reloadPage(page);
+  await reloadKeeping(page, 'typed and never saved');
   await expect(scope).toHaveValue('Cold-chain warehouse operations in Bremen, typed and never saved');
   await expect(restoredForm(page)).toContainText('Press “Create audit” to keep them');
 
@@ -216,7 +210,7 @@ test('the audit form and the certification body form bring typed text back after
   await page.getByRole('link', { name: 'Edit' }).first().click();
   const objectives = page.getByLabel('Audit objectives');
   await objectives.fill('Objectives rewritten during the opening meeting');
-  await reloadPage(page);
+  await reloadKeeping(page, 'Objectives rewritten during the opening meeting');
   await expect(objectives).toHaveValue('Objectives rewritten during the opening meeting');
   await expect(restoredForm(page)).toContainText('Press “Save changes” to keep them');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -229,7 +223,7 @@ test('the audit form and the certification body form bring typed text back after
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certification body' }).click();
   const address = page.getByLabel('Address');
   await address.fill('Lindenallee 8\n10115 Berlin');
-  await reloadPage(page);
+  await reloadKeeping(page, 'Lindenallee 8', '10115 Berlin');
   await expect(address).toHaveValue('Lindenallee 8\n10115 Berlin');
   await expect(restoredForm(page)).toContainText('Press “Save certification body” to keep them');
 });

@@ -106,3 +106,42 @@ export async function planAudit(page: Page, client: string, audit: AuditData): P
 export const checklistRows = (page: Page): Locator => page.locator('[role="option"][data-ref]');
 /** One row by the item's template reference: "4.1", "A.5.23", "S1.scope". */
 export const checklistRow = (page: Page, ref: string): Locator => page.locator(`[role="option"][data-ref="${ref}"]`);
+
+/**
+ * Every text in this page's draft journal (IndexedDB), read without the app's
+ * code. A string: the tests compile without the DOM library.
+ */
+const JOURNAL_TEXTS = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('fieldwork-drafts');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve([]); return; }
+    const all = db.transaction('drafts').objectStore('drafts').getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () => { db.close(); resolve(all.result.map((entry) => entry.text)); };
+  };
+})`;
+
+/**
+ * Waits until the draft journal holds each of `texts`: keystrokes are written
+ * to IndexedDB after the next paint, so a reload in the same instant may
+ * legitimately come before them.
+ */
+export async function untilJournaled(page: Page, ...texts: string[]): Promise<void> {
+  for (const text of texts) {
+    await expect
+      .poll(() => page.evaluate<string[]>(JOURNAL_TEXTS), { message: `the draft journal keeps “${text}”` })
+      .toContainEqual(expect.stringContaining(text));
+  }
+}
+
+/**
+ * Reloads the page once the draft journal holds each of `kept`, accepting the
+ * browser's leave-page question if one is asked.
+ */
+export async function reloadKeeping(page: Page, ...kept: string[]): Promise<void> {
+  await untilJournaled(page, ...kept);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+}
