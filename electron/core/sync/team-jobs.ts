@@ -107,6 +107,16 @@ export class TeamJobs {
     return { ...this.get(jobId).job };
   }
 
+  /**
+   * Settles when the job has ended, whichever way (its status then says how): what a caller in the same process
+   * (tests, shutdown) awaits instead of polling `status` on a timer.
+   */
+  async settled(jobId: string): Promise<TeamJob> {
+    const r = this.get(jobId);
+    await r.ended;
+    return { ...r.job };
+  }
+
   /** Cancel asks; the job ends 'cancelled' at its next step. A finished job (or one merging) is answered as it is. */
   cancel(jobId: string): TeamJob {
     const r = this.get(jobId);
