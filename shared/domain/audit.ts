@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, RowMeta, requiredText, text } from './common';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 export const STANDARDS = ['ISO/IEC 27001:2022'] as const;
 export const Standard = z.enum(STANDARDS, { error: 'Unsupported standard' });
@@ -16,40 +17,26 @@ export const AUDIT_TYPES = [
 ] as const;
 export const AuditType = z.enum(AUDIT_TYPES, { error: 'Unknown audit type' });
 export type AuditType = z.infer<typeof AuditType>;
-export const AUDIT_TYPE_LABELS: Record<AuditType, string> = {
-  stage1: 'Stage 1',
-  stage2: 'Stage 2',
-  surveillance1: 'Surveillance 1',
-  surveillance2: 'Surveillance 2',
-  recertification: 'Recertification',
-  special: 'Special',
-  gap_analysis: 'Gap analysis',
-};
+/** English; other languages: labelsIn(language).auditType (#shared/i18n/labels). */
+export const AUDIT_TYPE_LABELS: Record<AuditType, string> = labelsEn.auditType;
 
 export const AUDIT_STATUSES = ['planned', 'in_progress', 'reporting', 'closed'] as const;
 export const AuditStatus = z.enum(AUDIT_STATUSES, { error: 'Unknown audit status' });
 export type AuditStatus = z.infer<typeof AuditStatus>;
-export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = {
-  planned: 'Planned',
-  in_progress: 'In progress',
-  reporting: 'Reporting',
-  closed: 'Closed',
-};
+/** English; other languages: labelsIn(language).auditStatus (#shared/i18n/labels). */
+export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = labelsEn.auditStatus;
 
 export const AUDIT_MODES = ['on_site', 'remote'] as const;
 export const AuditMode = z.enum(AUDIT_MODES, { error: 'Choose on-site or remote' });
 export type AuditMode = z.infer<typeof AuditMode>;
-export const AUDIT_MODE_LABELS: Record<AuditMode, string> = { on_site: 'On-site', remote: 'Remote' };
+/** English; other languages: labelsIn(language).auditMode (#shared/i18n/labels). */
+export const AUDIT_MODE_LABELS: Record<AuditMode, string> = labelsEn.auditMode;
 
 export const TEAM_ROLES = ['lead_auditor', 'auditor', 'technical_expert', 'observer'] as const;
 export const TeamRole = z.enum(TEAM_ROLES, { error: 'Unknown team role' });
 export type TeamRole = z.infer<typeof TeamRole>;
-export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
-  lead_auditor: 'Lead auditor',
-  auditor: 'Auditor',
-  technical_expert: 'Technical expert',
-  observer: 'Observer',
-};
+/** English; other languages: labelsIn(language).teamRole (#shared/i18n/labels). */
+export const TEAM_ROLE_LABELS: Record<TeamRole, string> = labelsEn.teamRole;
 
 export const TeamMemberInput = z.strictObject({
   /** Present when editing an existing member, absent for a new one. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from './common';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 /** The certification body whose identity, logo and colours the reports carry. */
 export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1F4E79');
@@ -46,10 +47,8 @@ export const DEFAULT_CERTIFICATION_BODY: CertificationBodyFields = {
 export const BRAND_IMAGE_KINDS = ['logo', 'accreditation_mark'] as const;
 export const BrandImageKind = z.enum(BRAND_IMAGE_KINDS, { error: 'Unknown image kind' });
 export type BrandImageKind = z.infer<typeof BrandImageKind>;
-export const BRAND_IMAGE_LABELS: Record<BrandImageKind, string> = {
-  logo: 'Logo',
-  accreditation_mark: 'Accreditation mark',
-};
+/** English; other languages: labelsIn(language).brandImage (#shared/i18n/labels). */
+export const BRAND_IMAGE_LABELS: Record<BrandImageKind, string> = labelsEn.brandImage;
 
 /** Largest logo or mark accepted (the file as chosen, before it is normalised to PNG). */
 export const BRAND_IMAGE_MAX_BYTES = 2 * 1024 * 1024;

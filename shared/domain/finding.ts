@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, text } from './common';
 import { LocalDateTime } from './records';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 /**
  * Findings: what the certification decision rests on. A finding is written
@@ -12,12 +13,8 @@ import { LocalDateTime } from './records';
 export const FINDING_TYPES = ['major', 'minor', 'ofi', 'positive'] as const;
 export const FindingType = z.enum(FINDING_TYPES, { error: 'Unknown finding type' });
 export type FindingType = z.infer<typeof FindingType>;
-export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
-  major: 'Major nonconformity',
-  minor: 'Minor nonconformity',
-  ofi: 'Opportunity for improvement',
-  positive: 'Good practice',
-};
+/** English; other languages: labelsIn(language).findingType (#shared/i18n/labels). */
+export const FINDING_TYPE_LABELS: Record<FindingType, string> = labelsEn.findingType;
 export const FINDING_TYPE_SHORT: Record<FindingType, string> = {
   major: 'Major NC',
   minor: 'Minor NC',
@@ -35,22 +32,14 @@ export const FINDING_STATUSES = [
 ] as const;
 export const FindingStatus = z.enum(FINDING_STATUSES, { error: 'Unknown finding status' });
 export type FindingStatus = z.infer<typeof FindingStatus>;
-export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
-  draft: 'Draft',
-  open: 'Open',
-  response_received: 'Response received',
-  response_accepted: 'Response accepted',
-  verified: 'Verified effective',
-  closed: 'Closed',
-};
+/** English; other languages: labelsIn(language).findingStatus (#shared/i18n/labels). */
+export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = labelsEn.findingStatus;
 
 export const VERIFICATION_METHODS = ['document_review', 'on_site'] as const;
 export const VerificationMethod = z.enum(VERIFICATION_METHODS, { error: 'Choose document review or on site' });
 export type VerificationMethod = z.infer<typeof VerificationMethod>;
-export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = {
-  document_review: 'Document review',
-  on_site: 'On site',
-};
+/** English; other languages: labelsIn(language).verificationMethod (#shared/i18n/labels). */
+export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = labelsEn.verificationMethod;
 
 /** Records a finding's objective evidence may point at (attachments are evidence links, see evidence.ts). */
 export const FINDING_RECORD_TYPES = ['interview', 'observation', 'document'] as const;

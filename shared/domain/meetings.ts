@@ -1,24 +1,19 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, text } from './common';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 /** Opening and closing meetings (ISO/IEC 17021-1 9.4.6, 9.4.7). */
 export const MEETING_KINDS = ['opening', 'closing'] as const;
 export const MeetingKind = z.enum(MEETING_KINDS, { error: 'Choose the opening or the closing meeting' });
 export type MeetingKind = z.infer<typeof MeetingKind>;
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  opening: 'Opening meeting',
-  closing: 'Closing meeting',
-};
+/** English; other languages: labelsIn(language).meetingKind (#shared/i18n/labels). */
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = labelsEn.meetingKind;
 
 /** What the lead auditor confirms with the client at a meeting, as checkboxes. */
 export const MEETING_CONFIRMATIONS = ['plan', 'confidentiality', 'reporting', 'appeals'] as const;
 export type MeetingConfirmation = (typeof MEETING_CONFIRMATIONS)[number];
-export const MEETING_CONFIRMATION_LABELS: Record<MeetingConfirmation, string> = {
-  plan: 'Audit plan confirmed',
-  confidentiality: 'Confidentiality explained',
-  reporting: 'Reporting of findings and the report explained',
-  appeals: 'Complaints and appeals process explained',
-};
+/** English; other languages: labelsIn(language).meetingConfirmation (#shared/i18n/labels). */
+export const MEETING_CONFIRMATION_LABELS: Record<MeetingConfirmation, string> = labelsEn.meetingConfirmation;
 
 export const MeetingAttendeeInput = z.strictObject({
   id: Id.optional(),

@@ -3,6 +3,7 @@ import { AuditStatus, AuditType } from './audit';
 import { Result } from './checklist';
 import { Id, IsoDate, text } from './common';
 import { FindingType } from './finding';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 /**
  * The audit programme of one client across a 3-year certification cycle:
@@ -99,11 +100,8 @@ export type Comparison = z.infer<typeof Comparison>;
 export const RECOMMENDATIONS = ['recommend', 'after_action_plans', 'not_recommended'] as const;
 export const Recommendation = z.enum(RECOMMENDATIONS, { error: 'Unknown recommendation' });
 export type Recommendation = z.infer<typeof Recommendation>;
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
-  recommend: 'Recommend certification',
-  after_action_plans: 'Recommend once the corrective action plans for minor nonconformities are accepted',
-  not_recommended: 'Do not recommend until major nonconformities are corrected and verified',
-};
+/** English; other languages: labelsIn(language).recommendation (#shared/i18n/labels). */
+export const RECOMMENDATION_LABELS: Record<Recommendation, string> = labelsEn.recommendation;
 
 export const RecommendationDecision = z.object({
   id: Id,

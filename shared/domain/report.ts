@@ -3,6 +3,7 @@ import { AuditType } from './audit';
 import { Id, text } from './common';
 import { Actor } from './finding';
 import { Unlock, VerifyResult } from './signing';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 /** What the audit report says that the audit record does not already hold; written by the lead auditor. */
 const detailFields = {
@@ -43,11 +44,8 @@ export type ReportDetails = z.output<typeof ReportDetails>;
 export const EXPORT_KINDS = ['report', 'nc_list', 'plan'] as const;
 export const ExportKind = z.enum(EXPORT_KINDS, { error: 'Unknown document kind' });
 export type ExportKind = z.infer<typeof ExportKind>;
-export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
-  report: 'Audit report',
-  nc_list: 'Nonconformity list',
-  plan: 'Audit plan',
-};
+/** English; other languages: labelsIn(language).exportKind (#shared/i18n/labels). */
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = labelsEn.exportKind;
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS, { error: 'Use docx, xlsx or csv' });
 export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, requiredText, text } from './common';
+import { labelsEn } from '#shared/i18n/labels/en';
 
 /**
  * Technical review and certification decision (ISO/IEC 17021-1 9.5): made on
@@ -8,22 +9,14 @@ import { Id, IsoDate, requiredText, text } from './common';
 export const REVIEW_CONCLUSIONS = ['confirmed', 'returned'] as const;
 export const ReviewConclusion = z.enum(REVIEW_CONCLUSIONS, { error: 'Choose the review conclusion' });
 export type ReviewConclusion = z.infer<typeof ReviewConclusion>;
-export const REVIEW_CONCLUSION_LABELS: Record<ReviewConclusion, string> = {
-  confirmed: 'Report and recommendation confirmed',
-  returned: 'Returned to the audit team',
-};
+/** English; other languages: labelsIn(language).reviewConclusion (#shared/i18n/labels). */
+export const REVIEW_CONCLUSION_LABELS: Record<ReviewConclusion, string> = labelsEn.reviewConclusion;
 
 export const DECISIONS = ['grant', 'renew', 'maintain', 'suspend', 'withdraw', 'refuse'] as const;
 export const Decision = z.enum(DECISIONS, { error: 'Unknown certification decision' });
 export type Decision = z.infer<typeof Decision>;
-export const DECISION_LABELS: Record<Decision, string> = {
-  grant: 'Certification granted',
-  renew: 'Certification renewed',
-  maintain: 'Certification maintained',
-  suspend: 'Certification suspended',
-  withdraw: 'Certification withdrawn',
-  refuse: 'Certification not granted',
-};
+/** English; other languages: labelsIn(language).decision (#shared/i18n/labels). */
+export const DECISION_LABELS: Record<Decision, string> = labelsEn.decision;
 
 /** The decisions an audit of each type can lead to; none for a Stage 1 or a gap analysis. */
 export function decisionsFor(type: string): readonly Decision[] {
