@@ -28,6 +28,7 @@ import { openBackend, importEvidencePaths, type Backend } from '#core/backend';
 import { MIGRATIONS, SCHEMA_VERSION } from '#core/db/migrations';
 import type { Audit, AuditType } from '#shared/domain/audit';
 import { RESULT_KEYS } from '#shared/domain/checklist';
+import { notApplicableRefused } from '#shared/rules/checklist';
 import type { FindingType } from '#shared/domain/finding';
 import { value } from '../../helpers/backend';
 import { findingEvidence, findingStatement, itemNotes } from '../fixtures/texts';
@@ -240,11 +241,14 @@ async function fieldwork(backend: Backend, audit: Audit, a: number, current: boo
       : share(SCALE.checklistNotes - stage1s * STAGE1_NOTES, totalAudits - stage1s, a - Math.ceil(a / CYCLE.length));
   for (let i = 0; i < Math.min(notes, items.length); i++) {
     const item = items[(a * 7 + i) % items.length]!;
+    const wanted = RESULT_KEYS[1 + ((a + i) % (RESULT_KEYS.length - 1))] ?? 'conforming';
+    // Clauses 4 to 10 cannot be not applicable (shared/rules/checklist.ts): those are found conforming instead.
+    const result = wanted === 'not_applicable' && notApplicableRefused(item) ? 'conforming' : wanted;
     value(
       await backend.call('checklist.updateItem', {
         id: item.id,
         patch: {
-          result: RESULT_KEYS[1 + ((a + i) % (RESULT_KEYS.length - 1))] ?? 'conforming',
+          result,
           notes: itemNotes(item.number, a * 31 + i),
           assigneeId: audit.team[i % audit.team.length]!.id,
           minutesSpent: 10 + (i % 50),
