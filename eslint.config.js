@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -25,7 +26,8 @@ const ALIAS_FOLDERS = Object.entries(pkg.imports ?? {}).map(([alias, target]) =>
 ]);
 
 const FRONT_DOOR = ['electron/core/backend', 'electron/core/static-files'];
-const RENDERER_COMMON = ['renderer/src/components/', 'renderer/src/lib/', 'renderer/src/api/'];
+// i18n/: the UI's catalogues and its one i18next instance (issue 17), used by every screen.
+const RENDERER_COMMON = ['renderer/src/components/', 'renderer/src/lib/', 'renderer/src/api/', 'renderer/src/i18n/'];
 const UI_PACKAGES = [
   'react',
   'react-dom',
@@ -35,6 +37,8 @@ const UI_PACKAGES = [
   'dayjs',
   'zod',
   '@tanstack/react-query',
+  'i18next',
+  'react-i18next',
 ];
 // The backend may use what ships: package.json dependencies, minus the renderer's UI ones.
 const RUNTIME_PACKAGES = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@mantine/'));
@@ -92,7 +96,7 @@ const LAYERS = [
     why: 'a feature uses components/, lib/, api/ and itself, never another feature (the app shell composes features)',
   },
   {
-    area: /^renderer\/src\/(?:components|lib|api)\//,
+    area: /^renderer\/src\/(?:components|lib|api|i18n)\//,
     paths: ['shared/', ...RENDERER_COMMON],
     packages: UI_PACKAGES,
     why: 'shared renderer code is used by features and must not depend on them',
@@ -245,6 +249,21 @@ const areaImports = {
   },
 };
 
+// ---- i18n: folders whose user-visible text is in the catalogues (the rule is on for them) ----
+const I18N_DONE = [
+  'renderer/src/i18n/**',
+  'renderer/src/app/Shell.tsx',
+  'renderer/src/app/start.tsx',
+  'renderer/src/features/search/**',
+  'renderer/src/components/LoadState.tsx',
+  'renderer/src/components/NotFound.tsx',
+  'renderer/src/components/StartupNotices.tsx',
+  'renderer/src/components/PageHeader.tsx',
+];
+// To do (still English literals): the rest of app/ and components/, and features/
+// audits, checklist, findings, clients, dashboard, records, evidence, plan, programme, report, review,
+// team, templates, verify, branding, signing, backups, security.
+
 const fieldwork = {
   meta: { name: 'fieldwork-local' },
   rules: { 'area-imports': areaImports, layers: layerImports },
@@ -345,6 +364,27 @@ export default defineConfig(
           name,
           message: 'The renderer is a browser page: no Node globals (use import.meta.env).',
         })),
+      ],
+    },
+  },
+
+  // ---- i18n (issue 17): no words for users written straight into JSX ----
+  // Text and the attributes users read or hear come from the catalogues (renderer/src/i18n/<feature>/).
+  // Enabled per translated folder (I18N_DONE); the to-do under it lists what still shows English literals.
+  {
+    name: 'fieldwork/i18n',
+    files: I18N_DONE,
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['label', 'placeholder', 'title', 'aria-label', 'description', 'alt', 'error', 'confirmLabel'],
+          },
+          message: 'User-visible text comes from the i18n catalogue (t(...)), not a literal.',
+        },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Box,
   Burger,
   Group,
   NavLink,
@@ -24,13 +25,16 @@ import {
   IconTemplate,
 } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { StartupNotices } from '../components/StartupNotices';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 import { href } from '../lib/router';
 import classes from './Shell.module.css';
 
 /** The first Tab stop: straight past the header and the navigation to the screen (the route lives in the hash). */
 function SkipLink() {
+  const { t } = useTranslation('shell');
   return (
     <a
       className={classes.skip}
@@ -40,26 +44,28 @@ function SkipLink() {
         document.getElementById('main')?.focus();
       }}
     >
-      Skip to main content
+      {t('skipToMain')}
     </a>
   );
 }
 
-const SCHEMES: { value: MantineColorScheme; label: string }[] = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'auto', label: 'System' },
-];
+const SCHEMES = [
+  { value: 'light', key: 'light' },
+  { value: 'dark', key: 'dark' },
+  { value: 'auto', key: 'system' },
+] as const satisfies readonly { value: MantineColorScheme; key: string }[];
 
 /** Light, dark or as the system says; Mantine keeps the choice in local storage. */
 function AppearanceChoice() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const { t } = useTranslation('shell');
+  const data = SCHEMES.map(({ value, key }) => ({ value, label: t(`appearance.${key}`) }));
   return (
     <div role="group" aria-labelledby="nav-appearance">
       <Text size="xs" c="dimmed" px="sm" mt="sm" mb={4} id="nav-appearance">
-        Appearance
+        {t('appearance.label')}
       </Text>
-      <SegmentedControl fullWidth size="xs" data={SCHEMES} value={colorScheme} onChange={(v) => setColorScheme(v)} />
+      <SegmentedControl fullWidth size="xs" data={data} value={colorScheme} onChange={(v) => setColorScheme(v)} />
     </div>
   );
 }
@@ -71,30 +77,31 @@ function auditIn(path: string): string | null {
 }
 
 const NAV = [
-  { to: '/audits', label: 'Audits', icon: IconClipboardCheck },
-  { to: '/clients', label: 'Clients', icon: IconBuilding },
-  { to: '/nonconformities', label: 'Nonconformities', icon: IconAlertOctagon },
-  { to: '/templates', label: 'Templates', icon: IconTemplate },
-  { to: '/verify', label: 'Check a document', icon: IconFileCertificate },
+  { to: '/audits', label: 'nav.audits', icon: IconClipboardCheck },
+  { to: '/clients', label: 'nav.clients', icon: IconBuilding },
+  { to: '/nonconformities', label: 'nav.nonconformities', icon: IconAlertOctagon },
+  { to: '/templates', label: 'nav.templates', icon: IconTemplate },
+  { to: '/verify', label: 'nav.verify', icon: IconFileCertificate },
 ] as const;
 
 /** Settings, below the working screens. */
 const SETTINGS = [
-  { to: '/settings/branding', label: 'Certification body', icon: IconId },
-  { to: '/settings/signing', label: 'Signing identities', icon: IconCertificate },
-  { to: '/settings/backups', label: 'Backups', icon: IconArchive },
-  { to: '/settings/security', label: 'Security', icon: IconLock },
+  { to: '/settings/branding', label: 'settings.branding', icon: IconId },
+  { to: '/settings/signing', label: 'settings.signing', icon: IconCertificate },
+  { to: '/settings/backups', label: 'settings.backups', icon: IconArchive },
+  { to: '/settings/security', label: 'settings.security', icon: IconLock },
 ] as const;
 
+/** `label` is the item's key in the shell namespace. */
 type NavItem = { to: string; label: string; icon: typeof IconId };
 
-function navItem({ to, label, icon: Icon }: NavItem, path: string) {
+function navItem({ to, label, icon: Icon }: NavItem, path: string, t: (key: string) => string) {
   const active = path === to || path.startsWith(`${to}/`);
   return (
     <NavLink
       key={to}
       href={href(to)}
-      label={label}
+      label={t(label)}
       active={active}
       aria-current={active ? 'page' : undefined}
       leftSection={<Icon size={18} stroke={1.6} />}
@@ -106,6 +113,7 @@ function navItem({ to, label, icon: Icon }: NavItem, path: string) {
 
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  const { t } = useTranslation('shell');
   // On a narrow window the navbar is an overlay: close it once a link is followed.
   useEffect(close, [path, close]);
 
@@ -118,16 +126,16 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
       <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm">
-          <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+          <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('toggleNavigation')} />
           <ThemeIcon size="lg" radius="md" variant="light" aria-hidden>
             <IconShieldCheck size={20} />
           </ThemeIcon>
           <div>
             <Title order={1} size="h4" lh={1.1}>
-              Fieldwork
+              {t('appName')}
             </Title>
             <Text size="xs" c="dimmed" lh={1.1}>
-              ISO/IEC 27001 certification audits
+              {t('tagline')}
             </Text>
           </div>
           <Group ml="auto">
@@ -136,15 +144,18 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label="Main">
-        {NAV.map((item) => navItem(item, path))}
+      <AppShell.Navbar p="sm" aria-label={t('mainNavigation')}>
+        {NAV.map((item) => navItem(item, path, t))}
         <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="lg" mb={4} px="sm" id="nav-settings">
-          Settings
+          {t('settings.heading')}
         </Text>
         <div role="group" aria-labelledby="nav-settings">
-          {SETTINGS.map((item) => navItem(item, path))}
+          {SETTINGS.map((item) => navItem(item, path, t))}
         </div>
         <AppearanceChoice />
+        <Box px="sm" mt="sm">
+          <LanguageSelect />
+        </Box>
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>

@@ -6,24 +6,38 @@ import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { requestDailyBackup } from '../features/backups/dailyBackup';
+import { initI18n } from '../i18n/instance';
 import { App } from './App';
 import { preloadAllRoutes } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 import { whenSettled } from './whenSettled';
 
+/** Mantine's confirm dialogs in the UI language (their buttons follow a language change at once). */
+function TranslatedModals({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('common');
+  return (
+    <ModalsProvider labels={{ confirm: t('confirm'), cancel: t('cancel') }} modalProps={{ centered: true }}>
+      {children}
+    </ModalsProvider>
+  );
+}
+
 /** Renders the app into `root` with the query cache main.tsx already started filling. */
 export function start(root: HTMLElement, queryClient: QueryClient): void {
+  // The catalogues are in this chunk: the first render is already in the user's language.
+  initI18n();
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-          <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }} modalProps={{ centered: true }}>
+          <TranslatedModals>
             <Notifications position="top-center" limit={4} />
             <App />
-          </ModalsProvider>
+          </TranslatedModals>
         </MantineProvider>
       </QueryClientProvider>
     </StrictMode>,

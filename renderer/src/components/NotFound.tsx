@@ -1,18 +1,20 @@
 import { Button } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { href } from '../lib/router';
 import { Empty } from './Empty';
 
 export function NotFound() {
+  const { t } = useTranslation('common');
   return (
     <Empty
       mt="xl"
-      title="Page not found"
-      description="This address does not lead to a screen of Fieldwork."
+      title={t('pageNotFound')}
+      description={t('pageNotFoundHint')}
       icon={<IconClipboardCheck />}
       actions={
         <Button component="a" href={href('/audits')}>
-          Go to audits
+          {t('goToAudits')}
         </Button>
       }
     />

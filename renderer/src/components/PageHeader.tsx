@@ -2,6 +2,7 @@ import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { href } from '../lib/router';
 
 interface PageHeaderProps {
@@ -13,7 +14,8 @@ interface PageHeaderProps {
 }
 
 export function PageHeader({ title, back, badge, description, actions }: PageHeaderProps) {
-  useDocumentTitle(`${title} · Fieldwork`);
+  const { t } = useTranslation('common');
+  useDocumentTitle(t('documentTitle', { title }));
   return (
     <Stack gap={6} mb="lg">
       {back && (

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useOp } from '../api/ops';
 
 /**
@@ -10,16 +11,17 @@ import { useOp } from '../api/ops';
 export function StartupNotices() {
   const { data } = useOp('app.info', {});
   const notices = data?.notices;
+  const { t } = useTranslation('shell');
   useEffect(() => {
     for (const [i, message] of (notices ?? []).entries()) {
       notifications.show({
         id: `startup-notice-${i}`,
         color: 'yellow',
-        title: 'Data folder',
+        title: t('notices.dataFolder'),
         message,
         autoClose: false,
       });
     }
-  }, [notices]);
+  }, [notices, t]);
   return null;
 }

@@ -1,12 +1,19 @@
+import { formatLocale, onFormatLocaleChange } from '../i18n/locale';
+
 /**
  * Record times are wall-clock times on site ('2026-03-14T09:30', no zone):
  * shown as typed, in the user's locale. Formatting them as UTC keeps the
  * clock reading the same on any computer.
  */
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
+onFormatLocaleChange(() => (dateTimeFormat = undefined));
 // Made when first used: a formatter takes milliseconds to build, and the app's first chunk imports this module.
 const dateTimeFormatter = () =>
-  (dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
+  (dateTimeFormat ??= new Intl.DateTimeFormat(formatLocale(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }));
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/;
 
@@ -23,7 +30,7 @@ export function formatCapturedAt(value: string): string {
   const d = new Date(value);
   return Number.isNaN(d.getTime())
     ? value
-    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+    : new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
 /** This computer's clock now, as a LocalDateTime for a new record. */

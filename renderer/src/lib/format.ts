@@ -1,14 +1,20 @@
+import { formatLocale, onFormatLocaleChange } from '../i18n/locale';
+
 /**
- * Dates in the user's own locale. Audit dates are calendar days
+ * Dates in the user's own locale (the UI language's; see i18n/locale). Audit dates are calendar days
  * ('YYYY-MM-DD') with no time zone: format them as UTC so a day never
  * shifts to the day before west of Greenwich.
  */
 let days: Intl.DateTimeFormat | undefined;
 let timestamps: Intl.DateTimeFormat | undefined;
 // Made when first used: each takes milliseconds to build, on the way to a screen's first paint.
-const dayFormat = () => (days ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }));
+const dayFormat = () => (days ??= new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }));
 const timestampFormat = () =>
-  (timestamps ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+  (timestamps ??= new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }));
+onFormatLocaleChange(() => {
+  days = undefined;
+  timestamps = undefined;
+});
 
 const parseDay = (iso: string): Date | null => {
   const d = new Date(`${iso}T00:00:00Z`);

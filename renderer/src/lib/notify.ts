@@ -1,20 +1,16 @@
 import { notifications } from '@mantine/notifications';
 import type { ApiError } from '#shared/api/result';
+import { errorText } from '../i18n/errorText';
+import { i18n } from '../i18n/instance';
 
-const TITLES: Partial<Record<ApiError['code'], string>> = {
-  invalid_input: 'Some fields need attention',
-  not_found: 'Not found',
-  conflict: 'Not possible',
-  unavailable: 'Fieldwork is not reachable',
-  unauthorized: 'Not signed in to this preview',
-};
+const TITLED = new Set<ApiError['code']>(['invalid_input', 'not_found', 'conflict', 'unavailable', 'unauthorized']);
 
-/** Shows the server's own message: it says what went wrong in the user's terms. */
+/** Shows the server's own message (in the UI language when it names a catalogue key): it says what went wrong in the user's terms. */
 export function notifyError(error: ApiError, title?: string): void {
   notifications.show({
     color: 'red',
-    title: title ?? TITLES[error.code] ?? 'Something went wrong',
-    message: error.message,
+    title: title ?? i18n.t(`common:errorTitles.${TITLED.has(error.code) ? error.code : 'fallback'}`),
+    message: errorText(error),
     autoClose: 8000,
   });
 }

@@ -2,10 +2,13 @@ import { Alert, Box, Button, Group, Kbd, Loader, Modal, Stack, Switch, Text, Tex
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
 import { useCallback, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SearchHit } from '#shared/domain/search';
+import { errorText } from '../../i18n/errorText';
 import { navigate } from '../../lib/router';
 import { listKeyTarget, optionId, WindowedListbox } from '../../components/windowed/WindowedListbox';
-import { hitPath, KIND_LABELS } from './hits';
+import { hitPath } from './hits';
 import { Snippet } from './Snippet';
 import { useSearch } from './useSearch';
 
@@ -30,7 +33,6 @@ const LIST_HEIGHT = 5 * ROW_HEIGHT;
 /** Options one Page Up/Down moves: a view less one, so the last seen stays in view. */
 const PAGE = Math.floor(LIST_HEIGHT / ROW_HEIGHT) - 1;
 
-const count = (n: number) => n.toLocaleString('en-GB');
 const hitKey = (hit: SearchHit) => `${hit.kind}:${hit.recordId}`;
 
 /**
@@ -43,6 +45,7 @@ const hitKey = (hit: SearchHit) => `${hit.kind}:${hit.recordId}`;
  */
 export function SearchPalette({ auditId }: { auditId: string | null }) {
   const isOpen = useSyncExternalStore(subscribe, () => opened);
+  const { t } = useTranslation('shell');
   // Also while typing in a field: the palette is how one jumps elsewhere.
   useHotkeys([['mod+K', () => setOpened(true)]], []);
   const [query, setQuery] = useState('');
@@ -61,7 +64,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
     navigate(hitPath(hit));
   };
 
-  const where = scope ? 'this audit' : 'all audits';
+  const where = scope ? t('search.thisAudit') : t('search.allAudits');
   const typed = query.trim() !== '';
   const shown = typed && !error && hits && hits.length > 0 ? hits : null;
   const current = shown ? Math.min(active, shown.length - 1) : -1;
@@ -83,26 +86,24 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
   if (!typed) {
     body = (
       <Message>
-        Type a word or a finding number (NC-01) to search the findings, checklist notes, sampled records, interviews,
-        observations, documents reviewed and evidence of {where}. Use <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to
-        choose and <Kbd size="xs">Enter</Kbd> to open.
+        <Trans t={t} i18nKey="search.intro" values={{ where }} components={{ key: <Kbd size="xs" /> }} />
       </Message>
     );
   } else if (error) {
     body = (
-      <Alert color="red" icon={<IconAlertCircle />} title="The search did not run" m="sm">
-        {error.message}
+      <Alert color="red" icon={<IconAlertCircle />} title={t('search.failed')} m="sm">
+        {errorText(error)}
       </Alert>
     );
   } else if (hits && hits.length === 0 && !loading) {
     body = (
       <Message>
-        Nothing in {where} matches “{q}”.
+        {t('search.nothing', { where, query: q })}
         {scope && (
           <>
             {' '}
             <Button variant="subtle" size="compact-sm" onClick={() => setEverywhere(true)}>
-              Search all audits
+              {t('search.searchAll')}
             </Button>
           </>
         )}
@@ -111,7 +112,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
   } else if (!shown) {
     body = (
       <Message>
-        <Loader size="xs" mr="xs" /> Searching…
+        <Loader size="xs" mr="xs" /> {t('search.searching')}
       </Message>
     );
   } else {
@@ -120,7 +121,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
         // A new search starts scrolled to its top.
         key={searchKey}
         id={LIST_ID}
-        label="Search results"
+        label={t('search.results')}
         rows={shown}
         total={total}
         rowKey={hitKey}
@@ -142,7 +143,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
       // The palette opens empty each time.
       onExitTransitionEnd={() => setQuery('')}
       // The dialog's name, for screen readers; the search field says the rest.
-      title="Search"
+      title={t('search.dialogTitle')}
       withCloseButton={false}
       styles={{ header: HIDDEN_HEADER, body: { padding: 0 } }}
       size={640}
@@ -153,8 +154,8 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
-        placeholder="Search findings, notes, samples, interviews, documents, evidence…"
-        aria-label="Search"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.fieldLabel')}
         role="combobox"
         aria-expanded={shown !== null}
         aria-controls={LIST_ID}
@@ -172,11 +173,11 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
       {auditId && (
         <Group justify="space-between" px="md" py={6}>
           <Text size="xs" c="dimmed">
-            Searching {where}
+            {t('search.searchingIn', { where })}
           </Text>
           <Switch
             size="xs"
-            label="Search all audits"
+            label={t('search.searchAll')}
             checked={everywhere}
             onChange={(e) => setEverywhere(e.currentTarget.checked)}
           />
@@ -185,7 +186,7 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
       {body}
       {shown && (
         <Text size="xs" c="dimmed" px="md" py={6} aria-live="polite" data-result-count>
-          {resultCount(shown.length, total, hasMore, beyond)}
+          {resultCount(t, shown.length, total, hasMore, beyond)}
         </Text>
       )}
     </Modal>
@@ -193,12 +194,10 @@ export function SearchPalette({ auditId }: { auditId: string | null }) {
 }
 
 /** "42 results", "30 of 300 results loaded, more as you scroll", and a word when older matches were not ranked. */
-function resultCount(loaded: number, total: number, hasMore: boolean, beyond: boolean): string {
+function resultCount(t: TFunction<'shell'>, loaded: number, total: number, hasMore: boolean, beyond: boolean): string {
   const all = Math.max(total, loaded);
-  const said = hasMore
-    ? `${count(loaded)} of ${count(all)} results loaded, more as you scroll`
-    : `${count(all)} ${all === 1 ? 'result' : 'results'}`;
-  return beyond ? `${said}: the best of the newest ${count(all)} matches; add a word to find older ones.` : said;
+  const said = hasMore ? t('search.loadedOf', { loaded, total: all }) : t('search.count', { count: all });
+  return beyond ? t('search.beyond', { said, total: all }) : said;
 }
 
 /** Mantine's visually-hidden pattern: the title names the dialog without taking room. */
@@ -222,6 +221,7 @@ function Message({ children }: { children: ReactNode }) {
 
 /** One hit: its title, what it is and where, and the words matched. The active one is tinted and marked at its edge. */
 function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
+  const { t } = useTranslation('shell');
   return (
     <Box
       data-hit-kind={hit.kind}
@@ -238,7 +238,7 @@ function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
           {hit.title}
         </Text>
         <Text size="xs" c="dimmed" truncate>
-          {KIND_LABELS[hit.kind]} · {hit.auditLabel}
+          {t(`search.kinds.${hit.kind}`)} · {hit.auditLabel}
         </Text>
         {hit.snippet && (
           <Text size="xs" lineClamp={2}>
@@ -252,6 +252,7 @@ function HitRow({ hit, active }: { hit: SearchHit; active: boolean }) {
 
 /** The header's way in, with the shortcut shown. */
 export function SearchButton() {
+  const { t } = useTranslation('shell');
   return (
     <Button
       variant="default"
@@ -264,7 +265,7 @@ export function SearchButton() {
       onClick={openSearch}
       aria-keyshortcuts={IS_MAC ? 'Meta+K' : 'Control+K'}
     >
-      Search
+      {t('search.button')}
     </Button>
   );
 }

@@ -1,0 +1,28 @@
+/** Words shared by every screen (components/ and lib/): buttons, load states, notification titles. */
+export const commonEn = {
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  save: 'Save',
+  delete: 'Delete',
+  edit: 'Edit',
+  add: 'Add',
+  close: 'Close',
+  loading: 'Loading',
+  loadingDots: 'Loading…',
+  tryAgain: 'Try again',
+  notFound: 'Not found',
+  couldNotLoad: 'Could not load this page',
+  serveToken: 'Open the full address that `fieldwork serve` printed, including its token.',
+  pageNotFound: 'Page not found',
+  pageNotFoundHint: 'This address does not lead to a screen of Fieldwork.',
+  goToAudits: 'Go to audits',
+  documentTitle: '{{title}} · Fieldwork',
+  errorTitles: {
+    invalid_input: 'Some fields need attention',
+    not_found: 'Not found',
+    conflict: 'Not possible',
+    unavailable: 'Fieldwork is not reachable',
+    unauthorized: 'Not signed in to this preview',
+    fallback: 'Something went wrong',
+  },
+} as const;

@@ -1,0 +1,19 @@
+import type { Language } from '#shared/i18n/languages';
+import { commonDe } from './common/de';
+import { commonEn } from './common/en';
+import { commonFr } from './common/fr';
+import { shellDe } from './shell/de';
+import { shellEn } from './shell/en';
+import { shellFr } from './shell/fr';
+
+/**
+ * The renderer's own catalogues: one namespace per feature folder, each in
+ * every shipped language. New namespaces are one line here (the instance and
+ * the completeness test read this list).
+ */
+export const UI_NAMESPACES = {
+  common: { en: commonEn, de: commonDe, fr: commonFr },
+  shell: { en: shellEn, de: shellDe, fr: shellFr },
+} as const satisfies Record<string, Record<Language, object>>;
+
+export type UiNamespace = keyof typeof UI_NAMESPACES;
