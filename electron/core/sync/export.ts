@@ -11,6 +11,7 @@ import type { PackageSigner } from '../packages/signature';
 import { writePackage } from '../packages/write';
 import type { RepoContext } from '../repos/context';
 import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
+import { adoptMeetingIds } from './before-log';
 import { clockStore } from './clock-store';
 import { stmt } from './statements';
 import { toChange, toTombstone } from './log';
@@ -142,6 +143,8 @@ function gather(ctx: RepoContext, input: WhatTravels, senderName: string): Gathe
   const kind = role === 'member' ? 'return' : 'send';
   const scopes = [input.auditId, audit.client_id];
   if (kind === 'send') refreshCarriedCopies(ctx, input.auditId);
+  // A meeting recorded before migration 15 travels under the id both laptops give it (before-log.ts).
+  adoptMeetingIds(ctx.db, ctx.deviceId, input.auditId);
   ensureLogged(ctx, scopes);
   const since = JSON.stringify(sinceFor(ctx, input, role));
   const above = `scope IN (?, ?) AND table_name IN (${PACKAGED_LIST})

@@ -13,7 +13,8 @@ import type { RepoContext } from '../repos/context';
 import { importTrustedCertificate } from '../repos/trusted-certs';
 import { clockStore } from './clock-store';
 import { checkDestination, checkRecords, checkSigner } from './import-checks';
-import { loadState, persistMerge, refsOf } from './merge-rows';
+import { adoptMeetingIds, fullyLogged, logUnloggedRows } from './before-log';
+import { loadState, persistMerge, refsOf, rowScopes } from './merge-rows';
 import type { ImportOptions } from './types';
 
 /** Thrown to roll a preview's merge back, carrying what it would have done. */
@@ -90,7 +91,18 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
       clockStore(ctx.db, ctx.deviceId).receive(latest, Date.now());
 
       const refs = refsOf(changes, tombstones);
-      const before = loadState(ctx.db, ctx.deviceId, refs);
+      // Records from before their table was logged (before-log.ts): one id for a meeting both laptops recorded,
+      // and the fields of a record held here logged, so the merge compares them instead of overwriting them.
+      adoptMeetingIds(ctx.db, ctx.deviceId, m.auditId);
+      let earlier = rowScopes(ctx.db, refs);
+      let before = loadState(ctx.db, ctx.deviceId, refs);
+      const unlogged = refs.filter(
+        (r) => earlier.get(r.table)?.has(r.rowId) && !fullyLogged(r.table, before.history[r.key ?? '']),
+      );
+      if (unlogged.length > 0 && logUnloggedRows(ctx.db, unlogged) > 0) {
+        before = loadState(ctx.db, ctx.deviceId, refs);
+        earlier = rowScopes(ctx.db, refs);
+      }
       const merge: MergePackage = {
         packageId: m.packageId,
         sender: m.senderDevice,
@@ -121,6 +133,7 @@ export async function importTeamPackage(ctx: RepoContext, file: string, opts: Im
         },
         m.auditId,
         fresh,
+        earlier,
       );
       if (!ctx.db.prepare('SELECT 1 FROM audits WHERE id = ?').get(m.auditId)) {
         throw new DomainError('invalid_input', 'The package does not hold its audit; nothing was imported.');

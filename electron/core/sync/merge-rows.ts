@@ -101,11 +101,13 @@ export function persistMerge(
   fallbackScope: string,
   /** Rows of `refs` merged without `after` (splitFresh): each shows its entries, all live. */
   fresh: readonly FreshRow[] = [],
+  /** rowScopes(db, refs) before any write, when the caller has it already. */
+  held?: Map<string, Map<string, string | null>>,
 ): PersistResult {
   const log = logStore(db);
   const keys = refs.map((r) => r.key ?? rowKey(r.table, r.rowId));
   const freshByKey = new Map(fresh.map((f) => [f.key, f]));
-  const earlier = rowScopes(db, refs);
+  const earlier = held ?? rowScopes(db, refs);
   materialise(db, [
     ...refs.flatMap((r, i) => (freshByKey.has(keys[i]!) ? [] : [{ ...r, view: after.view[keys[i]!]! }])),
     ...fresh.map((f) => ({ table: f.table, rowId: f.rowId, view: shownOf(f) })),
