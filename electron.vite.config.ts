@@ -25,6 +25,8 @@ export default defineConfig({
           'export-worker': at('./electron/core/export/worker/export-worker.ts'),
           'soa-worker': at('./electron/core/soa/worker/soa-worker.ts'),
           cli: at('./electron/cli/entry.ts'),
+          // The same commands for the packaged app's main process (`--fieldwork-cli`, electron/main/cli-mode.ts).
+          'cli-app': at('./electron/cli/app-entry.ts'),
         },
         external: ['better-sqlite3', 'sharp'],
       },

@@ -25,9 +25,11 @@ export function wantsFewerArenas(
  * Runs the same command in a child with MALLOC_ARENA_MAX=2 and the same
  * terminal, passing on the signals a user or a script sends this process;
  * resolves with the exit code to leave with (128 + signal when it was killed).
+ * `launch` goes between the executable and the command's arguments: the
+ * script under Node, `--fieldwork-cli --` (and its switches) in the app.
  */
-export function rerunWithFewerArenas(argv: readonly string[]): Promise<number> {
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...argv], {
+export function rerunWithFewerArenas(argv: readonly string[], launch: readonly string[]): Promise<number> {
+  const child = spawn(process.execPath, [...launch, ...argv], {
     stdio: 'inherit',
     env: { ...process.env, MALLOC_ARENA_MAX: '2' },
   });

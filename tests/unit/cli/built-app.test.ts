@@ -6,6 +6,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -20,11 +21,15 @@ import { REPO_ROOT } from '../../helpers/serve';
  * What the installer ships, run the way the installed app runs it: the electron-vite build (`npm run build`)
  * copied away from the sources into the layout electron-builder makes — package.json, out/, resources/ and
  * node_modules in resources/app.asar (a folder here), the launcher of build/launchers/ beside the app binary.
- * The "app binary" is a stand-in that, like Electron's, acts as Node only under ELECTRON_RUN_AS_NODE=1. Node 20
+ * The "app binary" is a stand-in for Electron's with the RunAsNode fuse off: whatever the environment says, it
+ * starts the app's main entry (package.json "main", out/main/index.js) with the command line it was given, and its
+ * 'electron' module (tests/helpers/electron-main) stops the process if anything of the desktop app is touched. So
+ * the commands below run only if the launcher's --fieldwork-cli reaches the main process's CLI branch. Node 20
  * cannot load TypeScript, and no path leads back to the sources: the report is built and signed by the built CLI
  * in the built export worker, or not at all.
  */
 const BUILT_CLI = join(REPO_ROOT, 'out', 'main', 'cli.js');
+const FAKE_ELECTRON = join(REPO_ROOT, 'tests', 'helpers', 'electron-main', 'register.mjs');
 
 const dir = mkdtempSync(join(tmpdir(), 'fieldwork-built-'));
 const linux = join(dir, 'opt', 'Fieldwork');
@@ -40,13 +45,10 @@ function packInto(appAsar: string): void {
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(appAsar, 'node_modules'), 'dir');
 }
 
-/** An executable that runs Node only when asked to act as Node, as Electron's binary does. */
-function fakeAppBinary(path: string): void {
-  const script = [
-    '#!/bin/sh',
-    `[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo 'started as the app, not as Node' >&2; exit 9; }`,
-    `exec '${process.execPath}' "$@"`,
-  ];
+/** An executable that, like Electron's with RunAsNode off, can only start the app packed in `appAsar`. */
+function fakeAppBinary(path: string, appAsar: string): void {
+  const main = (JSON.parse(readFileSync(join(appAsar, 'package.json'), 'utf8')) as { main: string }).main;
+  const script = ['#!/bin/sh', `exec '${process.execPath}' --import '${FAKE_ELECTRON}' '${join(appAsar, main)}' "$@"`];
   writeFileSync(path, `${script.join('\n')}\n`);
   chmodSync(path, 0o755);
 }
@@ -65,13 +67,13 @@ describe('the built CLI and export worker, installed as electron-builder lays th
     if (!existsSync(BUILT_CLI)) throw new Error('out/main/cli.js is missing: run `npm run build` first.');
     // Linux: <install>/fieldwork, <install>/resources/app.asar, <install>/bin/fieldwork.
     packInto(join(linux, 'resources', 'app.asar'));
-    fakeAppBinary(join(linux, 'fieldwork'));
+    fakeAppBinary(join(linux, 'fieldwork'), join(linux, 'resources', 'app.asar'));
     mkdirSync(join(linux, 'bin'));
     copyFileSync(join(REPO_ROOT, 'build', 'launchers', 'fieldwork'), join(linux, 'bin', 'fieldwork'));
     // macOS: Contents/MacOS/Fieldwork, Contents/Resources/app.asar, Contents/Resources/bin/fieldwork.
     packInto(join(mac, 'Resources', 'app.asar'));
     mkdirSync(join(mac, 'MacOS'));
-    fakeAppBinary(join(mac, 'MacOS', 'Fieldwork'));
+    fakeAppBinary(join(mac, 'MacOS', 'Fieldwork'), join(mac, 'Resources', 'app.asar'));
     mkdirSync(join(mac, 'Resources', 'bin'));
     copyFileSync(join(REPO_ROOT, 'build', 'launchers', 'fieldwork'), join(mac, 'Resources', 'bin', 'fieldwork'));
   });
@@ -129,6 +131,17 @@ describe('the built CLI and export worker, installed as electron-builder lays th
     expect(listed.code).toBe(0);
     expect(listed.out).toContain('Nordlicht Logistics GmbH');
     expect(run(link, '--version').out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('the app binary without --fieldwork-cli starts the desktop app, not the command (the stand-in is honest)', () => {
+    const started = run(join(linux, 'fieldwork'), 'audits', '--data-dir', dataDir);
+    expect(started.code).toBe(9);
+    expect(started.err).toMatch(/^started as the desktop app: /);
+    expect(run(join(linux, 'fieldwork'), '--fieldwork-cli', 'audits')).toEqual({
+      code: 2,
+      out: '',
+      err: 'fieldwork: start the command as `<app> --fieldwork-cli -- <arguments>`.\n',
+    });
   });
 
   it('serve without the built user interface says how to build it, in one line', () => {

@@ -49,12 +49,21 @@ describe('electron-builder.yml and the fieldwork launchers', () => {
   it('the POSIX launcher names the binaries electron-builder makes', () => {
     const sh = readFileSync(join(REPO_ROOT, 'build', 'launchers', 'fieldwork'), 'utf8');
     expect(config.linux.executableName).toBe('fieldwork');
-    expect(sh).toContain('app="$here/../fieldwork"');
+    expect(sh).toContain('exec "$here/../fieldwork" ');
     expect(config.productName).toBe('Fieldwork');
-    expect(sh).toContain('app="$here/../../MacOS/Fieldwork"');
+    expect(sh).toContain('exec "$here/../../MacOS/Fieldwork" ');
   });
 
-  it('the Windows launcher runs Fieldwork.exe as Node on the packed CLI, with CRLF line ends', () => {
+  it('the POSIX launcher starts the app with --fieldwork-cli, never as Node', () => {
+    const sh = readFileSync(join(REPO_ROOT, 'build', 'launchers', 'fieldwork'), 'utf8');
+    const code = sh.split('\n').filter((l) => !l.startsWith('#'));
+    expect(code.join('\n')).not.toMatch(/ELECTRON_RUN_AS_NODE|cli\.js/);
+    expect(code).toContain('  exec "$here/../../MacOS/Fieldwork" --fieldwork-cli -- "$@"');
+    // Linux: switches before the flag (after `--` they would be the command's), headless so no display is needed.
+    expect(code).toContain('exec "$here/../fieldwork" --ozone-platform=headless --disable-gpu --fieldwork-cli -- "$@"');
+  });
+
+  it('the Windows launcher starts Fieldwork.exe with --fieldwork-cli, with CRLF line ends', () => {
     const cmd = readFileSync(join(REPO_ROOT, 'build', 'launchers', 'fieldwork.cmd'), 'utf8');
     expect(cmd.endsWith('\r\n')).toBe(true);
     expect(cmd.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -62,9 +71,8 @@ describe('electron-builder.yml and the fieldwork launchers', () => {
     expect(lines).toEqual([
       '@echo off',
       'setlocal',
-      'set ELECTRON_RUN_AS_NODE=1',
-      // %~dp0 is bin\ with its trailing backslash: the executable and resources\ are one folder up.
-      '"%~dp0..\\Fieldwork.exe" "%~dp0..\\resources\\app.asar\\out\\main\\cli.js" %*',
+      // %~dp0 is bin\ with its trailing backslash: the executable is one folder up.
+      '"%~dp0..\\Fieldwork.exe" --fieldwork-cli -- %*',
       'exit /b %ERRORLEVEL%',
     ]);
   });

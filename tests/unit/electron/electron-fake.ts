@@ -79,6 +79,8 @@ const makeApp = () => {
     whenReady: vi.fn(() => readyPromise),
     getPath: vi.fn((name: string) => `/fake/${name}`),
     getVersion: vi.fn(() => '9.9.9'),
+    disableHardwareAcceleration: vi.fn(),
+    dock: { hide: vi.fn() },
   });
 };
 

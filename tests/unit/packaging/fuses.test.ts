@@ -30,8 +30,8 @@ it('electron-builder.yml flips every fuse the threat model relies on', { timeout
     EnableCookieEncryption: wire[FuseV1Options.EnableCookieEncryption!],
     GrantFileProtocolExtraPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges!],
   }).toEqual({
-    // On until the installed `fieldwork` command stops relying on ELECTRON_RUN_AS_NODE (SECURITY.md, known gap).
-    RunAsNode: true,
+    // The installed `fieldwork` command starts the app with --fieldwork-cli instead (build/launchers/).
+    RunAsNode: false,
     EnableNodeOptionsEnvironmentVariable: false,
     EnableNodeCliInspectArguments: false,
     OnlyLoadAppFromAsar: true,
