@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, RowMeta, requiredText, text } from './common';
 import { labelsEn } from '#shared/i18n/labels/en';
+import { LANGUAGES } from '#shared/i18n/languages';
 
 export const STANDARDS = ['ISO/IEC 27001:2022'] as const;
 export const Standard = z.enum(STANDARDS, { error: 'Unsupported standard' });
@@ -17,25 +18,25 @@ export const AUDIT_TYPES = [
 ] as const;
 export const AuditType = z.enum(AUDIT_TYPES, { error: 'Unknown audit type' });
 export type AuditType = z.infer<typeof AuditType>;
-/** English; other languages: labelsIn(language).auditType (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).auditType (#shared/i18n/labels/index). */
 export const AUDIT_TYPE_LABELS: Record<AuditType, string> = labelsEn.auditType;
 
 export const AUDIT_STATUSES = ['planned', 'in_progress', 'reporting', 'closed'] as const;
 export const AuditStatus = z.enum(AUDIT_STATUSES, { error: 'Unknown audit status' });
 export type AuditStatus = z.infer<typeof AuditStatus>;
-/** English; other languages: labelsIn(language).auditStatus (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).auditStatus (#shared/i18n/labels/index). */
 export const AUDIT_STATUS_LABELS: Record<AuditStatus, string> = labelsEn.auditStatus;
 
 export const AUDIT_MODES = ['on_site', 'remote'] as const;
 export const AuditMode = z.enum(AUDIT_MODES, { error: 'Choose on-site or remote' });
 export type AuditMode = z.infer<typeof AuditMode>;
-/** English; other languages: labelsIn(language).auditMode (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).auditMode (#shared/i18n/labels/index). */
 export const AUDIT_MODE_LABELS: Record<AuditMode, string> = labelsEn.auditMode;
 
 export const TEAM_ROLES = ['lead_auditor', 'auditor', 'technical_expert', 'observer'] as const;
 export const TeamRole = z.enum(TEAM_ROLES, { error: 'Unknown team role' });
 export type TeamRole = z.infer<typeof TeamRole>;
-/** English; other languages: labelsIn(language).teamRole (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).teamRole (#shared/i18n/labels/index). */
 export const TEAM_ROLE_LABELS: Record<TeamRole, string> = labelsEn.teamRole;
 
 export const TeamMemberInput = z.strictObject({
@@ -60,12 +61,34 @@ const auditFields = {
   team: z.array(TeamMemberInput).max(50, 'At most 50 team members'),
   objectives: text(8000, 'Objectives').default(''),
   criteria: text(8000, 'Criteria').default(''),
+  /**
+   * The language of this audit's report, NC list and plan (the client's), independent of the app's.
+   * Optional: an update without it keeps the audit's setting; a new audit gets English.
+   */
+  reportLanguage: z.enum(LANGUAGES, { error: 'Choose English, German or French' }).optional(),
+  /** A second language makes the report bilingual (side by side); null: one language. */
+  reportSecondLanguage: z.enum(LANGUAGES, { error: 'Choose English, German or French' }).nullable().optional(),
 };
 
-const withAuditRules = <T extends z.ZodType<{ startDate: string; endDate: string; team: { role: TeamRole }[] }>>(
+const withAuditRules = <
+  T extends z.ZodType<{
+    startDate: string;
+    endDate: string;
+    team: { role: TeamRole }[];
+    reportLanguage?: string | undefined;
+    reportSecondLanguage?: string | null | undefined;
+  }>,
+>(
   schema: T,
 ) =>
   schema.superRefine((a, ctx) => {
+    if (a.reportSecondLanguage && a.reportSecondLanguage === (a.reportLanguage ?? 'en')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reportSecondLanguage'],
+        message: 'The second report language must differ from the first',
+      });
+    }
     if (a.endDate < a.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date is before the start date' });
     }
@@ -124,6 +147,8 @@ export const Audit = RowMeta.extend({
   templateVersion: z.string(),
   /** The version of the client's Statement of Applicability last imported (cited by the report). */
   soaVersion: z.string().nullable(),
+  reportLanguage: z.enum(LANGUAGES),
+  reportSecondLanguage: z.enum(LANGUAGES).nullable(),
 });
 export type Audit = z.infer<typeof Audit>;
 

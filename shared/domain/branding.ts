@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requiredText, text } from './common';
 import { labelsEn } from '#shared/i18n/labels/en';
+import { LANGUAGES } from '#shared/i18n/languages';
 
 /** The certification body whose identity, logo and colours the reports carry. */
 export const HexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1F4E79');
@@ -15,8 +16,9 @@ export const ReportNumberPattern = requiredText(100, 'Report number pattern')
     `Use only these placeholders: ${REPORT_NUMBER_TOKENS.join(' ')}`,
   );
 
-export const REPORT_LANGUAGES = ['en'] as const;
-export const ReportLanguage = z.enum(REPORT_LANGUAGES, { error: 'Reports can be written in English only, for now' });
+/** The report languages: every shipped language (issue 17). */
+export const REPORT_LANGUAGES = LANGUAGES;
+export const ReportLanguage = z.enum(REPORT_LANGUAGES, { error: 'Choose English, German or French for reports' });
 
 export const CertificationBodyInput = z.strictObject({
   name: requiredText(200, 'Certification body name'),
@@ -47,7 +49,7 @@ export const DEFAULT_CERTIFICATION_BODY: CertificationBodyFields = {
 export const BRAND_IMAGE_KINDS = ['logo', 'accreditation_mark'] as const;
 export const BrandImageKind = z.enum(BRAND_IMAGE_KINDS, { error: 'Unknown image kind' });
 export type BrandImageKind = z.infer<typeof BrandImageKind>;
-/** English; other languages: labelsIn(language).brandImage (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).brandImage (#shared/i18n/labels/index). */
 export const BRAND_IMAGE_LABELS: Record<BrandImageKind, string> = labelsEn.brandImage;
 
 /** Largest logo or mark accepted (the file as chosen, before it is normalised to PNG). */

@@ -4,6 +4,7 @@ import { Id, text } from './common';
 import { Actor } from './finding';
 import { Unlock, VerifyResult } from './signing';
 import { labelsEn } from '#shared/i18n/labels/en';
+import { LANGUAGES } from '#shared/i18n/languages';
 
 /** What the audit report says that the audit record does not already hold; written by the lead auditor. */
 const detailFields = {
@@ -44,7 +45,7 @@ export type ReportDetails = z.output<typeof ReportDetails>;
 export const EXPORT_KINDS = ['report', 'nc_list', 'plan'] as const;
 export const ExportKind = z.enum(EXPORT_KINDS, { error: 'Unknown document kind' });
 export type ExportKind = z.infer<typeof ExportKind>;
-/** English; other languages: labelsIn(language).exportKind (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).exportKind (#shared/i18n/labels/index). */
 export const EXPORT_KIND_LABELS: Record<ExportKind, string> = labelsEn.exportKind;
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS, { error: 'Use docx, xlsx or csv' });
@@ -105,8 +106,19 @@ export const ExportStartInput = z
     format: ExportFormat.default('docx'),
     /** Issue: freeze the file as a new version and sign it (DOCX only). */
     issue: IssueRequest.optional(),
+    /** Write in this language instead of the audit's report language (CLI --lang). */
+    language: z.enum(LANGUAGES, { error: 'Choose en, de or fr' }).optional(),
+    /** A second language side by side (bilingual report), or null for one language; absent: the audit's setting. */
+    secondLanguage: z.enum(LANGUAGES, { error: 'Choose en, de or fr' }).nullable().optional(),
   })
   .superRefine((x, ctx) => {
+    if (x.secondLanguage && x.language && x.secondLanguage === x.language) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secondLanguage'],
+        message: 'The second language must differ from the first',
+      });
+    }
     if (x.kind === 'report' && x.format !== 'docx') {
       ctx.addIssue({ code: 'custom', path: ['format'], message: 'The audit report is written as DOCX only' });
     }

@@ -1,3 +1,4 @@
+import type { Language } from '#shared/i18n/languages';
 import type { OpParsed } from '#shared/api/contract';
 import { DomainError } from '#shared/api/result';
 import { AUDIT_TYPE_LABELS, type Audit } from '#shared/domain/audit';
@@ -132,7 +133,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
   if (!input.issue) {
     // A draft of an audit already issued carries its number (the cover and sign-off still say draft).
     const reportNumber = issuedReportNumber(ctx, audit.id) ?? 'DRAFT';
-    const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff: null });
+    const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff: null, ...languagesOf(input) });
     return {
       task: {
         kind: input.kind,
@@ -165,7 +166,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
     signedOn: now.slice(0, 10),
     fingerprint: identity.fingerprint,
   };
-  const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff });
+  const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff, ...languagesOf(input) });
   return {
     task: {
       kind: input.kind,
@@ -190,3 +191,12 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
     },
   };
 }
+
+/** The export's language overrides (CLI --lang, --second-lang), passed on only when given. */
+export const languagesOf = (input: {
+  language?: Language | undefined;
+  secondLanguage?: Language | null | undefined;
+}) => ({
+  language: input.language,
+  secondLanguage: input.secondLanguage,
+});

@@ -29,6 +29,8 @@ interface AuditRow {
   template_id: string;
   template_version: string;
   soa_version: string | null;
+  report_language: Audit['reportLanguage'];
+  report_second_language: Audit['reportSecondLanguage'];
   created_at: string;
   updated_at: string;
   device_id: string;
@@ -82,6 +84,8 @@ export function getAudit(ctx: RepoContext, id: string): Audit {
     templateId: row.template_id,
     templateVersion: row.template_version,
     soaVersion: row.soa_version,
+    reportLanguage: row.report_language,
+    reportSecondLanguage: row.report_second_language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deviceId: row.device_id,
@@ -97,12 +101,15 @@ export function createAudit(ctx: RepoContext, data: AuditData): Audit {
   ctx.db
     .prepare(
       `INSERT INTO audits (id, client_id, standard, type, scope, start_date, end_date, mode, objectives, criteria, status,
-                           template_id, template_version, created_at, updated_at, device_id)
+                           template_id, template_version, report_language, report_second_language,
+                           created_at, updated_at, device_id)
        VALUES (@id, @clientId, @standard, @type, @scope, @startDate, @endDate, @mode, @objectives, @criteria, 'planned',
-               @templateId, @templateVersion, @now, @now, @device)`,
+               @templateId, @templateVersion, @reportLanguage, @reportSecondLanguage, @now, @now, @device)`,
     )
     .run({
       ...fields(data),
+      reportLanguage: data.reportLanguage ?? 'en',
+      reportSecondLanguage: data.reportSecondLanguage ?? null,
       id,
       templateId: checklist.template.id,
       templateVersion: checklist.template.version,
@@ -129,10 +136,11 @@ export function updateAudit(ctx: RepoContext, id: string, data: AuditData): Audi
     .prepare(
       `UPDATE audits SET standard = @standard, type = @type, scope = @scope, start_date = @startDate,
          end_date = @endDate, mode = @mode, objectives = @objectives, criteria = @criteria,
+         report_language = @reportLanguage, report_second_language = @reportSecondLanguage,
          updated_at = @now, device_id = @device
        WHERE id = @id`,
     )
-    .run({ ...fields(data), id, now: s.now, device: s.device });
+    .run({ ...fields(data), ...reportLanguages(current, data), id, now: s.now, device: s.device });
   writeChildren(ctx, s, id, data);
   return getAudit(ctx, id);
 }
@@ -180,6 +188,18 @@ function fields(d: AuditData) {
     objectives: d.objectives,
     criteria: d.criteria,
   };
+}
+
+/** The report languages after an update: a field left out keeps the audit's setting (older callers send neither). */
+function reportLanguages(current: Audit, d: AuditData) {
+  const reportLanguage = d.reportLanguage ?? current.reportLanguage;
+  const second = d.reportSecondLanguage === undefined ? current.reportSecondLanguage : d.reportSecondLanguage;
+  if (second === reportLanguage) {
+    throw new DomainError('invalid_input', 'The second report language must differ from the first.', [
+      { path: ['reportSecondLanguage'], message: 'The second report language must differ from the first' },
+    ]);
+  }
+  return { reportLanguage, reportSecondLanguage: second };
 }
 
 function requireClient(ctx: RepoContext, clientId: string): void {

@@ -6,7 +6,7 @@ import { throwIfAborted } from '../report/photos';
 import { reportStrings } from '../report/strings';
 import { xmlSafeDeep } from '../report/xml-safe';
 import type { PlanDocModel } from './model';
-import { PLAN_STRINGS as t } from './strings';
+import { planStrings } from './strings';
 
 const WIDTHS = [12, 11, 13, 34, 15, 15];
 
@@ -18,7 +18,8 @@ const WIDTHS = [12, 11, 13, 34, 15, 15];
 export async function writePlanDocx(input: PlanDocModel, path: string, hooks: BuildHooks = {}): Promise<WrittenDocx> {
   const m = xmlSafeDeep(input);
   const p = m.plan;
-  const s = reportStrings('en');
+  const s = reportStrings(m.language);
+  const t = planStrings(m.language);
   throwIfAborted(hooks.signal);
   hooks.onProgress?.(0, 1, s.progress.writing);
   const audit = `${t.types[p.type] ?? p.type} ${p.startDate}`;
@@ -49,7 +50,7 @@ export async function writePlanDocx(input: PlanDocModel, path: string, hooks: Bu
               [t.facts.client, p.clientName],
               [t.facts.audit, t.types[p.type] ?? p.type],
               [t.facts.standard, p.standard],
-              [t.facts.dates, t.dates(p.startDate, p.endDate)],
+              [t.facts.dates, t.dates(s.date(p.startDate), s.date(p.endDate))],
               [t.facts.mode, t.modes[p.mode] ?? p.mode],
               [t.facts.sites, p.sites.map((x) => `${x.name}, ${x.address}`).join('\n') || t.none],
             ],

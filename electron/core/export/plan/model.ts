@@ -1,3 +1,4 @@
+import type { Language } from '#shared/i18n/languages';
 import type { AuditPlan } from '#shared/domain/plan';
 import { getCertificationBody } from '../../repos/branding';
 import type { RepoContext } from '../../repos/context';
@@ -11,9 +12,16 @@ export interface PlanDocModel {
   /** The day the document was produced (the plan's date for the client). */
   generatedAt: string;
   signOff: SignOff | null;
+  /** The audit's report language, or the export's override. */
+  language: Language;
 }
 
-export function collectPlanModel(ctx: RepoContext, auditId: string, signOff: SignOff | null): PlanDocModel {
+export function collectPlanModel(
+  ctx: RepoContext,
+  auditId: string,
+  signOff: SignOff | null,
+  language: Language,
+): PlanDocModel {
   const body = getCertificationBody(ctx);
   return {
     plan: getPlan(ctx, auditId),
@@ -25,5 +33,6 @@ export function collectPlanModel(ctx: RepoContext, auditId: string, signOff: Sig
     },
     generatedAt: ctx.now().slice(0, 10),
     signOff,
+    language,
   };
 }

@@ -29,6 +29,7 @@ export function preparePlanExport(
           fingerprint: signer.identity.fingerprint,
         }
       : null,
+    input.language ?? audit.reportLanguage,
   );
   return {
     task: {

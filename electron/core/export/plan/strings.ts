@@ -1,46 +1,40 @@
-/** The plan document's fixed texts (English; the report's other languages have no plan wording yet). */
-export const PLAN_STRINGS = {
-  title: 'Audit plan',
-  header: (body: string, client: string, audit: string) => `${body} · ${client} · ${audit} · Audit plan`,
-  facts: {
-    client: 'Organisation',
-    audit: 'Audit',
-    standard: 'Standard',
-    dates: 'Dates',
-    mode: 'Mode',
-    sites: 'Sites',
-  },
-  modes: { on_site: 'On-site', remote: 'Remote' } as Record<string, string>,
-  objectives: 'Audit objectives',
-  scope: 'Audit scope',
-  criteria: 'Audit criteria',
-  team: 'Audit team',
-  teamCols: ['Name', 'Role'],
-  timetable: 'Timetable',
-  timetableCols: ['Day', 'Time', 'Site', 'Process or requirements', 'Auditee', 'Auditor'],
-  noSessions: 'No sessions are planned yet.',
-  notes: 'Arrangements',
-  none: 'Not recorded',
-  requirements: (refs: string[]) => `Requirements: ${refs.join(', ')}`,
-  dates: (from: string, to: string) => (from === to ? from : `${from} to ${to}`),
-  /** ISO/IEC 17021-1 9.2.3: the plan is communicated and agreed before the audit. */
-  agreement:
-    'Please confirm this plan, or tell the lead auditor of any change, before the audit. It is confirmed again at the opening meeting.',
-  issuedBy: (name: string, on: string) => `Signed by ${name} on ${on}.`,
-  draft: 'Draft — not signed.',
-  roles: {
-    lead_auditor: 'Lead auditor',
-    auditor: 'Auditor',
-    technical_expert: 'Technical expert',
-    observer: 'Observer',
-  } as Record<string, string>,
-  types: {
-    stage1: 'Stage 1',
-    stage2: 'Stage 2',
-    surveillance1: 'Surveillance 1',
-    surveillance2: 'Surveillance 2',
-    recertification: 'Recertification',
-    special: 'Special audit',
-    gap_analysis: 'Gap analysis (pre-assessment)',
-  } as Record<string, string>,
-};
+import { translator } from '#shared/i18n/instance';
+import { labelsIn } from '#shared/i18n/labels/index';
+import type { Language } from '#shared/i18n/languages';
+import { SHARED_RESOURCES } from '#shared/i18n/resources';
+
+/** The plan document's fixed texts in one language, from the `report` catalogue's plan part and the labels. */
+export function planStrings(language: Language) {
+  const t = translator(language);
+  const c = SHARED_RESOURCES[language].report;
+  const p = c.plan;
+  const l = labelsIn(language);
+  const r = (key: string, params: Record<string, unknown>): string => t(`report:plan.${key}`, params);
+  return {
+    title: p.title,
+    header: (body: string, client: string, audit: string) => r('header', { body, client, audit }),
+    facts: p.facts,
+    modes: l.auditMode as Record<string, string>,
+    objectives: p.objectives,
+    scope: p.scope,
+    criteria: p.criteria,
+    team: p.team,
+    teamCols: Object.values(c.details.teamCols),
+    timetable: p.timetable,
+    timetableCols: Object.values(p.timetableCols),
+    noSessions: p.noSessions,
+    notes: p.notes,
+    none: p.none,
+    requirements: (refs: string[]) => r('requirements', { refs: refs.join(', ') }),
+    dates: (from: string, to: string) => (from === to ? from : r('dates', { from, to })),
+    /** ISO/IEC 17021-1 9.2.3: the plan is communicated and agreed before the audit. */
+    agreement: p.agreement,
+    issuedBy: (name: string, on: string) => r('issuedBy', { name, on }),
+    draft: p.draft,
+    roles: l.teamRole as Record<string, string>,
+    types: { ...l.auditType, ...c.labels.auditType } as Record<string, string>,
+  };
+}
+
+/** The English plan texts (kept for callers that name English directly). */
+export const PLAN_STRINGS = planStrings('en');

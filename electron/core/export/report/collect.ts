@@ -1,3 +1,5 @@
+import type { Audit } from '#shared/domain/audit';
+import type { Language } from '#shared/i18n/languages';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import type { BrandImageKind } from '#shared/domain/branding';
 import { getAudit } from '#core/repos/audits';
@@ -62,7 +64,14 @@ const samplesOf = (items: readonly ChecklistItem[]): ReportSample[] =>
 export function collectReportModel(
   ctx: RepoContext,
   auditId: string,
-  opts: { reportNumber: string; version: number; signOff: SignOff | null },
+  opts: {
+    reportNumber: string;
+    version: number;
+    signOff: SignOff | null;
+    /** Overrides of the audit's report languages (CLI --lang / --second-lang); absent: the audit's own. */
+    language?: Language | undefined;
+    secondLanguage?: Language | null | undefined;
+  },
 ): ReportModel {
   const audit = getAudit(ctx, auditId);
   const client = getClient(ctx, audit.clientId);
@@ -82,7 +91,7 @@ export function collectReportModel(
   const overrides = reportOverrides(ctx, auditId);
   const evidence = evidenceFiles(ctx, audit, checklist.items);
   return {
-    language: body.language,
+    ...reportLanguages(audit, opts),
     reportNumber: opts.reportNumber,
     version: opts.version,
     signOff: opts.signOff,
@@ -157,4 +166,14 @@ export function collectReportModel(
     ...(provenance && { provenance }),
     ...reportMeetings(getMeetings(ctx, auditId)),
   };
+}
+
+/** The languages a document is written in: the export's override, else the audit's setting; never twice the same. */
+export function reportLanguages(
+  audit: Pick<Audit, 'reportLanguage' | 'reportSecondLanguage'>,
+  o: { language?: Language | undefined; secondLanguage?: Language | null | undefined },
+): { language: Language; secondLanguage: Language | null } {
+  const language = o.language ?? audit.reportLanguage;
+  const second = o.secondLanguage === undefined ? audit.reportSecondLanguage : o.secondLanguage;
+  return { language, secondLanguage: second === language ? null : second };
 }

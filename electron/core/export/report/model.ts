@@ -3,7 +3,7 @@ import type { AuditMode, AuditType, TeamRole } from '#shared/domain/audit';
 import type { ItemResult } from '#shared/domain/checklist';
 import type { FindingStatus, FindingType, VerificationMethod } from '#shared/domain/finding';
 import type { Recommendation } from '#shared/domain/programme';
-import type { REPORT_LANGUAGES } from '#shared/domain/branding';
+import type { Language } from '#shared/i18n/languages';
 import type { ReportDetails } from '#shared/domain/report';
 import type { GateStage } from '#shared/rules/gates/gates';
 
@@ -258,7 +258,9 @@ export interface ReportProvenance {
 }
 
 export interface ReportModel {
-  language: (typeof REPORT_LANGUAGES)[number];
+  language: Language;
+  /** A bilingual report's second language (our wording side by side; the auditor's texts once), else null. */
+  secondLanguage?: Language | null;
   /** 'DRAFT' when not issued. */
   reportNumber: string;
   version: number;

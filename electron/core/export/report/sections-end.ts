@@ -82,7 +82,7 @@ export function recommendation({ m, s }: Ctx): ReportSection | null {
     if (rec.decided.overridden) out.push(new Paragraph({ text: r.overridden }), ...paragraphs(rec.decided.reason, ''));
     else if (rec.decided.reason.trim() !== '')
       out.push(new Paragraph({ text: r.reasonGiven }), ...paragraphs(rec.decided.reason, ''));
-    out.push(new Paragraph({ text: r.decidedBy(rec.decided.by, rec.decided.on) }));
+    out.push(new Paragraph({ text: r.decidedBy(rec.decided.by, s.date(rec.decided.on)) }));
   }
   if (rec.reasons.length > 0) out.push(...field(r.basis, rec.reasons.join('\n'), ''));
   return { title: m.audit.type === 'stage1' ? r.stage1Heading : r.heading, children: out };
@@ -127,7 +127,7 @@ export function signOff(ctx: Ctx): ReportSection {
         [
           [t.name, m.signOff.signerName],
           [t.role, m.signOff.signerRole],
-          [t.date, m.signOff.signedOn],
+          [t.date, s.date(m.signOff.signedOn)],
           [t.fingerprint, m.signOff.fingerprint],
         ],
         primary,

@@ -29,8 +29,9 @@ function brandImage(img: ReportImage, maxW: number, maxH: number): ImageRun {
   });
 }
 
-const dates = (a: { startDate: string; endDate: string }) =>
-  a.startDate === a.endDate ? a.startDate : `${a.startDate} – ${a.endDate}`;
+/** The audit's dates in the report's language (one day, or a span). */
+const dates = (s: Ctx['s'], a: { startDate: string; endDate: string }) =>
+  a.startDate === a.endDate ? s.date(a.startDate) : s.dateRange(s.date(a.startDate), s.date(a.endDate));
 
 export function cover({ m, s, primary }: Ctx): FileChild[] {
   const out: FileChild[] = [];
@@ -46,11 +47,11 @@ export function cover({ m, s, primary }: Ctx): FileChild[] {
       [
         [s.cover.client, m.client.name],
         [s.cover.audit, `${s.labels.auditType[m.audit.type]} · ${m.audit.standard}`],
-        [s.cover.dates, dates(m.audit)],
+        [s.cover.dates, dates(s, m.audit)],
         [s.cover.reportNumber, m.reportNumber],
         [s.cover.version, String(m.version)],
-        [s.cover.status, m.signOff ? `${s.cover.issued} ${m.signOff.signedOn}` : s.cover.draft],
-        [s.cover.produced, m.generatedAt],
+        [s.cover.status, m.signOff ? `${s.cover.issued} ${s.date(m.signOff.signedOn)}` : s.cover.draft],
+        [s.cover.produced, s.date(m.generatedAt)],
       ],
       primary,
     ),
@@ -149,7 +150,7 @@ export function auditDetails(ctx: Ctx): ReportSection {
     heading(2, d.whenHeading),
     factsTable(
       [
-        [d.dates, dates(m.audit)],
+        [d.dates, dates(s, m.audit)],
         [d.mode, s.labels.mode[m.audit.mode]],
         [d.days, m.texts.auditorDays === null ? none : String(m.texts.auditorDays)],
         [d.minutes, m.audit.minutesRecorded === null ? none : d.hours(m.audit.minutesRecorded)],

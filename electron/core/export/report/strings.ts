@@ -1,13 +1,12 @@
 import type { AuditType } from '#shared/domain/audit';
-import type { REPORT_LANGUAGES } from '#shared/domain/branding';
-import { STRINGS_EN, type ReportStrings } from './strings-en';
+import { LANGUAGES, type Language } from '#shared/i18n/languages';
+import { buildReportStrings, type ReportStrings } from './strings-en';
 
-type Language = (typeof REPORT_LANGUAGES)[number];
+const BY_LANGUAGE = new Map<Language, ReportStrings>(LANGUAGES.map((lng) => [lng, buildReportStrings(lng)]));
 
-const BY_LANGUAGE: Record<Language, ReportStrings> = { en: STRINGS_EN };
-
-/** The fixed texts of a report in the certification body's language. */
-export const reportStrings = (language: Language): ReportStrings => BY_LANGUAGE[language];
+/** The fixed texts of a report in one language (the audit's report language, or a CLI --lang). */
+export const reportStrings = (language: Language): ReportStrings =>
+  BY_LANGUAGE.get(language) ?? buildReportStrings(language);
 
 /**
  * The texts for one audit type: a gap analysis (pre-assessment) report is
