@@ -259,10 +259,15 @@ const I18N_DONE = [
   'renderer/src/components/NotFound.tsx',
   'renderer/src/components/StartupNotices.tsx',
   'renderer/src/components/PageHeader.tsx',
+  'renderer/src/components/AuditStatusBadge.tsx',
+  'renderer/src/app/AuditDetail.tsx',
+  'renderer/src/features/audits/AuditList.tsx',
+  'renderer/src/features/audits/AuditOverview.tsx',
+  'renderer/src/features/audits/AuditSections.tsx',
 ];
-// To do (still English literals): the rest of app/ and components/, and features/
-// audits, checklist, findings, clients, dashboard, records, evidence, plan, programme, report, review,
-// team, templates, verify, branding, signing, backups, security.
+// To do (still English literals): the rest of app/ and components/; the audit form (features/audits/AuditForm*,
+// TeamEditor, ChecklistChoice); features/ checklist, findings, clients, dashboard, records, evidence, plan,
+// programme, report, review, team, templates, verify, branding, signing, backups, security.
 
 const fieldwork = {
   meta: { name: 'fieldwork-local' },

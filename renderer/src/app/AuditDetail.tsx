@@ -19,7 +19,8 @@ import {
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, type AuditStatus } from '#shared/domain/audit';
+import { Trans, useTranslation } from 'react-i18next';
+import type { AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
 import { useOp, useWriteOp } from '../api/ops';
 import { href, navigate } from '../lib/router';
@@ -64,17 +65,18 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
   // The Team tab's badge counts open conflicts: the audit shows them until they are decided.
   const team = useOp('team.status', { auditId: id });
   const openConflicts = team.data?.openConflicts ?? 0;
+  const { t } = useTranslation('audits');
 
   if (audit.error && !audit.data) return <LoadError error={audit.error} onRetry={audit.reload} />;
   if (!a) return <PageLoader />;
 
-  const typeLabel = AUDIT_TYPE_LABELS[a.type];
+  const typeLabel = t(`labels:auditType.${a.type}`);
   const dates = formatDayRange(a.startDate, a.endDate);
 
   const moveTo = async (to: AuditStatus) => {
     const result = await setStatus.mutate({ id, status: to });
-    if (!result.ok) return notifyError(result.error, 'The status was not changed');
-    notifySuccess(`Audit is now ${AUDIT_STATUS_LABELS[to].toLowerCase()}`);
+    if (!result.ok) return notifyError(result.error, t('detail.statusNotChanged'));
+    notifySuccess(t('detail.statusNow', { status: t(`labels:auditStatus.${to}`) }));
   };
   const requestMove = (to: AuditStatus) => {
     if (!needsConfirmation(to)) return void moveTo(to);
@@ -82,20 +84,24 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
   };
   const deleteAudit = async () => {
     const result = await remove.mutate({ id });
-    if (!result.ok) return notifyError(result.error, 'The audit was not deleted');
-    notifySuccess(`${typeLabel} audit of ${a.clientName} deleted`);
+    if (!result.ok) return notifyError(result.error, t('detail.notDeleted'));
+    notifySuccess(t('detail.deleted', { type: typeLabel, client: a.clientName }));
     navigate('/audits', { replace: true });
   };
   const requestDelete = () =>
     modals.openConfirmModal({
-      title: 'Delete this audit?',
+      title: t('detail.deleteTitle'),
       children: (
         <Text size="sm">
-          The {typeLabel} audit of <b>{a.clientName}</b> planned for <b>{dates}</b> will be deleted with its team, scope
-          and checklist. This cannot be undone.
+          <Trans
+            t={t}
+            i18nKey="detail.deleteBody"
+            values={{ type: typeLabel, client: a.clientName, dates }}
+            components={{ b: <b /> }}
+          />
         </Text>
       ),
-      labels: { confirm: 'Delete audit', cancel: 'Cancel' },
+      labels: { confirm: t('detail.deleteConfirm'), cancel: t('common:cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => void deleteAudit(),
     });
@@ -104,9 +110,9 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
     <>
       <CloseAuditModal audit={a} opened={closing} onClose={() => setClosing(false)} />
       <PageHeader
-        title={`${typeLabel} audit`}
+        title={t('detail.title', { type: typeLabel })}
         badge={<AuditStatusBadge status={a.status} size="lg" />}
-        back={{ to: '/audits', label: 'Audits' }}
+        back={{ to: '/audits', label: t('detail.back') }}
         description={
           <>
             {a.clientName} · {dates}
@@ -121,7 +127,7 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
                 loading={setStatus.pending}
                 onClick={() => requestMove(to)}
               >
-                {transitionLabel(a.status, to)}
+                {t(transitionLabel(a.status, to))}
               </Button>
             ))}
             {canEditAudit(a.status) && (
@@ -131,27 +137,27 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
                 variant="default"
                 leftSection={<IconPencil size={16} />}
               >
-                Edit
+                {t('detail.edit')}
               </Button>
             )}
             {canDeleteAudit(a.status) && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
-                Delete
+                {t('detail.delete')}
               </Button>
             )}
           </>
         }
       />
       {!canEditAudit(a.status) && (
-        <Alert icon={<IconLock />} color="gray" mb="lg" title="Closed">
-          This audit is closed. Its record backs a certification decision and can no longer be changed.
+        <Alert icon={<IconLock />} color="gray" mb="lg" title={t('detail.closedTitle')}>
+          {t('detail.closedBody')}
         </Alert>
       )}
       <Tabs
         value={section}
         onChange={(v) => v && navigate(sectionPath(id, v as AuditSection))}
         keepMounted={false}
-        aria-label="Audit sections"
+        aria-label={t('detail.sections')}
       >
         {/* One line, scrolled sideways when the window is narrow: wrapped tabs pushed the checklist down. */}
         <Tabs.List
@@ -159,37 +165,37 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
           style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
         >
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
-            Overview
+            {t('detail.tabs.overview')}
           </Tabs.Tab>
           <Tabs.Tab value="plan" leftSection={<IconCalendarEvent size={16} />}>
-            Plan
+            {t('detail.tabs.plan')}
           </Tabs.Tab>
           <Tabs.Tab value="checklist" leftSection={<IconListCheck size={16} />}>
-            Checklist
+            {t('detail.tabs.checklist')}
           </Tabs.Tab>
           <Tabs.Tab value="interviews" leftSection={<IconMessages size={16} />}>
-            Interviews
+            {t('detail.tabs.interviews')}
           </Tabs.Tab>
           <Tabs.Tab value="observations" leftSection={<IconEye size={16} />}>
-            Observations
+            {t('detail.tabs.observations')}
           </Tabs.Tab>
           <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />}>
-            Documents
+            {t('detail.tabs.documents')}
           </Tabs.Tab>
           <Tabs.Tab value="evidence" leftSection={<IconPhoto size={16} />}>
-            Evidence
+            {t('detail.tabs.evidence')}
           </Tabs.Tab>
           <Tabs.Tab value="findings" leftSection={<IconAlertOctagon size={16} />}>
-            Findings
+            {t('detail.tabs.findings')}
           </Tabs.Tab>
           <Tabs.Tab value="dashboard" leftSection={<IconChartBar size={16} />}>
-            Dashboard
+            {t('detail.tabs.dashboard')}
           </Tabs.Tab>
           <Tabs.Tab value="cycle" leftSection={<IconRepeat size={16} />}>
-            Cycle
+            {t('detail.tabs.cycle')}
           </Tabs.Tab>
           <Tabs.Tab value="report" leftSection={<IconFileCertificate size={16} />}>
-            Report
+            {t('detail.tabs.report')}
           </Tabs.Tab>
           <Tabs.Tab
             value="team"
@@ -198,12 +204,12 @@ export function AuditDetail({ id, section }: { id: string; section: AuditSection
               openConflicts > 0 && (
                 <Badge color="red" size="sm" circle>
                   {openConflicts}
-                  <VisuallyHidden>{openConflicts === 1 ? ' open conflict' : ' open conflicts'}</VisuallyHidden>
+                  <VisuallyHidden>{t('detail.openConflicts', { count: openConflicts })}</VisuallyHidden>
                 </Badge>
               )
             }
           >
-            Team
+            {t('detail.tabs.team')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={section}>

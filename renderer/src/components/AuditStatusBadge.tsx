@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
-import { AUDIT_STATUS_LABELS, type AuditStatus } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import type { AuditStatus } from '#shared/domain/audit';
 
 export const AUDIT_STATUS_COLORS: Record<AuditStatus, string> = {
   planned: 'blue',
@@ -9,9 +10,10 @@ export const AUDIT_STATUS_COLORS: Record<AuditStatus, string> = {
 };
 
 export function AuditStatusBadge({ status, size = 'md' }: { status: AuditStatus; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation('labels');
   return (
     <Badge color={AUDIT_STATUS_COLORS[status]} variant="light" size={size}>
-      {AUDIT_STATUS_LABELS[status]}
+      {t(`auditStatus.${status}`)}
     </Badge>
   );
 }

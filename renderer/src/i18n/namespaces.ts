@@ -1,4 +1,7 @@
 import type { Language } from '#shared/i18n/languages';
+import { auditsDe } from './audits/de';
+import { auditsEn } from './audits/en';
+import { auditsFr } from './audits/fr';
 import { commonDe } from './common/de';
 import { commonEn } from './common/en';
 import { commonFr } from './common/fr';
@@ -12,6 +15,7 @@ import { shellFr } from './shell/fr';
  * the completeness test read this list).
  */
 export const UI_NAMESPACES = {
+  audits: { en: auditsEn, de: auditsDe, fr: auditsFr },
   common: { en: commonEn, de: commonDe, fr: commonFr },
   shell: { en: shellEn, de: shellDe, fr: shellFr },
 } as const satisfies Record<string, Record<Language, object>>;

@@ -8,16 +8,10 @@ import {
   IconPlus,
   IconSearch,
 } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
-import {
-  AUDIT_STATUSES,
-  AUDIT_STATUS_LABELS,
-  AUDIT_TYPES,
-  AUDIT_TYPE_LABELS,
-  type AuditStatus,
-  type AuditSummary,
-  type AuditType,
-} from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_STATUSES, AUDIT_TYPES, type AuditStatus, type AuditSummary, type AuditType } from '#shared/domain/audit';
 import { useOp } from '../../api/ops';
 import { usePagedOp } from '../../api/paged';
 import { WindowedTable, type Column } from '../../components/windowed/WindowedTable';
@@ -25,12 +19,9 @@ import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDayRange, plural } from '../../lib/format';
+import { formatDayRange } from '../../lib/format';
 import { AuditStatusBadge } from '../../components/AuditStatusBadge';
 import { auditListInput, type AuditSort } from './auditListQuery';
-
-const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: AUDIT_STATUS_LABELS[s] }));
-const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
 
 /**
  * `importPackage`: the team feature's button that opens a package from the lead; `setup`: the dashboard
@@ -42,6 +33,9 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [type, setType] = useState<AuditType | null>(null);
   const [sort, setSort] = useState<AuditSort>('start_desc');
+  const { t } = useTranslation('audits');
+  const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: t(`labels:auditStatus.${s}`) }));
+  const typeOptions = AUDIT_TYPES.map((v) => ({ value: v, label: t(`labels:auditType.${v}`) }));
 
   const audits = usePagedOp('audits.page', auditListInput({ sort, search: debouncedSearch, status, type }));
   const filtered = Boolean(search.trim() || status || type);
@@ -59,14 +53,14 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
   return (
     <>
       <PageHeader
-        title="Audits"
-        description="Every engagement on this laptop, planned to closed."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           <>
             {importPackage}
             {!firstRun && (
               <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
-                Plan audit
+                {t('list.plan')}
               </Button>
             )}
           </>
@@ -83,16 +77,16 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
         <>
           <Group mb="md" align="flex-end" gap="sm" role="search">
             <TextInput
-              label="Search"
-              placeholder="Client, scope or lead auditor"
+              label={t('list.searchLabel')}
+              placeholder={t('list.searchPlaceholder')}
               leftSection={<IconSearch size={16} />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
               style={{ flex: '1 1 260px' }}
             />
             <Select
-              label="Status"
-              placeholder="Any status"
+              label={t('list.status')}
+              placeholder={t('list.anyStatus')}
               data={statusOptions}
               value={status}
               onChange={setStatus}
@@ -100,8 +94,8 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
               w={170}
             />
             <Select
-              label="Type"
-              placeholder="Any type"
+              label={t('list.type')}
+              placeholder={t('list.anyType')}
               data={typeOptions}
               value={type}
               onChange={setType}
@@ -114,12 +108,12 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
           ) : audits.rows.length === 0 ? (
             <Empty
               mt="xl"
-              title="No audits match these filters"
-              description="Try another search, or clear the filters to see every audit."
+              title={t('list.noMatch')}
+              description={t('list.noMatchHint')}
               icon={<IconFilterOff />}
               actions={
                 <Button variant="default" onClick={clearFilters}>
-                  Clear filters
+                  {t('list.clearFilters')}
                 </Button>
               }
             />
@@ -138,20 +132,21 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
   );
 }
 
-const COLUMNS: Column<AuditSummary>[] = [
+/** The table's columns; the one with id 'dates' sorts. */
+const columns = (t: TFunction<'audits'>): (Column<AuditSummary> & { id?: 'dates' })[] => [
   {
-    header: 'Client',
+    header: t('list.client'),
     cell: (a) => (
       <Anchor href={href(`/audits/${a.id}`)} fw={500} onClick={(e) => e.stopPropagation()}>
         {a.clientName}
       </Anchor>
     ),
   },
-  { header: 'Type', width: 170, cell: (a) => AUDIT_TYPE_LABELS[a.type] },
-  { header: 'Status', width: 150, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
-  { header: 'Dates', width: 220, cell: (a) => formatDayRange(a.startDate, a.endDate) },
+  { header: t('list.type'), width: 170, cell: (a) => t(`labels:auditType.${a.type}`) },
+  { header: t('list.status'), width: 150, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
+  { id: 'dates', header: t('list.dates'), width: 220, cell: (a) => formatDayRange(a.startDate, a.endDate) },
   {
-    header: 'Lead auditor',
+    header: t('list.leadAuditor'),
     width: 200,
     cell: (a) =>
       a.leadAuditor || (
@@ -176,9 +171,10 @@ function AuditTable({
   onToggleSort: () => void;
 }) {
   const ascending = sort === 'start_asc';
+  const { t } = useTranslation('audits');
   // The Dates header sorts: the sort runs in SQL, so it is a new query, not a reordering here.
-  const columns = COLUMNS.map((c) =>
-    c.header !== 'Dates'
+  const shown = columns(t).map((c) =>
+    c.id !== 'dates'
       ? c
       : {
           ...c,
@@ -188,10 +184,10 @@ function AuditTable({
               onClick={onToggleSort}
               fw={600}
               fz="sm"
-              aria-label={`Dates, sorted by start date ${ascending ? 'oldest' : 'newest'} first. Change sort order`}
+              aria-label={ascending ? t('list.sortOldest') : t('list.sortNewest')}
             >
               <Group gap={4} component="span" wrap="nowrap">
-                Dates
+                {t('list.dates')}
                 {ascending ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
               </Group>
             </UnstyledButton>
@@ -201,44 +197,41 @@ function AuditTable({
   return (
     <Card p={0}>
       <WindowedTable
-        label="Audits"
+        label={t('list.tableLabel')}
         rows={audits}
         total={total}
         rowKey={(a) => a.id}
-        columns={columns}
+        columns={shown}
         onOpen={(a) => navigate(`/audits/${a.id}`)}
         onNearEnd={onNearEnd}
-        footer={plural(total, 'audit')}
+        footer={t('list.count', { count: total })}
       />
     </Card>
   );
 }
 
 function FirstRunEmptyState({ canPlan, clientCount }: { canPlan: boolean; clientCount: number }) {
+  const { t } = useTranslation('audits');
   return (
     <Card py={48}>
       <Empty
-        title="No audits yet"
-        description={
-          canPlan
-            ? `Plan the first audit for one of your ${plural(clientCount, 'client')}, or import a package your lead sent you.`
-            : 'Create a client first, then plan its first audit. On a lead auditor’s team? Import the package they sent you.'
-        }
+        title={t('list.empty')}
+        description={canPlan ? t('list.emptyCanPlan', { count: clientCount }) : t('list.emptyNoClient')}
         icon={<IconClipboardCheck />}
         variant="light"
         actions={
           canPlan ? (
             <>
               <Button component="a" href={href('/audits/new')} leftSection={<IconPlus size={16} />}>
-                Plan audit
+                {t('list.plan')}
               </Button>
               <Button component="a" href={href('/clients')} variant="default">
-                View clients
+                {t('list.viewClients')}
               </Button>
             </>
           ) : (
             <Button component="a" href={href('/clients/new')} leftSection={<IconPlus size={16} />}>
-              Add client
+              {t('list.addClient')}
             </Button>
           )
         }

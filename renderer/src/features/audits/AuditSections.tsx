@@ -1,53 +1,54 @@
 import { Anchor, Badge, List, Table, Text } from '@mantine/core';
-import { AUDIT_MODE_LABELS, AUDIT_TYPE_LABELS, TEAM_ROLE_LABELS, type Audit } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import type { Audit } from '#shared/domain/audit';
 import type { Site } from '#shared/domain/client';
 import { href } from '../../lib/router';
 import { Facts } from '../../components/Facts';
-import { plural } from '../../lib/format';
 
 export function EngagementFacts({ audit: a, dates, days }: { audit: Audit; dates: string; days: number | null }) {
+  const { t } = useTranslation('audits');
   return (
     <Facts
       items={[
         [
-          'Client',
+          t('facts.client'),
           <Anchor key="c" href={href(`/clients/${a.clientId}`)} size="sm">
             {a.clientName}
           </Anchor>,
         ],
         [
-          'Standard',
+          t('facts.standard'),
           <Text key="s" size="sm">
             {a.standard}
           </Text>,
         ],
         [
-          'Type',
+          t('facts.type'),
           <Text key="t" size="sm">
-            {AUDIT_TYPE_LABELS[a.type]}
+            {t(`labels:auditType.${a.type}`)}
           </Text>,
         ],
         [
-          'Dates',
+          t('facts.dates'),
           <Text key="d" size="sm">
             {dates}
-            {days ? ` (${plural(days, 'day')})` : ''}
+            {days ? ` (${t('facts.days', { count: days })})` : ''}
           </Text>,
         ],
         [
-          'Mode',
+          t('facts.mode'),
           <Badge key="m" variant="default">
-            {AUDIT_MODE_LABELS[a.mode]}
+            {t(`labels:auditMode.${a.mode}`)}
           </Badge>,
         ],
         [
-          'Checklist',
+          t('facts.checklist'),
           <Text key="tpl" size="sm">
-            {a.templateId} · version {a.templateVersion}
+            {t('facts.templateVersion', { template: a.templateId, version: a.templateVersion })}
           </Text>,
         ],
         [
-          'SoA version',
+          t('facts.soaVersion'),
           a.soaVersion ? (
             <Text key="soa" size="sm">
               {a.soaVersion}
@@ -62,8 +63,9 @@ export function EngagementFacts({ audit: a, dates, days }: { audit: Audit; dates
 }
 
 export function TeamTable({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('audits');
   return (
-    <Table highlightOnHover={false} aria-label="Audit team">
+    <Table highlightOnHover={false} aria-label={t('facts.team')}>
       <Table.Tbody>
         {audit.team.map((m) => (
           <Table.Tr key={m.id}>
@@ -79,7 +81,7 @@ export function TeamTable({ audit }: { audit: Audit }) {
             </Table.Td>
             <Table.Td ta="right">
               <Badge variant={m.role === 'lead_auditor' ? 'filled' : 'light'} color="indigo" size="sm">
-                {TEAM_ROLE_LABELS[m.role]}
+                {t(`labels:teamRole.${m.role}`)}
               </Badge>
             </Table.Td>
           </Table.Tr>
@@ -91,10 +93,11 @@ export function TeamTable({ audit }: { audit: Audit }) {
 
 /** The audit's sites, named from its client's record (loaded separately). */
 export function SitesInScope({ siteIds, sites }: { siteIds: string[]; sites: Site[] | undefined }) {
+  const { t } = useTranslation('audits');
   if (siteIds.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        No sites selected. Edit the audit to choose the sites it covers.
+        {t('facts.noSites')}
       </Text>
     );
   }
@@ -109,7 +112,7 @@ export function SitesInScope({ siteIds, sites }: { siteIds: string[]; sites: Sit
             </Text>
             <Text span c="dimmed" size="sm">
               {' '}
-              · {s.address || 'no address'} · {plural(s.headcount, 'person', 'people')}
+              · {s.address || t('facts.noAddress')} · {t('facts.people', { count: s.headcount })}
             </Text>
           </List.Item>
         ))}
