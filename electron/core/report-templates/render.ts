@@ -89,6 +89,8 @@ export function compileTemplate(parts: ReadonlyMap<string, Buffer>): CompiledTem
   };
   const options = (budget: number) => ({
     paragraphLoop: true,
+    // Its log would print the template's text (client data once rendered): errors are worded by rethrow().
+    errorLogging: false,
     linebreaks: true,
     parser: countingParser(budget) as unknown as (tag: string) => Docxtemplater.DXT.Parser,
     // An unfilled placeholder prints nothing (the import lists those it does not know).
