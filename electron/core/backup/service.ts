@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import type { BackupJob, BackupReason, BackupSummary } from '#shared/domain/backup';
 import type { RepoContext } from '../repos/context';
-import { appVersionOf } from './app-version';
+import { appVersionOf, startUpBackups } from './app-version';
 import { createBackup, summaryOf } from './create';
 import { backupsDir } from './paths';
 import { stagedBackups } from './pre-migration';
@@ -92,6 +92,19 @@ export class BackupService {
       running.job.restoredTo = targetDir;
     });
     return running.job;
+  }
+
+  /**
+   * Settles when no backup or restore is running or queued, the packing of copies staged before a migration at
+   * start-up included: what a caller in the same process (tests, a one-shot command) awaits instead of polling.
+   */
+  async whenIdle(): Promise<void> {
+    await startUpBackups(this.ctx);
+    // A job queued while the tail was awaited makes a new tail: wait until it stays the same.
+    for (let tail = this.queue; ; tail = this.queue) {
+      await tail;
+      if (tail === this.queue) return;
+    }
   }
 
   status(jobId: string): BackupJob {

@@ -18,6 +18,7 @@ import { seedDemo } from '#core/demo/seed';
 import { MIGRATIONS, migrate } from '#core/db/migrations';
 import { openDatabase } from '#core/db/open';
 import { backgroundCheck, databaseProblem } from '#core/backup/integrity';
+import { backupService } from '#core/backup/service';
 import { seedAt } from '../core/migrations-seed';
 import { dumpDatabase, tempBackend, value } from '../../helpers/backend';
 import { filesOf, finished } from './helpers';
@@ -236,11 +237,9 @@ describe('a backup before each migration', { timeout: 120_000 }, () => {
       const backend = openBackend({ dataDir: dir, appVersion: 'upgrade' });
       try {
         expect(backend.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-        let list = value(await backend.call('backups.list', {}));
-        while (list.backups.length === 0) {
-          await new Promise((r) => setTimeout(r, 50));
-          list = value(await backend.call('backups.list', {}));
-        }
+        // The copy is packed in the background once the backend is open: wait for that, then list.
+        await backupService(backend.context).whenIdle();
+        const list = value(await backend.call('backups.list', {}));
         // The seed's attachment and issued report have no files: counted as missing, not invented.
         expect(list.backups[0]).toMatchObject({
           reason: 'migration',
@@ -290,11 +289,8 @@ describe('a one-shot command that closes while the pre-migration copy is packed'
       first.close();
       const second = openBackend({ dataDir: dir, appVersion: 'upgrade' });
       try {
-        let list = value(await second.call('backups.list', {}));
-        while (list.backups.length === 0) {
-          await new Promise((r) => setTimeout(r, 50));
-          list = value(await second.call('backups.list', {}));
-        }
+        await backupService(second.context).whenIdle();
+        const list = value(await second.call('backups.list', {}));
         expect(list.backups.map((b) => [b.reason, b.schemaVersion])).toEqual([['migration', older]]);
       } finally {
         second.close();

@@ -2,17 +2,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Backend } from '#core/backend';
+import { backupService } from '#core/backup/service';
 import { value } from '../../helpers/backend';
 
 type Job = { id: string; state: string; error: { code: string; message: string } | null };
 
-/** Polls a backup job until it ends (the job API is what the UI uses). */
+/** Waits until the backup service is idle (the job has ended), then reads the job as the UI does: by its status op. */
 export async function finished(backend: Backend, job: Job) {
-  let current = job;
-  while (current.state === 'running') {
-    await new Promise((r) => setTimeout(r, 20));
-    current = value(await backend.call('backups.status', { jobId: job.id }));
-  }
+  await backupService(backend.context).whenIdle();
   return value(await backend.call('backups.status', { jobId: job.id }));
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { backupService } from '#core/backup/service';
 import { value } from '../../../helpers/backend';
 import type { MalformedExtension } from './types';
 
@@ -22,11 +23,8 @@ export const backupCases: MalformedExtension = {
 
   /** A finished backup job: jobs live in memory, so a copied folder (the twins) has none until one is made. */
   async sessions(backend) {
-    let job = value(await backend.call('backups.create', {}));
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = value(await backend.call('backups.status', { jobId: job.id }));
-    }
+    const job = value(await backend.call('backups.create', {}));
+    await backupService(backend.context).whenIdle();
     return { backupJobId: job.id };
   },
 

@@ -1,4 +1,5 @@
 import { newId } from '#core/ids';
+import { teamJobs } from '#core/sync/team-jobs';
 import { value } from '../../../helpers/backend';
 import type { MalformedExtension } from './types';
 
@@ -27,11 +28,8 @@ export const teamCases: MalformedExtension = {
     );
     const pending = value(await backend.call('team.uploadBegin', { name: 'pending.fwpkg', size: 8 }));
     // A finished preview job (jobs live in memory, as uploads do): it refused the bytes, which are no package.
-    let job = value(await backend.call('team.previewStart', { uploadId: ready.uploadId }));
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = value(await backend.call('team.jobStatus', { jobId: job.id }));
-    }
+    const job = value(await backend.call('team.previewStart', { uploadId: ready.uploadId }));
+    await teamJobs(backend.context).settled(job.id);
     return { teamReadyUploadId: ready.uploadId, teamPendingUploadId: pending.uploadId, teamJobId: job.id };
   },
 
