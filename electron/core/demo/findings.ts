@@ -3,6 +3,7 @@ import type { ItemResult } from '#shared/domain/checklist';
 import type { FindingType } from '#shared/domain/finding';
 import type { Backend } from '../backend';
 import { finishedPatch } from './checklists';
+import { demoSoaCsv, HAVELWERK_SOA, type DemoSoa } from './soa';
 
 const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw new DomainError(r.error.code, `Demo data was rejected: ${r.error.message}`);
@@ -36,6 +37,17 @@ async function recordResults(
     const patch = finishedPatch(item, graded, covered);
     if (patch) must(await backend.call('checklist.updateItem', { id: item.id, patch, by: LEAD.name }));
   }
+}
+
+/** Imports the client's Statement of Applicability into an audit under way (excluded controls become N/A). */
+async function importSoa(backend: Backend, auditId: string, soa: DemoSoa): Promise<void> {
+  const controls = must(await backend.call('checklist.get', { auditId })).items.filter((i) => i.kind === 'control');
+  const csv = demoSoaCsv(controls, soa);
+  const file = {
+    name: `Havelwerk SoA v${soa.version}.csv`,
+    contentBase64: Buffer.from(csv, 'utf8').toString('base64'),
+  };
+  must(await backend.call('soa.apply', { auditId, file }));
 }
 
 /** Raises a finding against one requirement of the audit's checklist and issues it; returns its id. */
@@ -125,6 +137,7 @@ export async function seedCertifiedClient(
     }),
   );
   must(await backend.call('audits.setStatus', { id: stage2.id, status: 'in_progress' }));
+  await importSoa(backend, stage2.id, HAVELWERK_SOA);
   // Stage 2 covers everything: each finding's item graded as raised, every other item conforming.
   await recordResults(backend, stage2.id, { 'A.8.13': 'major_nc', 'A.5.15': 'minor_nc', 'A.8.8': 'ofi' }, () => true);
   const day1 = stage2.startDate;
@@ -170,8 +183,20 @@ export async function seedCertifiedClient(
     }),
   );
   // After the audit: the client answers; the minor is verified from records sent in, the major awaits a visit.
-  await respond(backend, major, isoDay(today, -385), true, 'Quarterly restore tests, recorded, for every system.');
-  await respond(backend, minor, isoDay(today, -380), true, 'Access reviews scheduled in the ticket system.');
+  await respond(
+    backend,
+    major,
+    isoDay(today, -385),
+    true,
+    'A restore test is now run every quarter for every system in scope, and its result recorded in the IT log.',
+  );
+  await respond(
+    backend,
+    minor,
+    isoDay(today, -380),
+    true,
+    'The quarterly ERP access review is now a recurring task in the ticket system, assigned to the ERP owner.',
+  );
   await verify(backend, minor, stage2.id, isoDay(today, -300), 'Q4 and Q1 review records seen (document review).');
 
   // Surveillance samples: internal audit, management review, improvement, and controls picked for this visit.
@@ -188,6 +213,8 @@ export async function seedCertifiedClient(
     }),
   );
   must(await backend.call('audits.setStatus', { id: s1, status: 'in_progress' }));
+  // The client revised its SoA since Stage 2 (the new audit starts with Stage 2's): the auditor imports the revision.
+  await importSoa(backend, s1, { ...HAVELWERK_SOA, version: '1.2' });
   await recordResults(
     backend,
     s1,
@@ -242,7 +269,21 @@ export async function seedCertifiedClient(
     false,
   );
   must(await backend.call('audits.setStatus', { id: s1, status: 'reporting' }));
-  await respond(backend, received, isoDay(today, -6), false, 'Programme extended to every process in scope.');
-  await respond(backend, accepted, isoDay(today, -4), true, 'Procedure updated and approved.');
+  await respond(
+    backend,
+    received,
+    isoDay(today, -6),
+    false,
+    'The internal audit programme was extended to cover every process in the ISMS scope, transport planning ' +
+      'included, and the programme is now checked against the process list at each management review.',
+  );
+  await respond(
+    backend,
+    accepted,
+    isoDay(today, -4),
+    true,
+    'The incident management procedure was revised to name the role, not the person, responsible for incidents; ' +
+      'revision 4 was approved by the Chief Operating Officer and communicated to all staff.',
+  );
   return { clientId: client.id, auditIds: [stage2.id, s1] };
 }
