@@ -264,9 +264,14 @@ const I18N_DONE = [
   'renderer/src/features/audits/AuditList.tsx',
   'renderer/src/features/audits/AuditOverview.tsx',
   'renderer/src/features/audits/AuditSections.tsx',
+  'renderer/src/features/clients/ClientList.tsx',
+  'renderer/src/features/clients/ClientDetail.tsx',
+  'renderer/src/features/clients/ClientSections.tsx',
+  'renderer/src/features/clients/MissingClient.tsx',
 ];
 // To do (still English literals): the rest of app/ and components/; the audit form (features/audits/AuditForm*,
-// TeamEditor, ChecklistChoice); features/ checklist, findings, clients, dashboard, records, evidence, plan,
+// TeamEditor, ChecklistChoice); the client form (features/clients/ClientForm*, ContactsEditor, SitesEditor);
+// features/ checklist, findings, dashboard, records, evidence, plan,
 // programme, report, review, team, templates, verify, branding, signing, backups, security.
 
 const fieldwork = {

@@ -1,5 +1,6 @@
 import { DataList, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Label/value pairs as a description list; empty values read as a dash. */
 export function Facts({
@@ -33,15 +34,19 @@ export function Facts({
   );
 }
 
-/** Long free text as the auditor typed it, line breaks kept. */
-export function LongText({ children, empty = 'Not recorded' }: { children: string; empty?: string }) {
+/**
+ * Long free text as the auditor typed it, line breaks kept. `translate="no"`: the user's own words, in their
+ * language whatever the UI's (browsers' page translators leave it alone, and the i18n e2e skips it).
+ */
+export function LongText({ children, empty }: { children: string; empty?: string }) {
+  const { t } = useTranslation('common');
   return children.trim() ? (
-    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
       {children}
     </Text>
   ) : (
     <Text size="sm" c="dimmed" fs="italic">
-      {empty}
+      {empty ?? t('notRecorded')}
     </Text>
   );
 }

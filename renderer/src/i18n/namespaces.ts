@@ -2,12 +2,18 @@ import type { Language } from '#shared/i18n/languages';
 import { auditsDe } from './audits/de';
 import { auditsEn } from './audits/en';
 import { auditsFr } from './audits/fr';
+import { clientsDe } from './clients/de';
+import { clientsEn } from './clients/en';
+import { clientsFr } from './clients/fr';
 import { commonDe } from './common/de';
 import { commonEn } from './common/en';
 import { commonFr } from './common/fr';
 import { shellDe } from './shell/de';
 import { shellEn } from './shell/en';
 import { shellFr } from './shell/fr';
+import { reportTemplatesDe } from './reportTemplates/de';
+import { reportTemplatesEn } from './reportTemplates/en';
+import { reportTemplatesFr } from './reportTemplates/fr';
 
 /**
  * The renderer's own catalogues: one namespace per feature folder, each in
@@ -16,8 +22,10 @@ import { shellFr } from './shell/fr';
  */
 export const UI_NAMESPACES = {
   audits: { en: auditsEn, de: auditsDe, fr: auditsFr },
+  clients: { en: clientsEn, de: clientsDe, fr: clientsFr },
   common: { en: commonEn, de: commonDe, fr: commonFr },
   shell: { en: shellEn, de: shellDe, fr: shellFr },
+  reportTemplates: { en: reportTemplatesEn, de: reportTemplatesDe, fr: reportTemplatesFr },
 } as const satisfies Record<string, Record<Language, object>>;
 
 export type UiNamespace = keyof typeof UI_NAMESPACES;

@@ -2,6 +2,7 @@ import { Button, Grid, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useWriteOp, useOp } from '../../api/ops';
 import { usePagedOp } from '../../api/paged';
 import { href, navigate } from '../../lib/router';
@@ -9,7 +10,6 @@ import { Block } from '../../components/Block';
 import { Facts } from '../../components/Facts';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { AuditsTable, ContactsTable, SitesTable } from './ClientSections';
 import { clientAuditsInput } from './clientAuditsQuery';
@@ -20,6 +20,7 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
   const client = useOp('clients.get', { id });
   const audits = usePagedOp('audits.page', clientAuditsInput(id));
   const remove = useWriteOp('clients.delete');
+  const { t } = useTranslation('clients');
 
   if (client.error && !client.data) {
     if (isMissingClient(client.error)) return <MissingClient />;
@@ -30,20 +31,28 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
 
   const deleteClient = async () => {
     const result = await remove.mutate({ id });
-    if (!result.ok) return notifyError(result.error, `${c.name} was not deleted`);
-    notifySuccess(`${c.name} deleted`);
+    if (!result.ok) return notifyError(result.error, t('detail.notDeleted', { name: c.name }));
+    notifySuccess(t('detail.deleted', { name: c.name }));
     navigate('/clients', { replace: true });
   };
   const requestDelete = () =>
     modals.openConfirmModal({
-      title: `Delete ${c.name}?`,
+      title: t('detail.deleteTitle', { name: c.name }),
       children: (
         <Text size="sm">
-          <b>{c.name}</b> will be deleted with its {plural(c.sites.length, 'site')} and{' '}
-          {plural(c.contacts.length, 'contact')}. This cannot be undone.
+          <Trans
+            t={t}
+            i18nKey="detail.deleteBody"
+            values={{
+              name: c.name,
+              sites: t('detail.sites', { count: c.sites.length }),
+              contacts: t('detail.contacts', { count: c.contacts.length }),
+            }}
+            components={{ b: <b /> }}
+          />
         </Text>
       ),
-      labels: { confirm: 'Delete client', cancel: 'Cancel' },
+      labels: { confirm: t('detail.deleteConfirm'), cancel: t('common:cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => void deleteClient(),
     });
@@ -52,12 +61,12 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
     <>
       <PageHeader
         title={c.name}
-        back={{ to: '/clients', label: 'Clients' }}
-        description={`${plural(c.sites.length, 'site')} · ${plural(audits.total, 'audit')}`}
+        back={{ to: '/clients', label: t('detail.back') }}
+        description={`${t('detail.sites', { count: c.sites.length })} · ${t('detail.audits', { count: audits.total })}`}
         actions={
           <>
             <Button component="a" href={href(`/audits/new?client=${id}`)} leftSection={<IconPlus size={16} />}>
-              Plan audit
+              {t('detail.planAudit')}
             </Button>
             <Button
               component="a"
@@ -65,10 +74,10 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
               variant="default"
               leftSection={<IconPencil size={16} />}
             >
-              Edit
+              {t('detail.edit')}
             </Button>
             <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
-              Delete
+              {t('detail.delete')}
             </Button>
           </>
         }
@@ -76,11 +85,11 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
-            <Block title="Organisation">
+            <Block title={t('detail.organisation')}>
               <Facts
                 items={[
                   [
-                    'Address',
+                    t('detail.address'),
                     c.address && (
                       <Text key="a" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                         {c.address}
@@ -88,7 +97,7 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
                     ),
                   ],
                   [
-                    'Representative',
+                    t('detail.representative'),
                     c.representative && (
                       <Text key="r" size="sm">
                         {c.representative}
@@ -98,20 +107,20 @@ export function ClientDetail({ id, programme }: { id: string; programme: ReactNo
                 ]}
               />
             </Block>
-            <Block title={`Contacts (${c.contacts.length})`}>
+            <Block title={t('detail.contactsBlock', { count: c.contacts.length })}>
               <ContactsTable client={c} />
             </Block>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            <Block title={`Sites (${c.sites.length})`}>
+            <Block title={t('detail.sitesBlock', { count: c.sites.length })}>
               <SitesTable client={c} />
             </Block>
-            <Block title="Audits">
+            <Block title={t('detail.auditsBlock')}>
               <AuditsTable audits={audits} clientId={id} />
             </Block>
-            <Block title="Certification programme">{programme}</Block>
+            <Block title={t('detail.programme')}>{programme}</Block>
           </Stack>
         </Grid.Col>
       </Grid>

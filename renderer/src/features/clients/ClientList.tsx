@@ -1,25 +1,27 @@
 import { Anchor, Button, Card, Table, Text } from '@mantine/core';
 import { IconBuilding, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '#shared/domain/client';
 import { useOp } from '../../api/ops';
 import { href, navigate } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { formatTimestamp, plural } from '../../lib/format';
+import { formatTimestamp } from '../../lib/format';
 
 export function ClientList() {
   const clients = useOp('clients.list', {});
   const empty = clients.data?.length === 0;
+  const { t } = useTranslation('clients');
   return (
     <>
       <PageHeader
-        title="Clients"
-        description="Organisations you audit, with their sites and contacts."
+        title={t('list.title')}
+        description={t('list.description')}
         actions={
           !empty && (
             <Button component="a" href={href('/clients/new')} leftSection={<IconPlus size={16} />}>
-              Add client
+              {t('list.add')}
             </Button>
           )
         }
@@ -31,13 +33,13 @@ export function ClientList() {
       ) : empty ? (
         <Card py={48}>
           <Empty
-            title="No clients yet"
-            description="Add the organisation you audit, with its sites and contacts. Then you can plan its audits."
+            title={t('list.empty')}
+            description={t('list.emptyHint')}
             icon={<IconBuilding />}
             variant="light"
             actions={
               <Button component="a" href={href('/clients/new')} leftSection={<IconPlus size={16} />}>
-                Add client
+                {t('list.add')}
               </Button>
             }
           />
@@ -50,16 +52,17 @@ export function ClientList() {
 }
 
 function ClientTable({ clients }: { clients: ClientSummary[] }) {
+  const { t } = useTranslation('clients');
   return (
     <Card p={0}>
       <Table.ScrollContainer minWidth={560}>
-        <Table aria-label="Clients">
+        <Table aria-label={t('list.tableLabel')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th ta="right">Sites</Table.Th>
-              <Table.Th ta="right">Audits</Table.Th>
-              <Table.Th>Last changed</Table.Th>
+              <Table.Th>{t('list.name')}</Table.Th>
+              <Table.Th ta="right">{t('list.sites')}</Table.Th>
+              <Table.Th ta="right">{t('list.audits')}</Table.Th>
+              <Table.Th>{t('list.lastChanged')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -83,7 +86,7 @@ function ClientTable({ clients }: { clients: ClientSummary[] }) {
         </Table>
       </Table.ScrollContainer>
       <Text size="xs" c="dimmed" px="md" py="xs">
-        {plural(clients.length, 'client')}
+        {t('list.count', { count: clients.length })}
       </Text>
     </Card>
   );

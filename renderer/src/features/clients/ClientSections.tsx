@@ -1,5 +1,7 @@
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { AUDIT_TYPE_LABELS, type AuditSummary } from '#shared/domain/audit';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { AuditSummary } from '#shared/domain/audit';
 import type { Client } from '#shared/domain/client';
 import { href, navigate } from '../../lib/router';
 import { formatDayRange } from '../../lib/format';
@@ -9,18 +11,19 @@ import { WindowedTable, type Column } from '../../components/windowed/WindowedTa
 import type { PagedState } from '../../api/paged';
 
 export function SitesTable({ client }: { client: Client }) {
+  const { t } = useTranslation('clients');
   if (client.sites.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No sites yet. Edit the client to add the locations in scope.
+        {t('sections.noSites')}
       </Text>
     );
   return (
-    <Table aria-label="Sites" highlightOnHover={false}>
+    <Table aria-label={t('sections.sitesLabel')} highlightOnHover={false}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Site</Table.Th>
-          <Table.Th ta="right">Headcount</Table.Th>
+          <Table.Th>{t('sections.site')}</Table.Th>
+          <Table.Th ta="right">{t('sections.headcount')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -42,7 +45,7 @@ export function SitesTable({ client }: { client: Client }) {
               )}
             </Table.Td>
             <Table.Td ta="right" style={{ verticalAlign: 'top' }}>
-              {s.headcount.toLocaleString()}
+              {t('sections.number', { value: s.headcount })}
             </Table.Td>
           </Table.Tr>
         ))}
@@ -52,10 +55,11 @@ export function SitesTable({ client }: { client: Client }) {
 }
 
 export function ContactsTable({ client }: { client: Client }) {
+  const { t } = useTranslation('clients');
   if (client.contacts.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No contacts yet. Edit the client to add them.
+        {t('sections.noContacts')}
       </Text>
     );
   return (
@@ -89,42 +93,43 @@ export function ContactsTable({ client }: { client: Client }) {
   );
 }
 
-const AUDIT_COLUMNS: Column<AuditSummary>[] = [
+const auditColumns = (t: TFunction<'clients'>): Column<AuditSummary>[] => [
   {
-    header: 'Audit',
+    header: t('sections.audit'),
     cell: (a) => (
       <Anchor href={href(`/audits/${a.id}`)} size="sm" onClick={(e) => e.stopPropagation()}>
-        {AUDIT_TYPE_LABELS[a.type]}
+        {t(`labels:auditType.${a.type}`)}
       </Anchor>
     ),
   },
-  { header: 'Dates', width: 210, cell: (a) => formatDayRange(a.startDate, a.endDate) },
-  { header: 'Status', width: 140, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
+  { header: t('sections.dates'), width: 210, cell: (a) => formatDayRange(a.startDate, a.endDate) },
+  { header: t('sections.status'), width: 140, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
 ];
 
 /** The client's audits, newest first: paged and filtered to this client in SQL, only the rows in view rendered. */
 export function AuditsTable({ audits, clientId }: { audits: PagedState<AuditSummary>; clientId: string }) {
+  const { t } = useTranslation('clients');
   if (audits.error && !audits.rows) return <LoadError error={audits.error} onRetry={audits.reload} />;
   if (!audits.rows) return <TableSkeleton rows={2} />;
   if (audits.rows.length === 0) {
     return (
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          No audits for this client yet.
+          {t('sections.noAudits')}
         </Text>
         <Button component="a" size="xs" variant="light" href={href(`/audits/new?client=${clientId}`)}>
-          Plan its first audit
+          {t('sections.planFirst')}
         </Button>
       </Group>
     );
   }
   return (
     <WindowedTable
-      label="Audits of this client"
+      label={t('sections.auditsLabel')}
       rows={audits.rows}
       total={audits.total}
       rowKey={(a) => a.id}
-      columns={AUDIT_COLUMNS}
+      columns={auditColumns(t)}
       onOpen={(a) => navigate(`/audits/${a.id}`)}
       onNearEnd={audits.loadMore}
       maxHeight="420px"

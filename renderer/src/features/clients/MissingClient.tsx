@@ -1,5 +1,6 @@
 import { Button, Card } from '@mantine/core';
 import { IconBuildingOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import { Empty } from '../../components/Empty';
 import { href } from '../../lib/router';
@@ -13,16 +14,17 @@ export const isMissingClient = (error: ApiError): boolean =>
   (error.code === 'invalid_input' && (error.issues ?? []).some((i) => i.path[0] === 'id'));
 
 export function MissingClient() {
+  const { t } = useTranslation('clients');
   return (
     <Card py={48}>
       <Empty
-        title="This client does not exist"
-        description="The address you opened names no client: it may have been deleted, or the link is incomplete. Choose the client from the list."
+        title={t('missing.title')}
+        description={t('missing.description')}
         icon={<IconBuildingOff />}
         variant="light"
         actions={
           <Button component="a" href={href('/clients')}>
-            Open the clients
+            {t('missing.open')}
           </Button>
         }
       />

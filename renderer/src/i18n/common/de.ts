@@ -9,6 +9,7 @@ export const commonDe: Catalogue<typeof commonEn> = {
   edit: 'Bearbeiten',
   add: 'Hinzufügen',
   close: 'Schließen',
+  notRecorded: 'Nicht erfasst',
   loading: 'Wird geladen',
   loadingDots: 'Wird geladen…',
   tryAgain: 'Erneut versuchen',

@@ -7,6 +7,7 @@ export const commonEn = {
   edit: 'Edit',
   add: 'Add',
   close: 'Close',
+  notRecorded: 'Not recorded',
   loading: 'Loading',
   loadingDots: 'Loading…',
   tryAgain: 'Try again',

@@ -9,6 +9,7 @@ export const commonFr: Catalogue<typeof commonEn> = {
   edit: 'Modifier',
   add: 'Ajouter',
   close: 'Fermer',
+  notRecorded: 'Non renseigné',
   loading: 'Chargement',
   loadingDots: 'Chargement…',
   tryAgain: 'Réessayer',

@@ -18,6 +18,7 @@ export const shellDe: Catalogue<typeof shellEn> = {
     heading: 'Einstellungen',
     branding: 'Zertifizierungsstelle',
     signing: 'Signaturidentitäten',
+    reportTemplates: 'Berichtsvorlagen',
     backups: 'Sicherungen',
     security: 'Sicherheit',
   },

@@ -16,6 +16,7 @@ export const shellEn = {
     heading: 'Settings',
     branding: 'Certification body',
     signing: 'Signing identities',
+    reportTemplates: 'Report templates',
     backups: 'Backups',
     security: 'Security',
   },

@@ -18,6 +18,7 @@ export const shellFr: Catalogue<typeof shellEn> = {
     heading: 'Paramètres',
     branding: 'Organisme de certification',
     signing: 'Identités de signature',
+    reportTemplates: 'Modèles de rapport',
     backups: 'Sauvegardes',
     security: 'Sécurité',
   },

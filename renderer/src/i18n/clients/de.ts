@@ -1,0 +1,65 @@
+import type { Catalogue } from '#shared/i18n/catalogue';
+import type { clientsEn } from './en';
+
+export const clientsDe: Catalogue<typeof clientsEn> = {
+  list: {
+    title: 'Kunden',
+    description: 'Die Organisationen, die Sie auditieren, mit ihren Standorten und Ansprechpersonen.',
+    add: 'Kunden anlegen',
+    empty: 'Noch keine Kunden',
+    emptyHint:
+      'Legen Sie die Organisation an, die Sie auditieren, mit ihren Standorten und Ansprechpersonen. Danach können Sie ihre Audits planen.',
+    tableLabel: 'Kundenliste',
+    name: 'Name',
+    sites: 'Standorte',
+    audits: 'Audits',
+    lastChanged: 'Zuletzt geändert',
+    count_one: '{{count, number}} Kunde',
+    count_other: '{{count, number}} Kunden',
+  },
+  detail: {
+    back: 'Kunden',
+    notDeleted: '{{name}} wurde nicht gelöscht',
+    deleted: '{{name}} gelöscht',
+    deleteTitle: '{{name}} löschen?',
+    deleteBody:
+      '<b>{{name}}</b> wird mit {{sites}} und {{contacts}} gelöscht. Dies kann nicht rückgängig gemacht werden.',
+    deleteConfirm: 'Kunden löschen',
+    sites_one: '{{count, number}} Standort',
+    sites_other: '{{count, number}} Standorten',
+    contacts_one: '{{count, number}} Ansprechperson',
+    contacts_other: '{{count, number}} Ansprechpersonen',
+    audits_one: '{{count, number}} Audit',
+    audits_other: '{{count, number}} Audits',
+    planAudit: 'Audit planen',
+    edit: 'Bearbeiten',
+    delete: 'Löschen',
+    organisation: 'Organisation',
+    address: 'Adresse',
+    representative: 'Vertreter',
+    contactsBlock: 'Ansprechpersonen ({{count, number}})',
+    sitesBlock: 'Standorte ({{count, number}})',
+    auditsBlock: 'Audits',
+    programme: 'Zertifizierungsprogramm',
+  },
+  sections: {
+    noSites: 'Noch keine Standorte. Bearbeiten Sie den Kunden, um die Standorte im Geltungsbereich hinzuzufügen.',
+    sitesLabel: 'Standorte',
+    site: 'Standort',
+    number: '{{value, number}}',
+    headcount: 'Beschäftigte',
+    noContacts: 'Noch keine Ansprechpersonen. Bearbeiten Sie den Kunden, um sie hinzuzufügen.',
+    audit: 'Audit',
+    dates: 'Termine',
+    status: 'Status',
+    noAudits: 'Für diesen Kunden gibt es noch keine Audits.',
+    planFirst: 'Erstes Audit planen',
+    auditsLabel: 'Audits dieses Kunden',
+  },
+  missing: {
+    title: 'Diesen Kunden gibt es nicht',
+    description:
+      'Die geöffnete Adresse bezeichnet keinen Kunden: Er wurde vielleicht gelöscht, oder der Link ist unvollständig. Wählen Sie den Kunden aus der Liste.',
+    open: 'Zu den Kunden',
+  },
+};
