@@ -1,7 +1,9 @@
 import { app, safeStorage, session, shell, utilityProcess, type BrowserWindow } from 'electron';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { ok } from '#shared/api/result';
 import { createBackendClient, type BackendClient } from './backend-client';
+import { createConversionTracker } from './conversion';
 import { registerIpcHandlers } from './ipc';
 import { answerKeychainRequest, createKeychainGlue, type SafeStorageLike } from './keychain';
 import { hardenWebContents } from './navigation';
@@ -76,6 +78,8 @@ export function startApp(paths: AppPaths): void {
         encryptString: (plain) => safeStorage.encryptString(plain),
         decryptString: (encrypted) => safeStorage.decryptString(encrypted),
       };
+      // A plain folder encrypted on this start: its progress, for the window (conversion.ts).
+      const conversion = createConversionTracker();
       const client = createBackendClient(() => {
         const proc = utilityProcess.fork(paths.backendHost, args, {
           serviceName: 'Fieldwork backend',
@@ -86,6 +90,7 @@ export function startApp(paths: AppPaths): void {
         });
         // The data folder's key is wrapped by the OS keychain, which only this process reaches (host-unlock.ts).
         proc.on('message', (message: unknown) => {
+          if (conversion.take(message)) return;
           const answer = answerKeychainRequest(keychainStorage, message);
           if (answer) proc.postMessage(answer);
         });
@@ -115,12 +120,14 @@ export function startApp(paths: AppPaths): void {
       registerIpcHandlers(
         () => win,
         (op, input) =>
-          op === 'evidence.openExternal'
-            ? // electronegativity OPEN_EXTERNAL: our method (allow-listed type, read-only copy), not shell's.
-              openEvidence.openExternal(input) // eng-disable OPEN_EXTERNAL_JS_CHECK
-            : op === 'evidence.showInFolder'
-              ? openEvidence.showInFolder(input)
-              : keychain(op, input),
+          op === 'security.conversion'
+            ? Promise.resolve(ok(conversion.status()))
+            : op === 'evidence.openExternal'
+              ? // electronegativity OPEN_EXTERNAL: our method (allow-listed type, read-only copy), not shell's.
+                openEvidence.openExternal(input) // eng-disable OPEN_EXTERNAL_JS_CHECK
+              : op === 'evidence.showInFolder'
+                ? openEvidence.showInFolder(input)
+                : keychain(op, input),
       );
       client.start(); // open the database while the window loads
       openWindow();

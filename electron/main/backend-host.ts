@@ -4,7 +4,7 @@
  * Must not import 'electron': it talks to main through process.parentPort.
  */
 import { parseHostOptions, serveBackend, type ParentPortLike } from './backend-serve';
-import { desktopStart, sessionKeychain, splitPort } from './host-unlock';
+import { desktopStart, sessionKeychain, splitPort, type ConversionMessage } from './host-unlock';
 
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 const options = parseHostOptions(process.argv, process.env);
@@ -23,7 +23,16 @@ if (!port || !options) {
       // The folder's data key through the OS keychain; a plain folder is encrypted on this start unless
       // FIELDWORK_ENCRYPT_DATA_DIR=0 (host-unlock.ts). A folder the keychain cannot open starts locked.
       const encrypt = process.env.FIELDWORK_ENCRYPT_DATA_DIR !== '0';
-      const initial = await desktopStart(options.dataDir, split.keychain, core, encrypt);
+      // A conversion is synchronous here: main shows its progress in the window from these messages.
+      const raw = port as unknown as { postMessage(m: ConversionMessage): void };
+      const tell = (m: Omit<ConversionMessage, 'type'>) => raw.postMessage({ type: 'conversion', ...m });
+      let converting = false;
+      const initial = await desktopStart(options.dataDir, split.keychain, core, encrypt, (fraction, stage) => {
+        converting = true;
+        tell({ fraction, stage, done: false });
+      }).finally(() => {
+        if (converting) tell({ fraction: 1, stage: 'Done', done: true });
+      });
       // Lockable (core's session): locking drops the key and the database; the window asks to unlock.
       return core.openSession({
         dataDir: options.dataDir,

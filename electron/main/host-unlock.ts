@@ -75,6 +75,23 @@ export function splitPort(real: ParentPortLike & { postMessage(m: unknown): void
   };
 }
 
+/** A start-up conversion's progress: how far (0–1) and what it is doing, in words. */
+export type ConversionProgress = (fraction: number, stage: string) => void;
+
+/** The backend process tells main how a start-up conversion goes (main answers the window's security.conversion). */
+export interface ConversionMessage {
+  type: 'conversion';
+  fraction: number;
+  stage: string;
+  done: boolean;
+}
+export const isConversionMessage = (m: unknown): m is ConversionMessage =>
+  isRecord(m) &&
+  m.type === 'conversion' &&
+  typeof m.fraction === 'number' &&
+  typeof m.stage === 'string' &&
+  typeof m.done === 'boolean';
+
 /** The part of core's front door (#core/backend) unlocking needs: passed in, as the host imports core lazily. */
 export type UnlockTools = Pick<
   typeof import('#core/backend'),
@@ -94,6 +111,7 @@ export async function desktopDataKey(
   keychain: HostKeychain,
   tools: UnlockTools,
   encrypt = true,
+  onProgress?: ConversionProgress,
 ): Promise<Buffer | null> {
   const file = tools.readKeyFile(dataDir);
   if (file) {
@@ -114,7 +132,9 @@ export async function desktopDataKey(
   const sealedBy = fixed(Buffer.from(wrapped));
   if (existsSync(join(dataDir, tools.DATABASE_FILE))) {
     process.stderr.write('Fieldwork: encrypting the data folder (once)…\n');
-    return tools.encryptDataDir(dataDir, { keychain: sealedBy }, { dataKey: key });
+    // The window shows these (main answers security.conversion from them: this process is busy until done).
+    onProgress?.(0, 'Preparing to encrypt the data folder');
+    return tools.encryptDataDir(dataDir, { keychain: sealedBy }, { dataKey: key, onProgress });
   }
   // A new folder: its database is created encrypted by the first open.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -133,9 +153,10 @@ export async function desktopStart(
   keychain: HostKeychain,
   tools: UnlockTools,
   encrypt = true,
+  onProgress?: ConversionProgress,
 ): Promise<{ key: Buffer | null; by: 'keychain' | null } | 'locked'> {
   try {
-    const key = await desktopDataKey(dataDir, keychain, tools, encrypt);
+    const key = await desktopDataKey(dataDir, keychain, tools, encrypt, onProgress);
     return { key, by: key ? 'keychain' : null };
   } catch (e) {
     if ((e as { code?: unknown }).code === 'unauthorized') return 'locked';

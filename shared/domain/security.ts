@@ -84,3 +84,16 @@ export const SecurityStatus = z.object({
   idleLockMinutes: z.number().int().nonnegative(),
 });
 export type SecurityStatus = z.infer<typeof SecurityStatus>;
+
+/**
+ * A plain data folder being encrypted while the desktop app starts (its first start after the upgrade): the main
+ * process answers from the backend's progress messages, as the backend itself is busy converting. Any backend that
+ * can answer is not converting.
+ */
+export const ConversionStatus = z.object({
+  active: z.boolean(),
+  fraction: z.number().min(0).max(1),
+  /** What is being done, in words ('Copying the database', ...); empty when idle. */
+  stage: z.string().max(200),
+});
+export type ConversionStatus = z.infer<typeof ConversionStatus>;

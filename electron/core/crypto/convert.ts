@@ -33,6 +33,7 @@ const WORK = `${DATABASE}.encrypting`;
 export type ConvertStep = 'checkpointed' | 'copied' | 'encrypted' | 'verified' | 'key-written' | 'renamed';
 
 export interface ConvertOptions {
+  /** After each step: how far (0–1) and what comes next, in words a progress screen shows. */
   onProgress?(fraction: number, stage: string): void;
   /** Called after each step; throwing stops the conversion there, like a crash (tests). */
   afterStep?(step: ConvertStep): void;
@@ -137,7 +138,7 @@ function convert(dataDir: string, knownKey: Buffer | null, unlock: Unlock, opts:
     plain.pragma('busy_timeout = 5000');
     plain.pragma('wal_checkpoint(TRUNCATE)');
     if (plain.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw inUse();
-    step('checkpointed', 0.05, 'Database');
+    step('checkpointed', 0.05, 'Copying the database');
     plain.exec('BEGIN');
     version = plain.pragma('user_version', { simple: true }) as number;
     // 2. The copy, then encrypted where it lies: the plain file stays as it was until step 4.
@@ -148,7 +149,7 @@ function convert(dataDir: string, knownKey: Buffer | null, unlock: Unlock, opts:
   } finally {
     plain.close();
   }
-  step('copied', 0.3, 'Database');
+  step('copied', 0.3, 'Encrypting the copy of the database');
   const key = knownKey ?? opts.dataKey ?? newDataKey();
   const copy = new Database(work, { fileMustExist: true });
   try {
@@ -160,7 +161,7 @@ function convert(dataDir: string, knownKey: Buffer | null, unlock: Unlock, opts:
   } finally {
     copy.close();
   }
-  step('encrypted', 0.8, 'Encrypting');
+  step('encrypted', 0.8, 'Checking the encrypted copy');
   const check = new Database(work, { fileMustExist: true });
   try {
     for (const statement of keyStatements(key)) check.exec(statement);
@@ -172,10 +173,10 @@ function convert(dataDir: string, knownKey: Buffer | null, unlock: Unlock, opts:
     check.close();
   }
   fsyncFile(work);
-  step('verified', 0.9, 'Checking');
+  step('verified', 0.9, 'Saving the key');
   // 3. The key before the rename: an encrypted database is never without its key file.
   if (!knownKey) writeKeyFile(dataDir, wrapDataKey(key, unlock, opts.scrypt));
-  step('key-written', 0.95, 'Key');
+  step('key-written', 0.95, 'Replacing the plain database');
   // 4. A -wal of the plain file would be replayed onto the encrypted one; step 1 closed it, so none is left.
   rmSync(`${db}-wal`, { force: true });
   rmSync(`${db}-shm`, { force: true });

@@ -4,6 +4,7 @@ import { readIdleLockMinutes, writeIdleLockMinutes } from '../crypto/lock-settin
 import { readKeyFile, setPassphraseWrap, wrapKinds, type ScryptParams } from '../crypto/key-file';
 import type { RepoContext } from '../repos/context';
 import type { Handlers, Tx } from './types';
+import { draftKeyOf } from './draft-key';
 
 type SecurityOps = Extract<keyof Handlers, `security.${string}`>;
 
@@ -84,6 +85,9 @@ export function securityOps(host: SecurityHost): Pick<Handlers, SecurityOps> {
       writeIdleLockMinutes(host.dataDir, minutes as Parameters<typeof writeIdleLockMinutes>[1]);
       return status();
     },
+    'security.draftKey': () => draftKeyOf(host),
+    // A backend that answers has finished any start-up conversion (the desktop's main answers while one runs).
+    'security.conversion': () => ({ active: false, fraction: 1, stage: '' }),
   };
 }
 

@@ -95,6 +95,28 @@ describe('startApp', () => {
     await expect(answer).resolves.toEqual({ ok: true, value: ['x'] });
   });
 
+  it("answers security.conversion in main from the backend's progress messages, never asking the backend", async () => {
+    startApp(paths);
+    await ready();
+    const win = FakeBrowserWindow.instances[0]!;
+    const handler = fake.ipcMain.handlers.get(`${IPC_PREFIX}security.conversion`) as unknown as (
+      e: unknown,
+      i: unknown,
+    ) => Promise<unknown>;
+    const ask = () => handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, {});
+    const host = forks()[0]!;
+    await expect(ask()).resolves.toEqual({ ok: true, value: { active: false, fraction: 1, stage: '' } });
+    // The backend is busy converting (synchronously): only its messages tell how far it is.
+    host.emit('message', { type: 'conversion', fraction: 0.3, stage: 'Encrypting the copy', done: false });
+    await expect(ask()).resolves.toEqual({
+      ok: true,
+      value: { active: true, fraction: 0.3, stage: 'Encrypting the copy' },
+    });
+    host.emit('message', { type: 'conversion', fraction: 1, stage: 'Done', done: true });
+    await expect(ask()).resolves.toEqual({ ok: true, value: { active: false, fraction: 1, stage: '' } });
+    expect(host.sent.some((m) => (m as { op?: string }).op === 'security.conversion')).toBe(false);
+  });
+
   it('handles evidence.openExternal in main: looks the attachment up, never forwards the op', async () => {
     startApp(paths);
     await ready();

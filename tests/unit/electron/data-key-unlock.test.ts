@@ -99,6 +99,22 @@ describe('the desktop data key through the OS keychain', () => {
     expect(again!.equals(first!)).toBe(true);
   });
 
+  it("reports a plain folder's conversion step by step, in words, to the end", async () => {
+    const dataDir = newDir();
+    await plainFolderWithClient(dataDir);
+    const safeStorage = fakeSafeStorage();
+    const seen: [number, string][] = [];
+    await desktopDataKey(dataDir, wire(safeStorage).split.keychain, core, true, (f, s) => seen.push([f, s]));
+    expect(seen[0]).toEqual([0, 'Preparing to encrypt the data folder']);
+    expect(seen.at(-1)).toEqual([1, 'Done']);
+    expect(seen.map(([f]) => f)).toEqual([...seen.map(([f]) => f)].sort((a, b) => a - b));
+    expect(seen.map(([, s]) => s)).toContain('Encrypting the copy of the database');
+    // Nothing to convert on the next start: no progress at all.
+    const again: unknown[] = [];
+    await desktopDataKey(dataDir, wire(safeStorage).split.keychain, core, true, (...a) => again.push(a));
+    expect(again).toEqual([]);
+  });
+
   it('starts a new folder encrypted', async () => {
     const dataDir = newDir();
     const key = await desktopDataKey(dataDir, wire(fakeSafeStorage()).split.keychain, core);

@@ -4,21 +4,28 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SecurityStatus } from '#shared/domain/security';
 import { getApi } from '../../api/client';
+import { ConversionScreen, useConversion } from './ConversionScreen';
 import { useSecurityStatus } from './useSecurityStatus';
 
 /**
  * While Fieldwork is locked the app stays mounted but hidden and inert (typing in a form, its draft, is kept for
- * after the unlock) and the lock screen asks for the passphrase.
+ * after the unlock) and the lock screen asks for the passphrase. While a plain folder is being encrypted at
+ * start-up (desktop), the progress of that is shown instead.
  */
 export function LockGate({ children }: { children: ReactNode }) {
   const { status, refresh } = useSecurityStatus();
+  // The status is held until the backend can answer: until then a conversion may be starting.
+  const conversion = useConversion(status === undefined);
+  const converting = conversion?.active ?? false;
   const locked = status?.locked ?? false;
+  const hidden = locked || converting;
   return (
     <>
-      <div hidden={locked} inert={locked} aria-hidden={locked || undefined}>
+      <div hidden={hidden} inert={hidden} aria-hidden={hidden || undefined}>
         {children}
       </div>
-      {locked && status && <LockScreen status={status} onUnlocked={refresh} />}
+      {converting && conversion && <ConversionScreen status={conversion} />}
+      {!converting && locked && status && <LockScreen status={status} onUnlocked={refresh} />}
     </>
   );
 }
