@@ -109,9 +109,52 @@ export const checklistRow = (page: Page, ref: string): Locator => page.locator(`
 
 /**
  * Every text in this page's draft journal (IndexedDB), read without the app's
- * code. A string: the tests compile without the DOM library.
+ * code: the rows as stored, their sealed text opened with the journal's key
+ * asked of the preview host itself (`security.draftKey`, with the page's token)
+ * and the row's identity as additional data, as lib/drafts/seal.ts seals it.
+ * A string: the tests compile without the DOM library.
  */
-const JOURNAL_TEXTS = `new Promise((resolve, reject) => {
+const JOURNAL_TEXTS = `(async () => {
+  const rows = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('fieldwork-drafts');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve([]); return; }
+      const all = db.transaction('drafts').objectStore('drafts').getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => { db.close(); resolve(all.result); };
+    };
+  });
+  if (!rows.some((row) => row.sealed)) return rows.map((row) => row.text);
+  const answer = await (await fetch('/api/security.draftKey', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Fieldwork-Token': sessionStorage.getItem('fieldwork.previewToken') ?? '' },
+    body: '{}',
+  })).json();
+  if (!answer.ok) return [];
+  const raw = Uint8Array.from(atob(answer.value.key), (c) => c.charCodeAt(0));
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+  const texts = [];
+  for (const row of rows) {
+    if (!row.sealed) { texts.push(row.text); continue; }
+    const additionalData = new TextEncoder().encode(row.key + '\\n' + row.auditId + '\\n' + row.updatedAt);
+    try {
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: row.sealed.iv, additionalData }, key, row.sealed.data);
+      texts.push(JSON.parse(new TextDecoder().decode(plain))[0]);
+    } catch {
+      // Sealed under another key: not this folder's.
+    }
+  }
+  return texts;
+})()`;
+
+/**
+ * What the draft journal's rows hold as stored, every string and byte of
+ * them decoded as text (lossy), keys and all: what `strings` on the browser
+ * profile could find.
+ */
+export const JOURNAL_RAW = `new Promise((resolve, reject) => {
   const open = indexedDB.open('fieldwork-drafts');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
@@ -119,7 +162,15 @@ const JOURNAL_TEXTS = `new Promise((resolve, reject) => {
     if (!db.objectStoreNames.contains('drafts')) { db.close(); resolve([]); return; }
     const all = db.transaction('drafts').objectStore('drafts').getAll();
     all.onerror = () => reject(all.error);
-    all.onsuccess = () => { db.close(); resolve(all.result.map((entry) => entry.text)); };
+    all.onsuccess = () => {
+      db.close();
+      const flat = (v) => typeof v === 'string' ? v
+        : v instanceof ArrayBuffer ? new TextDecoder('latin1').decode(v)
+        : ArrayBuffer.isView(v) ? new TextDecoder('latin1').decode(v)
+        : v && typeof v === 'object' ? Object.entries(v).map(([k, x]) => k + ':' + flat(x)).join('|')
+        : String(v);
+      resolve(all.result.map(flat));
+    };
   };
 })`;
 

@@ -25,3 +25,11 @@ export const keyStatements = (dataKey: Buffer): string[] => [
   'PRAGMA legacy = 4',
   `PRAGMA key = "x'${databaseKey(dataKey).toString('hex')}'"`,
 ];
+
+/**
+ * The renderer's draft journal key (IndexedDB, AES-GCM in WebCrypto), from the folder's data key — or, in a plain
+ * folder, from its drafts secret (crypto/draft-secret.ts) — under a label of its own, so it opens nothing else.
+ */
+export function draftJournalKey(secret: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'fieldwork draft journal v1', 32));
+}

@@ -3,6 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, Result } from '#shared/api/result';
 import { DraftedText } from '../../../renderer/src/lib/drafts/controller';
 import { DraftJournal, type DraftRef } from '../../../renderer/src/lib/drafts/journal';
+import { testDraftKey } from './key';
+
+/** The journal's key, as the renderer holds it once the backend gave it. */
+const KEY = await testDraftKey();
 
 const REF: DraftRef = { recordType: 'interview', recordId: 'int-1', field: 'summary' };
 
@@ -31,7 +35,7 @@ let journal: DraftJournal;
 beforeEach(() => {
   // IndexedDB (fake-indexeddb) runs on setImmediate, which stays real.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  journal = new DraftJournal({ name: `drafted-test-${++dbCount}`, schedule: (fn) => fn() });
+  journal = new DraftJournal({ name: `drafted-test-${++dbCount}`, schedule: (fn) => fn(), key: KEY });
 });
 afterEach(() => {
   journal.close();

@@ -1,6 +1,18 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DraftJournal, draftKey, type DraftRef, type DraftWrite } from '../../../renderer/src/lib/drafts/journal';
+import {
+  DraftJournal,
+  draftKey,
+  type DraftRef,
+  type DraftWrite,
+  type StoredDraft,
+} from '../../../renderer/src/lib/drafts/journal';
+import { testDraftKey } from './key';
+
+/** The journal's key, as the renderer holds it once the backend gave it; OTHER: another data folder's. */
+const KEY = await testDraftKey();
+const OTHER = await testDraftKey();
 
 const NOTES: DraftRef = { recordType: 'checklist_item', recordId: 'item-1', field: 'notes' };
 const entry = (text: string, ref: DraftRef = NOTES): DraftWrite => ({
@@ -14,7 +26,7 @@ let dbCount = 0;
 const open: DraftJournal[] = [];
 /** A journal on a database of its own; `schedule` decides when queued writes reach IndexedDB. */
 function journal(schedule: (fn: () => void) => void = () => undefined, name = `drafts-test-${++dbCount}`) {
-  const j = new DraftJournal({ name, schedule, now: () => new Date('2026-03-03T10:15:00Z') });
+  const j = new DraftJournal({ name, schedule, now: () => new Date('2026-03-03T10:15:00Z'), key: KEY });
   open.push(j);
   return j;
 }
@@ -117,6 +129,7 @@ describe('draft journal', () => {
       name: `drafts-test-${++dbCount}`,
       schedule: () => undefined,
       now: () => new Date((clock += 1000)),
+      key: KEY,
     });
     open.push(j);
     j.write(entry('first', { ...NOTES, recordId: 'a' }));
@@ -138,6 +151,7 @@ describe('draft journal', () => {
       schedule: () => undefined,
       indexedDB: broken,
       onUnavailable: (e) => problems.push(e),
+      key: KEY,
     });
     open.push(j);
     expect(j.available).toBe(true);
@@ -151,5 +165,129 @@ describe('draft journal', () => {
     j.write(entry('again'));
     await j.flush();
     expect(problems).toHaveLength(1);
+  });
+});
+
+/** The journal's rows as IndexedDB holds them, read past the journal's code. */
+async function rawRows(name: string): Promise<StoredDraft[]> {
+  const raw = new Dexie(name);
+  raw.version(1).stores({ drafts: 'key, auditId, updatedAt' });
+  try {
+    return await raw.table<StoredDraft, string>('drafts').toArray();
+  } finally {
+    raw.close();
+  }
+}
+
+/** Every string and byte a row holds, as one buffer: what `strings` on the browser profile could see. */
+function everyByte(value: unknown): Buffer {
+  if (typeof value === 'string') return Buffer.from(value);
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (value && typeof value === 'object') return Buffer.concat(Object.values(value).map(everyByte));
+  return Buffer.alloc(0);
+}
+
+const SECRET = 'Interview with the CISO: backup tapes kept in her car boot';
+const BASE = 'Backups are offsite.';
+
+describe('draft journal sealed at rest', () => {
+  it('stores no plaintext: the text and base text are sealed, the keys stay readable', async () => {
+    const name = `drafts-sealed-${++dbCount}`;
+    const j = journal(undefined, name);
+    j.write({ ...NOTES, auditId: 'audit-1', text: SECRET, baseText: BASE });
+    await j.flush();
+    const [row, ...more] = await rawRows(name);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ key: draftKey(NOTES), recordId: 'item-1', auditId: 'audit-1' });
+    expect(row).not.toHaveProperty('text');
+    expect(row).not.toHaveProperty('baseText');
+    const bytes = everyByte(row);
+    for (const plain of [SECRET, BASE, 'CISO', 'offsite']) expect(bytes.includes(plain)).toBe(false);
+    // And it reads back whole.
+    expect(await j.get(NOTES)).toMatchObject({ text: SECRET, baseText: BASE });
+  });
+
+  it('another key reads nothing and breaks nothing: the entry stays for the key that sealed it', async () => {
+    const name = `drafts-wrong-key-${++dbCount}`;
+    const j = journal(undefined, name);
+    j.write({ ...entry(SECRET) });
+    await j.flush();
+    j.close();
+
+    const wrong = new DraftJournal({ name, schedule: () => undefined, key: OTHER });
+    open.push(wrong);
+    expect(await wrong.get(NOTES)).toBeUndefined();
+    expect(await wrong.forAudit('audit-1')).toEqual([]);
+    expect(await wrong.removeIfText(NOTES, SECRET)).toBe(false);
+    expect(wrong.available).toBe(true);
+    wrong.close();
+
+    expect((await journal(undefined, name).get(NOTES))?.text).toBe(SECRET);
+  });
+
+  it('a row altered on disk (moved to another audit) does not open', async () => {
+    const name = `drafts-moved-${++dbCount}`;
+    const j = journal(undefined, name);
+    j.write(entry(SECRET));
+    await j.flush();
+    const raw = new Dexie(name);
+    raw.version(1).stores({ drafts: 'key, auditId, updatedAt' });
+    await raw.table('drafts').update(draftKey(NOTES), { auditId: 'audit-9' });
+    raw.close();
+    expect(await j.get(NOTES)).toBeUndefined();
+  });
+
+  it('without the key yet: keystrokes wait in memory, stored entries are offered once it comes', async () => {
+    const name = `drafts-keyless-${++dbCount}`;
+    const before = journal(undefined, name);
+    before.write(entry('typed last session'));
+    await before.flush();
+    before.close();
+
+    // A new page whose backend has not answered yet.
+    const j = new DraftJournal({ name, schedule: (fn) => fn() });
+    open.push(j);
+    const other: DraftRef = { ...NOTES, recordId: 'item-2' };
+    j.write(entry('typed while unreachable', other));
+    await j.flush();
+    expect((await j.get(other))?.text).toBe('typed while unreachable');
+    expect((await rawRows(name)).map((r) => r.recordId)).toEqual(['item-1']);
+    let offered: string | undefined = 'not yet';
+    const reading = j.get(NOTES).then((e) => (offered = e?.text));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(offered).toBe('not yet');
+
+    j.setKey(KEY);
+    await reading;
+    expect(offered).toBe('typed last session');
+    await j.flush();
+    const rows = await rawRows(name);
+    expect(rows.map((r) => r.recordId).sort()).toEqual(['item-1', 'item-2']);
+    expect(everyByte(rows).includes('unreachable')).toBe(false);
+  });
+
+  it('seals the plain entries earlier versions wrote, once the key is there', async () => {
+    const name = `drafts-legacy-${++dbCount}`;
+    const raw = new Dexie(name);
+    raw.version(1).stores({ drafts: 'key, auditId, updatedAt' });
+    await raw.table('drafts').put({
+      ...NOTES,
+      key: draftKey(NOTES),
+      auditId: 'audit-1',
+      text: SECRET,
+      baseText: BASE,
+      updatedAt: '2026-03-01T09:00:00.000Z',
+    });
+    raw.close();
+
+    const j = journal(undefined, name);
+    expect(await j.get(NOTES)).toMatchObject({ text: SECRET, baseText: BASE, updatedAt: '2026-03-01T09:00:00.000Z' });
+    await j.flush();
+    const [row] = await rawRows(name);
+    expect(row).not.toHaveProperty('text');
+    expect(everyByte(row).includes('CISO')).toBe(false);
+    j.close();
+    expect((await journal(undefined, name).get(NOTES))?.text).toBe(SECRET);
   });
 });

@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '#shared/api/result';
 import type { ChecklistItem, ChecklistItemPatch } from '#shared/domain/checklist';
 import { DraftJournal, type DraftRef } from '../../../renderer/src/lib/drafts/journal';
+import { testDraftKey } from './key';
 import { JournaledSaves } from '../../../renderer/src/lib/drafts/journaledSaves';
+
+/** The journal's key, as the renderer holds it once the backend gave it. */
+const KEY = await testDraftKey();
 
 const notesOf = (id: string): DraftRef => ({ recordType: 'checklist_item', recordId: id, field: 'notes' });
 
@@ -31,7 +35,7 @@ const server = new Map<string, string>();
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  journal = new DraftJournal({ name: `journaled-saves-test-${++dbCount}`, schedule: (fn) => fn() });
+  journal = new DraftJournal({ name: `journaled-saves-test-${++dbCount}`, schedule: (fn) => fn(), key: KEY });
   server.clear();
 });
 afterEach(() => {

@@ -3,8 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '#shared/api/result';
 import { DraftedText } from '../../../renderer/src/lib/drafts/controller';
 import { DraftJournal, type DraftRef } from '../../../renderer/src/lib/drafts/journal';
+import { testDraftKey } from './key';
 import { RecordSaves } from '../../../renderer/src/lib/drafts/recordSaves';
 import { SaveQueue } from '../../../renderer/src/lib/drafts/saveQueue';
+
+/** The journal's key, as the renderer holds it once the backend gave it. */
+const KEY = await testDraftKey();
 
 /** A record as a backend holds it: two fields saved by two different saves of the drawer. */
 interface Rec {
@@ -148,7 +152,7 @@ describe('a drafted text saved with its record', () => {
   let journal: DraftJournal;
   let dbCount = 0;
   beforeEach(() => {
-    journal = new DraftJournal({ name: `record-saves-${++dbCount}`, schedule: (fn) => fn() });
+    journal = new DraftJournal({ name: `record-saves-${++dbCount}`, schedule: (fn) => fn(), key: KEY });
   });
   afterEach(() => journal.close());
 

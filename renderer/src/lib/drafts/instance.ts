@@ -1,4 +1,6 @@
 import { notifications } from '@mantine/notifications';
+import { getApi } from '../../api/client';
+import { keepDraftKey } from './draftKey';
 import { DraftJournal } from './journal';
 
 let journal: DraftJournal | undefined;
@@ -14,10 +16,14 @@ function warnUnprotected(): void {
   });
 }
 
-/** The renderer's one journal. Keystrokes still waiting are written as soon as the page is hidden or closed. */
+/**
+ * The renderer's one journal. Keystrokes still waiting are written as soon as the page is hidden or closed —
+ * sealed, so once the journal has its key from the backend (asked for here, kept for the page's life).
+ */
 export function getDraftJournal(): DraftJournal {
   if (journal) return journal;
   const created = new DraftJournal({ onUnavailable: warnUnprotected });
+  keepDraftKey(created, () => getApi().invoke('security.draftKey', {}));
   const flush = () => void created.flush();
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => {
