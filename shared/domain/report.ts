@@ -5,6 +5,7 @@ import { Actor } from './finding';
 import { Unlock, VerifyResult } from './signing';
 import { labelsEn } from '#shared/i18n/labels/en';
 import { LANGUAGES } from '#shared/i18n/languages';
+import { TemplateChoice } from './report-templates';
 
 /** What the audit report says that the audit record does not already hold; written by the lead auditor. */
 const detailFields = {
@@ -110,6 +111,10 @@ export const ExportStartInput = z
     language: z.enum(LANGUAGES, { error: 'Choose en, de or fr' }).optional(),
     /** A second language side by side (bilingual report), or null for one language; absent: the audit's setting. */
     secondLanguage: z.enum(LANGUAGES, { error: 'Choose en, de or fr' }).nullable().optional(),
+    /** The layout: a report template's id, 'builtin', or absent for the default template of the kind and language. */
+    template: TemplateChoice.optional(),
+    /** Issue in a template that leaves out required report contents (the user saw the list). */
+    templateConfirmed: z.boolean().optional(),
   })
   .superRefine((x, ctx) => {
     if (x.secondLanguage && x.language && x.secondLanguage === x.language) {

@@ -14,6 +14,7 @@ import { contentHash } from './content-hash';
 import { ncListRows, NC_LIST_COLUMNS } from './nc-list';
 import { preparePlanExport } from './plan/prepare';
 import { collectReportModel } from './report/collect';
+import { templateTaskFor } from '../report-templates/for-export';
 import type { ReportModel, SignOff } from './report/model';
 import type { NcListModel } from './nc-list-docx';
 import type { ExportTask } from './worker/task';
@@ -141,6 +142,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
         model: withListFacts(ctx, audit.id, input.kind, model),
         table: null,
         signer: null,
+        template: templateTaskFor(ctx, input, model, null),
       },
       fileName: exportFileName(audit, input.kind, 'DRAFT', 0, 'docx'),
       issue: null,
@@ -167,6 +169,8 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
     fingerprint: identity.fingerprint,
   };
   const model = collectReportModel(ctx, audit.id, { reportNumber, version, signOff, ...languagesOf(input) });
+  // The certification body's own layout, when one applies: issuing in it records which (report-templates/).
+  const template = templateTaskFor(ctx, input, model, request.by || identity.name);
   return {
     task: {
       kind: input.kind,
@@ -174,6 +178,7 @@ export function prepareExport(ctx: RepoContext, input: StartInput): PreparedExpo
       model: withListFacts(ctx, audit.id, input.kind, model),
       table: null,
       signer: { certificateDer, privateKey, signingTime: now },
+      template,
     },
     fileName: exportFileName(audit, input.kind, reportNumber, version, 'docx'),
     issue: {

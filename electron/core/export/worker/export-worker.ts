@@ -18,6 +18,7 @@ import { toCsv, toXlsx } from '../nc-list';
 import { writeNcListDocx } from '../nc-list-docx';
 import { writePlanDocx } from '../plan/docx';
 import { reportParts, writeReportDocx, type BuildHooks } from '../report/build';
+import { writeTemplateDocx } from '../../report-templates/write';
 import type { ReportModel } from '../report/model';
 import type { PlacedPhoto } from '../report/photos';
 import type { ExportTask, PartsTask, WorkerMessage } from './task';
@@ -36,6 +37,7 @@ async function writeDocument(task: ExportTask): Promise<{ size: number; sha256: 
     sealWith: task.sealWith ?? null,
   };
   if (task.kind === 'plan') return writePlanDocx(task.plan!, task.tmpPath, hooks);
+  if (task.template) return writeTemplateDocx(task.model!, task.template, task.tmpPath, hooks);
   if (task.kind !== 'report') return writeNcListDocx(task.model!, task.tmpPath, hooks);
   return writeReportDocx(task.model!, task.tmpPath, { ...hooks, reportParts: partsInThread });
 }

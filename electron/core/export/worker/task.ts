@@ -3,6 +3,7 @@ import type { ExportFormat, ExportKind } from '#shared/domain/report';
 import type { PlanDocModel } from '../plan/model';
 import type { ReportModel } from '../report/model';
 import type { PlacedPhoto } from '../report/photos';
+import type { TemplateTask } from '../../report-templates/write';
 
 /** What the export worker is given: everything it needs, so it never touches the database. */
 export interface ExportTask {
@@ -15,6 +16,8 @@ export interface ExportTask {
   /** XLSX/CSV NC lists: the table rows, header first for CSV. */
   table: { header: string[]; rows: string[][]; sheet: string } | null;
   signer: { certificateDer: Uint8Array; privateKey: KeyObject; signingTime: string } | null;
+  /** The certification body's Word template to render instead of the built-in layout (report-templates/). */
+  template?: TemplateTask | null;
   /** Written here first, then renamed to finalPath: a cancelled or failed export leaves no partial file. */
   tmpPath: string;
   finalPath: string;
