@@ -268,10 +268,12 @@ const I18N_DONE = [
   'renderer/src/features/clients/ClientDetail.tsx',
   'renderer/src/features/clients/ClientSections.tsx',
   'renderer/src/features/clients/MissingClient.tsx',
+  'renderer/src/features/findings/NonconformitiesPage.tsx',
+  'renderer/src/components/findings/labels.tsx',
 ];
 // To do (still English literals): the rest of app/ and components/; the audit form (features/audits/AuditForm*,
 // TeamEditor, ChecklistChoice); the client form (features/clients/ClientForm*, ContactsEditor, SitesEditor);
-// features/ checklist, findings, dashboard, records, evidence, plan,
+// features/findings except the Nonconformities list (the Findings tab, drawer, forms); features/ checklist, dashboard, records, evidence, plan,
 // programme, report, review, team, templates, verify, branding, signing, backups, security.
 
 const fieldwork = {

@@ -8,6 +8,9 @@ import { clientsFr } from './clients/fr';
 import { commonDe } from './common/de';
 import { commonEn } from './common/en';
 import { commonFr } from './common/fr';
+import { findingsDe } from './findings/de';
+import { findingsEn } from './findings/en';
+import { findingsFr } from './findings/fr';
 import { shellDe } from './shell/de';
 import { shellEn } from './shell/en';
 import { shellFr } from './shell/fr';
@@ -24,6 +27,7 @@ export const UI_NAMESPACES = {
   audits: { en: auditsEn, de: auditsDe, fr: auditsFr },
   clients: { en: clientsEn, de: clientsDe, fr: clientsFr },
   common: { en: commonEn, de: commonDe, fr: commonFr },
+  findings: { en: findingsEn, de: findingsDe, fr: findingsFr },
   shell: { en: shellEn, de: shellDe, fr: shellFr },
   reportTemplates: { en: reportTemplatesEn, de: reportTemplatesDe, fr: reportTemplatesFr },
 } as const satisfies Record<string, Record<Language, object>>;

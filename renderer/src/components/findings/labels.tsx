@@ -1,11 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
-import {
-  FINDING_STATUS_LABELS,
-  FINDING_TYPE_SHORT,
-  type Finding,
-  type FindingStatus,
-  type FindingType,
-} from '#shared/domain/finding';
+import { useTranslation } from 'react-i18next';
+import { type Finding, type FindingStatus, type FindingType } from '#shared/domain/finding';
+import { i18n } from '../../i18n/instance';
 import { formatDay } from '../../lib/format';
 
 /** One colour per finding type, close to the checklist's result colours. */
@@ -26,23 +22,25 @@ export const STATUS_COLORS: Record<FindingStatus, string> = {
 };
 
 export function TypeBadge({ type }: { type: FindingType }) {
+  const { t } = useTranslation('findings');
   return (
     <Badge color={TYPE_COLORS[type]} variant="light" radius="sm" data-finding-type={type}>
-      {FINDING_TYPE_SHORT[type]}
+      {t(`typeShort.${type}`)}
     </Badge>
   );
 }
 
 export function StatusBadge({ status }: { status: FindingStatus }) {
+  const { t } = useTranslation('labels');
   return (
     <Badge color={STATUS_COLORS[status]} variant="outline" radius="sm" tt="none" data-finding-status={status}>
-      {FINDING_STATUS_LABELS[status]}
+      {t(`findingStatus.${status}`)}
     </Badge>
   );
 }
 
 /** The number, or "Draft" until it is issued. */
-export const findingName = (f: Pick<Finding, 'number'>): string => f.number ?? 'Draft';
+export const findingName = (f: Pick<Finding, 'number'>): string => f.number ?? i18n.t('findings:draft');
 
 export function excerpt(text: string, max = 90): string {
   const line = text.trim().replace(/\s+/g, ' ');
@@ -52,6 +50,7 @@ export function excerpt(text: string, max = 90): string {
 /** The response due date; red with an "Overdue" badge when late, and the new-Stage-2 flag for old majors. */
 export function DueCell({ finding }: { finding: Pick<Finding, 'responseDue' | 'overdue' | 'needsNewStage2'> }) {
   const { responseDue, overdue, needsNewStage2 } = finding;
+  const { t } = useTranslation('findings');
   return (
     <Group gap={6} wrap="nowrap">
       {responseDue ? (
@@ -65,12 +64,12 @@ export function DueCell({ finding }: { finding: Pick<Finding, 'responseDue' | 'o
       )}
       {overdue && (
         <Badge color="red" size="sm" radius="sm" data-overdue>
-          Overdue
+          {t('overdue')}
         </Badge>
       )}
       {needsNewStage2 && (
         <Badge color="red" variant="outline" size="sm" radius="sm" tt="none">
-          New Stage 2 needed
+          {t('newStage2')}
         </Badge>
       )}
     </Group>

@@ -1,12 +1,12 @@
 import { Anchor, Button, Card, Group, MultiSelect, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertOctagon } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
-import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_TYPES, type AuditType } from '#shared/domain/audit';
 import {
-  FINDING_STATUS_LABELS,
   FINDING_STATUSES,
-  FINDING_TYPE_LABELS,
   FINDING_TYPES,
   type FindingListQuery,
   type FindingListRow,
@@ -19,15 +19,15 @@ import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { href, navigate } from '../../lib/router';
-import { formatDay, plural } from '../../lib/format';
+import { formatDay } from '../../lib/format';
 import { WindowedTable, type Column } from '../../components/windowed/WindowedTable';
 import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
 import { nonconformitiesInput } from './nonconformitiesQuery';
 
 /** The rows' columns: one line each, so every row has the same height (the table is windowed). */
-const COLUMNS: Column<FindingListRow>[] = [
+const columns = (t: TFunction<'findings'>): Column<FindingListRow>[] => [
   {
-    header: 'Number',
+    header: t('register.number'),
     width: 120,
     cell: (f) => (
       <Anchor href={href(findingPath(f))} fw={500} onClick={(e) => e.stopPropagation()}>
@@ -35,18 +35,19 @@ const COLUMNS: Column<FindingListRow>[] = [
       </Anchor>
     ),
   },
-  { header: 'Client', width: 160, cell: (f) => f.clientName },
+  { header: t('register.client'), width: 160, cell: (f) => f.clientName },
   {
-    header: 'Audit',
+    header: t('register.audit'),
     width: 175,
-    cell: (f) => `${AUDIT_TYPE_LABELS[f.auditType as AuditType] ?? f.auditType} · ${formatDay(f.auditStartDate)}`,
+    cell: (f) =>
+      `${(AUDIT_TYPES as readonly string[]).includes(f.auditType) ? t(`labels:auditType.${f.auditType}`) : f.auditType} · ${formatDay(f.auditStartDate)}`,
   },
   // Wide enough for the longest badge whole ("GOOD PRACTICE"); cells cut with an ellipsis, badges must not be.
-  { header: 'Type', width: 150, cell: (f) => <TypeBadge type={f.type} /> },
-  { header: 'Requirements', width: 130, cell: (f) => f.requirements.join(', ') || '—' },
-  { header: 'Statement', cell: (f) => excerpt(f.statement, 70) },
-  { header: 'Status', width: 175, cell: (f) => <StatusBadge status={f.status} /> },
-  { header: 'Response due', width: 230, cell: (f) => <DueCell finding={f} /> },
+  { header: t('register.type'), width: 150, cell: (f) => <TypeBadge type={f.type} /> },
+  { header: t('register.requirements'), width: 130, cell: (f) => f.requirements.join(', ') || '—' },
+  { header: t('register.statement'), cell: (f) => excerpt(f.statement, 70) },
+  { header: t('register.status'), width: 175, cell: (f) => <StatusBadge status={f.status} /> },
+  { header: t('register.responseDue'), width: 230, cell: (f) => <DueCell finding={f} /> },
 ];
 
 /**
@@ -69,6 +70,7 @@ export function NonconformitiesPage() {
   const [requirement, setRequirement] = useState('');
   const [overdue, setOverdue] = useState(false);
   const [typedRequirement] = useDebouncedValue(requirement.trim(), 250);
+  const { t } = useTranslation('findings');
 
   const query: FindingListQuery = {
     ...(status.length ? { status } : {}),
@@ -93,22 +95,18 @@ export function NonconformitiesPage() {
     body = (
       <Card py={48}>
         <Empty
-          title={filtered ? 'No finding matches these filters' : 'No findings yet'}
-          description={
-            filtered
-              ? 'Clear a filter to see more.'
-              : 'Findings raised in any audit appear here. Open an audit’s Findings tab, or raise one from a checklist item marked as a nonconformity.'
-          }
+          title={filtered ? t('register.noMatch') : t('register.empty')}
+          description={filtered ? t('register.noMatchHint') : t('register.emptyHint')}
           icon={<IconAlertOctagon />}
           variant="light"
           actions={
             filtered ? (
               <Button variant="default" onClick={clearFilters}>
-                Clear filters
+                {t('register.clearFilters')}
               </Button>
             ) : (
               <Button component="a" href={href('/audits')} variant="default">
-                Open the audits
+                {t('register.openAudits')}
               </Button>
             )
           }
@@ -119,52 +117,54 @@ export function NonconformitiesPage() {
     body = (
       <Card p={0}>
         <WindowedTable
-          label="Nonconformities and other findings"
+          label={t('register.tableLabel')}
           rows={rows}
           total={list.total}
           rowKey={(f) => f.id}
-          columns={COLUMNS}
+          columns={columns(t)}
           onOpen={(f) => navigate(findingPath(f))}
           onNearEnd={list.loadMore}
           minWidth={1260}
-          footer={plural(list.total, 'finding')}
+          footer={t('register.count', { count: list.total })}
         />
       </Card>
     );
 
   return (
     <>
-      <PageHeader
-        title="Nonconformities"
-        description="Findings of every audit: follow responses, verifications and what is overdue"
-      />
-      <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label="Filter findings">
+      <PageHeader title={t('register.title')} description={t('register.description')} />
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap" role="search" aria-label={t('register.filters')}>
         <MultiSelect
-          label="Status"
-          placeholder={status.length ? undefined : 'Any status'}
-          data={FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))}
+          label={t('register.status')}
+          placeholder={status.length ? undefined : t('register.anyStatus')}
+          data={FINDING_STATUSES.map((s) => ({ value: s, label: t(`labels:findingStatus.${s}`) }))}
           value={status}
           onChange={(v) => setStatus(v)}
           clearable
           w={260}
         />
         <MultiSelect
-          label="Type"
-          placeholder={type.length ? undefined : 'Any type'}
-          data={FINDING_TYPES.map((t) => ({ value: t, label: FINDING_TYPE_LABELS[t] }))}
+          label={t('register.type')}
+          placeholder={type.length ? undefined : t('register.anyType')}
+          data={FINDING_TYPES.map((v) => ({ value: v, label: t(`labels:findingType.${v}`) }))}
           value={type}
           onChange={(v) => setType(v)}
           clearable
           w={260}
         />
         <TextInput
-          label="Requirement"
-          placeholder="e.g. 8.5 or A.5.15"
+          label={t('register.requirement')}
+          placeholder={t('register.requirementPlaceholder')}
           value={requirement}
           onChange={(e) => setRequirement(e.currentTarget.value)}
           w={170}
         />
-        <Switch label="Overdue only" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={8} />
+        <Switch
+          label={t('register.overdueOnly')}
+          checked={overdue}
+          onChange={(e) => setOverdue(e.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       {body}
     </>
