@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Backend } from '#core/backend';
 import type { ExportJob, ExportStartInput } from '#shared/domain/report';
 import { UserError } from './errors';
+import { cliLanguage, localMessage } from './lang';
 import { must } from './open';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -118,7 +119,7 @@ export async function exportToFile(
           : gated
             ? ' Run again with --override-reason "…" to issue anyway: the reason is kept in the audit trail and printed in the report.'
             : '';
-      throw new UserError(`${started.error.message}${hint} Nothing was written.`);
+      throw new UserError(`${localMessage(started.error, cliLanguage(input.language))}${hint} Nothing was written.`);
     }
     job = started.value;
     let last = '';

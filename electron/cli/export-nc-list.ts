@@ -1,8 +1,9 @@
+import { exportLanguages, type LangOptions } from './lang';
 import { describeJob, exportToFile, issueRequest, type SignOptions } from './export-file';
 import { UserError } from './errors';
 import { openExistingForCli, resolveDataDir } from './open';
 
-export interface ExportNcListOptions extends SignOptions {
+export interface ExportNcListOptions extends SignOptions, LangOptions {
   dataDir?: string;
   audit: string;
   format: string;
@@ -28,7 +29,13 @@ export async function exportNcListCommand(o: ExportNcListOptions): Promise<void>
     const issue = await issueRequest(backend, o.audit, o);
     const job = await exportToFile(
       backend,
-      { auditId: o.audit, kind: 'nc_list', format: format as Format, ...(issue ? { issue } : {}) },
+      {
+        ...exportLanguages(o),
+        auditId: o.audit,
+        kind: 'nc_list',
+        format: format as Format,
+        ...(issue ? { issue } : {}),
+      },
       o.out,
       o.progress ?? false,
     );

@@ -1,7 +1,8 @@
+import { exportLanguages, type LangOptions } from './lang';
 import { describeJob, exportToFile, issueRequest, type SignOptions } from './export-file';
 import { openExistingForCli, resolveDataDir } from './open';
 
-export interface ExportPlanOptions extends SignOptions {
+export interface ExportPlanOptions extends SignOptions, LangOptions {
   dataDir?: string;
   audit: string;
   out: string;
@@ -18,7 +19,7 @@ export async function exportPlanCommand(o: ExportPlanOptions): Promise<void> {
     const issue = await issueRequest(backend, o.audit, o);
     const job = await exportToFile(
       backend,
-      { auditId: o.audit, kind: 'plan', format: 'docx', ...(issue ? { issue } : {}) },
+      { ...exportLanguages(o), auditId: o.audit, kind: 'plan', format: 'docx', ...(issue ? { issue } : {}) },
       o.out,
       o.progress ?? false,
     );

@@ -15,6 +15,7 @@ import {
 import { existsSync, statSync } from 'node:fs';
 import { dataUnlock } from './data-unlock';
 import { UserError } from './errors';
+import { cliLanguage, localMessage } from './lang';
 import { appVersion, cliPaths } from './paths';
 
 export function resolveDataDir(flag: string | undefined): string {
@@ -101,6 +102,6 @@ export function openExistingForCli(dataDir: string, exitCode = 1): Backend {
 
 /** Unwraps an envelope for the CLI: an error becomes a UserError with the backend's message. */
 export function must<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!r.ok) throw new UserError(r.error.message);
+  if (!r.ok) throw new UserError(localMessage(r.error, cliLanguage()));
   return r.value;
 }

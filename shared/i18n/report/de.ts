@@ -358,6 +358,7 @@ export const reportDe: Catalogue<typeof reportEn> = {
   },
   bilingual: {
     oneLanguageOnly: '(wie verfasst, nur in einer Sprache)',
+    note: 'Der feste Wortlaut dieses Berichts steht in zwei Sprachen. Die Texte des Auditteams (Feststellungen, Nachweise, Anmerkungen) erscheinen einmal, wie verfasst, nur in einer Sprache.',
   },
   ncList: {
     title: 'Abweichungsliste',

@@ -356,6 +356,7 @@ export const reportEn = {
   },
   bilingual: {
     oneLanguageOnly: '(as written, in one language only)',
+    note: "The report's own wording is given in two languages. The audit team's texts (statements, evidence, notes) appear once, as written, in one language only.",
   },
   ncList: {
     title: 'Nonconformity list',

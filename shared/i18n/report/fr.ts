@@ -357,6 +357,7 @@ export const reportFr: Catalogue<typeof reportEn> = {
   },
   bilingual: {
     oneLanguageOnly: '(tel que rédigé, dans une seule langue)',
+    note: "Le texte fixe de ce rapport figure en deux langues. Les textes de l'équipe d'audit (énoncés, preuves, remarques) figurent une seule fois, tels que rédigés, dans une seule langue.",
   },
   ncList: {
     title: 'Liste des non-conformités',

@@ -6,7 +6,7 @@ import type { ReportModel } from './model';
 import { ZipFileWriter } from './zip-writer';
 import { expectPhoto, photoParagraphs, preparePhoto, samePlacement, throwIfAborted, type PlacedPhoto } from './photos';
 import type { Ctx } from './sections-front';
-import { reportStrings, stringsForAudit } from './strings';
+import { reportStrings, stringsForModel } from './strings';
 import { xmlSafeDeep } from './xml-safe';
 import type { ReportStrings } from './strings-en';
 
@@ -133,7 +133,7 @@ export async function embedPhotos(
  * placed as `placed[N-1]` says. `model` has been through xmlSafeDeep.
  */
 export function reportParts(model: ReportModel, placed: readonly PlacedPhoto[]): Map<string, Buffer> {
-  const s = stringsForAudit(reportStrings(model.language), model.audit.type);
+  const s = stringsForModel(model);
   const ctx: Ctx = { m: model, s, primary: model.body.primaryColour };
   const paragraphs = model.photos.flatMap((photo, i) => photoParagraphs(photo, i + 1, placed[i]!, s));
   return compileDocument(reportDocument(ctx, paragraphs));

@@ -56,6 +56,11 @@ export function cover({ m, s, primary }: Ctx): FileChild[] {
       primary,
     ),
   );
+  if (s.bilingual.secondLanguage) {
+    out.push(
+      new Paragraph({ spacing: { before: 360 }, children: [new TextRun({ text: s.bilingual.note, italics: true })] }),
+    );
+  }
   if (m.body.accreditationMark) {
     out.push(
       new Paragraph({

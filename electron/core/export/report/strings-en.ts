@@ -223,7 +223,11 @@ export function buildReportStrings(language: Language) {
       findingType: c.gapAnalysis.findingType as Record<FindingType, string>,
     },
     /** Marks the auditor's own text in a bilingual report when it exists in one language only. */
-    bilingual: c.bilingual,
+    bilingual: {
+      ...c.bilingual,
+      /** Set on a bilingual report's merged strings (strings.ts bilingualStrings): the second language. */
+      secondLanguage: null as Language | null,
+    },
   };
 }
 
