@@ -1,8 +1,9 @@
+import { exportLanguages, type LangOptions } from './lang';
 import { describeJob, exportToFile, issueRequest, type SignOptions } from './export-file';
 import { UserError } from './errors';
 import { openExistingForCli, resolveDataDir } from './open';
 
-export interface ExportReportOptions extends SignOptions {
+export interface ExportReportOptions extends SignOptions, LangOptions {
   dataDir?: string;
   audit: string;
   out: string;
@@ -28,7 +29,13 @@ export async function exportReportCommand(o: ExportReportOptions): Promise<void>
       request && o.overrideReason !== undefined ? { ...request, overrideReason: o.overrideReason } : request;
     const job = await exportToFile(
       backend,
-      { auditId: o.audit, kind: 'report', format: 'docx', ...(issue ? { issue } : {}) },
+      {
+        ...exportLanguages(o),
+        auditId: o.audit,
+        kind: 'report',
+        format: 'docx',
+        ...(issue ? { issue } : {}),
+      },
       o.out,
       o.progress ?? false,
     );

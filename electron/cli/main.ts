@@ -98,6 +98,8 @@ export function buildProgram(): Command {
       .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
       .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)'),
   )
+    .option('--lang <xx>', "write it in en, de or fr (default: the audit's report language)")
+    .option('--second-lang <xx>', 'bilingual: a second language side by side (en, de or fr), or none')
     .option(
       '--override-reason <text>',
       'with --sign: why the report is issued although the audit has gaps (kept in the audit trail, printed in the report)',
@@ -111,7 +113,9 @@ export function buildProgram(): Command {
       .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
       .requiredOption('--format <format>', 'docx, xlsx or csv')
       .requiredOption('--out <file>', 'the file to write (replaced if it exists)'),
-  ).action(async (o: ExportNcListOptions) => (await import('./export-nc-list')).exportNcListCommand(o));
+  )
+    .option('--lang <xx>', "write it in en, de or fr (default: the audit's report language)")
+    .action(async (o: ExportNcListOptions) => (await import('./export-nc-list')).exportNcListCommand(o));
 
   signing(
     program
@@ -119,7 +123,9 @@ export function buildProgram(): Command {
       .description("write an audit's plan as DOCX for the client; with --sign, sign it as the lead auditor")
       .requiredOption('--audit <id>', 'the audit (see `fieldwork audits`)')
       .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)'),
-  ).action(async (o: ExportPlanOptions) => (await import('./export-plan')).exportPlanCommand(o));
+  )
+    .option('--lang <xx>', "write it in en, de or fr (default: the audit's report language)")
+    .action(async (o: ExportPlanOptions) => (await import('./export-plan')).exportPlanCommand(o));
 
   program
     .command('verify')
