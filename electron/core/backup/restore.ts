@@ -7,7 +7,14 @@ import { DomainError } from '#shared/api/result';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { damaged, extractBackup, openBackupFile, type OpenedBackup, type Progress } from './archive';
 import { keyConnection } from '../crypto/db-key';
-import { readKeyFile, unwrapDataKey, keyFits, type KeyFile, type Unlock } from '../crypto/key-file';
+import {
+  readKeyFile,
+  unwrapDataKeyOnce,
+  keyFits,
+  type KeyFile,
+  type PassphraseKdf,
+  type Unlock,
+} from '../crypto/key-file';
 import { DATABASE_MEMBER, KEY_MEMBER, type BackupManifest } from './manifest';
 import { backupStorageError, fsyncDir } from './storage';
 
@@ -19,6 +26,8 @@ export interface RestoreOptions extends Progress {
    * already known (the app restoring a backup of its own folder). A plain backup needs none.
    */
   unlock?: Unlock & { dataKey?: Buffer | null };
+  /** The passphrase's KDF (scrypt on the thread pool); tests count its runs. */
+  kdf?: PassphraseKdf;
 }
 
 /**
@@ -45,8 +54,9 @@ export async function restoreBackup(
       );
     }
     if (!opened.manifest.members.some((m) => m.path === DATABASE_MEMBER)) throw damaged('it holds no database');
-    // The passphrase first: a wrong one is refused before a byte is copied (scrypt, about a second at most).
-    const dataKey = await unlockOpenedBackup(opened, opts.unlock ?? {});
+    // The passphrase first: a wrong one is refused after one scrypt (the whole wait: 0.4 s on a laptop, seconds on
+    // a busy machine), before a byte is copied or a folder made.
+    const dataKey = await unlockOpenedBackup(opened, opts.unlock ?? {}, { backup: basename(file), kdf: opts.kdf });
     await mkdir(work, { mode: 0o700 });
     await extractBackup(opened, work, opts);
     checkIntegrity(join(work, DATABASE_MEMBER), restoredKey(work, dataKey));
@@ -126,6 +136,7 @@ const KEY_MEMBER_MAX = 64 * 1024;
 export async function unlockOpenedBackup(
   opened: OpenedBackup,
   unlock: Unlock & { dataKey?: Buffer | null },
+  how: { backup?: string; kdf?: PassphraseKdf | undefined } = {},
 ): Promise<Buffer | null> {
   if (!opened.manifest.members.some((m) => m.path === KEY_MEMBER)) return null;
   const entry = opened.zip.entries.find((e) => e.name === KEY_MEMBER);
@@ -138,17 +149,17 @@ export async function unlockOpenedBackup(
   } catch {
     throw damaged('its key file is damaged');
   }
-  if (!unlock.passphrase && !unlock.keychain) throw passphraseNeeded();
+  if (!unlock.passphrase && !unlock.keychain) throw passphraseNeeded(how.backup);
   try {
-    return unwrapDataKey(file, unlock);
+    return await unwrapDataKeyOnce(file, unlock, how.kdf);
   } catch (e) {
     if (e instanceof DomainError && e.code === 'wrong_passphrase') {
       throw new DomainError(
         'wrong_passphrase',
-        'That is not the passphrase of the data folder this backup was made from; nothing was restored.',
+        `That is not the passphrase of the data folder ${named(how.backup)} was made from; nothing was restored.`,
       );
     }
-    if (e instanceof DomainError && e.code === 'unauthorized') throw passphraseNeeded();
+    if (e instanceof DomainError && e.code === 'unauthorized') throw passphraseNeeded(how.backup);
     if (e instanceof DomainError) throw e;
     throw damaged('its key file is damaged');
   }
@@ -158,20 +169,25 @@ export async function unlockOpenedBackup(
 export async function unlockBackupFile(
   file: string,
   unlock: Unlock & { dataKey?: Buffer | null },
+  kdf?: PassphraseKdf,
 ): Promise<Buffer | null> {
   const opened = await openBackupFile(file);
   try {
-    return await unlockOpenedBackup(opened, unlock);
+    return await unlockOpenedBackup(opened, unlock, { backup: basename(file), kdf });
   } finally {
     await opened.zip.close();
   }
 }
 
-const passphraseNeeded = () =>
+/** The backup as the user knows it: its file name (the list and the CLI show it), or "this backup". */
+const named = (backup: string | undefined) => (backup ? `the backup ${backup}` : 'this backup');
+
+const passphraseNeeded = (backup?: string) =>
   new DomainError(
     'unauthorized',
-    'This backup is of an encrypted data folder whose key this one does not have: give the passphrase of the ' +
-      'folder it was made from (on the command line: --data-passphrase-file FILE). Nothing was restored.',
+    `${named(backup).replace(/^t/, 'T')} is of an encrypted data folder whose key this one does not have: give the ` +
+      'passphrase of the folder it was made from (on the command line: --data-passphrase-file FILE). Nothing was ' +
+      'restored.',
   );
 
 /** The restored key file, checked as every key file is, must hold the key the backup was unlocked with. */

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -64,6 +72,24 @@ const keyCheck = (dataKey: Buffer) => createHmac('sha256', dataKey).update('fiel
 const scryptKey = (passphrase: string, salt: Buffer, p: ScryptParams) =>
   scryptSync(passphrase.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 });
 
+/** Derives a wrap's key from a passphrase: scrypt by default; tests hand in one that counts its runs. */
+export type PassphraseKdf = (passphrase: string, salt: Buffer, params: ScryptParams) => Promise<Buffer>;
+
+/**
+ * scrypt on libuv's thread pool: the seconds it takes on a busy machine (N = 2^17, 128 MiB) do not stall the
+ * backend's other calls (the app's status polls, a running job's progress) as scryptSync would.
+ */
+export const scryptAsync: PassphraseKdf = (passphrase, salt, p) =>
+  new Promise((resolve, reject) =>
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      32,
+      { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    ),
+  );
+
 export function newDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES);
 }
@@ -104,6 +130,48 @@ export function wrapDataKey(dataKey: Buffer, unlock: Unlock, scrypt: ScryptParam
   if (wraps.length === 0)
     throw new DomainError('invalid_input', 'An encrypted data folder needs a passphrase or the OS keychain.');
   return { format: 'fieldwork-data-key', version: 1, check: keyCheck(dataKey).toString('base64'), wraps };
+}
+
+/**
+ * `unwrapDataKey` for a caller that may wait (a restore): the keychain first (no KDF), then at most ONE passphrase
+ * derivation — the first passphrase wrap's; a key file holds one (replaceWraps keeps one per kind). A wrong
+ * passphrase is refused after that single run; nothing else is read or written meanwhile.
+ */
+export async function unwrapDataKeyOnce(
+  file: KeyFile,
+  unlock: Unlock,
+  kdf: PassphraseKdf = scryptAsync,
+): Promise<Buffer> {
+  const check = Buffer.from(file.check, 'base64');
+  const fits = (key: Buffer) => key.length === DATA_KEY_BYTES && timingSafeEqual(keyCheck(key), check);
+  let tried = false;
+  for (const wrap of file.wraps) {
+    if (wrap.kind !== 'keychain' || !unlock.keychain) continue;
+    tried = true;
+    try {
+      const key = unlock.keychain.decrypt(Buffer.from(wrap.wrapped, 'base64'));
+      if (fits(key)) return key;
+    } catch {
+      // Another user's or computer's keychain: the passphrase, if one was given.
+    }
+  }
+  const wrap = file.wraps.find((w) => w.kind === 'passphrase');
+  if (wrap?.kind === 'passphrase' && unlock.passphrase) {
+    tried = true;
+    const { N, r, p } = wrap.kdf;
+    const derived = await kdf(unlock.passphrase, Buffer.from(wrap.kdf.salt, 'base64'), { N, r, p });
+    const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(wrap.iv, 'base64'));
+    decipher.setAAD(Buffer.from('fieldwork-data-key v1'));
+    decipher.setAuthTag(Buffer.from(wrap.tag, 'base64'));
+    try {
+      const key = Buffer.concat([decipher.update(Buffer.from(wrap.wrapped, 'base64')), decipher.final()]);
+      if (fits(key)) return key;
+    } catch {
+      // The tag did not verify: not this passphrase.
+    }
+  }
+  if (!tried) throw new MissingPassphraseError();
+  throw wrongPassphrase();
 }
 
 /** Whether `dataKey` is the key this key file wraps (its check), without unwrapping anything. */
