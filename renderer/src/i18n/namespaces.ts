@@ -8,6 +8,9 @@ import { clientsFr } from './clients/fr';
 import { commonDe } from './common/de';
 import { commonEn } from './common/en';
 import { commonFr } from './common/fr';
+import { dashboardDe } from './dashboard/de';
+import { dashboardEn } from './dashboard/en';
+import { dashboardFr } from './dashboard/fr';
 import { findingsDe } from './findings/de';
 import { findingsEn } from './findings/en';
 import { findingsFr } from './findings/fr';
@@ -27,6 +30,7 @@ export const UI_NAMESPACES = {
   audits: { en: auditsEn, de: auditsDe, fr: auditsFr },
   clients: { en: clientsEn, de: clientsDe, fr: clientsFr },
   common: { en: commonEn, de: commonDe, fr: commonFr },
+  dashboard: { en: dashboardEn, de: dashboardDe, fr: dashboardFr },
   findings: { en: findingsEn, de: findingsDe, fr: findingsFr },
   shell: { en: shellEn, de: shellDe, fr: shellFr },
   reportTemplates: { en: reportTemplatesEn, de: reportTemplatesDe, fr: reportTemplatesFr },

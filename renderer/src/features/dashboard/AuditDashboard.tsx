@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { RESULTS, type Dashboard } from '#shared/domain/checklist';
 import { useOp } from '../../api/ops';
@@ -8,46 +9,42 @@ import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Empty } from '../../components/Empty';
 import { LoadError, PageLoader } from '../../components/LoadState';
-import { RESULT_COLORS, resultLabel } from '../../lib/checklistResults';
+import { RESULT_COLORS } from '../../lib/checklistResults';
 import { chartRows, groupLabel, RESULT_SERIES } from './chartData';
 
 /** Where the audit stands: results, progress by clause and theme, and who still has work. */
 export default function AuditDashboard({ audit }: { audit: Audit }) {
   const dashboard = useOp('audits.dashboard', { auditId: audit.id });
   const d = dashboard.data;
+  const { t } = useTranslation('dashboard');
   if (dashboard.error && !d) return <LoadError error={dashboard.error} onRetry={dashboard.reload} />;
   if (!d) return <PageLoader />;
   if (d.total === 0) {
     return (
       <Card py={48}>
-        <Empty
-          title="Nothing to show yet"
-          description="This audit has no checklist items, so there are no results to count."
-          icon={<IconListCheck />}
-          variant="light"
-        />
+        <Empty title={t('nothing')} description={t('nothingHint')} icon={<IconListCheck />} variant="light" />
       </Card>
     );
   }
   return (
     <Stack gap="lg">
       <ResultCards d={d} />
-      <Block title="Results by clause and theme">
+      <Block title={t('byGroup')}>
         <BarChart
           h={320}
-          data={chartRows(d.byGroup)}
+          data={chartRows(d.byGroup, (id) => t('clause', { id }))}
           dataKey="group"
           type="stacked"
-          series={RESULT_SERIES}
+          series={RESULT_SERIES.map((s) => ({ ...s, label: t(`labels:result.${s.name}`) }))}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
           tickLine="y"
-          yAxisLabel="Items"
-          aria-label="Results by clause and theme, stacked by result"
+          yAxisLabel={t('items')}
+          aria-label={t('chartLabel')}
         />
         <GroupTable d={d} />
       </Block>
-      <Block title="Not yet audited, per auditor">
+      <Block title={t('perAuditor')}>
         <NotAuditedTable d={d} auditId={audit.id} />
       </Block>
     </Stack>
@@ -55,20 +52,22 @@ export default function AuditDashboard({ audit }: { audit: Audit }) {
 }
 
 function ResultCards({ d }: { d: Dashboard }) {
+  const { t } = useTranslation('dashboard');
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm" aria-label="Counts by result" role="list">
-      <Count label="Items" value={d.total} />
+    <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm" aria-label={t('counts')} role="list">
+      <Count label={t('items')} value={d.total} />
       {RESULTS.map((r) => (
-        <Count key={r} label={resultLabel(r)} value={d.byResult[r] ?? 0} color={RESULT_COLORS[r]} />
+        <Count key={r} label={t(`labels:result.${r}`)} value={d.byResult[r] ?? 0} color={RESULT_COLORS[r]} />
       ))}
-      <Count label="Need a finding" value={d.needsFinding} color="red" />
+      <Count label={t('needFinding')} value={d.needsFinding} color="red" />
     </SimpleGrid>
   );
 }
 
 function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  const { t } = useTranslation('dashboard');
   return (
-    <Card padding="sm" role="listitem" aria-label={`${label}: ${value}`}>
+    <Card padding="sm" role="listitem" aria-label={t('count', { label, value })}>
       <Text size="xs" c="dimmed" lh={1.2} mih={30}>
         {label}
       </Text>
@@ -81,14 +80,15 @@ function Count({ label, value, color }: { label: string; value: number; color?: 
 }
 
 function GroupTable({ d }: { d: Dashboard }) {
+  const { t } = useTranslation('dashboard');
   return (
-    <Table mt="md" aria-label="Progress by clause and theme" verticalSpacing={4}>
+    <Table mt="md" aria-label={t('progress')} verticalSpacing={4}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Group</Table.Th>
-          <Table.Th ta="right">Audited</Table.Th>
-          <Table.Th ta="right">Nonconformities</Table.Th>
-          <Table.Th ta="right">OFIs</Table.Th>
+          <Table.Th>{t('group')}</Table.Th>
+          <Table.Th ta="right">{t('audited')}</Table.Th>
+          <Table.Th ta="right">{t('nonconformities')}</Table.Th>
+          <Table.Th ta="right">{t('ofis')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -96,7 +96,7 @@ function GroupTable({ d }: { d: Dashboard }) {
           <Table.Tr key={g.groupId}>
             <Table.Td>
               <Text size="sm">
-                <b>{groupLabel(g)}</b> {g.groupKind !== 'topic' && g.groupTitle}
+                <b>{groupLabel(g, (id) => t('clause', { id }))}</b> {g.groupKind !== 'topic' && g.groupTitle}
               </Text>
             </Table.Td>
             <Table.Td ta="right">
@@ -113,21 +113,22 @@ function GroupTable({ d }: { d: Dashboard }) {
 
 function NotAuditedTable({ d, auditId }: { d: Dashboard; auditId: string }) {
   const rows = d.notAuditedByAuditor.filter((r) => r.count > 0);
+  const { t } = useTranslation('dashboard');
   if (rows.length === 0) {
     return (
       <Group>
         <Badge color="teal" variant="light">
-          Every item has a result
+          {t('allDone')}
         </Badge>
       </Group>
     );
   }
   return (
-    <Table aria-label="Not yet audited per auditor" highlightOnHover={false}>
+    <Table aria-label={t('perAuditorLabel')} highlightOnHover={false}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Auditor</Table.Th>
-          <Table.Th ta="right">Items not yet audited</Table.Th>
+          <Table.Th>{t('auditor')}</Table.Th>
+          <Table.Th ta="right">{t('itemsLeft')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -138,7 +139,7 @@ function NotAuditedTable({ d, auditId }: { d: Dashboard; auditId: string }) {
                 r.name
               ) : (
                 <Text span c="dimmed" size="sm">
-                  {r.name || 'Unassigned'}
+                  {r.name || t('unassigned')}
                 </Text>
               )}
             </Table.Td>
@@ -147,8 +148,7 @@ function NotAuditedTable({ d, auditId }: { d: Dashboard; auditId: string }) {
         ))}
       </Table.Tbody>
       <Table.Caption>
-        <a href={href(`/audits/${auditId}/checklist`)}>Open the checklist</a> and filter by auditor to work through
-        them.
+        <Trans t={t} i18nKey="caption" components={{ link: <a href={href(`/audits/${auditId}/checklist`)} /> }} />
       </Table.Caption>
     </Table>
   );
