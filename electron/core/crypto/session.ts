@@ -114,6 +114,7 @@ export function openSession(opts: SessionOptions): Session {
     unlockedBy: () => by,
     canLock: true,
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    keychainWrap: async (k) => (opts.keychain ? opts.keychain.wrap(k) : null),
     keychainAvailable: async () => {
       if (!opts.keychain) return false;
       return (await opts.keychain.wrap(Buffer.alloc(32))) !== null;

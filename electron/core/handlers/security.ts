@@ -1,7 +1,7 @@
 import type { SecurityStatus } from '#shared/domain/security';
 import { DomainError } from '#shared/api/result';
 import { readIdleLockMinutes, writeIdleLockMinutes } from '../crypto/lock-settings';
-import { readKeyFile, setPassphraseWrap, wrapKinds, type ScryptParams } from '../crypto/key-file';
+import { readKeyFile, setKeychainWrap, setPassphraseWrap, wrapKinds, type ScryptParams } from '../crypto/key-file';
 import type { RepoContext } from '../repos/context';
 import type { Handlers, Tx } from './types';
 import { draftKeyOf } from './draft-key';
@@ -22,6 +22,8 @@ export interface SecurityHost {
   /** scrypt's cost for a new passphrase wrap (tests pass a cheap one; default key-file.ts's SCRYPT). */
   readonly scrypt?: ScryptParams;
   keychainAvailable(): Promise<boolean>;
+  /** The key wrapped by the OS keychain (the desktop app asks its main process); null where there is none. */
+  keychainWrap(key: Buffer): Promise<Buffer | null>;
   lock(): Promise<void>;
   unlock(passphrase: string | undefined): Promise<void>;
   encrypt(passphrase: string | undefined): Promise<void>;
@@ -85,6 +87,31 @@ export function securityOps(host: SecurityHost): Pick<Handlers, SecurityOps> {
       writeIdleLockMinutes(host.dataDir, minutes as Parameters<typeof writeIdleLockMinutes>[1]);
       return status();
     },
+    'security.setKeychainUnlock': async ({ enabled }) => {
+      if (host.locked()) throw new DomainError('locked', 'Fieldwork is locked; unlock it first.');
+      const key = host.dataKey();
+      if (!key) throw new DomainError('conflict', 'This data folder is not encrypted; encrypt it first.');
+      if (enabled) {
+        const wrapped = await host.keychainWrap(key);
+        if (!wrapped) {
+          throw new DomainError(
+            'unsupported',
+            'This computer has no OS keychain Fieldwork can use, so it asks for the passphrase at every start.',
+          );
+        }
+        setKeychainWrap(host.dataDir, key, wrapped);
+      } else {
+        // Checked here for the words; key-file.ts refuses a key file with no wrap left as well.
+        if (!readKeyFile(host.dataDir)?.wraps.some((w) => w.kind === 'passphrase')) {
+          throw new DomainError(
+            'conflict',
+            'Set a recovery passphrase first: without the keychain it is the only way to open the folder.',
+          );
+        }
+        setKeychainWrap(host.dataDir, key, null);
+      }
+      return status();
+    },
     'security.draftKey': () => draftKeyOf(host),
     // A backend that answers has finished any start-up conversion (the desktop's main answers while one runs).
     'security.conversion': () => ({ active: false, fraction: 1, stage: '' }),
@@ -103,6 +130,7 @@ export const securityHandlers = (ctx: RepoContext, _tx: Tx): Pick<Handlers, Secu
     unlockedBy: () => (ctx.dataKey ? 'passphrase' : null),
     canLock: false,
     keychainAvailable: () => Promise.resolve(false),
+    keychainWrap: () => Promise.resolve(null),
     lock: () => {
       throw new DomainError(
         'unsupported',

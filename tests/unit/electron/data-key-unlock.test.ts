@@ -194,6 +194,56 @@ describe('the desktop data key through the OS keychain', () => {
     }
   });
 
+  it('“ask for the passphrase every time”: the keychain wrap goes, the next start is locked; back on, it unlocks', async () => {
+    const dataDir = newDir();
+    await plainFolderWithClient(dataDir);
+    const safeStorage = fakeSafeStorage('laptop A');
+    const { split } = wire(safeStorage);
+    const initial = await desktopStart(dataDir, split.keychain, core);
+    const session = core.openSession({
+      dataDir,
+      initial,
+      keychain: sessionKeychain(split.keychain),
+      scrypt: { N: 1024, r: 8, p: 1 },
+      open: (dataKey) => core.openBackend({ appVersion: 'test', dataDir, dataKey }),
+    });
+    const keyFile = () => readFileSync(join(dataDir, core.KEY_FILE), 'utf8');
+    try {
+      // Without a passphrase the keychain is the only way in: refused in words, the key file as it was.
+      const before = keyFile();
+      const refused = await session.call('security.setKeychainUnlock', { enabled: false });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!refused.ok && refused.error.message).toMatch(/Set a recovery passphrase first/);
+      expect(keyFile()).toBe(before);
+      const phrase = 'orchard lantern basalt';
+      value(await session.call('security.setPassphrase', { passphrase: phrase, confirm: phrase }));
+      const off = value(await session.call('security.setKeychainUnlock', { enabled: false }));
+      expect(off).toMatchObject({ hasKeychain: false, hasPassphrase: true });
+      expect(keyFile()).not.toMatch(/"keychain"/);
+    } finally {
+      session.close();
+    }
+    // The next start asks: the lock screen, even with this computer's keychain at hand.
+    expect(await desktopStart(dataDir, split.keychain, core)).toBe('locked');
+    const again = core.openSession({
+      dataDir,
+      initial: 'locked',
+      keychain: sessionKeychain(split.keychain),
+      open: (dataKey) => core.openBackend({ appVersion: 'test', dataDir, dataKey }),
+    });
+    try {
+      value(await again.call('security.unlock', { passphrase: 'orchard lantern basalt' }));
+      // Back on: main's keychain wraps the key anew, and the next start unlocks by it.
+      expect(value(await again.call('security.setKeychainUnlock', { enabled: true }))).toMatchObject({
+        hasKeychain: true,
+        hasPassphrase: true,
+      });
+    } finally {
+      again.close();
+    }
+    expect(await desktopStart(dataDir, split.keychain, core)).toMatchObject({ by: 'keychain' });
+  });
+
   it('starts locked, not refused, where this computer’s keychain cannot open the folder', async () => {
     const dataDir = newDir();
     await plainFolderWithClient(dataDir);

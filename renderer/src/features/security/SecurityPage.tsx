@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconLock, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,6 +24,7 @@ export function SecurityPage() {
       <Stack gap="lg">
         <StateCard status={status.data} />
         {status.data.encrypted ? <RecoveryCard status={status.data} /> : <EncryptCard status={status.data} />}
+        {status.data.encrypted && <StartCard status={status.data} />}
         {status.data.encrypted && <LockCard status={status.data} />}
       </Stack>
     );
@@ -156,6 +157,46 @@ function EncryptCard({ status }: { status: SecurityStatus }) {
           }}
         />
       )}
+    </Card>
+  );
+}
+
+/**
+ * "Ask for the passphrase every time Fieldwork starts": the key is then wrapped by the passphrase only; turning it
+ * off again has this computer's keychain wrap it anew. Offered where a keychain exists (the desktop app).
+ */
+function StartCard({ status }: { status: SecurityStatus }) {
+  const set = useWriteOp('security.setKeychainUnlock');
+  const askEveryTime = !status.hasKeychain;
+  let why: string | null = null;
+  if (!status.keychainAvailable) why = 'This computer has no OS keychain Fieldwork can use, so it always asks.';
+  else if (!status.hasPassphrase) why = 'Set a recovery passphrase first: it is what you would type at every start.';
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb={4}>
+        Starting
+      </Title>
+      <Switch
+        label="Ask for the passphrase every time Fieldwork starts"
+        description={
+          why ??
+          (askEveryTime
+            ? 'The key is kept by the passphrase only: nobody can open the folder at this computer without it.'
+            : 'This computer’s keychain opens the folder when you log in; the passphrase is asked only elsewhere.')
+        }
+        checked={askEveryTime}
+        disabled={why !== null || set.pending}
+        onChange={(e) => {
+          const ask = e.currentTarget.checked;
+          void set.mutate({ enabled: !ask }).then((r) => {
+            if (!r.ok) notifyError(r.error, 'The setting was not changed');
+            else
+              notifySuccess(
+                ask ? 'Fieldwork will ask for the passphrase at every start' : 'The keychain opens the folder again',
+              );
+          });
+        }}
+      />
     </Card>
   );
 }
