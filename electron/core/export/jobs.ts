@@ -75,7 +75,7 @@ export class ExportJobs {
   async start(auditId: string, prepared: PreparedExport): Promise<ExportJob> {
     const running = [...this.jobs.values()].filter((j) => j.job.state === 'running').length;
     if (running >= MAX_RUNNING) {
-      throw new DomainError('conflict', 'Two exports are already running: wait for one to finish, or cancel it.');
+      throw new DomainError('conflict', { key: 'errors:exports.twoRunning' });
     }
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const id = randomUUID();
@@ -192,7 +192,7 @@ export class ExportJobs {
 
   private get(jobId: string): JobState {
     const state = this.jobs.get(jobId);
-    if (!state) throw new DomainError('not_found', 'That export does not exist (the app may have been restarted).');
+    if (!state) throw new DomainError('not_found', { key: 'errors:exports.jobNotFound' });
     return state;
   }
 
@@ -219,10 +219,9 @@ export class ExportJobs {
   file(jobId: string): { path: string; size: number; key: FileKey | null } {
     const { job, task, sealed } = this.get(jobId);
     if (job.state !== 'done' || job.size === null) {
-      throw new DomainError(
-        'conflict',
-        job.state === 'running' ? 'The export is still running.' : 'The export produced no file.',
-      );
+      throw new DomainError('conflict', {
+        key: job.state === 'running' ? 'errors:exports.stillRunning' : 'errors:exports.noFile',
+      });
     }
     return sealed
       ? { path: sealed.path, size: job.size, key: sealed.key }

@@ -45,7 +45,7 @@ export function exportFileName(audit: Audit, kind: ExportKind, number: string, v
 
 function leadOf(audit: Audit): { name: string } {
   const lead = audit.team.find((m) => m.role === 'lead_auditor');
-  if (!lead) throw new DomainError('conflict', 'The audit has no lead auditor; add one to the team before issuing.');
+  if (!lead) throw new DomainError('conflict', { key: 'errors:exports.noLead' });
   return lead;
 }
 
@@ -64,22 +64,22 @@ export function unlockLeadSigner(
   const body = requireNamedBody(ctx);
   const lead = leadOf(audit);
   if (!sameName(identity.name, lead.name)) {
-    throw new DomainError(
-      'forbidden',
-      `Only the audit's lead auditor, ${lead.name}, can issue its documents; "${identity.name}" is another person's identity.`,
-    );
+    throw new DomainError('forbidden', {
+      key: 'errors:exports.notTheLead',
+      params: { lead: lead.name, identity: identity.name },
+    });
   }
   if (identity.notBefore > now) {
-    throw new DomainError(
-      'conflict',
-      `The certificate of "${identity.name}" is not valid yet (from ${identity.notBefore.slice(0, 10)}).`,
-    );
+    throw new DomainError('conflict', {
+      key: 'errors:exports.notYetValid',
+      params: { identity: identity.name, from: identity.notBefore.slice(0, 10) },
+    });
   }
   if (identity.expired && !request.acceptExpired) {
-    throw new DomainError(
-      'certificate_expired',
-      `The certificate of "${identity.name}" expired on ${identity.notAfter.slice(0, 10)}. Readers will see the signature was made with an expired certificate. Confirm to sign anyway, or create a new identity.`,
-    );
+    throw new DomainError('certificate_expired', {
+      key: 'errors:exports.expired',
+      params: { identity: identity.name, on: identity.notAfter.slice(0, 10) },
+    });
   }
   const { privateKey, certificateDer } = unlockSigningKey(ctx, identity.id, request.unlock);
   return { identity, privateKey, certificateDer, body };

@@ -16,7 +16,7 @@ export function preparePlanExport(
   audit: Audit,
   now: string,
 ): PreparedExport {
-  if (input.format !== 'docx') throw new DomainError('invalid_input', 'The audit plan is written as DOCX only.');
+  if (input.format !== 'docx') throw new DomainError('invalid_input', { key: 'errors:exports.planDocxOnly' });
   const signer = input.issue ? unlockLeadSigner(ctx, audit, input.issue, now) : null;
   const plan = collectPlanModel(
     ctx,

@@ -126,5 +126,5 @@ export function photoParagraphs(photo: ReportPhoto, n: number, prepared: PlacedP
 
 /** Cancellation is checked between photos: the slow part of a build. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DomainError('cancelled', 'The export was cancelled.');
+  if (signal?.aborted) throw new DomainError('cancelled', { key: 'errors:exports.cancelled' });
 }

@@ -43,7 +43,7 @@ export interface ZipResult {
   sha256: string;
 }
 
-const tooLarge = () => new DomainError('too_large', 'The document is too large to save (over 4 GB).');
+const tooLarge = () => new DomainError('too_large', { key: 'errors:exports.tooLarge' });
 
 export class ZipFileWriter {
   private readonly entries: Written[] = [];
