@@ -7,7 +7,12 @@ import { Hlc, VersionVector } from './sync';
  * every other entry with its size and SHA-256; the signature covers the
  * manifest's exact bytes, so it covers everything.
  */
-export const PACKAGE_FORMAT_VERSION = 1;
+export const PACKAGE_FORMAT_VERSION = 2;
+/*
+ * Format 2 writes changes.jsonl a record a line, each table's field names declared once
+ * (electron/core/packages/record-layout.ts); format 1 wrote one JSON object per field change.
+ * Both are read: packages already written still import.
+ */
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not an id');
@@ -22,7 +27,7 @@ export const PackageEntry = z.strictObject({
 export type PackageEntry = z.infer<typeof PackageEntry>;
 
 export const PackageManifest = z.strictObject({
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   packageId: Uuid,
   kind: z.enum(['send', 'return']),
   auditId: Uuid,

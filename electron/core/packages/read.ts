@@ -7,6 +7,7 @@ import { ZipRefused, type ZipEntry } from '../files/unzip';
 import { openZipFile, type ZipFile } from '../files/unzip-file';
 import { checkEntryName } from './entry-names';
 import { quickChange, quickTombstone } from './record-check';
+import { ChangeDecoder, LayoutError } from './record-layout';
 import { refused } from './refusals';
 import { verifyManifest, type Signer } from './signature';
 
@@ -99,37 +100,59 @@ function shareStrings(before: unknown, record: unknown): void {
 }
 type SharedKey = 'table' | 'rowId' | 'clock' | 'device' | 'author';
 
+/** One line's text (its number from 1) turned into records; answers why not, or undefined. */
+type LineReader = (text: string, line: number) => string | undefined;
+
+/** Format 1's lines: one record object a line (a change or a tombstone), each checked. */
+function objectLines<T>(schema: z.ZodType<T>, quick: (v: unknown) => v is T, records: T[]): LineReader {
+  return (text) => {
+    const json = parseJson(text);
+    if (quick(json)) {
+      if (records.length > 0) shareStrings(records[records.length - 1]!, json);
+      records.push(json);
+      return undefined;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return issue(parsed.error);
+    records.push(parsed.data);
+    return undefined;
+  };
+}
+
+/** Format 2's changes (record-layout.ts): a record a line, after the declarations of its table and writer. */
+function recordLines(records: MergeChange[]): LineReader {
+  const decoder = new ChangeDecoder((change) => {
+    const parsed = MergeChange.safeParse(change);
+    if (!parsed.success) throw new LayoutError(issue(parsed.error));
+    return parsed.data;
+  });
+  return (text) => {
+    try {
+      decoder.take(parseJson(text), records);
+      return undefined;
+    } catch (e) {
+      if (e instanceof LayoutError) return e.message;
+      throw e;
+    }
+  };
+}
+
 /**
- * A JSONL entry's records, parsed as its chunks inflate (never the whole
- * entry as one buffer and one string: a large return's 20 MB would be copied
- * twice), each line's record checked: `quick` says yes to most
- * (record-check.ts); zod judges, and words, the rest. The entry's SHA-256 is
+ * A JSONL entry's lines, read as its chunks inflate (never the whole entry as
+ * one buffer and one string: a large return's 20 MB would be copied twice),
+ * each handed to `read`. The entry's SHA-256 is computed on the same pass and
  * judged first, as if it had been read whole: a changed entry is refused as
  * changed, even where a line of it is also not a valid record.
  */
-async function parseLines<T>(
-  zip: ZipFile,
-  entry: ZipEntry,
-  listed: PackageEntry,
-  schema: z.ZodType<T>,
-  quick: (v: unknown) => v is T,
-): Promise<T[]> {
+async function parseLines(zip: ZipFile, entry: ZipEntry, listed: PackageEntry, read: LineReader): Promise<void> {
   const hash = createHash('sha256');
-  const records: T[] = [];
   let line = 0;
   let wrong: { line: number; detail: string } | undefined;
   const take = (text: string) => {
     line++;
     if (wrong) return;
-    const json = parseJson(text);
-    if (quick(json)) {
-      if (records.length > 0) shareStrings(records[records.length - 1]!, json);
-      records.push(json);
-      return;
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) records.push(parsed.data);
-    else wrong = { line, detail: issue(parsed.error) };
+    const detail = read(text, line);
+    if (detail !== undefined) wrong = { line, detail };
   };
   // The bytes after a chunk's last newline: the start of a line the next chunks finish.
   let carry: Buffer[] = [];
@@ -149,7 +172,6 @@ async function parseLines<T>(
   if (carry.length > 0) take(Buffer.concat(carry).toString('utf8'));
   if (hash.digest('hex') !== listed.sha256) throw refused.hash(entry.name);
   if (wrong) throw refused.record(entry.name, wrong.line, wrong.detail);
-  return records;
 }
 
 /** The wall time of a clock value, in ms. */
@@ -245,13 +267,20 @@ async function readOpened(
     if (!e) throw refused.missing(path);
     return e;
   };
-  const changes = await parseLines(zip, byName.get('changes.jsonl')!, need('changes.jsonl'), MergeChange, quickChange);
-  const tombstones = await parseLines(
+  const changes: MergeChange[] = [];
+  const tombstones: MergeTombstone[] = [];
+  await parseLines(
+    zip,
+    byName.get('changes.jsonl')!,
+    need('changes.jsonl'),
+    // Format 1 wrote a change a line; format 2 a record a line (record-layout.ts).
+    manifest.data.formatVersion === 1 ? objectLines(MergeChange, quickChange, changes) : recordLines(changes),
+  );
+  await parseLines(
     zip,
     byName.get('tombstones.jsonl')!,
     need('tombstones.jsonl'),
-    MergeTombstone,
-    quickTombstone,
+    objectLines(MergeTombstone, quickTombstone, tombstones),
   );
   let latest = manifest.data.createdAt;
   for (const c of changes) if (c.clock > latest) latest = c.clock;

@@ -1,4 +1,5 @@
 import { DomainError } from '#shared/api/result';
+import { PACKAGE_FORMAT_VERSION } from '#shared/domain/package';
 
 /**
  * Every way a team package is refused, with the message the user sees. Names
@@ -48,7 +49,7 @@ export const refused = {
     new DomainError(
       'unsupported',
       `This team package was written by a newer version of Fieldwork (package format ${version}; this version reads ` +
-        `format 1). Update Fieldwork, then import it again. ${NOTHING}`,
+        `formats 1 to ${PACKAGE_FORMAT_VERSION}). Update Fieldwork, then import it again. ${NOTHING}`,
     ),
   signatureRecord: (detail: string) => bad(`This team package's signature record is not valid (${detail}).`),
   certificate: () => bad("This team package's signing certificate cannot be read or uses an unsupported key."),

@@ -9,6 +9,7 @@ import { PACKAGE_FORMAT_VERSION, type PackageEntry, type PackageManifest } from 
 import { newId } from '../ids';
 import { plainSizeOf, type FileKey } from '../crypto/file-cipher';
 import { sealedReadStream } from '../crypto/file-cipher-io';
+import { encodeChanges } from './record-layout';
 import { signManifest, type PackageSigner } from './signature';
 
 export interface PackageContent {
@@ -48,7 +49,7 @@ export async function writePackage(
   content: PackageContent,
   signer: PackageSigner,
 ): Promise<WrittenPackage> {
-  const changes = jsonl(content.changes);
+  const changes = Buffer.from(encodeChanges(content.changes));
   const tombstones = jsonl(content.tombstones);
   const entries: PackageEntry[] = [entryOf('changes.jsonl', changes), entryOf('tombstones.jsonl', tombstones)];
   for (const e of content.evidence) {

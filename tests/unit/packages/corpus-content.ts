@@ -92,9 +92,9 @@ export function contentCases({ p, signer, other, now, add, listing }: CorpusCont
   );
   add(
     'newer-format',
-    signedWith({ ...p.manifest, formatVersion: 2, somethingNew: true }),
+    signedWith({ ...p.manifest, formatVersion: 3, somethingNew: true }),
     'unsupported',
-    'This team package was written by a newer version of Fieldwork (package format 2; this version reads format 1). ' +
+    'This team package was written by a newer version of Fieldwork (package format 3; this version reads formats 1 to 2). ' +
       'Update Fieldwork, then import it again.' +
       N,
   );
@@ -181,6 +181,61 @@ export function contentCases({ p, signer, other, now, add, listing }: CorpusCont
     repack([{ ...changes!, content: Buffer.from('{"table":\n') }, tombstones!, photo!, pdf!]),
     'invalid_input',
     'Line 1 of changes.jsonl in this team package is not a valid record (record: Invalid input: expected object, received undefined).' +
+      N,
+  );
+  // Format 2 (a record a line, packages/record-layout.ts): the same checks, worded by line.
+  const table = line({ table: 'checklist_items', fields: ['result', 'notes'] });
+  const writer = line({ device: good.device, author: good.author });
+  add(
+    'records-undeclared-table',
+    repack(
+      [
+        { ...changes!, content: Buffer.concat([writer, line([0, 0, good.rowId, good.clock, 0, 'ofi'])]) },
+        tombstones!,
+        photo!,
+        pdf!,
+      ],
+      { formatVersion: 2 },
+    ),
+    'invalid_input',
+    'Line 2 of changes.jsonl in this team package is not a valid record (table: not a declared table).' + N,
+  );
+  add(
+    'records-bad-clock',
+    repack(
+      [
+        { ...changes!, content: Buffer.concat([table, writer, line([0, 0, good.rowId, 'yesterday', 0, 'ofi'])]) },
+        tombstones!,
+        photo!,
+        pdf!,
+      ],
+      { formatVersion: 2 },
+    ),
+    'invalid_input',
+    'Line 3 of changes.jsonl in this team package is not a valid record (clock: Not a clock value).' + N,
+  );
+  add(
+    'records-bad-base',
+    repack(
+      [
+        {
+          ...changes!,
+          content: Buffer.concat([table, writer, line([0, 0, good.rowId, good.clock, 1, 'x', { 1: ['yesterday'] }])]),
+        },
+        tombstones!,
+        photo!,
+        pdf!,
+      ],
+      { formatVersion: 2 },
+    ),
+    'invalid_input',
+    'Line 3 of changes.jsonl in this team package is not a valid record (replaces: Not a clock value).' + N,
+  );
+  add(
+    'records-format-1-lines',
+    repack([changes!, tombstones!, photo!, pdf!], { formatVersion: 2 }),
+    'invalid_input',
+    'Line 1 of changes.jsonl in this team package is not a valid record (a table declaration holds table and fields only).' +
       N,
   );
   add(

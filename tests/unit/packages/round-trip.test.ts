@@ -111,7 +111,7 @@ describe('team package round trip', () => {
 
     const read = await readPackage(out, undefined, NOW);
     expect(read.manifest).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       kind: 'return',
       auditId: content.auditId,
       leadFolderId: content.leadFolderId,
