@@ -21,6 +21,7 @@ import {
   STANDARDS,
   type Audit,
 } from '#shared/domain/audit';
+import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '#shared/i18n/languages';
 import { useOp } from '../../api/ops';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { href } from '../../lib/router';
@@ -33,6 +34,8 @@ import { TeamEditor } from './TeamEditor';
 
 const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
 const modeOptions = AUDIT_MODES.map((m) => ({ value: m, label: AUDIT_MODE_LABELS[m] }));
+// Each language in its own name: the client's language is picked by someone who may not read the UI's.
+const languageOptions = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NATIVE_NAMES[l] }));
 
 interface AuditFormProps {
   initialValues: AuditFormValues;
@@ -182,6 +185,34 @@ export function AuditForm(props: AuditFormProps) {
             <ChecklistChoice form={form} />
           </Section>
         )}
+
+        <Section title="Report language">
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label="Report language"
+                description="The report, NC list and plan are written in it"
+                data={languageOptions}
+                allowDeselect={false}
+                {...form.getInputProps('reportLanguage')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select
+                label="Second language (bilingual report)"
+                description="Optional: the report's wording in both languages, side by side"
+                data={languageOptions.filter((o) => o.value !== form.getValues().reportLanguage)}
+                clearable
+                placeholder="None"
+                {...form.getInputProps('reportSecondLanguage')}
+                value={form.getValues().reportSecondLanguage || null}
+                onChange={(v) =>
+                  form.setFieldValue('reportSecondLanguage', (v ?? '') as AuditFormValues['reportSecondLanguage'])
+                }
+              />
+            </Grid.Col>
+          </Grid>
+        </Section>
 
         <Section title="Objectives and criteria">
           <Textarea label="Audit objectives" autosize minRows={2} maxRows={10} {...form.getInputProps('objectives')} />

@@ -1,3 +1,4 @@
+import type { Language } from '#shared/i18n/languages';
 import { randomId } from '@mantine/hooks';
 import {
   AuditInput,
@@ -29,6 +30,9 @@ export interface AuditFormValues {
   team: TeamRow[];
   objectives: string;
   criteria: string;
+  /** The report's language (the client's), and a second one for a bilingual report ('' for none). */
+  reportLanguage: Language;
+  reportSecondLanguage: Language | '';
   /** Only when creating: '' means the default template for the audit type. */
   templateId: string;
   /** Only for surveillance audits being created: null until the candidates have loaded. */
@@ -48,6 +52,8 @@ export const emptyAuditValues = (clientId = ''): AuditFormValues => ({
   team: [newTeamRow('lead_auditor')],
   objectives: '',
   criteria: '',
+  reportLanguage: 'en',
+  reportSecondLanguage: '',
   templateId: '',
   sampledRefs: null,
 });
@@ -63,6 +69,8 @@ export const auditToValues = (a: Audit): AuditFormValues => ({
   team: a.team.map((m) => ({ key: m.id, name: m.name, email: m.email, role: m.role })),
   objectives: a.objectives,
   criteria: a.criteria,
+  reportLanguage: a.reportLanguage,
+  reportSecondLanguage: a.reportSecondLanguage ?? '',
   templateId: a.templateId,
   sampledRefs: null,
 });
@@ -79,6 +87,9 @@ export const valuesToInput = (v: AuditFormValues): AuditInput => ({
   team: v.team.map(({ name, email, role }) => ({ name, email, role })),
   objectives: v.objectives,
   criteria: v.criteria,
+  // A draft restored from before these fields existed has neither: the audit's own setting is kept.
+  ...(v.reportLanguage ? { reportLanguage: v.reportLanguage } : {}),
+  ...(v.reportSecondLanguage !== undefined ? { reportSecondLanguage: v.reportSecondLanguage || null } : {}),
 });
 
 /** Creating also picks the checklist: the chosen template, and for surveillance the sampled items. */
