@@ -9,7 +9,6 @@ import {
   Switch,
   Table,
   Text,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
@@ -20,6 +19,7 @@ import type { ReportTemplate } from '#shared/domain/report-templates';
 import { LANGUAGE_NATIVE_NAMES } from '#shared/i18n/languages';
 import { useOp, useWriteOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ImportReportTemplateModal } from './ImportReportTemplateModal';
 
@@ -149,20 +149,21 @@ export function ReportTemplatesPage() {
     );
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1}>{t('title')}</Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t('description')}
-          </Text>
-        </div>
-        <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
-          {t('import')}
-        </Button>
-      </Group>
-      {body}
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <Button leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
+            {t('import')}
+          </Button>
+        }
+      />
+      <Stack gap="md">
+        <Text size="sm">{t('placeholdersHint')}</Text>
+        {body}
+      </Stack>
       <ImportReportTemplateModal opened={importing} onClose={() => setImporting(false)} />
-    </Stack>
+    </>
   );
 }
