@@ -64,7 +64,8 @@ export const ReportTemplateList = z.strictObject({
   language: TemplateLanguage.optional(),
 });
 
-export const ReportTemplateSetDefault = z.strictObject({ id: Id, isDefault: z.boolean() });
+/** Makes the template its type and language's default; `isDefault: false` makes it no longer the default. */
+export const ReportTemplateSetDefault = z.strictObject({ id: Id, isDefault: z.boolean().default(true) });
 
 /**
  * How an export picks its layout: a template's id, 'builtin' for the built-in
