@@ -1,5 +1,18 @@
-import { Alert, Button, Card, Code, Container, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconRestore } from '@tabler/icons-react';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Container,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCopy, IconRestore } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { BackupSummary } from '#shared/domain/backup';
 import { useOp } from '../../api/ops';
@@ -92,10 +105,25 @@ export function DamagedDatabase({ problem }: { problem: string }) {
           The damaged folder stays as it is.
         </Text>
         {list.data && (
-          <Text size="sm">
-            The damaged data folder is <Code>{dataFolderOf(list.data.folder)}</Code>; its backups are in{' '}
-            <Code>{list.data.folder}</Code>.
-          </Text>
+          <Stack gap={4} align="flex-start">
+            <Text size="sm">
+              The damaged data folder is <Code>{dataFolderOf(list.data.folder)}</Code>; its backups are in{' '}
+              <Code>{list.data.folder}</Code>.
+            </Text>
+            {/* To open it in the file manager, or to send it with a request for help. */}
+            <CopyButton value={dataFolderOf(list.data.folder)}>
+              {({ copied, copy }) => (
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                  onClick={copy}
+                >
+                  {copied ? 'Copied' : 'Copy the data folder’s path'}
+                </Button>
+              )}
+            </CopyButton>
+          </Stack>
         )}
         {newest && (
           <Group>
