@@ -51,7 +51,8 @@ const LAYERS = [
   {
     area: /^shared\//,
     paths: [],
-    packages: ['zod'],
+    // i18next: the catalogues' runtime (issue 17), pure JS with no Node or DOM use.
+    packages: ['zod', 'i18next'],
     why: 'shared/ is pure TypeScript that runs in every process',
   },
   {
