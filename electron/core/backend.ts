@@ -269,7 +269,7 @@ export function invalid(error: z.ZodError): Result<never> {
 }
 
 export function toEnvelope(e: unknown): Result<never> {
-  if (e instanceof DomainError) return fail(e.code, e.message, e.issues);
+  if (e instanceof DomainError) return fail(e.code, e.message, e.issues, e.text);
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return fail('conflict', 'The change conflicts with existing records and was not saved.');
