@@ -14,4 +14,7 @@ if (!root) throw new Error('index.html has no #root element');
 
 const queryClient = createQueryClient();
 startRoute(parseHash(window.location.hash), queryClient);
+// A navigation in the app starts the next screen's first read the same way, before React renders that screen
+// (this listener is added before the router's, so it runs first).
+window.addEventListener('hashchange', () => startRoute(parseHash(window.location.hash), queryClient));
 void import('./app/start').then(({ start }) => start(root, queryClient));

@@ -29,7 +29,7 @@ import { startServe, stop, type Served } from '../helpers/serve';
 import { watchOnLoad } from './probes';
 import { median } from './report';
 import { ensureScaleFolder, SCALE } from './scale/build';
-import { timeFilterChange, timePlainFetchAndTable, type FilterControl } from './scale/filter-probe';
+import { timeFilterChange, timeNavigation, timePlainFetchAndTable, type FilterControl } from './scale/filter-probe';
 import { NAV_OPS, type Target } from './scale/ops';
 import { writeStaticTable } from './static-page';
 
@@ -75,6 +75,8 @@ interface Screen {
   cells: (row: Record<string, unknown>) => (string | number)[];
   /** A filter change timed on the loaded screen: what it clicks, and what that means. */
   filter: { control: FilterControl; change: string };
+  /** The screen the app is open on before the main navigation's link to this one is clicked. */
+  from: string;
 }
 const excerpt = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const SCREENS: Screen[] = [
@@ -100,6 +102,7 @@ const SCREENS: Screen[] = [
       ];
     },
     filter: { control: { label: 'Overdue only' }, change: 'Overdue only switched on' },
+    from: '/audits',
   },
   {
     name: 'audits',
@@ -118,6 +121,7 @@ const SCREENS: Screen[] = [
     },
     // The Dates header's sort is a new query in SQL, like a filter; its selects need a dropdown opened first.
     filter: { control: { button: 'Dates, sorted' }, change: 'sort by start date reversed' },
+    from: '/nonconformities',
   },
 ];
 
@@ -149,6 +153,9 @@ interface PaintResult {
   /** The filter change (click → the new rows painted) and its floor (the same request and a plain table). */
   filter: number[];
   filterFloor: number[];
+  /** In-app navigation (the app open on another screen, its link clicked) and its floor (the same request, a plain table). */
+  nav: number[];
+  navFloor: number[];
 }
 const uiInputs = new Map<string, Record<string, unknown>>();
 
@@ -185,6 +192,7 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
     const answer = JSON.parse(body) as { ok: boolean; value?: unknown };
     if (!answer.ok) throw new Error(`${screen.name}: ${op} failed: ${body.slice(0, 200)}`);
     const rows = rowsOf(answer.value) as Record<string, unknown>[];
+    log(`${screen.name}: ${op} ${sentBody} answered ${rows.length} rows`);
     const table = writeStaticTable(`scale-${screen.name}`, screen.headers, rows.map(screen.cells));
     try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
@@ -206,6 +214,8 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
       const floor: number[] = [];
       const filter: number[] = [];
       const filterFloor: number[] = [];
+      const nav: number[] = [];
+      const navFloor: number[] = [];
       for (let i = 0; i < PAINT_RUNS; i++) {
         const a = await load(page, appUrl);
         app.push(a);
@@ -219,13 +229,27 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
         filterFloor.push(await page.evaluate<number>(timePlainFetchAndTable(op, filterBody)));
         log(`${screen.name}: ${screen.filter.change} painted in ${filter.at(-1)!.toFixed(0)} ms (${filterBody})`);
         floor.push((await load(page, staticUrl)).paint);
+        // In-app: the app freshly opened on another screen (so this one's first page is not cached), then its link.
+        await page.goto('about:blank');
+        await page.goto(`${served.url}#${screen.from}`, { timeout: PAINT_TIMEOUT_MS });
+        await page.waitForSelector('tbody tr', { timeout: PAINT_TIMEOUT_MS });
+        const clickedAt = await page.evaluate<number>('performance.now()');
+        nav.push(await page.evaluate<number>(timeNavigation(screen.route, Math.min(rows.length, FIRST_SCREEN_ROWS))));
+        const navDetail = await page.evaluate<string>(`performance.getEntriesByType('resource')
+          .filter((e) => e.startTime > ${clickedAt})
+          .map((e) => e.name.split('/').pop() + ' ' + Math.round(e.startTime - ${clickedAt}) + '→' + Math.round(e.responseEnd - ${clickedAt}))
+          .join('; ')`);
+        navFloor.push(await page.evaluate<number>(timePlainFetchAndTable(op, sentBody)));
+        log(
+          `${screen.name}: from ${screen.from}, its link clicked → painted in ${nav.at(-1)!.toFixed(0)} ms; ${navDetail}`,
+        );
       }
       log(
         `${screen.name}: cold load ${cold.paint.toFixed(0)} ms; static table ${floor.map((x) => x.toFixed(0)).join(', ')} ms`,
       );
       await context.close();
       const answerKb = Math.round(body.length / 1024);
-      return { screen, op, input, rows: rows.length, answerKb, app, floor, filter, filterFloor };
+      return { screen, op, input, rows: rows.length, answerKb, app, floor, filter, filterFloor, nav, navFloor };
     } finally {
       table.remove();
     }
@@ -240,7 +264,11 @@ const paints: PaintResult[] = [];
 if (PARTS.includes('paint')) {
   const served = await startServe(folder.dataDir);
   try {
-    for (const screen of SCREENS) paints.push(await paintScreen(served, screen));
+    // FIELDWORK_BENCH_SCALE_SCREENS=audits (or nonconformities) paints one screen only.
+    const only = process.env.FIELDWORK_BENCH_SCALE_SCREENS?.split(',');
+    for (const screen of SCREENS.filter((s) => !only || only.includes(s.name))) {
+      paints.push(await paintScreen(served, screen));
+    }
   } finally {
     await stop(served.proc);
   }
@@ -350,6 +378,22 @@ for (const p of paints) {
       runs: PAINT_RUNS,
       target_ms: 300,
       within_target: v < 300,
+    }),
+  );
+  const n = median(p.nav);
+  const nb = median(p.navFloor);
+  console.log(
+    JSON.stringify({
+      bench: `scale-${p.screen.name}-navigate-paint`,
+      value: round(n),
+      unit: 'ms',
+      baseline: 'same request from the open page, rows into a plain table by innerHTML',
+      baseline_value: round(nb),
+      ratio: round(n / nb),
+      from: p.screen.from,
+      runs: PAINT_RUNS,
+      target_ms: 300,
+      within_target: n < 300,
     }),
   );
   const f = median(p.filter);

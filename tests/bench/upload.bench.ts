@@ -8,7 +8,11 @@
  * `cp -r` of them (the 0.8 target), and the Node copy+hash with the store's
  * fsyncs (copy-hash.ts), on about 500 MB of random files (400 of 4–200 KB,
  * five of 20–100 MB, one of 200 MB). A third line: the same upload into an
- * encrypted folder (a data key given: files sealed as they land).
+ * encrypted folder (a data key given: files sealed as they land). And what a
+ * browser costs before any of our work: Chromium merely sending the same files
+ * to a host that counts the bytes (browserSend), with the CPU time of the
+ * browser's processes and of the host beside each browser side, since on two
+ * cores the browser's own share decides how near the tools an upload can come.
  *
  * Ours runs in a child process (backend and host, with the browser beside
  * it: on this machine its work competes for the same cores, as in the app);
@@ -18,7 +22,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +44,7 @@ const MB = 1024 * 1024;
 
 if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!, process.argv[5] === 'encrypted');
 else if (process.argv[2] === '--floor') await floor(process.argv[3]!, process.argv[4]!);
+else if (process.argv[2] === '--browser-send') await browserSend(process.argv[3]!);
 else main();
 
 /** The narrower floor, in its own process too: the same files copied and hashed with the store's fsyncs. */
@@ -78,18 +94,100 @@ async function child(dataDir: string, src: string, encrypted: boolean): Promise<
     await page.waitForFunction('typeof window.runUpload === "function"');
     const files = filesUnder(src);
     await page.locator('input[type=file]').setInputFiles(files);
+    const cpu0 = process.cpuUsage();
+    const tree0 = childrenCpuMs(process.pid);
     const r = await page.evaluate<{ ms: number; added: number; failed: string[] }>(
       `window.runUpload(${JSON.stringify(audit.id)})`,
     );
+    const cpu = process.cpuUsage(cpu0);
     if (r.added !== files.length) {
       throw new Error(`added ${r.added} of ${files.length}: ${r.failed.slice(0, 3).join('; ')}`);
     }
-    console.log(JSON.stringify({ ms: r.ms, files: files.length }));
+    const hostCpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(
+      JSON.stringify({ ms: r.ms, files: files.length, hostCpuMs, browserCpuMs: childrenCpuMs(process.pid) - tree0 }),
+    );
   } finally {
     await browser.close();
     await server.close();
     backend.close();
   }
+}
+
+/**
+ * What a browser needs merely to hand the same files over: Chromium sends each
+ * whole File (4 at once, as the app) by PUT to a host that counts the bytes
+ * and throws them away. No hashing, no disk, no database: the cost of the
+ * browser's own file reading, IPC and loopback socket, which no upload from
+ * the app can avoid.
+ */
+async function browserSend(src: string): Promise<void> {
+  const { createServer } = await import('node:http');
+  const { chromium } = await import('@playwright/test');
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../helpers/chromium');
+  let received = 0;
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>send</title></head><body>
+    <input type="file" multiple><script>
+    window.send = async () => {
+      const files = [...document.querySelector('input').files];
+      const t0 = performance.now();
+      let next = 0;
+      const sender = async () => {
+        for (let i = next++; i < files.length; i = next++) {
+          const res = await fetch('/sink', { method: 'PUT', body: files[i] });
+          if (!res.ok) throw new Error('sink refused ' + files[i].name);
+        }
+      };
+      await Promise.all([sender(), sender(), sender(), sender()]);
+      return performance.now() - t0;
+    };</script></body></html>`;
+  const server = createServer((req, res) => {
+    if (req.method !== 'PUT') return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    req.on('data', (c: Buffer) => (received += c.length));
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+    const files = filesUnder(src);
+    await tab.locator('input[type=file]').setInputFiles(files);
+    const cpu0 = process.cpuUsage();
+    const tree0 = childrenCpuMs(process.pid);
+    const ms = await tab.evaluate<number>('window.send()');
+    const cpu = process.cpuUsage(cpu0);
+    const expected = files.reduce((n, f) => n + statSync(f).size, 0);
+    if (received !== expected) throw new Error(`the sink received ${received} of ${expected} bytes`);
+    const hostCpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(JSON.stringify({ ms, hostCpuMs, browserCpuMs: childrenCpuMs(process.pid) - tree0 }));
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+/** CPU time (user + system, ms) of a process's descendants (the browser's processes), from /proc (Linux). */
+function childrenCpuMs(root: number): number {
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      stats.set(Number(name), {
+        ppid: Number(fields[1]),
+        ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100,
+      });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const inTree = (pid: number): boolean => pid === root || (pid > 1 && inTree(stats.get(pid)?.ppid ?? 0));
+  // Every process of the tree is alive while a side runs (the browser closes after its figure), so none is missed.
+  let ms = 0;
+  for (const [pid, s] of stats) if (pid !== root && inTree(pid)) ms += s.ms;
+  return ms;
 }
 
 function sizes(): number[] {
@@ -140,15 +238,23 @@ function timed(fn: () => void): number {
   return performance.now() - t0;
 }
 
+interface Side {
+  ms: number;
+  /** CPU the host (and backend) and the browser's processes spent while the clock ran (the browser sides only). */
+  hostCpuMs?: number;
+  browserCpuMs?: number;
+}
+
 /** A child process's timing (its last stdout line). */
-function childMs(args: string[], what: string): number {
+function childRun(args: string[], what: string): Side {
   const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (run.status !== 0) throw new Error(`${what} failed (${run.status ?? run.signal})`);
-  return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { ms: number }).ms;
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as Side;
 }
+const childMs = (args: string[], what: string) => childRun(args, what).ms;
 
 function main(): void {
   const root = mkdtempSync(join(tmpdir(), 'fieldwork-bench-upload-'));
@@ -161,7 +267,8 @@ function main(): void {
     sh('sync', []);
     const baseline: number[] = [];
     const floors: number[] = [];
-    const ours: number[] = [];
+    const ours: Side[] = [];
+    const sends: Side[] = [];
     const sealed: number[] = [];
     const self = fileURLToPath(import.meta.url);
     for (let round = 0; round < ROUNDS; round++) {
@@ -175,9 +282,12 @@ function main(): void {
       floors.push(floorMs);
       rmSync(dest, { recursive: true, force: true });
       sh('sync', []);
+      const sent = childRun([self, '--browser-send', src], 'browser send child');
+      sends.push(sent);
       const dataDir = join(root, 'data');
-      const ms = childMs([self, '--child', dataDir, src], 'upload child');
-      ours.push(ms);
+      const upload = childRun([self, '--child', dataDir, src], 'upload child');
+      const ms = upload.ms;
+      ours.push(upload);
       rmSync(dataDir, { recursive: true, force: true });
       sh('sync', []);
       const sealedMs = childMs([self, '--child', dataDir, src, 'encrypted'], 'encrypted upload child');
@@ -186,12 +296,18 @@ function main(): void {
       sh('sync', []);
       console.error(
         `round ${round + 1}: sha256sum+cp ${tools.toFixed(0)} ms; node copy+hash+fsync ${floorMs.toFixed(0)} ms; ` +
-          `ours ${ms.toFixed(0)} ms; ours into an encrypted folder ${sealedMs.toFixed(0)} ms`,
+          `Chromium sending to a sink ${sent.ms.toFixed(0)} ms (CPU: browser ${sent.browserCpuMs} ms, host ` +
+          `${sent.hostCpuMs?.toFixed(0)} ms); ours ${ms.toFixed(0)} ms (CPU: browser ${upload.browserCpuMs} ms, ` +
+          `host and backend ${upload.hostCpuMs?.toFixed(0)} ms); ours into an encrypted folder ${sealedMs.toFixed(0)} ms`,
       );
     }
     const rate = (ms: number) => Math.round(total / MB / (ms / 1000));
     const round2 = (x: number) => Math.round(x * 100) / 100;
-    const value = rate(median(ours));
+    const value = rate(median(ours.map((o) => o.ms)));
+    const cpu = (sides: Side[]) => ({
+      browser_cpu_ms: Math.round(median(sides.map((o) => o.browserCpuMs ?? 0))),
+      host_cpu_ms: Math.round(median(sides.map((o) => o.hostCpuMs ?? 0))),
+    });
     const base = rate(median(baseline));
     const floorRate = rate(median(floors));
     // The machine's load when the rounds ended: the ratios compare sides measured under the same load.
@@ -206,6 +322,23 @@ function main(): void {
         ratio: round2(value / base),
         target_ratio: 0.8,
         within_target: value / base >= 0.8,
+        ...cpu(ours),
+        runs: ROUNDS,
+        load,
+      }),
+    );
+    // The browser's share: the same files merely handed over by Chromium to a sink (browserSend).
+    const sendRate = rate(median(sends.map((o) => o.ms)));
+    console.log(
+      JSON.stringify({
+        bench: 'upload-vs-browser-send',
+        value,
+        unit: 'MB/s',
+        baseline: 'chromium-put-of-each-file-to-a-byte-counting-sink',
+        baseline_value: sendRate,
+        ratio: round2(value / sendRate),
+        baseline_vs_tools: round2(sendRate / base),
+        ...cpu(sends),
         runs: ROUNDS,
         load,
       }),

@@ -57,10 +57,14 @@ function pagedOptions<K extends PagedOp>(op: K, input: Omit<OpInput<K>, 'after'>
  */
 const prefetched = new Set<string>();
 
-/** Starts loading a list's first page before its screen renders (main.tsx, from the route being opened). */
+/**
+ * Starts loading a list's first page before its screen renders (main.tsx, from the route being opened, at start
+ * and on every navigation). A page already held and not invalidated is not asked for again, as the screen,
+ * once prefetched, would not ask either.
+ */
 export function prefetchPaged<K extends PagedOp>(client: QueryClient, op: K, input: Omit<OpInput<K>, 'after'>): void {
   prefetched.add(hashKey([op, input]));
-  void client.prefetchInfiniteQuery(pagedOptions(op, input));
+  void client.prefetchInfiniteQuery({ ...pagedOptions(op, input), staleTime: Infinity });
 }
 
 /**

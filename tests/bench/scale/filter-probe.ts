@@ -74,3 +74,33 @@ export const timePlainFetchAndTable = (op: string, body: string) => `(async () =
   host.remove();
   return t1 - t0;
 })()`;
+
+/**
+ * In-app navigation on an open app: the rows on the screen now are marked, the main navigation's link to
+ * `route` is clicked, and the time runs until `want` rows that were not there before (the new screen's) have
+ * been painted: click → route change → the screen's code (if not loaded yet) and its first page → render → paint.
+ */
+export const timeNavigation = (route: string, want: number) => `(async () => {
+  ${AFTER_PAINT}
+  const link = document.querySelector('nav a[href="#' + ${JSON.stringify(route)} + '"]');
+  if (!link) throw new Error('no navigation link to ' + ${JSON.stringify(route)});
+  for (const tr of document.querySelectorAll('tbody tr')) tr.setAttribute('data-bench-old', '');
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  const painted = new Promise((resolve) => {
+    const done = () => {
+      if (location.hash !== '#' + ${JSON.stringify(route)}) return false;
+      return document.querySelectorAll('tbody tr:not([data-bench-old])').length >= ${want};
+    };
+    const obs = new MutationObserver(() => {
+      if (!done()) return;
+      obs.disconnect();
+      resolve();
+    });
+    obs.observe(document.body, { childList: true, subtree: true });
+  });
+  link.click();
+  await painted;
+  return (await afterPaint()) - t0;
+})()`;
