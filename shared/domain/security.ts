@@ -66,8 +66,8 @@ export const IdleLockInput = z.strictObject({
     .refine((m) => (IDLE_LOCK_MINUTES as readonly number[]).includes(m), 'Choose off, 5, 15, 30 or 60 minutes.'),
 });
 
-/** Whether the OS keychain keeps the key (false: "ask for the passphrase every time Fieldwork starts"). */
-export const KeychainUnlockInput = z.strictObject({ enabled: z.boolean() });
+/** What opens the folder at start: this computer's OS keychain, or the passphrase asked every time. */
+export const KeychainUnlockInput = z.strictObject({ unlockAtStart: z.enum(['keychain', 'passphrase']) });
 
 export const SecurityStatus = z.object({
   /** The data folder has a key file: its database and files are encrypted. */

@@ -87,11 +87,11 @@ export function securityOps(host: SecurityHost): Pick<Handlers, SecurityOps> {
       writeIdleLockMinutes(host.dataDir, minutes as Parameters<typeof writeIdleLockMinutes>[1]);
       return status();
     },
-    'security.setKeychainUnlock': async ({ enabled }) => {
+    'security.setKeychainUnlock': async ({ unlockAtStart }) => {
       if (host.locked()) throw new DomainError('locked', 'Fieldwork is locked; unlock it first.');
       const key = host.dataKey();
       if (!key) throw new DomainError('conflict', 'This data folder is not encrypted; encrypt it first.');
-      if (enabled) {
+      if (unlockAtStart === 'keychain') {
         const wrapped = await host.keychainWrap(key);
         if (!wrapped) {
           throw new DomainError(

@@ -211,13 +211,13 @@ describe('the desktop data key through the OS keychain', () => {
     try {
       // Without a passphrase the keychain is the only way in: refused in words, the key file as it was.
       const before = keyFile();
-      const refused = await session.call('security.setKeychainUnlock', { enabled: false });
+      const refused = await session.call('security.setKeychainUnlock', { unlockAtStart: 'passphrase' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(!refused.ok && refused.error.message).toMatch(/Set a recovery passphrase first/);
       expect(keyFile()).toBe(before);
       const phrase = 'orchard lantern basalt';
       value(await session.call('security.setPassphrase', { passphrase: phrase, confirm: phrase }));
-      const off = value(await session.call('security.setKeychainUnlock', { enabled: false }));
+      const off = value(await session.call('security.setKeychainUnlock', { unlockAtStart: 'passphrase' }));
       expect(off).toMatchObject({ hasKeychain: false, hasPassphrase: true });
       expect(keyFile()).not.toMatch(/"keychain"/);
     } finally {
@@ -234,7 +234,7 @@ describe('the desktop data key through the OS keychain', () => {
     try {
       value(await again.call('security.unlock', { passphrase: 'orchard lantern basalt' }));
       // Back on: main's keychain wraps the key anew, and the next start unlocks by it.
-      expect(value(await again.call('security.setKeychainUnlock', { enabled: true }))).toMatchObject({
+      expect(value(await again.call('security.setKeychainUnlock', { unlockAtStart: 'keychain' }))).toMatchObject({
         hasKeychain: true,
         hasPassphrase: true,
       });

@@ -188,7 +188,7 @@ function StartCard({ status }: { status: SecurityStatus }) {
         disabled={why !== null || set.pending}
         onChange={(e) => {
           const ask = e.currentTarget.checked;
-          void set.mutate({ enabled: !ask }).then((r) => {
+          void set.mutate({ unlockAtStart: ask ? 'passphrase' : 'keychain' }).then((r) => {
             if (!r.ok) notifyError(r.error, 'The setting was not changed');
             else
               notifySuccess(
