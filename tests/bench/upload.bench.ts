@@ -254,7 +254,9 @@ function childRun(args: string[], what: string): Side {
   if (run.status !== 0) throw new Error(`${what} failed (${run.status ?? run.signal})`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Side;
 }
-const childMs = (args: string[], what: string) => childRun(args, what).ms;
+function childMs(args: string[], what: string): number {
+  return childRun(args, what).ms;
+}
 
 function main(): void {
   const root = mkdtempSync(join(tmpdir(), 'fieldwork-bench-upload-'));
