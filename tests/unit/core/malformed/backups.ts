@@ -16,16 +16,18 @@ const RESTORES = join(tmpdir(), 'fieldwork-malformed-restores');
 export const backupCases: MalformedExtension = {
   async seed(backend, w) {
     mkdirSync(RESTORES, { recursive: true });
-    const { backupJobId } = await backupCases.sessions!(backend, w);
+    const sessions = await backupCases.sessions!(backend, w);
     const list = value(await backend.call('backups.list', {}));
-    return { backupId: list.backups[0]!.id, backupJobId: backupJobId!, dataDir: dirname(list.folder) };
+    return { backupId: list.backups[0]!.id, ...sessions };
   },
 
-  /** A finished backup job: jobs live in memory, so a copied folder (the twins) has none until one is made. */
+  /** A finished backup job (jobs live in memory, so a copied folder has none until one is made), and the folder. */
   async sessions(backend) {
     const job = value(await backend.call('backups.create', {}));
     await backupService(backend.context).whenIdle();
-    return { backupJobId: job.id };
+    // This backend's own folder: the tests run on copies of the seeded one.
+    const { folder } = value(await backend.call('backups.list', {}));
+    return { backupJobId: job.id, dataDir: dirname(folder) };
   },
 
   valid: (w) => ({

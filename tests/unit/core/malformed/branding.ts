@@ -18,7 +18,7 @@ export const brandingCases: MalformedExtension = {
       ['no name', { name: '' }],
       ['a colour that is not hex', { name: 'CB', primaryColour: 'blue' }],
       ['a pattern without {seq}', { name: 'CB', reportNumberPattern: '{year}' }],
-      ['an unknown language', { name: 'CB', language: 'de' }],
+      ['an unknown language', { name: 'CB', language: 'xx' }],
       ['a huge address', { name: 'CB', address: huge }],
     ],
     'branding.setImage': [
