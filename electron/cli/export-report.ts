@@ -10,6 +10,10 @@ export interface ExportReportOptions extends SignOptions, LangOptions {
   progress?: boolean;
   /** Why the report is issued although the issue gates list gaps (with --sign). */
   overrideReason?: string;
+  /** A report template's id or 'builtin' (report-templates/); absent: the default template, else built-in. */
+  template?: string;
+  /** Issue in a template that lacks required report contents. */
+  confirmTemplate?: boolean;
 }
 
 /**
@@ -35,6 +39,8 @@ export async function exportReportCommand(o: ExportReportOptions): Promise<void>
         kind: 'report',
         format: 'docx',
         ...(issue ? { issue } : {}),
+        ...(o.template !== undefined ? { template: o.template } : {}),
+        ...(o.confirmTemplate ? { templateConfirmed: true } : {}),
       },
       o.out,
       o.progress ?? false,

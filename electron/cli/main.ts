@@ -15,6 +15,7 @@ import {
   VERIFY_HELP,
 } from './help';
 import type { ImportEvidenceOptions } from './import-evidence';
+import type { ImportReportTemplateOptions } from './import-report-template';
 import type { PackageExportOptions, PackageImportOptions } from './package';
 import { appVersion } from './paths';
 import { DATA_PASSPHRASE_ENV, setDataPassphraseFile } from './data-unlock';
@@ -69,6 +70,21 @@ export function buildProgram(): Command {
     );
 
   program
+    .command('import-report-template')
+    .description("import a certification body's Word template (.docx) for the report, the NC list or the plan")
+    .argument('<file>', 'the .docx template (placeholders: docs/REPORT-TEMPLATES.md)')
+    .requiredOption('--type <type>', 'report, nc-list or plan')
+    .requiredOption('--lang <xx>', 'the language it is written in: en, de or fr')
+    .option('--name <name>', 'its name in the app (default: the file name)')
+    .option('--default', 'use it for every export of its type and language')
+    .option('--accept-warnings', 'keep it although it has unknown placeholders or lacks required report contents')
+    .option('--by <name>', 'who imported it, for the record')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .action(async (file: string, o: ImportReportTemplateOptions) =>
+      (await import('./import-report-template')).importReportTemplateCommand(file, o),
+    );
+
+  program
     .command('import-evidence')
     .description("add files and folders (walked recursively) to an audit's evidence library")
     .argument('<path...>', 'files or folders to import')
@@ -100,6 +116,8 @@ export function buildProgram(): Command {
   )
     .option('--lang <xx>', "write it in en, de or fr (default: the audit's report language)")
     .option('--second-lang <xx>', 'bilingual: a second language side by side (en, de or fr), or none')
+    .option('--template <id>', "a report template's id, or builtin (default: the default template, else built-in)")
+    .option('--confirm-template', 'with --sign: issue in a template that lacks required report contents')
     .option(
       '--override-reason <text>',
       'with --sign: why the report is issued although the audit has gaps (kept in the audit trail, printed in the report)',

@@ -47,6 +47,7 @@ const AREAS: { [P in Exclude<Prefix, 'app'>]: Area<OpsOf<P>> } = {
   branding: async () => (await import('./handlers/branding')).brandingHandlers,
   signing: async () => (await import('./handlers/signing')).signingHandlers,
   trust: async () => (await import('./handlers/trust')).trustHandlers,
+  reportTemplates: async () => (await import('./handlers/report-templates')).reportTemplateHandlers,
   reports,
   exports: reports,
   verify: async () => (await import('./handlers/verify')).verifyHandlers,

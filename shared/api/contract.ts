@@ -21,6 +21,12 @@ import {
 import { AuditStatusInput } from '../domain/gates';
 import { TemplateSummary } from '../domain/template';
 import {
+  ReportTemplate,
+  ReportTemplateImport,
+  ReportTemplateList,
+  ReportTemplateSetDefault,
+} from '../domain/report-templates';
+import {
   DocumentInput,
   DocumentPatch,
   DocumentReviewed,
@@ -63,11 +69,14 @@ import {
   BackupSettings,
 } from '../domain/backup';
 import { SearchHit, SearchInput, SearchPage, SearchPageQuery } from '../domain/search';
+import { DraftKey } from '../domain/draft-key';
 import {
   EncryptInput,
   IdleLockInput,
   NewPassphrase,
   SecurityStatus,
+  ConversionStatus,
+  KeychainUnlockInput,
   StatusInput,
   UnlockInput,
 } from '../domain/security';
@@ -341,6 +350,15 @@ export const contract = {
   'trust.import': { input: TrustedCertificateImport, output: TrustedCertificate },
   'trust.remove': { input: ById, output: Deleted },
 
+  /**
+   * The certification body's own Word templates (issue 17 §3): imported after a trial render (unknown
+   * placeholders and missing report contents refused unless accepted), one default per type and language.
+   */
+  'reportTemplates.list': { input: ReportTemplateList, output: z.array(ReportTemplate) },
+  'reportTemplates.import': { input: ReportTemplateImport, output: ReportTemplate },
+  'reportTemplates.remove': { input: ById, output: Deleted },
+  'reportTemplates.setDefault': { input: ReportTemplateSetDefault, output: ReportTemplate },
+
   /** The audit report: its details, issued versions and what it still lacks. */
   'reports.get': { input: ByAudit, output: ReportState },
   'reports.saveDetails': { input: SaveReportDetailsInput, output: ReportDetails },
@@ -425,6 +443,12 @@ export const contract = {
   'security.lock': { input: Nothing, output: SecurityStatus },
   'security.unlock': { input: UnlockInput, output: SecurityStatus },
   'security.setIdleLock': { input: IdleLockInput, output: SecurityStatus },
+  /** Keychain unlocking on or off (off: the key is wrapped by the passphrase only, asked at every start). */
+  'security.setKeychainUnlock': { input: KeychainUnlockInput, output: SecurityStatus },
+  /** The draft journal's key (renderer IndexedDB), derived for this folder; refused while locked. */
+  'security.draftKey': { input: Nothing, output: DraftKey },
+  /** The start-up encryption of a plain folder (desktop: answered by the main process while it runs). */
+  'security.conversion': { input: Nothing, output: ConversionStatus },
 
   /**
    * The demo data (`fieldwork demo`) from the first-run list: refused unless the folder holds no client; a

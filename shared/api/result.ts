@@ -1,3 +1,7 @@
+import { errorText, type ErrorParams, type ErrorText } from '#shared/i18n/errors/render';
+
+export type { ErrorKey, ErrorParams, ErrorText } from '#shared/i18n/errors/render';
+
 /** Every call across a process boundary answers with one of these envelopes. */
 export const ERROR_CODES = [
   'invalid_input',
@@ -36,26 +40,39 @@ export interface FieldIssue {
 
 export interface ApiError {
   code: ErrorCode;
+  /** English, exactly as before errors had keys: logs, scripts and tests read it. */
   message: string;
+  /** The catalogue key (`errors:…`) a reader's language renders, with `params`; absent on errors not yet keyed. */
+  key?: string;
+  params?: ErrorParams;
   issues?: FieldIssue[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> =>
-  issues && issues.length > 0
-    ? { ok: false, error: { code, message, issues } }
-    : { ok: false, error: { code, message } };
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[], text?: ErrorText): Result<never> => ({
+  ok: false,
+  error: {
+    code,
+    message,
+    ...(text ? { key: text.key, ...(text.params ? { params: text.params } : {}) } : {}),
+    ...(issues && issues.length > 0 ? { issues } : {}),
+  },
+});
 
 /** Thrown inside the backend for expected failures; turned into an envelope at the boundary. */
 export class DomainError extends Error {
+  /** The catalogue key and parameters, when the error was raised with one (issue 17); `message` is its English. */
+  readonly text?: ErrorText;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | ErrorText,
     readonly issues?: FieldIssue[],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : errorText('en', message));
     this.name = 'DomainError';
+    if (typeof message !== 'string') this.text = message;
   }
 }

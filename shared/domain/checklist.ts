@@ -6,7 +6,7 @@ import { labelsEn } from '#shared/i18n/labels/en';
 export const RESULTS = ['not_audited', 'conforming', 'ofi', 'minor_nc', 'major_nc', 'not_applicable'] as const;
 export const Result = z.enum(RESULTS, { error: 'Unknown result' });
 export type ItemResult = z.infer<typeof Result>;
-/** English; other languages: labelsIn(language).result (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).result (#shared/i18n/labels/index). */
 export const RESULT_LABELS: Record<ItemResult, string> = labelsEn.result;
 /** Number keys on the checklist screen, in this order: 0 not audited, 1 conforming … 5 not applicable. */
 export const RESULT_KEYS: readonly ItemResult[] = RESULTS;

@@ -13,7 +13,7 @@ import { labelsEn } from '#shared/i18n/labels/en';
 export const FINDING_TYPES = ['major', 'minor', 'ofi', 'positive'] as const;
 export const FindingType = z.enum(FINDING_TYPES, { error: 'Unknown finding type' });
 export type FindingType = z.infer<typeof FindingType>;
-/** English; other languages: labelsIn(language).findingType (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).findingType (#shared/i18n/labels/index). */
 export const FINDING_TYPE_LABELS: Record<FindingType, string> = labelsEn.findingType;
 export const FINDING_TYPE_SHORT: Record<FindingType, string> = {
   major: 'Major NC',
@@ -32,13 +32,13 @@ export const FINDING_STATUSES = [
 ] as const;
 export const FindingStatus = z.enum(FINDING_STATUSES, { error: 'Unknown finding status' });
 export type FindingStatus = z.infer<typeof FindingStatus>;
-/** English; other languages: labelsIn(language).findingStatus (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).findingStatus (#shared/i18n/labels/index). */
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = labelsEn.findingStatus;
 
 export const VERIFICATION_METHODS = ['document_review', 'on_site'] as const;
 export const VerificationMethod = z.enum(VERIFICATION_METHODS, { error: 'Choose document review or on site' });
 export type VerificationMethod = z.infer<typeof VerificationMethod>;
-/** English; other languages: labelsIn(language).verificationMethod (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).verificationMethod (#shared/i18n/labels/index). */
 export const VERIFICATION_METHOD_LABELS: Record<VerificationMethod, string> = labelsEn.verificationMethod;
 
 /** Records a finding's objective evidence may point at (attachments are evidence links, see evidence.ts). */

@@ -6,13 +6,13 @@ import { labelsEn } from '#shared/i18n/labels/en';
 export const MEETING_KINDS = ['opening', 'closing'] as const;
 export const MeetingKind = z.enum(MEETING_KINDS, { error: 'Choose the opening or the closing meeting' });
 export type MeetingKind = z.infer<typeof MeetingKind>;
-/** English; other languages: labelsIn(language).meetingKind (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).meetingKind (#shared/i18n/labels/index). */
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = labelsEn.meetingKind;
 
 /** What the lead auditor confirms with the client at a meeting, as checkboxes. */
 export const MEETING_CONFIRMATIONS = ['plan', 'confidentiality', 'reporting', 'appeals'] as const;
 export type MeetingConfirmation = (typeof MEETING_CONFIRMATIONS)[number];
-/** English; other languages: labelsIn(language).meetingConfirmation (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).meetingConfirmation (#shared/i18n/labels/index). */
 export const MEETING_CONFIRMATION_LABELS: Record<MeetingConfirmation, string> = labelsEn.meetingConfirmation;
 
 export const MeetingAttendeeInput = z.strictObject({

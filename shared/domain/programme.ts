@@ -100,7 +100,7 @@ export type Comparison = z.infer<typeof Comparison>;
 export const RECOMMENDATIONS = ['recommend', 'after_action_plans', 'not_recommended'] as const;
 export const Recommendation = z.enum(RECOMMENDATIONS, { error: 'Unknown recommendation' });
 export type Recommendation = z.infer<typeof Recommendation>;
-/** English; other languages: labelsIn(language).recommendation (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).recommendation (#shared/i18n/labels/index). */
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = labelsEn.recommendation;
 
 export const RecommendationDecision = z.object({

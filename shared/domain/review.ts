@@ -9,13 +9,13 @@ import { labelsEn } from '#shared/i18n/labels/en';
 export const REVIEW_CONCLUSIONS = ['confirmed', 'returned'] as const;
 export const ReviewConclusion = z.enum(REVIEW_CONCLUSIONS, { error: 'Choose the review conclusion' });
 export type ReviewConclusion = z.infer<typeof ReviewConclusion>;
-/** English; other languages: labelsIn(language).reviewConclusion (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).reviewConclusion (#shared/i18n/labels/index). */
 export const REVIEW_CONCLUSION_LABELS: Record<ReviewConclusion, string> = labelsEn.reviewConclusion;
 
 export const DECISIONS = ['grant', 'renew', 'maintain', 'suspend', 'withdraw', 'refuse'] as const;
 export const Decision = z.enum(DECISIONS, { error: 'Unknown certification decision' });
 export type Decision = z.infer<typeof Decision>;
-/** English; other languages: labelsIn(language).decision (#shared/i18n/labels). */
+/** English; other languages: labelsIn(language).decision (#shared/i18n/labels/index). */
 export const DECISION_LABELS: Record<Decision, string> = labelsEn.decision;
 
 /** The decisions an audit of each type can lead to; none for a Stage 1 or a gap analysis. */

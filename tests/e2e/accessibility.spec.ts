@@ -143,6 +143,10 @@ const SCREENS: Screen[] = [
     open: async (p) => (await go(p, '/settings/branding'), heading(p, /Certification body/)),
   },
   { name: 'Signing identities', open: async (p) => (await go(p, '/settings/signing'), heading(p, /Signing/)) },
+  {
+    name: 'Report templates',
+    open: async (p) => (await go(p, '/settings/report-templates'), heading(p, 'Report templates')),
+  },
   { name: 'Backups', open: async (p) => (await go(p, '/settings/backups'), heading(p, /Backups/)) },
   { name: 'Security', open: async (p) => (await go(p, '/settings/security'), heading(p, 'Security')) },
   {

@@ -15,6 +15,8 @@ import { MIGRATION_13 } from './migration-13';
 import { MIGRATION_14 } from './migration-14';
 import { MIGRATION_15 } from './migration-15';
 import { MIGRATION_16 } from './migration-16';
+import { MIGRATION_17 } from './migration-17';
+import { MIGRATION_18 } from './migration-18';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -53,6 +55,8 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_14,
   MIGRATION_15,
   MIGRATION_16,
+  MIGRATION_17,
+  MIGRATION_18,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

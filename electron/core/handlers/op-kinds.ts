@@ -113,6 +113,10 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'trust.inspect': 'read',
   'trust.import': 'write',
   'trust.remove': 'write',
+  'reportTemplates.list': 'read',
+  'reportTemplates.import': 'write',
+  'reportTemplates.remove': 'write',
+  'reportTemplates.setDefault': 'write',
   'reports.get': 'read',
   'reports.saveDetails': 'write',
   'reports.readIssue': 'read',
@@ -155,6 +159,11 @@ export const OP_KINDS: Record<OpName, OpKind> = {
   'security.lock': 'write',
   'security.unlock': 'write',
   'security.setIdleLock': 'write',
+  'security.setKeychainUnlock': 'write',
+  // Derived from the key in memory (a plain folder: its drafts secret file, made once); no database.
+  'security.draftKey': 'read',
+  // Nothing is read: a backend that answers is not converting (the desktop's main answers while it is).
+  'security.conversion': 'read',
   // Each of the demo's own operations opens its own transaction of its kind; demo.load holds none itself.
   'demo.load': 'write',
   'demo.progress': 'read',

@@ -43,12 +43,15 @@ export const READ_OPS = [
   'branding.image',
   'signing.list',
   'trust.list',
+  'reportTemplates.list',
   'reports.get',
   'team.status',
   'team.estimate',
   'conflicts.list',
   'backups.list',
   'security.status',
+  // Polled by the start-up conversion screen (features/security) while a conversion may run; nothing invalidates it.
+  'security.conversion',
 ] as const satisfies readonly OpName[];
 export type ReadOp = (typeof READ_OPS)[number];
 /** Every other operation: writes, and one-off calls (uploads, byte reads, checks) that change nothing shown. */
@@ -168,6 +171,9 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   'trust.inspect': [],
   'trust.import': ['trust.*'],
   'trust.remove': ['trust.*'],
+  'reportTemplates.import': ['reportTemplates.*'],
+  'reportTemplates.remove': ['reportTemplates.*'],
+  'reportTemplates.setDefault': ['reportTemplates.*'],
   'reports.saveDetails': ['reports.get'],
   'reports.readIssue': [],
   'reports.verify': [],
@@ -207,6 +213,9 @@ export const TOUCHES: Record<WriteOp, readonly Touch[]> = {
   // The lock screen itself refreshes every cached read after an unlock (reads while locked were refused).
   'security.unlock': ['security.status'],
   'security.setIdleLock': ['security.status'],
+  'security.setKeychainUnlock': ['security.status'],
+  // A key for the draft journal, fetched once per page: nothing cached shows it.
+  'security.draftKey': [],
   // The demo fills an empty folder: clients, audits and their records, the branding and a signing identity.
   'demo.load': [...MERGE, 'branding.*', 'signing.*', 'plan.*', 'meetings.*', 'review.*'],
   'demo.progress': [],

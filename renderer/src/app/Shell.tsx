@@ -17,6 +17,7 @@ import {
   IconArchive,
   IconBuilding,
   IconCertificate,
+  IconFileDescription,
   IconClipboardCheck,
   IconFileCertificate,
   IconId,
@@ -88,6 +89,7 @@ const NAV = [
 const SETTINGS = [
   { to: '/settings/branding', label: 'settings.branding', icon: IconId },
   { to: '/settings/signing', label: 'settings.signing', icon: IconCertificate },
+  { to: '/settings/report-templates', label: 'settings.reportTemplates', icon: IconFileDescription },
   { to: '/settings/backups', label: 'settings.backups', icon: IconArchive },
   { to: '/settings/security', label: 'settings.security', icon: IconLock },
 ] as const;

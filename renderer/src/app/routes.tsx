@@ -45,6 +45,9 @@ const CheckDocumentPage = lazyPage(() =>
 );
 const BrandingPage = lazyPage(() => import('../features/branding/BrandingPage').then((m) => m.BrandingPage));
 const SigningPage = lazyPage(() => import('../features/signing/SigningPage').then((m) => m.SigningPage));
+const ReportTemplatesPage = lazyPage(() =>
+  import('../features/report-templates/ReportTemplatesPage').then((m) => m.ReportTemplatesPage),
+);
 const BackupsPage = lazyPage(() => import('../features/backups/BackupsPage').then((m) => m.BackupsPage));
 const SecurityPage = lazyPage(() => import('../features/security/SecurityPage').then((m) => m.SecurityPage));
 
@@ -99,6 +102,7 @@ const ROUTES: Route[] = [
   route('/verify', CheckDocumentPage, () => <CheckDocumentPage />),
   route('/settings/branding', BrandingPage, () => <BrandingPage />),
   route('/settings/signing', SigningPage, () => <SigningPage />),
+  route('/settings/report-templates', ReportTemplatesPage, () => <ReportTemplatesPage />),
   route('/settings/backups', BackupsPage, () => <BackupsPage />),
   route('/settings/security', SecurityPage, () => <SecurityPage />),
 ];

@@ -31,7 +31,9 @@ export const i18n = createInstance();
 
 function applyDocumentLanguage(language: Language): void {
   setFormatLocale(localeFor(language));
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  // Typed loosely: this file also compiles without the DOM library (unit tests run in Node).
+  const doc = (globalThis as { document?: { documentElement: { lang: string } } }).document;
+  if (doc) doc.documentElement.lang = language;
 }
 
 /** Set up once, before the first render, in the language the user chose (or the system's). */

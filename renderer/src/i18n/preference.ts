@@ -6,9 +6,20 @@ export type LanguageChoice = 'system' | Language;
 // On this computer only (like the colour scheme): a second auditor on another machine keeps their own.
 const KEY = 'fieldwork-ui-language';
 
+// Typed loosely: this file also compiles without the DOM library (unit tests run in Node).
+interface Browserish {
+  localStorage?: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+  };
+  navigator?: { language?: string };
+}
+const browser = globalThis as Browserish;
+
 export function storedLanguageChoice(): LanguageChoice {
   try {
-    const v = window.localStorage.getItem(KEY);
+    const v = browser.localStorage?.getItem(KEY) ?? null;
     return isLanguage(v) ? v : 'system';
   } catch {
     return 'system'; // storage refused (private mode): the system's language
@@ -17,15 +28,15 @@ export function storedLanguageChoice(): LanguageChoice {
 
 export function storeLanguageChoice(choice: LanguageChoice): void {
   try {
-    if (choice === 'system') window.localStorage.removeItem(KEY);
-    else window.localStorage.setItem(KEY, choice);
+    if (choice === 'system') browser.localStorage?.removeItem(KEY);
+    else browser.localStorage?.setItem(KEY, choice);
   } catch {
     // Not kept across restarts; the change still applies now.
   }
 }
 
 export function systemLocale(): string {
-  return typeof navigator !== 'undefined' ? navigator.language : 'en';
+  return browser.navigator?.language ?? 'en';
 }
 
 export function resolveLanguage(choice: LanguageChoice): Language {

@@ -15,6 +15,7 @@ import { backupCases } from './backups';
 import { planCases } from './plan';
 import { securityCases } from './security';
 import { demoCases } from './demo';
+import { reportTemplateCases } from './report-templates';
 
 /**
  * The malformed-input tables of the op groups, in seeding order (a group may
@@ -37,6 +38,7 @@ export const EXTENSIONS: readonly MalformedExtension[] = [
   planCases,
   securityCases,
   demoCases,
+  reportTemplateCases,
 ];
 
 /**
@@ -47,7 +49,7 @@ export const SUITES = {
   base: [demoCases, bytesCases, trustCases, brandingCases],
   'records-evidence': [recordCases, evidenceCases],
   'findings-plan': [findingCases, programmeCases, planCases],
-  'signing-reports': [signingCases, reportsCases, verifyCases],
+  'signing-reports': [signingCases, reportsCases, verifyCases, reportTemplateCases],
   'team-backups': [teamCases, backupCases, securityCases],
 } as const satisfies Record<string, readonly MalformedExtension[]>;
 

@@ -14,6 +14,9 @@ export const securityCases: MalformedExtension = {
     'security.lock': {},
     'security.unlock': { passphrase: 'orchard lantern basalt' },
     'security.setIdleLock': { minutes: 30 },
+    'security.draftKey': {},
+    'security.conversion': {},
+    'security.setKeychainUnlock': { unlockAtStart: 'passphrase' },
   }),
 
   validAnswers: {
@@ -21,6 +24,8 @@ export const securityCases: MalformedExtension = {
     'security.encrypt': 'unsupported',
     'security.lock': 'conflict',
     'security.unlock': 'conflict',
+    // The suite's folder is plain: there is no key to wrap either way.
+    'security.setKeychainUnlock': 'conflict',
   },
 
   cases: () => ({
@@ -38,6 +43,12 @@ export const securityCases: MalformedExtension = {
       ['7 minutes', { minutes: 7 }],
       ['-5 minutes', { minutes: -5 }],
       ['15.5 minutes', { minutes: 15.5 }],
+    ],
+    'security.draftKey': [['a key of its own choosing', { key: 'AAAA' }]],
+    'security.conversion': [['a progress of its own choosing', { fraction: 0.5 }]],
+    'security.setKeychainUnlock': [
+      ['an unknown way to unlock', { unlockAtStart: 'fingerprint' }],
+      ['nothing said', {}],
     ],
   }),
 };
