@@ -5,23 +5,12 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { CLI, REPO_ROOT, startServe, stop, type Served } from '../helpers/serve';
+import { blocks, RULE_TAGS } from './axe';
 import { test as fresh } from './fixtures';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Berlin' });
 
 /** WCAG 2.0–2.2, levels A and AA, and axe's best practices (landmarks, heading order). */
-const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-/** Issue 19's bar: no critical or serious violation, and the page structure rules whatever their impact. */
-const STRUCTURE = new Set([
-  'landmark-one-main',
-  'landmark-no-duplicate-main',
-  'landmark-no-duplicate-banner',
-  'heading-order',
-  'bypass',
-]);
-const blocks = (h: { rule: string; impact: string }) =>
-  h.impact === 'critical' || h.impact === 'serious' || STRUCTURE.has(h.rule);
-
 interface Ids {
   /** Nordlicht's Stage 2, in progress: checklist, records, evidence. */
   stage2: string;

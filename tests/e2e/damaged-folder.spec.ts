@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CLI, REPO_ROOT, startServe, stop, type Served } from '../helpers/serve';
+import { blockingViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const cli = (...args: string[]) => {
@@ -42,6 +43,8 @@ test('a damaged database: the preview host starts for recovery only, the page sa
     const rows = page.getByRole('table', { name: 'Backups' }).locator('tbody tr');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('2 clients');
+    // The screen joins the accessibility bar of every other screen (tests/e2e/accessibility.spec.ts).
+    expect(await blockingViolations(page)).toEqual([]);
 
     const target = join(parent, 'restored');
     await page.getByRole('button', { name: 'Restore the latest backup…' }).click();
