@@ -93,6 +93,29 @@ test('the UI switches to German in Settings at once, keeps it across a reload, a
     expect(await englishLeft(page.locator('header, nav, [role="tablist"]'))).toEqual([]);
     expect(await englishLeft(page.locator('main'))).toEqual([]);
 
+    // The checklist: header, filters, grouped list and the hint where the item's editor opens (item titles and
+    // guidance are the template's own text, translate="no"); result chips read the German short names.
+    await tabs.getByRole('tab', { name: 'Checkliste' }).click();
+    await expect(page.getByRole('search', { name: 'Checkliste filtern' })).toBeVisible();
+    await expect(page.getByRole('switch', { name: 'Noch nicht auditiert' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Ergebnis' }).getByText('Hauptabw.')).toBeVisible();
+    await expect(page.getByText(/^Vorlage .* · Version /)).toBeVisible();
+    await expect(page.getByText(/Wählen Sie einen Prüfpunkt/)).toBeVisible();
+    expect(await englishLeft(page.locator('main'))).toEqual([]);
+    // The selected item's own fields (its findings and evidence panels are still to do) and the shortcuts.
+    // Rows, not the filters' <option>s.
+    const firstItem = page.getByRole('listbox').first().getByRole('option').first();
+    await firstItem.click();
+    await expect(page.getByText('Zu stellende Fragen')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Notizen' })).toBeVisible();
+    await expect(page.getByRole('radiogroup', { name: 'Ergebnis' })).toBeVisible();
+    await firstItem.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Tastenkürzel' });
+    await expect(shortcuts).toContainText('Nächster Prüfpunkt');
+    expect(await englishLeft(shortcuts)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(shortcuts).toBeHidden();
+
     // Clients: the list whole; a client's page by its header and facts (its certification programme is to do).
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
     await expect(page.getByRole('heading', { name: 'Kunden', level: 2 })).toBeVisible();

@@ -2,6 +2,9 @@ import type { Language } from '#shared/i18n/languages';
 import { auditsDe } from './audits/de';
 import { auditsEn } from './audits/en';
 import { auditsFr } from './audits/fr';
+import { checklistDe } from './checklist/de';
+import { checklistEn } from './checklist/en';
+import { checklistFr } from './checklist/fr';
 import { clientsDe } from './clients/de';
 import { clientsEn } from './clients/en';
 import { clientsFr } from './clients/fr';
@@ -28,6 +31,7 @@ import { reportTemplatesFr } from './reportTemplates/fr';
  */
 export const UI_NAMESPACES = {
   audits: { en: auditsEn, de: auditsDe, fr: auditsFr },
+  checklist: { en: checklistEn, de: checklistDe, fr: checklistFr },
   clients: { en: clientsEn, de: clientsDe, fr: clientsFr },
   common: { en: commonEn, de: commonDe, fr: commonFr },
   dashboard: { en: dashboardEn, de: dashboardDe, fr: dashboardFr },

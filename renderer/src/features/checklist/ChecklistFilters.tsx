@@ -1,11 +1,13 @@
 import { Button, Chip, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import { RESULTS } from '#shared/domain/checklist';
-import { GROUP_KIND_LABELS, groupHeading, type ItemGroup } from '../../lib/checklistGroups';
+import type { ItemGroup } from '../../lib/checklistGroups';
+import { groupHeading } from './groupHeading';
 import { isFiltered, NO_FILTERS, UNASSIGNED, type Filters } from './filters';
-import { RESULT_COLORS, RESULT_SHORT, resultLabel } from '../../lib/checklistResults';
+import { RESULT_COLORS } from '../../lib/checklistResults';
 
 interface ChecklistFiltersProps {
   filters: Filters;
@@ -26,45 +28,50 @@ const ANY = '';
  */
 export const ChecklistFilters = memo(function ChecklistFilters(props: ChecklistFiltersProps) {
   const { filters, onChange, groups, team, me, onMe, shown, total } = props;
+  const { t } = useTranslation('checklist');
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const teamOptions = team.map((m) => ({ value: m.id, label: m.name }));
   const groupOptions = (['clause', 'theme', 'topic'] as const)
     .map((kind) => ({
-      group: GROUP_KIND_LABELS[kind],
-      items: groups.filter((g) => g.kind === kind).map((g) => ({ value: g.id, label: groupHeading(g) })),
+      group: t(`groupKind.${kind}`),
+      items: groups.filter((g) => g.kind === kind).map((g) => ({ value: g.id, label: groupHeading(t, g) })),
     }))
     .filter((g) => g.items.length > 0);
 
   // Two short lines: results and counts, then the selects in their compact size; the "I am" explanation is the
   // select's tooltip, not a line of its own.
-  const meHint =
-    me === null
-      ? '“Mine” shows the items assigned to you: say who you are under “I am” first. Fieldwork has no sign-in, so this computer remembers the choice for this audit.'
-      : '“I am” is remembered on this computer for this audit.';
+  const meHint = me === null ? t('filters.meHintNone') : t('filters.meHint');
   return (
     <Stack gap={6}>
-      <Group gap={6} role="group" aria-label="Result">
+      <Group gap={6} role="group" aria-label={t('filters.result')}>
         <Text size="sm" fw={500} mr={4}>
-          Result
+          {t('filters.result')}
         </Text>
         <Chip.Group multiple value={filters.results} onChange={(v) => set({ results: v })}>
           {RESULTS.map((r) => (
-            <Chip key={r} value={r} size="xs" color={RESULT_COLORS[r]} title={resultLabel(r)} variant="outline">
-              {RESULT_SHORT[r]}
+            <Chip
+              key={r}
+              value={r}
+              size="xs"
+              color={RESULT_COLORS[r]}
+              title={t(`labels:result.${r}`)}
+              variant="outline"
+            >
+              {t(`resultShort.${r}`)}
             </Chip>
           ))}
         </Chip.Group>
         <Text size="sm" c="dimmed" ml="auto" aria-live="polite">
-          {shown === total ? `${total} items` : `Showing ${shown} of ${total} items`}
+          {shown === total ? t('filters.items', { count: total }) : t('filters.showing', { shown, count: total })}
         </Text>
       </Group>
-      <Group align="center" gap="sm" role="search" aria-label="Filter the checklist">
+      <Group align="center" gap="sm" role="search" aria-label={t('filters.label')}>
         <NativeSelect
-          aria-label="Assigned auditor"
+          aria-label={t('filters.assignedAuditor')}
           size="xs"
           data={[
-            { value: ANY, label: 'Assigned to anyone' },
-            { value: UNASSIGNED, label: 'Unassigned' },
+            { value: ANY, label: t('filters.anyone') },
+            { value: UNASSIGNED, label: t('filters.unassigned') },
             ...teamOptions,
           ]}
           value={filters.assignee ?? ANY}
@@ -72,37 +79,37 @@ export const ChecklistFilters = memo(function ChecklistFilters(props: ChecklistF
           w={170}
         />
         <NativeSelect
-          aria-label="Clause or theme"
+          aria-label={t('filters.group')}
           size="xs"
-          data={[{ value: ANY, label: 'All clauses and themes' }, ...groupOptions]}
+          data={[{ value: ANY, label: t('filters.allGroups') }, ...groupOptions]}
           value={filters.group ?? ANY}
           onChange={(e) => set({ group: e.currentTarget.value || null })}
           w={240}
         />
         <Switch
           size="xs"
-          label="Not yet audited"
+          label={t('filters.notAudited')}
           checked={filters.notAudited}
           onChange={(e) => set({ notAudited: e.currentTarget.checked })}
         />
         <Switch
           size="xs"
-          label="Mine"
+          label={t('filters.mine')}
           checked={filters.mine && me !== null}
           disabled={me === null}
           onChange={(e) => set({ mine: e.currentTarget.checked })}
         />
         <NativeSelect
-          aria-label="I am"
+          aria-label={t('filters.iAm')}
           title={meHint}
           size="xs"
           leftSection={
             <Text size="xs" c="dimmed" aria-hidden>
-              I am
+              {t('filters.iAm')}
             </Text>
           }
           leftSectionWidth={40}
-          data={[{ value: ANY, label: 'choose yourself' }, ...teamOptions]}
+          data={[{ value: ANY, label: t('filters.chooseYourself') }, ...teamOptions]}
           value={me ?? ANY}
           onChange={(e) => onMe(e.currentTarget.value || null)}
           w={190}
@@ -114,7 +121,7 @@ export const ChecklistFilters = memo(function ChecklistFilters(props: ChecklistF
             leftSection={<IconFilterOff size={14} />}
             onClick={() => onChange(NO_FILTERS)}
           >
-            Clear filters
+            {t('filters.clear')}
           </Button>
         )}
       </Group>

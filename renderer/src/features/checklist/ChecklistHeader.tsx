@@ -1,5 +1,6 @@
 import { ActionIcon, Card, Group, Progress, Text } from '@mantine/core';
 import { IconKeyboard } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { Checklist } from '#shared/domain/checklist';
 import type { Progress as ProgressValue } from '#shared/rules/checklist';
@@ -19,24 +20,25 @@ interface Props {
 
 export function ChecklistHeader({ audit, checklist, overall, status, readOnly, onHelp }: Props) {
   const hasControls = checklist.items.some((i) => i.kind === 'control');
-  const count = `${overall.audited} / ${overall.total} audited`;
+  const { t } = useTranslation('checklist');
+  const count = t('audited', { audited: overall.audited, total: overall.total });
   const soa = hasControls
     ? checklist.soaVersion || checklist.soaImportedAt
-      ? `Statement of Applicability ${checklist.soaVersion ? `version ${checklist.soaVersion}` : '(no version stated)'}${
-          checklist.soaImportedAt ? `, imported ${formatTimestamp(checklist.soaImportedAt)}` : ''
+      ? `${checklist.soaVersion ? t('header.soaVersion', { version: checklist.soaVersion }) : t('header.soaNoVersion')}${
+          checklist.soaImportedAt ? t('header.soaImported', { date: formatTimestamp(checklist.soaImportedAt) }) : ''
         }`
-      : 'No Statement of Applicability imported yet'
+      : t('header.noSoa')
     : null;
   // One line: the checklist is where the day is spent, so its rows start as high as they can.
   return (
     <Card py="xs" px="md">
       <Group gap="sm" wrap="nowrap">
         <div style={{ minWidth: 0, flex: '0 1 auto', maxWidth: '45%' }}>
-          <Text fw={600} size="sm" truncate="end" title={checklist.templateTitle}>
+          <Text fw={600} size="sm" truncate="end" title={checklist.templateTitle} translate="no">
             {checklist.templateTitle}
           </Text>
           <Text size="xs" c="dimmed" truncate="end">
-            Template {checklist.templateId} · version {checklist.templateVersion}
+            {t('header.template', { id: checklist.templateId, version: checklist.templateVersion })}
             {soa && (
               <>
                 {' · '}
@@ -50,7 +52,7 @@ export function ChecklistHeader({ audit, checklist, overall, status, readOnly, o
           size="md"
           style={{ flex: 1, minWidth: 80 }}
           color={overall.percent === 100 ? 'teal' : 'indigo'}
-          aria-label="Overall progress"
+          aria-label={t('header.overallProgress')}
         />
         <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }} data-overall-count>
           {count}
@@ -60,8 +62,8 @@ export function ChecklistHeader({ audit, checklist, overall, status, readOnly, o
         <ActionIcon
           variant="default"
           size="lg"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label={t('header.shortcuts')}
+          title={t('header.shortcutsTitle')}
           onClick={onHelp}
         >
           <IconKeyboard size={18} />

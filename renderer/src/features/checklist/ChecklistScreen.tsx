@@ -1,5 +1,6 @@
 import { Card } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -19,11 +20,12 @@ export function ChecklistScreen({ audit }: { audit: Audit }) {
 }
 
 function NoChecklist() {
+  const { t } = useTranslation('checklist');
   return (
     <Card py={48}>
       <Empty
-        title="This audit has no checklist"
-        description="It was planned before Fieldwork had checklists, so no template was copied into it. Plan a new audit for this client to work through a checklist; this one keeps its plan as it is."
+        title={t('noChecklist.title')}
+        description={t('noChecklist.description')}
         icon={<IconListCheck />}
         variant="light"
       />

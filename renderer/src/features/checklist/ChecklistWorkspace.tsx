@@ -1,5 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { IconFilterOff, IconPointer } from '@tabler/icons-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Checklist, ChecklistItem } from '#shared/domain/checklist';
@@ -10,7 +11,8 @@ import { Empty } from '../../components/Empty';
 import classes from './checklist.module.css';
 import { ChecklistFilters } from './ChecklistFilters';
 import { ChecklistHeader } from './ChecklistHeader';
-import { groupHeading, groupItems } from '../../lib/checklistGroups';
+import { groupItems } from '../../lib/checklistGroups';
+import { groupHeading } from './groupHeading';
 import { matches, NO_FILTERS, type Filters } from './filters';
 import { GroupSection } from './GroupSection';
 import { NOTES_ID } from './EditorFields';
@@ -30,6 +32,7 @@ interface WorkspaceProps {
 
 /** The checklist screen proper: header, filters, grouped list and the selected item's editor. */
 export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) {
+  const { t } = useTranslation('checklist');
   const { update, flush } = state;
   const readOnly = !canEditAudit(audit.status);
   const items = checklist.items;
@@ -199,15 +202,15 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
           <div className={classes.layout}>
             <div>
               {/* Plain elements, not <Card>: its context would make every render walk all rows. */}
-              <section className={`${classes.panel} ${classes.list}`} onFocus={onFocus} aria-label="Checklist items">
+              <section className={`${classes.panel} ${classes.list}`} onFocus={onFocus} aria-label={t('list.label')}>
                 {shownCount === 0 ? (
                   <Empty
-                    title="No items match these filters"
-                    description="Clear the filters to see the whole checklist."
+                    title={t('list.noMatch')}
+                    description={t('list.noMatchHint')}
                     icon={<IconFilterOff />}
                     actions={
                       <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
-                        Clear filters
+                        {t('filters.clear')}
                       </Button>
                     }
                   />
@@ -217,7 +220,7 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
                       <GroupSection
                         key={g.id}
                         id={g.id}
-                        title={groupHeading(g)}
+                        title={groupHeading(t, g)}
                         audited={g.progress.audited}
                         total={g.progress.total}
                         items={g.shown}
@@ -246,8 +249,8 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
                   />
                 ) : (
                   <Text size="sm" c="dimmed">
-                    <IconPointer size={14} aria-hidden /> Select an item — click it, or focus the list and use the arrow
-                    keys — to see its questions and record the result. Press <b>?</b> for all shortcuts.
+                    <IconPointer size={14} aria-hidden />{' '}
+                    <Trans t={t} i18nKey="list.selectHint" components={{ b: <b /> }} />
                   </Text>
                 )}
               </div>

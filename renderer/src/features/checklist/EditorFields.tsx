@@ -1,10 +1,11 @@
 import { Chip, Group, Input, List, NativeSelect, NumberInput, Text, Textarea } from '@mantine/core';
 import { memo, useContext, useDeferredValue, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import { RESULT_KEYS, type ChecklistItemPatch, type ItemResult } from '#shared/domain/checklist';
 import { RestoredDraftAlert, type RestoredDraft } from '../../lib/drafts';
 import { NotesDraftsContext } from './notesDrafts';
-import { RESULT_COLORS, RESULT_SHORT } from '../../lib/checklistResults';
+import { RESULT_COLORS } from '../../lib/checklistResults';
 
 /**
  * The editor's parts, each memoised on the fields it shows: a result key
@@ -27,8 +28,9 @@ export const ResultField = memo(function ResultField(props: {
 }) {
   // A result key paints the list row first; the chips follow in a render React may interrupt.
   const result = useDeferredValue(props.result);
+  const { t } = useTranslation('checklist');
   return (
-    <Input.Wrapper label="Result" labelElement="div" description="In the list, keys 0–5 set it in this order">
+    <Input.Wrapper label={t('editor.result')} labelElement="div" description={t('editor.resultHint')}>
       <ResultChips id={props.id} result={result} readOnly={props.readOnly} update={props.update} />
     </Input.Wrapper>
   );
@@ -41,8 +43,9 @@ const ResultChips = memo(function ResultChips(props: {
   update: Update;
 }) {
   const { id, result, readOnly, update } = props;
+  const { t } = useTranslation('checklist');
   return (
-    <Group gap={6} mt={6} role="radiogroup" aria-label="Result">
+    <Group gap={6} mt={6} role="radiogroup" aria-label={t('editor.result')}>
       <Chip.Group value={result} onChange={(v) => !readOnly && update(id, { result: v })}>
         {RESULT_KEYS.map((r, key) => (
           <Chip
@@ -51,9 +54,9 @@ const ResultChips = memo(function ResultChips(props: {
             size="sm"
             color={RESULT_COLORS[r]}
             disabled={readOnly && r !== result}
-            title={`Key ${key}`}
+            title={t('editor.key', { key })}
           >
-            {RESULT_SHORT[r]}
+            {t(`resultShort.${r}`)}
           </Chip>
         ))}
       </Chip.Group>
@@ -69,6 +72,7 @@ export const NotesField = memo(function NotesField(props: {
   flush: (id: string) => void;
 }) {
   const { id, notes, readOnly, update, flush } = props;
+  const { t } = useTranslation('checklist');
   const drafts = useContext(NotesDraftsContext);
   const [draft, setDraft] = useState<{ id: string; text: string; restored: RestoredDraft } | null>(null);
   // Notes typed here earlier that never reached the backend (it was unreachable, the page was closed).
@@ -102,9 +106,9 @@ export const NotesField = memo(function NotesField(props: {
       )}
       <Textarea
         id={NOTES_ID}
-        label="Notes"
-        description="Saved as you type. Esc returns to the list."
-        placeholder="What you asked, who you spoke to, what you saw"
+        label={t('editor.notes')}
+        description={t('editor.notesHint')}
+        placeholder={t('editor.notesPlaceholder')}
         autosize
         minRows={4}
         maxRows={14}
@@ -132,18 +136,19 @@ export const AssignmentFields = memo(function AssignmentFields(props: {
   flush: (id: string) => void;
 }) {
   const { id, assigneeId, sampleSize, minutesSpent, team, readOnly, update, flush } = props;
+  const { t } = useTranslation('checklist');
   return (
     <>
       <NativeSelect
-        label="Assigned auditor"
-        data={[{ value: '', label: 'Unassigned' }, ...team.map((m) => ({ value: m.id, label: m.name }))]}
+        label={t('editor.assignedAuditor')}
+        data={[{ value: '', label: t('editor.unassigned') }, ...team.map((m) => ({ value: m.id, label: m.name }))]}
         value={assigneeId ?? ''}
         disabled={readOnly}
         onChange={(e) => update(id, { assigneeId: e.currentTarget.value || null })}
       />
       <Group grow align="flex-start">
         <NumberInput
-          label="Sample size"
+          label={t('editor.sampleSize')}
           min={0}
           max={1_000_000}
           allowDecimal={false}
@@ -154,7 +159,7 @@ export const AssignmentFields = memo(function AssignmentFields(props: {
           onBlur={() => flush(id)}
         />
         <NumberInput
-          label="Time spent (minutes)"
+          label={t('editor.minutes')}
           min={0}
           max={100_000}
           allowDecimal={false}
@@ -177,7 +182,9 @@ export const Guidance = memo(function Guidance({ title, lines }: { title: string
       </Text>
       <List size="sm" spacing={4}>
         {lines.map((line, i) => (
-          <List.Item key={i}>{line}</List.Item>
+          <List.Item key={i} translate="no">
+            {line}
+          </List.Item>
         ))}
       </List>
     </div>

@@ -1,6 +1,7 @@
 import { Progress, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import classes from './checklist.module.css';
 import { ItemRow } from './ItemRow';
@@ -27,9 +28,10 @@ const ROW_ESTIMATE_PX = 54;
 
 export const GroupSection = memo(function GroupSection(props: GroupSectionProps) {
   const { id, title, audited, total, items, expanded, selectedId, tabbableId, names, onSelect, onToggle } = props;
+  const { t } = useTranslation('checklist');
   const percent = total === 0 ? 0 : Math.floor((audited / total) * 100);
   const headingId = `group-${id}`;
-  const count = `${audited} / ${total} audited`;
+  const count = t('audited', { audited, total });
   return (
     <section aria-labelledby={headingId} data-group-id={id}>
       <div className={classes.groupBar}>
@@ -56,7 +58,7 @@ export const GroupSection = memo(function GroupSection(props: GroupSectionProps)
           w={90}
           size="sm"
           color={percent === 100 ? 'teal' : 'indigo'}
-          aria-label={`Progress of ${title}`}
+          aria-label={t('list.progressOf', { title })}
         />
       </div>
       {expanded && (

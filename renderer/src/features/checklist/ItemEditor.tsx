@@ -1,11 +1,11 @@
 import { Badge, Divider, Input, Stack, Text, Title } from '@mantine/core';
 import { memo, useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem, ChecklistItemPatch, SampledRecordInput } from '#shared/domain/checklist';
 import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import { ItemFindings } from '../../components/findings/ItemFindings';
 import { AssignmentFields, Guidance, NotesField, ResultField, TYPING_DELAY_MS } from './EditorFields';
-import { resultLabel } from '../../lib/checklistResults';
 import { PlannedSessions } from './PlannedSessions';
 import { SamplesEditor } from './SamplesEditor';
 
@@ -19,6 +19,7 @@ interface ItemEditorProps {
 
 /** Everything about the selected item; rendered for that one item only. */
 export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, update, flush }: ItemEditorProps) {
+  const { t } = useTranslation('checklist');
   const id = item.id;
   const onSamples = useCallback(
     (samples: SampledRecordInput[]) => update(id, { samples }, TYPING_DELAY_MS),
@@ -27,41 +28,41 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
   const onSamplesBlur = useCallback(() => flush(id), [id, flush]);
 
   return (
-    <Stack gap="md" aria-label={`Item ${item.number || item.title}`} role="region">
+    <Stack gap="md" aria-label={t('editor.item', { name: item.number || item.title })} role="region">
       <div>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" translate="no">
           {item.groupTitle}
         </Text>
-        <Title order={3} size="h4">
+        <Title order={3} size="h4" translate="no">
           {item.number && `${item.number} `}
           {item.title}
         </Title>
         {item.clauses.length > 0 && (
           <Text size="xs" c="dimmed">
-            Covers {item.clauses.join(', ')}
+            {t('editor.covers', { clauses: item.clauses.join(', ') })}
           </Text>
         )}
       </div>
 
       {item.soa && (
         <Text size="sm" data-soa>
-          <b>Statement of Applicability:</b>{' '}
+          <b>{t('editor.soa')}</b>{' '}
           {item.soa.applicable
-            ? 'applicable'
-            : `not applicable — ${item.soa.justification || 'no justification given'}`}
-          {item.soa.status && ` · implementation: ${item.soa.status}`}
+            ? t('editor.applicable')
+            : t('editor.notApplicable', { justification: item.soa.justification || t('editor.noJustification') })}
+          {item.soa.status && t('editor.implementation', { status: item.soa.status })}
         </Text>
       )}
 
       <PlannedSessions itemId={id} />
-      <Guidance title="Questions to ask" lines={item.questions} />
-      <Guidance title="Typical evidence" lines={item.evidence} />
+      <Guidance title={t('editor.questions')} lines={item.questions} />
+      <Guidance title={t('editor.evidence')} lines={item.evidence} />
       <Divider />
 
       <ResultField id={id} result={item.result} readOnly={readOnly} update={update} />
       {item.needsFinding && (
         <Badge color="red" variant="light" w="fit-content">
-          {resultLabel(item.result)}: needs a finding
+          {t('editor.needsFinding', { result: t(`labels:result.${item.result}`) })}
         </Badge>
       )}
       <ItemFindings item={item} team={team} readOnly={readOnly} />
@@ -76,7 +77,7 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
         update={update}
         flush={flush}
       />
-      <Input.Wrapper label="Sampled records" labelElement="div">
+      <Input.Wrapper label={t('editor.samples')} labelElement="div">
         <SamplesEditor samples={item.samples} readOnly={readOnly} onChange={onSamples} onBlur={onSamplesBlur} />
       </Input.Wrapper>
       <Divider />

@@ -1,9 +1,8 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '#shared/domain/checklist';
-import { plural } from '../../lib/format';
 import classes from './checklist.module.css';
 import { ResultBadge } from '../../components/ResultBadge';
-import { resultLabel } from '../../lib/checklistResults';
 
 interface ItemRowProps {
   item: ChecklistItem;
@@ -19,6 +18,7 @@ interface ItemRowProps {
  * item object, so only its row renders again.
  */
 export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assignee, onSelect }: ItemRowProps) {
+  const { t } = useTranslation('checklist');
   const excluded = item.soa && !item.soa.applicable;
   const id = `item-${item.id}`;
   const hasMeta = assignee || item.needsFinding || item.samples.length > 0;
@@ -41,22 +41,22 @@ export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assigne
       </span>
       <div className={classes.main}>
         <span hidden id={`${id}-r`}>
-          {resultLabel(item.result)}
+          {t(`labels:result.${item.result}`)}
         </span>
-        <div className={classes.title} id={`${id}-t`}>
+        <div className={classes.title} id={`${id}-t`} translate="no">
           {item.title}
         </div>
         <div id={`${id}-d`}>
           {excluded && (
             <div className={classes.excluded} data-soa-excluded>
-              Not applicable — {item.soa?.justification || 'no justification given in the SoA'}
+              {t('row.notApplicable', { justification: item.soa?.justification || t('row.noJustification') })}
             </div>
           )}
           {hasMeta && (
             <div className={classes.meta}>
-              {assignee && <span>{assignee}</span>}
-              {item.needsFinding && <span className={classes.finding}>Needs a finding</span>}
-              {item.samples.length > 0 && <span>{plural(item.samples.length, 'sampled record')}</span>}
+              {assignee && <span translate="no">{assignee}</span>}
+              {item.needsFinding && <span className={classes.finding}>{t('row.needsFinding')}</span>}
+              {item.samples.length > 0 && <span>{t('row.samples', { count: item.samples.length })}</span>}
             </div>
           )}
         </div>

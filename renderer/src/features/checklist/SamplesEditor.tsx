@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core
 import { randomId } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChecklistItem, SampledRecordInput } from '#shared/domain/checklist';
 
 interface Row {
@@ -43,6 +44,7 @@ interface SamplesEditorProps {
 
 /** The records the auditor looked at: identifier (ticket, asset, file) and what was seen. */
 export const SamplesEditor = memo(function SamplesEditor({ samples, readOnly, onChange, onBlur }: SamplesEditorProps) {
+  const { t } = useTranslation('checklist');
   const [rows, setRows] = useState<Row[]>(() => toRows(samples));
 
   // New records get their ids from the server's answer (matched by content), adjusted during render.
@@ -63,24 +65,33 @@ export const SamplesEditor = memo(function SamplesEditor({ samples, readOnly, on
     <Stack gap={6} onBlur={onBlur}>
       {rows.length === 0 && (
         <Text size="sm" c="dimmed">
-          No records sampled yet. Add each ticket, asset or document you examined.
+          {t('samples.none')}
         </Text>
       )}
       {rows.map((r, i) => (
-        <Group key={r.key} gap={6} wrap="nowrap" align="flex-start" role="group" aria-label={`Sampled record ${i + 1}`}>
+        <Group
+          key={r.key}
+          gap={6}
+          wrap="nowrap"
+          align="flex-start"
+          role="group"
+          aria-label={t('samples.record', { n: i + 1 })}
+        >
           <TextInput
-            aria-label="Record identifier"
-            placeholder="e.g. CHG-1042"
+            aria-label={t('samples.identifier')}
+            placeholder={t('samples.identifierPlaceholder')}
             value={r.identifier}
             readOnly={readOnly}
             onChange={(e) => setField(r.key, 'identifier', e.currentTarget.value)}
-            error={r.identifier.trim() === '' && r.description.trim() !== '' ? 'Identifier needed' : undefined}
+            error={
+              r.identifier.trim() === '' && r.description.trim() !== '' ? t('samples.identifierNeeded') : undefined
+            }
             style={{ flex: 2 }}
             size="xs"
           />
           <TextInput
-            aria-label="What was seen"
-            placeholder="What you saw in it"
+            aria-label={t('samples.seen')}
+            placeholder={t('samples.seenPlaceholder')}
             value={r.description}
             readOnly={readOnly}
             onChange={(e) => setField(r.key, 'description', e.currentTarget.value)}
@@ -91,7 +102,7 @@ export const SamplesEditor = memo(function SamplesEditor({ samples, readOnly, on
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove sampled record ${i + 1}`}
+              aria-label={t('samples.remove', { n: i + 1 })}
               onClick={() => edit(rows.filter((x) => x.key !== r.key))}
             >
               <IconTrash size={16} />
@@ -107,7 +118,7 @@ export const SamplesEditor = memo(function SamplesEditor({ samples, readOnly, on
             leftSection={<IconPlus size={14} />}
             onClick={() => setRows([...rows, { key: randomId(), identifier: '', description: '' }])}
           >
-            Add record
+            {t('samples.add')}
           </Button>
         </Group>
       )}

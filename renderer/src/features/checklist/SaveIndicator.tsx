@@ -1,13 +1,7 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import classes from './checklist.module.css';
 import type { SaveStatus } from '../../lib/drafts/saveQueue';
-
-const LABELS: Record<SaveStatus['state'], string> = {
-  idle: 'Changes save automatically',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  failed: 'Not saved',
-};
 
 /**
  * Says whether every edit has reached the database; a polite live region so
@@ -15,10 +9,11 @@ const LABELS: Record<SaveStatus['state'], string> = {
  * words): it changes on every key press, so it should cost nothing.
  */
 export const SaveIndicator = memo(function SaveIndicator({ status }: { status: SaveStatus }) {
+  const { t } = useTranslation('checklist');
   const label =
     status.state === 'failed'
-      ? `${status.retrying ? 'Not saved — retrying' : 'Not saved'}: ${status.message}`
-      : LABELS[status.state];
+      ? t(status.retrying ? 'save.retrying' : 'save.failed', { message: status.message })
+      : t(`save.${status.state}`);
   return (
     <span
       className={classes.save}

@@ -1,17 +1,7 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RESULT_KEYS } from '#shared/domain/checklist';
-import { resultLabel } from '../../lib/checklistResults';
-
-const SHORTCUTS: [keys: string[], what: string][] = [
-  [['↓', 'j'], 'Next item'],
-  [['↑', 'k'], 'Previous item'],
-  [['Home', 'End'], 'First or last item'],
-  ...RESULT_KEYS.map((r, i): [string[], string] => [[String(i)], `Result: ${resultLabel(r)}`]),
-  [['Enter'], 'Write notes for the selected item'],
-  [['Esc'], 'Back from the notes to the list'],
-  [['?'], 'This list'],
-];
 
 export const ShortcutsModal = memo(function ShortcutsModal({
   opened,
@@ -20,14 +10,28 @@ export const ShortcutsModal = memo(function ShortcutsModal({
   opened: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('checklist');
+  // Key caps stay as printed on the keys; only what they do is translated.
+  const shortcuts: [keys: string[], what: string][] = [
+    [['↓', 'j'], t('shortcuts.next')],
+    [['↑', 'k'], t('shortcuts.previous')],
+    [['Home', 'End'], t('shortcuts.firstLast')],
+    ...RESULT_KEYS.map((r, i): [string[], string] => [
+      [String(i)],
+      t('shortcuts.result', { label: t(`labels:result.${r}`) }),
+    ]),
+    [['Enter'], t('shortcuts.notes')],
+    [['Esc'], t('shortcuts.back')],
+    [['?'], t('shortcuts.thisList')],
+  ];
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" centered>
+    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} centered>
       <Text size="sm" c="dimmed" mb="sm">
-        They work while the checklist has the focus, not while you type in a field.
+        {t('shortcuts.intro')}
       </Text>
-      <Table highlightOnHover={false} verticalSpacing={4} aria-label="Keyboard shortcuts">
+      <Table highlightOnHover={false} verticalSpacing={4} aria-label={t('shortcuts.title')}>
         <Table.Tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {shortcuts.map(([keys, what]) => (
             <Table.Tr key={what}>
               <Table.Td w={120}>
                 {keys.map((k, i) => (
