@@ -271,6 +271,7 @@ const I18N_DONE = [
   'renderer/src/features/clients/MissingClient.tsx',
   'renderer/src/features/findings/NonconformitiesPage.tsx',
   'renderer/src/components/findings/labels.tsx',
+  'renderer/src/components/findings/ItemFindings.tsx',
   'renderer/src/features/dashboard/AuditDashboard.tsx',
   'renderer/src/components/ResultBadge.tsx',
   // The checklist screen; its SoA import (soa/) is still to do.

@@ -115,6 +115,12 @@ test('the UI switches to German in Settings at once, keeps it across a reload, a
     expect(await englishLeft(shortcuts)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(shortcuts).toBeHidden();
+    // An item marked as a minor nonconformity: the findings raised against it, in German.
+    await page.getByRole('group', { name: 'Ergebnis' }).getByText('Nebenabw.').click();
+    await page.getByRole('listbox').first().getByRole('option').first().click();
+    const itemFindings = page.getByRole('region', { name: 'Feststellungen zu diesem Prüfpunkt' });
+    await expect(itemFindings.getByText('Feststellungen', { exact: true })).toBeVisible();
+    expect(await englishLeft(itemFindings)).toEqual([]);
 
     // Clients: the list whole; a client's page by its header and facts (its certification programme is to do).
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();

@@ -1,11 +1,13 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import type { FindingType } from '#shared/domain/finding';
 import { useOp, useWriteOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
 import { notifyError } from '../../lib/notify';
+import { i18n } from '../../i18n/instance';
 import { findingName, StatusBadge, TypeBadge } from './labels';
 import { useActor } from '../../lib/useActor';
 
@@ -17,8 +19,7 @@ const TYPE_FOR: Partial<Record<ChecklistItem['result'], FindingType>> = {
 };
 
 /** Why nothing is raised yet (the backend refuses it too, in requireRaisingAudit). */
-export const RAISE_BLOCKED_WHILE_PLANNED =
-  'Findings are raised once fieldwork has started: use “Start fieldwork” on the audit first.';
+export const raiseBlockedWhilePlanned = (): string => i18n.t('findings:item.raiseBlocked');
 
 const findingHref = (auditId: string, id: string) =>
   `/audits/${encodeURIComponent(auditId)}/findings?open=${encodeURIComponent(id)}`;
@@ -26,6 +27,7 @@ const findingHref = (auditId: string, id: string) =>
 /** On a checklist item: the findings raised against it, and "Raise finding" when its result calls for one. */
 export function ItemFindings(props: { item: ChecklistItem; team: readonly TeamMember[]; readOnly: boolean }) {
   const { item, team, readOnly } = props;
+  const { t } = useTranslation('findings');
   const actor = useActor({ id: item.auditId, team });
   const list = useOp('findings.list', { auditId: item.auditId });
   const raise = useWriteOp('findings.fromItem');
@@ -38,15 +40,15 @@ export function ItemFindings(props: { item: ChecklistItem; team: readonly TeamMe
   const start = async () => {
     if (!type) return;
     const result = await raise.mutate({ itemId: item.id, type, by: actor });
-    if (!result.ok) return notifyError(result.error, 'The finding was not started');
+    if (!result.ok) return notifyError(result.error, t('item.raiseFailed'));
     navigate(findingHref(item.auditId, result.value.id));
   };
 
   return (
-    <Stack gap={6} role="region" aria-label="Findings for this item">
+    <Stack gap={6} role="region" aria-label={t('item.label')}>
       <Group justify="space-between">
         <Text size="sm" fw={500}>
-          Findings
+          {t('item.title')}
         </Text>
         {type && !readOnly && (
           <Button
@@ -59,18 +61,18 @@ export function ItemFindings(props: { item: ChecklistItem; team: readonly TeamMe
             aria-describedby={planned ? `raise-blocked-${item.id}` : undefined}
             onClick={() => void start()}
           >
-            Raise finding
+            {t('item.raise')}
           </Button>
         )}
       </Group>
       {type && !readOnly && planned && (
         <Text size="xs" c="dimmed" id={`raise-blocked-${item.id}`}>
-          {RAISE_BLOCKED_WHILE_PLANNED}
+          {t('item.raiseBlocked')}
         </Text>
       )}
       {mine.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None raised yet.
+          {t('item.none')}
         </Text>
       ) : (
         mine.map((f) => (

@@ -9,7 +9,7 @@ import { useAuditRefs, type AuditRefs } from '../../lib/useAuditRefs';
 import { FindingEditor } from './FindingEditor';
 import { FindingSettingsForm } from './FindingSettingsForm';
 import { DueCell, excerpt, findingName, StatusBadge, TypeBadge } from '../../components/findings/labels';
-import { RAISE_BLOCKED_WHILE_PLANNED } from '../../components/findings/ItemFindings';
+import { raiseBlockedWhilePlanned } from '../../components/findings/ItemFindings';
 import { useActor } from '../../lib/useActor';
 import { useRecords } from '../../components/records/useRecords';
 
@@ -49,7 +49,7 @@ export function FindingsPage({ audit }: { audit: Audit }) {
       state={state}
       columns={columns(refs)}
       tableMinWidth={820}
-      createBlocked={audit.status === 'planned' ? RAISE_BLOCKED_WHILE_PLANNED : undefined}
+      createBlocked={audit.status === 'planned' ? raiseBlockedWhilePlanned() : undefined}
       header={<FindingSettingsForm auditId={audit.id} readOnly={readOnly} onSaved={state.reload} />}
       empty={{
         title: 'No findings yet',

@@ -11,6 +11,15 @@ export const findingsDe: Catalogue<typeof findingsEn> = {
   draft: 'Entwurf',
   overdue: 'Überfällig',
   newStage2: 'Neues Stufe-2-Audit nötig',
+  item: {
+    label: 'Feststellungen zu diesem Prüfpunkt',
+    title: 'Feststellungen',
+    raise: 'Feststellung erfassen',
+    raiseFailed: 'Die Feststellung wurde nicht angelegt',
+    raiseBlocked:
+      'Feststellungen werden erfasst, sobald die Auditdurchführung begonnen hat: Wählen Sie zuerst „Auditdurchführung beginnen“ beim Audit.',
+    none: 'Noch keine erfasst.',
+  },
   register: {
     title: 'Abweichungen',
     description: 'Feststellungen aller Audits: Stellungnahmen, Verifizierungen und Überfälliges verfolgen',

@@ -4,6 +4,15 @@ export const findingsEn = {
   draft: 'Draft',
   overdue: 'Overdue',
   newStage2: 'New Stage 2 needed',
+  /** On a checklist item: its findings and "Raise finding". */
+  item: {
+    label: 'Findings for this item',
+    title: 'Findings',
+    raise: 'Raise finding',
+    raiseFailed: 'The finding was not started',
+    raiseBlocked: 'Findings are raised once fieldwork has started: use “Start fieldwork” on the audit first.',
+    none: 'None raised yet.',
+  },
   register: {
     title: 'Nonconformities',
     description: 'Findings of every audit: follow responses, verifications and what is overdue',

@@ -6,6 +6,15 @@ export const findingsFr: Catalogue<typeof findingsEn> = {
   draft: 'Brouillon',
   overdue: 'En retard',
   newStage2: 'Nouvelle étape 2 nécessaire',
+  item: {
+    label: 'Constats de ce point',
+    title: 'Constats',
+    raise: 'Émettre un constat',
+    raiseFailed: 'Le constat n’a pas été créé',
+    raiseBlocked:
+      'Les constats s’émettent une fois l’audit sur le terrain commencé : utilisez d’abord « Commencer l’audit sur le terrain » sur l’audit.',
+    none: 'Aucun constat émis pour l’instant.',
+  },
   register: {
     title: 'Non-conformités',
     description: 'Les constats de tous les audits : suivre les réponses, les vérifications et les retards',
