@@ -2,10 +2,12 @@ import type { RecordKind } from '#shared/domain/team';
 import { SHARED } from '../db/migration-9';
 import { SCOPE_RULES } from '../db/migration-10';
 import { SCOPE_RULES_15, SHARED_15 } from '../db/migration-15';
+import { FIELDS_17 } from '../db/migration-17';
 
 /**
  * The logged tables (migration 9's frozen list, which migration 10 kept, then
- * migration 15's: the plan, the meetings and the copies of carried findings) as
+ * migration 15's: the plan, the meetings and the copies of carried findings;
+ * migration 17 adds the audits' report languages) as
  * the merge sees them: key and fields, how a row's scope is found, which kind
  * of record the Team tab counts it as, and the order rows are written in
  * (parents before children).
@@ -81,8 +83,8 @@ export const LOGGED: ReadonlyMap<string, LoggedTable> = new Map(
     {
       name,
       key: t.key,
-      fields: t.fields,
-      columns: [...t.key, ...t.fields],
+      fields: [...t.fields, ...(FIELDS_17[name] ?? [])],
+      columns: [...t.key, ...t.fields, ...(FIELDS_17[name] ?? [])],
       kind: KIND[name]!,
       order,
       scopeSql: scopeSql(name),

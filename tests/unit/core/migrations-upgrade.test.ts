@@ -67,7 +67,7 @@ describe.each(OLDER)('a database at migration %i', (n) => {
         { id: 's1', name: 'HQ', headcount: 40 },
       ]);
       expect(all(db, 'SELECT id, email FROM client_contacts')).toEqual([{ id: 'k1', email: 'ada@example.com' }]);
-      // Columns added by migrations 2 and 4 hold their defaults.
+      // Columns added by migrations 2, 4 and 17 hold their defaults.
       expect(all(db, 'SELECT * FROM audits')).toEqual([
         {
           id: 'a',
@@ -92,6 +92,8 @@ describe.each(OLDER)('a database at migration %i', (n) => {
           response_days_major: 30,
           response_days_minor: 90,
           previous_audit_id: null,
+          report_language: 'en',
+          report_second_language: null,
         },
       ]);
       expect(all(db, 'SELECT audit_id, site_id FROM audit_sites')).toEqual([{ audit_id: 'a', site_id: 's1' }]);

@@ -3,6 +3,7 @@ import { SHARED } from '#core/db/migration-9';
 import { MIGRATION_10, SCOPE_RULES } from '#core/db/migration-10';
 import { MIGRATION_14 } from '#core/db/migration-14';
 import { MIGRATION_15, SCOPE_RULES_15, SHARED_15 } from '#core/db/migration-15';
+import { FIELDS_17, MIGRATION_17 } from '#core/db/migration-17';
 import { LOGGED } from '#core/sync/tables';
 import { logTriggers, triggerBlocks } from './log-triggers';
 
@@ -35,5 +36,16 @@ describe('change-log triggers of the tables migration 15 logs', () => {
     expect(order('audit_plans')).toBeGreaterThan(order('audit_reports'));
     expect(order('plan_session_items')).toBeGreaterThan(order('plan_sessions'));
     expect(order('meeting_attendees')).toBeGreaterThan(order('audit_meetings'));
+  });
+
+  it("migration 17's audits triggers are the generator's with the report languages, and the merge reads them", () => {
+    const m17 = triggerBlocks(MIGRATION_17.sql);
+    const audits = { name: 'audits', ...SHARED.audits, scope: SCOPE_RULES.audits! };
+    const expected = logTriggers({ ...audits, fields: [...audits.fields, ...FIELDS_17.audits!] }).filter(
+      (sql) => named(sql) !== 'audits_log_delete',
+    );
+    expect([...m17.keys()]).toEqual(expected.map(named));
+    for (const sql of expected) expect(m17.get(named(sql)), named(sql)).toBe(sql);
+    expect(LOGGED.get('audits')!.fields).toEqual(expect.arrayContaining(['report_language', 'report_second_language']));
   });
 });
