@@ -270,6 +270,8 @@ const I18N_DONE = [
   'renderer/src/features/clients/ClientSections.tsx',
   'renderer/src/features/clients/MissingClient.tsx',
   'renderer/src/features/findings/NonconformitiesPage.tsx',
+  'renderer/src/features/findings/GradingGuidance.tsx',
+  'renderer/src/features/findings/FindingEditor.tsx',
   'renderer/src/components/findings/labels.tsx',
   'renderer/src/components/findings/ItemFindings.tsx',
   'renderer/src/features/dashboard/AuditDashboard.tsx',

@@ -1,6 +1,7 @@
 import { Alert, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
 import { useWrite } from '../../api/ops';
@@ -26,6 +27,7 @@ export interface FindingEditorProps {
 /** One finding in the drawer: what it says, its evidence, where it is in its life, and its history. */
 export function FindingEditor(props: FindingEditorProps) {
   const { audit, refs, actor, args } = props;
+  const { t } = useTranslation('findings');
   const { record: f, readOnly, onSaved, onDeleted, setDirtyCheck } = args;
   const [refusal, setRefusal] = useState<{ title: string; message: string } | null>(null);
   // The form's dirty check, kept here too: issuing unsaved text would issue the old text.
@@ -58,10 +60,10 @@ export function FindingEditor(props: FindingEditorProps) {
   const issue = () => {
     if (!f) return;
     if (formDirty.current?.()) {
-      return setRefusal({ title: 'Save your changes first', message: 'The finding is issued as saved.' });
+      return setRefusal({ title: t('drawer.saveFirst'), message: t('drawer.issuedAsSaved') });
     }
-    void act('The finding was not issued', (write) => write('findings.issue', { id: f.id, by: actor })).then(
-      (error) => !error && notifySuccess('Finding issued'),
+    void act(t('drawer.notIssued'), (write) => write('findings.issue', { id: f.id, by: actor })).then(
+      (error) => !error && notifySuccess(t('drawer.issued')),
     );
   };
 
@@ -69,7 +71,7 @@ export function FindingEditor(props: FindingEditorProps) {
   return (
     <Stack gap="md">
       {f && (
-        <Group gap="xs" aria-label="Finding summary" role="group">
+        <Group gap="xs" aria-label={t('drawer.summary')} role="group">
           {f.number && (
             <Text fw={700} size="lg" data-testid="finding-number">
               {f.number}
@@ -86,7 +88,7 @@ export function FindingEditor(props: FindingEditorProps) {
           icon={<IconAlertTriangle />}
           title={refusal.title}
           withCloseButton
-          closeButtonLabel="Dismiss"
+          closeButtonLabel={t('drawer.dismiss')}
           onClose={() => setRefusal(null)}
         >
           {refusal.message}
@@ -106,9 +108,9 @@ export function FindingEditor(props: FindingEditorProps) {
         <AttachmentsAfterCreate noun="finding" />
       ) : (
         <>
-          <div role="region" aria-label="Evidence files">
+          <div role="region" aria-label={t('drawer.evidenceFiles')}>
             <Text size="sm" fw={500} mb={4}>
-              Evidence files
+              {t('drawer.evidenceFiles')}
             </Text>
             <AttachmentsPanel
               auditId={audit.id}
@@ -122,17 +124,17 @@ export function FindingEditor(props: FindingEditorProps) {
             !readOnly && (
               <Stack gap="sm">
                 <Text size="sm" c="dimmed">
-                  A draft has no number yet. Issuing numbers it for good; an issued finding can no longer be deleted.
+                  {t('drawer.draftHint')}
                 </Text>
                 <Group justify="space-between">
                   <DeleteButton
                     noun="draft finding"
-                    description="This draft finding and the links to its evidence will be deleted. Files attached only to it are deleted too. This cannot be undone."
+                    description={t('drawer.deleteDescription')}
                     run={() => write('findings.delete', { id: f.id })}
                     onDeleted={() => onDeleted(f.id)}
                   />
                   <Button leftSection={<IconSend size={16} />} onClick={issue}>
-                    Issue finding
+                    {t('drawer.issue')}
                   </Button>
                 </Group>
               </Stack>

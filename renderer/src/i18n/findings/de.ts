@@ -11,6 +11,39 @@ export const findingsDe: Catalogue<typeof findingsEn> = {
   draft: 'Entwurf',
   overdue: 'Überfällig',
   newStage2: 'Neues Stufe-2-Audit nötig',
+  drawer: {
+    summary: 'Überblick über die Feststellung',
+    dismiss: 'Schließen',
+    saveFirst: 'Speichern Sie zuerst Ihre Änderungen',
+    issuedAsSaved: 'Die Feststellung wird so ausgegeben, wie sie gespeichert ist.',
+    notIssued: 'Die Feststellung wurde nicht ausgegeben',
+    issued: 'Feststellung ausgegeben',
+    evidenceFiles: 'Nachweisdateien',
+    draftHint:
+      'Ein Entwurf hat noch keine Nummer. Mit der Ausgabe erhält er sie endgültig; eine ausgegebene Feststellung kann nicht mehr gelöscht werden.',
+    deleteDescription:
+      'Dieser Entwurf einer Feststellung und die Verknüpfungen zu seinen Nachweisen werden gelöscht. Dateien, die nur daran hängen, werden ebenfalls gelöscht. Dies kann nicht rückgängig gemacht werden.',
+    issue: 'Feststellung ausgeben',
+  },
+  grading: {
+    whenToChoose: 'Wann zu wählen: {{title}}',
+    major: {
+      title: 'Hauptabweichung',
+      text: 'Stufen Sie als Hauptabweichung ein, wenn die Feststellung in Frage stellt, ob das Managementsystem erreichen kann, wofür es gedacht ist – etwa eine Anforderung, die gar nicht umgesetzt ist, oder mehrere kleinere Mängel zu einer Anforderung, die zusammen zeigen, dass das System dort versagt. Die Zertifizierung wartet, bis sie korrigiert und verifiziert ist.',
+    },
+    minor: {
+      title: 'Nebenabweichung',
+      text: 'Eine Anforderung ist nicht vollständig erfüllt, doch der Mangel ist vereinzelt und stellt nicht in Frage, dass das Managementsystem seine beabsichtigten Ergebnisse erreichen kann. Der Kunde antwortet mit einer Korrektur und einem Plan für Korrekturmaßnahmen.',
+    },
+    ofi: {
+      title: 'Verbesserungspotenzial',
+      text: 'Nichts widerspricht einer Anforderung, aber Sie sehen, wie der Kunde es besser machen könnte, oder ein Risiko für einen künftigen Mangel. Eine Stellungnahme ist nicht erforderlich; es wird festgehalten und geschlossen.',
+    },
+    positive: {
+      title: 'Gute Praxis',
+      text: 'Etwas, das der Kunde besonders gut macht und das im Bericht festgehalten werden sollte. Es braucht keine Stellungnahme.',
+    },
+  },
   item: {
     label: 'Feststellungen zu diesem Prüfpunkt',
     title: 'Feststellungen',

@@ -4,6 +4,40 @@ export const findingsEn = {
   draft: 'Draft',
   overdue: 'Overdue',
   newStage2: 'New Stage 2 needed',
+  /** The finding drawer (FindingEditor); the delete button's sentences come from the shared editor form. */
+  drawer: {
+    summary: 'Finding summary',
+    dismiss: 'Dismiss',
+    saveFirst: 'Save your changes first',
+    issuedAsSaved: 'The finding is issued as saved.',
+    notIssued: 'The finding was not issued',
+    issued: 'Finding issued',
+    evidenceFiles: 'Evidence files',
+    draftHint: 'A draft has no number yet. Issuing numbers it for good; an issued finding can no longer be deleted.',
+    deleteDescription:
+      'This draft finding and the links to its evidence will be deleted. Files attached only to it are deleted too. This cannot be undone.',
+    issue: 'Issue finding',
+  },
+  /** How to grade, in our own words, next to the type being chosen (the finding drawer). */
+  grading: {
+    whenToChoose: 'When to choose: {{title}}',
+    major: {
+      title: 'Major nonconformity',
+      text: 'Grade as major when the finding puts in doubt whether the management system can achieve what it is meant to — for example a requirement that is not addressed at all, or several minor lapses against one requirement that together show the system is failing there. Certification waits until it is corrected and verified.',
+    },
+    minor: {
+      title: 'Minor nonconformity',
+      text: 'A requirement is not fully met, but the lapse is isolated and does not put the management system’s ability to achieve its intended results in doubt. The client answers with a correction and a corrective action plan.',
+    },
+    ofi: {
+      title: 'Opportunity for improvement',
+      text: 'Nothing is out of line with a requirement, but you see a way the client could do better or a risk of a future lapse. No response is required; it is noted and closed.',
+    },
+    positive: {
+      title: 'Good practice',
+      text: 'Something the client does notably well, worth recording in the report. It needs no response.',
+    },
+  },
   /** On a checklist item: its findings and "Raise finding". */
   item: {
     label: 'Findings for this item',

@@ -6,6 +6,39 @@ export const findingsFr: Catalogue<typeof findingsEn> = {
   draft: 'Brouillon',
   overdue: 'En retard',
   newStage2: 'Nouvelle étape 2 nécessaire',
+  drawer: {
+    summary: 'Résumé du constat',
+    dismiss: 'Fermer',
+    saveFirst: 'Enregistrez d’abord vos modifications',
+    issuedAsSaved: 'Le constat est émis tel qu’il est enregistré.',
+    notIssued: 'Le constat n’a pas été émis',
+    issued: 'Constat émis',
+    evidenceFiles: 'Fichiers de preuve',
+    draftHint:
+      'Un brouillon n’a pas encore de numéro. L’émission le numérote définitivement ; un constat émis ne peut plus être supprimé.',
+    deleteDescription:
+      'Ce brouillon de constat et les liens vers ses preuves seront supprimés. Les fichiers joints uniquement à lui le seront aussi. Cette action est irréversible.',
+    issue: 'Émettre le constat',
+  },
+  grading: {
+    whenToChoose: 'Quand choisir : {{title}}',
+    major: {
+      title: 'Non-conformité majeure',
+      text: 'Classez en majeure lorsque le constat met en doute la capacité du système de management à atteindre ce pour quoi il est conçu — par exemple une exigence qui n’est pas du tout traitée, ou plusieurs écarts mineurs sur une même exigence qui, ensemble, montrent que le système y est défaillant. La certification attend qu’elle soit corrigée et vérifiée.',
+    },
+    minor: {
+      title: 'Non-conformité mineure',
+      text: 'Une exigence n’est pas entièrement satisfaite, mais l’écart est isolé et ne met pas en doute la capacité du système de management à atteindre les résultats attendus. Le client répond par une correction et un plan d’actions correctives.',
+    },
+    ofi: {
+      title: 'Piste d’amélioration',
+      text: 'Rien ne s’écarte d’une exigence, mais vous voyez comment le client pourrait mieux faire, ou un risque d’écart futur. Aucune réponse n’est demandée ; elle est notée puis close.',
+    },
+    positive: {
+      title: 'Bonne pratique',
+      text: 'Quelque chose que le client fait particulièrement bien et qui mérite d’être noté dans le rapport. Aucune réponse n’est demandée.',
+    },
+  },
   item: {
     label: 'Constats de ce point',
     title: 'Constats',
