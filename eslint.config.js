@@ -281,7 +281,7 @@ const I18N_DONE = [
 ];
 // To do (still English literals): the rest of app/ and components/; the audit form (features/audits/AuditForm*,
 // TeamEditor, ChecklistChoice); the client form (features/clients/ClientForm*, ContactsEditor, SitesEditor);
-// features/findings except the Nonconformities list (the Findings tab, drawer, forms); features/checklist/soa, dashboard/FirstRunSetup, records, evidence, plan,
+// features/findings except the Nonconformities list, GradingGuidance and FindingEditor (the Findings tab, the drawer's forms, lifecycle and trail); features/checklist/soa, dashboard/FirstRunSetup, records, evidence, plan,
 // programme, report, review, team, templates, verify, branding, signing, backups, security.
 
 const fieldwork = {
