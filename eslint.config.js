@@ -272,6 +272,7 @@ const I18N_DONE = [
   'renderer/src/features/findings/NonconformitiesPage.tsx',
   'renderer/src/features/findings/GradingGuidance.tsx',
   'renderer/src/features/findings/FindingEditor.tsx',
+  'renderer/src/features/findings/VerifyForm.tsx',
   'renderer/src/components/findings/labels.tsx',
   'renderer/src/components/findings/ItemFindings.tsx',
   'renderer/src/features/dashboard/AuditDashboard.tsx',
@@ -281,7 +282,7 @@ const I18N_DONE = [
 ];
 // To do (still English literals): the rest of app/ and components/; the audit form (features/audits/AuditForm*,
 // TeamEditor, ChecklistChoice); the client form (features/clients/ClientForm*, ContactsEditor, SitesEditor);
-// features/findings except the Nonconformities list, GradingGuidance and FindingEditor (the Findings tab, the drawer's forms, lifecycle and trail); features/checklist/soa, dashboard/FirstRunSetup, records, evidence, plan,
+// features/findings except the Nonconformities list, GradingGuidance, FindingEditor and VerifyForm (the Findings tab, the finding and response forms, lifecycle and trail); features/checklist/soa, dashboard/FirstRunSetup, records, evidence, plan,
 // programme, report, review, team, templates, verify, branding, signing, backups, security.
 
 const fieldwork = {

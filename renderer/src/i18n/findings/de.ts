@@ -25,6 +25,19 @@ export const findingsDe: Catalogue<typeof findingsEn> = {
       'Dieser Entwurf einer Feststellung und die Verknüpfungen zu seinen Nachweisen werden gelöscht. Dateien, die nur daran hängen, werden ebenfalls gelöscht. Dies kann nicht rückgängig gemacht werden.',
     issue: 'Feststellung ausgeben',
   },
+  verify: {
+    label: 'Verifizierung',
+    whoVerified: 'Wer hat verifiziert?',
+    failed: 'Die Feststellung wurde nicht verifiziert',
+    done: 'Feststellung als wirksam verifiziert',
+    method: 'Methode',
+    methodLabel: 'Verifizierungsmethode',
+    notes: 'Notizen zur Verifizierung',
+    notesHint: 'Was Sie geprüft haben und was gezeigt hat, dass die Maßnahme wirkt',
+    on: 'Verifiziert am',
+    by: 'Verifiziert von',
+    submit: 'Verifizieren',
+  },
   grading: {
     whenToChoose: 'Wann zu wählen: {{title}}',
     major: {

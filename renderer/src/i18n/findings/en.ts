@@ -18,6 +18,20 @@ export const findingsEn = {
       'This draft finding and the links to its evidence will be deleted. Files attached only to it are deleted too. This cannot be undone.',
     issue: 'Issue finding',
   },
+  /** The auditor's check that the corrective action worked. */
+  verify: {
+    label: 'Verification',
+    whoVerified: 'Who verified it?',
+    failed: 'The finding was not verified',
+    done: 'Finding verified effective',
+    method: 'Method',
+    methodLabel: 'Verification method',
+    notes: 'Verification notes',
+    notesHint: 'What you checked and what showed the action worked',
+    on: 'Verified on',
+    by: 'Verified by',
+    submit: 'Verify',
+  },
   /** How to grade, in our own words, next to the type being chosen (the finding drawer). */
   grading: {
     whenToChoose: 'When to choose: {{title}}',

@@ -20,6 +20,19 @@ export const findingsFr: Catalogue<typeof findingsEn> = {
       'Ce brouillon de constat et les liens vers ses preuves seront supprimés. Les fichiers joints uniquement à lui le seront aussi. Cette action est irréversible.',
     issue: 'Émettre le constat',
   },
+  verify: {
+    label: 'Vérification',
+    whoVerified: 'Qui l’a vérifié ?',
+    failed: 'Le constat n’a pas été vérifié',
+    done: 'Constat vérifié comme efficace',
+    method: 'Méthode',
+    methodLabel: 'Méthode de vérification',
+    notes: 'Notes de vérification',
+    notesHint: 'Ce que vous avez vérifié et ce qui a montré que l’action a fonctionné',
+    on: 'Vérifié le',
+    by: 'Vérifié par',
+    submit: 'Vérifier',
+  },
   grading: {
     whenToChoose: 'Quand choisir : {{title}}',
     major: {
