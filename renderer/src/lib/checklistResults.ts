@@ -10,14 +10,4 @@ export const RESULT_COLORS: Record<ItemResult, string> = {
   not_applicable: 'dark',
 };
 
-/** Short labels where space is tight (the result control, badges). */
-export const RESULT_SHORT: Record<ItemResult, string> = {
-  not_audited: 'Not audited',
-  conforming: 'Conforming',
-  ofi: 'OFI',
-  minor_nc: 'Minor NC',
-  major_nc: 'Major NC',
-  not_applicable: 'N/A',
-};
-
 export const resultLabel = (r: ItemResult): string => RESULT_LABELS[r];
