@@ -112,7 +112,9 @@ describe('fieldwork encrypt / passphrase and the data passphrase file', { timeou
     expect(leaks(dataDir)).toEqual([]);
     const refused = run(['restore', out, '--data-dir', join(root, 'r1')]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/This backup is of an encrypted data folder[^]*--data-passphrase-file FILE/);
+    expect(refused.err).toMatch(
+      /The backup copy\.fwbackup is of an encrypted data folder[^]*--data-passphrase-file FILE/,
+    );
     const restored = run(['restore', out, '--data-dir', join(root, 'r2'), '--data-passphrase-file', second]);
     expect(restored.err).toBe('');
     expect(restored.code).toBe(0);
