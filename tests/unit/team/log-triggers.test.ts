@@ -40,10 +40,9 @@ describe('change-log triggers of the tables migration 15 logs', () => {
 
   it("migration 17's audits triggers are the generator's with the report languages, and the merge reads them", () => {
     const m17 = triggerBlocks(MIGRATION_17.sql);
-    const audits = { name: 'audits', ...SHARED.audits, scope: SCOPE_RULES.audits! };
-    const expected = logTriggers({ ...audits, fields: [...audits.fields, ...FIELDS_17.audits!] }).filter(
-      (sql) => named(sql) !== 'audits_log_delete',
-    );
+    const { key, fields } = SHARED.audits!;
+    const audits = { name: 'audits', key, fields: [...fields, ...FIELDS_17.audits!], scope: SCOPE_RULES.audits! };
+    const expected = logTriggers(audits).filter((sql) => named(sql) !== 'audits_log_delete');
     expect([...m17.keys()]).toEqual(expected.map(named));
     for (const sql of expected) expect(m17.get(named(sql)), named(sql)).toBe(sql);
     expect(LOGGED.get('audits')!.fields).toEqual(expect.arrayContaining(['report_language', 'report_second_language']));
