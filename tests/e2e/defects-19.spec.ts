@@ -178,7 +178,7 @@ test.describe('1 · typing survives a reload', () => {
       // 10 · the second response starts from the first.
       const form = waiting.getByRole('form', { name: 'Client response' });
       await expect(form.getByRole('textbox', { name: 'Corrective action plan' })).toHaveValue(
-        'Programme extended to every process in scope.',
+        'The internal audit programme was extended to cover every process in the ISMS scope, transport planning included, and the programme is now checked against the process list at each management review.',
       );
       await expect(form.getByRole('textbox', { name: 'Responsible person' })).toHaveValue(
         'Karin Vogt, Quality and ISMS Manager',

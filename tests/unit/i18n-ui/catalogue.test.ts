@@ -22,13 +22,14 @@ describe('UI catalogues', () => {
     expect(problems, `Catalogue problems:\n${problems.join('\n')}`).toEqual([]);
   });
 
-  it('reports a missing key, an empty text and a changed param', () => {
+  it('reports a missing key, an empty text, a changed param and a tag named like a void element', () => {
     const problems = catalogueProblems('demo', {
-      en: { a: 'A {{count}}', b: { c: 'C' }, d: 'D <key>x</key>' },
-      de: { a: 'A {{anzahl}}', b: { c: '' }, d: 'D x' },
-      fr: { a: 'A {{count}}', b: {} },
+      en: { a: 'A {{count}}', b: { c: 'C' }, d: 'D <key>x</key>', e: '<link>E</link>' },
+      de: { a: 'A {{anzahl}}', b: { c: '' }, d: 'D x', e: '<link>E</link>' },
+      fr: { a: 'A {{count}}', b: {}, e: '<link>E</link>' },
     });
     expect(problems).toEqual([
+      'demo:e: <link> is an HTML void element, so its text would be lost; name it otherwise',
       'demo:a (de): params {{anzahl}} differ from English {{count}}',
       'demo:b.c (de): empty',
       'demo:d (de): tags  differ from English <key>',

@@ -24,10 +24,37 @@ const show = (names: string, open: string, close: string) =>
     .map((n) => `${open}${n}${close}`)
     .join(' ');
 
+/**
+ * HTML's void elements: react-i18next's Trans parses a translation as HTML, so a
+ * component named like one (<link>…</link>) gets no children — a link with no text.
+ */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
 /** Every way `ns` falls short in a language other than English, in words (empty when complete). */
 export function catalogueProblems(ns: string, byLanguage: Record<string, unknown>): string[] {
   const english = flatten(byLanguage.en);
   const problems: string[] = [];
+  for (const [key, source] of english) {
+    if (typeof source !== 'string') continue;
+    for (const tag of tags(source)
+      .split(' ')
+      .filter((t) => VOID.has(t)))
+      problems.push(`${ns}:${key}: <${tag}> is an HTML void element, so its text would be lost; name it otherwise`);
+  }
   for (const lng of LANGUAGES.filter((l) => l !== 'en')) {
     const other = flatten(byLanguage[lng]);
     for (const [key, source] of english) {

@@ -148,7 +148,7 @@ function NotAuditedTable({ d, auditId }: { d: Dashboard; auditId: string }) {
         ))}
       </Table.Tbody>
       <Table.Caption>
-        <Trans t={t} i18nKey="caption" components={{ link: <a href={href(`/audits/${auditId}/checklist`)} /> }} />
+        <Trans t={t} i18nKey="caption" components={{ open: <a href={href(`/audits/${auditId}/checklist`)} /> }} />
       </Table.Caption>
     </Table>
   );

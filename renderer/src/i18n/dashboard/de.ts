@@ -21,6 +21,6 @@ export const dashboardDe: Catalogue<typeof dashboardEn> = {
   auditor: 'Auditor',
   itemsLeft: 'Noch nicht auditierte Punkte',
   unassigned: 'Nicht zugewiesen',
-  caption: '<link>Öffnen Sie die Checkliste</link> und filtern Sie nach Auditor, um sie abzuarbeiten.',
+  caption: '<open>Öffnen Sie die Checkliste</open> und filtern Sie nach Auditor, um sie abzuarbeiten.',
   clause: 'Abschn. {{id}}',
 };

@@ -19,6 +19,6 @@ export const dashboardEn = {
   auditor: 'Auditor',
   itemsLeft: 'Items not yet audited',
   unassigned: 'Unassigned',
-  caption: '<link>Open the checklist</link> and filter by auditor to work through them.',
+  caption: '<open>Open the checklist</open> and filter by auditor to work through them.',
   clause: 'Cl. {{id}}',
 } as const;

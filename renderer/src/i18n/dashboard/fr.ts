@@ -21,6 +21,6 @@ export const dashboardFr: Catalogue<typeof dashboardEn> = {
   auditor: 'Auditeur',
   itemsLeft: 'Points pas encore audités',
   unassigned: 'Non attribué',
-  caption: '<link>Ouvrez la liste de contrôle</link> et filtrez par auditeur pour les traiter.',
+  caption: '<open>Ouvrez la liste de contrôle</open> et filtrez par auditeur pour les traiter.',
   clause: 'Chap. {{id}}',
 };
