@@ -52,7 +52,7 @@ test('templates: built-ins listed; an invalid file names the field at fault; a v
   await writeFile(notJson, '{ "id": ');
   try {
     await page.goto(appUrl);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates', exact: true }).click();
     const table = page.getByRole('table', { name: 'Templates' });
     await expect(table.locator('tbody tr')).toHaveCount(2);
     await expect(table.getByRole('row', { name: /iso27001-2022-stage2.*Built-in.*123/ })).toBeVisible();
