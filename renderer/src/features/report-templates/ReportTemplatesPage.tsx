@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Button, Card, Code, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconFileImport, IconTrash } from '@tabler/icons-react';
+import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportTemplate } from '#shared/domain/report-templates';
@@ -8,6 +8,7 @@ import { LANGUAGE_NATIVE_NAMES } from '#shared/i18n/languages';
 import { useOp, useWriteOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { RemoveIconButton } from '../../components/RemoveIconButton';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ImportReportTemplateModal } from './ImportReportTemplateModal';
 
@@ -117,16 +118,7 @@ export function ReportTemplatesPage() {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label={t('remove', { name: tpl.name })} withArrow>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        onClick={() => confirmRemove(tpl)}
-                        aria-label={t('remove', { name: tpl.name })}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RemoveIconButton label={t('remove', { name: tpl.name })} onClick={() => confirmRemove(tpl)} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,23 +1,11 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TrustedCertificate } from '#shared/domain/trust';
 import { useWriteOp, useOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
+import { RemoveIconButton } from '../../components/RemoveIconButton';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { formatCertDate } from '../../lib/identity';
 import { ImportTrustedModal } from './ImportTrustedModal';
@@ -106,16 +94,11 @@ export function TrustedCertificates() {
                     <Code style={{ wordBreak: 'break-all' }}>{cert.fingerprint}</Code>
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label="Stop trusting" withArrow>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        onClick={() => confirmRemove(cert)}
-                        aria-label={`Stop trusting ${cert.name}`}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RemoveIconButton
+                      tooltip="Stop trusting"
+                      label={`Stop trusting ${cert.name}`}
+                      onClick={() => confirmRemove(cert)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
