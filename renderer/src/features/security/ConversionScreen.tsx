@@ -1,6 +1,7 @@
 import { Alert, Center, Group, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ConversionStatus } from '#shared/domain/security';
 import { getApi } from '../../api/client';
 import { opKey } from '../../api/ops';
@@ -26,9 +27,25 @@ export function useConversion(waiting: boolean): ConversionStatus | undefined {
   return query.data;
 }
 
+/**
+ * The backend names its steps in English (electron/core/crypto/convert.ts, also the CLI's progress lines): the
+ * known ones are shown in the UI language, anything else as sent.
+ */
+const STAGES: Record<string, string> = {
+  'Copying the database': 'copy',
+  'Encrypting the copy of the database': 'encrypt',
+  'Checking the encrypted copy': 'check',
+  'Saving the key': 'key',
+  'Replacing the plain database': 'replace',
+  Done: 'done',
+};
+
 /** What the window shows while the data folder is encrypted: what, how far, and that it must not be interrupted. */
 export function ConversionScreen({ status }: { status: ConversionStatus }) {
+  const { t } = useTranslation('security');
   const percent = Math.round(status.fraction * 100);
+  const known = STAGES[status.stage];
+  const stage = known ? t(`conversion.stage.${known}`) : status.stage || t('conversion.starting');
   return (
     <Center mih="100vh" p="md" component="main" aria-labelledby="conversion-title">
       <Paper withBorder shadow="sm" p="xl" radius="md" maw={480} w="100%">
@@ -38,25 +55,25 @@ export function ConversionScreen({ status }: { status: ConversionStatus }) {
               <IconShieldLock size={24} />
             </ThemeIcon>
             <Title order={1} size="h3" id="conversion-title">
-              Encrypting your data folder
+              {t('conversion.title')}
             </Title>
           </Group>
-          <Text size="sm">
-            Fieldwork now encrypts what it stores on this computer. Your database is being converted once; the evidence
-            files and issued reports follow when it opens. This takes a moment for a large folder.
-          </Text>
+          <Text size="sm">{t('conversion.text')}</Text>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="conversion-stage" aria-live="polite">
-              {status.stage || 'Starting'}
+              {stage}
             </Text>
-            <Progress value={percent} aria-labelledby="conversion-stage" aria-valuetext={`${percent}%`} />
+            <Progress
+              value={percent}
+              aria-labelledby="conversion-stage"
+              aria-valuetext={t('conversion.percent', { percent })}
+            />
             <Text size="xs" c="dimmed">
-              {percent}% done
+              {t('conversion.done', { percent })}
             </Text>
           </Stack>
           <Alert color="blue" variant="light" p="xs">
-            There is no cancel: the conversion cannot be stopped safely half-way. If the computer stops anyway, nothing
-            is lost — the plain folder stays usable and the next start converts it again.
+            {t('conversion.noCancel')}
           </Alert>
         </Stack>
       </Paper>

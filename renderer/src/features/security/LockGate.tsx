@@ -2,8 +2,10 @@ import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, ThemeI
 import { IconLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SecurityStatus } from '#shared/domain/security';
 import { getApi } from '../../api/client';
+import { errorText } from '../../i18n/errorText';
 import { ConversionScreen, useConversion } from './ConversionScreen';
 import { useSecurityStatus } from './useSecurityStatus';
 
@@ -32,6 +34,7 @@ export function LockGate({ children }: { children: ReactNode }) {
 
 function LockScreen({ status, onUnlocked }: { status: SecurityStatus; onUnlocked: () => void }) {
   const client = useQueryClient();
+  const { t } = useTranslation('security');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +46,7 @@ function LockScreen({ status, onUnlocked }: { status: SecurityStatus; onUnlocked
     const r = await getApi().invoke('security.unlock', input);
     setBusy(false);
     if (!r.ok) {
-      setError(r.error.message);
+      setError(errorText(r.error));
       return;
     }
     setPassphrase('');
@@ -53,7 +56,7 @@ function LockScreen({ status, onUnlocked }: { status: SecurityStatus; onUnlocked
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (passphrase === '') return setError('Enter the passphrase.');
+    if (passphrase === '') return setError(t('lockScreen.enter'));
     void unlock({ passphrase });
   };
 
@@ -67,15 +70,14 @@ function LockScreen({ status, onUnlocked }: { status: SecurityStatus; onUnlocked
                 <IconLock size={24} />
               </ThemeIcon>
               <Title order={1} size="h3" id="lock-title">
-                Fieldwork is locked
+                {t('lockScreen.title')}
               </Title>
             </Group>
             <Text size="sm" c="dimmed">
-              The data folder is encrypted and closed. Enter its passphrase to open it again; anything you were typing
-              is still there.
+              {t('lockScreen.text')}
             </Text>
             <PasswordInput
-              label="Passphrase"
+              label={t('lockScreen.passphrase')}
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
               autoFocus
@@ -91,13 +93,13 @@ function LockScreen({ status, onUnlocked }: { status: SecurityStatus; onUnlocked
             <Group justify="space-between">
               {byKeychain ? (
                 <Button variant="subtle" onClick={() => void unlock({})} disabled={busy}>
-                  Unlock with the OS keychain
+                  {t('lockScreen.keychain')}
                 </Button>
               ) : (
                 <span />
               )}
               <Button type="submit" loading={busy}>
-                Unlock
+                {t('lockScreen.unlock')}
               </Button>
             </Group>
           </Stack>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Loader, SegmentedControl, Stack, Swi
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconLock, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { IDLE_LOCK_MINUTES, type SecurityStatus } from '#shared/domain/security';
 import { useOp, useWriteOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -15,6 +16,7 @@ import { PassphraseForm } from './PassphraseForm';
  * encrypting a plain folder, and when Fieldwork locks itself.
  */
 export function SecurityPage() {
+  const { t } = useTranslation('security');
   const status = useOp('security.status', {});
   let body;
   if (status.error && !status.data) body = <LoadError error={status.error} onRetry={status.reload} />;
@@ -30,10 +32,7 @@ export function SecurityPage() {
     );
   return (
     <>
-      <PageHeader
-        title="Security"
-        description="Encryption of the data folder on this computer's disk, the passphrase that opens it anywhere, and locking."
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       {body}
     </>
   );
@@ -42,27 +41,28 @@ export function SecurityPage() {
 export const needsRecovery = (s: SecurityStatus) => !s.encrypted || !s.hasPassphrase;
 
 function StateCard({ status }: { status: SecurityStatus }) {
-  const how = status.unlockedBy === 'keychain' ? 'by the OS keychain of this computer' : 'with its passphrase';
+  const { t } = useTranslation('security');
   return (
     <Card withBorder>
       <Group gap="sm" mb="xs">
         <IconShieldLock size={20} aria-hidden />
         <Title order={3} size="h4">
-          Data folder
+          {t('state.title')}
         </Title>
         <Badge color={status.encrypted ? 'teal' : 'orange'} variant="light">
-          {status.encrypted ? 'Encrypted' : 'Not encrypted'}
+          {status.encrypted ? t('state.encrypted') : t('state.notEncrypted')}
         </Badge>
       </Group>
       <Text size="sm">
-        {status.encrypted
-          ? `The database, evidence and issued reports are encrypted on disk. This session was unlocked ${how}.`
-          : 'The database, evidence and issued reports are plain files: anyone holding this disk can read them.'}
+        {!status.encrypted
+          ? t('state.plain')
+          : status.unlockedBy === 'keychain'
+            ? t('state.encryptedByKeychain')
+            : t('state.encryptedByPassphrase')}
       </Text>
       {status.encrypted && needsRecovery(status) && (
-        <Alert color="orange" icon={<IconAlertTriangle />} mt="sm" title="No recovery passphrase yet">
-          Only this computer&apos;s keychain can open the folder. If this computer dies, neither the folder nor its
-          backups can be opened anywhere else. Set a recovery passphrase below.
+        <Alert color="orange" icon={<IconAlertTriangle />} mt="sm" title={t('state.noRecoveryTitle')}>
+          {t('state.noRecovery')}
         </Alert>
       )}
     </Card>
@@ -70,28 +70,27 @@ function StateCard({ status }: { status: SecurityStatus }) {
 }
 
 function RecoveryCard({ status }: { status: SecurityStatus }) {
+  const { t } = useTranslation('security');
   const { mutate, pending } = useWriteOp('security.setPassphrase');
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb={4}>
-        Recovery passphrase
+        {t('recovery.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {status.hasPassphrase
-          ? 'A passphrase is set. Changing it re-wraps the folder’s key; nothing is re-encrypted. Backups made before the change keep the passphrase they were made with.'
-          : 'Opens this folder and its backups on any computer, and at the lock screen.'}
+        {status.hasPassphrase ? t('recovery.isSet') : t('recovery.notSet')}
       </Text>
       <PassphraseForm
-        submitLabel={status.hasPassphrase ? 'Change passphrase' : 'Set recovery passphrase'}
+        submitLabel={status.hasPassphrase ? t('recovery.change') : t('recovery.set')}
         busy={pending}
         onSubmit={async (v) => {
           const r = await mutate(v);
           if (r.ok) {
-            notifySuccess(status.hasPassphrase ? 'Passphrase changed' : 'Recovery passphrase set');
+            notifySuccess(status.hasPassphrase ? t('recovery.changed') : t('recovery.setDone'));
             return null;
           }
           if (r.error.issues?.length) return r.error.issues;
-          notifyError(r.error, 'The passphrase was not changed');
+          notifyError(r.error, t('recovery.failed'));
           return [];
         }}
       />
@@ -100,21 +99,16 @@ function RecoveryCard({ status }: { status: SecurityStatus }) {
 }
 
 function EncryptCard({ status }: { status: SecurityStatus }) {
+  const { t } = useTranslation('security');
   const { mutate, pending } = useWriteOp('security.encrypt');
   const [running, setRunning] = useState(false);
   const start = (v: { passphrase: string; confirm: string }) =>
     new Promise<Awaited<ReturnType<typeof mutate>> | null>((resolve) => {
       // The last moment to cancel: once started, the conversion runs to its end (crash-safe in core).
       modals.openConfirmModal({
-        title: 'Encrypt the data folder now?',
-        children: (
-          <Text size="sm">
-            Fieldwork closes the database, writes an encrypted copy, checks it and puts it in place of the plain one. A
-            large folder takes a while; nothing else can be done meanwhile. If the computer stops half-way, the plain
-            folder is still whole.
-          </Text>
-        ),
-        labels: { confirm: 'Encrypt now', cancel: 'Cancel' },
+        title: t('encrypt.confirmTitle'),
+        children: <Text size="sm">{t('encrypt.confirmText')}</Text>,
+        labels: { confirm: t('encrypt.confirm'), cancel: t('common:cancel') },
         onCancel: () => resolve(null),
         onConfirm: () => {
           setRunning(true);
@@ -128,31 +122,29 @@ function EncryptCard({ status }: { status: SecurityStatus }) {
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb={4}>
-        Encrypt this folder
+        {t('encrypt.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {status.keychainAvailable
-          ? 'The key is kept by this computer’s keychain; the passphrase opens the folder and its backups anywhere else.'
-          : 'This computer has no OS keychain Fieldwork can use, so the folder is opened with a passphrase you choose.'}
+        {status.keychainAvailable ? t('encrypt.withKeychain') : t('encrypt.withoutKeychain')}
       </Text>
       {running ? (
         <Group gap="sm" role="status" aria-live="polite">
           <Loader size="sm" />
-          <Text size="sm">Encrypting the data folder… Keep Fieldwork open.</Text>
+          <Text size="sm">{t('encrypt.running')}</Text>
         </Group>
       ) : (
         <PassphraseForm
-          submitLabel="Encrypt with this passphrase"
+          submitLabel={t('encrypt.submit')}
           busy={pending}
           onSubmit={async (v) => {
             const r = await start(v);
             if (r === null) return [];
             if (r.ok) {
-              notifySuccess('The data folder is encrypted');
+              notifySuccess(t('encrypt.done'));
               return null;
             }
             if (r.error.issues?.length) return r.error.issues;
-            notifyError(r.error, 'The folder was not encrypted');
+            notifyError(r.error, t('encrypt.failed'));
             return [];
           }}
         />
@@ -166,34 +158,27 @@ function EncryptCard({ status }: { status: SecurityStatus }) {
  * off again has this computer's keychain wrap it anew. Offered where a keychain exists (the desktop app).
  */
 function StartCard({ status }: { status: SecurityStatus }) {
+  const { t } = useTranslation('security');
   const set = useWriteOp('security.setKeychainUnlock');
   const askEveryTime = !status.hasKeychain;
   let why: string | null = null;
-  if (!status.keychainAvailable) why = 'This computer has no OS keychain Fieldwork can use, so it always asks.';
-  else if (!status.hasPassphrase) why = 'Set a recovery passphrase first: it is what you would type at every start.';
+  if (!status.keychainAvailable) why = t('start.noKeychain');
+  else if (!status.hasPassphrase) why = t('start.noPassphrase');
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb={4}>
-        Starting
+        {t('start.title')}
       </Title>
       <Switch
-        label="Ask for the passphrase every time Fieldwork starts"
-        description={
-          why ??
-          (askEveryTime
-            ? 'The key is kept by the passphrase only: nobody can open the folder at this computer without it.'
-            : 'This computer’s keychain opens the folder when you log in; the passphrase is asked only elsewhere.')
-        }
+        label={t('start.askEveryTime')}
+        description={why ?? (askEveryTime ? t('start.passphraseOnly') : t('start.keychainOpens'))}
         checked={askEveryTime}
         disabled={why !== null || set.pending}
         onChange={(e) => {
           const ask = e.currentTarget.checked;
           void set.mutate({ unlockAtStart: ask ? 'passphrase' : 'keychain' }).then((r) => {
-            if (!r.ok) notifyError(r.error, 'The setting was not changed');
-            else
-              notifySuccess(
-                ask ? 'Fieldwork will ask for the passphrase at every start' : 'The keychain opens the folder again',
-              );
+            if (!r.ok) notifyError(r.error, t('start.failed'));
+            else notifySuccess(ask ? t('start.willAsk') : t('start.keychainAgain'));
           });
         }}
       />
@@ -201,29 +186,30 @@ function StartCard({ status }: { status: SecurityStatus }) {
   );
 }
 
-const IDLE_LABEL = (m: number) => (m === 0 ? 'Off' : `${m} min`);
-
 function LockCard({ status }: { status: SecurityStatus }) {
+  const { t } = useTranslation('security');
   const idle = useWriteOp('security.setIdleLock');
   const lock = useWriteOp('security.lock');
   if (!status.canLock) return null;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb={4}>
-        Locking
+        {t('lock.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm" id="idle-lock-label">
-        Lock after this long without typing or clicking. A locked Fieldwork closes the folder and forgets its key until{' '}
-        {status.hasPassphrase ? 'the passphrase' : 'the keychain'} opens it again.
+        {status.hasPassphrase ? t('lock.hintPassphrase') : t('lock.hintKeychain')}
       </Text>
       <Stack gap="md" align="flex-start">
         <SegmentedControl
           aria-labelledby="idle-lock-label"
-          data={IDLE_LOCK_MINUTES.map((m) => ({ value: String(m), label: IDLE_LABEL(m) }))}
+          data={IDLE_LOCK_MINUTES.map((m) => ({
+            value: String(m),
+            label: m === 0 ? t('lock.off') : t('lock.minutes', { minutes: m }),
+          }))}
           value={String(status.idleLockMinutes)}
           onChange={(v) => {
             void idle.mutate({ minutes: Number(v) }).then((r) => {
-              if (!r.ok) notifyError(r.error, 'The lock time was not changed');
+              if (!r.ok) notifyError(r.error, t('lock.timeFailed'));
             });
           }}
         />
@@ -233,12 +219,12 @@ function LockCard({ status }: { status: SecurityStatus }) {
           loading={lock.pending}
           onClick={() => {
             void lock.mutate({}).then((r) => {
-              if (!r.ok) notifyError(r.error, 'Fieldwork was not locked');
+              if (!r.ok) notifyError(r.error, t('lock.failed'));
               else window.dispatchEvent(new Event(LOCKED_EVENT));
             });
           }}
         >
-          Lock now
+          {t('lock.now')}
         </Button>
       </Stack>
     </Card>
