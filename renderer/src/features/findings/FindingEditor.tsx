@@ -6,6 +6,7 @@ import type { Audit } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
 import { useWrite } from '../../api/ops';
 import { notifySuccess } from '../../lib/notify';
+import { errorText } from '../../i18n/errorText';
 import { AttachmentsPanel } from '../../components/evidence/AttachmentsPanel';
 import { AttachmentsAfterCreate, DeleteButton } from '../../components/editorForm';
 import type { AuditRefs } from '../../lib/useAuditRefs';
@@ -46,7 +47,7 @@ export function FindingEditor(props: FindingEditorProps) {
     async (failTitle, run, success) => {
       const result = await run(write);
       if (!result.ok) {
-        setRefusal({ title: failTitle, message: result.error.message });
+        setRefusal({ title: failTitle, message: errorText(result.error) });
         return result.error;
       }
       setRefusal(null);

@@ -1,8 +1,9 @@
 import { Grid, MultiSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
-import { FINDING_TYPE_LABELS, FINDING_TYPES, type Finding, type FindingType } from '#shared/domain/finding';
+import { FINDING_TYPES, type Finding, type FindingType } from '#shared/domain/finding';
 import { useWrite } from '../../api/ops';
 import { notifySuccess } from '../../lib/notify';
 import { newRecordId, RestoredFormAlert, useFormJournal } from '../../lib/drafts';
@@ -50,6 +51,7 @@ interface FindingFormProps {
 
 /** What the finding says: its grade, requirements, statement and objective evidence. */
 export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, setDirtyCheck }: FindingFormProps) {
+  const { t } = useTranslation('findings');
   const creating = finding === null;
   const form = useForm<Values>({ initialValues: toValues(finding, audit, actor) });
   const [busy, run] = useBusy();
@@ -67,8 +69,8 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
     const extra = (finding?.records ?? [])
       .filter((r) => !known.has(encodeRecord(r)))
       .map((r) => ({ value: encodeRecord(r), label: r.label }));
-    return extra.length ? [...recordOptions, { group: 'Other', items: extra }] : recordOptions;
-  }, [recordOptions, finding?.records]);
+    return extra.length ? [...recordOptions, { group: t('form.otherRecords'), items: extra }] : recordOptions;
+  }, [recordOptions, finding?.records, t]);
 
   // Saves refresh the findings, the checklist's item findings and the audit's views (api/invalidation.ts).
   const write = useWrite();
@@ -79,34 +81,38 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
         ? await send(
             () => write('findings.create', { auditId: audit.id, finding: toPayload(values), by: actor }),
             'finding',
-            'The finding was not recorded',
+            t('form.notRecorded'),
           )
         : await send(
             () => write('findings.update', { id: finding.id, patch: toPayload(values), by: actor }),
             'patch',
-            'The finding was not saved',
+            t('form.notSaved'),
           );
       if (!result.ok) return form.setErrors(result.errors);
       form.resetDirty(values);
       await journal.clear();
-      notifySuccess(creating ? 'Draft finding recorded' : 'Finding saved');
+      notifySuccess(creating ? t('form.recorded') : t('form.saved'));
       onSaved(result.value);
     });
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={creating ? 'New finding' : 'Finding details'}>
+    <form onSubmit={submit} noValidate aria-label={creating ? t('form.newLabel') : t('form.detailsLabel')}>
       <Stack gap="sm">
         <RestoredFormAlert
           restoredAt={journal.restoredAt}
           onDiscard={journal.discard}
-          saveLabel={creating ? 'Create draft finding' : 'Save changes'}
+          saveLabel={creating ? t('form.createDraft') : t('form.saveChanges')}
         />
-        <Radio.Group label="Type" withAsterisk {...form.getInputProps('type')} readOnly={readOnly}>
+        <Radio.Group label={t('form.type')} withAsterisk {...form.getInputProps('type')} readOnly={readOnly}>
           <Grid gap="xs" mt={6}>
-            {FINDING_TYPES.map((t) => (
-              <Grid.Col key={t} span={{ base: 12, sm: 6 }}>
-                <Radio value={t} label={FINDING_TYPE_LABELS[t]} disabled={readOnly && form.values.type !== t} />
+            {FINDING_TYPES.map((type) => (
+              <Grid.Col key={type} span={{ base: 12, sm: 6 }}>
+                <Radio
+                  value={type}
+                  label={t(`labels:findingType.${type}`)}
+                  disabled={readOnly && form.values.type !== type}
+                />
               </Grid.Col>
             ))}
           </Grid>
@@ -114,15 +120,15 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
         {!readOnly && <GradingGuidance type={form.values.type} />}
         <RequirementPicker
           refs={refs}
-          label="Requirements"
+          label={t('form.requirements')}
           readOnly={readOnly}
           value={form.values.itemIds}
           onChange={(ids) => form.setFieldValue('itemIds', ids)}
           error={form.errors.itemIds as string | undefined}
         />
         <Textarea
-          label="Statement"
-          description={readOnly ? undefined : 'What was required, what you found, and why it falls short'}
+          label={t('form.statement')}
+          description={readOnly ? undefined : t('form.statementHint')}
           autosize
           minRows={4}
           maxRows={16}
@@ -131,8 +137,8 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
           {...form.getInputProps('statement')}
         />
         <Textarea
-          label="Objective evidence"
-          description={readOnly ? undefined : 'What you saw, read or heard that shows it: records, dates, people'}
+          label={t('form.evidence')}
+          description={readOnly ? undefined : t('form.evidenceHint')}
           autosize
           minRows={3}
           maxRows={16}
@@ -140,13 +146,13 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
           {...form.getInputProps('evidenceText')}
         />
         <MultiSelect
-          label="Linked interviews, observations and documents"
-          placeholder={readOnly || form.values.records.length ? undefined : 'Type to find a record'}
+          label={t('form.records')}
+          placeholder={readOnly || form.values.records.length ? undefined : t('form.recordsPlaceholder')}
           data={recordData}
           searchable
           clearable={!readOnly}
           readOnly={readOnly}
-          nothingFoundMessage="No record matches"
+          nothingFoundMessage={t('form.noRecord')}
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('records')}
         />
@@ -160,12 +166,12 @@ export function FindingForm({ audit, refs, finding, actor, readOnly, onSaved, se
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label="Raised by" readOnly={readOnly} {...form.getInputProps('raisedBy')} />
+            <TextInput label={t('form.raisedBy')} readOnly={readOnly} {...form.getInputProps('raisedBy')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <TextInput
               type="datetime-local"
-              label="Raised at"
+              label={t('form.raisedAt')}
               withAsterisk
               readOnly={readOnly}
               {...form.getInputProps('raisedAt')}

@@ -1,8 +1,9 @@
 import { Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCheck, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
-import { VERIFICATION_METHOD_LABELS, type Finding, type FindingResponse } from '#shared/domain/finding';
+import { type Finding, type FindingResponse } from '#shared/domain/finding';
 import { isNonconformity } from '#shared/rules/findings';
 import { useForm } from '@mantine/form';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
@@ -12,11 +13,7 @@ import type { Act } from './act';
 import { ResponseForm } from './ResponseForm';
 import { VerifyForm } from './VerifyForm';
 
-const DECISION = {
-  pending: { label: 'Awaiting decision', color: 'violet' },
-  accepted: { label: 'Accepted', color: 'teal' },
-  returned: { label: 'Returned', color: 'orange' },
-} as const;
+const DECISION_COLORS = { pending: 'violet', accepted: 'teal', returned: 'orange' } as const;
 
 function Field({ label, value }: { label: string; value: string }) {
   if (!value) return null;
@@ -33,28 +30,29 @@ function Field({ label, value }: { label: string; value: string }) {
 }
 
 function ResponseCard({ r, n }: { r: FindingResponse; n: number }) {
-  const d = DECISION[r.decision];
+  const { t } = useTranslation('findings');
+  const decision = t(`lifecycle.decision.${r.decision}`);
   return (
-    <Card withBorder p="sm" aria-label={`Response ${n}`} role="article">
+    <Card withBorder p="sm" aria-label={t('lifecycle.responseLabel', { n })} role="article">
       <Group justify="space-between" mb={6}>
         <Text size="sm" fw={600}>
-          Response {n} · received {formatDay(r.receivedAt)}
+          {t('lifecycle.responseHeading', { n, date: formatDay(r.receivedAt) })}
         </Text>
-        <Badge color={d.color} variant="light" tt="none">
-          {d.label}
+        <Badge color={DECISION_COLORS[r.decision]} variant="light" tt="none">
+          {decision}
         </Badge>
       </Group>
       <Stack gap={6}>
-        <Field label="Correction" value={r.correction} />
-        <Field label="Root cause" value={r.rootCause} />
-        <Field label="Corrective action plan" value={r.correctiveAction} />
-        <Field label="Responsible person" value={r.responsible} />
-        <Field label="Correction due" value={r.correctionDue ? formatDay(r.correctionDue) : ''} />
-        <Field label="Corrective action due" value={r.actionDue ? formatDay(r.actionDue) : ''} />
+        <Field label={t('response.correction')} value={r.correction} />
+        <Field label={t('response.rootCause')} value={r.rootCause} />
+        <Field label={t('response.correctiveAction')} value={r.correctiveAction} />
+        <Field label={t('response.responsible')} value={r.responsible} />
+        <Field label={t('response.correctionDue')} value={r.correctionDue ? formatDay(r.correctionDue) : ''} />
+        <Field label={t('response.actionDue')} value={r.actionDue ? formatDay(r.actionDue) : ''} />
         {r.decision !== 'pending' && (
           <Field
-            label={`${d.label}${r.decidedBy ? ` by ${r.decidedBy}` : ''}`}
-            value={r.decisionComment || (r.decision === 'accepted' ? 'No comment' : '')}
+            label={r.decidedBy ? t(`lifecycle.decidedBy.${r.decision}`, { by: r.decidedBy }) : decision}
+            value={r.decisionComment || (r.decision === 'accepted' ? t('lifecycle.noComment') : '')}
           />
         )}
       </Stack>
@@ -64,25 +62,26 @@ function ResponseCard({ r, n }: { r: FindingResponse; n: number }) {
 
 /** Accept the waiting response, or return it with the reason (required). */
 function Decide({ act, by, findingId, auditId }: { act: Act; by: string; findingId: string; auditId: string }) {
+  const { t } = useTranslation('findings');
   const form = useForm({ initialValues: { comment: '' } });
   const journal = useFormJournal(form, { recordType: 'finding', recordId: findingId, field: 'decision', auditId });
   const comment = form.values.comment;
   const [error, setError] = useState<string | null>(null);
   const decide = (decision: 'accepted' | 'returned') => {
-    if (decision === 'returned' && !comment.trim()) return setError('Say why the response is returned');
+    if (decision === 'returned' && !comment.trim()) return setError(t('decide.sayWhy'));
     setError(null);
     void act(
-      decision === 'accepted' ? 'The response was not accepted' : 'The response was not returned',
+      decision === 'accepted' ? t('decide.notAccepted') : t('decide.notReturned'),
       (write) => write('findings.decideResponse', { id: findingId, decision, comment, by }),
-      decision === 'accepted' ? 'Response accepted' : 'Response returned to the client',
+      decision === 'accepted' ? t('decide.accepted') : t('decide.returned'),
     ).then((failed) => !failed && void journal.clear());
   };
   return (
     <Stack gap="sm">
-      <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel="Return response" />
+      <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel={t('decide.return')} />
       <Textarea
-        label="Comment"
-        description="Required when returning the response: what the client must add or change"
+        label={t('decide.comment')}
+        description={t('decide.commentHint')}
         autosize
         minRows={2}
         value={comment}
@@ -91,10 +90,10 @@ function Decide({ act, by, findingId, auditId }: { act: Act; by: string; finding
       />
       <Group justify="flex-end">
         <Button variant="default" leftSection={<IconArrowBackUp size={16} />} onClick={() => decide('returned')}>
-          Return response
+          {t('decide.return')}
         </Button>
         <Button leftSection={<IconCheck size={16} />} onClick={() => decide('accepted')}>
-          Accept response
+          {t('decide.accept')}
         </Button>
       </Group>
     </Stack>
@@ -112,23 +111,24 @@ interface LifecycleProps {
 
 /** An issued finding from open to closed: the client's responses, the decision, the verification. */
 export function FindingLifecycle({ finding: f, auditId, team, by, readOnly, act }: LifecycleProps) {
+  const { t } = useTranslation('findings');
   const nc = isNonconformity(f.type);
   const canAct = !readOnly && f.status !== 'closed';
   const close = () =>
-    void act('The finding was not closed', (write) => write('findings.close', { id: f.id, by }), 'Finding closed');
+    void act(t('lifecycle.notClosed'), (write) => write('findings.close', { id: f.id, by }), t('lifecycle.closedDone'));
 
   return (
-    <Stack gap="md" role="region" aria-label="Lifecycle">
+    <Stack gap="md" role="region" aria-label={t('lifecycle.label')}>
       <Title order={3} size="h5">
-        Response and verification
+        {t('lifecycle.title')}
       </Title>
-      {!nc && <Text size="sm">This finding needs no response from the client; close it once it is reported.</Text>}
+      {!nc && <Text size="sm">{t('lifecycle.noResponseNeeded')}</Text>}
       {f.responses.map((r, i) => (
         <ResponseCard key={r.id} r={r} n={i + 1} />
       ))}
       {nc && f.responses.length === 0 && (
         <Text size="sm" c="dimmed">
-          No response from the client yet.
+          {t('lifecycle.noResponseYet')}
         </Text>
       )}
       {nc && canAct && f.status === 'open' && (
@@ -143,18 +143,21 @@ export function FindingLifecycle({ finding: f, auditId, team, by, readOnly, act 
         </Card>
       )}
       {f.verification && (
-        <Card withBorder p="sm" aria-label="Verified" role="article">
+        <Card withBorder p="sm" aria-label={t('lifecycle.verifiedLabel')} role="article">
           <Text size="sm" fw={600} mb={6}>
-            Verified effective on {formatDay(f.verification.verifiedOn)} by {f.verification.verifiedBy} (
-            {VERIFICATION_METHOD_LABELS[f.verification.method].toLowerCase()})
+            {t('lifecycle.verifiedLine', {
+              date: formatDay(f.verification.verifiedOn),
+              by: f.verification.verifiedBy,
+              method: t(`lifecycle.methodInline.${f.verification.method}`),
+            })}
           </Text>
-          <Field label="Verification notes" value={f.verification.notes} />
+          <Field label={t('lifecycle.verificationNotes')} value={f.verification.notes} />
         </Card>
       )}
       {nc && ['response_accepted', 'verified', 'closed'].includes(f.status) && (
-        <div role="region" aria-label="Verification evidence">
+        <div role="region" aria-label={t('lifecycle.verificationEvidence')}>
           <Text size="sm" fw={500} mb={4}>
-            Verification evidence
+            {t('lifecycle.verificationEvidence')}
           </Text>
           <AttachmentsPanel
             auditId={f.auditId}
@@ -166,13 +169,14 @@ export function FindingLifecycle({ finding: f, auditId, team, by, readOnly, act 
       )}
       {f.status === 'closed' ? (
         <Text size="sm">
-          <IconLock size={14} aria-hidden /> Closed{f.closedAt ? ` on ${formatDay(f.closedAt.slice(0, 10))}` : ''}.
+          <IconLock size={14} aria-hidden />{' '}
+          {f.closedAt ? t('lifecycle.closedOn', { date: formatDay(f.closedAt.slice(0, 10)) }) : t('lifecycle.closed')}
         </Text>
       ) : (
         canAct && (
           <Group justify="flex-end">
             <Button variant={f.status === 'verified' || !nc ? 'filled' : 'default'} onClick={close}>
-              Close finding
+              {t('lifecycle.close')}
             </Button>
           </Group>
         )

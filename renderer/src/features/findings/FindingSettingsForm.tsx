@@ -1,6 +1,7 @@
 import { Button, Card, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_RESPONSE_DAYS, type FindingSettings } from '#shared/domain/finding';
 import { useWriteOp, useOp } from '../../api/ops';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -29,6 +30,7 @@ export function FindingSettingsForm({
   /** The findings' due dates change too; the findings list (not a cached read yet) reloads. */
   onSaved: () => void;
 }) {
+  const { t } = useTranslation('findings');
   const settings = useOp('findings.settings', { auditId });
   const save = useWriteOp('findings.setSettings');
   const form = useForm<Values>({ initialValues: toValues(undefined) });
@@ -51,10 +53,10 @@ export function FindingSettingsForm({
       .then((result) => {
         if (!result.ok) {
           form.setErrors(issuesToErrors(result.error.issues));
-          return notifyError(result.error, 'The response deadlines were not saved');
+          return notifyError(result.error, t('deadlines.failed'));
         }
         form.resetDirty(toValues(result.value));
-        notifySuccess('Response deadlines saved');
+        notifySuccess(t('deadlines.saved'));
         onSaved();
       });
   });
@@ -62,17 +64,17 @@ export function FindingSettingsForm({
   if (!loaded) return null;
   return (
     <Card withBorder p="sm" mb="md">
-      <form onSubmit={submit} noValidate aria-label="Response deadlines">
+      <form onSubmit={submit} noValidate aria-label={t('deadlines.label')}>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
             type="date"
-            label="Closing meeting"
-            description="Empty: the audit's last day"
+            label={t('deadlines.closingMeeting')}
+            description={t('deadlines.closingMeetingHint')}
             readOnly={readOnly}
             {...form.getInputProps('closingMeetingDate')}
           />
           <NumberInput
-            label="Days to respond, major"
+            label={t('deadlines.daysMajor')}
             min={1}
             max={365}
             w={170}
@@ -80,7 +82,7 @@ export function FindingSettingsForm({
             {...form.getInputProps('responseDaysMajor')}
           />
           <NumberInput
-            label="Days to respond, minor"
+            label={t('deadlines.daysMinor')}
             min={1}
             max={365}
             w={170}
@@ -89,12 +91,12 @@ export function FindingSettingsForm({
           />
           {!readOnly && (
             <Button type="submit" variant={form.isDirty() ? 'filled' : 'default'} loading={save.pending}>
-              Save deadlines
+              {t('deadlines.save')}
             </Button>
           )}
         </Group>
         <Text size="xs" c="dimmed" mt={6}>
-          Each nonconformity’s response is due this many days after the closing meeting.
+          {t('deadlines.hint')}
         </Text>
       </form>
     </Card>

@@ -1,21 +1,14 @@
 import { Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { TrailEntry } from '#shared/domain/finding';
 import { useOp } from '../../api/ops';
 import { LoadError } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
 import { itemShort, type AuditRefs } from '../../lib/useAuditRefs';
 
-const FIELD_LABELS: Record<string, string> = {
-  created: 'Created',
-  evidence_text: 'Objective evidence',
-  site_id: 'Site',
-  raised_by: 'Raised by',
-  raised_at: 'Raised at',
-  verified_in_audit_id: 'Verified in audit',
-  closed_at: 'Closed at',
-};
-const fieldLabel = (field: string) => {
-  const label = FIELD_LABELS[field] ?? field.replace(/_/g, ' ');
+/** A field the catalogue does not name yet (a newer version's) shows as its column name, readable. */
+const fallbackLabel = (field: string) => {
+  const label = field.replace(/_/g, ' ');
   return label.charAt(0).toUpperCase() + label.slice(1);
 };
 
@@ -45,30 +38,33 @@ export function FindingTrail({ findingId, refs }: { findingId: string; refs: Aud
   // Every change to the finding, and to its attachments, refreshes it (api/invalidation.ts).
   const trail = useOp('findings.trail', { recordType: 'finding', recordId: findingId });
   const entries = trail.data;
+  const { t, i18n } = useTranslation('findings');
+  const fieldLabel = (field: string) =>
+    i18n.exists(`findings:trail.fields.${field}`) ? t(`trail.fields.${field}`) : fallbackLabel(field);
   return (
-    <div role="region" aria-label="History">
+    <div role="region" aria-label={t('trail.title')}>
       <Title order={3} size="h5" mb="xs">
-        History
+        {t('trail.title')}
       </Title>
       {trail.error && !entries ? (
         <LoadError error={trail.error} onRetry={trail.reload} />
       ) : !entries ? (
         <Text size="sm" c="dimmed">
-          Loading…
+          {t('trail.loading')}
         </Text>
       ) : entries.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No changes recorded yet.
+          {t('trail.empty')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={560}>
-          <Table aria-label="Changes" fz="sm" verticalSpacing={4}>
+          <Table aria-label={t('trail.tableLabel')} fz="sm" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Field</Table.Th>
-                <Table.Th>Change</Table.Th>
+                <Table.Th>{t('trail.when')}</Table.Th>
+                <Table.Th>{t('trail.who')}</Table.Th>
+                <Table.Th>{t('trail.field')}</Table.Th>
+                <Table.Th>{t('trail.change')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

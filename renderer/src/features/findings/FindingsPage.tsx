@@ -1,5 +1,7 @@
 import { Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { Finding } from '#shared/domain/finding';
 import { canEditAudit } from '#shared/rules/audit-status';
@@ -13,30 +15,32 @@ import { raiseBlockedWhilePlanned } from '../../components/findings/ItemFindings
 import { useActor } from '../../lib/useActor';
 import { useRecords } from '../../components/records/useRecords';
 
-const columns = (refs: AuditRefs): Column<Finding>[] => [
-  { header: 'Number', main: true, nowrap: true, cell: findingName },
-  { header: 'Type', cell: (f) => <TypeBadge type={f.type} /> },
+const columns = (refs: AuditRefs, t: TFunction<'findings'>): Column<Finding>[] => [
+  { header: t('tab.number'), main: true, nowrap: true, cell: findingName },
+  { header: t('tab.type'), cell: (f) => <TypeBadge type={f.type} /> },
   {
-    header: 'Requirements',
+    header: t('tab.requirements'),
     cell: (f) => <RequirementBadges refs={refs} itemIds={f.requirements.map((r) => r.itemId)} />,
   },
   {
-    header: 'Statement',
+    header: t('tab.statement'),
     cell: (f) =>
       excerpt(f.statement) || (
         <Text span size="sm" c="dimmed">
-          No statement yet
+          {t('tab.noStatement')}
         </Text>
       ),
   },
-  { header: 'Status', cell: (f) => <StatusBadge status={f.status} /> },
-  { header: 'Response due', cell: (f) => <DueCell finding={f} /> },
+  { header: t('tab.status'), cell: (f) => <StatusBadge status={f.status} /> },
+  { header: t('tab.responseDue'), cell: (f) => <DueCell finding={f} /> },
 ];
 
-const drawerTitle = (f: Finding | null) => (!f ? 'New finding' : f.number ? `Finding ${f.number}` : 'Draft finding');
+const drawerTitle = (f: Finding | null, t: TFunction<'findings'>) =>
+  !f ? t('tab.newFinding') : f.number ? t('tab.findingNumber', { number: f.number }) : t('tab.draftFinding');
 
 /** The Findings tab of an audit: the list, the response deadlines, and one finding at a time in a drawer. */
 export function FindingsPage({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('findings');
   const readOnly = !canEditAudit(audit.status);
   const state = useRecords<Finding>('findings.list', audit.id, 'last');
   const refs = useAuditRefs(audit);
@@ -47,18 +51,17 @@ export function FindingsPage({ audit }: { audit: Audit }) {
       section="findings"
       noun="finding"
       state={state}
-      columns={columns(refs)}
+      columns={columns(refs, t)}
       tableMinWidth={820}
       createBlocked={audit.status === 'planned' ? raiseBlockedWhilePlanned() : undefined}
       header={<FindingSettingsForm auditId={audit.id} readOnly={readOnly} onSaved={state.reload} />}
       empty={{
-        title: 'No findings yet',
-        description:
-          'Raise a finding from a checklist item marked as a nonconformity or OFI (“Raise finding”), or start one here with “New finding” or the n key.',
-        readOnly: 'This audit is closed; no findings were raised.',
+        title: t('tab.emptyTitle'),
+        description: t('tab.emptyDescription'),
+        readOnly: t('tab.emptyReadOnly'),
         icon: <IconAlertOctagon />,
       }}
-      drawerTitle={drawerTitle}
+      drawerTitle={(f) => drawerTitle(f, t)}
       editor={(args) => <FindingEditor audit={audit} refs={refs} actor={actor} args={args} />}
     />
   );

@@ -1,6 +1,7 @@
 import { Button, Grid, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailForward } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { FindingResponse, ResponseInput } from '#shared/domain/finding';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -28,6 +29,7 @@ export function ResponseForm(props: {
   previous: FindingResponse | null;
 }) {
   const { act, by, findingId, auditId, previous } = props;
+  const { t } = useTranslation('findings');
   const form = useForm<Values>({
     initialValues: {
       receivedAt: today(),
@@ -42,51 +44,51 @@ export function ResponseForm(props: {
   const journal = useFormJournal(form, { recordType: 'finding', recordId: findingId, field: 'response', auditId });
   const submit = form.onSubmit((v) => {
     const response: ResponseInput = { ...v, correctionDue: v.correctionDue || null, actionDue: v.actionDue || null };
-    void act('The response was not recorded', (write) =>
-      write('findings.respond', { id: findingId, response, by }),
-    ).then((error) => {
-      if (error?.issues) form.setErrors(issuesToErrors(error.issues, 'response'));
-      if (!error) void journal.clear();
-    });
+    void act(t('response.failed'), (write) => write('findings.respond', { id: findingId, response, by })).then(
+      (error) => {
+        if (error?.issues) form.setErrors(issuesToErrors(error.issues, 'response'));
+        if (!error) void journal.clear();
+      },
+    );
   });
   return (
-    <form onSubmit={submit} noValidate aria-label="Client response">
+    <form onSubmit={submit} noValidate aria-label={t('response.label')}>
       <Stack gap="sm">
         <RestoredFormAlert
           restoredAt={journal.restoredAt}
           onDiscard={journal.discard}
-          saveLabel="Record client response"
+          saveLabel={t('response.submit')}
         />
-        <TextInput type="date" label="Received on" withAsterisk {...form.getInputProps('receivedAt')} />
+        <TextInput type="date" label={t('response.receivedOn')} withAsterisk {...form.getInputProps('receivedAt')} />
         <Textarea
-          label="Correction"
-          description="What was done at once to fix this case"
+          label={t('response.correction')}
+          description={t('response.correctionHint')}
           autosize
           minRows={2}
           {...form.getInputProps('correction')}
         />
-        <Textarea label="Root cause" autosize minRows={2} {...form.getInputProps('rootCause')} />
+        <Textarea label={t('response.rootCause')} autosize minRows={2} {...form.getInputProps('rootCause')} />
         <Textarea
-          label="Corrective action plan"
-          description="What will stop it happening again"
+          label={t('response.correctiveAction')}
+          description={t('response.correctiveActionHint')}
           autosize
           minRows={2}
           {...form.getInputProps('correctiveAction')}
         />
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput label="Responsible person" {...form.getInputProps('responsible')} />
+            <TextInput label={t('response.responsible')} {...form.getInputProps('responsible')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput type="date" label="Correction due" {...form.getInputProps('correctionDue')} />
+            <TextInput type="date" label={t('response.correctionDue')} {...form.getInputProps('correctionDue')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <TextInput type="date" label="Corrective action due" {...form.getInputProps('actionDue')} />
+            <TextInput type="date" label={t('response.actionDue')} {...form.getInputProps('actionDue')} />
           </Grid.Col>
         </Grid>
         <Group justify="flex-end">
           <Button type="submit" leftSection={<IconMailForward size={16} />}>
-            Record client response
+            {t('response.submit')}
           </Button>
         </Group>
       </Stack>

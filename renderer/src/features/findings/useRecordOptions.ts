@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FindingRecordRef } from '#shared/domain/finding';
 import { useOp } from '../../api/ops';
 import { formatLocalDateTime } from '../../lib/dateTime';
@@ -20,28 +21,29 @@ export function useRecordOptions(auditId: string) {
   const interviews = useOp('interviews.list', { auditId });
   const observations = useOp('observations.list', { auditId });
   const documents = useOp('documents.list', { auditId });
+  const { t } = useTranslation('findings');
   return useMemo(
     () =>
       [
         {
-          group: 'Interviews',
+          group: t('form.interviews'),
           items: (interviews.data ?? []).map((i) => ({
             value: `interview:${i.id}`,
             label: `${i.intervieweeName}${i.intervieweeRole ? `, ${i.intervieweeRole}` : ''} (${formatLocalDateTime(i.heldAt)})`,
           })),
         },
         {
-          group: 'Observations',
+          group: t('form.observations'),
           items: (observations.data ?? []).map((o) => ({
             value: `observation:${o.id}`,
-            label: short(o.description) || `Observation of ${formatLocalDateTime(o.observedAt)}`,
+            label: short(o.description) || t('form.observationOf', { when: formatLocalDateTime(o.observedAt) }),
           })),
         },
         {
-          group: 'Documents reviewed',
+          group: t('form.documents'),
           items: (documents.data ?? []).map((d) => ({ value: `document:${d.id}`, label: d.title })),
         },
       ].filter((g) => g.items.length > 0),
-    [interviews.data, observations.data, documents.data],
+    [interviews.data, observations.data, documents.data, t],
   );
 }
