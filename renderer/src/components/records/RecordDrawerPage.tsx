@@ -3,13 +3,13 @@ import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
 import type { ApiError } from '#shared/api/result';
 import { navigate, useLocation } from '../../lib/router';
 import { Empty } from '../Empty';
 import { LoadError, TableSkeleton } from '../LoadState';
-import { plural } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { useEscapeOnTop } from '../../lib/useEscapeOnTop';
 
@@ -27,6 +27,9 @@ export interface RecordsState<T extends { id: string }> {
 }
 
 const NEW = 'new';
+
+/** The kinds of record a page lists; each has its own sentences in the records namespace (`records:<kind>.*`). */
+export type RecordNoun = 'interview' | 'observation' | 'document' | 'finding';
 
 export interface Column<T> {
   header: string;
@@ -51,8 +54,8 @@ interface RecordDrawerPageProps<T extends { id: string }> {
   audit: Audit;
   /** The audit tab's path: `/audits/<id>/<section>`. */
   section: 'interviews' | 'observations' | 'documents' | 'findings';
-  /** "interview": used in buttons and messages. */
-  noun: string;
+  /** Which kind: picks its whole sentences ("New interview", "1 finding") from the records catalogue. */
+  noun: RecordNoun;
   state: RecordsState<T>;
   columns: Column<T>[];
   /** `readOnly`: what a closed audit's empty list says instead of the description. */
@@ -76,6 +79,7 @@ interface RecordDrawerPageProps<T extends { id: string }> {
 export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPageProps<T>) {
   const { audit, section, noun, state, columns, empty, drawerTitle, editor } = props;
   const readOnly = !canEditAudit(audit.status);
+  const { t } = useTranslation('records');
   const base = `/audits/${audit.id}/${section}`;
   const openParam = useLocation().query.get('open');
   // A new record's drawer is in the address too (`?open=new`): a reload reopens it with its journaled form.
@@ -95,9 +99,9 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
   const loading = state.loading;
   useEffect(() => {
     if (!openId || !rows || loading || rows.some((r) => r.id === openId)) return;
-    notifyError({ code: 'not_found', message: `This ${noun} does not exist any more.` }, 'Not found');
+    notifyError({ code: 'not_found', message: t(`${noun}.notFound`) }, t('page.notFound'));
     navigate(base, { replace: true });
-  }, [openId, rows, loading, noun, base]);
+  }, [openId, rows, loading, noun, base, t]);
 
   useEffect(() => {
     if (openId && open) document.getElementById(`record-${openId}`)?.scrollIntoView({ block: 'nearest' });
@@ -116,9 +120,9 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
   const requestClose = () => {
     if (!dirtyCheck?.check()) return closeNow();
     modals.openConfirmModal({
-      title: 'Discard your changes?',
-      children: <Text size="sm">The fields you changed have not been saved.</Text>,
-      labels: { confirm: 'Discard changes', cancel: 'Keep editing' },
+      title: t('page.discardTitle'),
+      children: <Text size="sm">{t('page.discardBody')}</Text>,
+      labels: { confirm: t('page.discard'), cancel: t('page.keepEditing') },
       confirmProps: { color: 'red' },
       onConfirm: closeNow,
     });
@@ -159,7 +163,7 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
         aria-describedby={blocked ? blockedId : undefined}
         aria-keyshortcuts={blocked ? undefined : 'n'}
       >
-        New {noun}
+        {t(`${noun}.new`)}
       </Button>
     </Group>
   );
@@ -172,9 +176,7 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
       <Card py={48}>
         <Empty
           title={empty.title}
-          description={
-            readOnly ? (empty.readOnly ?? `This audit is closed; no ${noun}s were recorded.`) : empty.description
-          }
+          description={readOnly ? (empty.readOnly ?? t(`${noun}.closedEmpty`)) : empty.description}
           icon={empty.icon}
           variant="light"
           actions={newButton}
@@ -185,7 +187,7 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
     body = (
       <Card p={0}>
         <Table.ScrollContainer minWidth={props.tableMinWidth ?? 720}>
-          <Table aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)}s`}>
+          <Table aria-label={t(`${noun}.tableLabel`)}>
             <Table.Thead>
               <Table.Tr>
                 {columns.map((c) => (
@@ -224,11 +226,11 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
           </Table>
         </Table.ScrollContainer>
         <Text size="xs" c="dimmed" px="md" py="xs" aria-live="polite">
-          {plural(rows.length, noun)}
+          {t(`${noun}.count`, { count: rows.length })}
           {!readOnly && (
             <>
-              {' '}
-              · press <Kbd size="xs">n</Kbd> for a new {noun}
+              {' · '}
+              <Trans t={t} i18nKey={`${noun}.pressN`} components={{ key: <Kbd size="xs" /> }} />
             </>
           )}
         </Text>
@@ -252,7 +254,7 @@ export function RecordDrawerPage<T extends { id: string }>(props: RecordDrawerPa
         position="right"
         size="xl"
         title={drawerTitle(creating ? null : (open ?? null))}
-        closeButtonProps={{ 'aria-label': 'Close' }}
+        closeButtonProps={{ 'aria-label': t('page.close') }}
       >
         {drawerOpen && <div key={creating ? 'new' : open?.id}>{editor(args)}</div>}
       </Drawer>

@@ -1,5 +1,7 @@
 import { Divider, Stack, Textarea } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { AttachmentsPanel } from '../evidence/AttachmentsPanel';
 import { DraftedTextarea } from '../DraftedTextarea';
@@ -12,14 +14,20 @@ import { useRecordEditor, type RecordEditor, type RecordKind, type SavedRecord }
 
 /** How a kind of record shows in the shared editor, besides its own fields. */
 export interface RecordKindView<T> {
-  /** The long text's label, and how the restore prompt names it ("notes"). */
-  text: { label: string; what: string; placeholder: string; createRows: number; required?: boolean };
+  /** The long text's label, and how the restore prompt names it ("notes"), in the UI language. */
+  text: (t: TFunction<'records'>) => {
+    label: string;
+    what: string;
+    placeholder: string;
+    createRows: number;
+    required?: boolean;
+  };
   /** What photos and files are linked to as; none for documents (seen, not copied). */
   attachTo?: 'interview' | 'observation';
   /** What the delete confirmation says goes with the record. */
-  deleteDescription: (record: T) => ReactNode;
+  deleteDescription: (record: T, t: TFunction<'records'>) => ReactNode;
   /** Shown under the form. */
-  note?: ReactNode;
+  note?: (t: TFunction<'records'>) => ReactNode;
 }
 
 interface RecordEditorFormProps<T extends SavedRecord, V extends { itemIds: string[] }, I extends object> {
@@ -41,22 +49,19 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
 ) {
   const { kind, audit, args } = props;
   const { record, readOnly } = args;
-  const text = kind.text;
+  const { t } = useTranslation('records');
+  const text = kind.text(t);
   const editor = useRecordEditor(kind, audit, args);
   const { form, creating, busy, submit } = editor;
   const noun = kind.noun;
   return (
     <Stack gap="md">
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label={creating ? kind.title(null) : `${noun[0]?.toUpperCase()}${noun.slice(1)} details`}
-      >
+      <form onSubmit={submit} noValidate aria-label={creating ? kind.title(null, t) : t(`${noun}.details`)}>
         <Stack gap="sm">
           <RestoredFormAlert
             restoredAt={editor.journal.restoredAt}
             onDiscard={editor.journal.discard}
-            saveLabel={creating ? `Create ${noun}` : 'Save changes'}
+            saveLabel={creating ? t(`${noun}.create`) : t('page.saveChanges')}
           />
           {props.children(form)}
           <RequirementPicker refs={props.refs} readOnly={readOnly} {...editor.requirements} />
@@ -74,7 +79,7 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
           {!readOnly && <SubmitRow creating={creating} noun={noun} busy={busy} dirty={form.isDirty()} />}
         </Stack>
       </form>
-      {kind.note}
+      {kind.note?.(t)}
 
       {creating
         ? kind.attachTo && <AttachmentsAfterCreate noun={noun} />
@@ -120,7 +125,7 @@ export function RecordEditorForm<T extends SavedRecord, V extends { itemIds: str
                   <Divider />
                   <DeleteButton
                     noun={noun}
-                    description={kind.deleteDescription(record)}
+                    description={kind.deleteDescription(record, t)}
                     run={editor.remove}
                     onDeleted={() => args.onDeleted(record.id)}
                   />

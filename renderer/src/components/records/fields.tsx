@@ -1,4 +1,5 @@
 import { Select, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { AuditRefs } from '../../lib/useAuditRefs';
 
@@ -19,10 +20,11 @@ export function SiteSelect({ refs, current, ...props }: SelectProps & { refs: Au
     current && !refs.sites.some((s) => s.value === current)
       ? [...refs.sites, { value: current, label: refs.siteName(current) }]
       : refs.sites;
+  const { t } = useTranslation('records');
   return (
     <Select
-      label="Site"
-      placeholder={options.length ? 'Choose a site' : 'No sites in scope'}
+      label={t('fields.site')}
+      placeholder={options.length ? t('fields.chooseSite') : t('fields.noSites')}
       data={options}
       clearable
       {...props}
@@ -32,11 +34,12 @@ export function SiteSelect({ refs, current, ...props }: SelectProps & { refs: Au
 
 /** When a record was made: wall-clock time on site ('2026-03-14T09:30'), required. */
 export function OnSiteTimeInput({ readOnly, ...props }: TextInputProps) {
+  const { t } = useTranslation('records');
   return (
     <TextInput
       type="datetime-local"
-      label="Date and time"
-      description={readOnly ? undefined : 'Local time on site'}
+      label={t('fields.dateTime')}
+      description={readOnly ? undefined : t('fields.localTime')}
       withAsterisk
       readOnly={readOnly}
       {...props}

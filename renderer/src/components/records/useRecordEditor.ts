@@ -1,5 +1,7 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { Result } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
@@ -21,12 +23,12 @@ export interface SavedRecord {
  * `V` the form's values, `I` the create input (what an update may patch).
  */
 export interface RecordKind<T extends SavedRecord, V extends { itemIds: string[] }, I extends object> {
-  /** "interview": in buttons and messages. */
-  noun: string;
+  /** Which kind: its sentences are `records:<noun>.*`, and the create input's field errors are under it. */
+  noun: 'interview' | 'observation' | 'document';
   recordType: 'interview' | 'observation' | 'document';
   /** The long text: typed in the form while creating, then autosaved through the draft journal. */
   textField: keyof V & keyof I & keyof T & string;
-  title: (record: T | null) => string;
+  title: (record: T | null, t: TFunction<'records'>) => string;
   toValues: (record: T | null, audit: Audit) => V;
   /** The form's other values as the backend takes them. */
   toDetails: (values: V) => Partial<I>;
@@ -34,13 +36,13 @@ export interface RecordKind<T extends SavedRecord, V extends { itemIds: string[]
   input: z.ZodObject;
   patch: z.ZodType;
   /** Friendlier words for required fields left empty. */
-  emptyMessages: Record<string, string>;
+  emptyMessages: (t: TFunction<'records'>) => Record<string, string>;
   /** Through `write`, so a success refreshes the reads it touches (api/invalidation.ts). */
   create: (write: Write, auditId: string, input: I) => Promise<Result<T>>;
   update: (write: Write, id: string, patch: I) => Promise<Result<T>>;
   remove: (write: Write, id: string) => Promise<Result<unknown>>;
   /** The notification once created ("Interview with Ana recorded"). */
-  created: (record: T) => string;
+  created: (record: T, t: TFunction<'records'>) => string;
 }
 
 export interface RecordEditor<T extends SavedRecord, V extends { itemIds: string[] }> {
@@ -63,8 +65,6 @@ function editableOf<T extends SavedRecord, I extends object>(kind: { input: z.Zo
   return Object.fromEntries(Object.keys(kind.input.shape).map((k) => [k, record[k as keyof T]])) as I;
 }
 
-const capitalised = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
-
 /**
  * The state and saving of one record in its drawer: the form's fields, the
  * dirty check the drawer asks before closing, create or save with the
@@ -81,6 +81,7 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
 ): RecordEditor<T, V> {
   const { record, onSaved, setDirtyCheck } = args;
   const creating = record === null;
+  const { t } = useTranslation('records');
   const form = useForm<V>({ initialValues: kind.toValues(record, audit) });
   const [busy, run] = useBusy();
   const isDirty = useCallback(() => form.isDirty(), [form]);
@@ -106,21 +107,21 @@ export function useRecordEditor<T extends SavedRecord, V extends { itemIds: stri
     const details = kind.toDetails(values);
     const text: unknown = values[textField];
     const checked = creating
-      ? checkInput(kind.input, { ...details, [textField]: text }, kind.emptyMessages)
-      : checkInput(kind.patch, details, kind.emptyMessages);
+      ? checkInput(kind.input, { ...details, [textField]: text }, kind.emptyMessages(t))
+      : checkInput(kind.patch, details, kind.emptyMessages(t));
     if (!checked.ok) return form.setErrors(checked.errors);
     void run(async () => {
       const result = creating
         ? await send(
             () => kind.create(write, audit.id, { ...details, [textField]: text } as I),
             noun,
-            `The ${noun} was not recorded`,
+            t(`${noun}.notRecorded`),
           )
-        : await send(() => saves.send(details), 'patch', `The ${noun} was not saved`);
+        : await send(() => saves.send(details), 'patch', t(`${noun}.notSaved`));
       if (!result.ok) return form.setErrors(result.errors);
       form.resetDirty({ ...values, [textField]: result.value[textField] });
       await journal.clear();
-      notifySuccess(creating ? kind.created(result.value) : `${capitalised(noun)} saved`);
+      notifySuccess(creating ? kind.created(result.value, t) : t(`${noun}.saved`));
       onSaved(result.value);
     });
   });

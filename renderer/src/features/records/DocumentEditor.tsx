@@ -1,4 +1,6 @@
 import { Grid, Text, TextInput } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { DocumentInput, DocumentPatch, type DocumentReviewed } from '#shared/domain/records';
 import type { EditorArgs } from '../../components/records/RecordDrawerPage';
@@ -18,7 +20,8 @@ interface Values {
   notes: string;
 }
 
-export const documentTitle = (d: DocumentReviewed | null): string => (d ? d.title : 'New document reviewed');
+export const documentTitle = (d: DocumentReviewed | null, t: TFunction<'records'>): string =>
+  d ? d.title : t('document.newTitle');
 
 const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> & RecordKindView<DocumentReviewed> = {
   noun: 'document',
@@ -37,25 +40,23 @@ const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> & RecordKind
   toDetails: ({ notes: _notes, documentDate, ...rest }) => ({ ...rest, documentDate: documentDate || null }),
   input: DocumentInput,
   patch: DocumentPatch,
-  emptyMessages: { title: 'Name the document reviewed' },
+  emptyMessages: (t) => ({ title: t('document.titleEmpty') }),
   create: (write, auditId, document) => write('documents.create', { auditId, document }),
   update: (write, id, patch) => write('documents.update', { id, patch }),
   remove: (write, id) => write('documents.delete', { id }),
-  created: (d) => `“${d.title}” recorded`,
-  text: {
-    label: 'Notes',
-    what: 'notes',
-    placeholder: 'What the document covers, what was checked in it, anything missing or out of date',
+  created: (d, t) => t('document.created', { title: d.title }),
+  text: (t) => ({
+    label: t('fields.notes'),
+    what: t('document.notesWhat'),
+    placeholder: t('document.notesPlaceholder'),
     createRows: 4,
-  },
-  deleteDescription: (d) => (
-    <>
-      The record of <b>{d.title}</b> and its notes will be deleted. This cannot be undone.
-    </>
+  }),
+  deleteDescription: (d, t) => (
+    <Trans t={t} i18nKey="document.deleteBody" values={{ title: d.title }} components={{ b: <b /> }} />
   ),
-  note: (
+  note: (t) => (
     <Text size="xs" c="dimmed">
-      Documents are recorded as seen, not copied into the audit: note what identifies the version you read.
+      {t('document.note')}
     </Text>
   ),
 };
@@ -67,14 +68,15 @@ const DOCUMENT: RecordKind<DocumentReviewed, Values, DocumentInput> & RecordKind
 export function DocumentEditor(props: { audit: Audit; refs: AuditRefs; args: EditorArgs<DocumentReviewed> }) {
   const { audit, refs, args } = props;
   const { readOnly } = args;
+  const { t } = useTranslation('records');
   return (
     <RecordEditorForm refs={refs} kind={DOCUMENT} audit={audit} args={args}>
       {(form) => (
         <>
           <TextInput
-            label="Title"
+            label={t('document.title')}
             withAsterisk
-            placeholder="Information security policy"
+            placeholder={t('document.titlePlaceholder')}
             readOnly={readOnly}
             data-autofocus
             {...form.getInputProps('title')}
@@ -82,25 +84,25 @@ export function DocumentEditor(props: { audit: Audit; refs: AuditRefs; args: Edi
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
-                label="Identifier"
-                placeholder="ISMS-POL-001"
+                label={t('document.identifier')}
+                placeholder={t('document.identifierPlaceholder')}
                 readOnly={readOnly}
                 {...form.getInputProps('identifier')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Version or revision" readOnly={readOnly} {...form.getInputProps('revision')} />
+              <TextInput label={t('document.revision')} readOnly={readOnly} {...form.getInputProps('revision')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
                 type="date"
-                label="Document date"
+                label={t('document.documentDate')}
                 readOnly={readOnly}
                 {...form.getInputProps('documentDate')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Owner" readOnly={readOnly} {...form.getInputProps('owner')} />
+              <TextInput label={t('document.owner')} readOnly={readOnly} {...form.getInputProps('owner')} />
             </Grid.Col>
           </Grid>
         </>

@@ -1,4 +1,6 @@
 import { IconFileText } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { DocumentReviewed } from '#shared/domain/records';
 import { formatDay } from '../../lib/format';
@@ -10,33 +12,29 @@ import { useRecords } from '../../components/records/useRecords';
 
 const dash = (s: string) => s || '—';
 
-const columns = (refs: AuditRefs): Column<DocumentReviewed>[] => [
-  { header: 'Title', main: true, cell: (d) => d.title },
-  { header: 'Identifier', cell: (d) => dash(d.identifier) },
-  { header: 'Version', cell: (d) => dash(d.revision) },
-  { header: 'Date', nowrap: true, cell: (d) => (d.documentDate ? formatDay(d.documentDate) : '—') },
-  { header: 'Owner', cell: (d) => dash(d.owner) },
-  { header: 'Requirements', cell: (d) => <RequirementBadges refs={refs} itemIds={d.itemIds} /> },
+const columns = (refs: AuditRefs, t: TFunction<'records'>): Column<DocumentReviewed>[] => [
+  { header: t('document.title'), main: true, cell: (d) => d.title },
+  { header: t('document.identifier'), cell: (d) => dash(d.identifier) },
+  { header: t('document.version'), cell: (d) => dash(d.revision) },
+  { header: t('document.date'), nowrap: true, cell: (d) => (d.documentDate ? formatDay(d.documentDate) : '—') },
+  { header: t('document.owner'), cell: (d) => dash(d.owner) },
+  { header: t('fields.requirements'), cell: (d) => <RequirementBadges refs={refs} itemIds={d.itemIds} /> },
 ];
 
 /** The Documents tab of an audit: documents reviewed, seen but not copied. */
 export function DocumentsPage({ audit }: { audit: Audit }) {
   const state = useRecords<DocumentReviewed>('documents.list', audit.id);
   const refs = useAuditRefs(audit);
+  const { t } = useTranslation('records');
   return (
     <RecordDrawerPage
       audit={audit}
       section="documents"
       noun="document"
       state={state}
-      columns={columns(refs)}
-      empty={{
-        title: 'No documents reviewed yet',
-        description:
-          'List each policy, procedure or record you read, with the version you saw and the requirements it supports. Documents are noted, not copied.',
-        icon: <IconFileText />,
-      }}
-      drawerTitle={documentTitle}
+      columns={columns(refs, t)}
+      empty={{ title: t('document.empty'), description: t('document.emptyHint'), icon: <IconFileText /> }}
+      drawerTitle={(d) => documentTitle(d, t)}
       editor={(args) => <DocumentEditor audit={audit} refs={refs} args={args} />}
     />
   );

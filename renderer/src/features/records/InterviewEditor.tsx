@@ -1,4 +1,6 @@
 import { Grid, MultiSelect, TextInput } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { InterviewInput, InterviewPatch, type Interview } from '#shared/domain/records';
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
@@ -20,8 +22,8 @@ interface Values {
   notes: string;
 }
 
-export const interviewTitle = (i: Interview | null): string =>
-  i ? `Interview with ${i.intervieweeName}` : 'New interview';
+export const interviewTitle = (i: Interview | null, t: TFunction<'records'>): string =>
+  i ? t('interview.title', { name: i.intervieweeName }) : t('interview.new');
 
 const INTERVIEW: RecordKind<Interview, Values, InterviewInput> & RecordKindView<Interview> = {
   noun: 'interview',
@@ -41,29 +43,32 @@ const INTERVIEW: RecordKind<Interview, Values, InterviewInput> & RecordKindView<
   toDetails: ({ notes: _notes, ...details }) => details,
   input: InterviewInput,
   patch: InterviewPatch,
-  emptyMessages: { intervieweeName: 'Who was interviewed?', heldAt: 'When did the interview take place?' },
+  emptyMessages: (t) => ({ intervieweeName: t('interview.whoEmpty'), heldAt: t('interview.whenEmpty') }),
   create: (write, auditId, interview) => write('interviews.create', { auditId, interview }),
   update: (write, id, patch) => write('interviews.update', { id, patch }),
   remove: (write, id) => write('interviews.delete', { id }),
-  created: (i) => `Interview with ${i.intervieweeName} recorded`,
-  text: {
-    label: 'Notes',
-    what: 'notes',
-    placeholder: 'What was asked, what was answered, what was shown',
+  created: (i, t) => t('interview.created', { name: i.intervieweeName }),
+  text: (t) => ({
+    label: t('fields.notes'),
+    what: t('interview.notesWhat'),
+    placeholder: t('interview.notesPlaceholder'),
     createRows: 6,
-  },
+  }),
   attachTo: 'interview',
-  deleteDescription: (i) => (
-    <>
-      The interview with <b>{i.intervieweeName}</b> on {formatLocalDateTime(i.heldAt)} and its notes will be deleted.
-      Attachments linked only to this interview are deleted with it. This cannot be undone.
-    </>
+  deleteDescription: (i, t) => (
+    <Trans
+      t={t}
+      i18nKey="interview.deleteBody"
+      values={{ name: i.intervieweeName, when: formatLocalDateTime(i.heldAt) }}
+      components={{ b: <b /> }}
+    />
   ),
 };
 
 /** Create or edit one interview: who, when, where, which requirements; notes and attachments once it exists. */
 export function InterviewEditor({ audit, refs, args }: { audit: Audit; refs: AuditRefs; args: EditorArgs<Interview> }) {
   const { record, readOnly } = args;
+  const { t } = useTranslation('records');
   return (
     <RecordEditorForm refs={refs} kind={INTERVIEW} audit={audit} args={args}>
       {(form) => (
@@ -71,7 +76,7 @@ export function InterviewEditor({ audit, refs, args }: { audit: Audit; refs: Aud
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
-                label="Interviewee"
+                label={t('interview.interviewee')}
                 withAsterisk
                 readOnly={readOnly}
                 data-autofocus
@@ -79,10 +84,10 @@ export function InterviewEditor({ audit, refs, args }: { audit: Audit; refs: Aud
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Role" readOnly={readOnly} {...form.getInputProps('intervieweeRole')} />
+              <TextInput label={t('interview.role')} readOnly={readOnly} {...form.getInputProps('intervieweeRole')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Department" readOnly={readOnly} {...form.getInputProps('department')} />
+              <TextInput label={t('interview.department')} readOnly={readOnly} {...form.getInputProps('department')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <SiteSelect
@@ -97,11 +102,11 @@ export function InterviewEditor({ audit, refs, args }: { audit: Audit; refs: Aud
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <MultiSelect
-                label="Auditors present"
+                label={t('interview.auditors')}
                 data={refs.team}
                 searchable
                 readOnly={readOnly}
-                placeholder={readOnly ? undefined : 'Choose team members'}
+                placeholder={readOnly ? undefined : t('interview.chooseMembers')}
                 {...form.getInputProps('auditorIds')}
               />
             </Grid.Col>

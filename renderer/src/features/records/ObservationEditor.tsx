@@ -1,4 +1,6 @@
 import { Grid, TextInput } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { ObservationInput, ObservationPatch, type Observation } from '#shared/domain/records';
 import { defaultRecordTime, formatLocalDateTime } from '../../lib/dateTime';
@@ -17,8 +19,8 @@ interface Values {
   description: string;
 }
 
-export const observationTitle = (o: Observation | null): string =>
-  o ? `Observation of ${formatLocalDateTime(o.observedAt)}` : 'New observation';
+export const observationTitle = (o: Observation | null, t: TFunction<'records'>): string =>
+  o ? t('observation.title', { when: formatLocalDateTime(o.observedAt) }) : t('observation.new');
 
 const OBSERVATION: RecordKind<Observation, Values, ObservationInput> & RecordKindView<Observation> = {
   noun: 'observation',
@@ -35,32 +37,30 @@ const OBSERVATION: RecordKind<Observation, Values, ObservationInput> & RecordKin
   toDetails: ({ description: _description, ...details }) => details,
   input: ObservationInput,
   patch: ObservationPatch,
-  emptyMessages: { observedAt: 'When was this observed?', description: 'Describe what was observed' },
+  emptyMessages: (t) => ({ observedAt: t('observation.whenEmpty'), description: t('observation.descriptionEmpty') }),
   create: (write, auditId, observation) => write('observations.create', { auditId, observation }),
   update: (write, id, patch) => write('observations.update', { id, patch }),
   remove: (write, id) => write('observations.delete', { id }),
-  created: () => 'Observation recorded',
-  text: {
-    label: 'Description',
-    what: 'description',
-    placeholder: 'What you saw, where exactly, and why it matters for the requirement',
+  created: (_o, t) => t('observation.created'),
+  text: (t) => ({
+    label: t('observation.description'),
+    what: t('observation.descriptionWhat'),
+    placeholder: t('observation.descriptionPlaceholder'),
     createRows: 5,
     required: true,
-  },
+  }),
   attachTo: 'observation',
-  deleteDescription: (o) => (
-    <>
-      The observation of {formatLocalDateTime(o.observedAt)}
-      {o.location ? ` at ${o.location}` : ''} will be deleted. Photos linked only to it are deleted with it. This cannot
-      be undone.
-    </>
-  ),
+  deleteDescription: (o, t) =>
+    o.location
+      ? t('observation.deleteBodyAt', { when: formatLocalDateTime(o.observedAt), location: o.location })
+      : t('observation.deleteBody', { when: formatLocalDateTime(o.observedAt) }),
 };
 
 /** Create or edit one observation: where and when, what was seen, which requirements, and its photos. */
 export function ObservationEditor(props: { audit: Audit; refs: AuditRefs; args: EditorArgs<Observation> }) {
   const { audit, refs, args } = props;
   const { record, readOnly } = args;
+  const { t } = useTranslation('records');
   return (
     <RecordEditorForm refs={refs} kind={OBSERVATION} audit={audit} args={args}>
       {(form) => (
@@ -76,8 +76,8 @@ export function ObservationEditor(props: { audit: Audit; refs: AuditRefs; args: 
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
-                label="Location"
-                placeholder="Server room, 2nd floor reception…"
+                label={t('observation.location')}
+                placeholder={t('observation.locationPlaceholder')}
                 readOnly={readOnly}
                 data-autofocus
                 {...form.getInputProps('location')}
