@@ -12,15 +12,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Result } from '#shared/api/result';
-import {
-  AUDIT_MODES,
-  AUDIT_MODE_LABELS,
-  AUDIT_TYPES,
-  AUDIT_TYPE_LABELS,
-  STANDARDS,
-  type Audit,
-} from '#shared/domain/audit';
+import { AUDIT_MODES, AUDIT_TYPES, STANDARDS, type Audit } from '#shared/domain/audit';
 import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '#shared/i18n/languages';
 import { useOp } from '../../api/ops';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
@@ -32,8 +26,6 @@ import { validateAudit, type AuditFormValues } from './auditFormValues';
 import { ChecklistChoice } from './ChecklistChoice';
 import { TeamEditor } from './TeamEditor';
 
-const typeOptions = AUDIT_TYPES.map((t) => ({ value: t, label: AUDIT_TYPE_LABELS[t] }));
-const modeOptions = AUDIT_MODES.map((m) => ({ value: m, label: AUDIT_MODE_LABELS[m] }));
 // Each language in its own name: the client's language is picked by someone who may not read the UI's.
 const languageOptions = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NATIVE_NAMES[l] }));
 
@@ -53,6 +45,9 @@ interface AuditFormProps {
 
 export function AuditForm(props: AuditFormProps) {
   const { initialValues, submitLabel, cancelTo, issuePrefix, creating = false, onSubmit, onSaved } = props;
+  const { t } = useTranslation('audits');
+  const typeOptions = AUDIT_TYPES.map((type) => ({ value: type, label: t(`labels:auditType.${type}`) }));
+  const modeOptions = AUDIT_MODES.map((m) => ({ value: m, label: t(`labels:auditMode.${m}`) }));
   const form = useForm<AuditFormValues>({ mode: 'controlled', initialValues });
   // Typed but not saved comes back after a reload or a crash (issue 19, defect 1).
   const journal = useFormJournal(form, {
@@ -80,24 +75,24 @@ export function AuditForm(props: AuditFormProps) {
       return onSaved(result.value);
     }
     form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
-    notifyError(result.error, 'The audit was not saved');
+    notifyError(result.error, t('form.saveFailed'));
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel={submitLabel} />
-        <Section title="Engagement">
+        <Section title={t('form.engagement')}>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
-                label="Client"
-                placeholder={clients.data?.length === 0 ? 'Add a client first' : 'Choose a client'}
+                label={t('form.client')}
+                placeholder={clients.data?.length === 0 ? t('form.addClientFirst') : t('form.chooseClient')}
                 data={(clients.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
                 searchable
                 openOnFocus={false}
                 withAsterisk
-                nothingFoundMessage="No client by that name"
+                nothingFoundMessage={t('form.noClientByName')}
                 {...form.getInputProps('clientId')}
                 value={clientId || null}
                 onChange={(v: string | null) => {
@@ -109,8 +104,8 @@ export function AuditForm(props: AuditFormProps) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
-                label="Audit type"
-                placeholder="Choose the type"
+                label={t('form.auditType')}
+                placeholder={t('form.chooseType')}
                 data={typeOptions}
                 withAsterisk
                 allowDeselect={false}
@@ -125,48 +120,48 @@ export function AuditForm(props: AuditFormProps) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
-                label="Standard"
+                label={t('form.standard')}
                 value={STANDARDS[0]}
                 readOnly
                 variant="filled"
-                description="Fieldwork audits against this edition"
+                description={t('form.standardHint')}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Input.Wrapper label="Audit mode" labelElement="div" description="Where the fieldwork happens">
+              <Input.Wrapper label={t('form.mode')} labelElement="div" description={t('form.modeHint')}>
                 <SegmentedControl
                   data={modeOptions}
                   fullWidth
                   mt={4}
-                  aria-label="Audit mode"
+                  aria-label={t('form.mode')}
                   {...form.getInputProps('mode')}
                 />
               </Input.Wrapper>
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput type="date" label="Planned start" withAsterisk {...form.getInputProps('startDate')} />
+              <TextInput type="date" label={t('form.plannedStart')} withAsterisk {...form.getInputProps('startDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput type="date" label="Planned end" withAsterisk {...form.getInputProps('endDate')} />
+              <TextInput type="date" label={t('form.plannedEnd')} withAsterisk {...form.getInputProps('endDate')} />
             </Grid.Col>
           </Grid>
         </Section>
 
-        <Section title="Scope">
+        <Section title={t('form.scope')}>
           <Textarea
-            label="Scope statement"
+            label={t('form.scopeStatement')}
             withAsterisk
             autosize
             minRows={3}
             maxRows={12}
-            placeholder="The ISMS supporting … at … as described in the Statement of Applicability version …"
+            placeholder={t('form.scopePlaceholder')}
             {...form.getInputProps('scope')}
           />
           <MultiSelect
-            label="Sites in scope"
+            label={t('form.sites')}
             data={sites.map((s) => ({ value: s.id, label: s.name }))}
             placeholder={
-              !clientId ? 'Choose the client first' : sites.length === 0 ? 'This client has no sites' : 'Choose sites'
+              !clientId ? t('form.chooseClientFirst') : sites.length === 0 ? t('form.noSites') : t('form.chooseSites')
             }
             disabled={!clientId || sites.length === 0}
             searchable
@@ -181,17 +176,17 @@ export function AuditForm(props: AuditFormProps) {
         </Section>
 
         {creating && (
-          <Section title="Checklist">
+          <Section title={t('form.checklist')}>
             <ChecklistChoice form={form} />
           </Section>
         )}
 
-        <Section title="Report language">
+        <Section title={t('form.reportLanguage')}>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
-                label="Report language"
-                description="The report, NC list and plan are written in it"
+                label={t('form.reportLanguage')}
+                description={t('form.reportLanguageHint')}
                 data={languageOptions}
                 allowDeselect={false}
                 {...form.getInputProps('reportLanguage')}
@@ -199,11 +194,11 @@ export function AuditForm(props: AuditFormProps) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Select
-                label="Second language (bilingual report)"
-                description="Optional: the report's wording in both languages, side by side"
+                label={t('form.secondLanguage')}
+                description={t('form.secondLanguageHint')}
                 data={languageOptions.filter((o) => o.value !== form.getValues().reportLanguage)}
                 clearable
-                placeholder="None"
+                placeholder={t('form.none')}
                 {...form.getInputProps('reportSecondLanguage')}
                 value={form.getValues().reportSecondLanguage || null}
                 onChange={(v) =>
@@ -214,21 +209,27 @@ export function AuditForm(props: AuditFormProps) {
           </Grid>
         </Section>
 
-        <Section title="Objectives and criteria">
-          <Textarea label="Audit objectives" autosize minRows={2} maxRows={10} {...form.getInputProps('objectives')} />
+        <Section title={t('form.objectivesCriteria')}>
           <Textarea
-            label="Audit criteria"
+            label={t('form.objectives')}
             autosize
             minRows={2}
             maxRows={10}
-            placeholder="ISO/IEC 27001:2022, the client's ISMS documentation, applicable legal requirements"
+            {...form.getInputProps('objectives')}
+          />
+          <Textarea
+            label={t('form.criteria')}
+            autosize
+            minRows={2}
+            maxRows={10}
+            placeholder={t('form.criteriaPlaceholder')}
             {...form.getInputProps('criteria')}
           />
         </Section>
 
         <Group justify="flex-end">
           <Button component="a" href={href(cancelTo)} variant="default">
-            Cancel
+            {t('common:cancel')}
           </Button>
           <Button type="submit" loading={saving}>
             {submitLabel}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
 import { canEditAudit } from '#shared/rules/audit-status';
 import { useWriteOp, useOp } from '../../api/ops';
 import { newRecordId } from '../../lib/drafts';
@@ -11,24 +11,25 @@ import { AuditForm } from './AuditForm';
 import { auditToValues, emptyAuditValues, valuesToCreateInput, valuesToInput } from './auditFormValues';
 
 export function AuditCreatePage({ clientId }: { clientId: string | null }) {
+  const { t } = useTranslation('audits');
   const create = useWriteOp('audits.create');
   const initialValues = useMemo(() => emptyAuditValues(clientId ?? ''), [clientId]);
   return (
     <>
       <PageHeader
-        title="Plan an audit"
-        back={{ to: '/audits', label: 'Audits' }}
-        description="The plan you agree with the client: who audits what, where and when."
+        title={t('formPage.planTitle')}
+        back={{ to: '/audits', label: t('formPage.back') }}
+        description={t('formPage.planDescription')}
       />
       <AuditForm
         initialValues={initialValues}
-        submitLabel="Create audit"
+        submitLabel={t('formPage.create')}
         cancelTo="/audits"
         creating
         journalId={newRecordId(`audit:${clientId ?? ''}`)}
         onSubmit={(values) => create.mutate(valuesToCreateInput(values))}
         onSaved={(audit) => {
-          notifySuccess(`${AUDIT_TYPE_LABELS[audit.type]} audit of ${audit.clientName} planned`);
+          notifySuccess(t('formPage.planned', { type: t(`labels:auditType.${audit.type}`), client: audit.clientName }));
           navigate(`/audits/${audit.id}`, { replace: true });
         }}
       />
@@ -37,36 +38,37 @@ export function AuditCreatePage({ clientId }: { clientId: string | null }) {
 }
 
 export function AuditEditPage({ id }: { id: string }) {
+  const { t } = useTranslation('audits');
   const audit = useOp('audits.get', { id });
   const update = useWriteOp('audits.update');
-  const back = { to: `/audits/${id}`, label: 'Back to the audit' };
+  const back = { to: `/audits/${id}`, label: t('formPage.backToAudit') };
 
   if (audit.error && !audit.data) return <LoadError error={audit.error} onRetry={audit.reload} />;
   if (!audit.data) return <PageLoader />;
   if (!canEditAudit(audit.data.status)) {
     return (
       <>
-        <PageHeader title="Edit audit" back={back} />
-        <LoadError error={{ code: 'conflict', message: 'This audit is closed and can no longer be changed.' }} />
+        <PageHeader title={t('formPage.editTitle')} back={back} />
+        <LoadError error={{ code: 'conflict', message: t('formPage.closed') }} />
       </>
     );
   }
   return (
     <>
       <PageHeader
-        title={`Edit ${AUDIT_TYPE_LABELS[audit.data.type]} audit`}
+        title={t('formPage.editTypeTitle', { type: t(`labels:auditType.${audit.data.type}`) })}
         back={back}
         description={audit.data.clientName}
       />
       <AuditForm
         initialValues={auditToValues(audit.data)}
-        submitLabel="Save changes"
+        submitLabel={t('formPage.save')}
         cancelTo={`/audits/${id}`}
         issuePrefix="audit"
         journalId={id}
         onSubmit={(values) => update.mutate({ id, audit: valuesToInput(values) })}
         onSaved={() => {
-          notifySuccess('Audit saved');
+          notifySuccess(t('formPage.saved'));
           navigate(`/audits/${id}`, { replace: true });
         }}
       />

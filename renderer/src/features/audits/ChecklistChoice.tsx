@@ -1,6 +1,8 @@
 import { Select, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useCallback, useMemo } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { TemplateSummary } from '#shared/domain/template';
 import { defaultTemplateFor, isSurveillance } from '#shared/rules/checklist';
 import { useOp } from '../../api/ops';
@@ -8,21 +10,25 @@ import type { AuditFormValues } from './auditFormValues';
 import { SamplingPicker } from '../../components/SamplingPicker';
 
 /** One option per template id (the newest version listed wins). */
-function options(templates: TemplateSummary[], stage: TemplateSummary['stage']) {
+function options(templates: TemplateSummary[], stage: TemplateSummary['stage'], t: TFunction<'audits'>) {
   const byId = new Map<string, TemplateSummary>();
-  for (const t of templates) if (t.stage === stage) byId.set(t.id, t);
-  return [...byId.values()].map((t) => ({
-    value: t.id,
-    label: `${t.title} (version ${t.version}${t.builtin ? '' : ', imported'})`,
+  for (const tpl of templates) if (tpl.stage === stage) byId.set(tpl.id, tpl);
+  return [...byId.values()].map((tpl) => ({
+    value: tpl.id,
+    label: t(tpl.builtin ? 'checklistChoice.builtin' : 'checklistChoice.imported', {
+      title: tpl.title,
+      version: tpl.version,
+    }),
   }));
 }
 
 /** The template a new audit copies its checklist from, and for surveillance what it samples. */
 export function ChecklistChoice({ form }: { form: UseFormReturnType<AuditFormValues> }) {
+  const { t } = useTranslation('audits');
   const { type, templateId, clientId, sampledRefs } = form.values;
   const templates = useOp('templates.list', {});
   const stage = type === 'stage1' ? 'stage1' : 'stage2';
-  const data = useMemo(() => options(templates.data ?? [], stage), [templates.data, stage]);
+  const data = useMemo(() => options(templates.data ?? [], stage, t), [templates.data, stage, t]);
   const chosen = type ? templateId || defaultTemplateFor(type) : null;
   const { setFieldValue } = form;
   const setSampled = useCallback((refs: string[]) => setFieldValue('sampledRefs', refs), [setFieldValue]);
@@ -30,9 +36,9 @@ export function ChecklistChoice({ form }: { form: UseFormReturnType<AuditFormVal
   return (
     <Stack gap="md">
       <Select
-        label="Checklist template"
-        description="The audit gets its own copy of the template's items; later template changes do not touch it."
-        placeholder={type ? 'Choose a template' : 'Choose the audit type first'}
+        label={t('checklistChoice.label')}
+        description={t('checklistChoice.hint')}
+        placeholder={type ? t('checklistChoice.choose') : t('checklistChoice.chooseTypeFirst')}
         disabled={!type}
         data={data}
         value={chosen && data.some((o) => o.value === chosen) ? chosen : null}

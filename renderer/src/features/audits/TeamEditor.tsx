@@ -1,24 +1,25 @@
 import { ActionIcon, Button, Group, Input, Select, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconTrash, IconUserPlus } from '@tabler/icons-react';
-import { TEAM_ROLES, TEAM_ROLE_LABELS, type TeamRole } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import { TEAM_ROLES, type TeamRole } from '#shared/domain/audit';
 import { newTeamRow, type AuditFormValues } from './auditFormValues';
-
-const roleOptions = TEAM_ROLES.map((r) => ({ value: r, label: TEAM_ROLE_LABELS[r] }));
 
 /**
  * One row per team member. Visible labels on the first row only; every row is
  * a labelled group ("Team member 2") so each input still has a unique name.
  */
 export function TeamEditor({ form }: { form: UseFormReturnType<AuditFormValues> }) {
+  const { t } = useTranslation('audits');
+  const roleOptions = TEAM_ROLES.map((r) => ({ value: r, label: t(`labels:teamRole.${r}`) }));
   const rows = form.values.team;
   const teamError = form.errors.team;
   const field = (label: string, first: boolean) => (first ? { label } : { 'aria-label': label });
 
   return (
     <Input.Wrapper
-      label="Audit team"
-      description="Exactly one lead auditor; add auditors, technical experts and observers as needed."
+      label={t('team.label')}
+      description={t('team.hint')}
       error={teamError}
       labelElement="div"
       inputWrapperOrder={['label', 'description', 'error', 'input']}
@@ -29,26 +30,26 @@ export function TeamEditor({ form }: { form: UseFormReturnType<AuditFormValues> 
           <Group
             key={row.key}
             role="group"
-            aria-label={`Team member ${i + 1}`}
+            aria-label={t('team.member', { n: i + 1 })}
             align="flex-start"
             gap="xs"
             wrap="nowrap"
           >
             <TextInput
-              {...field('Name', i === 0)}
-              placeholder="Full name"
+              {...field(t('team.name'), i === 0)}
+              placeholder={t('team.namePlaceholder')}
               style={{ flex: 2 }}
               {...form.getInputProps(`team.${i}.name`)}
             />
             <TextInput
-              {...field('E-mail', i === 0)}
+              {...field(t('team.email'), i === 0)}
               type="email"
-              placeholder="name@example.com"
+              placeholder={t('team.emailPlaceholder')}
               style={{ flex: 2 }}
               {...form.getInputProps(`team.${i}.email`)}
             />
             <Select
-              {...field('Role', i === 0)}
+              {...field(t('team.role'), i === 0)}
               data={roleOptions}
               allowDeselect={false}
               style={{ flex: 1.4 }}
@@ -63,7 +64,7 @@ export function TeamEditor({ form }: { form: UseFormReturnType<AuditFormValues> 
               color="red"
               size="lg"
               mt={i === 0 ? 25 : 0}
-              aria-label={`Remove team member ${i + 1}`}
+              aria-label={t('team.remove', { n: i + 1 })}
               onClick={() => form.removeListItem('team', i)}
             >
               <IconTrash size={18} />
@@ -72,7 +73,7 @@ export function TeamEditor({ form }: { form: UseFormReturnType<AuditFormValues> 
         ))}
         {rows.length === 0 && (
           <Text size="sm" c="dimmed">
-            No one on the team yet. Add the lead auditor first.
+            {t('team.empty')}
           </Text>
         )}
         <Group>
@@ -82,7 +83,7 @@ export function TeamEditor({ form }: { form: UseFormReturnType<AuditFormValues> 
             leftSection={<IconUserPlus size={16} />}
             onClick={() => form.insertListItem('team', newTeamRow(rows.length === 0 ? 'lead_auditor' : 'auditor'))}
           >
-            Add team member
+            {t('team.add')}
           </Button>
         </Group>
       </Stack>

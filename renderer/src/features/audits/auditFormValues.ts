@@ -10,6 +10,7 @@ import {
 } from '#shared/domain/audit';
 import { isSurveillance } from '#shared/rules/checklist';
 import { issuesToErrors, withEmptyFieldMessages, type FieldErrors } from '../../lib/formErrors';
+import { i18n } from '../../i18n/instance';
 
 export interface TeamRow {
   /** React key only; never sent to the backend. */
@@ -99,21 +100,22 @@ export const valuesToCreateInput = (v: AuditFormValues): AuditCreateInput => ({
   ...(isSurveillance(v.type as AuditType) && v.sampledRefs ? { sampledRefs: v.sampledRefs } : {}),
 });
 
-const EMPTY_MESSAGES = {
-  clientId: 'Choose the client',
-  type: 'Choose the audit type',
-  startDate: 'Enter the planned start date',
-  endDate: 'Enter the planned end date',
-};
+/** Read when the form is checked, so they follow the UI language. */
+const emptyMessages = () => ({
+  clientId: i18n.t('audits:form.empty.clientId'),
+  type: i18n.t('audits:form.empty.type'),
+  startDate: i18n.t('audits:form.empty.startDate'),
+  endDate: i18n.t('audits:form.empty.endDate'),
+});
 
 /** The same schema the backend enforces, run before sending. */
 export function validateAudit(v: AuditFormValues, creating = false): FieldErrors {
   const parsed = AuditInput.safeParse(valuesToInput(v));
   const errors = parsed.success
     ? {}
-    : withEmptyFieldMessages(issuesToErrors(parsed.error.issues), { ...v }, EMPTY_MESSAGES);
+    : withEmptyFieldMessages(issuesToErrors(parsed.error.issues), { ...v }, emptyMessages());
   if (creating && v.type && isSurveillance(v.type) && v.sampledRefs?.length === 0) {
-    errors.sampledRefs = 'Choose at least one requirement or control to sample';
+    errors.sampledRefs = i18n.t('audits:form.sampleAtLeastOne');
   }
   return errors;
 }
