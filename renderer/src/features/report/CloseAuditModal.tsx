@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { useWriteOp } from '../../api/ops';
 import { GapsOverride } from '../../components/GapsOverride';
@@ -18,6 +19,7 @@ interface CloseAuditProps {
  * anyway needs a typed reason, which the audit trail keeps.
  */
 export function CloseAuditModal({ audit, opened, onClose }: CloseAuditProps) {
+  const { t } = useTranslation('report');
   const setStatus = useWriteOp('audits.setStatus');
   const by = useActor(audit);
   const [gaps, setGaps] = useState<string[] | null>(null);
@@ -25,7 +27,7 @@ export function CloseAuditModal({ audit, opened, onClose }: CloseAuditProps) {
   const [error, setError] = useState<string | undefined>();
 
   const close = async () => {
-    if (gaps !== null && reason.trim() === '') return setError('Say why the audit is closed with these gaps open');
+    if (gaps !== null && reason.trim() === '') return setError(t('close.sayWhy'));
     const result = await setStatus.mutate({
       id: audit.id,
       status: 'closed',
@@ -35,24 +37,22 @@ export function CloseAuditModal({ audit, opened, onClose }: CloseAuditProps) {
     if (!result.ok) {
       const listed = (result.error.issues ?? []).filter((i) => i.path[0] === 'gaps').map((i) => i.message);
       if (listed.length > 0) return setGaps(listed);
-      return notifyError(result.error, 'The audit was not closed');
+      return notifyError(result.error, t('close.notClosed'));
     }
-    notifySuccess('Audit is now closed');
+    notifySuccess(t('close.closed'));
     onClose();
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Close this audit?" centered size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('close.title')} centered size="lg">
       <Stack gap="md">
-        <Text size="sm">
-          A closed audit is the record behind a certification decision: it can no longer be edited or reopened.
-        </Text>
+        <Text size="sm">{t('close.body')}</Text>
         {gaps !== null && (
           <GapsOverride
-            title="The audit is not complete"
+            title={t('close.gapsTitle')}
             gaps={gaps}
-            reasonLabel="Reason for closing anyway"
-            reasonDescription="Kept in the audit trail with the gaps above."
+            reasonLabel={t('close.reasonLabel')}
+            reasonDescription={t('close.reasonHint')}
             reason={reason}
             onReason={(r) => {
               setReason(r);
@@ -64,10 +64,10 @@ export function CloseAuditModal({ audit, opened, onClose }: CloseAuditProps) {
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Keep it open
+            {t('close.keepOpen')}
           </Button>
           <Button color={gaps === null ? undefined : 'orange'} loading={setStatus.pending} onClick={() => void close()}>
-            {gaps === null ? 'Close audit' : 'Close anyway'}
+            {gaps === null ? t('close.submit') : t('close.anyway')}
           </Button>
         </Group>
       </Stack>

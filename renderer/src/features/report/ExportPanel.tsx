@@ -1,5 +1,6 @@
 import { Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconSignature } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportKind } from '#shared/domain/report';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ByteFailure } from '../../api/bytes';
@@ -13,29 +14,29 @@ interface Props {
 
 /** Drafts for reading and sharing; issuing (freezing and signing) is a separate step. */
 export function ExportPanel({ auditId, onIssue }: Props) {
+  const { t } = useTranslation('report');
   const exporter = useExportJob();
 
   const start = async (kind: ExportKind, format: ExportFormat) => {
     exporter.clear();
     const outcome = await exporter.run({ auditId, kind, format });
-    if ('error' in outcome) return notifyError(outcome.error, 'The export did not start');
+    if ('error' in outcome) return notifyError(outcome.error, t('export.notStarted'));
     const { job } = outcome;
     if (job.state !== 'done') return;
     try {
       await downloadJob(job);
-      notifySuccess(`${job.fileName} downloaded`);
+      notifySuccess(t('export.downloaded', { file: job.fileName }));
     } catch (e) {
-      if (e instanceof ByteFailure) notifyError(e.error, 'The file could not be read');
+      if (e instanceof ByteFailure) notifyError(e.error, t('export.unreadable'));
       else throw e;
     }
   };
-  const cancel = () =>
-    void exporter.cancel().then((error) => error && notifyError(error, 'The export could not be cancelled'));
+  const cancel = () => void exporter.cancel().then((error) => error && notifyError(error, t('export.notCancelled')));
 
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Downloads are drafts: unsigned and not kept. Issue the report to freeze it as a numbered version and sign it.
+        {t('export.draftsHint')}
       </Text>
       <Group gap="sm">
         <Button
@@ -44,7 +45,7 @@ export function ExportPanel({ auditId, onIssue }: Props) {
           disabled={exporter.busy}
           onClick={() => void start('report', 'docx')}
         >
-          Download report (DOCX)
+          {t('export.report')}
         </Button>
         <Menu position="bottom-start">
           <Menu.Target>
@@ -54,17 +55,17 @@ export function ExportPanel({ auditId, onIssue }: Props) {
               rightSection={<IconChevronDown size={14} />}
               disabled={exporter.busy}
             >
-              Download NC list
+              {t('export.ncList')}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item onClick={() => void start('nc_list', 'docx')}>Word (DOCX)</Menu.Item>
-            <Menu.Item onClick={() => void start('nc_list', 'xlsx')}>Excel (XLSX)</Menu.Item>
-            <Menu.Item onClick={() => void start('nc_list', 'csv')}>CSV</Menu.Item>
+            <Menu.Item onClick={() => void start('nc_list', 'docx')}>{t('export.word')}</Menu.Item>
+            <Menu.Item onClick={() => void start('nc_list', 'xlsx')}>{t('export.excel')}</Menu.Item>
+            <Menu.Item onClick={() => void start('nc_list', 'csv')}>{t('export.csv')}</Menu.Item>
           </Menu.Dropdown>
         </Menu>
         <Button leftSection={<IconSignature size={16} />} onClick={onIssue} disabled={exporter.busy}>
-          Issue and sign…
+          {t('export.issue')}
         </Button>
       </Group>
       {exporter.job && <JobProgress job={exporter.job} onCancel={cancel} />}

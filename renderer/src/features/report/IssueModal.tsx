@@ -1,9 +1,11 @@
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
-import { EXPORT_KIND_LABELS, type ExportKind } from '#shared/domain/report';
+import type { ExportKind } from '#shared/domain/report';
 import type { SigningIdentity } from '#shared/domain/signing';
+import { errorText } from '../../i18n/errorText';
 import { href } from '../../lib/router';
 import { notifySuccess } from '../../lib/notify';
 import { GapsOverride } from '../../components/GapsOverride';
@@ -36,6 +38,8 @@ const gapsOf = (refusal: ApiError | { code: string; message: string } | null): s
  * needs a typed reason, which the audit trail keeps and the report prints.
  */
 export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, by: defaultBy }: Props) {
+  const { t } = useTranslation('report');
+  const kindLabel = (k: ExportKind) => t(`labels:exportKind.${k}`);
   const [kind, setKind] = useState<ExportKind>('report');
   // Null until the user picks: then the lead auditor's identity is offered.
   const [picked, setPicked] = useState<string | null>(null);
@@ -64,7 +68,7 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
   const onPassphrase =
     refusal?.code === 'wrong_passphrase' ||
     ('issues' in (refusal ?? {}) && (refusal as ApiError).issues?.some((i) => i.path.at(-1) === 'passphrase'));
-  const passphraseError = onPassphrase ? refusal?.message : undefined;
+  const passphraseError = onPassphrase && refusal ? errorText(refusal) : undefined;
 
   const close = () => {
     if (issuer.busy) return;
@@ -83,9 +87,9 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!identity) return setPickError('Choose the signing identity');
-    if (!keychain && !passphrase) return setRefusal({ code: 'wrong_passphrase', message: 'Enter the passphrase' });
-    if (gated && reason.trim() === '') return setReasonError('Say why the report is issued with these gaps open');
+    if (!identity) return setPickError(t('issue.chooseIdentity'));
+    if (!keychain && !passphrase) return setRefusal({ code: 'wrong_passphrase', message: t('issue.enterPassphrase') });
+    if (gated && reason.trim() === '') return setReasonError(t('issue.sayWhy'));
     setPickError(null);
     setRefusal(null);
     setReasonError(null);
@@ -103,13 +107,13 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
     });
     const error = 'error' in outcome ? outcome.error : outcome.job.error;
     if (error) {
-      if (error.code === 'certificate_expired') return setExpiredNotice(error.message);
+      if (error.code === 'certificate_expired') return setExpiredNotice(errorText(error));
       const named = gapsOf(error);
       if (named) return setGaps(named);
       return setRefusal(error);
     }
     if ('job' in outcome && outcome.job.state === 'done') {
-      notifySuccess(`${EXPORT_KIND_LABELS[kind]} issued and signed`);
+      notifySuccess(t('issue.done', { kind: kindLabel(kind) }));
       setPicked(null);
       setBy(null);
       setPassphrase('');
@@ -123,23 +127,26 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Issue and sign" centered size="lg">
+    <Modal opened={opened} onClose={close} title={t('issue.title')} centered size="lg">
       {identities.length === 0 ? (
         <Stack gap="sm">
-          <Text size="sm">There is no signing identity on this computer yet.</Text>
+          <Text size="sm">{t('issue.noIdentity')}</Text>
           <Text size="sm">
-            Create one for the lead auditor in{' '}
-            <Anchor href={href('/settings/signing')}>Settings → Signing identities</Anchor>, then come back here.
+            <Trans
+              t={t}
+              i18nKey="issue.createIdentity"
+              components={{ settings: <Anchor href={href('/settings/signing')} /> }}
+            />
           </Text>
         </Stack>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack gap="md">
             <Select
-              label="Document"
+              label={t('issue.document')}
               data={[
-                { value: 'report', label: EXPORT_KIND_LABELS.report },
-                { value: 'nc_list', label: `${EXPORT_KIND_LABELS.nc_list} (DOCX)` },
+                { value: 'report', label: kindLabel('report') },
+                { value: 'nc_list', label: t('issue.ncListDocx', { kind: kindLabel('nc_list') }) },
               ]}
               value={kind}
               onChange={(v) => v && setKind(v)}
@@ -159,25 +166,25 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
               description={(identity) =>
                 identity &&
                 (leadAuditor && !sameName(identity.name, leadAuditor)
-                  ? `Only the lead auditor, ${leadAuditor}, can issue this audit's documents.`
-                  : `Certificate valid until ${formatCertDate(identity.notAfter)}`)
+                  ? t('issue.onlyLead', { name: leadAuditor })
+                  : t('issue.validUntil', { date: formatCertDate(identity.notAfter) }))
               }
               identityError={pickError}
               passphraseError={passphraseError}
               disabled={issuer.busy}
             />
             <TextInput
-              label="Issued by"
-              description="Who is issuing; kept with the issued version."
+              label={t('issue.issuedBy')}
+              description={t('issue.issuedByHint')}
               value={by}
               onChange={(e) => setBy(e.currentTarget.value)}
             />
             {expiredNotice && (
-              <Alert color="yellow" icon={<IconAlertTriangle />} title="The certificate has expired" role="alert">
+              <Alert color="yellow" icon={<IconAlertTriangle />} title={t('issue.expiredTitle')} role="alert">
                 <Stack gap="xs">
                   <Text size="sm">{expiredNotice}</Text>
                   <Checkbox
-                    label="Sign with the expired certificate anyway"
+                    label={t('issue.signExpired')}
                     checked={acceptExpired}
                     onChange={(e) => setAcceptExpired(e.currentTarget.checked)}
                   />
@@ -186,10 +193,10 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
             )}
             {gated && (
               <GapsOverride
-                title="The audit is not ready for its report"
+                title={t('issue.gapsTitle')}
                 gaps={gaps}
-                reasonLabel="Reason for issuing anyway"
-                reasonDescription="Kept in the audit trail with the gaps above, and printed in the report."
+                reasonLabel={t('issue.reasonLabel')}
+                reasonDescription={t('issue.reasonHint')}
                 reason={reason}
                 onReason={(r) => {
                   setReason(r);
@@ -201,14 +208,14 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
               />
             )}
             {refusal && !onPassphrase && (
-              <Alert color="red" icon={<IconAlertTriangle />} title="Not issued" role="alert">
-                {refusal.message}
+              <Alert color="red" icon={<IconAlertTriangle />} title={t('issue.notIssued')} role="alert">
+                {errorText(refusal)}
               </Alert>
             )}
             {issuer.job?.state === 'running' && <JobProgress job={issuer.job} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={issuer.busy}>
-                Cancel
+                {t('issue.cancel')}
               </Button>
               <Button
                 type="submit"
@@ -216,7 +223,7 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
                 loading={issuer.busy}
                 disabled={expiredNotice !== null && !acceptExpired}
               >
-                {expiredNotice ? 'Sign anyway' : gated ? 'Issue anyway' : 'Issue and sign'}
+                {expiredNotice ? t('issue.signAnyway') : gated ? t('issue.issueAnyway') : t('issue.submit')}
               </Button>
             </Group>
           </Stack>

@@ -1,9 +1,11 @@
 import { Badge, Button, Card, Code, Group, Table, Text } from '@mantine/core';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import { EXPORT_KIND_LABELS, type ReportIssue } from '#shared/domain/report';
+import { useTranslation } from 'react-i18next';
+import type { ReportIssue } from '#shared/domain/report';
 import type { VerifyResult } from '#shared/domain/signing';
 import { getApi } from '../../api/client';
+import { i18n } from '../../i18n/instance';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { ByteFailure, downloadBytes } from '../../api/bytes';
@@ -15,13 +17,14 @@ async function downloadIssue(issue: ReportIssue): Promise<void> {
     const blob = await downloadBytes({ kind: 'issue', issueId: issue.id }, mediaTypeOf(issue.fileName));
     saveBlob(blob, issue.fileName);
   } catch (e) {
-    if (e instanceof ByteFailure) notifyError(e.error, 'The issued file could not be read');
+    if (e instanceof ByteFailure) notifyError(e.error, i18n.t('report:versions.unreadable'));
     else throw e;
   }
 }
 
 /** Every issued (frozen, signed) version, newest first, with its file and a fresh signature check. */
 export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
+  const { t } = useTranslation('report');
   const [checks, setChecks] = useState<Record<string, VerifyResult>>({});
   const [checking, setChecking] = useState<string | null>(null);
 
@@ -29,15 +32,14 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
     setChecking(issue.id);
     const result = await getApi().invoke('reports.verify', { issueId: issue.id });
     setChecking(null);
-    if (!result.ok) return notifyError(result.error, 'The signature could not be checked');
+    if (!result.ok) return notifyError(result.error, t('versions.notChecked'));
     setChecks((c) => ({ ...c, [issue.id]: result.value }));
   };
 
   if (issues.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        Nothing issued yet. When the report is ready, use “Issue and sign…” to freeze it as version 1 with the lead
-        auditor’s signature.
+        {t('versions.none')}
       </Text>
     );
 
@@ -45,17 +47,17 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
   return (
     <Card p={0} withBorder>
       <Table.ScrollContainer minWidth={860}>
-        <Table aria-label="Issued versions" verticalSpacing="xs">
+        <Table aria-label={t('versions.tableLabel')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Document</Table.Th>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>Report number</Table.Th>
-              <Table.Th>Issued</Table.Th>
-              <Table.Th>Signed by</Table.Th>
-              <Table.Th>SHA-256</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Actions</Table.Th>
+              <Table.Th>{t('versions.document')}</Table.Th>
+              <Table.Th>{t('versions.version')}</Table.Th>
+              <Table.Th>{t('versions.reportNumber')}</Table.Th>
+              <Table.Th>{t('versions.issued')}</Table.Th>
+              <Table.Th>{t('versions.signedBy')}</Table.Th>
+              <Table.Th>{t('versions.sha')}</Table.Th>
+              <Table.Th>{t('versions.status')}</Table.Th>
+              <Table.Th>{t('versions.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -63,12 +65,12 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
               <Fragment key={issue.id}>
                 <Table.Tr>
                   <Table.Td>
-                    {EXPORT_KIND_LABELS[issue.kind]}
+                    {t(`labels:exportKind.${issue.kind}`)}
                     {issue.warnings.length > 0 && (
                       <Text size="xs" c="orange" title={issue.warnings.join('\n')}>
                         {issue.warnings.length === 1
                           ? issue.warnings[0]
-                          : `${issue.warnings.length} remarks, first: ${issue.warnings[0]}`}
+                          : t('versions.remarks', { count: issue.warnings.length, first: issue.warnings[0] })}
                       </Text>
                     )}
                   </Table.Td>
@@ -78,7 +80,7 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
                     {formatTimestamp(issue.issuedAt)}
                     {issue.issuedBy && (
                       <Text size="xs" c="dimmed">
-                        by {issue.issuedBy}
+                        {t('versions.by', { name: issue.issuedBy })}
                       </Text>
                     )}
                   </Table.Td>
@@ -93,10 +95,10 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 120 }}>
                     {issue.current ? (
-                      <Badge color="teal">Current</Badge>
+                      <Badge color="teal">{t('versions.current')}</Badge>
                     ) : (
                       <Badge color="gray" variant="light">
-                        Superseded
+                        {t('versions.superseded')}
                       </Badge>
                     )}
                   </Table.Td>
@@ -107,9 +109,12 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
                         variant="default"
                         leftSection={<IconDownload size={14} />}
                         onClick={() => void downloadIssue(issue)}
-                        aria-label={`Download ${EXPORT_KIND_LABELS[issue.kind]} version ${issue.version}`}
+                        aria-label={t('versions.downloadOf', {
+                          kind: t(`labels:exportKind.${issue.kind}`),
+                          version: issue.version,
+                        })}
                       >
-                        Download
+                        {t('versions.download')}
                       </Button>
                       <Button
                         size="xs"
@@ -117,9 +122,12 @@ export function IssuedVersions({ issues }: { issues: ReportIssue[] }) {
                         leftSection={<IconShieldCheck size={14} />}
                         loading={checking === issue.id}
                         onClick={() => void verify(issue)}
-                        aria-label={`Verify ${EXPORT_KIND_LABELS[issue.kind]} version ${issue.version}`}
+                        aria-label={t('versions.verifyOf', {
+                          kind: t(`labels:exportKind.${issue.kind}`),
+                          version: issue.version,
+                        })}
                       >
-                        Verify
+                        {t('versions.verify')}
                       </Button>
                     </Group>
                   </Table.Td>

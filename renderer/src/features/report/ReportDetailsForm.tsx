@@ -1,6 +1,7 @@
 import { Button, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ReportDetails } from '#shared/domain/report';
 import { useWriteOp } from '../../api/ops';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -12,7 +13,7 @@ type Values = Record<TextDetail, string> & { auditorDays: number | string };
 
 const toValues = (d: ReportDetails): Values => {
   const values = { auditorDays: d.auditorDays ?? '' } as Values;
-  for (const group of DETAIL_GROUPS) for (const f of group.fields) values[f.key] = d[f.key];
+  for (const group of DETAIL_GROUPS) for (const key of group.fields) values[key] = d[key];
   return values;
 };
 
@@ -25,6 +26,7 @@ interface Props {
 
 /** The lead auditor's own words for the report: what the audit record alone cannot say. */
 export function ReportDetailsForm({ auditId, details, by, readOnly }: Props) {
+  const { t } = useTranslation('report');
   const save = useWriteOp('reports.saveDetails');
   const form = useForm<Values>({ initialValues: toValues(details) });
 
@@ -40,31 +42,32 @@ export function ReportDetailsForm({ auditId, details, by, readOnly }: Props) {
     void save.mutate({ auditId, by, details: { ...v, auditorDays: days } }).then((result) => {
       if (!result.ok) {
         form.setErrors(issuesToErrors(result.error.issues, 'details'));
-        return notifyError(result.error, 'The report details were not saved');
+        return notifyError(result.error, t('details.notSaved'));
       }
       form.resetDirty(toValues(result.value));
-      notifySuccess('Report details saved');
+      notifySuccess(t('details.saved'));
     });
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Report details">
+    <form onSubmit={submit} noValidate aria-label={t('details.formLabel')}>
       <Stack gap="lg">
         {details.updatedAt && (
           <Text size="xs" c="dimmed">
-            Last saved {formatTimestamp(details.updatedAt)}
-            {details.updatedBy && ` by ${details.updatedBy}`}
+            {details.updatedBy
+              ? t('details.lastSavedBy', { when: formatTimestamp(details.updatedAt), by: details.updatedBy })
+              : t('details.lastSaved', { when: formatTimestamp(details.updatedAt) })}
           </Text>
         )}
         {DETAIL_GROUPS.map((group, i) => (
-          <Stack key={group.title} gap="sm">
+          <Stack key={group.id} gap="sm">
             <Title order={4} size="h6">
-              {group.title}
+              {t(`details.groups.${group.id}`)}
             </Title>
             {i === 1 && (
               <NumberInput
-                label="Auditor-days"
-                description="Time spent on this audit, in auditor-days (on site and remote together)."
+                label={t('details.auditorDays')}
+                description={t('details.auditorDaysHint')}
                 min={0}
                 max={1000}
                 step={0.5}
@@ -74,16 +77,16 @@ export function ReportDetailsForm({ auditId, details, by, readOnly }: Props) {
                 {...form.getInputProps('auditorDays')}
               />
             )}
-            {group.fields.map((f) => (
+            {group.fields.map((key) => (
               <Textarea
-                key={f.key}
-                label={f.label}
-                description={f.help}
+                key={key}
+                label={t(`details.fields.${key}.label`)}
+                description={t(`details.fields.${key}.help`)}
                 autosize
                 minRows={2}
                 maxRows={14}
                 readOnly={readOnly}
-                {...form.getInputProps(f.key)}
+                {...form.getInputProps(key)}
               />
             ))}
           </Stack>
@@ -91,7 +94,7 @@ export function ReportDetailsForm({ auditId, details, by, readOnly }: Props) {
         {!readOnly && (
           <Group justify="flex-end">
             <Button type="submit" loading={save.pending} variant={form.isDirty() ? 'filled' : 'default'}>
-              Save report details
+              {t('details.save')}
             </Button>
           </Group>
         )}

@@ -1,6 +1,7 @@
 import { Alert, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { ReportIssue, ReportState } from '#shared/domain/report';
 import { canEditAudit } from '#shared/rules/audit-status';
@@ -17,24 +18,26 @@ const newestReport = (issues: ReportIssue[]): ReportIssue | undefined =>
   issues.filter((i) => i.kind === 'report').sort((a, b) => b.version - a.version)[0];
 
 function ChangedBanner({ state }: { state: ReportState }) {
+  const { t } = useTranslation('report');
   const latest = newestReport(state.issues);
   if (!state.changedSinceIssue.report || !latest) return null;
   return (
-    <Alert color="blue" icon={<IconInfoCircle />} title="Changed since issue">
-      The audit changed since version {latest.version} was issued; issuing again creates version {latest.version + 1}.
+    <Alert color="blue" icon={<IconInfoCircle />} title={t('tab.changedTitle')}>
+      {t('tab.changedBody', { version: latest.version, next: latest.version + 1 })}
     </Alert>
   );
 }
 
 function Gaps({ gaps }: { gaps: string[] }) {
+  const { t } = useTranslation('report');
   if (gaps.length === 0)
     return (
       <Text size="sm" c="teal">
-        Nothing missing: the report has everything it needs.
+        {t('tab.nothingMissing')}
       </Text>
     );
   return (
-    <Alert color="yellow" icon={<IconAlertTriangle />} title={`What the report still lacks (${gaps.length})`}>
+    <Alert color="yellow" icon={<IconAlertTriangle />} title={t('tab.lacks', { n: gaps.length })}>
       <List size="sm">
         {gaps.map((g) => (
           <List.Item key={g}>{g}</List.Item>
@@ -46,6 +49,7 @@ function Gaps({ gaps }: { gaps: string[] }) {
 
 /** Audit → Report: what the report says beyond the record, what it lacks, exports, issued versions. */
 export function ReportTab({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('report');
   const state = useOp('reports.get', { auditId: audit.id });
   const identities = useOp('signing.list', {});
   const by = useActor(audit);
@@ -59,10 +63,10 @@ export function ReportTab({ audit }: { audit: Audit }) {
   return (
     <Stack gap="lg">
       <ChangedBanner state={s} />
-      <Block title="Gaps">
+      <Block title={t('tab.gaps')}>
         <Gaps gaps={s.gaps} />
       </Block>
-      <Block title="Export">
+      <Block title={t('tab.export')}>
         <ExportPanel
           auditId={audit.id}
           onIssue={() => {
@@ -71,15 +75,15 @@ export function ReportTab({ audit }: { audit: Audit }) {
           }}
         />
       </Block>
-      <Block title="Issued versions">
+      <Block title={t('tab.issued')}>
         <IssuedVersions issues={s.issues} />
       </Block>
       <Block>
         <Title order={3} size="h5" mb={4}>
-          Report details
+          {t('tab.details')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          The record (scope, team, checklist, findings) fills most of the report. Write here what only you can say.
+          {t('tab.detailsIntro')}
         </Text>
         <ReportDetailsForm auditId={audit.id} details={s.details} by={by} readOnly={!canEditAudit(audit.status)} />
       </Block>
