@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConflictView } from '#shared/domain/team';
+import { i18n, initI18n } from '../../../renderer/src/i18n/instance';
 import { combinedDraft } from '../../../renderer/src/features/team/combine';
 import { fieldLabel, isTextField, roleText, shortId, valueInWords } from '../../../renderer/src/features/team/labels';
 
@@ -18,6 +19,8 @@ const conflict = (values: (string | null)[], deleted: boolean[] = []): ConflictV
     author: `Auditor ${i}`,
   })),
 });
+
+beforeAll(() => initI18n()); // Node: no navigator, so English.
 
 describe('Team tab words', () => {
   it('names fields as the forms do, and falls back to the column name', () => {
@@ -51,6 +54,25 @@ describe('Team tab words', () => {
     );
     expect(roleText({ role: 'lead', leadFolderId: 'x' })).toContain('You lead this audit’s team');
     expect(roleText({ role: 'solo', leadFolderId: null })).toContain('Solo');
+  });
+});
+
+describe('Team tab words in German', () => {
+  beforeAll(() => i18n.changeLanguage('de'));
+  afterAll(() => i18n.changeLanguage('en'));
+
+  it('names fields, coded values and the role from the catalogues, numbers grouped the German way', () => {
+    expect(fieldLabel('corrective_action')).toBe('Korrekturmaßnahme');
+    expect(valueInWords('findings', 'type', 'minor')).toBe('Nebenabweichung');
+    expect(valueInWords('checklist_items', 'soa_applicable', false)).toBe('Nein');
+    expect(roleText({ role: 'member', leadFolderId: '019af0e2-1b2c-7d5e-8f90-123456789abc' })).toBe(
+      'Teamkopie — geleitet von Datenordner 56789abc. Geben Sie Ihre Arbeit an die Leitung zurück, wenn Sie fertig sind.',
+    );
+    expect(i18n.t('team:send.values', { count: 2762 })).toBe('2.762 Werte');
+    expect(i18n.t('team:tab.openConflicts', { count: 1 })).toBe('1 offener Konflikt');
+    expect(i18n.t('team:import.summary', { records: '1 Datensatz', changed: 0, count: 3 })).toBe(
+      '1 Datensatz hinzugefügt, 0 geändert, 3 Konflikte',
+    );
   });
 });
 

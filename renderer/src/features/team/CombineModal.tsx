@@ -1,5 +1,6 @@
 import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConflictView } from '#shared/domain/team';
 import { formatTimestamp } from '../../lib/format';
 import { combinedDraft } from './combine';
@@ -13,6 +14,7 @@ interface Props {
 
 /** The candidates side by side, read-only, and one editable text that replaces them all. */
 export function CombineModal({ conflict, onClose, onSave }: Props) {
+  const { t } = useTranslation('team');
   const [text, setText] = useState(() => combinedDraft(conflict));
   const [saving, setSaving] = useState(false);
   const field = fieldLabel(conflict.field ?? '');
@@ -26,13 +28,18 @@ export function CombineModal({ conflict, onClose, onSave }: Props) {
   };
 
   return (
-    <Modal opened onClose={() => !saving && onClose()} title={`Combine ${field}: ${conflict.label}`} size="xl">
+    <Modal
+      opened
+      onClose={() => !saving && onClose()}
+      title={t('combine.title', { field, label: conflict.label })}
+      size="xl"
+    >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: Math.min(versions.length, 3) }}>
           {versions.map((c) => (
             <Textarea
               key={c.clock}
-              label={`${c.author || 'Someone'}’s version`}
+              label={t('combine.version', { author: c.author || t('combine.someone') })}
               description={formatTimestamp(c.at)}
               value={typeof c.value === 'string' ? c.value : ''}
               readOnly
@@ -43,8 +50,8 @@ export function CombineModal({ conflict, onClose, onSave }: Props) {
           ))}
         </SimpleGrid>
         <Textarea
-          label="Combined text"
-          description="This text replaces every version above; the versions stay readable in the history."
+          label={t('combine.combined')}
+          description={t('combine.combinedHint')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           autosize
@@ -53,14 +60,14 @@ export function CombineModal({ conflict, onClose, onSave }: Props) {
           data-autofocus
         />
         <Text size="xs" c="dimmed">
-          {text.length.toLocaleString()} characters
+          {t('combine.characters', { count: text.length })}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={saving}>
-            Cancel
+            {t('common:cancel')}
           </Button>
           <Button onClick={() => void save()} loading={saving}>
-            Use combined text
+            {t('combine.use')}
           </Button>
         </Group>
       </Stack>

@@ -1,11 +1,13 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconGitMerge, IconTrash } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ConflictCandidate, ConflictResolveInput, ConflictView } from '#shared/domain/team';
 import { formatTimestamp } from '../../lib/format';
 import { CombineModal } from './CombineModal';
-import { fieldLabel, isTextField, KIND_LABELS, shortId, valueInWords } from './labels';
+import { fieldLabel, isTextField, kindLabel, shortId, valueInWords } from './labels';
 
 type Choice = ConflictResolveInput['choice'];
 
@@ -15,34 +17,38 @@ interface Props {
   onResolve: (choice: Choice) => Promise<boolean>;
 }
 
-const whoAndWhen = (c: ConflictCandidate) =>
-  `${c.author || 'Unknown author'} · data folder ${shortId(c.device)} · ${formatTimestamp(c.at)}`;
+const whoAndWhen = (c: ConflictCandidate, t: TFunction<'team'>) =>
+  t('card.whoAndWhen', {
+    author: c.author || t('card.unknownAuthor'),
+    folder: shortId(c.device),
+    at: formatTimestamp(c.at),
+  });
 
 /** One open conflict: its candidates side by side, and the ways to decide it. */
 export function ConflictCard({ conflict, busy, onResolve }: Props) {
+  const { t } = useTranslation('team');
   const [combining, setCombining] = useState(false);
   const deletion = conflict.field === null;
-  const what = deletion ? 'Deleted on one side, edited on the other' : fieldLabel(conflict.field ?? '');
+  const what = deletion ? t('card.deletedEdited') : fieldLabel(conflict.field ?? '');
   const shown = conflict.candidates.at(-1)?.clock;
   const textual =
     isTextField(conflict.field) && conflict.candidates.every((c) => !c.deleted && typeof c.value === 'string');
 
   const confirmDelete = () =>
     modals.openConfirmModal({
-      title: 'Delete this record?',
+      title: t('card.deleteTitle'),
       children: (
         <Text size="sm">
-          <b>{conflict.label}</b> will be deleted here, and on the other computers when they import your next package.
-          The edits made to it stay readable in the history.
+          <Trans t={t} i18nKey="card.deleteText" components={{ record: <b>{conflict.label}</b> }} />
         </Text>
       ),
-      labels: { confirm: 'Delete it', cancel: 'Keep it for now' },
+      labels: { confirm: t('card.delete'), cancel: t('card.keepForNow') },
       confirmProps: { color: 'red' },
       onConfirm: () => void onResolve({ kind: 'delete' }),
     });
 
   return (
-    <Card withBorder component="article" aria-label={`Conflict: ${conflict.label} — ${what}`}>
+    <Card withBorder component="article" aria-label={t('card.label', { label: conflict.label, what })}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
@@ -52,7 +58,7 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
             </Text>
           </div>
           <Badge variant="light" color="gray">
-            {KIND_LABELS[conflict.kind]}
+            {kindLabel(conflict.kind)}
           </Badge>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: Math.min(conflict.candidates.length, 3) }}>
@@ -62,23 +68,25 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
               withBorder
               padding="sm"
               role="group"
-              aria-label={`${c.author || 'Unknown'}’s ${c.deleted ? 'deletion' : 'version'}`}
+              aria-label={t(c.deleted ? 'card.deletionOf' : 'card.versionOf', {
+                author: c.author || t('card.unknown'),
+              })}
             >
               <Stack gap="xs" h="100%" justify="space-between">
                 <Stack gap={4}>
                   <Group gap="xs">
                     <Text size="xs" c="dimmed">
-                      {whoAndWhen(c)}
+                      {whoAndWhen(c, t)}
                     </Text>
                     {c.clock === shown && (
                       <Badge size="xs" variant="outline">
-                        Shown now
+                        {t('card.shownNow')}
                       </Badge>
                     )}
                   </Group>
                   {c.deleted ? (
                     <Text size="sm" fs="italic" c="red">
-                      Deleted the record
+                      {t('card.deletedRecord')}
                     </Text>
                   ) : (
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -94,9 +102,12 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
                     onClick={() =>
                       void onResolve({ kind: 'value', value: c.value as string | number | boolean | null })
                     }
-                    aria-label={`Keep this value (${c.author || 'unknown author'}, ${formatTimestamp(c.at)})`}
+                    aria-label={t('card.keepValueOf', {
+                      author: c.author || t('card.unknownAuthorLower'),
+                      at: formatTimestamp(c.at),
+                    })}
                   >
-                    Keep this value
+                    {t('card.keepValue')}
                   </Button>
                 )}
               </Stack>
@@ -108,7 +119,7 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
             {deletion && (
               <>
                 <Button size="xs" variant="light" disabled={busy} onClick={() => void onResolve({ kind: 'keep' })}>
-                  Keep the record
+                  {t('card.keepRecord')}
                 </Button>
                 <Button
                   size="xs"
@@ -118,7 +129,7 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
                   disabled={busy}
                   onClick={confirmDelete}
                 >
-                  Delete it
+                  {t('card.delete')}
                 </Button>
               </>
             )}
@@ -130,7 +141,7 @@ export function ConflictCard({ conflict, busy, onResolve }: Props) {
                 disabled={busy}
                 onClick={() => setCombining(true)}
               >
-                Combine…
+                {t('card.combine')}
               </Button>
             )}
           </Group>

@@ -1,11 +1,11 @@
 import { Group, Pagination, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConflictResolveInput, ConflictView } from '#shared/domain/team';
 import { useOp, useWriteOp } from '../../api/ops';
 import { Empty } from '../../components/Empty';
 import { LoadError, PageLoader } from '../../components/LoadState';
-import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ConflictCard } from './ConflictCard';
 
@@ -21,6 +21,7 @@ const keyOf = (c: ConflictView) => `${c.table}/${c.rowId}/${c.field ?? ''}`;
 
 /** The audit's open conflicts, 50 a page, each decided on its own card. */
 export function ConflictsSection({ auditId, by, readOnly }: Props) {
+  const { t } = useTranslation('team');
   const [page, setPage] = useState(1);
   const list = useOp('conflicts.list', {
     auditId,
@@ -37,13 +38,7 @@ export function ConflictsSection({ auditId, by, readOnly }: Props) {
   const pages = Math.max(1, Math.ceil(total / CONFLICTS_PER_PAGE));
 
   if (total === 0)
-    return (
-      <Empty
-        icon={<IconCircleCheck />}
-        title="No open conflicts"
-        description="When two people change the same field differently, both values are kept and the conflict shows here for you to decide."
-      />
-    );
+    return <Empty icon={<IconCircleCheck />} title={t('conflicts.none')} description={t('conflicts.noneHint')} />;
 
   const decide = async (c: ConflictView, choice: ConflictResolveInput['choice']): Promise<boolean> => {
     setDeciding(keyOf(c));
@@ -57,11 +52,11 @@ export function ConflictsSection({ auditId, by, readOnly }: Props) {
     });
     setDeciding(null);
     if (!result.ok) {
-      notifyError(result.error, 'The conflict was not resolved');
+      notifyError(result.error, t('conflicts.failed'));
       return false;
     }
     const left = result.value.remaining;
-    notifySuccess(left === 0 ? 'Conflict resolved: none left' : `Conflict resolved: ${left} left`);
+    notifySuccess(left === 0 ? t('conflicts.resolvedNoneLeft') : t('conflicts.resolvedLeft', { count: left }));
     // The last card of the last page went: show the page before.
     if (page > 1 && left <= (page - 1) * CONFLICTS_PER_PAGE) setPage(page - 1);
     return true;
@@ -70,8 +65,7 @@ export function ConflictsSection({ auditId, by, readOnly }: Props) {
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        {plural(total, 'open conflict')}. Until you decide, the later value shows. Deciding is an ordinary change: it
-        reaches the team with your next package.
+        {t('conflicts.intro', { count: total })}
       </Text>
       {items.map((c) => (
         <ConflictCard
@@ -87,8 +81,8 @@ export function ConflictsSection({ auditId, by, readOnly }: Props) {
             total={pages}
             value={page}
             onChange={setPage}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-            getItemProps={(p) => ({ 'aria-label': `Conflicts page ${p}` })}
+            getControlProps={(control) => ({ 'aria-label': t(`conflicts.control.${control}`) })}
+            getItemProps={(p) => ({ 'aria-label': t('conflicts.page', { page: p }) })}
           />
         </Group>
       )}

@@ -1,12 +1,14 @@
 import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Text, type ButtonProps } from '@mantine/core';
 import { IconAlertTriangle, IconPackageImport, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type ApiError, type ErrorCode } from '#shared/api/result';
 import type { ImportPreview, MergeSummary, TeamJob } from '#shared/domain/team';
 import { getApi } from '../../api/client';
 import { useInvalidateAfter } from '../../api/ops';
 import { useJob } from '../../api/useJob';
-import { plural } from '../../lib/format';
+import { errorText } from '../../i18n/errorText';
+import { i18n } from '../../i18n/instance';
 import { notifySuccess } from '../../lib/notify';
 import { PACKAGE_ACCEPT, uploadPackage } from './packageFile';
 import { PreviewDetails } from './PreviewDetails';
@@ -26,7 +28,7 @@ const JOB_OPS = {
 
 /** A job that failed, as the error the modal shows. */
 const jobError = (job: TeamJob): ApiError => {
-  const e = job.error ?? { code: 'internal', message: 'The package could not be imported; nothing was changed.' };
+  const e = job.error ?? { code: 'internal', message: i18n.t('team:import.failedDefault') };
   const code = (ERROR_CODES as readonly string[]).includes(e.code) ? (e.code as ErrorCode) : 'internal';
   return { code, message: e.message };
 };
@@ -40,7 +42,20 @@ interface Props {
 }
 
 export const summaryText = (s: MergeSummary): string =>
-  `${plural(s.added, 'record')} added, ${s.changed} changed, ${plural(s.conflicts, 'conflict')}`;
+  i18n.t('team:import.summary', {
+    records: i18n.t('team:import.records', { count: s.added }),
+    changed: s.changed,
+    count: s.conflicts,
+  });
+
+/** The backend's job steps (electron/core/sync/team-jobs.ts) come in English: the known ones in the UI language. */
+const STAGES: Record<string, string> = {
+  'Taking a backup first': 'backup',
+  'Checking the package': 'checking',
+  'Placing evidence files': 'evidence',
+  Merging: 'merging',
+};
+const stageText = (stage: string): string => (STAGES[stage] ? i18n.t(`team:import.stage.${STAGES[stage]}`) : stage);
 
 /**
  * "Import package…": pick a .fwpkg, send it in ordered chunks, check it and
@@ -51,6 +66,7 @@ export const summaryText = (s: MergeSummary): string =>
  * Closing before importing drops the upload.
  */
 export function ImportPackage({ auditId, by, onImported, variant = 'default' }: Props) {
+  const { t } = useTranslation('team');
   const [state, setState] = useState<State>({ kind: 'closed' });
   const [compared, setCompared] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -120,7 +136,7 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
     if ('job' in outcome && outcome.job.state === 'cancelled') {
       // The backend gave the upload up with the cancelled import: nothing was changed.
       setState({ kind: 'closed' });
-      return notifySuccess('Import cancelled: nothing was changed.');
+      return notifySuccess(t('import.cancelled'));
     }
     if (!summary) {
       const error = 'error' in outcome ? outcome.error : jobError(outcome.job);
@@ -130,20 +146,16 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
     }
     void invalidate('team.import');
     setState({ kind: 'closed' });
-    notifySuccess(`Imported the package from ${preview.senderName}: ${summaryText(summary)}.`);
+    notifySuccess(t('import.imported', { name: preview.senderName, summary: summaryText(summary) }));
     onImported(preview, summary);
   };
 
   const running = job.job?.state === 'running' ? job.job : null;
   const jobProgress = running && (
-    <Stack
-      gap="xs"
-      role="group"
-      aria-label={running.kind === 'import' ? 'Import in progress' : 'Package check in progress'}
-    >
+    <Stack gap="xs" role="group" aria-label={running.kind === 'import' ? t('import.importing') : t('import.checking')}>
       <Group justify="space-between">
         <Text size="sm" aria-live="polite">
-          {running.stage}…
+          {t('import.stageRunning', { stage: stageText(running.stage) })}
         </Text>
         <Button
           size="xs"
@@ -151,17 +163,21 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
           leftSection={<IconX size={14} />}
           onClick={close}
           disabled={!running.cancellable}
-          title={running.cancellable ? undefined : 'The merge is being written; it can no longer be cancelled'}
+          title={running.cancellable ? undefined : t('import.noCancel')}
         >
-          Cancel
+          {t('common:cancel')}
         </Button>
       </Group>
-      <Progress value={Math.round(running.progress * 100)} animated aria-label={running.stage} />
+      <Progress value={Math.round(running.progress * 100)} animated aria-label={stageText(running.stage)} />
     </Stack>
   );
 
   const title =
-    state.kind === 'closed' ? '' : state.kind === 'preview' ? `Import ${state.name}` : `Package ${state.name}`;
+    state.kind === 'closed'
+      ? ''
+      : state.kind === 'preview'
+        ? t('import.titlePreview', { name: state.name })
+        : t('import.titleOther', { name: state.name });
   const needsCompare = state.kind === 'preview' && !state.preview.signer.known;
 
   return (
@@ -169,7 +185,7 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
       <FileButton onChange={(f) => void start(f)} resetRef={resetPicker} accept={PACKAGE_ACCEPT}>
         {(props) => (
           <Button {...props} variant={variant} leftSection={<IconPackageImport size={16} />}>
-            Import package…
+            {t('import.button')}
           </Button>
         )}
       </FileButton>
@@ -182,35 +198,39 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
         closeOnClickOutside={false}
       >
         {state.kind === 'uploading' && (
-          <Stack gap="xs" role="group" aria-label="Package upload in progress">
+          <Stack gap="xs" role="group" aria-label={t('import.uploading')}>
             <Group justify="space-between">
               <Text size="sm" aria-live="polite">
-                Reading {state.name}…
+                {t('import.reading', { name: state.name })}
               </Text>
               <Button size="xs" variant="default" leftSection={<IconX size={14} />} onClick={close}>
-                Cancel
+                {t('common:cancel')}
               </Button>
             </Group>
-            <Progress value={Math.round(state.sent * 100)} animated aria-label={`Reading ${state.name}`} />
+            <Progress
+              value={Math.round(state.sent * 100)}
+              animated
+              aria-label={t('import.readingLabel', { name: state.name })}
+            />
           </Stack>
         )}
         {state.kind === 'checking' &&
           (jobProgress ?? (
             <Text size="sm" aria-live="polite">
-              Checking {state.name}…
+              {t('import.checkingName', { name: state.name })}
             </Text>
           ))}
         {state.kind === 'failed' && (
           <Stack gap="md">
-            <Alert color="red" icon={<IconAlertTriangle />} title="This package cannot be imported" role="alert">
-              {state.error.message}
+            <Alert color="red" icon={<IconAlertTriangle />} title={t('import.refusedTitle')} role="alert">
+              {errorText(state.error)}
             </Alert>
             <Text size="sm" c="dimmed">
-              Nothing was changed. Ask the sender for a new package if the file was damaged on the way.
+              {t('import.refusedHint')}
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={close} data-autofocus>
-                Close
+                {t('common:close')}
               </Button>
             </Group>
           </Stack>
@@ -225,21 +245,21 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
               disabled={state.importing}
             />
             {state.error && (
-              <Alert color="red" icon={<IconAlertTriangle />} title="Not imported" role="alert">
-                {state.error.message} Nothing was changed.
+              <Alert color="red" icon={<IconAlertTriangle />} title={t('import.notImported')} role="alert">
+                {t('import.notImportedText', { error: errorText(state.error) })}
               </Alert>
             )}
             {state.importing && jobProgress}
             <Group justify="flex-end">
               {state.preview.summary.alreadyImported ? (
                 <Button onClick={close} data-autofocus>
-                  Close
+                  {t('common:close')}
                 </Button>
               ) : (
                 <>
                   {!state.importing && (
                     <Button variant="default" onClick={close}>
-                      Cancel
+                      {t('common:cancel')}
                     </Button>
                   )}
                   <Button
@@ -248,7 +268,7 @@ export function ImportPackage({ auditId, by, onImported, variant = 'default' }: 
                     disabled={needsCompare && !compared}
                     data-autofocus
                   >
-                    Import
+                    {t('import.import')}
                   </Button>
                 </>
               )}

@@ -1,9 +1,9 @@
 import { Alert, Badge, Checkbox, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '#shared/domain/team';
 import { Facts } from '../../components/Facts';
-import { plural } from '../../lib/format';
-import { KIND_LABELS, shortId } from './labels';
+import { kindLabel, shortId } from './labels';
 
 interface Props {
   preview: ImportPreview;
@@ -16,6 +16,7 @@ interface Props {
 
 /** What a package is, who signed it and what importing it would do, before anything is written. */
 export function PreviewDetails({ preview: p, compared, onCompared, otherAudit, disabled }: Props) {
+  const { t } = useTranslation('team');
   const s = p.summary;
   const rows = s.byKind.filter((k) => k.added + k.changed + k.conflicts > 0);
   return (
@@ -23,64 +24,61 @@ export function PreviewDetails({ preview: p, compared, onCompared, otherAudit, d
       <Facts
         labelWidth={150}
         items={[
-          ['Package', p.kind === 'send' ? 'The audit sent out by its lead' : 'Work returned by a team member'],
+          [t('preview.package'), p.kind === 'send' ? t('preview.send') : t('preview.return')],
           [
-            'From',
+            t('preview.from'),
             <Text size="sm" key="from">
               {p.senderName}{' '}
               <Text span size="xs" c="dimmed">
-                (data folder {shortId(p.senderDevice)})
+                {t('preview.fromFolder', { folder: shortId(p.senderDevice) })}
               </Text>
             </Text>,
           ],
-          ['Audit', p.auditLabel],
+          [t('preview.audit'), p.auditLabel],
           [
-            'Signed by',
+            t('preview.signedBy'),
             <Stack gap={2} key="signer">
               <Group gap="xs">
                 <Text size="sm">{p.signer.name}</Text>
                 {p.signer.known ? (
                   <Badge color="teal" variant="light">
-                    Known signer
+                    {t('preview.knownSigner')}
                   </Badge>
                 ) : (
                   <Badge color="yellow" variant="light">
-                    Unknown signer
+                    {t('preview.unknownSigner')}
                   </Badge>
                 )}
               </Group>
-              <Code style={{ wordBreak: 'break-all' }} aria-label="Certificate fingerprint">
+              <Code style={{ wordBreak: 'break-all' }} aria-label={t('preview.fingerprint')}>
                 {p.signer.fingerprint}
               </Code>
             </Stack>,
           ],
-          ['Evidence files', String(p.evidenceFiles)],
+          [t('preview.evidenceFiles'), String(p.evidenceFiles)],
         ]}
       />
       {otherAudit && (
-        <Alert color="blue" icon={<IconInfoCircle />} title="For another audit">
-          This package belongs to {p.auditLabel}, not to the audit on screen. Importing it updates that audit.
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('preview.otherAuditTitle')}>
+          {t('preview.otherAudit', { audit: p.auditLabel })}
         </Alert>
       )}
       {s.alreadyImported ? (
-        <Alert color="blue" icon={<IconInfoCircle />} title="Already imported" role="status">
-          This package was imported before. Importing it again would change nothing.
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('preview.alreadyTitle')} role="status">
+          {t('preview.already')}
         </Alert>
       ) : (
         <>
           {!p.signer.known && (
-            <Alert color="yellow" icon={<IconAlertTriangle />} title="Check who signed this package" role="alert">
+            <Alert color="yellow" icon={<IconAlertTriangle />} title={t('preview.checkSigner')} role="alert">
               <Stack gap="xs">
-                <Text size="sm">
-                  This data folder does not know the certificate of {p.signer.name} yet. Call {p.signer.name} (not by
-                  replying to the message that brought the file) and compare this fingerprint, read out pair by pair:
-                </Text>
+                <Text size="sm">{t('preview.checkSignerText', { name: p.signer.name })}</Text>
                 <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
                   {p.signer.fingerprint}
                 </Code>
                 <Checkbox
-                  label="I compared the fingerprint with the sender"
-                  description="Import only if every pair matches what the sender reads out."
+                  label={t('preview.compared')}
+                  description={t('preview.comparedHint')}
                   checked={compared}
                   onChange={(e) => onCompared(e.currentTarget.checked)}
                   disabled={disabled}
@@ -89,22 +87,22 @@ export function PreviewDetails({ preview: p, compared, onCompared, otherAudit, d
             </Alert>
           )}
           {rows.length === 0 ? (
-            <Text size="sm">Nothing new: this data folder has everything the package holds.</Text>
+            <Text size="sm">{t('preview.nothingNew')}</Text>
           ) : (
-            <Table aria-label="What the import changes" withTableBorder verticalSpacing={4}>
+            <Table aria-label={t('preview.changes')} withTableBorder verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Records</Table.Th>
-                  <Table.Th ta="right">Added</Table.Th>
-                  <Table.Th ta="right">Changed</Table.Th>
-                  <Table.Th ta="right">Conflicts</Table.Th>
+                  <Table.Th>{t('preview.records')}</Table.Th>
+                  <Table.Th ta="right">{t('preview.added')}</Table.Th>
+                  <Table.Th ta="right">{t('preview.changed')}</Table.Th>
+                  <Table.Th ta="right">{t('preview.conflicts')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((k) => (
                   <Table.Tr key={k.kind}>
                     <Table.Th scope="row" fw={400}>
-                      {KIND_LABELS[k.kind]}
+                      {kindLabel(k.kind)}
                     </Table.Th>
                     <Table.Td ta="right">{k.added}</Table.Td>
                     <Table.Td ta="right">{k.changed}</Table.Td>
@@ -116,7 +114,7 @@ export function PreviewDetails({ preview: p, compared, onCompared, otherAudit, d
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr>
-                  <Table.Th scope="row">Total</Table.Th>
+                  <Table.Th scope="row">{t('preview.total')}</Table.Th>
                   <Table.Th ta="right">{s.added}</Table.Th>
                   <Table.Th ta="right">{s.changed}</Table.Th>
                   <Table.Th ta="right">{s.conflicts}</Table.Th>
@@ -126,8 +124,7 @@ export function PreviewDetails({ preview: p, compared, onCompared, otherAudit, d
           )}
           {s.conflicts > 0 && (
             <Text size="sm" c="dimmed">
-              {plural(s.conflicts, 'conflict')}: both values are kept and the later one shows until you decide on the
-              Team tab. Nothing is lost.
+              {t('preview.conflictsNote', { count: s.conflicts })}
             </Text>
           )}
         </>

@@ -1,11 +1,13 @@
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Progress, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconX } from '@tabler/icons-react';
 import { useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { SigningIdentity } from '#shared/domain/signing';
 import type { TeamRole } from '#shared/domain/team';
 import { useOp, useWriteOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { href } from '../../lib/router';
 import { formatBytes } from '../../lib/files';
 
@@ -27,15 +29,13 @@ type Stage = { kind: 'idle' } | { kind: 'writing' } | { kind: 'downloading'; rea
 
 const EVERYONE = '__everyone__';
 
-/** "2,762 values": counts grouped as the user's locale writes them. */
-const count = (n: number, one: string) => `${n.toLocaleString()} ${n === 1 ? one : `${one}s`}`;
-
 /**
  * Lead (or solo): sends the audit to a team member, or to everyone, as a
  * signed package. Member: returns what changed since the last exchange. The
  * package is written by the backend, then read back in chunks and downloaded.
  */
 export function SendModal({ opened, onClose, audit, role, identities, by }: Props) {
+  const { t } = useTranslation('team');
   const returning = role === 'member';
   const [picked, setPicked] = useState<string | null>(null);
   const identityId = picked ?? preselectIdentity(identities, by);
@@ -82,14 +82,14 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
 
   const passphraseError =
     refusal?.code === 'wrong_passphrase' || refusal?.issues?.some((i) => i.path.includes('passphrase'))
-      ? refusal.message
+      ? errorText(refusal)
       : null;
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    if (!identity) return setPickError('Choose the signing identity');
+    if (!identity) return setPickError(t('send.chooseIdentity'));
     if (identity.protection !== 'os_keychain' && !passphrase)
-      return setRefusal({ code: 'wrong_passphrase', message: 'Enter the passphrase' });
+      return setRefusal({ code: 'wrong_passphrase', message: t('send.enterPassphrase') });
     setPickError(null);
     setRefusal(null);
     setCancelled(false);
@@ -107,7 +107,7 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
     });
     if (!written.ok) {
       setStage({ kind: 'idle' });
-      if (written.error.code === 'certificate_expired') return setExpiredNotice(written.error.message);
+      if (written.error.code === 'certificate_expired') return setExpiredNotice(errorText(written.error));
       return setRefusal(written.error);
     }
     // The package is recorded as sent once written: team.export refreshes the list, even when the download is cancelled.
@@ -122,43 +122,49 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
     setStage({ kind: 'idle' });
     if ('error' in outcome) return setRefusal(outcome.error);
     if ('cancelled' in outcome) return setCancelled(true);
+    const saved = {
+      file: pkg.fileName,
+      values: t('send.values', { count: pkg.changes }),
+      files: t('send.evidenceFiles', { count: pkg.evidenceFiles }),
+      size: formatBytes(pkg.size),
+    };
     notifySuccess(
-      `${pkg.fileName} saved: ${count(pkg.changes, 'value')}, ${count(pkg.evidenceFiles, 'evidence file')}, ${formatBytes(pkg.size)}. Hand it to ${returning ? 'the lead' : forName || 'your team'}.`,
+      returning
+        ? t('send.savedToLead', saved)
+        : forName
+          ? t('send.savedToName', { ...saved, name: forName })
+          : t('send.savedToTeam', saved),
     );
     reset();
     onClose();
   };
 
   const busy = stage.kind !== 'idle';
-  const title = returning ? 'Return my work to the lead' : 'Send to team member';
+  const title = returning ? t('send.titleReturn') : t('send.titleSend');
 
   return (
     <Modal opened={opened} onClose={close} title={title} centered size="lg" closeOnEscape={!busy}>
       {identities.length === 0 ? (
         <Stack gap="sm">
+          <Text size="sm">{t('send.noIdentity')}</Text>
           <Text size="sm">
-            A package is signed, so your colleague can tell it comes from you. There is no signing identity on this
-            computer yet.
-          </Text>
-          <Text size="sm">
-            Create one in <Anchor href={href('/settings/signing')}>Settings → Signing identities</Anchor>, then come
-            back here.
+            <Trans
+              t={t}
+              i18nKey="send.createOne"
+              components={{ settings: <Anchor href={href('/settings/signing')} /> }}
+            />
           </Text>
         </Stack>
       ) : (
         <form onSubmit={(ev) => void submit(ev)} noValidate aria-label={title}>
           <Stack gap="md">
-            <Text size="sm">
-              {returning
-                ? 'The package holds what changed here since your last exchange with the lead, and the evidence files the lead does not have yet.'
-                : 'The package holds the client, the audit, its team, checklist and the records so far. The team member imports it on their own computer.'}
-            </Text>
+            <Text size="sm">{returning ? t('send.holdsReturn') : t('send.holdsSend')}</Text>
             {!returning && (
               <Select
-                label="For"
-                description="A team member who has returned work before gets only what changed since."
+                label={t('send.for')}
+                description={t('send.forHint')}
                 data={[
-                  { value: EVERYONE, label: 'Everyone on the team' },
+                  { value: EVERYONE, label: t('send.everyone') },
                   ...members.map((m) => ({ value: m.name, label: m.name })),
                 ]}
                 value={forWhom}
@@ -179,9 +185,7 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
               passphrase={passphrase}
               onPassphrase={setPassphrase}
               description={(identity) =>
-                identity
-                  ? `Your colleague sees this name and certificate when importing. Valid until ${formatCertDate(identity.notAfter)}.`
-                  : 'Your colleague sees this name and certificate when importing.'
+                identity ? t('send.signerSeesUntil', { date: formatCertDate(identity.notAfter) }) : t('send.signerSees')
               }
               identityError={pickError}
               passphraseError={passphraseError}
@@ -189,11 +193,14 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
             />
             {!returning && (
               <Checkbox
-                label="Include evidence files"
+                label={t('send.includeEvidence')}
                 description={
                   e
-                    ? `${count(e.evidenceFiles, 'file')}, ${formatBytes(e.evidenceBytes)}`
-                    : 'Photos and documents attached to the audit'
+                    ? t('send.evidenceSize', {
+                        files: t('send.files', { count: e.evidenceFiles }),
+                        size: formatBytes(e.evidenceBytes),
+                      })
+                    : t('send.includeEvidenceHint')
                 }
                 checked={includeEvidence}
                 onChange={(ev) => setIncludeEvidence(ev.currentTarget.checked)}
@@ -202,21 +209,22 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
             )}
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="package-estimate">
               {e
-                ? `The package holds ${count(e.changes, 'value')} and ${count(e.tombstones, 'deletion')}${
-                    returning || includeEvidence
-                      ? `, with ${count(e.evidenceFiles, 'evidence file')} (${formatBytes(e.evidenceBytes)})`
-                      : ', without evidence files'
-                  }.`
+                ? t(returning || includeEvidence ? 'send.estimateWith' : 'send.estimateWithout', {
+                    values: t('send.values', { count: e.changes }),
+                    deletions: t('send.deletions', { count: e.tombstones }),
+                    files: t('send.evidenceFiles', { count: e.evidenceFiles }),
+                    size: formatBytes(e.evidenceBytes),
+                  })
                 : estimate.error
-                  ? `The size could not be worked out: ${estimate.error.message}`
-                  : 'Working out the size…'}
+                  ? t('send.estimateFailed', { error: errorText(estimate.error) })
+                  : t('send.estimating')}
             </Text>
             {expiredNotice && (
-              <Alert color="yellow" icon={<IconAlertTriangle />} title="The certificate has expired" role="alert">
+              <Alert color="yellow" icon={<IconAlertTriangle />} title={t('send.expiredTitle')} role="alert">
                 <Stack gap="xs">
                   <Text size="sm">{expiredNotice}</Text>
                   <Checkbox
-                    label="Sign with the expired certificate anyway"
+                    label={t('send.signExpired')}
                     checked={acceptExpired}
                     onChange={(ev) => setAcceptExpired(ev.currentTarget.checked)}
                   />
@@ -224,39 +232,39 @@ export function SendModal({ opened, onClose, audit, role, identities, by }: Prop
               </Alert>
             )}
             {refusal && !passphraseError && (
-              <Alert color="red" icon={<IconAlertTriangle />} title="No package made" role="alert">
-                {refusal.message}
+              <Alert color="red" icon={<IconAlertTriangle />} title={t('send.refused')} role="alert">
+                {errorText(refusal)}
               </Alert>
             )}
             {cancelled && (
               <Text size="sm" c="dimmed" role="status">
-                Cancelled: nothing was downloaded. The package stays listed as made; make it again when you need it.
+                {t('send.cancelled')}
               </Text>
             )}
             {busy && (
-              <Stack gap="xs" role="group" aria-label="Package in progress">
+              <Stack gap="xs" role="group" aria-label={t('send.progress')}>
                 <Group justify="space-between" gap="sm">
                   <Text size="sm" aria-live="polite">
-                    {stage.kind === 'writing' ? 'Writing and signing the package…' : 'Downloading the package…'}
+                    {stage.kind === 'writing' ? t('send.writing') : t('send.downloading')}
                   </Text>
                   <Button size="xs" variant="default" leftSection={<IconX size={14} />} onClick={cancel}>
-                    Cancel
+                    {t('common:cancel')}
                   </Button>
                 </Group>
                 <Progress
                   value={stage.kind === 'downloading' ? Math.round(stage.read * 100) : 100}
                   animated
                   striped={stage.kind === 'writing'}
-                  aria-label="Package progress"
+                  aria-label={t('send.progressLabel')}
                 />
               </Stack>
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close} disabled={busy}>
-                Close
+                {t('common:close')}
               </Button>
               <Button type="submit" loading={busy} disabled={expiredNotice !== null && !acceptExpired}>
-                {expiredNotice ? 'Sign anyway' : returning ? 'Make return package' : 'Make package'}
+                {expiredNotice ? t('send.signAnyway') : returning ? t('send.makeReturn') : t('send.make')}
               </Button>
             </Group>
           </Stack>

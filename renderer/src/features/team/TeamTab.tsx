@@ -1,6 +1,7 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconPackageExport, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import { canEditAudit } from '#shared/rules/audit-status';
 import { useOp } from '../../api/ops';
@@ -8,7 +9,6 @@ import { navigate } from '../../lib/router';
 import { Block } from '../../components/Block';
 import { Empty } from '../../components/Empty';
 import { LoadError, PageLoader } from '../../components/LoadState';
-import { plural } from '../../lib/format';
 import { useMe } from '../../lib/useMe';
 import { ConflictsSection } from './ConflictsSection';
 import { ExchangeList } from './ExchangeList';
@@ -22,6 +22,7 @@ interface Props {
 
 /** Audit → Team: who leads, the packages exchanged, sending and importing, and the open conflicts. */
 export function TeamTab({ audit }: Props) {
+  const { t } = useTranslation('team');
   // As useActor, but with the choice on this tab: "I am" here and on the checklist is one setting.
   const teamIds = useMemo(() => audit.team.map((m) => m.id), [audit.team]);
   const [me, setMe] = useMe(audit.id, teamIds);
@@ -37,7 +38,7 @@ export function TeamTab({ audit }: Props) {
   if (!status.data) return <PageLoader />;
   const s = status.data;
   const member = s.role === 'member';
-  const sendLabel = member ? 'Return my work to the lead…' : 'Send to team member…';
+  const sendLabel = member ? t('tab.return') : t('tab.send');
   const editable = canEditAudit(audit.status);
 
   const importer = (
@@ -64,25 +65,21 @@ export function TeamTab({ audit }: Props) {
 
   return (
     <Stack gap="lg">
-      <Block title="Team">
+      <Block title={t('tab.title')}>
         <Stack gap="sm">
           <Alert
             color={s.role === 'solo' ? 'gray' : 'blue'}
             icon={<IconUsersGroup />}
-            title={s.role === 'lead' ? 'Team lead' : member ? 'Team copy' : 'Solo'}
+            title={s.role === 'lead' ? t('tab.lead') : member ? t('tab.member') : t('tab.solo')}
           >
             {roleText(s)}
           </Alert>
           {member && (
             <NativeSelect
-              label="I am"
-              description={
-                me
-                  ? 'Your edits and packages carry this name.'
-                  : 'Say who you are: until then your edits carry the lead auditor’s name.'
-              }
+              label={t('tab.iAm')}
+              description={me ? t('tab.iAmSet') : t('tab.iAmUnset')}
               data={[
-                { value: '', label: 'Choose yourself' },
+                { value: '', label: t('tab.chooseYourself') },
                 ...audit.team.map((m) => ({ value: m.id, label: m.name })),
               ]}
               value={me ?? ''}
@@ -97,14 +94,14 @@ export function TeamTab({ audit }: Props) {
                 color="red"
                 onClick={() => document.getElementById('conflicts')?.scrollIntoView({ behavior: 'smooth' })}
               >
-                {plural(s.openConflicts, 'open conflict')}
+                {t('tab.openConflicts', { count: s.openConflicts })}
               </Button>
             ) : (
-              <Text size="sm">No open conflicts.</Text>
+              <Text size="sm">{t('tab.noOpenConflicts')}</Text>
             )}
             {s.conflictsResolved > 0 && (
               <Text size="sm" c="dimmed">
-                {plural(s.conflictsResolved, 'conflict')} resolved so far.
+                {t('tab.resolvedSoFar', { count: s.conflictsResolved })}
               </Text>
             )}
           </Group>
@@ -116,23 +113,19 @@ export function TeamTab({ audit }: Props) {
           )}
         </Stack>
       </Block>
-      <Block title="Packages exchanged">
+      <Block title={t('tab.exchanged')}>
         {s.exchanges.length > 0 ? (
           <ExchangeList exchanges={s.exchanges} />
         ) : (
           <Empty
             icon={<IconPackageExport />}
-            title="Nothing exchanged yet"
-            description={
-              member
-                ? 'When your work is done, return it to the lead: “Return my work to the lead…” makes a signed package with what changed here.'
-                : 'Send the audit to a team member: “Send to team member…” makes a signed package. Hand them the file (USB stick, e-mail, file share); they open it with “Import package…” in Audits. Their returns come back the same way.'
-            }
+            title={t('tab.nothingExchanged')}
+            description={member ? t('tab.nothingExchangedMember') : t('tab.nothingExchangedLead')}
           />
         )}
       </Block>
-      <section id="conflicts" aria-label="Conflicts">
-        <Block title="Conflicts">
+      <section id="conflicts" aria-label={t('tab.conflicts')}>
+        <Block title={t('tab.conflicts')}>
           <ConflictsSection key={conflictsKey} auditId={audit.id} by={by} readOnly={!editable} />
         </Block>
       </section>
