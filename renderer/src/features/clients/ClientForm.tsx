@@ -1,6 +1,7 @@
 import { Button, Grid, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Result } from '#shared/api/result';
 import type { Client, ClientInput } from '#shared/domain/client';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
@@ -25,6 +26,7 @@ interface ClientFormProps {
 
 export function ClientForm(props: ClientFormProps) {
   const { initialValues, submitLabel, cancelTo, issuePrefix, onSubmit, onSaved } = props;
+  const { t } = useTranslation('clients');
   const form = useForm<ClientFormValues>({ mode: 'controlled', initialValues });
   const journal = useFormJournal(form, { recordType: 'client', recordId: props.journalId, auditId: '' });
   const [saving, setSaving] = useState(false);
@@ -45,45 +47,39 @@ export function ClientForm(props: ClientFormProps) {
       return onSaved(result.value);
     }
     form.setErrors(issuesToErrors(result.error.issues, issuePrefix));
-    notifyError(result.error, 'The client was not saved');
+    notifyError(result.error, t('form.saveFailed'));
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={submitLabel}>
       <Stack gap="lg">
         <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel={submitLabel} />
-        <Block title="Organisation">
+        <Block title={t('form.organisation')}>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label="Organisation name" withAsterisk {...form.getInputProps('name')} />
+              <TextInput label={t('form.name')} withAsterisk {...form.getInputProps('name')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
-                label="Representative"
-                description="Top management contact for the certification"
+                label={t('form.representative')}
+                description={t('form.representativeHint')}
                 {...form.getInputProps('representative')}
               />
             </Grid.Col>
             <Grid.Col span={12}>
-              <Textarea
-                label="Registered address"
-                autosize
-                minRows={2}
-                maxRows={5}
-                {...form.getInputProps('address')}
-              />
+              <Textarea label={t('form.address')} autosize minRows={2} maxRows={5} {...form.getInputProps('address')} />
             </Grid.Col>
           </Grid>
         </Block>
-        <Block title="Sites">
+        <Block title={t('form.sites')}>
           <SitesEditor form={form} />
         </Block>
-        <Block title="Contacts">
+        <Block title={t('form.contacts')}>
           <ContactsEditor form={form} />
         </Block>
         <Group justify="flex-end">
           <Button component="a" href={href(cancelTo)} variant="default">
-            Cancel
+            {t('common:cancel')}
           </Button>
           <Button type="submit" loading={saving}>
             {submitLabel}

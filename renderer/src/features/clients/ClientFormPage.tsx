@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useWriteOp, useOp } from '../../api/ops';
 import { newRecordId } from '../../lib/drafts';
 import { navigate } from '../../lib/router';
@@ -10,23 +11,24 @@ import { isMissingClient, MissingClient } from './MissingClient';
 import { clientToValues, emptyClientValues } from './clientFormValues';
 
 export function ClientCreatePage() {
+  const { t } = useTranslation('clients');
   const create = useWriteOp('clients.create');
   const [initialValues] = useState(emptyClientValues);
   return (
     <>
       <PageHeader
-        title="Add client"
-        back={{ to: '/clients', label: 'Clients' }}
-        description="The organisation seeking certification, its sites and the people you deal with."
+        title={t('formPage.addTitle')}
+        back={{ to: '/clients', label: t('formPage.back') }}
+        description={t('formPage.addDescription')}
       />
       <ClientForm
         initialValues={initialValues}
-        submitLabel="Create client"
+        submitLabel={t('formPage.create')}
         journalId={newRecordId('client')}
         cancelTo="/clients"
         onSubmit={create.mutate}
         onSaved={(client) => {
-          notifySuccess(`${client.name} added`);
+          notifySuccess(t('formPage.added', { name: client.name }));
           navigate(`/clients/${client.id}`, { replace: true });
         }}
       />
@@ -35,6 +37,7 @@ export function ClientCreatePage() {
 }
 
 export function ClientEditPage({ id }: { id: string }) {
+  const { t } = useTranslation('clients');
   const client = useOp('clients.get', { id });
   const update = useWriteOp('clients.update');
 
@@ -45,16 +48,19 @@ export function ClientEditPage({ id }: { id: string }) {
   if (!client.data) return <PageLoader />;
   return (
     <>
-      <PageHeader title={`Edit ${client.data.name}`} back={{ to: `/clients/${id}`, label: 'Back to the client' }} />
+      <PageHeader
+        title={t('formPage.editTitle', { name: client.data.name })}
+        back={{ to: `/clients/${id}`, label: t('formPage.backToClient') }}
+      />
       <ClientForm
         initialValues={clientToValues(client.data)}
-        submitLabel="Save changes"
+        submitLabel={t('formPage.save')}
         journalId={id}
         cancelTo={`/clients/${id}`}
         issuePrefix="client"
         onSubmit={(input) => update.mutate({ id, client: input })}
         onSaved={(saved) => {
-          notifySuccess(`${saved.name} saved`);
+          notifySuccess(t('formPage.saved', { name: saved.name }));
           navigate(`/clients/${id}`, { replace: true });
         }}
       />

@@ -12,35 +12,37 @@ import {
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconMapPin, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { newSiteRow, type ClientFormValues } from './clientFormValues';
 
 /** One fieldset per site ("Site 2"), so every input has a clear name in context. */
 export function SitesEditor({ form }: { form: UseFormReturnType<ClientFormValues> }) {
+  const { t } = useTranslation('clients');
   const rows = form.values.sites;
   return (
     <Stack gap="sm">
       {rows.length === 0 && (
         <Text size="sm" c="dimmed">
-          No sites yet. Add each location the certification covers, with its headcount.
+          {t('siteRows.empty')}
         </Text>
       )}
       {rows.map((row, i) => (
-        <Fieldset key={row.key} legend={`Site ${i + 1}`} variant="filled" radius="md">
+        <Fieldset key={row.key} legend={t('siteRows.legend', { n: i + 1 })} variant="filled" radius="md">
           <Grid>
             <Grid.Col span={{ base: 12, sm: 5 }}>
               <TextInput
-                label="Site name"
+                label={t('siteRows.name')}
                 withAsterisk
-                placeholder="e.g. Head office"
+                placeholder={t('siteRows.namePlaceholder')}
                 {...form.getInputProps(`sites.${i}.name`)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 5 }}>
-              <TextInput label="Site address" {...form.getInputProps(`sites.${i}.address`)} />
+              <TextInput label={t('siteRows.address')} {...form.getInputProps(`sites.${i}.address`)} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 2 }}>
               <NumberInput
-                label="Headcount"
+                label={t('siteRows.headcount')}
                 withAsterisk
                 min={0}
                 allowDecimal={false}
@@ -51,11 +53,11 @@ export function SitesEditor({ form }: { form: UseFormReturnType<ClientFormValues
             </Grid.Col>
             <Grid.Col span={12}>
               <Textarea
-                label="Processes at this site"
+                label={t('siteRows.processes')}
                 autosize
                 minRows={2}
                 maxRows={6}
-                placeholder="e.g. software development, customer support, data centre operations"
+                placeholder={t('siteRows.processesPlaceholder')}
                 {...form.getInputProps(`sites.${i}.processes`)}
               />
             </Grid.Col>
@@ -64,7 +66,7 @@ export function SitesEditor({ form }: { form: UseFormReturnType<ClientFormValues
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Remove site ${i + 1}`}
+              aria-label={t('siteRows.remove', { n: i + 1 })}
               onClick={() => form.removeListItem('sites', i)}
             >
               <IconTrash size={18} />
@@ -79,7 +81,7 @@ export function SitesEditor({ form }: { form: UseFormReturnType<ClientFormValues
           leftSection={<IconMapPin size={16} />}
           onClick={() => form.insertListItem('sites', newSiteRow())}
         >
-          Add site
+          {t('siteRows.add')}
         </Button>
       </Group>
     </Stack>
