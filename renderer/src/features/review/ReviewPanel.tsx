@@ -1,19 +1,15 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
-import {
-  DECISION_LABELS,
-  REVIEW_CONCLUSIONS,
-  REVIEW_CONCLUSION_LABELS,
-  type Decision,
-  type ReviewConclusion,
-  type ReviewState,
-} from '#shared/domain/review';
+import { REVIEW_CONCLUSIONS, type Decision, type ReviewConclusion, type ReviewState } from '#shared/domain/review';
 import { useOp, useWriteOp } from '../../api/ops';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { notifySuccess } from '../../lib/notify';
+import { formatDay } from '../../lib/format';
+import { errorText } from '../../i18n/errorText';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -23,22 +19,27 @@ const today = () => new Date().toISOString().slice(0, 10);
  * the audit team. Shown on the audit's Cycle tab.
  */
 export function ReviewPanel({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('review');
   const state = useOp('review.get', { auditId: audit.id });
   if (state.error && !state.data) return <LoadError error={state.error} onRetry={state.reload} />;
   const s = state.data;
   if (!s) return <PageLoader />;
   return (
-    <Stack gap="md" component="section" aria-label="Technical review and certification decision">
+    <Stack gap="md" component="section" aria-label={t('title')}>
       <Title order={3} size="h5">
-        Technical review and certification decision
+        {t('title')}
       </Title>
       {!s.issuedReport ? (
         <Text size="sm" c="dimmed">
-          The technical review is made on the issued report. Issue the report first (Report tab).
+          {t('issueFirst')}
         </Text>
       ) : (
         <Text size="sm">
-          On report {s.issuedReport.reportNumber} version {s.issuedReport.version}, issued {s.issuedReport.issuedOn}.
+          {t('onReport', {
+            number: s.issuedReport.reportNumber,
+            version: s.issuedReport.version,
+            date: formatDay(s.issuedReport.issuedOn),
+          })}
         </Text>
       )}
       {s.review && <Recorded state={s} />}
@@ -51,11 +52,21 @@ export function ReviewPanel({ audit }: { audit: Audit }) {
 }
 
 function Recorded({ state: s }: { state: ReviewState }) {
+  const { t } = useTranslation('review');
   const r = s.review!;
   return (
-    <Stack gap={4} aria-label="Recorded review">
+    <Stack gap={4} aria-label={t('recorded')}>
       <Text size="sm">
-        Reviewed by <b>{r.reviewerName}</b> on {r.reviewedOn}: {REVIEW_CONCLUSION_LABELS[r.conclusion]}.
+        <Trans
+          t={t}
+          i18nKey="reviewedBy"
+          values={{
+            name: r.reviewerName,
+            date: formatDay(r.reviewedOn),
+            conclusion: t(`labels:reviewConclusion.${r.conclusion}`),
+          }}
+          components={{ b: <b /> }}
+        />
       </Text>
       {r.notes && (
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
@@ -64,7 +75,16 @@ function Recorded({ state: s }: { state: ReviewState }) {
       )}
       {r.decision && (
         <Text size="sm">
-          Decision: <b>{DECISION_LABELS[r.decision]}</b> by {r.decidedBy} on {r.decidedOn}.
+          <Trans
+            t={t}
+            i18nKey="decidedBy"
+            values={{
+              decision: t(`labels:decision.${r.decision}`),
+              name: r.decidedBy,
+              date: r.decidedOn ? formatDay(r.decidedOn) : '',
+            }}
+            components={{ b: <b /> }}
+          />
         </Text>
       )}
     </Stack>
@@ -72,15 +92,17 @@ function Recorded({ state: s }: { state: ReviewState }) {
 }
 
 function Refusal({ error }: { error: ApiError | null }) {
+  const { t } = useTranslation('review');
   if (!error) return null;
   return (
-    <Alert color="red" icon={<IconAlertTriangle />} title="Not recorded" role="alert">
-      {[error.message, ...(error.issues ?? []).map((i) => i.message)].join(' — ')}
+    <Alert color="red" icon={<IconAlertTriangle />} title={t('notRecorded')} role="alert">
+      {[errorText(error), ...(error.issues ?? []).map((i) => i.message)].join(' — ')}
     </Alert>
   );
 }
 
 function ReviewForm({ audit, state }: { audit: Audit; state: ReviewState }) {
+  const { t } = useTranslation('review');
   const record = useWriteOp('review.record');
   const [name, setName] = useState(state.review?.reviewerName ?? '');
   const [email, setEmail] = useState(state.review?.reviewerEmail ?? '');
@@ -99,29 +121,29 @@ function ReviewForm({ audit, state }: { audit: Audit; state: ReviewState }) {
     });
     if (!r.ok) return setRefusal(r.error);
     setRefusal(null);
-    notifySuccess('Technical review recorded');
+    notifySuccess(t('reviewRecorded'));
   };
   return (
     <Stack gap="sm">
       <Group grow align="flex-start">
         <TextInput
-          label="Reviewer"
-          description="Not on the audit team"
+          label={t('reviewer')}
+          description={t('notOnTeam')}
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
         />
-        <TextInput label="Reviewer e-mail" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <TextInput type="date" label="Reviewed on" value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+        <TextInput label={t('reviewerEmail')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput type="date" label={t('reviewedOn')} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
         <Select
-          label="Conclusion"
+          label={t('conclusion')}
           allowDeselect={false}
-          data={REVIEW_CONCLUSIONS.map((c) => ({ value: c, label: REVIEW_CONCLUSION_LABELS[c] }))}
+          data={REVIEW_CONCLUSIONS.map((c) => ({ value: c, label: t(`labels:reviewConclusion.${c}`) }))}
           value={conclusion}
           onChange={(v) => v && setConclusion(v)}
         />
       </Group>
       <Textarea
-        label="Review notes"
+        label={t('reviewNotes')}
         autosize
         minRows={2}
         value={notes}
@@ -130,7 +152,7 @@ function ReviewForm({ audit, state }: { audit: Audit; state: ReviewState }) {
       <Refusal error={refusal} />
       <Group>
         <Button leftSection={<IconCheck size={16} />} loading={record.pending} onClick={() => void submit()}>
-          Record review
+          {t('recordReview')}
         </Button>
       </Group>
     </Stack>
@@ -138,6 +160,7 @@ function ReviewForm({ audit, state }: { audit: Audit; state: ReviewState }) {
 }
 
 function DecisionForm({ audit, state }: { audit: Audit; state: ReviewState }) {
+  const { t } = useTranslation('review');
   const decide = useWriteOp('review.decide');
   const [decision, setDecision] = useState<Decision>(state.allowedDecisions[0]!);
   const [by, setBy] = useState('');
@@ -148,40 +171,40 @@ function DecisionForm({ audit, state }: { audit: Audit; state: ReviewState }) {
     const r = await decide.mutate({ auditId: audit.id, decision, decidedBy: by, decidedOn: on, notes });
     if (!r.ok) return setRefusal(r.error);
     setRefusal(null);
-    notifySuccess('Certification decision recorded');
+    notifySuccess(t('decisionRecorded'));
   };
   return (
     <Stack gap="sm">
       <Group grow align="flex-start">
         <Select
-          label="Decision"
+          label={t('decision')}
           allowDeselect={false}
-          data={state.allowedDecisions.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+          data={state.allowedDecisions.map((d) => ({ value: d, label: t(`labels:decision.${d}`) }))}
           value={decision}
           onChange={(v) => v && setDecision(v)}
         />
         <TextInput
-          label="Decided by"
-          description="Not on the audit team"
+          label={t('decidedByLabel')}
+          description={t('notOnTeam')}
           value={by}
           onChange={(e) => setBy(e.currentTarget.value)}
         />
-        <TextInput type="date" label="Decided on" value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+        <TextInput type="date" label={t('decidedOn')} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
       </Group>
       <Textarea
-        label="Decision notes"
+        label={t('decisionNotes')}
         autosize
         minRows={2}
         value={notes}
         onChange={(e) => setNotes(e.currentTarget.value)}
       />
       <Text size="xs" c="dimmed">
-        Final once recorded.
+        {t('final')}
       </Text>
       <Refusal error={refusal} />
       <Group>
         <Button color="teal" loading={decide.pending} onClick={() => void submit()}>
-          Record decision
+          {t('recordDecision')}
         </Button>
       </Group>
     </Stack>

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Button, Card, Code, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconFileCertificate, IconInfoCircle, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
-import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
-import { EXPORT_KIND_LABELS, VERIFY_FILE_MAX, type DocumentCheck } from '#shared/domain/report';
+import { VERIFY_FILE_MAX, type DocumentCheck } from '#shared/domain/report';
 import { href } from '../../lib/router';
 import { PageHeader } from '../../components/PageHeader';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp } from '../../lib/format';
 import { VerifyOutcome } from '../../components/VerifyOutcome';
+import { errorText } from '../../i18n/errorText';
 import { checkDocument } from './checkDocument';
 
 type State =
@@ -25,6 +26,7 @@ const DOCX = '.docx,application/vnd.openxmlformats-officedocument.wordprocessing
  * this data folder? The file is only read, never stored.
  */
 export function CheckDocumentPage() {
+  const { t } = useTranslation('verify');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   // Cleared after each pick, so choosing the same file again (edited since, or to check twice) is seen.
@@ -49,19 +51,11 @@ export function CheckDocumentPage() {
 
   return (
     <>
-      <PageHeader
-        title="Check a document"
-        description="Is a report or nonconformity list exactly as the lead auditor signed it? Choose the Word file to find out."
-      />
+      <PageHeader title={t('title')} description={t('description')} />
       <Stack gap="md" maw={820}>
         <Card withBorder>
           <Stack gap="sm">
-            <Text size="sm">
-              The file is checked on this computer and not kept. Any change after signing — one character, a picture, a
-              part added or removed — shows as an invalid signature. An intact signature counts as someone known only if
-              its certificate is one of your signing identities or trusted certificates. Up to{' '}
-              {formatBytes(VERIFY_FILE_MAX)}.
-            </Text>
+            <Text size="sm">{t('intro', { size: formatBytes(VERIFY_FILE_MAX) })}</Text>
             <Group>
               <FileButton
                 onChange={(f) => void run(f)}
@@ -71,16 +65,16 @@ export function CheckDocumentPage() {
               >
                 {(props) => (
                   <Button {...props} leftSection={<IconFileCertificate size={16} />}>
-                    Choose a DOCX file…
+                    {t('choose')}
                   </Button>
                 )}
               </FileButton>
             </Group>
             {state.kind === 'checking' && (
-              <Stack gap="xs" role="group" aria-label="Check in progress">
+              <Stack gap="xs" role="group" aria-label={t('inProgress')}>
                 <Group justify="space-between">
                   <Text size="sm" aria-live="polite">
-                    Checking {state.name}…
+                    {t('checking', { name: state.name })}
                   </Text>
                   <Button
                     size="xs"
@@ -88,22 +82,26 @@ export function CheckDocumentPage() {
                     leftSection={<IconX size={14} />}
                     onClick={() => abort.current?.abort()}
                   >
-                    Cancel
+                    {t('common:cancel')}
                   </Button>
                 </Group>
-                <Progress value={Math.round(state.sent * 100)} animated aria-label={`Reading ${state.name}`} />
+                <Progress
+                  value={Math.round(state.sent * 100)}
+                  animated
+                  aria-label={t('reading', { name: state.name })}
+                />
               </Stack>
             )}
           </Stack>
         </Card>
         {state.kind === 'idle' && (
           <Text size="sm" c="dimmed">
-            No document checked yet. Choose a .docx file above; the result appears here.
+            {t('idle')}
           </Text>
         )}
         {state.kind === 'failed' && (
-          <Alert color="red" title={`${state.name} could not be checked`} role="alert">
-            {state.error.message}
+          <Alert color="red" title={t('failed', { name: state.name })} role="alert">
+            {errorText(state.error)}
           </Alert>
         )}
         {state.kind === 'done' && <CheckResult check={state.check} />}
@@ -113,30 +111,36 @@ export function CheckDocumentPage() {
 }
 
 function CheckResult({ check }: { check: DocumentCheck }) {
+  const { t } = useTranslation('verify');
   const issued = check.issued;
   return (
-    <Stack gap="sm" role="region" aria-label="Check result">
+    <Stack gap="sm" role="region" aria-label={t('result')}>
       <Text size="sm" fw={600}>
-        {check.name} · {formatBytes(check.size)}
+        {t('nameSize', { name: check.name, size: formatBytes(check.size) })}
       </Text>
       <VerifyOutcome result={check.verification} />
       {issued ? (
-        <Alert color="blue" icon={<IconInfoCircle />} title="Issued from this data folder" role="status">
-          {EXPORT_KIND_LABELS[issued.kind]} version {issued.version}, report {issued.reportNumber}, for{' '}
-          {issued.clientName} ({AUDIT_TYPE_LABELS[issued.auditType]}), issued {formatTimestamp(issued.issuedAt)}.{' '}
-          {issued.current ? 'It is the current version.' : 'A newer version has been issued since.'}{' '}
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('issuedTitle')} role="status">
+          {t('issued', {
+            kind: t(`labels:exportKind.${issued.kind}`),
+            version: issued.version,
+            number: issued.reportNumber,
+            client: issued.clientName,
+            type: t(`labels:auditType.${issued.auditType}`),
+            date: formatTimestamp(issued.issuedAt),
+          })}{' '}
+          {issued.current ? t('current') : t('newer')}{' '}
           <Anchor href={href(`/audits/${issued.auditId}/report`)} size="sm">
-            Open the audit’s report
+            {t('openReport')}
           </Anchor>
         </Alert>
       ) : (
         <Text size="sm" c="dimmed">
-          This file is not a version issued from this data folder (its SHA-256 matches none). The signature above still
-          says whether it is intact and whether its signer is known here.
+          {t('notIssued')}
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        SHA-256 <Code>{check.sha256}</Code>
+        {t('sha256')} <Code>{check.sha256}</Code>
       </Text>
     </Stack>
   );
