@@ -5,8 +5,8 @@ import { DomainError } from '#shared/api/result';
 import type { RepoContext } from '../repos/context';
 import { ingestPath } from './ingest';
 import { emptyFileError, safeName } from './names';
-import type { DirSink } from './store';
-import { evidenceService, type AddResult, type EvidenceService, type Prepared } from './service';
+import { BATCH_ROWS, RowBatches } from './row-batches';
+import { evidenceService, type AddRequest, type AddResult, type EvidenceService, type Prepared } from './service';
 
 export interface ImportOptions {
   auditId: string;
@@ -104,57 +104,49 @@ const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 
 /** Files in flight at once: their reads, writes and fsyncs overlap (the disk flushes them together). */
 export const IMPORT_CONCURRENCY = 8;
-/** Rows written per transaction at most, and how long a ready row may wait for others. */
-const BATCH_ROWS = 64;
-const BATCH_WAIT_MS = 50;
+/** How long a row may wait for others (see RowBatches): progress is reported at least this often. */
+const GATHER_MS = 500;
 
 /**
- * Collects rows whose files are safely stored and writes them together: a
- * bulk import pays one database flush per batch instead of one per file, and
- * one fsync per folder the batch renamed files into. Digests stay claimed
- * until then, so collection cannot take the files.
+ * Received files placed in the store together: one transaction claims every
+ * digest of a batch (service.prepareMany) instead of one per file, then the
+ * files are renamed into place and described. While a batch is placed, the
+ * files received meanwhile queue for the next.
  */
-class GroupCommit implements DirSink {
-  private queue: { p: Prepared; settle: (r: AddResult | Error) => void }[] = [];
-  /** Folders with renames not yet fsynced (store.place adds them); the next flush syncs them. */
-  private dirs = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushing = Promise.resolve();
+class PlaceBatches {
+  private queue: { req: AddRequest; settle: (p: Prepared | Error) => void }[] = [];
+  private placing: Promise<void> | null = null;
 
-  constructor(private readonly service: EvidenceService) {}
+  constructor(
+    private readonly service: EvidenceService,
+    private readonly rows: RowBatches,
+  ) {}
 
-  add(dir: string): void {
-    this.dirs.add(dir);
+  submit(req: AddRequest): Promise<Prepared | Error> {
+    const answer = new Promise<Prepared | Error>((settle) => this.queue.push({ req, settle }));
+    this.placing ??= this.drain().finally(() => (this.placing = null));
+    return answer;
   }
 
-  submit(p: Prepared): Promise<AddResult | Error> {
-    return new Promise((settle) => {
-      this.queue.push({ p, settle });
-      if (this.queue.length >= BATCH_ROWS) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), BATCH_WAIT_MS);
-    });
+  async settled(): Promise<void> {
+    while (this.placing) await this.placing;
   }
 
-  /** Writes what is queued. Flushes run one after the other, so no row can overtake its folder's fsync. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.queue.splice(0);
-    const dirs = this.dirs;
-    this.dirs = new Set();
-    this.flushing = this.flushing.then(async () => {
-      if (batch.length === 0 && dirs.size === 0) return;
-      let results: (AddResult | Error)[];
+  private async drain(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0);
+      let placed: (Prepared | Error)[];
       try {
-        // Rows only after their files' renames are durable.
-        await this.service.store.syncDirs(dirs);
-        results = this.service.commit(batch.map((b) => b.p));
+        placed = await this.service.prepareMany(
+          batch.map((b) => b.req),
+          this.rows,
+        );
       } catch (e) {
-        results = batch.map(() => (e instanceof Error ? e : new Error(String(e))));
+        placed = batch.map(() => (e instanceof Error ? e : new Error(String(e))));
       }
-      batch.forEach((b, i) => b.settle(results[i]!));
-    });
-    return this.flushing;
+      batch.forEach((b, i) => b.settle(placed[i]!));
+    }
   }
 }
 
@@ -175,7 +167,8 @@ export async function importEvidenceFiles(
   const result: ImportResult = { added: 0, duplicates: 0, failed: [], notAttempted: 0, stopped: null };
   const files = await findFiles(opts.paths, result.failed);
   const bytesTotal = files.reduce((sum, f) => sum + f.size, 0);
-  const committer = new GroupCommit(service);
+  const committer = new RowBatches(service, { rows: BATCH_ROWS, ms: GATHER_MS });
+  const placer = new PlaceBatches(service, committer);
   const links = [{ type: 'audit' as const, id: opts.auditId }];
   // Failures of files are listed in the order the files were found, whatever order they finished in.
   const fileFailures: { index: number; path: string; reason: string }[] = [];
@@ -196,27 +189,26 @@ export async function importEvidenceFiles(
   };
 
   /**
-   * Streams one file into the store; its row is written later, with others
-   * (GroupCommit). The write is answered wrapped, so awaiting the file does
-   * not also await its batch.
+   * Streams one file into the store; it is placed and its row written later,
+   * with others (PlaceBatches, RowBatches). Answered wrapped, so awaiting the
+   * file does not also await its batches: the worker goes on to the next file.
    */
   const importOne = async (index: number, file: Found): Promise<{ written: Promise<void> }> => {
     const name = safeName(basename(file.path)).name;
     if (file.size === 0) throw emptyFileError(name);
     const received = await ingestPath(service.store, file.path, opts.signal);
-    const prepared = await service.prepare(
-      {
-        auditId: opts.auditId,
-        file: received,
-        name,
-        hint: '',
-        links,
-        description: opts.description ?? '',
-        addedBy: opts.addedBy ?? '',
-      },
-      committer,
-    );
-    const written = committer.submit(prepared).then((outcome) => {
+    const request: AddRequest = {
+      auditId: opts.auditId,
+      file: received,
+      name,
+      hint: '',
+      links,
+      description: opts.description ?? '',
+      addedBy: opts.addedBy ?? '',
+    };
+    const written = placer.submit(request).then(async (prepared) => {
+      if (prepared instanceof Error) return finish(index, file, prepared);
+      const outcome = await committer.submit([prepared])[0]!;
       service.release(prepared);
       finish(index, file, outcome);
     });
@@ -246,7 +238,9 @@ export async function importEvidenceFiles(
 
   try {
     await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, files.length) }, worker));
-    await committer.flush();
+    await placer.settled();
+    committer.end();
+    await committer.settled();
     await Promise.all(committing);
   } finally {
     // Files of adds that failed after placing them (no operation dispatch runs collection here).

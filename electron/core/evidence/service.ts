@@ -11,6 +11,7 @@ import { folderCipher } from '../crypto/file-cipher-folder';
 import { sealPlainReports } from '../export/jobs';
 import { byteChannel } from '../bytes/channel';
 import { Uploads, type EvidenceAdder } from './uploads';
+import { commitThenSync } from './wal-sync';
 
 /**
  * Files of a group placed and described at once: renames and type sniffing
@@ -189,6 +190,15 @@ export class EvidenceService implements EvidenceAdder {
       if (!(r instanceof Error)) items[i]!.claim = null;
     });
     return results;
+  }
+
+  /**
+   * commit() that answers once the rows are on disk, without holding the
+   * backend's thread for the disk's flush (wal-sync.ts): bulk imports and
+   * uploads go on reading, hashing and writing files meanwhile.
+   */
+  commitDurably(items: readonly Prepared[]): Promise<(AddResult | Error)[]> {
+    return commitThenSync(this.ctx.db, () => this.commit(items));
   }
 
   /** Gives up the claim of an item whose row was not written; nothing for one that was. */

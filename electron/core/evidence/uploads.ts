@@ -7,6 +7,7 @@ import type { UploadKind, UploadSessions } from '../bytes/uploads';
 import { BlobWriter, type ReceivedFile } from './ingest';
 import { emptyFileError, safeName, type SafeName } from './names';
 import type { AddRequest, AddResult, Prepared } from './service';
+import { RowBatches } from './row-batches';
 import type { DirSink, EvidenceStore } from './store';
 
 /**
@@ -23,7 +24,8 @@ export interface EvidenceAdder {
   checkAudit(auditId: string, links?: readonly EvidenceTarget[]): void;
   /** Places each file (one claim transaction for all); an item that fails answers its Error in its place. */
   prepareMany(reqs: readonly AddRequest[], syncLater: DirSink): Promise<(Prepared | Error)[]>;
-  commit(items: readonly Prepared[]): (AddResult | Error)[];
+  /** Writes the rows in one transaction, answering once they are on disk. */
+  commitDurably(items: readonly Prepared[]): Promise<(AddResult | Error)[]>;
   release(p: Prepared): void;
 }
 
@@ -47,52 +49,6 @@ function itemError(e: unknown): { code: ErrorCode; message: string } {
   }
   process.stderr.write(`fieldwork: internal error (${e instanceof Error ? e.name : typeof e})\n`);
   return { code: 'internal', message: 'Something went wrong inside Fieldwork; nothing was changed.' };
-}
-
-const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-
-/**
- * Rows of committed uploads written together: while one batch is being
- * written, the commits that arrive queue up and go in the next, with one
- * fsync of the folders their files were renamed into and one transaction.
- * The first commit of a quiet moment waits for nobody.
- */
-class RowBatches implements DirSink {
-  private queue: { p: Prepared; settle: (r: AddResult | Error) => void }[] = [];
-  private dirs = new Set<string>();
-  private writing = false;
-
-  constructor(private readonly adder: EvidenceAdder) {}
-
-  add(dir: string): void {
-    this.dirs.add(dir);
-  }
-
-  /** Queues the rows together (a group commit's rows share one transaction), answering each in its place. */
-  submit(items: readonly Prepared[]): Promise<AddResult | Error>[] {
-    const answers = items.map((p) => new Promise<AddResult | Error>((settle) => this.queue.push({ p, settle })));
-    if (!this.writing) void this.drain();
-    return answers;
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0);
-      const dirs = this.dirs;
-      this.dirs = new Set();
-      let results: (AddResult | Error)[];
-      try {
-        // Rows only after their files' renames are durable.
-        await this.adder.store.syncDirs(dirs);
-        results = this.adder.commit(batch.map((b) => b.p));
-      } catch (e) {
-        results = batch.map(() => asError(e));
-      }
-      batch.forEach((b, i) => b.settle(results[i]!));
-    }
-    this.writing = false;
-  }
 }
 
 /**
