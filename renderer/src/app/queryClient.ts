@@ -12,9 +12,12 @@ export function createQueryClient(): QueryClient {
       onError: (error, query) => {
         // A first load's failure is shown by the page; a refresh's, over the data still shown. A screen
         // already left is not told: after a deletion its record's refresh fails, and it navigated away at once.
-        // notify.ts comes with Mantine's chunk: main.tsx creates this cache before that chunk loads.
+        // notify.ts comes with Mantine's chunk (and the catalogues with it): main.tsx creates this cache before
+        // that chunk loads.
         if (query.state.data !== undefined && query.getObserversCount() > 0)
-          void import('../lib/notify').then(({ notifyError }) => notifyError(error.error, 'Could not refresh'));
+          void Promise.all([import('../lib/notify'), import('../i18n/instance')]).then(([{ notifyError }, { i18n }]) =>
+            notifyError(error.error, i18n.t('shell:refreshFailed')),
+          );
       },
     }),
     defaultOptions: {

@@ -6,14 +6,14 @@ import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { requestDailyBackup } from '../features/backups/dailyBackup';
 import { initI18n } from '../i18n/instance';
 import { App } from './App';
 import { preloadAllRoutes } from './routes';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, themeWith } from './theme';
 import { whenSettled } from './whenSettled';
 
 /** Mantine's confirm dialogs in the UI language (their buttons follow a language change at once). */
@@ -26,6 +26,19 @@ function TranslatedModals({ children }: { children: ReactNode }) {
   );
 }
 
+/** Mantine with the theme's button names (a dialog's close ×) in the UI language. */
+function TranslatedTheme({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('shell');
+  const close = t('theme.close');
+  const eyeDropper = t('theme.eyeDropper');
+  const theme = useMemo(() => themeWith({ close, eyeDropper }), [close, eyeDropper]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+      {children}
+    </MantineProvider>
+  );
+}
+
 /** Renders the app into `root` with the query cache main.tsx already started filling. */
 export function start(root: HTMLElement, queryClient: QueryClient): void {
   // The catalogues are in this chunk: the first render is already in the user's language.
@@ -33,12 +46,12 @@ export function start(root: HTMLElement, queryClient: QueryClient): void {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+        <TranslatedTheme>
           <TranslatedModals>
             <Notifications position="top-center" limit={4} />
             <App />
           </TranslatedModals>
-        </MantineProvider>
+        </TranslatedTheme>
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -1,13 +1,7 @@
 import { Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Result } from '#shared/api/result';
 import { RestoredDraftAlert, useDraftedText, type DraftRecordType } from '../lib/drafts';
-
-const STATUS_TEXT = {
-  idle: 'Saved as you type',
-  saving: 'Saving…',
-  saved: 'All changes saved',
-  failed: 'Not saved yet — kept on this computer',
-} as const;
 
 interface DraftedTextareaProps {
   recordType: DraftRecordType;
@@ -32,6 +26,7 @@ interface DraftedTextareaProps {
 export function DraftedTextarea(props: DraftedTextareaProps) {
   const { recordType, recordId, auditId, field, serverValue, save } = props;
   const draft = useDraftedText({ recordType, recordId, auditId, field, serverValue, save });
+  const { t } = useTranslation('components');
   return (
     <Stack gap={6}>
       <RestoredDraftAlert
@@ -54,7 +49,7 @@ export function DraftedTextarea(props: DraftedTextareaProps) {
         error={draft.status === 'failed' ? (draft.error ?? true) : undefined}
       />
       <Text size="xs" c={draft.status === 'failed' ? 'red' : 'dimmed'} role="status" data-save-state={draft.status}>
-        {STATUS_TEXT[draft.status]}
+        {t(`draft.${draft.status}`)}
       </Text>
     </Stack>
   );

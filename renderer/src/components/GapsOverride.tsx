@@ -1,6 +1,7 @@
 import { Alert, List, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface GapsOverrideProps {
   /** What the gaps keep from happening, e.g. "The audit is not complete". The count is added. */
@@ -21,9 +22,15 @@ interface GapsOverrideProps {
  * layout wherever the lead can override them (issuing the report, closing the audit).
  */
 export function GapsOverride({ reasonRef, ...p }: GapsOverrideProps) {
+  const { t } = useTranslation('components');
   return (
     <>
-      <Alert color="yellow" icon={<IconAlertTriangle />} title={`${p.title} (${p.gaps.length})`} role="alert">
+      <Alert
+        color="yellow"
+        icon={<IconAlertTriangle />}
+        title={t('gaps.title', { title: p.title, count: p.gaps.length })}
+        role="alert"
+      >
         <List size="sm" spacing={4}>
           {p.gaps.map((g) => (
             <List.Item key={g}>{g}</List.Item>

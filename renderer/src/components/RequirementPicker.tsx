@@ -9,6 +9,7 @@ import {
   type OptionsFilter,
 } from '@mantine/core';
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { matchesRequirement } from '#shared/domain/requirement-ref';
 import { groupHeading } from '../lib/checklistGroups';
 import { itemLabel, itemShort, type AuditRefs } from '../lib/useAuditRefs';
@@ -26,13 +27,8 @@ interface RequirementPickerProps {
  * The checklist items a record supports, searchable by number or title: "7.2" finds clause 7.2 and control
  * A.7.2, "clause 7.2" only the clause, "A.7.2" only the control, "access" every title with the word.
  */
-export function RequirementPicker({
-  refs,
-  value,
-  onChange,
-  label = 'Requirements covered',
-  ...rest
-}: RequirementPickerProps) {
+export function RequirementPicker({ refs, value, onChange, label, ...rest }: RequirementPickerProps) {
+  const { t } = useTranslation('components');
   const { items, itemById } = refs;
   const data = useMemo(() => {
     const groups = new Map<string, { value: string; label: string }[]>();
@@ -43,10 +39,12 @@ export function RequirementPicker({
       groups.set(heading, list);
     }
     // Ids no longer in the checklist stay choosable, so saving does not drop them silently.
-    const unknown = value.filter((id) => !itemById.has(id)).map((id) => ({ value: id, label: 'Removed item' }));
+    const unknown = value
+      .filter((id) => !itemById.has(id))
+      .map((id) => ({ value: id, label: t('requirements.removed') }));
     const grouped = [...groups].map(([group, list]) => ({ group, items: list }));
-    return unknown.length ? [...grouped, { group: 'Other', items: unknown }] : grouped;
-  }, [items, itemById, value]);
+    return unknown.length ? [...grouped, { group: t('requirements.other'), items: unknown }] : grouped;
+  }, [items, itemById, value, t]);
 
   const filter = useCallback<OptionsFilter>(
     ({ options, search }) => {
@@ -68,11 +66,9 @@ export function RequirementPicker({
   const noChecklist = items !== undefined && items.length === 0;
   return (
     <MultiSelect
-      label={label}
-      description={noChecklist ? 'This audit has no checklist to link to' : 'Type a number or words to find items'}
-      placeholder={
-        rest.readOnly ? undefined : value.length ? undefined : 'e.g. 7.2, clause 7.2, A.7.2 or access control'
-      }
+      label={label ?? t('requirements.label')}
+      description={noChecklist ? t('requirements.noChecklist') : t('requirements.hint')}
+      placeholder={rest.readOnly || value.length ? undefined : t('requirements.placeholder')}
       data={data}
       value={value}
       onChange={onChange}
@@ -81,7 +77,7 @@ export function RequirementPicker({
       clearable={!rest.readOnly}
       readOnly={rest.readOnly}
       disabled={items === undefined || noChecklist}
-      nothingFoundMessage="No checklist item matches"
+      nothingFoundMessage={t('requirements.nothingFound')}
       maxDropdownHeight={320}
       error={rest.error}
       comboboxProps={{ withinPortal: true }}
@@ -91,6 +87,7 @@ export function RequirementPicker({
 
 /** Linked requirement numbers as badges, with the item's title on hover. */
 export function RequirementBadges({ refs, itemIds, max = 6 }: { refs: AuditRefs; itemIds: string[]; max?: number }) {
+  const { t } = useTranslation('components');
   if (itemIds.length === 0)
     return (
       <Text span size="sm" c="dimmed">
@@ -105,7 +102,7 @@ export function RequirementBadges({ refs, itemIds, max = 6 }: { refs: AuditRefs;
       {shown.map((id) => {
         const item = refs.itemById.get(id);
         return (
-          <Tooltip key={id} label={item ? itemLabel(item) : 'Removed item'} openDelay={300}>
+          <Tooltip key={id} label={item ? itemLabel(item) : t('requirements.removed')} openDelay={300}>
             <Badge variant="light" size="sm" radius="sm" tt="none" data-requirement={item ? itemShort(item) : ''}>
               {item ? itemShort(item) : '?'}
             </Badge>

@@ -1,5 +1,6 @@
 import { Badge, Button, Checkbox, Group, Input, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SamplingCandidate } from '#shared/domain/checklist';
 import { useOp } from '../api/ops';
 import { LoadError } from './LoadState';
@@ -29,6 +30,7 @@ function byGroup(items: SamplingCandidate[]) {
  * out is suggested.
  */
 export function SamplingPicker({ clientId, templateId, value, onChange, error }: SamplingPickerProps) {
+  const { t } = useTranslation('components');
   const candidates = useOp(
     'audits.samplingCandidates',
     { clientId, ...(templateId ? { templateId } : {}) },
@@ -45,12 +47,12 @@ export function SamplingPicker({ clientId, templateId, value, onChange, error }:
   if (!clientId) {
     return (
       <Text size="sm" c="dimmed">
-        Choose the client first: what to sample depends on its earlier audits.
+        {t('sampling.chooseClientFirst')}
       </Text>
     );
   }
   if (candidates.error && !candidates.data) return <LoadError error={candidates.error} onRetry={candidates.reload} />;
-  if (!candidates.data) return <Text size="sm">Loading the requirements and controls…</Text>;
+  if (!candidates.data) return <Text size="sm">{t('sampling.loading')}</Text>;
 
   const chosen = new Set(value ?? preselected);
   const toggle = (ref: string, on: boolean) => {
@@ -63,21 +65,21 @@ export function SamplingPicker({ clientId, templateId, value, onChange, error }:
 
   return (
     <Input.Wrapper
-      label="Sampled in this audit"
+      label={t('sampling.label')}
       labelElement="div"
-      description={`${chosen.size} of ${items.length} selected. Clauses 9.2, 9.3 and 10.2 are sampled in every surveillance audit; “Not covered yet” marks what earlier audits of this certification cycle did not audit.`}
+      description={t('sampling.description', { chosen: chosen.size, total: items.length })}
       error={error}
       id="audit-sampling"
     >
       <Group gap="xs" my="xs">
         <Button size="xs" variant="light" onClick={() => union(suggested)} disabled={suggested.length === 0}>
-          Select suggested ({suggested.length})
+          {t('sampling.selectSuggested', { count: suggested.length })}
         </Button>
         <Button size="xs" variant="default" onClick={() => onChange(preselected)}>
-          Only the required ones
+          {t('sampling.onlyRequired')}
         </Button>
         <Button size="xs" variant="default" onClick={() => onChange(items.map((c) => c.ref))}>
-          Select all
+          {t('sampling.selectAll')}
         </Button>
       </Group>
       <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
@@ -100,12 +102,12 @@ export function SamplingPicker({ clientId, templateId, value, onChange, error }:
                         </span>
                         {c.preselected && (
                           <Badge size="xs" variant="light">
-                            Always sampled
+                            {t('sampling.always')}
                           </Badge>
                         )}
                         {c.suggested && (
                           <Badge size="xs" variant="light" color="orange">
-                            Not covered yet in this cycle
+                            {t('sampling.notCovered')}
                           </Badge>
                         )}
                       </Group>

@@ -1,4 +1,5 @@
 import { PasswordInput, Select, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { expiryOf } from '../lib/identity';
 
@@ -17,16 +18,20 @@ interface Props {
 
 /** Which signing identity signs, and its passphrase unless the OS keychain unlocks it (issuing a report, sending a team package). */
 export function SignerFields(p: Props) {
+  const { t } = useTranslation('components');
   const identity = p.identities.find((i) => i.id === p.identityId);
   const options = p.identities.map((i) => ({
     value: i.id,
     // The organisation tells apart two identities of one person (e.g. a new certificate next to an old one).
-    label: `${i.name} (${[i.role, i.organisation].filter(Boolean).join(', ')})${expiryOf(i) === 'expired' ? ' · expired' : ''}`,
+    label: t(expiryOf(i) === 'expired' ? 'signer.optionExpired' : 'signer.option', {
+      name: i.name,
+      details: [i.role, i.organisation].filter(Boolean).join(', '),
+    }),
   }));
   return (
     <>
       <Select
-        label="Signing identity"
+        label={t('signer.identity')}
         withAsterisk
         data={options}
         value={p.identityId}
@@ -39,11 +44,11 @@ export function SignerFields(p: Props) {
       />
       {identity?.protection === 'os_keychain' ? (
         <Text size="sm" c="dimmed">
-          This key is unlocked by the OS keychain; no passphrase needed.
+          {t('signer.keychain')}
         </Text>
       ) : (
         <PasswordInput
-          label="Passphrase"
+          label={t('signer.passphrase')}
           withAsterisk
           value={p.passphrase}
           onChange={(e) => p.onPassphrase(e.currentTarget.value)}

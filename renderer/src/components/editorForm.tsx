@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconDeviceFloppy, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ApiError, Result } from '#shared/api/result';
 import { issuesToErrors, withEmptyFieldMessages, type FieldErrors } from '../lib/formErrors';
@@ -59,6 +60,10 @@ export function useDirtyCheck(setDirtyCheck: (check: (() => boolean) | null) => 
   }, [setDirtyCheck]);
 }
 
+/** The kinds of record the editors make: each has its own whole sentences (components:editor.<kind>.*). */
+export type EditorNoun = 'interview' | 'observation' | 'document' | 'finding' | 'draft finding';
+const nounKey = (noun: EditorNoun) => (noun === 'draft finding' ? 'draftFinding' : noun);
+
 export function SubmitRow({
   creating,
   noun,
@@ -66,15 +71,16 @@ export function SubmitRow({
   dirty,
 }: {
   creating: boolean;
-  noun: string;
+  noun: EditorNoun;
   busy: boolean;
   dirty: boolean;
 }) {
+  const { t } = useTranslation('components');
   return (
     <Group justify="flex-end" gap="xs">
       {!creating && dirty && (
         <Text size="xs" c="dimmed">
-          Unsaved changes
+          {t('editor.unsaved')}
         </Text>
       )}
       {/* Never disabled: the focus would drop out of the drawer just after saving, and Esc with it. */}
@@ -84,46 +90,49 @@ export function SubmitRow({
         variant={creating || dirty ? 'filled' : 'default'}
         leftSection={<IconDeviceFloppy size={16} />}
       >
-        {creating ? `Create ${noun}` : 'Save changes'}
+        {creating ? t(`editor.${nounKey(noun)}.create`) : t('editor.saveChanges')}
       </Button>
     </Group>
   );
 }
 
 /** Where attachments will be, until the record exists to link them to. */
-export function AttachmentsAfterCreate({ noun }: { noun: string }) {
+export function AttachmentsAfterCreate({ noun }: { noun: EditorNoun }) {
+  const { t } = useTranslation('components');
   return (
     <Text size="sm" c="dimmed">
-      <IconPaperclip size={14} aria-hidden /> Photos and files can be attached once the {noun} is created.
+      <IconPaperclip size={14} aria-hidden /> {t(`editor.${nounKey(noun)}.attachLater`)}
     </Text>
   );
 }
 
 /** A red button that asks before deleting, and says what goes with the record. */
 export function DeleteButton(props: {
-  noun: string;
+  noun: EditorNoun;
   description: ReactNode;
   run: () => Promise<Result<unknown>>;
   onDeleted: () => void;
 }) {
   const { noun, description, run, onDeleted } = props;
+  const { t } = useTranslation('components');
+  const key = nounKey(noun);
   const ask = () =>
     modals.openConfirmModal({
-      title: `Delete this ${noun}?`,
+      title: t(`editor.${key}.deleteTitle`),
       children: <Text size="sm">{description}</Text>,
-      labels: { confirm: `Delete ${noun}`, cancel: 'Cancel' },
+      labels: { confirm: t(`editor.${key}.delete`), cancel: t('editor.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
         void run().then((result) => {
-          if (!result.ok) return notifyError(result.error, `The ${noun} was not deleted`);
-          notifySuccess(`${noun[0]?.toUpperCase()}${noun.slice(1)} deleted`);
+          if (!result.ok) return notifyError(result.error, t(`editor.${key}.notDeleted`));
+          notifySuccess(t(`editor.${key}.deleted`));
           onDeleted();
         }),
     });
   return (
     <Group justify="flex-start">
       <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={ask}>
-        Delete {noun}
+        {t(`editor.${key}.delete`)}
       </Button>
     </Group>
   );

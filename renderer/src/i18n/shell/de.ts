@@ -65,4 +65,9 @@ export const shellDe: Catalogue<typeof shellEn> = {
   notices: {
     dataFolder: 'Datenordner',
   },
+  theme: {
+    close: 'Schließen',
+    eyeDropper: 'Eine Farbe vom Bildschirm übernehmen',
+  },
+  refreshFailed: 'Konnte nicht aktualisiert werden',
 };

@@ -62,4 +62,11 @@ export const shellEn = {
   notices: {
     dataFolder: 'Data folder',
   },
+  /** Names the theme gives Mantine's own icon-only buttons. */
+  theme: {
+    close: 'Close',
+    eyeDropper: 'Pick a colour from the screen',
+  },
+  /** A refresh that failed over the data still shown. */
+  refreshFailed: 'Could not refresh',
 } as const;

@@ -65,4 +65,9 @@ export const shellFr: Catalogue<typeof shellEn> = {
   notices: {
     dataFolder: 'Dossier de données',
   },
+  theme: {
+    close: 'Fermer',
+    eyeDropper: 'Prélever une couleur à l’écran',
+  },
+  refreshFailed: 'Actualisation impossible',
 };
