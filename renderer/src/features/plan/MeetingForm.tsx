@@ -1,16 +1,12 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
-import {
-  MEETING_CONFIRMATIONS,
-  MEETING_CONFIRMATION_LABELS,
-  MEETING_KIND_LABELS,
-  type Meeting,
-  type MeetingKind,
-} from '#shared/domain/meetings';
+import { MEETING_CONFIRMATIONS, type Meeting, type MeetingKind } from '#shared/domain/meetings';
 import { useWriteOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { notifySuccess } from '../../lib/notify';
 import { useActor } from '../../lib/useActor';
 
@@ -34,13 +30,21 @@ const draftOf = (audit: Audit, kind: MeetingKind, m: Meeting | null) => ({
 /** One meeting (ISO/IEC 17021-1 9.4.6 opening, 9.4.7 closing): date, attendees, what was confirmed. */
 export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: Meeting | null; editable: boolean }) {
   const { audit, kind, meeting, editable } = props;
+  const { t } = useTranslation('plan');
   const save = useWriteOp('meetings.save');
   const by = useActor(audit);
   const [d, setD] = useState(() => draftOf(audit, kind, meeting));
   const [refusal, setRefusal] = useState<ApiError | null>(null);
-  const title = MEETING_KIND_LABELS[kind];
+  const title = t(`labels:meetingKind.${kind}`);
   const issue = (...path: (string | number)[]) =>
     refusal?.issues?.find((i) => path.every((p, n) => i.path[n] === p))?.message;
+  // Field paths, not words: outside the JSX, where the literal-string rule reads only what is shown.
+  const errors = {
+    heldOn: issue('heldOn'),
+    attendees: issue('attendees'),
+    acknowledgedBy: issue('acknowledgedBy'),
+    attendeeName: (n: number) => issue('attendees', n, 'name'),
+  };
   const setAttendee = (n: number, patch: Partial<Attendee>) =>
     setD((x) => ({ ...x, attendees: x.attendees.map((a, i) => (i === n ? { ...a, ...patch } : a)) }));
   const submit = async () => {
@@ -59,7 +63,7 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
     });
     if (!r.ok) return setRefusal(r.error);
     setRefusal(null);
-    notifySuccess(`${title} recorded`);
+    notifySuccess(t(`meeting.${kind}.recorded`));
   };
   return (
     <Stack gap="sm" component="section" aria-label={title}>
@@ -68,12 +72,12 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
       </Title>
       {kind === 'closing' && !props.meeting && !editable && (
         <Text size="sm" c="dimmed">
-          Record the opening meeting first.
+          {t('meeting.openingFirst')}
         </Text>
       )}
       <TextInput
         type="date"
-        label="Held on"
+        label={t('meeting.heldOn')}
         w={200}
         readOnly={!editable}
         value={d.heldOn}
@@ -81,31 +85,31 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
           const v = e.currentTarget.value;
           setD((x) => ({ ...x, heldOn: v }));
         }}
-        error={issue('heldOn')}
+        error={errors.heldOn}
       />
       <Text size="sm" fw={500}>
-        Attendees
+        {t('meeting.attendees')}
       </Text>
       {d.attendees.map((a, n) => (
         <Group key={a.id ?? `new-${n}`} align="flex-end" gap="xs">
           <TextInput
-            label="Name"
-            aria-label={`${title} attendee ${n + 1} name`}
+            label={t('meeting.name')}
+            aria-label={t(`meeting.${kind}.attendeeName`, { n: n + 1 })}
             readOnly={!editable}
             value={a.name}
             onChange={(e) => setAttendee(n, { name: e.currentTarget.value })}
-            error={issue('attendees', n, 'name')}
+            error={errors.attendeeName(n)}
           />
           <TextInput
-            label="Role"
-            aria-label={`${title} attendee ${n + 1} role`}
+            label={t('meeting.role')}
+            aria-label={t(`meeting.${kind}.attendeeRole`, { n: n + 1 })}
             readOnly={!editable}
             value={a.role}
             onChange={(e) => setAttendee(n, { role: e.currentTarget.value })}
           />
           <TextInput
-            label="Organisation"
-            aria-label={`${title} attendee ${n + 1} organisation`}
+            label={t('meeting.organisation')}
+            aria-label={t(`meeting.${kind}.attendeeOrganisation`, { n: n + 1 })}
             readOnly={!editable}
             value={a.organisation}
             onChange={(e) => setAttendee(n, { organisation: e.currentTarget.value })}
@@ -115,7 +119,7 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
               variant="subtle"
               color="red"
               mb={4}
-              aria-label={`Remove ${title.toLowerCase()} attendee ${n + 1}`}
+              aria-label={t(`meeting.${kind}.removeAttendee`, { n: n + 1 })}
               onClick={() => setD((x) => ({ ...x, attendees: x.attendees.filter((_, i) => i !== n) }))}
             >
               <IconTrash size={16} />
@@ -123,9 +127,9 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
           )}
         </Group>
       ))}
-      {issue('attendees') && (
+      {errors.attendees && (
         <Text size="sm" c="red">
-          {issue('attendees')}
+          {errors.attendees}
         </Text>
       )}
       {editable && (
@@ -138,7 +142,7 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
               setD((x) => ({ ...x, attendees: [...x.attendees, { name: '', role: '', organisation: '' }] }))
             }
           >
-            Add attendee
+            {t('meeting.addAttendee')}
           </Button>
         </Group>
       )}
@@ -146,7 +150,7 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
         {MEETING_CONFIRMATIONS.map((c) => (
           <Checkbox
             key={c}
-            label={MEETING_CONFIRMATION_LABELS[c]}
+            label={t(`labels:meetingConfirmation.${c}`)}
             disabled={!editable}
             checked={d.confirmed[c]}
             onChange={(e) => {
@@ -159,7 +163,7 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
       {kind === 'closing' && (
         <>
           <Textarea
-            label="Findings presented"
+            label={t('meeting.findingsPresented')}
             autosize
             minRows={2}
             readOnly={!editable}
@@ -171,7 +175,7 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
           />
           <Group grow align="flex-start">
             <Textarea
-              label="Client's acknowledgement"
+              label={t('meeting.acknowledgement')}
               autosize
               readOnly={!editable}
               value={d.acknowledgement}
@@ -181,27 +185,27 @@ export function MeetingForm(props: { audit: Audit; kind: MeetingKind; meeting: M
               }}
             />
             <TextInput
-              label="Acknowledged by"
+              label={t('meeting.acknowledgedBy')}
               readOnly={!editable}
               value={d.acknowledgedBy}
               onChange={(e) => {
                 const v = e.currentTarget.value;
                 setD((x) => ({ ...x, acknowledgedBy: v }));
               }}
-              error={issue('acknowledgedBy')}
+              error={errors.acknowledgedBy}
             />
           </Group>
         </>
       )}
       {refusal && (
-        <Alert color="red" icon={<IconAlertTriangle />} title="Not recorded" role="alert">
-          {[refusal.message, ...(refusal.issues ?? []).map((i) => i.message)].join(' — ')}
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('meeting.notRecorded')} role="alert">
+          {[errorText(refusal), ...(refusal.issues ?? []).map((i) => i.message)].join(' — ')}
         </Alert>
       )}
       {editable && (
         <Group>
           <Button leftSection={<IconDeviceFloppy size={16} />} loading={save.pending} onClick={() => void submit()}>
-            Record {title.toLowerCase()}
+            {t(`meeting.${kind}.record`)}
           </Button>
         </Group>
       )}

@@ -1,12 +1,14 @@
 import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { AuditPlan } from '#shared/domain/plan';
 import { useOp, useWriteOp } from '../../api/ops';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { canEditAudit } from '#shared/rules/audit-status';
+import { errorText } from '../../i18n/errorText';
 import { notifySuccess } from '../../lib/notify';
 import { useActor } from '../../lib/useActor';
 import { MeetingForm } from './MeetingForm';
@@ -49,6 +51,7 @@ export function PlanTab({ audit }: { audit: Audit }) {
 }
 
 function PlanTexts({ audit, plan, editable }: { audit: Audit; plan: AuditPlan; editable: boolean }) {
+  const { t } = useTranslation('plan');
   const save = useWriteOp('plan.save');
   const by = useActor(audit);
   const [texts, setTexts] = useState(() => pick(plan));
@@ -63,7 +66,7 @@ function PlanTexts({ audit, plan, editable }: { audit: Audit; plan: AuditPlan; e
       value={texts[key]}
       onChange={(e) => {
         const v = e.currentTarget.value;
-        setTexts((t) => ({ ...t, [key]: v }));
+        setTexts((x) => ({ ...x, [key]: v }));
       }}
       error={refusal?.issues?.find((i) => i.path[0] === key)?.message}
     />
@@ -72,30 +75,26 @@ function PlanTexts({ audit, plan, editable }: { audit: Audit; plan: AuditPlan; e
     const r = await save.mutate({ auditId: audit.id, ...texts, by });
     if (!r.ok) return setRefusal(r.error);
     setRefusal(null);
-    notifySuccess('Plan saved');
+    notifySuccess(t('texts.saved'));
   };
   return (
     <Stack gap="sm">
       <Title order={3} size="h5">
-        Audit plan
+        {t('texts.title')}
       </Title>
-      {field('objectives', 'Objectives')}
-      {field('scope', 'Scope')}
-      {field('criteria', 'Criteria')}
-      {field(
-        'notes',
-        'Arrangements',
-        'Logistics, language, confidentiality, anything the client should know beforehand',
-      )}
+      {field('objectives', t('texts.objectives'))}
+      {field('scope', t('texts.scope'))}
+      {field('criteria', t('texts.criteria'))}
+      {field('notes', t('texts.arrangements'), t('texts.arrangementsHint'))}
       {refusal && !refusal.issues?.length && (
-        <Alert color="red" icon={<IconAlertTriangle />} title="Not saved" role="alert">
-          {refusal.message}
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('texts.notSaved')} role="alert">
+          {errorText(refusal)}
         </Alert>
       )}
       <Group>
         {editable && (
           <Button leftSection={<IconDeviceFloppy size={16} />} loading={save.pending} onClick={() => void submit()}>
-            Save plan
+            {t('texts.save')}
           </Button>
         )}
         <PlanDownload auditId={audit.id} />

@@ -1,11 +1,14 @@
 import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { AuditPlan, PlanSession } from '#shared/domain/plan';
 import { useWriteOp } from '../../api/ops';
 import { RequirementPicker } from '../../components/RequirementPicker';
+import { errorText } from '../../i18n/errorText';
+import { formatDay } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { useAuditRefs } from '../../lib/useAuditRefs';
 
@@ -44,13 +47,14 @@ const fromSession = (s: PlanSession): Draft => ({
 
 /** The timetable: sessions by day and time, each with the checklist items it covers. */
 export function SessionsTable({ audit, plan, editable }: { audit: Audit; plan: AuditPlan; editable: boolean }) {
+  const { t } = useTranslation('plan');
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null);
   const remove = useWriteOp('plan.deleteSession');
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3} size="h5">
-          Timetable
+          {t('sessions.title')}
         </Title>
         {editable && (
           <Button
@@ -58,31 +62,31 @@ export function SessionsTable({ audit, plan, editable }: { audit: Audit; plan: A
             leftSection={<IconPlus size={16} />}
             onClick={() => setEditing({ id: null, draft: blank(audit) })}
           >
-            Add session
+            {t('sessions.add')}
           </Button>
         )}
       </Group>
       {plan.sessions.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No sessions planned yet.
+          {t('sessions.none')}
         </Text>
       ) : (
-        <Table aria-label="Timetable">
+        <Table aria-label={t('sessions.tableLabel')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Day</Table.Th>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Site</Table.Th>
-              <Table.Th>Process or requirements</Table.Th>
-              <Table.Th>Auditee</Table.Th>
-              <Table.Th>Auditor</Table.Th>
-              {editable && <Table.Th aria-label="Actions" />}
+              <Table.Th>{t('sessions.day')}</Table.Th>
+              <Table.Th>{t('sessions.time')}</Table.Th>
+              <Table.Th>{t('sessions.site')}</Table.Th>
+              <Table.Th>{t('sessions.topic')}</Table.Th>
+              <Table.Th>{t('sessions.auditee')}</Table.Th>
+              <Table.Th>{t('sessions.auditor')}</Table.Th>
+              {editable && <Table.Th aria-label={t('sessions.actions')} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {plan.sessions.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td>{s.day}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(s.day)}</Table.Td>
                 <Table.Td>
                   {s.startTime}–{s.endTime}
                 </Table.Td>
@@ -102,7 +106,7 @@ export function SessionsTable({ audit, plan, editable }: { audit: Audit; plan: A
                     <Group gap={4} wrap="nowrap">
                       <ActionIcon
                         variant="subtle"
-                        aria-label={`Edit session ${s.day} ${s.startTime}`}
+                        aria-label={t('sessions.edit', { day: s.day, time: s.startTime })}
                         onClick={() => setEditing({ id: s.id, draft: fromSession(s) })}
                       >
                         <IconPencil size={16} />
@@ -110,7 +114,7 @@ export function SessionsTable({ audit, plan, editable }: { audit: Audit; plan: A
                       <ActionIcon
                         variant="subtle"
                         color="red"
-                        aria-label={`Delete session ${s.day} ${s.startTime}`}
+                        aria-label={t('sessions.delete', { day: s.day, time: s.startTime })}
                         onClick={() => void remove.mutate({ id: s.id })}
                       >
                         <IconTrash size={16} />
@@ -146,87 +150,102 @@ function SessionModal(props: {
   const { audit, plan, id, onClose } = props;
   const [d, setD] = useState(props.initial);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const { t } = useTranslation('plan');
   const add = useWriteOp('plan.addSession');
   const update = useWriteOp('plan.updateSession');
   const refs = useAuditRefs(audit);
   const issue = (key: string) => refusal?.issues?.find((i) => i.path.includes(key))?.message;
+  // Field paths, not words: outside the JSX, where the literal-string rule reads only what is shown.
+  const errors = {
+    day: issue('day'),
+    startTime: issue('startTime'),
+    endTime: issue('endTime'),
+    topic: issue('topic'),
+    siteId: issue('siteId'),
+    auditorId: issue('auditorId'),
+    itemIds: issue('itemIds'),
+  };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
   const submit = async () => {
     const r = id ? await update.mutate({ id, session: d }) : await add.mutate({ auditId: audit.id, ...d });
     if (!r.ok) return setRefusal(r.error);
-    notifySuccess(id ? 'Session saved' : 'Session added');
+    notifySuccess(id ? t('sessions.saved') : t('sessions.added'));
     onClose();
   };
   return (
-    <Modal opened onClose={onClose} title={id ? 'Edit session' : 'Add session'} size="lg">
+    <Modal opened onClose={onClose} title={id ? t('sessions.editTitle') : t('sessions.addTitle')} size="lg">
       <Stack gap="sm">
         <Group grow>
           <TextInput
             type="date"
-            label="Day"
+            label={t('sessions.day')}
             value={d.day}
             onChange={(e) => set('day', e.currentTarget.value)}
-            error={issue('day')}
+            error={errors.day}
           />
           <TextInput
             type="time"
-            label="Starts"
+            label={t('sessions.starts')}
             value={d.startTime}
             onChange={(e) => set('startTime', e.currentTarget.value)}
-            error={issue('startTime')}
+            error={errors.startTime}
           />
           <TextInput
             type="time"
-            label="Ends"
+            label={t('sessions.ends')}
             value={d.endTime}
             onChange={(e) => set('endTime', e.currentTarget.value)}
-            error={issue('endTime')}
+            error={errors.endTime}
           />
         </Group>
         <TextInput
-          label="Process or requirements"
+          label={t('sessions.topic')}
           withAsterisk
           value={d.topic}
           onChange={(e) => set('topic', e.currentTarget.value)}
-          error={issue('topic')}
+          error={errors.topic}
         />
         <Group grow>
           <Select
-            label="Site"
+            label={t('sessions.site')}
             clearable
             data={plan.sites.map((s) => ({ value: s.id, label: s.name }))}
             value={d.siteId}
             onChange={(v) => set('siteId', v)}
-            error={issue('siteId')}
+            error={errors.siteId}
           />
-          <TextInput label="Auditee" value={d.auditee} onChange={(e) => set('auditee', e.currentTarget.value)} />
+          <TextInput
+            label={t('sessions.auditee')}
+            value={d.auditee}
+            onChange={(e) => set('auditee', e.currentTarget.value)}
+          />
           <Select
-            label="Auditor"
+            label={t('sessions.auditor')}
             clearable
             data={plan.team.map((m) => ({ value: m.id, label: m.name }))}
             value={d.auditorId}
             onChange={(v) => set('auditorId', v)}
-            error={issue('auditorId')}
+            error={errors.auditorId}
           />
         </Group>
         <RequirementPicker
           refs={refs}
-          label="Checklist items covered"
+          label={t('sessions.items')}
           value={d.itemIds}
           onChange={(v) => set('itemIds', v)}
-          error={issue('itemIds')}
+          error={errors.itemIds}
         />
         {refusal && (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved" role="alert">
-            {refusal.message}
+          <Alert color="red" icon={<IconAlertTriangle />} title={t('sessions.notSaved')} role="alert">
+            {errorText(refusal)}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('sessions.cancel')}
           </Button>
           <Button loading={add.pending || update.pending} onClick={() => void submit()}>
-            {id ? 'Save session' : 'Add session'}
+            {id ? t('sessions.save') : t('sessions.addTitle')}
           </Button>
         </Group>
       </Stack>
