@@ -1,6 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
-import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
-import { FINDING_STATUS_LABELS, FINDING_TYPE_SHORT, FindingStatus } from '#shared/domain/finding';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { FindingStatus } from '#shared/domain/finding';
 import type { CarriedFinding } from '#shared/domain/programme';
 import { qualifiedNumber } from '#shared/rules/gates/cycle';
 import { useOp } from '../../api/ops';
@@ -11,32 +12,32 @@ import { LoadError, PageLoader } from '../../components/LoadState';
 export const findingHref = (auditId: string, findingId: string): string =>
   href(`/audits/${auditId}/findings?open=${encodeURIComponent(findingId)}`);
 
-const statusLabel = (status: string): string => {
+const statusLabel = (t: TFunction, status: string): string => {
   const known = FindingStatus.safeParse(status);
-  return known.success ? FINDING_STATUS_LABELS[known.data] : status;
+  return known.success ? t(`labels:findingStatus.${known.data}`) : status;
 };
 
 /** Open findings of earlier audits of the cycle, to be verified during this one. */
 export function CarriedFindings({ auditId }: { auditId: string }) {
+  const { t } = useTranslation('programme');
   const carried = useOp('programme.carried', { auditId });
   if (carried.error && !carried.data) return <LoadError error={carried.error} onRetry={carried.reload} />;
   if (!carried.data) return <PageLoader />;
   if (carried.data.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No findings from earlier audits are waiting to be verified here. Findings still open when the next audit of the
-        cycle is planned appear in its list.
+        {t('carried.none')}
       </Text>
     );
   return (
-    <Table aria-label="Findings from previous audits to verify">
+    <Table aria-label={t('carried.tableLabel')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Finding</Table.Th>
-          <Table.Th>Type</Table.Th>
-          <Table.Th>Raised in</Table.Th>
-          <Table.Th>Statement</Table.Th>
-          <Table.Th>Status</Table.Th>
+          <Table.Th>{t('carried.finding')}</Table.Th>
+          <Table.Th>{t('carried.type')}</Table.Th>
+          <Table.Th>{t('carried.raisedIn')}</Table.Th>
+          <Table.Th>{t('carried.statement')}</Table.Th>
+          <Table.Th>{t('carried.status')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -49,9 +50,11 @@ export function CarriedFindings({ auditId }: { auditId: string }) {
 }
 
 function CarriedRow({ finding: f }: { finding: CarriedFinding }) {
+  const { t } = useTranslation('programme');
   const major = f.type === 'major';
+  const auditType = t(`labels:auditType.${f.fromAuditType}`);
   // Another audit's finding: with its audit's prefix, so its NC-01 is not read as this audit's NC-01.
-  const number = qualifiedNumber(f.fromAuditType, f.number) || 'Draft';
+  const number = qualifiedNumber(f.fromAuditType, f.number) || t('carried.draft');
   return (
     <Table.Tr>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -68,25 +71,25 @@ function CarriedRow({ finding: f }: { finding: CarriedFinding }) {
       </Table.Td>
       <Table.Td>
         <Badge variant="light" color={major ? 'red' : f.type === 'minor' ? 'orange' : 'yellow'} size="sm">
-          {FINDING_TYPE_SHORT[f.type]}
+          {t(`findings:typeShort.${f.type}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
         {f.fromLead ? (
-          <Text size="sm">{AUDIT_TYPE_LABELS[f.fromAuditType]} (the lead verifies it)</Text>
+          <Text size="sm">{t('carried.leadVerifies', { type: auditType })}</Text>
         ) : (
           <Anchor href={href(`/audits/${f.fromAuditId}`)} size="sm">
-            {AUDIT_TYPE_LABELS[f.fromAuditType]}
+            {auditType}
           </Anchor>
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={3}>
+        <Text size="sm" lineClamp={3} translate="no">
           {f.statement}
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{statusLabel(f.status)}</Text>
+        <Text size="sm">{statusLabel(t, f.status)}</Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,6 +1,6 @@
 import { Group, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { AUDIT_TYPE_LABELS } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
 import type { ItemResult } from '#shared/domain/checklist';
 import type { Comparison } from '#shared/domain/programme';
 import { useOp } from '../../api/ops';
@@ -10,13 +10,14 @@ import { ResultBadge } from '../../components/ResultBadge';
 type Row = Comparison['rows'][number];
 
 function ResultCell({ result, findings }: { result: ItemResult | null; findings: string[] }) {
+  const { t } = useTranslation('programme');
   return (
     <Group gap={6} wrap="nowrap">
       {result ? (
         <ResultBadge result={result} />
       ) : (
         <Text size="xs" c="dimmed">
-          Not in this audit
+          {t('comparison.notInAudit')}
         </Text>
       )}
       {findings.length > 0 && (
@@ -30,10 +31,11 @@ function ResultCell({ result, findings }: { result: ItemResult | null; findings:
 
 /** This audit's results beside those of the previous audit of the cycle, requirement by requirement. */
 export function ComparisonSection({ auditId }: { auditId: string }) {
+  const { t } = useTranslation('programme');
   const comparison = useOp('programme.compare', { auditId });
   const [onlyChanges, setOnlyChanges] = useState(false);
   const c = comparison.data;
-  const previous = c?.previousAuditType ? AUDIT_TYPE_LABELS[c.previousAuditType] : null;
+  const previous = c?.previousAuditType ? t(`labels:auditType.${c.previousAuditType}`) : null;
 
   let body;
   if (comparison.error && !c) body = <LoadError error={comparison.error} onRetry={comparison.reload} />;
@@ -41,9 +43,7 @@ export function ComparisonSection({ auditId }: { auditId: string }) {
   else if (!c.previousAuditId)
     body = (
       <Text size="sm" c="dimmed">
-        No earlier audit of this client used the same checklist, so there is nothing to compare requirement by
-        requirement (a Stage 1 and a Stage 2, say, share no checklist). Later audits on this checklist will show their
-        results beside this one.
+        {t('comparison.nothingToCompare')}
       </Text>
     );
   else body = <Rows rows={onlyChanges ? c.rows.filter((r) => r.changed) : c.rows} previous={previous ?? ''} />;
@@ -52,11 +52,11 @@ export function ComparisonSection({ auditId }: { auditId: string }) {
     <>
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h5">
-          {previous ? `Compared with ${previous}` : 'Compared with the previous audit'}
+          {previous ? t('comparison.comparedWith', { type: previous }) : t('comparison.comparedWithPrevious')}
         </Title>
         {c?.previousAuditId && (
           <Switch
-            label="Only changes"
+            label={t('comparison.onlyChanges')}
             checked={onlyChanges}
             onChange={(e) => setOnlyChanges(e.currentTarget.checked)}
           />
@@ -68,26 +68,28 @@ export function ComparisonSection({ auditId }: { auditId: string }) {
 }
 
 function Rows({ rows, previous }: { rows: Row[]; previous: string }) {
+  const { t } = useTranslation('programme');
   if (rows.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No requirement changed result since the {previous} audit.
+        {t('comparison.noChange', { type: previous })}
       </Text>
     );
   return (
-    <Table aria-label="Comparison with the previous audit" striped>
+    <Table aria-label={t('comparison.tableLabel')} striped>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Requirement</Table.Th>
+          <Table.Th>{t('comparison.requirement')}</Table.Th>
           <Table.Th>{previous}</Table.Th>
-          <Table.Th>This audit</Table.Th>
+          <Table.Th>{t('comparison.thisAudit')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.ref} data-changed={r.changed || undefined}>
             <Table.Td>
-              <Text size="sm" fw={r.changed ? 600 : undefined}>
+              {/* The standard's own title: English in every language (no licence for translated titles). */}
+              <Text size="sm" fw={r.changed ? 600 : undefined} translate="no">
                 {r.number} {r.title}
               </Text>
             </Table.Td>

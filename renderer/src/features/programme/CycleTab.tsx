@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { AUDIT_TYPE_LABELS, type Audit } from '#shared/domain/audit';
+import { Trans, useTranslation } from 'react-i18next';
+import type { Audit } from '#shared/domain/audit';
 import { useOp } from '../../api/ops';
 import { href } from '../../lib/router';
 import { Block } from '../../components/Block';
@@ -12,6 +13,7 @@ import { RecommendationPanel } from './RecommendationPanel';
 
 /** This audit's place in the client's certification cycle: what it inherits, how it compares, what it recommends. */
 export function CycleTab({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('programme');
   return (
     <Stack gap="lg">
       <PlanNextShortcut audit={audit} />
@@ -21,7 +23,7 @@ export function CycleTab({ audit }: { audit: Audit }) {
       </Block>
       <Block>
         <Title order={3} size="h5" mb="sm">
-          Findings from previous audits to verify
+          {t('cycle.carriedTitle')}
         </Title>
         <CarriedFindings auditId={audit.id} />
       </Block>
@@ -34,6 +36,7 @@ export function CycleTab({ audit }: { audit: Audit }) {
 
 /** Offered once this audit has taken place and is the one the next audit of the cycle would be planned from. */
 function PlanNextShortcut({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('programme');
   const programme = useOp('programme.get', { clientId: audit.clientId });
   const [planning, setPlanning] = useState(false);
   const next = programme.data?.next;
@@ -41,14 +44,14 @@ function PlanNextShortcut({ audit }: { audit: Audit }) {
   return (
     <Group justify="space-between">
       <Text size="sm" c="dimmed">
-        The next audit of the cycle is not planned yet.{' '}
-        <Anchor href={href(`/clients/${audit.clientId}`)} size="sm">
-          See the certification programme
-        </Anchor>
-        .
+        <Trans
+          t={t}
+          i18nKey="cycle.notPlanned"
+          components={{ programme: <Anchor href={href(`/clients/${audit.clientId}`)} size="sm" /> }}
+        />
       </Text>
       <Button leftSection={<IconCalendarPlus size={16} />} onClick={() => setPlanning(true)}>
-        Plan next audit: {AUDIT_TYPE_LABELS[next.type]}
+        {t('cycle.planNext', { type: t(`labels:auditType.${next.type}`) })}
       </Button>
       <PlanNextModal clientId={audit.clientId} next={next} opened={planning} onClose={() => setPlanning(false)} />
     </Group>

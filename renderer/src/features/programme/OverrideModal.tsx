@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { AuditType } from '#shared/domain/audit';
 import { RECOMMENDATIONS, type Recommendation } from '#shared/domain/programme';
-import { recommendationLabel } from '#shared/rules/recommendation-label';
 import { useWriteOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
+import { recommendationText } from './recommendationText';
 
 interface OverrideProps {
   opened: boolean;
@@ -27,7 +29,8 @@ interface OverrideProps {
  * its refusal is shown here in its own words.
  */
 export function OverrideModal({ opened, onClose, auditId, type, suggested, by, onDecided }: OverrideProps) {
-  const options = RECOMMENDATIONS.map((r) => ({ value: r, label: recommendationLabel(type, r) }));
+  const { t } = useTranslation('programme');
+  const options = RECOMMENDATIONS.map((r) => ({ value: r, label: recommendationText(t, type, r) }));
   const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [reason, setReason] = useState('');
   const [refusal, setRefusal] = useState<ApiError | null>(null);
@@ -40,10 +43,10 @@ export function OverrideModal({ opened, onClose, auditId, type, suggested, by, o
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!recommendation) return setRefusal({ code: 'invalid_input', message: 'Choose the recommendation to record' });
+    if (!recommendation) return setRefusal({ code: 'invalid_input', message: t('override.chooseFirst') });
     const result = await decide.mutate({ auditId, recommendation, reason, by });
     if (!result.ok) return setRefusal(result.error);
-    notifySuccess('Recommendation recorded');
+    notifySuccess(t('override.recorded'));
     setRecommendation(null);
     setReason('');
     setRefusal(null);
@@ -52,15 +55,14 @@ export function OverrideModal({ opened, onClose, auditId, type, suggested, by, o
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Override the suggested recommendation" centered size="lg">
+    <Modal opened={opened} onClose={close} title={t('override.title')} centered size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Suggested from the findings: {recommendationLabel(type, suggested)}. Say why your recommendation differs;
-            the reason is kept with the decision.
+            {t('override.suggested', { label: recommendationText(t, type, suggested) })}
           </Text>
           <Select
-            label="Recommendation"
+            label={t('override.recommendation')}
             withAsterisk
             data={options}
             value={recommendation}
@@ -70,7 +72,7 @@ export function OverrideModal({ opened, onClose, auditId, type, suggested, by, o
             data-autofocus
           />
           <Textarea
-            label="Reason"
+            label={t('override.reason')}
             withAsterisk
             autosize
             minRows={3}
@@ -80,16 +82,16 @@ export function OverrideModal({ opened, onClose, auditId, type, suggested, by, o
             error={fieldErrors.reason}
           />
           {refusal && (
-            <Alert color="red" icon={<IconAlertTriangle />} title="Not recorded" role="alert">
-              {refusal.message}
+            <Alert color="red" icon={<IconAlertTriangle />} title={t('override.notRecorded')} role="alert">
+              {errorText(refusal)}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('override.cancel')}
             </Button>
             <Button type="submit" loading={decide.pending}>
-              Record recommendation
+              {t('override.submit')}
             </Button>
           </Group>
         </Stack>

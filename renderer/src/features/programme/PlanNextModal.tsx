@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import type { AuditType } from '#shared/domain/audit';
 import { isSurveillance } from '#shared/rules/checklist';
 import { useOp, useWriteOp } from '../../api/ops';
 import { navigate } from '../../lib/router';
@@ -23,6 +24,7 @@ interface PlanNextProps {
  * findings come along to be verified.
  */
 export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps) {
+  const { t } = useTranslation('programme');
   const [startDate, setStart] = useState('');
   const [endDate, setEnd] = useState('');
   const [sampled, setSampled] = useState<string[] | null>(null);
@@ -33,16 +35,16 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
   // The next audit follows a closed one; planning ahead of the close needs a reason (kept in the audit trail).
   const from = useOp('audits.get', { id: next?.fromAuditId ?? '' }, { enabled: next !== null });
   const fromOpen = from.data !== undefined && from.data.status !== 'closed';
-  const label = next ? AUDIT_TYPE_LABELS[next.type] : '';
+  const label = next ? t(`labels:auditType.${next.type}`) : '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!next) return;
     const missing: FieldErrors = {};
-    if (!startDate) missing.startDate = 'Enter the first day of the audit';
-    if (!endDate) missing.endDate = 'Enter the last day of the audit';
-    if (sampling && sampled?.length === 0) missing.sampledRefs = 'Choose at least one requirement or control to sample';
-    if (fromOpen && reason.trim() === '') missing.reason = 'Say why the next audit is planned before this one closes';
+    if (!startDate) missing.startDate = t('planNext.startMissing');
+    if (!endDate) missing.endDate = t('planNext.endMissing');
+    if (sampling && sampled?.length === 0) missing.sampledRefs = t('planNext.sampleMissing');
+    if (fromOpen && reason.trim() === '') missing.reason = t('planNext.reasonMissing');
     if (Object.keys(missing).length > 0) return setErrors(missing);
     const result = await create.mutate({
       fromAuditId: next.fromAuditId,
@@ -53,9 +55,9 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
     });
     if (!result.ok) {
       setErrors(issuesToErrors(result.error.issues));
-      return notifyError(result.error, `The ${label} audit was not planned`);
+      return notifyError(result.error, t('planNext.notPlanned', { type: label }));
     }
-    notifySuccess(`${label} audit planned`);
+    notifySuccess(t('planNext.planned', { type: label }));
     onClose();
     navigate(`/audits/${result.value.id}`);
   };
@@ -64,23 +66,19 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
     <Modal
       opened={opened && next !== null}
       onClose={onClose}
-      title={`Plan the ${label} audit`}
+      title={t('planNext.title', { type: label })}
       size={sampling ? 'lg' : 'md'}
       centered
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Alert icon={<IconInfoCircle />} color="blue" variant="light">
-            <Text size="sm">
-              The audit team, the scope and the sites are copied from the previous audit; change them afterwards if
-              needed. Every finding still open is carried over, to be verified during this audit
-              {sampling ? ', whether or not its requirement is sampled.' : '.'}
-            </Text>
+            <Text size="sm">{sampling ? t('planNext.copiedSampling') : t('planNext.copied')}</Text>
           </Alert>
           <SimpleGrid cols={2}>
             <TextInput
               type="date"
-              label="Planned start"
+              label={t('planNext.start')}
               withAsterisk
               value={startDate}
               onChange={(e) => setStart(e.currentTarget.value)}
@@ -89,7 +87,7 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
             />
             <TextInput
               type="date"
-              label="Planned end"
+              label={t('planNext.end')}
               withAsterisk
               value={endDate}
               onChange={(e) => setEnd(e.currentTarget.value)}
@@ -98,8 +96,8 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
           </SimpleGrid>
           {fromOpen && (
             <Textarea
-              label="Reason for planning before the previous audit is closed"
-              description={`The ${from.data ? AUDIT_TYPE_LABELS[from.data.type] : ''} audit is not closed yet; the reason is kept in its audit trail.`}
+              label={t('planNext.reason')}
+              description={t('planNext.reasonHint', { type: from.data ? t(`labels:auditType.${from.data.type}`) : '' })}
               withAsterisk
               autosize
               minRows={2}
@@ -119,10 +117,10 @@ export function PlanNextModal({ clientId, next, opened, onClose }: PlanNextProps
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('planNext.cancel')}
             </Button>
             <Button type="submit" loading={create.pending}>
-              Plan {label} audit
+              {t('planNext.submit', { type: label })}
             </Button>
           </Group>
         </Stack>

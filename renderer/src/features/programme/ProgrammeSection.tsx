@@ -1,7 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarPlus } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
-import { AUDIT_TYPE_LABELS, type AuditType } from '#shared/domain/audit';
+import { useTranslation } from 'react-i18next';
+import type { AuditType } from '#shared/domain/audit';
 import type { Programme, ProgrammeStep } from '#shared/domain/programme';
 import { useWriteOp, useOp } from '../../api/ops';
 import { href } from '../../lib/router';
@@ -14,6 +16,7 @@ import { PlanNextModal } from './PlanNextModal';
 
 /** The client's 3-year certification cycle: the decision and expiry dates, and each audit due. */
 export function ProgrammeSection({ clientId }: { clientId: string }) {
+  const { t } = useTranslation('programme');
   const programme = useOp('programme.get', { clientId });
   const [planning, setPlanning] = useState(false);
   if (programme.error && !programme.data) return <LoadError error={programme.error} onRetry={programme.reload} />;
@@ -30,11 +33,11 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
         <Group justify="flex-end">
           {fromPlanned && (
             <Text size="sm" c="dimmed">
-              The next audit is planned from the current one once it has started.
+              {t('programme.fromPlanned')}
             </Text>
           )}
           <Button leftSection={<IconCalendarPlus size={16} />} disabled={fromPlanned} onClick={() => setPlanning(true)}>
-            Plan next audit: {AUDIT_TYPE_LABELS[p.next.type]}
+            {t('programme.planNext', { type: t(`labels:auditType.${p.next.type}`) })}
           </Button>
         </Group>
       )}
@@ -44,6 +47,7 @@ export function ProgrammeSection({ clientId }: { clientId: string }) {
 }
 
 function CertificationDates({ programme: p }: { programme: Programme }) {
+  const { t } = useTranslation('programme');
   const [decisionDate, setDecision] = useState(p.decisionDate ?? '');
   const [expiryDate, setExpiry] = useState(p.expiryDate ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -59,33 +63,33 @@ function CertificationDates({ programme: p }: { programme: Programme }) {
     });
     if (!result.ok) {
       setErrors(issuesToErrors(result.error.issues));
-      return notifyError(result.error, 'The certification dates were not saved');
+      return notifyError(result.error, t('programme.datesNotSaved'));
     }
     setErrors({});
-    notifySuccess('Certification dates saved');
+    notifySuccess(t('programme.datesSaved'));
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label="Certification dates">
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('programme.datesLabel')}>
       <Group align="flex-end" gap="sm">
         <TextInput
           type="date"
-          label="Certification decision"
-          description="Date of the decision to certify"
+          label={t('programme.decision')}
+          description={t('programme.decisionHint')}
           value={decisionDate}
           onChange={(e) => setDecision(e.currentTarget.value)}
           error={errors.decisionDate}
         />
         <TextInput
           type="date"
-          label="Certificate expiry"
-          description="Date the certificate runs out"
+          label={t('programme.expiry')}
+          description={t('programme.expiryHint')}
           value={expiryDate}
           onChange={(e) => setExpiry(e.currentTarget.value)}
           error={errors.expiryDate}
         />
         <Button type="submit" variant={dirty ? 'filled' : 'default'} loading={save.pending}>
-          Save dates
+          {t('programme.saveDates')}
         </Button>
       </Group>
     </form>
@@ -93,25 +97,25 @@ function CertificationDates({ programme: p }: { programme: Programme }) {
 }
 
 /** Initial audits come before any decision; the later ones wait for the dates above. */
-const noDueDate = (type: AuditType): string =>
-  type === 'stage1' || type === 'stage2' ? 'Before certification' : 'Once the dates are saved';
+const noDueDate = (t: TFunction<'programme'>, type: AuditType): string =>
+  type === 'stage1' || type === 'stage2' ? t('programme.beforeCertification') : t('programme.onceDatesSaved');
 
 function StepsTable({ steps }: { steps: ProgrammeStep[] }) {
+  const { t } = useTranslation('programme');
   const overdue = steps.filter((s) => s.overdue).length;
   return (
     <>
       {overdue > 0 && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Overdue">
-          {overdue === 1 ? 'One audit of the cycle is' : `${overdue} audits of the cycle are`} past its due date and not
-          yet done. Plan it, or record why it moved.
+        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('programme.overdueTitle')}>
+          {t('programme.overdue', { count: overdue })}
         </Alert>
       )}
-      <Table aria-label="Audits of the certification cycle">
+      <Table aria-label={t('programme.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Audit</Table.Th>
-            <Table.Th>Due by</Table.Th>
-            <Table.Th>Planned audit</Table.Th>
+            <Table.Th>{t('programme.audit')}</Table.Th>
+            <Table.Th>{t('programme.dueBy')}</Table.Th>
+            <Table.Th>{t('programme.plannedAudit')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -119,17 +123,17 @@ function StepsTable({ steps }: { steps: ProgrammeStep[] }) {
             <Table.Tr key={s.type} data-overdue={s.overdue || undefined} bg={s.overdue ? 'red.0' : undefined}>
               <Table.Td>
                 <Text size="sm" fw={500}>
-                  {AUDIT_TYPE_LABELS[s.type]}
+                  {t(`labels:auditType.${s.type}`)}
                 </Text>
               </Table.Td>
               <Table.Td>
                 <Group gap="xs">
                   <Text size="sm" c={s.dueBy ? undefined : 'dimmed'}>
-                    {s.dueBy ? formatDay(s.dueBy) : noDueDate(s.type)}
+                    {s.dueBy ? formatDay(s.dueBy) : noDueDate(t, s.type)}
                   </Text>
                   {s.overdue && (
                     <Badge color="red" size="sm">
-                      Overdue
+                      {t('programme.overdueBadge')}
                     </Badge>
                   )}
                 </Group>
@@ -138,13 +142,13 @@ function StepsTable({ steps }: { steps: ProgrammeStep[] }) {
                 {s.auditId ? (
                   <Group gap="xs">
                     <Anchor href={href(`/audits/${s.auditId}`)} size="sm">
-                      {s.startDate ? formatDay(s.startDate) : AUDIT_TYPE_LABELS[s.type]}
+                      {s.startDate ? formatDay(s.startDate) : t(`labels:auditType.${s.type}`)}
                     </Anchor>
                     {s.auditStatus && <AuditStatusBadge status={s.auditStatus} size="sm" />}
                   </Group>
                 ) : (
                   <Text size="sm" c="dimmed">
-                    Not planned yet
+                    {t('programme.notPlanned')}
                   </Text>
                 )}
               </Table.Td>

@@ -1,20 +1,23 @@
 import { Alert, Badge, Button, Group, List, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { Audit } from '#shared/domain/audit';
 import type { RecommendationState } from '#shared/domain/programme';
-import { recommendationLabel } from '#shared/rules/recommendation-label';
 import { useWriteOp, useOp } from '../../api/ops';
 import { LoadError, PageLoader } from '../../components/LoadState';
+import { errorText } from '../../i18n/errorText';
 import { formatTimestamp } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
 import { OverrideModal } from './OverrideModal';
+import { recommendationText } from './recommendationText';
 
 const leadAuditor = (audit: Audit): string => audit.team.find((m) => m.role === 'lead_auditor')?.name ?? '';
 
 /** The recommendation to the certification body: suggested from the findings, decided by the lead auditor. */
 export function RecommendationPanel({ audit }: { audit: Audit }) {
+  const { t } = useTranslation('programme');
   const state = useOp('recommendation.get', { auditId: audit.id });
   const decide = useWriteOp('recommendation.decide');
   const [by, setBy] = useState(() => leadAuditor(audit));
@@ -35,20 +38,20 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
     if (!result.ok) return setRefusal(result.error);
     setRefusal(null);
     setReason('');
-    notifySuccess('Recommendation confirmed');
+    notifySuccess(t('recommendation.confirmed'));
   };
 
   return (
     <Stack gap="md">
       <Title order={3} size="h5">
-        Recommendation
+        {t('recommendation.title')}
       </Title>
       <Alert
         color={s.suggested === 'recommend' ? 'teal' : s.suggested === 'not_recommended' ? 'red' : 'orange'}
         variant="light"
-        title={`Suggested: ${recommendationLabel(audit.type, s.suggested)}`}
+        title={t('recommendation.suggested', { label: recommendationText(t, audit.type, s.suggested) })}
       >
-        <List size="sm" aria-label="Why this is suggested">
+        <List size="sm" aria-label={t('recommendation.why')}>
           {s.reasons.map((r) => (
             <List.Item key={r}>{r}</List.Item>
           ))}
@@ -56,21 +59,26 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
       </Alert>
       {planned ? (
         <Text size="sm" c="dimmed">
-          The recommendation is decided once the audit has taken place. Start fieldwork to record it.
+          {t('recommendation.afterFieldwork')}
         </Text>
       ) : current ? (
         <Text size="sm">
-          In force: <b>{recommendationLabel(audit.type, current.recommendation)}</b>
+          <Trans
+            t={t}
+            i18nKey="recommendation.inForce"
+            values={{ label: recommendationText(t, audit.type, current.recommendation) }}
+            components={{ b: <b /> }}
+          />
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
-          No recommendation decided yet. Confirm the suggestion, or override it and say why.
+          {t('recommendation.none')}
         </Text>
       )}
       <Group align="flex-end" gap="sm">
         <TextInput
-          label="Decided by"
-          description="The lead auditor"
+          label={t('recommendation.decidedBy')}
+          description={t('recommendation.decidedByHint')}
           value={by}
           onChange={(e) => setBy(e.currentTarget.value)}
         />
@@ -80,7 +88,7 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
           disabled={planned}
           onClick={() => void confirm()}
         >
-          Confirm suggestion
+          {t('recommendation.confirm')}
         </Button>
         <Button
           variant="default"
@@ -88,18 +96,18 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
           disabled={planned}
           onClick={() => setOverriding(true)}
         >
-          Override…
+          {t('recommendation.override')}
         </Button>
       </Group>
       {refusal && (
-        <Alert color="red" icon={<IconAlertTriangle />} title="Not recorded" role="alert">
-          {refusal.message}
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('recommendation.notRecorded')} role="alert">
+          {errorText(refusal)}
         </Alert>
       )}
       {refusal?.issues?.some((i) => i.path[0] === 'gaps') && (
         <Textarea
-          label="Reason for recording with these gaps open"
-          description="Kept in the audit trail and printed in the report. Then confirm again."
+          label={t('recommendation.gapsReason')}
+          description={t('recommendation.gapsReasonHint')}
           autosize
           minRows={2}
           value={reason}
@@ -121,15 +129,16 @@ export function RecommendationPanel({ audit }: { audit: Audit }) {
 }
 
 function DecisionHistory({ state: s, type }: { state: RecommendationState; type: Audit['type'] }) {
+  const { t } = useTranslation('programme');
   if (s.decisions.length === 0) return null;
   return (
-    <Table aria-label="Recommendation decisions">
+    <Table aria-label={t('recommendation.historyLabel')}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>When</Table.Th>
-          <Table.Th>Who</Table.Th>
-          <Table.Th>Decision</Table.Th>
-          <Table.Th>Reason</Table.Th>
+          <Table.Th>{t('recommendation.when')}</Table.Th>
+          <Table.Th>{t('recommendation.who')}</Table.Th>
+          <Table.Th>{t('recommendation.decision')}</Table.Th>
+          <Table.Th>{t('recommendation.reason')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -143,17 +152,26 @@ function DecisionHistory({ state: s, type }: { state: RecommendationState; type:
             </Table.Td>
             <Table.Td>
               <Group gap="xs">
-                <Text size="sm">{recommendationLabel(type, d.recommendation)}</Text>
+                <Text size="sm">{recommendationText(t, type, d.recommendation)}</Text>
                 {(d.overridden || d.recommendation !== d.suggested) && (
-                  <Badge color="orange" size="sm" title={`Suggested: ${recommendationLabel(type, d.suggested)}`}>
-                    Override
+                  <Badge
+                    color="orange"
+                    size="sm"
+                    title={t('recommendation.suggested', { label: recommendationText(t, type, d.suggested) })}
+                  >
+                    {t('recommendation.overridden')}
                   </Badge>
                 )}
               </Group>
             </Table.Td>
             <Table.Td>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={d.reason ? undefined : 'dimmed'}>
-                {d.reason || 'No reason needed'}
+              <Text
+                size="sm"
+                style={{ whiteSpace: 'pre-wrap' }}
+                c={d.reason ? undefined : 'dimmed'}
+                translate={d.reason ? 'no' : undefined}
+              >
+                {d.reason || t('recommendation.noReason')}
               </Text>
             </Table.Td>
           </Table.Tr>
