@@ -1,8 +1,10 @@
 import { Alert, Button, CloseButton, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileImport } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldIssue } from '#shared/api/result';
 import { useWriteOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { formatBytes } from '../../lib/files';
 import { notifySuccess } from '../../lib/notify';
 
@@ -14,15 +16,17 @@ interface Failure {
   error: ApiError;
 }
 
-/** "items.3.questions" → "items[3].questions": the field at fault, as a path into the JSON file. */
-export function issuePath(issue: FieldIssue): string {
+/**
+ * "items.3.questions" → "items[3].questions": the field at fault, as a path into the JSON file;
+ * `whole` names the file itself (an issue on no field).
+ */
+export function issuePath(issue: FieldIssue, whole: string): string {
   const path = issue.path[0] === 'template' ? issue.path.slice(1) : issue.path;
-  return (
-    path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '') || '(the file)'
-  );
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '') || whole;
 }
 
 export function TemplateImport() {
+  const { t } = useTranslation('templates');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const resetRef = useRef<() => void>(null);
@@ -33,20 +37,19 @@ export function TemplateImport() {
     resetRef.current?.();
     if (!file) return;
     const fail = (message: string) => setFailure({ file: file.name, error: { code: 'invalid_input', message } });
-    if (file.size > MAX_TEMPLATE_BYTES)
-      return fail(`The file is ${formatBytes(file.size)}; a template is at most 2 MB.`);
+    if (file.size > MAX_TEMPLATE_BYTES) return fail(t('import.tooLarge', { size: formatBytes(file.size) }));
     setBusy(true);
     try {
       let template: unknown;
       try {
         template = JSON.parse(await file.text());
       } catch (e) {
-        return fail(`The file is not valid JSON: ${e instanceof Error ? e.message : 'unreadable'}.`);
+        return fail(t('import.notJson', { reason: e instanceof Error ? e.message : t('import.unreadable') }));
       }
       const result = await importTemplate.mutate({ template });
       if (!result.ok) return setFailure({ file: file.name, error: result.error });
       setFailure(null);
-      notifySuccess(`Template “${result.value.title}” version ${result.value.version} imported`);
+      notifySuccess(t('import.done', { title: result.value.title, version: result.value.version }));
     } finally {
       setBusy(false);
     }
@@ -59,11 +62,11 @@ export function TemplateImport() {
           onChange={(f) => void pick(f)}
           accept=".json,application/json"
           resetRef={resetRef}
-          inputProps={{ 'aria-label': 'Template file' }}
+          inputProps={{ 'aria-label': t('import.fileLabel') }}
         >
           {(props) => (
             <Button leftSection={<IconFileImport size={16} />} loading={busy} {...props}>
-              Import template
+              {t('import.button')}
             </Button>
           )}
         </FileButton>
@@ -72,7 +75,7 @@ export function TemplateImport() {
         <Alert
           color="red"
           icon={<IconAlertTriangle />}
-          title={`“${failure.file}” was not imported`}
+          title={t('import.failed', { file: failure.file })}
           role="alert"
           withCloseButton={false}
         >
@@ -80,16 +83,14 @@ export function TemplateImport() {
             <Stack gap={4}>
               {/* The message already quotes the first problem; with the list below it would be said twice. */}
               <Text size="sm">
-                {failure.error.issues?.length
-                  ? 'The file does not follow Fieldwork’s template format. Correct these places in it and import it again:'
-                  : failure.error.message}
+                {failure.error.issues?.length ? t('import.formatProblems') : errorText(failure.error)}
               </Text>
               {failure.error.issues && failure.error.issues.length > 0 && (
-                <List size="sm" spacing={2} aria-label="Problems in the file">
+                <List size="sm" spacing={2} aria-label={t('import.problemsLabel')}>
                   {failure.error.issues.map((issue, i) => (
                     <List.Item key={i}>
                       <Text span size="sm" ff="monospace" fw={600}>
-                        {issuePath(issue)}
+                        {issuePath(issue, t('import.theFile'))}
                       </Text>
                       : {issue.message}
                     </List.Item>
@@ -97,7 +98,7 @@ export function TemplateImport() {
                 </List>
               )}
             </Stack>
-            <CloseButton aria-label="Dismiss" onClick={() => setFailure(null)} />
+            <CloseButton aria-label={t('import.dismiss')} onClick={() => setFailure(null)} />
           </Group>
         </Alert>
       )}
