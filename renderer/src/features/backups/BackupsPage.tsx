@@ -18,33 +18,36 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconArchive, IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { BACKUP_KEEP_MAX, type BackupJob, type BackupSummary } from '#shared/domain/backup';
 import { getApi } from '../../api/client';
 import { useOp, useWriteOp } from '../../api/ops';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { errorText } from '../../i18n/errorText';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { holds, REASON_LABELS, sizeText } from './describe';
+import { holds, reasonLabel, sizeText, stageText } from './describe';
 import { RestoreButton } from './RestoreButton';
 import { useBackupJob } from './useBackupJob';
 
 /** Settings → Backups: what each backup holds and when, back up now, restore into a new folder, how many to keep. */
 export function BackupsPage() {
+  const { t } = useTranslation('backups');
   const list = useOp('backups.list', {});
   const { job, running, follow, cancel } = useBackupJob();
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
 
   const backUpNow = async () => {
     const outcome = await follow(() => getApi().invoke('backups.create', { reason: 'manual' }));
-    if ('error' in outcome) return notifyError(outcome.error, 'The backup was not made');
-    if (outcome.job.state === 'done') notifySuccess('Backup made');
+    if ('error' in outcome) return notifyError(outcome.error, t('page.notMade'));
+    if (outcome.job.state === 'done') notifySuccess(t('page.made'));
   };
 
   const backUpButton = (
     <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => void backUpNow()} loading={running}>
-      Back up now
+      {t('page.backUpNow')}
     </Button>
   );
 
@@ -53,18 +56,13 @@ export function BackupsPage() {
   else if (!list.data) body = <TableSkeleton rows={3} />;
   else if (list.data.backups.length === 0 && list.data.unreadable.length === 0)
     body = (
-      <Empty
-        title="No backups yet"
-        description="Back up now makes the first one. Fieldwork also makes one the first time it starts each day, before an update changes the database and before it imports a team package."
-        icon={<IconArchive />}
-        actions={backUpButton}
-      />
+      <Empty title={t('page.empty')} description={t('page.emptyHint')} icon={<IconArchive />} actions={backUpButton} />
     );
   else
     body = (
       <Stack gap="md">
         {list.data.unreadable.length > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle />} title="Some backup files cannot be used">
+          <Alert color="orange" icon={<IconAlertTriangle />} title={t('page.unreadable')}>
             <List size="sm">
               {list.data.unreadable.map((u) => (
                 <List.Item key={u.id}>
@@ -76,15 +74,15 @@ export function BackupsPage() {
         )}
         <Card p={0}>
           <Table.ScrollContainer minWidth={760}>
-            <Table aria-label="Backups" verticalSpacing="sm" highlightOnHover>
+            <Table aria-label={t('table.label')} verticalSpacing="sm" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Made</Table.Th>
-                  <Table.Th>Why</Table.Th>
-                  <Table.Th>What it holds</Table.Th>
-                  <Table.Th>Size</Table.Th>
+                  <Table.Th>{t('table.made')}</Table.Th>
+                  <Table.Th>{t('table.why')}</Table.Th>
+                  <Table.Th>{t('table.holds')}</Table.Th>
+                  <Table.Th>{t('table.size')}</Table.Th>
                   <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -96,15 +94,15 @@ export function BackupsPage() {
                         {formatTimestamp(b.createdAt)}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        Fieldwork {b.appVersion}
+                        {t('table.version', { version: b.appVersion })}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{REASON_LABELS[b.reason]}</Table.Td>
+                    <Table.Td>{reasonLabel(b.reason)}</Table.Td>
                     <Table.Td>
                       <Text size="sm">{holds(b)}</Text>
                       {b.counts.missingFiles > 0 && (
                         <Text size="xs" c="orange">
-                          {b.counts.missingFiles} files were already missing from the data folder when it was made.
+                          {t('table.missingFiles', { count: b.counts.missingFiles })}
                         </Text>
                       )}
                     </Table.Td>
@@ -124,20 +122,17 @@ export function BackupsPage() {
   return (
     <>
       <PageHeader
-        title="Backups"
+        title={t('page.title')}
         description={
           list.data ? (
-            <>
-              Backups of this data folder — the database, every evidence file and every issued report — kept in{' '}
-              <Code>{list.data.folder}</Code>. A restore always goes into a new folder; this one is never overwritten.
-            </>
+            <Trans t={t} i18nKey="page.description" components={{ folder: <Code>{list.data.folder}</Code> }} />
           ) : undefined
         }
         actions={list.data && list.data.backups.length > 0 ? backUpButton : undefined}
       />
       <Stack gap="lg">
         {list.data?.databaseProblem && (
-          <Alert color="red" icon={<IconAlertTriangle />} title="The database of this data folder is damaged">
+          <Alert color="red" icon={<IconAlertTriangle />} title={t('page.damaged')}>
             {list.data.databaseProblem}
           </Alert>
         )}
@@ -151,45 +146,49 @@ export function BackupsPage() {
 }
 
 export function JobCard({ job, onCancel }: { job: BackupJob; onCancel: () => void }) {
-  const what = job.kind === 'backup' ? 'Backing up' : 'Restoring';
+  const { t } = useTranslation('backups');
+  const backup = job.kind === 'backup';
   if (job.state === 'running')
     return (
       <Card withBorder>
         <Stack gap="xs">
           <Group justify="space-between">
-            <Text fw={500}>
-              {what}: {job.stage}
-            </Text>
+            <Text fw={500}>{t(backup ? 'job.backingUp' : 'job.restoring', { stage: stageText(job.stage) })}</Text>
             <Button size="xs" variant="default" onClick={onCancel}>
-              Cancel
+              {t('common:cancel')}
             </Button>
           </Group>
-          <Progress value={job.progress * 100} aria-label={`${what} progress`} animated />
+          <Progress
+            value={job.progress * 100}
+            aria-label={backup ? t('job.backupProgress') : t('job.restoreProgress')}
+            animated
+          />
         </Stack>
       </Card>
     );
   if (job.state === 'failed')
     return (
-      <Alert
-        color="red"
-        icon={<IconAlertTriangle />}
-        title={job.kind === 'backup' ? 'The backup failed' : 'The restore failed'}
-      >
-        {job.error?.message}
+      <Alert color="red" icon={<IconAlertTriangle />} title={backup ? t('job.backupFailed') : t('job.restoreFailed')}>
+        {job.error && errorText(job.error)}
       </Alert>
     );
   if (job.state === 'cancelled')
     return (
-      <Alert color="gray" title="Cancelled">
-        {job.kind === 'backup' ? 'No backup was kept.' : 'Nothing was restored.'}
+      <Alert color="gray" title={t('job.cancelled')}>
+        {backup ? t('job.noBackupKept') : t('job.nothingRestored')}
       </Alert>
     );
   if (job.kind === 'restore' && job.state === 'done')
     return (
-      <Alert color="teal" title="Restored">
-        The backup was checked and restored into <Code>{job.restoredTo}</Code>. To work in it: in the desktop app, close
-        Fieldwork, move its data folder aside and put this folder in its place; in the browser preview, run{' '}
-        <Code>fieldwork serve --data-dir {job.restoredTo}</Code>.
+      <Alert color="teal" title={t('job.restored')}>
+        <Trans
+          t={t}
+          i18nKey="job.restoredText"
+          components={{
+            folder: <Code>{job.restoredTo}</Code>,
+            command: <Code translate="no">{`fieldwork serve --data-dir ${job.restoredTo}`}</Code>,
+          }}
+        />
       </Alert>
     );
   return null;
@@ -204,6 +203,7 @@ export function RestoreModal({
   follow: ReturnType<typeof useBackupJob>['follow'];
   onClose: () => void;
 }) {
+  const { t } = useTranslation('backups');
   const [folder, setFolder] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -224,21 +224,16 @@ export function RestoreModal({
     if (!started.ok) {
       // The passphrase is checked before anything is copied: its refusal goes beside its field.
       if (['wrong_passphrase', 'unauthorized'].includes(started.error.code))
-        return setPassphraseError(started.error.message);
-      return setError(started.error.issues?.[0]?.message ?? started.error.message);
+        return setPassphraseError(errorText(started.error));
+      return setError(started.error.issues?.[0]?.message ?? errorText(started.error));
     }
     onClose();
     const outcome = await follow(() => Promise.resolve(started));
-    if ('error' in outcome) notifyError(outcome.error, 'The backup was not restored');
+    if ('error' in outcome) notifyError(outcome.error, t('restore.failed'));
   };
 
   return (
-    <Modal
-      opened={backup !== null}
-      onClose={onClose}
-      title={<Title order={3}>Restore into a new folder</Title>}
-      size="lg"
-    >
+    <Modal opened={backup !== null} onClose={onClose} title={<Title order={3}>{t('restore.title')}</Title>} size="lg">
       {backup && (
         <form
           onSubmit={(e) => {
@@ -248,14 +243,17 @@ export function RestoreModal({
         >
           <Stack gap="md">
             <Text size="sm">
-              The backup of <b>{formatTimestamp(backup.createdAt)}</b> ({holds(backup)}) is unpacked into a new folder,
-              and every file is checked against the backup&apos;s list before it counts as restored. The data folder you
-              are working in is not changed. A damaged backup is refused and leaves nothing behind.
+              <Trans
+                t={t}
+                i18nKey="restore.text"
+                values={{ holds: holds(backup) }}
+                components={{ made: <b>{formatTimestamp(backup.createdAt)}</b> }}
+              />
             </Text>
             <TextInput
-              label="New folder"
-              description="Its full path. It must not exist yet (or be empty); the folder that holds it must exist."
-              placeholder="/home/me/Fieldwork restored"
+              label={t('restore.folder')}
+              description={t('restore.folderHint')}
+              placeholder={t('restore.folderPlaceholder')}
               value={folder}
               onChange={(e) => setFolder(e.currentTarget.value)}
               error={error}
@@ -264,8 +262,8 @@ export function RestoreModal({
             />
             {backup.needsPassphrase && (
               <PasswordInput
-                label="Passphrase of the backup"
-                description="This backup was made from an encrypted data folder with another key: its passphrase is checked before anything is copied."
+                label={t('restore.passphrase')}
+                description={t('restore.passphraseHint')}
                 value={passphrase}
                 onChange={(e) => setPassphrase(e.currentTarget.value)}
                 error={passphraseError}
@@ -275,10 +273,10 @@ export function RestoreModal({
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('common:cancel')}
               </Button>
               <Button type="submit" loading={pending} leftSection={<IconRestore size={16} />}>
-                Restore into this folder
+                {t('restore.submit')}
               </Button>
             </Group>
           </Stack>
@@ -289,13 +287,14 @@ export function RestoreModal({
 }
 
 function KeepSetting({ keep }: { keep: number }) {
+  const { t } = useTranslation('backups');
   const save = useWriteOp('backups.settings');
   const [value, setValue] = useState<number | string>(keep);
   const changed = Number(value) !== keep;
   const submit = async () => {
     const result = await save.mutate({ keep: Number(value) });
-    if (!result.ok) return notifyError(result.error, 'The setting was not saved');
-    notifySuccess(`Fieldwork keeps the newest ${result.value.keep} backups`);
+    if (!result.ok) return notifyError(result.error, t('keep.failed'));
+    notifySuccess(t('keep.saved', { count: result.value.keep }));
   };
   return (
     <Card withBorder>
@@ -307,8 +306,8 @@ function KeepSetting({ keep }: { keep: number }) {
       >
         <Group align="flex-end">
           <NumberInput
-            label="Backups to keep"
-            description="After each new backup, the oldest beyond this number are deleted."
+            label={t('keep.label')}
+            description={t('keep.hint')}
             min={1}
             max={BACKUP_KEEP_MAX}
             allowDecimal={false}
@@ -317,7 +316,7 @@ function KeepSetting({ keep }: { keep: number }) {
             w={260}
           />
           <Button type="submit" variant="default" disabled={!changed} loading={save.pending}>
-            Save
+            {t('common:save')}
           </Button>
         </Group>
       </form>

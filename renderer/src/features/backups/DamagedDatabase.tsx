@@ -14,13 +14,14 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconRestore } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { BackupSummary } from '#shared/domain/backup';
 import { useOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { JobCard, RestoreModal } from './BackupsPage';
-import { holds, REASON_LABELS, sizeText } from './describe';
+import { holds, reasonLabel, sizeText } from './describe';
 import { RestoreButton } from './RestoreButton';
 import { useBackupJob } from './useBackupJob';
 
@@ -39,6 +40,7 @@ const dataFolderOf = (backupsFolder: string) => backupsFolder.replace(/[\\/]back
 
 /** Plain words, the backups listed, a restore into a new folder; the damaged folder itself is never written. */
 export function DamagedDatabase({ problem }: { problem: string }) {
+  const { t } = useTranslation('backups');
   const list = useOp('backups.list', {});
   const { job, follow, cancel } = useBackupJob();
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
@@ -49,22 +51,22 @@ export function DamagedDatabase({ problem }: { problem: string }) {
   else if (!list.data) backups = <TableSkeleton rows={3} />;
   else if (list.data.backups.length === 0)
     backups = (
-      <Alert color="orange" icon={<IconAlertTriangle />} title="There is no backup to restore">
-        Keep a copy of the data folder as it is, and ask for help before changing anything in it.
+      <Alert color="orange" icon={<IconAlertTriangle />} title={t('damaged.noBackup')}>
+        {t('damaged.noBackupHint')}
       </Alert>
     );
   else
     backups = (
       <Card withBorder p={0}>
-        <Table aria-label="Backups" verticalSpacing="sm" highlightOnHover>
+        <Table aria-label={t('table.label')} verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Made</Table.Th>
-              <Table.Th>Why</Table.Th>
-              <Table.Th>What it holds</Table.Th>
-              <Table.Th>Size</Table.Th>
+              <Table.Th>{t('table.made')}</Table.Th>
+              <Table.Th>{t('table.why')}</Table.Th>
+              <Table.Th>{t('table.holds')}</Table.Th>
+              <Table.Th>{t('table.size')}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -72,7 +74,7 @@ export function DamagedDatabase({ problem }: { problem: string }) {
             {list.data.backups.map((b) => (
               <Table.Tr key={b.id}>
                 <Table.Td>{formatTimestamp(b.createdAt)}</Table.Td>
-                <Table.Td>{REASON_LABELS[b.reason]}</Table.Td>
+                <Table.Td>{reasonLabel(b.reason)}</Table.Td>
                 <Table.Td>{holds(b)}</Table.Td>
                 <Table.Td>{sizeText(b.size)}</Table.Td>
                 <Table.Td>
@@ -90,25 +92,30 @@ export function DamagedDatabase({ problem }: { problem: string }) {
       <Stack gap="lg">
         <Group gap="sm" wrap="nowrap">
           <IconAlertTriangle size={32} color="var(--mantine-color-red-7)" aria-hidden />
-          <Title order={1}>Fieldwork’s database is damaged</Title>
+          <Title order={1}>{t('damaged.title')}</Title>
         </Group>
         <Text>
-          Fieldwork checked its database when it started and found it damaged, so it opened nothing and changed nothing.{' '}
           {newest ? (
-            <>
-              Restore the latest backup, from <b>{formatTimestamp(newest.createdAt)}</b>, into a new folder, then start
-              Fieldwork on that folder.
-            </>
+            <Trans
+              t={t}
+              i18nKey="damaged.textLatest"
+              components={{ made: <b>{formatTimestamp(newest.createdAt)}</b> }}
+            />
           ) : (
-            <>No backup of this folder was found.</>
-          )}{' '}
-          The damaged folder stays as it is.
+            t('damaged.textNone')
+          )}
         </Text>
         {list.data && (
           <Stack gap={4} align="flex-start">
             <Text size="sm">
-              The damaged data folder is <Code>{dataFolderOf(list.data.folder)}</Code>; its backups are in{' '}
-              <Code>{list.data.folder}</Code>.
+              <Trans
+                t={t}
+                i18nKey="damaged.folders"
+                components={{
+                  folder: <Code>{dataFolderOf(list.data.folder)}</Code>,
+                  backups: <Code>{list.data.folder}</Code>,
+                }}
+              />
             </Text>
             {/* To open it in the file manager, or to send it with a request for help. */}
             <CopyButton value={dataFolderOf(list.data.folder)}>
@@ -119,7 +126,7 @@ export function DamagedDatabase({ problem }: { problem: string }) {
                   leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
                   onClick={copy}
                 >
-                  {copied ? 'Copied' : 'Copy the data folder’s path'}
+                  {copied ? t('damaged.copied') : t('damaged.copyPath')}
                 </Button>
               )}
             </CopyButton>
@@ -128,17 +135,17 @@ export function DamagedDatabase({ problem }: { problem: string }) {
         {newest && (
           <Group>
             <Button leftSection={<IconRestore size={16} />} onClick={() => setRestoring(newest)}>
-              Restore the latest backup…
+              {t('damaged.restoreLatest')}
             </Button>
           </Group>
         )}
         {job && <JobCard job={job} onCancel={() => void cancel().then((e) => e && notifyError(e))} />}
         <Title order={2} size="h3">
-          Backups
+          {t('damaged.backups')}
         </Title>
         {backups}
         <Text size="xs" c="dimmed">
-          What the check said: {problem}
+          {t('damaged.checkSaid', { problem })}
         </Text>
       </Stack>
       <RestoreModal backup={restoring} follow={follow} onClose={() => setRestoring(null)} />

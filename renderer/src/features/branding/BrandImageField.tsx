@@ -2,13 +2,10 @@ import { Button, FileInput, Group, Image, Paper, Stack, Text } from '@mantine/co
 import { modals } from '@mantine/modals';
 import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import {
-  BRAND_IMAGE_LABELS,
-  BRAND_IMAGE_MAX_BYTES,
-  type BrandImageKind,
-  type CertificationBody,
-} from '#shared/domain/branding';
+import { useTranslation } from 'react-i18next';
+import { BRAND_IMAGE_MAX_BYTES, type BrandImageKind, type CertificationBody } from '#shared/domain/branding';
 import { useWriteOp, useOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { notifyError, notifySuccess } from '../../lib/notify';
 
@@ -22,7 +19,10 @@ interface Props {
 
 /** Upload, preview and removal of the logo or the accreditation mark. */
 export function BrandImageField({ kind, info, description }: Props) {
-  const label = BRAND_IMAGE_LABELS[kind];
+  const { t } = useTranslation('branding');
+  const label = t(`labels:brandImage.${kind}`);
+  /** This image's own sentences (a German noun keeps its capital, so no lower-casing of the label). */
+  const own = (key: 'saved' | 'removed' | 'notRemoved' | 'removeTitle' | 'remove' | 'alt') => t(`image.${kind}.${key}`);
   const image = useOp('branding.image', { kind }, { enabled: info !== null });
   const setImage = useWriteOp('branding.setImage');
   const removeImage = useWriteOp('branding.removeImage');
@@ -35,7 +35,11 @@ export function BrandImageField({ kind, info, description }: Props) {
     // Checked here first so a huge file is never sent at all.
     if (file.size > BRAND_IMAGE_MAX_BYTES) {
       return setError(
-        `${file.name} is ${formatBytes(file.size)}; logos and marks can be at most ${formatBytes(BRAND_IMAGE_MAX_BYTES)}.`,
+        t('image.tooLarge', {
+          name: file.name,
+          size: formatBytes(file.size),
+          max: formatBytes(BRAND_IMAGE_MAX_BYTES),
+        }),
       );
     }
     setReading(true);
@@ -43,26 +47,26 @@ export function BrandImageField({ kind, info, description }: Props) {
     try {
       dataBase64 = await readAsBase64(file);
     } catch {
-      return setError(`${file.name} could not be read.`);
+      return setError(t('image.unreadable', { name: file.name }));
     } finally {
       setReading(false);
     }
     const result = await setImage.mutate({ kind, fileName: file.name, dataBase64 });
-    if (!result.ok) return setError(result.error.issues?.[0]?.message ?? result.error.message);
+    if (!result.ok) return setError(result.error.issues?.[0]?.message ?? errorText(result.error));
     // The settings and the image load again (api/invalidation.ts); what is being typed stays.
-    notifySuccess(`${label} saved`);
+    notifySuccess(own('saved'));
   };
 
   const remove = async () => {
     const result = await removeImage.mutate({ kind });
-    if (!result.ok) return notifyError(result.error, `The ${label.toLowerCase()} was not removed`);
-    notifySuccess(`${label} removed`);
+    if (!result.ok) return notifyError(result.error, own('notRemoved'));
+    notifySuccess(own('removed'));
   };
   const confirmRemove = () =>
     modals.openConfirmModal({
-      title: `Remove the ${label.toLowerCase()}?`,
-      children: <Text size="sm">Reports exported from now on will be written without it.</Text>,
-      labels: { confirm: 'Remove', cancel: 'Keep it' },
+      title: own('removeTitle'),
+      children: <Text size="sm">{t('image.removeText')}</Text>,
+      labels: { confirm: t('image.removeConfirm'), cancel: t('image.keepIt') },
       confirmProps: { color: 'red' },
       onConfirm: () => void remove(),
     });
@@ -73,7 +77,7 @@ export function BrandImageField({ kind, info, description }: Props) {
       <FileInput
         label={label}
         description={description}
-        placeholder={info ? 'Choose a file to replace it' : 'Choose a PNG, JPEG or WebP file'}
+        placeholder={info ? t('image.replace') : t('image.choose')}
         accept={ACCEPT}
         value={null}
         onChange={(f) => void upload(f)}
@@ -87,14 +91,14 @@ export function BrandImageField({ kind, info, description }: Props) {
           <Group justify="space-between" align="center">
             <Group gap="md">
               {src ? (
-                <Image src={src} alt={`Saved ${label.toLowerCase()}`} h={64} w="auto" fit="contain" />
+                <Image src={src} alt={own('alt')} h={64} w="auto" fit="contain" />
               ) : (
                 <Text size="sm" c="dimmed">
-                  Loading…
+                  {t('image.loading')}
                 </Text>
               )}
               <Text size="xs" c="dimmed">
-                {info.width} × {info.height} px · {formatBytes(info.size)}
+                {t('image.dimensions', { width: info.width, height: info.height, size: formatBytes(info.size) })}
               </Text>
             </Group>
             <Button
@@ -105,7 +109,7 @@ export function BrandImageField({ kind, info, description }: Props) {
               onClick={confirmRemove}
               loading={removeImage.pending}
             >
-              Remove {label.toLowerCase()}
+              {own('remove')}
             </Button>
           </Group>
         </Paper>

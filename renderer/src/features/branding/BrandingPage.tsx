@@ -1,9 +1,9 @@
 import { Button, ColorInput, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   DEFAULT_CERTIFICATION_BODY,
-  REPORT_NUMBER_TOKENS,
   type CertificationBody,
   type CertificationBodyFields,
 } from '#shared/domain/branding';
@@ -15,7 +15,7 @@ import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { BrandImageField } from './BrandImageField';
-import { reportNumberExample, TOKEN_HELP } from './reportNumber';
+import { reportNumberExample, tokenHelp } from './reportNumber';
 
 type Values = CertificationBodyFields;
 
@@ -31,9 +31,12 @@ const toValues = (b: CertificationBody): Values => ({
 });
 
 const EMPTY: Values = DEFAULT_CERTIFICATION_BODY;
+/** The same in every language: the start of a web address. */
+const URL_PLACEHOLDER = 'https://';
 
 /** Settings → Certification body: who issues the reports and how they look. */
 export function BrandingPage() {
+  const { t } = useTranslation('branding');
   const body = useOp('branding.get', {});
   const update = useWriteOp('branding.update');
   const form = useForm<Values>({ initialValues: EMPTY });
@@ -57,94 +60,91 @@ export function BrandingPage() {
     void update.mutate(v).then((result) => {
       if (!result.ok) {
         form.setErrors(issuesToErrors(result.error.issues));
-        return notifyError(result.error, 'The certification body was not saved');
+        return notifyError(result.error, t('page.notSaved'));
       }
       form.resetDirty(toValues(result.value));
       void journal.clear();
-      notifySuccess('Certification body saved');
+      notifySuccess(t('page.saved'));
     });
   });
   const pattern = form.values.reportNumberPattern;
 
   return (
     <>
-      <PageHeader
-        title="Certification body"
-        description="Who issues the reports: its name, address and accreditation, logo and colours appear on every exported report."
-      />
+      <PageHeader title={t('page.title')} description={t('page.description')} />
       <Stack gap="lg">
-        <Block title="Identity">
-          <form onSubmit={submit} noValidate aria-label="Certification body">
+        <Block title={t('page.identity')}>
+          <form onSubmit={submit} noValidate aria-label={t('page.formLabel')}>
             <Stack gap="md">
               <RestoredFormAlert
                 restoredAt={journal.restoredAt}
                 onDiscard={journal.discard}
-                saveLabel="Save certification body"
+                saveLabel={t('page.save')}
               />
-              <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+              <TextInput label={t('page.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
               <Textarea
-                label="Address"
+                label={t('page.address')}
                 autosize
                 minRows={2}
                 maxRows={6}
-                description="As it should appear in the report header and on the cover."
+                description={t('page.addressHint')}
                 {...form.getInputProps('address')}
               />
               <TextInput
-                label="Accreditation"
-                description="The accreditation body and your accreditation number, shown next to the mark."
+                label={t('page.accreditation')}
+                description={t('page.accreditationHint')}
                 {...form.getInputProps('accreditation')}
               />
-              <TextInput label="Website" placeholder="https://" {...form.getInputProps('website')} />
+              <TextInput label={t('page.website')} placeholder={URL_PLACEHOLDER} {...form.getInputProps('website')} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <ColorInput
-                  label="Primary colour"
-                  description="Headings and table headers."
+                  label={t('page.primaryColour')}
+                  description={t('page.primaryColourHint')}
                   format="hex"
                   {...form.getInputProps('primaryColour')}
                 />
                 <ColorInput
-                  label="Accent colour"
-                  description="Rules and highlights."
+                  label={t('page.accentColour')}
+                  description={t('page.accentColourHint')}
                   format="hex"
                   {...form.getInputProps('accentColour')}
                 />
               </SimpleGrid>
               <TextInput
-                label="Report number pattern"
+                label={t('page.pattern')}
                 withAsterisk
-                description={`Placeholders: ${REPORT_NUMBER_TOKENS.map((t) => `${t} ${TOKEN_HELP[t]}`).join(' · ')}`}
+                description={t('page.placeholders', { list: tokenHelp() })}
                 {...form.getInputProps('reportNumberPattern')}
               />
               <Text size="sm" aria-live="polite">
-                Example: <b data-testid="report-number-example">{reportNumberExample(pattern)}</b>
+                <Trans
+                  t={t}
+                  i18nKey="page.example"
+                  components={{ example: <b data-testid="report-number-example">{reportNumberExample(pattern)}</b> }}
+                />
               </Text>
               <Select
-                label="Report language"
-                description="More languages will follow."
+                label={t('page.language')}
+                description={t('page.languageHint')}
                 data={[{ value: 'en', label: 'English' }]}
                 allowDeselect={false}
                 {...form.getInputProps('language')}
               />
               <Group justify="flex-end">
                 <Button type="submit" loading={update.pending} variant={form.isDirty() ? 'filled' : 'default'}>
-                  Save certification body
+                  {t('page.save')}
                 </Button>
               </Group>
             </Stack>
           </form>
         </Block>
-        <Block title="Logo and accreditation mark">
+        <Block title={t('page.images')}>
           <Stack gap="lg">
-            <BrandImageField
-              kind="logo"
-              info={loaded.logo}
-              description="On the cover and in the page header. PNG, JPEG or WebP, at most 2 MB."
-            />
+            <BrandImageField kind="logo" info={loaded.logo} description={t('page.logoHint')} />
             <BrandImageField
               kind="accreditation_mark"
               info={loaded.accreditationMark}
-              description="The accreditation body's mark, if your accreditation lets you use it on reports."
+              description={t('page.markHint')}
             />
           </Stack>
         </Block>

@@ -1,12 +1,11 @@
 import { REPORT_NUMBER_TOKENS } from '#shared/domain/branding';
+import { i18n } from '../../i18n/instance';
 
-/** What each placeholder stands for, for the form's help text. */
-export const TOKEN_HELP: Record<(typeof REPORT_NUMBER_TOKENS)[number], string> = {
-  '{year}': 'year of issue',
-  '{seq}': 'running number (required)',
-  '{type}': 'audit type',
-  '{client}': 'client short name',
-};
+/** What each placeholder stands for, for the form's help text: "{year} year of issue · {seq} running number …". */
+export const tokenHelp = (): string =>
+  REPORT_NUMBER_TOKENS.map((token) =>
+    i18n.t('branding:page.token', { token, help: i18n.t(`branding:tokenHelp.${token.slice(1, -1)}`) }),
+  ).join(' · ');
 
 /**
  * An illustration of a pattern with sample values. Only to show the shape:

@@ -1,20 +1,20 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import { KEY_ALGORITHMS } from '#shared/domain/signing';
-
-type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
-const KEY_LABELS: Record<KeyAlgorithm, string> = {
-  'rsa-3072': 'RSA 3072 (every Word version verifies it)',
-  'ecdsa-p256': 'ECDSA P-256 (smaller, quicker to create)',
-};
+import { i18n } from '../../i18n/instance';
 import { useWriteOp } from '../../api/ops';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { IdentityModalFooter } from './IdentityModalFooter';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
 import { checkProtection, initialProtection, toProtection, type ProtectionErrors } from './ProtectionFields';
+
+type KeyAlgorithm = (typeof KEY_ALGORITHMS)[number];
+/** Each key type's catalogue entry (signing:create.*). */
+const KEY_LABELS: Record<KeyAlgorithm, 'rsa' | 'ecdsa'> = { 'rsa-3072': 'rsa', 'ecdsa-p256': 'ecdsa' };
 
 interface Props {
   opened: boolean;
@@ -25,13 +25,15 @@ const blank = () => ({
   keyAlgorithm: 'rsa-3072' as KeyAlgorithm,
   name: '',
   email: '',
-  role: 'Lead auditor',
+  // A suggestion the user may change; stored as typed, in the language the form was filled in.
+  role: i18n.t('signing:create.defaultRole'),
   organisation: '',
   validityDays: 1095 as number | string,
 });
 
 /** A new key pair with a self-issued certificate, made on this computer. */
 export function CreateIdentityModal({ opened, onClose }: Props) {
+  const { t } = useTranslation('signing');
   // Name, e-mail, role, organisation are journaled (issue 19, defect 1); the passphrase never is (its own state).
   const form = useForm({ mode: 'controlled', initialValues: blank() });
   const journal = useFormJournal(form, { recordType: 'signing_identity', recordId: 'new', auditId: '' });
@@ -69,45 +71,49 @@ export function CreateIdentityModal({ opened, onClose }: Props) {
     });
     if (!result.ok) return setRefusal(result.error);
     await journal.clear();
-    notifySuccess(`Signing identity for ${result.value.name} created`);
+    notifySuccess(t('create.created', { name: result.value.name }));
     reset();
     onClose();
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Create signing identity" centered size="lg">
+    <Modal opened={opened} onClose={close} title={t('create.title')} centered size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
-          <RestoredFormAlert restoredAt={journal.restoredAt} onDiscard={journal.discard} saveLabel="Create identity" />
+          <RestoredFormAlert
+            restoredAt={journal.restoredAt}
+            onDiscard={journal.discard}
+            saveLabel={t('create.submit')}
+          />
           <TextInput
-            label="Name"
+            label={t('create.name')}
             withAsterisk
-            description="As it should appear in the sign-off block, e.g. the lead auditor's full name."
+            description={t('create.nameHint')}
             data-autofocus
             {...field('name')}
             onChange={(e) => setValues({ ...values, name: e.currentTarget.value })}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label="E-mail"
+              label={t('create.email')}
               type="email"
               {...field('email')}
               onChange={(e) => setValues({ ...values, email: e.currentTarget.value })}
             />
             <TextInput
-              label="Role"
+              label={t('create.role')}
               {...field('role')}
               onChange={(e) => setValues({ ...values, role: e.currentTarget.value })}
             />
             <TextInput
-              label="Organisation"
-              description="Usually the certification body."
+              label={t('create.organisation')}
+              description={t('create.organisationHint')}
               {...field('organisation')}
               onChange={(e) => setValues({ ...values, organisation: e.currentTarget.value })}
             />
             <NumberInput
-              label="Valid for (days)"
-              description="1095 days is three years, one certification cycle."
+              label={t('create.validity')}
+              description={t('create.validityHint')}
               min={1}
               max={3650}
               {...field('validityDays')}
@@ -115,8 +121,8 @@ export function CreateIdentityModal({ opened, onClose }: Props) {
             />
           </SimpleGrid>
           <Select
-            label="Key type"
-            data={KEY_ALGORITHMS.map((k) => ({ value: k, label: KEY_LABELS[k] }))}
+            label={t('create.keyType')}
+            data={KEY_ALGORITHMS.map((k) => ({ value: k, label: t(`create.${KEY_LABELS[k]}`) }))}
             value={values.keyAlgorithm}
             onChange={(v) => v && setValues({ ...values, keyAlgorithm: v })}
             allowDeselect={false}
@@ -128,8 +134,8 @@ export function CreateIdentityModal({ opened, onClose }: Props) {
             localErrors={localErrors}
             fieldErrors={errors}
             refusal={refusal}
-            refusedTitle="Not created"
-            submitLabel="Create identity"
+            refusedTitle={t('create.refused')}
+            submitLabel={t('create.submit')}
             pending={create.pending}
             onCancel={close}
           />

@@ -1,6 +1,8 @@
 import { Alert, Button, Group } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
+import { errorText } from '../../i18n/errorText';
 import { ProtectionFields, type ProtectionErrors, type ProtectionValues } from './ProtectionFields';
 
 interface Props {
@@ -20,6 +22,7 @@ interface Props {
 
 /** The end of both identity modals: key protection, the backend's refusal, Cancel and submit. */
 export function IdentityModalFooter(p: Props) {
+  const { t } = useTranslation('signing');
   return (
     <>
       <ProtectionFields
@@ -32,12 +35,12 @@ export function IdentityModalFooter(p: Props) {
       />
       {p.refusal && (
         <Alert color="red" icon={<IconAlertTriangle />} title={p.refusedTitle} role="alert">
-          {p.refusal.message}
+          {errorText(p.refusal)}
         </Alert>
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={p.onCancel}>
-          Cancel
+          {t('common:cancel')}
         </Button>
         <Button type="submit" loading={p.pending} disabled={p.submitDisabled}>
           {p.submitLabel}

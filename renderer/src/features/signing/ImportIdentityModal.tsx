@@ -1,9 +1,11 @@
 import { Alert, Checkbox, FileInput, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCertificate } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import { PKCS12_MAX_BYTES } from '#shared/domain/signing';
 import { useWriteOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { IdentityModalFooter } from './IdentityModalFooter';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { issuesToErrors } from '../../lib/formErrors';
@@ -17,10 +19,11 @@ interface Props {
 
 /** A certificate and key issued elsewhere (e.g. by the certification body's own CA), as a .p12/.pfx file. */
 export function ImportIdentityModal({ opened, onClose }: Props) {
+  const { t } = useTranslation('signing');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [role, setRole] = useState('Lead auditor');
+  const [role, setRole] = useState(() => t('create.defaultRole'));
   const [password, setPassword] = useState('');
   const [protection, setProtection] = useState(initialProtection);
   const [localErrors, setLocalErrors] = useState<ProtectionErrors>({});
@@ -35,7 +38,7 @@ export function ImportIdentityModal({ opened, onClose }: Props) {
     setFile(null);
     setFileError(null);
     setName('');
-    setRole('Lead auditor');
+    setRole(t('create.defaultRole'));
     setPassword('');
     setProtection(initialProtection());
     setLocalErrors({});
@@ -50,9 +53,9 @@ export function ImportIdentityModal({ opened, onClose }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setRefusal(null);
-    if (!file) return setFileError('Choose the .p12 or .pfx file');
+    if (!file) return setFileError(t('importIdentity.chooseFile'));
     if (file.size > PKCS12_MAX_BYTES)
-      return setFileError(`${file.name} is ${formatBytes(file.size)}: too large for a PKCS#12 certificate`);
+      return setFileError(t('importIdentity.tooLarge', { name: file.name, size: formatBytes(file.size) }));
     setFileError(null);
     const problems = checkProtection(protection);
     setLocalErrors(problems ?? {});
@@ -66,21 +69,21 @@ export function ImportIdentityModal({ opened, onClose }: Props) {
       protection: toProtection(protection),
       acceptExpired: expiredNotice !== null && acceptExpired,
     });
-    if (!result.ok && result.error.code === 'certificate_expired') return setExpiredNotice(result.error.message);
+    if (!result.ok && result.error.code === 'certificate_expired') return setExpiredNotice(errorText(result.error));
     if (!result.ok) return setRefusal(result.error);
-    notifySuccess(`Signing identity ${result.value.name} imported`);
+    notifySuccess(t('importIdentity.imported', { name: result.value.name }));
     reset();
     onClose();
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Import PKCS#12 certificate" centered size="lg">
+    <Modal opened={opened} onClose={close} title={t('importIdentity.title')} centered size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <FileInput
-            label="Certificate file"
+            label={t('importIdentity.file')}
             withAsterisk
-            description="A .p12 or .pfx file holding your certificate and private key."
+            description={t('importIdentity.fileHint')}
             accept=".p12,.pfx,application/x-pkcs12"
             value={file}
             onChange={(f) => {
@@ -94,8 +97,8 @@ export function ImportIdentityModal({ opened, onClose }: Props) {
             data-autofocus
           />
           <PasswordInput
-            label="File password"
-            description="The password you received with the file (leave empty if it has none)."
+            label={t('importIdentity.password')}
+            description={t('importIdentity.passwordHint')}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.pkcs12Password}
@@ -103,20 +106,25 @@ export function ImportIdentityModal({ opened, onClose }: Props) {
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label="Name"
-              description="Leave empty to use the name in the certificate."
+              label={t('importIdentity.name')}
+              description={t('importIdentity.nameHint')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               error={errors.name}
             />
-            <TextInput label="Role" value={role} onChange={(e) => setRole(e.currentTarget.value)} error={errors.role} />
+            <TextInput
+              label={t('importIdentity.role')}
+              value={role}
+              onChange={(e) => setRole(e.currentTarget.value)}
+              error={errors.role}
+            />
           </SimpleGrid>
           {expiredNotice && (
-            <Alert color="yellow" icon={<IconAlertTriangle />} title="The certificate has expired" role="alert">
+            <Alert color="yellow" icon={<IconAlertTriangle />} title={t('importIdentity.expiredTitle')} role="alert">
               <Stack gap="xs">
                 <Text size="sm">{expiredNotice}</Text>
                 <Checkbox
-                  label="Import the expired certificate anyway"
+                  label={t('importIdentity.importExpired')}
                   checked={acceptExpired}
                   onChange={(e) => setAcceptExpired(e.currentTarget.checked)}
                 />
@@ -129,8 +137,8 @@ export function ImportIdentityModal({ opened, onClose }: Props) {
             localErrors={localErrors}
             fieldErrors={errors}
             refusal={refusal}
-            refusedTitle="Not imported"
-            submitLabel="Import"
+            refusedTitle={t('importIdentity.refused')}
+            submitLabel={t('importIdentity.submit')}
             pending={importIt.pending}
             submitDisabled={expiredNotice !== null && !acceptExpired}
             onCancel={close}

@@ -1,9 +1,11 @@
 import { Alert, Button, Code, FileInput, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import { TRUSTED_CERT_MAX_BYTES, type CertificateInspection } from '#shared/domain/trust';
 import { useWriteOp } from '../../api/ops';
+import { errorText } from '../../i18n/errorText';
 import { Facts } from '../../components/Facts';
 import { formatBytes, readAsBase64 } from '../../lib/files';
 import { notifySuccess } from '../../lib/notify';
@@ -23,6 +25,7 @@ const CERT_FILES = '.pem,.crt,.cer,.der,application/x-pem-file,application/x-x50
  * fingerprint back, so a different file is refused).
  */
 export function ImportTrustedModal({ opened, onClose }: Props) {
+  const { t } = useTranslation('signing');
   const [file, setFile] = useState<File | null>(null);
   const [seen, setSeen] = useState<{ base64: string; facts: CertificateInspection } | null>(null);
   const [name, setName] = useState('');
@@ -45,7 +48,7 @@ export function ImportTrustedModal({ opened, onClose }: Props) {
     setFile(f);
     if (!f) return;
     if (f.size > TRUSTED_CERT_MAX_BYTES)
-      return setError(`${f.name} is ${formatBytes(f.size)}: too large for a certificate.`);
+      return setError(t('trust.tooLarge', { name: f.name, size: formatBytes(f.size) }));
     const base64 = await readAsBase64(f);
     const result = await inspect.mutate({ certificateBase64: base64 });
     if (!result.ok) return setError(result.error);
@@ -54,14 +57,14 @@ export function ImportTrustedModal({ opened, onClose }: Props) {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!seen) return setError('Choose the certificate file first.');
+    if (!seen) return setError(t('trust.chooseFirst'));
     const result = await importIt.mutate({
       certificateBase64: seen.base64,
       fingerprint: seen.facts.fingerprint,
       name,
     });
     if (!result.ok) return setError(result.error);
-    notifySuccess(`${result.value.name} is now trusted (fingerprint ${result.value.fingerprint})`);
+    notifySuccess(t('trust.trusted', { name: result.value.name, fingerprint: result.value.fingerprint }));
     reset();
     onClose();
   };
@@ -69,17 +72,14 @@ export function ImportTrustedModal({ opened, onClose }: Props) {
   const facts = seen?.facts;
   const already = facts && facts.knownAs.kind !== 'unknown';
   return (
-    <Modal opened={opened} onClose={close} title="Trust a certificate" centered size="lg">
+    <Modal opened={opened} onClose={close} title={t('trust.title')} centered size="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
-          <Text size="sm">
-            Documents signed with a trusted certificate show as signed by someone known. Ask the colleague or the
-            certification body for their certificate (not their private key).
-          </Text>
+          <Text size="sm">{t('trust.intro')}</Text>
           <FileInput
-            label="Certificate file"
+            label={t('trust.file')}
             withAsterisk
-            description="A .pem, .crt, .cer or .der file."
+            description={t('trust.fileHint')}
             accept={CERT_FILES}
             value={file}
             onChange={(f) => void choose(f)}
@@ -87,41 +87,44 @@ export function ImportTrustedModal({ opened, onClose }: Props) {
             data-autofocus
           />
           {error && (
-            <Alert color="red" role="alert" title="This certificate cannot be trusted">
-              {typeof error === 'string' ? error : error.message}
+            <Alert color="red" role="alert" title={t('trust.refused')}>
+              {typeof error === 'string' ? error : errorText(error)}
             </Alert>
           )}
           {facts && (
             <>
               <Facts
                 items={[
-                  ['Subject', facts.subject || '—'],
-                  ['Issuer', facts.issuer || '—'],
+                  [t('trust.subject'), facts.subject || '—'],
+                  [t('trust.issuer'), facts.issuer || '—'],
                   [
-                    'Valid',
-                    `${formatCertDate(facts.notBefore)} – ${formatCertDate(facts.notAfter)}${facts.expired ? ' (expired)' : ''}`,
+                    t('trust.valid'),
+                    t(facts.expired ? 'trust.validRangeExpired' : 'trust.validRange', {
+                      from: formatCertDate(facts.notBefore),
+                      until: formatCertDate(facts.notAfter),
+                    }),
                   ],
                 ]}
               />
               <div>
                 <Text size="sm" fw={500}>
-                  Fingerprint (SHA-256)
+                  {t('trust.fingerprint')}
                 </Text>
-                <Code block aria-label="Fingerprint of the chosen certificate">
+                <Code block aria-label={t('trust.fingerprintLabel')}>
                   {facts.fingerprint}
                 </Code>
                 <Text size="xs" c="dimmed" mt={4}>
-                  Read it out to the owner on a number you already know. Trust it only if every pair matches.
+                  {t('trust.readOut')}
                 </Text>
               </div>
               {already ? (
                 <Alert color="blue" role="status">
-                  This certificate is already known here, as {facts.knownAs.matched}.
+                  {t('trust.already', { name: facts.knownAs.matched })}
                 </Alert>
               ) : (
                 <TextInput
-                  label="Name"
-                  description="How documents signed with it will name the signer here."
+                  label={t('trust.name')}
+                  description={t('trust.nameHint')}
                   value={name}
                   onChange={(e) => setName(e.currentTarget.value)}
                   maxLength={200}
@@ -131,7 +134,7 @@ export function ImportTrustedModal({ opened, onClose }: Props) {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common:cancel')}
             </Button>
             <Button
               type="submit"
@@ -139,7 +142,7 @@ export function ImportTrustedModal({ opened, onClose }: Props) {
               disabled={!facts || Boolean(already)}
               loading={importIt.pending}
             >
-              The fingerprint matches — trust it
+              {t('trust.submit')}
             </Button>
           </Group>
         </Stack>

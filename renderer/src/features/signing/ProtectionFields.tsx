@@ -1,5 +1,7 @@
 import { PasswordInput, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN, type NewKeyProtection } from '#shared/domain/signing';
+import { i18n } from '../../i18n/instance';
 import { keychainAvailable } from '../../lib/identity';
 
 export interface ProtectionValues {
@@ -21,8 +23,8 @@ export function checkProtection(v: ProtectionValues): ProtectionErrors | null {
   if (v.kind !== 'passphrase') return null;
   const errors: ProtectionErrors = {};
   if (v.passphrase.length < PASSPHRASE_MIN)
-    errors.passphrase = `The passphrase needs at least ${PASSPHRASE_MIN} characters`;
-  else if (v.confirm !== v.passphrase) errors.confirm = 'The two passphrases differ';
+    errors.passphrase = i18n.t('signing:protection.tooShort', { min: PASSPHRASE_MIN });
+  else if (v.confirm !== v.passphrase) errors.confirm = i18n.t('signing:protection.differ');
   return Object.keys(errors).length ? errors : null;
 }
 
@@ -37,43 +39,43 @@ interface Props {
 
 /** How the private key is kept: OS keychain (desktop only) or a passphrase typed twice. */
 export function ProtectionFields({ value, onChange, errors }: Props) {
+  const { t } = useTranslation('signing');
   const desktop = keychainAvailable();
   return (
     <Stack gap="sm">
       {desktop && (
         <div>
           <Text size="sm" fw={500} mb={4} id="protection-label">
-            Key protection
+            {t('protection.label')}
           </Text>
           <SegmentedControl
             aria-labelledby="protection-label"
             value={value.kind}
             onChange={(kind) => onChange({ ...value, kind: kind })}
             data={[
-              { value: 'os_keychain', label: 'OS keychain' },
-              { value: 'passphrase', label: 'Passphrase' },
+              { value: 'os_keychain', label: t('protection.keychain') },
+              { value: 'passphrase', label: t('protection.passphrase') },
             ]}
           />
         </div>
       )}
       {value.kind === 'os_keychain' ? (
         <Text size="sm" c="dimmed">
-          The key is unlocked by your computer account: no passphrase to type when signing, but it only works on this
-          computer.
+          {t('protection.keychainHint')}
         </Text>
       ) : (
         <>
           <PasswordInput
-            label="Passphrase"
+            label={t('protection.passphrase')}
             withAsterisk
-            description={`At least ${PASSPHRASE_MIN} characters. Asked every time you sign; it cannot be recovered.`}
+            description={t('protection.passphraseHint', { min: PASSPHRASE_MIN })}
             value={value.passphrase}
             onChange={(e) => onChange({ ...value, passphrase: e.currentTarget.value })}
             error={errors.passphrase}
             autoComplete="new-password"
           />
           <PasswordInput
-            label="Confirm passphrase"
+            label={t('protection.confirm')}
             withAsterisk
             value={value.confirm}
             onChange={(e) => onChange({ ...value, confirm: e.currentTarget.value })}

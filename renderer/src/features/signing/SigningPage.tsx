@@ -10,6 +10,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { getApi } from '../../api/client';
 import { useWriteOp, useOp } from '../../api/ops';
@@ -18,6 +19,7 @@ import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { saveBlob } from '../../lib/download';
+import { i18n } from '../../i18n/instance';
 import { CreateIdentityModal } from './CreateIdentityModal';
 import { formatCertDate, shortFingerprint } from '../../lib/identity';
 import { IdentityBadges } from './IdentityBadges';
@@ -28,12 +30,13 @@ const fileSafe = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').repl
 
 async function downloadCertificate(identity: SigningIdentity): Promise<void> {
   const result = await getApi().invoke('signing.certificate', { id: identity.id });
-  if (!result.ok) return notifyError(result.error, 'The certificate could not be read');
+  if (!result.ok) return notifyError(result.error, i18n.t('signing:page.readFailed'));
   saveBlob(new Blob([result.value.pem], { type: 'application/x-pem-file' }), `${fileSafe(identity.name)}.pem`);
 }
 
 /** Settings → Signing identities: the certificates reports are signed with. */
 export function SigningPage() {
+  const { t } = useTranslation('signing');
   const list = useOp('signing.list', {});
   const remove = useWriteOp('signing.delete');
   const [creating, setCreating] = useState(false);
@@ -41,19 +44,18 @@ export function SigningPage() {
 
   const deleteIdentity = async (identity: SigningIdentity) => {
     const result = await remove.mutate({ id: identity.id });
-    if (!result.ok) return notifyError(result.error, 'The identity was not deleted');
-    notifySuccess(`Signing identity ${identity.name} deleted`);
+    if (!result.ok) return notifyError(result.error, t('page.deleteFailed'));
+    notifySuccess(t('page.deleted', { name: identity.name }));
   };
   const confirmDelete = (identity: SigningIdentity) =>
     modals.openConfirmModal({
-      title: `Delete the signing identity of ${identity.name}?`,
+      title: t('page.deleteTitle', { name: identity.name }),
       children: (
         <Text size="sm">
-          The private key of <b>{identity.name}</b> is destroyed: no new report can be signed with it. Reports already
-          signed stay valid and verifiable. This cannot be undone.
+          <Trans t={t} i18nKey="page.deleteText" components={{ name: <b>{identity.name}</b> }} />
         </Text>
       ),
-      labels: { confirm: `Delete ${identity.name}`, cancel: 'Keep it' },
+      labels: { confirm: t('page.deleteConfirm', { name: identity.name }), cancel: t('page.keepIt') },
       confirmProps: { color: 'red' },
       onConfirm: () => void deleteIdentity(identity),
     });
@@ -61,10 +63,10 @@ export function SigningPage() {
   const actions = (
     <>
       <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-        Create identity
+        {t('page.create')}
       </Button>
       <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => setImporting(true)}>
-        Import PKCS#12
+        {t('page.importPkcs12')}
       </Button>
     </>
   );
@@ -74,27 +76,22 @@ export function SigningPage() {
   else if (!list.data) body = <TableSkeleton rows={3} />;
   else if (list.data.length === 0)
     body = (
-      <Empty
-        title="No signing identities yet"
-        description="Issued reports are signed by the lead auditor. Create an identity for each auditor who signs, or import the certificate your certification body gave you."
-        icon={<IconCertificate />}
-        actions={actions}
-      />
+      <Empty title={t('page.empty')} description={t('page.emptyHint')} icon={<IconCertificate />} actions={actions} />
     );
   else
     body = (
       <Card p={0}>
         <Table.ScrollContainer minWidth={800}>
-          <Table aria-label="Signing identities" verticalSpacing="sm" highlightOnHover>
+          <Table aria-label={t('page.tableLabel')} verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Fingerprint (SHA-256)</Table.Th>
-                <Table.Th>Valid until</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <Table.Th>{t('page.name')}</Table.Th>
+                <Table.Th>{t('page.role')}</Table.Th>
+                <Table.Th>{t('page.fingerprint')}</Table.Th>
+                <Table.Th>{t('page.validUntil')}</Table.Th>
+                <Table.Th>{t('page.status')}</Table.Th>
                 <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>{t('page.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -117,12 +114,12 @@ export function SigningPage() {
                       <Code title={identity.fingerprint}>{shortFingerprint(identity.fingerprint)}</Code>
                       <CopyButton value={identity.fingerprint}>
                         {({ copied, copy }) => (
-                          <Tooltip label={copied ? 'Copied' : 'Copy the full fingerprint'} withArrow>
+                          <Tooltip label={copied ? t('page.copied') : t('page.copyFull')} withArrow>
                             <ActionIcon
                               variant="subtle"
                               color={copied ? 'teal' : 'gray'}
                               onClick={copy}
-                              aria-label={`Copy the fingerprint of ${identity.name}`}
+                              aria-label={t('page.copyOf', { name: identity.name })}
                             >
                               {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                             </ActionIcon>
@@ -137,22 +134,22 @@ export function SigningPage() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Tooltip label="Download certificate (PEM)" withArrow>
+                      <Tooltip label={t('page.download')} withArrow>
                         <ActionIcon
                           variant="subtle"
                           color="gray"
                           onClick={() => void downloadCertificate(identity)}
-                          aria-label={`Download the certificate of ${identity.name}`}
+                          aria-label={t('page.downloadOf', { name: identity.name })}
                         >
                           <IconDownload size={16} />
                         </ActionIcon>
                       </Tooltip>
-                      <Tooltip label="Delete" withArrow>
+                      <Tooltip label={t('page.delete')} withArrow>
                         <ActionIcon
                           variant="subtle"
                           color="red"
                           onClick={() => confirmDelete(identity)}
-                          aria-label={`Delete the signing identity of ${identity.name}`}
+                          aria-label={t('page.deleteOf', { name: identity.name })}
                         >
                           <IconTrash size={16} />
                         </ActionIcon>
@@ -170,8 +167,8 @@ export function SigningPage() {
   return (
     <>
       <PageHeader
-        title="Signing identities"
-        description="Each auditor who signs reports needs one: a certificate and a private key kept on this computer."
+        title={t('page.title')}
+        description={t('page.description')}
         actions={list.data && list.data.length > 0 ? actions : undefined}
       />
       {body}

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Code, Group, Stack, Table, Text, Title, VisuallyHi
 import { modals } from '@mantine/modals';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TrustedCertificate } from '#shared/domain/trust';
 import { useWriteOp, useOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
@@ -17,25 +18,25 @@ import { ImportTrustedModal } from './ImportTrustedModal';
  * any other signature, however intact, shows as "signer not known".
  */
 export function TrustedCertificates() {
+  const { t } = useTranslation('signing');
   const list = useOp('trust.list', {});
   const remove = useWriteOp('trust.remove');
   const [importing, setImporting] = useState(false);
 
   const removeIt = async (cert: TrustedCertificate) => {
     const result = await remove.mutate({ id: cert.id });
-    if (!result.ok) return notifyError(result.error, 'The certificate was not removed');
-    notifySuccess(`${cert.name} is no longer trusted`);
+    if (!result.ok) return notifyError(result.error, t('trusted.removeFailed'));
+    notifySuccess(t('trusted.removed', { name: cert.name }));
   };
   const confirmRemove = (cert: TrustedCertificate) =>
     modals.openConfirmModal({
-      title: `Stop trusting ${cert.name}?`,
+      title: t('trusted.removeTitle', { name: cert.name }),
       children: (
         <Text size="sm">
-          Documents signed with this certificate will show as <b>signer not known</b> until you import it again. Nothing
-          else changes.
+          <Trans t={t} i18nKey="trusted.removeText" components={{ b: <b /> }} />
         </Text>
       ),
-      labels: { confirm: `Stop trusting ${cert.name}`, cancel: 'Keep it' },
+      labels: { confirm: t('trusted.stopTrustingOf', { name: cert.name }), cancel: t('trusted.keepIt') },
       confirmProps: { color: 'red' },
       onConfirm: () => void removeIt(cert),
     });
@@ -46,23 +47,22 @@ export function TrustedCertificates() {
   else if (list.data.length === 0)
     body = (
       <Text size="sm" c="dimmed">
-        No trusted certificates. Documents signed by anyone but this folder’s signing identities show as “signer not
-        known”.
+        {t('trusted.none')}
       </Text>
     );
   else
     body = (
       <Card p={0}>
         <Table.ScrollContainer minWidth={900}>
-          <Table aria-label="Trusted certificates" verticalSpacing="sm" highlightOnHover>
+          <Table aria-label={t('trusted.tableLabel')} verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Subject and issuer</Table.Th>
-                <Table.Th>Valid</Table.Th>
-                <Table.Th>Fingerprint (SHA-256)</Table.Th>
+                <Table.Th>{t('trusted.name')}</Table.Th>
+                <Table.Th>{t('trusted.subjectIssuer')}</Table.Th>
+                <Table.Th>{t('trusted.valid')}</Table.Th>
+                <Table.Th>{t('trusted.fingerprint')}</Table.Th>
                 <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
+                  <VisuallyHidden>{t('trusted.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -75,19 +75,22 @@ export function TrustedCertificates() {
                     </Text>
                     {cert.expired && (
                       <Badge color="gray" variant="light" size="sm">
-                        Expired
+                        {t('trusted.expired')}
                       </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{cert.subject}</Text>
                     <Text size="xs" c="dimmed">
-                      Issued by {cert.issuer}
+                      {t('trusted.issuedBy', { issuer: cert.issuer })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {formatCertDate(cert.notBefore)} – {formatCertDate(cert.notAfter)}
+                      {t('trusted.validRange', {
+                        from: formatCertDate(cert.notBefore),
+                        until: formatCertDate(cert.notAfter),
+                      })}
                     </Text>
                   </Table.Td>
                   <Table.Td maw={260}>
@@ -95,8 +98,8 @@ export function TrustedCertificates() {
                   </Table.Td>
                   <Table.Td>
                     <RemoveIconButton
-                      tooltip="Stop trusting"
-                      label={`Stop trusting ${cert.name}`}
+                      tooltip={t('trusted.stopTrusting')}
+                      label={t('trusted.stopTrustingOf', { name: cert.name })}
                       onClick={() => confirmRemove(cert)}
                     />
                   </Table.Td>
@@ -113,15 +116,14 @@ export function TrustedCertificates() {
       <Group justify="space-between">
         <div>
           <Title order={2} size="h4" id="trusted-certificates">
-            Trusted certificates
+            {t('trusted.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Whose signatures you recognise besides your own: a name in a certificate proves nothing, its fingerprint
-            does.
+            {t('trusted.intro')}
           </Text>
         </div>
         <Button variant="default" leftSection={<IconShieldCheck size={16} />} onClick={() => setImporting(true)}>
-          Trust a certificate…
+          {t('trusted.trust')}
         </Button>
       </Group>
       {body}
