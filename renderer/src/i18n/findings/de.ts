@@ -222,6 +222,7 @@ export const findingsDe: Catalogue<typeof findingsEn> = {
       record: 'Eintrag',
       requirement: 'Anforderung',
       response: 'Stellungnahme',
+      'response decision': 'Entscheidung zur Stellungnahme',
       attachment: 'Anhang',
       'verification attachment': 'Anhang zur Verifizierung',
     },

@@ -225,6 +225,7 @@ export const findingsEn = {
       record: 'Record',
       requirement: 'Requirement',
       response: 'Response',
+      'response decision': 'Response decision',
       attachment: 'Attachment',
       'verification attachment': 'Verification attachment',
     },

@@ -216,6 +216,7 @@ export const findingsFr: Catalogue<typeof findingsEn> = {
       record: 'Enregistrement',
       requirement: 'Exigence',
       response: 'Réponse',
+      'response decision': 'Décision sur la réponse',
       attachment: 'Pièce jointe',
       'verification attachment': 'Pièce jointe de vérification',
     },
