@@ -1,11 +1,13 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconFilePlus, IconFolderPlus, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { notifyError } from '../../lib/notify';
 import { droppedFiles, MAX_DROPPED_FILES, pastedImages, visibleFiles } from './dropped';
 
 /** The two hidden pickers behind "Add files" and "Add folder". */
 export function FilePickers({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
+  const { t } = useTranslation('evidence');
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   // React does not know the folder attribute; set it on the element itself.
@@ -17,7 +19,7 @@ export function FilePickers({ onFiles, disabled }: { onFiles: (files: File[]) =>
     const list = all ? Array.from(input.files ?? []) : visibleFiles(input.files);
     input.value = '';
     if (list.length > MAX_DROPPED_FILES) {
-      notifyError({ code: 'too_large', message: `At most ${MAX_DROPPED_FILES} files at once.` }, 'Too many files');
+      notifyError({ code: 'too_large', message: t('add.tooMany', { max: MAX_DROPPED_FILES }) }, t('add.tooManyTitle'));
       return;
     }
     onFiles(list);
@@ -29,7 +31,7 @@ export function FilePickers({ onFiles, disabled }: { onFiles: (files: File[]) =>
         type="file"
         multiple
         hidden
-        aria-label="Attach files"
+        aria-label={t('add.attachFiles')}
         onChange={(e) => picked(e.currentTarget, true)}
       />
       <input
@@ -37,7 +39,7 @@ export function FilePickers({ onFiles, disabled }: { onFiles: (files: File[]) =>
         type="file"
         multiple
         hidden
-        aria-label="Attach a folder"
+        aria-label={t('add.attachFolder')}
         onChange={(e) => picked(e.currentTarget, false)}
       />
       <Button
@@ -47,7 +49,7 @@ export function FilePickers({ onFiles, disabled }: { onFiles: (files: File[]) =>
         onClick={() => files.current?.click()}
         disabled={disabled}
       >
-        Add files
+        {t('add.files')}
       </Button>
       <Button
         size="xs"
@@ -56,7 +58,7 @@ export function FilePickers({ onFiles, disabled }: { onFiles: (files: File[]) =>
         onClick={() => folder.current?.click()}
         disabled={disabled}
       >
-        Add folder
+        {t('add.folder')}
       </Button>
     </Group>
   );
@@ -78,6 +80,7 @@ export function DropArea({
   label: string;
 }) {
   const [over, setOver] = useState(false);
+  const { t } = useTranslation('evidence');
   const latest = useRef(onFiles);
   useEffect(() => {
     latest.current = onFiles;
@@ -109,7 +112,7 @@ export function DropArea({
     setOver(false);
     droppedFiles(e.dataTransfer).then(
       (files) => latest.current(files),
-      () => notifyError({ code: 'internal', message: 'The dropped files could not be read.' }, 'Nothing was added'),
+      () => notifyError({ code: 'internal', message: t('add.dropUnread') }, t('add.nothingAdded')),
     );
   };
 
@@ -134,6 +137,7 @@ export function DropArea({
 }
 
 export function DropHint() {
+  const { t } = useTranslation('evidence');
   return (
     <Group
       gap="xs"
@@ -143,7 +147,7 @@ export function DropHint() {
     >
       <IconUpload size={16} aria-hidden color="var(--mantine-color-dimmed)" />
       <Text size="xs" c="dimmed">
-        Drop files or whole folders here, or paste an image (Ctrl+V)
+        {t('add.dropHint')}
       </Text>
     </Group>
   );

@@ -13,16 +13,18 @@ import {
 import { modals } from '@mantine/modals';
 import { IconLink, IconX } from '@tabler/icons-react';
 import { memo, useCallback, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { useInvalidateAfter, useOp, useWriteOp } from '../../api/ops';
 import { useActor } from '../../lib/useActor';
 import { formatBytes } from '../../lib/files';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { errorText } from '../../i18n/errorText';
 import { DropArea, DropHint, FilePickers } from './AddFiles';
 import { EvidenceViewer } from './EvidenceViewer';
 import { LinkExistingModal } from './LinkExistingModal';
-import { linkSummary, TARGET_NOUNS } from './links';
+import { linkSummary } from './links';
 import { Thumb } from './Thumb';
 import { useUploader } from './useUploader';
 
@@ -52,7 +54,9 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
   const viewing = items?.find((e) => e.id === viewingId) ?? null;
   const { type, id } = target;
   const links = useMemo(() => [{ type, id }], [type, id]);
-  const noun = TARGET_NOUNS[target.type];
+  const { t } = useTranslation('evidence');
+  // Sentences about the record the attachments are on, whole per kind ("this interview", "cette observation").
+  const on = `target.${target.type}`;
 
   // Adding, linking and removing refresh this list and those counting the record's attachments (api/invalidation.ts).
   const invalidateAfter = useInvalidateAfter();
@@ -64,20 +68,23 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
 
   const unlink = async (e: Evidence) => {
     const result = await unlinkOne.mutate({ id: e.id, target, by });
-    if (!result.ok) return notifyError(result.error, 'The attachment was not removed');
-    notifySuccess(result.value.evidence ? `${e.originalName} removed from this ${noun}` : `${e.originalName} deleted`);
+    if (!result.ok) return notifyError(result.error, t('panel.notRemoved'));
+    notifySuccess(
+      result.value.evidence
+        ? t(`${on}.removed`, { name: e.originalName })
+        : t('panel.deleted', { name: e.originalName }),
+    );
   };
   const requestUnlink = (e: Evidence) => {
     if (e.links.length > 1) return void unlink(e);
     modals.openConfirmModal({
-      title: 'Delete this attachment?',
+      title: t('panel.deleteTitle'),
       children: (
         <Text size="sm">
-          <b>{e.originalName}</b> is attached only to this {noun}. Removing it deletes the attachment and its file from
-          the audit. This cannot be undone.
+          <Trans t={t} i18nKey={`${on}.onlyHere`} values={{ name: e.originalName }} components={{ b: <b /> }} />
         </Text>
       ),
-      labels: { confirm: 'Delete attachment', cancel: 'Keep it' },
+      labels: { confirm: t('panel.deleteConfirm'), cancel: t('panel.keep') },
       confirmProps: { color: 'red' },
       onConfirm: () => void unlink(e),
     });
@@ -85,17 +92,17 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
 
   const count = items?.length ?? 0;
   return (
-    <DropArea onFiles={uploader.start} enabled={!readOnly} label="Attachments">
+    <DropArea onFiles={uploader.start} enabled={!readOnly} label={t('panel.label')}>
       <Stack gap="sm" data-testid="attachments-panel">
         <Group justify="space-between" gap="xs">
           <Title order={3} size="h6" data-testid="attachment-count" data-count={items ? count : undefined}>
-            Attachments{items ? ` (${count})` : ''}
+            {items ? t('panel.titleCount', { count }) : t('panel.title')}
           </Title>
           {!readOnly && (
             <Group gap="xs">
               <FilePickers onFiles={uploader.start} disabled={uploader.busy} />
               <Button size="xs" variant="default" leftSection={<IconLink size={14} />} onClick={() => setLinking(true)}>
-                Link existing
+                {t('panel.linkExisting')}
               </Button>
             </Group>
           )}
@@ -104,19 +111,17 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
         {!items ? (
           list.error ? (
             <Text size="sm" c="red">
-              {list.error.message}
+              {errorText(list.error)}
             </Text>
           ) : (
             <Skeleton height={96} />
           )
         ) : count === 0 ? (
           <Text size="sm" c="dimmed">
-            {readOnly
-              ? `No attachments on this ${noun}.`
-              : `No attachments yet. Add photos, scans or files that support this ${noun}.`}
+            {readOnly ? t(`${on}.noneReadOnly`) : t(`${on}.none`)}
           </Text>
         ) : (
-          <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" role="list" aria-label="Attached files">
+          <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" role="list" aria-label={t('panel.listLabel')}>
             {items.map((e) => (
               <Tile key={e.id} evidence={e} readOnly={readOnly} onOpen={setViewingId} onRemove={requestUnlink} />
             ))}
@@ -129,7 +134,7 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({
         evidence={viewing}
         onClose={() => setViewingId(null)}
         readOnly={readOnly}
-        links={viewing ? linkSummary(viewing.links) : undefined}
+        links={viewing ? linkSummary(viewing.links, t) : undefined}
       />
       <LinkExistingModal
         opened={linking}
@@ -161,9 +166,10 @@ function Tile(props: {
   onRemove: (e: Evidence) => void;
 }) {
   const { evidence: e, readOnly, onOpen, onRemove } = props;
+  const { t } = useTranslation('evidence');
   return (
     <div role="listitem" data-testid="attachment-tile" data-evidence-id={e.id} style={{ position: 'relative' }}>
-      <UnstyledButton onClick={() => onOpen(e.id)} aria-label={`View ${e.originalName}`} w="100%">
+      <UnstyledButton onClick={() => onOpen(e.id)} aria-label={t('panel.view', { name: e.originalName })} w="100%">
         <Stack gap={4} align="center">
           <Thumb evidence={e} size={96} />
           <Text size="xs" truncate="end" maw="100%" title={e.originalName}>
@@ -175,12 +181,12 @@ function Tile(props: {
         </Stack>
       </UnstyledButton>
       {!readOnly && (
-        <Tooltip label="Remove">
+        <Tooltip label={t('panel.remove')}>
           <ActionIcon
             variant="default"
             size="sm"
             radius="xl"
-            aria-label={`Remove ${e.originalName}`}
+            aria-label={t('panel.removeNamed', { name: e.originalName })}
             onClick={() => onRemove(e)}
             style={{ position: 'absolute', top: -4, right: -4 }}
           >

@@ -2,6 +2,7 @@ import { Alert, Button, Center, Grid, Group, Modal, Progress, Stack, Text } from
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconDownload, IconExternalLink, IconFolder, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Evidence } from '#shared/domain/evidence';
 import { openPolicy } from '#shared/rules/open-policy';
 import { useWriteOp } from '../../api/ops';
@@ -9,6 +10,8 @@ import { Facts, LongText } from '../Facts';
 import { formatBytes } from '../../lib/files';
 import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { errorText } from '../../i18n/errorText';
+import { i18n } from '../../i18n/instance';
 import { Sha256 } from './Sha256';
 import { DraftedTextarea } from '../DraftedTextarea';
 import { formatCapturedAt } from '../../lib/dateTime';
@@ -32,8 +35,13 @@ interface EvidenceViewerProps {
   links?: ReactNode;
 }
 
+// Called outside render (a read that failed): the instance's t, in the language shown now.
 const failureOf = (e: unknown): string =>
-  e instanceof ByteFailure ? e.error.message : e instanceof Error ? e.message : 'The file could not be read';
+  e instanceof ByteFailure
+    ? errorText(e.error)
+    : e instanceof Error
+      ? e.message
+      : i18n.t('viewer.unreadable', { ns: 'evidence' });
 
 /** The bytes of an image or PDF as an object URL for as long as the viewer shows it. */
 function useObjectUrl(evidence: Evidence | null): Loaded | null {
@@ -98,6 +106,7 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
   const kind = viewableAs(e.mediaType);
   const loaded = useObjectUrl(e);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('evidence');
   // Both refresh the lists showing the attachment (api/invalidation.ts).
   const { mutate: update } = useWriteOp('evidence.update');
   const remove = useWriteOp('evidence.delete');
@@ -117,28 +126,30 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
   const policy = openPolicy(e.originalName, e.mediaType);
   const openElsewhere = () =>
     run(async () => {
-      if ((await openOutside(e)) === 'downloaded') notifySuccess(`${e.originalName} downloaded`);
-    }, 'The file could not be opened');
+      if ((await openOutside(e)) === 'downloaded') notifySuccess(t('viewer.downloaded', { name: e.originalName }));
+    }, t('viewer.notOpened'));
   const requestShowInFolder = () =>
     modals.openConfirmModal({
-      title: 'This file could be harmful',
+      title: t('viewer.harmfulTitle'),
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            Fieldwork will not open <b>{e.originalName}</b>: {policy.action === 'show_in_folder' ? policy.reason : ''}.
-            Files like this can run a program on this computer.
+            <Trans
+              t={t}
+              i18nKey="viewer.harmful"
+              values={{ name: e.originalName, reason: policy.action === 'show_in_folder' ? policy.reason : '' }}
+              components={{ b: <b /> }}
+            />
           </Text>
-          <Text size="sm">
-            A read-only copy will be shown in its folder. Open it there only if you trust where it came from.
-          </Text>
+          <Text size="sm">{t('viewer.readOnlyCopy')}</Text>
         </Stack>
       ),
-      labels: { confirm: 'Show in folder', cancel: 'Cancel' },
+      labels: { confirm: t('viewer.showInFolder'), cancel: t('viewer.cancel') },
       confirmProps: { color: 'orange' },
       onConfirm: () =>
         void run(async () => {
-          if ((await showInFolder(e)) === 'downloaded') notifySuccess(`${e.originalName} downloaded`);
-        }, 'The file could not be shown'),
+          if ((await showInFolder(e)) === 'downloaded') notifySuccess(t('viewer.downloaded', { name: e.originalName }));
+        }, t('viewer.notShown')),
     });
   const outsideButton = (variant: 'filled' | 'subtle') =>
     policy.action === 'open' ? (
@@ -148,29 +159,33 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
         onClick={() => void openElsewhere()}
         loading={busy}
       >
-        Open with its app
+        {t('viewer.openWithApp')}
       </Button>
     ) : (
       <Button variant={variant} leftSection={<IconFolder size={16} />} onClick={requestShowInFolder} loading={busy}>
-        Show in folder
+        {t('viewer.showInFolder')}
       </Button>
     );
   const requestDelete = () =>
     modals.openConfirmModal({
-      title: 'Delete this attachment?',
+      title: t('viewer.deleteTitle'),
       children: (
         <Text size="sm">
-          <b>{e.originalName}</b> will be removed from every record it is linked to ({e.links.length}) and deleted from
-          this audit. This cannot be undone.
+          <Trans
+            t={t}
+            i18nKey="viewer.deleteBody"
+            values={{ name: e.originalName, count: e.links.length }}
+            components={{ b: <b /> }}
+          />
         </Text>
       ),
-      labels: { confirm: 'Delete attachment', cancel: 'Cancel' },
+      labels: { confirm: t('viewer.deleteConfirm'), cancel: t('viewer.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
         void (async () => {
           const result = await remove.mutate({ id: e.id });
-          if (!result.ok) return notifyError(result.error, 'The attachment was not deleted');
-          notifySuccess(`${e.originalName} deleted`);
+          if (!result.ok) return notifyError(result.error, t('viewer.notDeleted'));
+          notifySuccess(t('viewer.deleted', { name: e.originalName }));
           onClose();
         })(),
     });
@@ -199,21 +214,24 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
               />
             )
           ) : kind && loaded?.state === 'failed' ? (
-            <Alert color="red" icon={<IconAlertTriangle />} title="Could not show this file" m="md">
+            <Alert color="red" icon={<IconAlertTriangle />} title={t('viewer.cannotShow')} m="md">
               {loaded.message}
             </Alert>
           ) : kind && loaded?.state === 'loading' ? (
             <Stack w="60%" gap={6} aria-busy="true">
               <Text size="sm" c="dimmed" ta="center">
-                Loading {formatBytes(e.size)}…
+                {t('viewer.loading', { size: formatBytes(e.size) })}
               </Text>
-              <Progress value={loaded.total ? (loaded.read / loaded.total) * 100 : 0} aria-label="Loading the file" />
+              <Progress
+                value={loaded.total ? (loaded.read / loaded.total) * 100 : 0}
+                aria-label={t('viewer.loadingLabel')}
+              />
             </Stack>
           ) : (
             <Stack align="center" gap="sm" p="xl">
               <FileTypeIcon mediaType={e.mediaType} size={56} />
               <Text size="sm" c="dimmed" ta="center">
-                Fieldwork does not show this kind of file ({e.mediaType || 'unknown type'}) itself.
+                {t('viewer.notShownHere', { type: e.mediaType || t('viewer.unknownType') })}
               </Text>
               {outsideButton('filled')}
             </Stack>
@@ -225,20 +243,25 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
           <Facts
             labelWidth={90}
             items={[
-              ['Type', e.mediaType],
-              ['Size', formatBytes(e.size)],
+              [t('viewer.type'), e.mediaType],
+              [t('viewer.size'), formatBytes(e.size)],
               ['SHA-256', <Sha256 key="sha" value={e.sha256} />],
-              ['Taken', e.capturedAt ? formatCapturedAt(e.capturedAt) : ''],
-              ['Added', `${formatTimestamp(e.createdAt)}${e.addedBy ? ` by ${e.addedBy}` : ''}`],
-              ['Linked to', links ?? `${e.links.length} ${e.links.length === 1 ? 'record' : 'records'}`],
+              [t('viewer.taken'), e.capturedAt ? formatCapturedAt(e.capturedAt) : ''],
+              [
+                t('viewer.added'),
+                e.addedBy
+                  ? t('viewer.addedBy', { time: formatTimestamp(e.createdAt), who: e.addedBy })
+                  : formatTimestamp(e.createdAt),
+              ],
+              [t('viewer.linkedTo'), links ?? t('viewer.records', { count: e.links.length })],
             ]}
           />
           {readOnly ? (
             <div>
               <Text size="sm" fw={500} mb={4}>
-                Description
+                {t('viewer.description')}
               </Text>
-              <LongText empty="No description">{e.description}</LongText>
+              <LongText empty={t('viewer.noDescription')}>{e.description}</LongText>
             </div>
           ) : (
             <DraftedTextarea
@@ -248,9 +271,9 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
               field="description"
               serverValue={e.description}
               save={saveDescription}
-              label="Description"
-              what="description"
-              placeholder="What this shows, where and when it was taken"
+              label={t('viewer.description')}
+              what={t('viewer.descriptionWhat')}
+              placeholder={t('viewer.descriptionPlaceholder')}
               minRows={3}
             />
           )}
@@ -259,14 +282,14 @@ function ViewerBody(props: EvidenceViewerProps & { evidence: Evidence }) {
               variant="default"
               leftSection={<IconDownload size={16} />}
               loading={busy}
-              onClick={() => void run(() => downloadEvidence(e), 'The file could not be downloaded')}
+              onClick={() => void run(() => downloadEvidence(e), t('viewer.notDownloaded'))}
             >
-              Download
+              {t('viewer.download')}
             </Button>
             {kind && outsideButton('subtle')}
             {canDelete && !readOnly && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={requestDelete}>
-                Delete
+                {t('viewer.delete')}
               </Button>
             )}
           </Group>

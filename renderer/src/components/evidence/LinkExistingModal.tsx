@@ -1,12 +1,14 @@
 import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
 import { useOp, useWriteOp } from '../../api/ops';
 import { formatBytes } from '../../lib/files';
-import { formatTimestamp, plural } from '../../lib/format';
+import { formatTimestamp } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
-import { linkSummary, TARGET_NOUNS } from './links';
+import { errorText } from '../../i18n/errorText';
+import { linkSummary } from './links';
 import { Thumb } from './Thumb';
 
 interface LinkExistingModalProps {
@@ -22,9 +24,10 @@ interface LinkExistingModalProps {
 
 /** Picks attachments already in the audit (a photo that shows two things) to link here as well. */
 export function LinkExistingModal(props: LinkExistingModalProps) {
+  const { t } = useTranslation('evidence');
   // Always mounted, so closing hands the focus back to the button that opened it.
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Link attachments already in this audit" size="lg">
+    <Modal opened={props.opened} onClose={props.onClose} title={t('linkExisting.title')} size="lg">
       {props.opened && <Picker {...props} />}
     </Modal>
   );
@@ -32,6 +35,7 @@ export function LinkExistingModal(props: LinkExistingModalProps) {
 
 function Picker({ auditId, target, by, linked, onClose }: LinkExistingModalProps) {
   const all = useOp('evidence.list', { auditId });
+  const { t } = useTranslation('evidence');
   // Each link refreshes the record's attachments and the lists counting them (api/invalidation.ts).
   const linkOne = useWriteOp('evidence.link');
   const [search, setSearch] = useState('');
@@ -59,21 +63,21 @@ function Picker({ auditId, target, by, linked, onClose }: LinkExistingModalProps
     for (const id of chosen) {
       const result = await linkOne.mutate({ id, target, by });
       if (!result.ok) {
-        notifyError(result.error, 'Not every attachment was linked');
+        notifyError(result.error, t('linkExisting.notAll'));
         break;
       }
       done++;
     }
     setSaving(false);
-    if (done > 0) notifySuccess(`${plural(done, 'attachment')} linked to this ${TARGET_NOUNS[target.type]}`);
+    if (done > 0) notifySuccess(t(`target.${target.type}.linked`, { count: done }));
     onClose();
   };
 
   return (
     <Stack gap="sm">
       <TextInput
-        label="Find"
-        placeholder="File name or description"
+        label={t('linkExisting.find')}
+        placeholder={t('linkExisting.findPlaceholder')}
         leftSection={<IconSearch size={16} />}
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
@@ -82,13 +86,11 @@ function Picker({ auditId, target, by, linked, onClose }: LinkExistingModalProps
       <ScrollArea.Autosize mah={380}>
         {!all.data ? (
           <Text size="sm" c="dimmed">
-            {all.error ? all.error.message : 'Loading…'}
+            {all.error ? errorText(all.error) : t('linkExisting.loading')}
           </Text>
         ) : offered.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {search.trim()
-              ? 'No attachment matches.'
-              : 'Every attachment of this audit is already linked here. Add new files instead.'}
+            {search.trim() ? t('linkExisting.noMatch') : t('linkExisting.allLinked')}
           </Text>
         ) : (
           <Stack gap={6}>
@@ -109,7 +111,11 @@ function Picker({ auditId, target, by, linked, onClose }: LinkExistingModalProps
                       {e.originalName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {formatBytes(e.size)} · added {formatTimestamp(e.createdAt)} · on {linkSummary(e.links)}
+                      {t('linkExisting.meta', {
+                        size: formatBytes(e.size),
+                        time: formatTimestamp(e.createdAt),
+                        links: linkSummary(e.links, t),
+                      })}
                     </Text>
                   </div>
                 </Group>
@@ -120,10 +126,10 @@ function Picker({ auditId, target, by, linked, onClose }: LinkExistingModalProps
       </ScrollArea.Autosize>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('linkExisting.cancel')}
         </Button>
         <Button onClick={() => void link()} disabled={chosen.size === 0} loading={saving}>
-          {chosen.size ? `Link ${plural(chosen.size, 'attachment')}` : 'Link'}
+          {chosen.size ? t('linkExisting.linkCount', { count: chosen.size }) : t('linkExisting.link')}
         </Button>
       </Group>
     </Stack>

@@ -1,30 +1,17 @@
+import type { TFunction } from 'i18next';
 import type { EvidenceTarget, EvidenceTargetType } from '#shared/domain/evidence';
 
-/** How the UI names each kind of link target in a sentence: "attached only to this interview". */
-export const TARGET_NOUNS: Record<EvidenceTargetType, string> = {
-  audit: 'audit',
-  checklist_item: 'checklist item',
-  interview: 'interview',
-  observation: 'observation',
-  finding: 'finding',
-  finding_verification: 'finding verification',
-};
-
-export const TARGET_LABELS: Record<EvidenceTargetType, string> = {
-  audit: 'Evidence library',
-  checklist_item: 'Checklist item',
-  interview: 'Interview',
-  observation: 'Observation',
-  finding: 'Finding',
-  finding_verification: 'Verification of a finding',
-};
-
-/** "Interview, 2 checklist items" when the records' names are not at hand. */
-export function linkSummary(links: readonly EvidenceTarget[]): string {
+/**
+ * "Interview, 2 checklist items" when the records' names are not at hand;
+ * the words are the evidence namespace's (targetLabel.*, targetCount.*).
+ */
+export function linkSummary(links: readonly EvidenceTarget[], t: TFunction<'evidence'>): string {
   const counts = new Map<EvidenceTargetType, number>();
   for (const l of links) counts.set(l.type, (counts.get(l.type) ?? 0) + 1);
-  if (counts.size === 0) return 'Nothing';
-  return [...counts].map(([type, n]) => (n === 1 ? TARGET_LABELS[type] : `${n} ${TARGET_NOUNS[type]}s`)).join(', ');
+  if (counts.size === 0) return t('nothing');
+  return [...counts]
+    .map(([type, n]) => (n === 1 ? t(`targetLabel.${type}`) : t(`targetCount.${type}`, { count: n })))
+    .join(', ');
 }
 
 /** Where a link leads in the app (the hit-link format of search). */

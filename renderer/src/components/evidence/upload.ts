@@ -242,19 +242,6 @@ export async function uploadFiles(files: readonly File[], options: UploadOptions
   return batch;
 }
 
-/** "3 added, 1 already attached, 2 failed, 1 cancelled". */
-export function summarize(files: readonly FileProgress[]): string {
-  const count = (s: FileState) => files.filter((f) => f.state === s).length;
-  const parts = [
-    [count('added'), 'added'],
-    [count('duplicate'), 'already attached'],
-    [count('failed'), 'failed'],
-    [count('cancelled'), 'cancelled'],
-  ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-  return said.length ? said.join(', ') : 'Nothing to add';
-}
-
 /** A pasted image has no name of its own: "pasted-2026-03-14-093012.png". */
 export function pastedName(type: string, at = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

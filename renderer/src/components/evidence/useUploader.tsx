@@ -1,13 +1,14 @@
 import { Alert, Button, Group, List, Modal, Progress, ScrollArea, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy, IconLoader2, IconX } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import type { EvidenceTarget } from '#shared/domain/evidence';
 import { formatBytes } from '../../lib/files';
-import { plural } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useActor } from '../../lib/useActor';
-import { summarize, uploadFiles, type BatchProgress, type FileProgress, type FileState } from './upload';
+import { uploadFiles, type BatchProgress, type FileProgress, type FileState } from './upload';
 
 /** A batch quicker than this finishes without a dialog flashing up. */
 const SHOW_AFTER_MS = 400;
@@ -29,18 +30,19 @@ interface UploaderOptions {
 export function useUploader({ auditId, team, links, onDone }: UploaderOptions) {
   // The same actor as every other change (this computer's team member, else the lead): a finding's history names them.
   const addedBy = useActor({ id: auditId, team });
+  const { t } = useTranslation('evidence');
   const [batch, setBatch] = useState<BatchProgress | null>(null);
   const [shown, setShown] = useState(false);
   const abort = useRef<AbortController | null>(null);
-  const latest = useRef({ auditId, links, addedBy, onDone });
+  const latest = useRef({ auditId, links, addedBy, onDone, t });
   useEffect(() => {
-    latest.current = { auditId, links, addedBy, onDone };
+    latest.current = { auditId, links, addedBy, onDone, t };
   });
 
   const start = useCallback((files: File[]) => {
     if (files.length === 0) return;
     if (abort.current) {
-      notifyError({ code: 'conflict', message: 'Wait for the files being added to finish, or cancel them.' });
+      notifyError({ code: 'conflict', message: latest.current.t('upload.busy') });
       return;
     }
     const controller = new AbortController();
@@ -61,7 +63,7 @@ export function useUploader({ auditId, team, links, onDone }: UploaderOptions) {
         if (clean) {
           setShown(false);
           setBatch(null);
-          notifySuccess(summarize(final.files));
+          notifySuccess(summarize(final.files, latest.current.t));
         } else setShown(true);
         latest.current.onDone(final);
       })
@@ -87,14 +89,16 @@ export function useUploader({ auditId, team, links, onDone }: UploaderOptions) {
   return { start, modal, busy: Boolean(batch && !batch.done) };
 }
 
-const STATE_TEXT: Record<FileState, string> = {
-  waiting: 'Waiting',
-  uploading: 'Adding…',
-  added: 'Added',
-  duplicate: 'Already attached',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+/** "3 added, 1 already attached, 2 failed, 1 cancelled". */
+function summarize(files: readonly FileProgress[], t: TFunction<'evidence'>): string {
+  const count = (s: FileState) => files.filter((f) => f.state === s).length;
+  const states = ['added', 'duplicate', 'failed', 'cancelled'] as const;
+  const said = states
+    .map((s) => [s, count(s)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => t(`upload.summary.${s}`, { count: n }));
+  return said.length ? said.join(', ') : t('upload.summary.nothing');
+}
 
 function StateIcon({ state }: { state: FileState }) {
   const [color, icon] =
@@ -119,6 +123,7 @@ function UploadDialog(props: {
   onClose: () => void;
 }) {
   const { batch, busy, onCancel, onClose } = props;
+  const { t } = useTranslation('evidence');
   const percent = batch && batch.totalBytes > 0 ? Math.round((batch.sentBytes / batch.totalBytes) * 100) : 0;
   const failed = batch?.files.filter((f) => f.state === 'failed') ?? [];
   const renamed = batch?.files.filter((f) => f.renamed) ?? [];
@@ -128,19 +133,24 @@ function UploadDialog(props: {
       onClose={busy ? onCancel : onClose}
       closeOnClickOutside={false}
       withCloseButton={!busy}
-      title={batch ? `Adding ${plural(batch.files.length, 'file')}` : ''}
+      title={batch ? t('upload.title', { count: batch.files.length }) : ''}
       size="lg"
     >
       {batch && (
         <Stack gap="sm" data-testid="upload-dialog">
-          <Progress value={batch.done ? 100 : percent} aria-label="Upload progress" animated={!batch.done} size="lg" />
+          <Progress
+            value={batch.done ? 100 : percent}
+            aria-label={t('upload.progress')}
+            animated={!batch.done}
+            size="lg"
+          />
           <Text size="sm" c="dimmed" aria-live="polite">
             {batch.done
-              ? summarize(batch.files)
-              : `${formatBytes(batch.sentBytes)} of ${formatBytes(batch.totalBytes)}`}
+              ? summarize(batch.files, t)
+              : t('upload.sent', { sent: formatBytes(batch.sentBytes), total: formatBytes(batch.totalBytes) })}
           </Text>
           {batch.done && failed.length > 0 && (
-            <Alert color="red" icon={<IconAlertTriangle />} title={`${plural(failed.length, 'file')} not added`}>
+            <Alert color="red" icon={<IconAlertTriangle />} title={t('upload.notAdded', { count: failed.length })}>
               <List size="sm">
                 {failed.map((f, i) => (
                   <List.Item key={i}>
@@ -151,7 +161,7 @@ function UploadDialog(props: {
             </Alert>
           )}
           {batch.done && renamed.length > 0 && (
-            <Alert color="blue" title="Renamed to be safe">
+            <Alert color="blue" title={t('upload.renamed')}>
               <List size="sm">
                 {renamed.map((f, i) => (
                   <List.Item key={i}>{f.renamed}</List.Item>
@@ -160,7 +170,7 @@ function UploadDialog(props: {
             </Alert>
           )}
           <ScrollArea.Autosize mah={260}>
-            <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Files">
+            <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('upload.files')}>
               {batch.files.map((f, i) => (
                 <FileRow key={i} file={f} />
               ))}
@@ -169,10 +179,10 @@ function UploadDialog(props: {
           <Group justify="flex-end">
             {busy ? (
               <Button variant="default" onClick={onCancel}>
-                Cancel
+                {t('upload.cancel')}
               </Button>
             ) : (
-              <Button onClick={onClose}>Close</Button>
+              <Button onClick={onClose}>{t('upload.close')}</Button>
             )}
           </Group>
         </Stack>
@@ -182,6 +192,7 @@ function UploadDialog(props: {
 }
 
 function FileRow({ file }: { file: FileProgress }) {
+  const { t } = useTranslation('evidence');
   return (
     <Group component="li" gap="xs" wrap="nowrap" data-state={file.state}>
       <StateIcon state={file.state} />
@@ -192,7 +203,7 @@ function FileRow({ file }: { file: FileProgress }) {
         {formatBytes(file.size)}
       </Text>
       <Text size="xs" c={file.state === 'failed' ? 'red' : 'dimmed'} w={110} ta="right">
-        {STATE_TEXT[file.state]}
+        {t(`upload.state.${file.state}`)}
       </Text>
     </Group>
   );

@@ -13,7 +13,9 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconPhoto, IconSearch } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Audit } from '#shared/domain/audit';
 import type { EvidenceTarget } from '#shared/domain/evidence';
 import type { EvidenceKind, EvidenceLinkedFilter } from '#shared/domain/evidence-page';
@@ -23,14 +25,14 @@ import { navigate, useLocation } from '../../lib/router';
 import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { formatBytes } from '../../lib/files';
-import { formatTimestamp, plural } from '../../lib/format';
+import { formatTimestamp } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { formatCapturedAt } from '../../lib/dateTime';
 import { observationName } from '../../lib/recordNames';
 import { itemShort, useAuditRefs } from '../../lib/useAuditRefs';
 import { DropArea, DropHint, FilePickers } from '../../components/evidence/AddFiles';
 import { EvidenceViewer } from '../../components/evidence/EvidenceViewer';
-import { linkHref, TARGET_LABELS } from '../../components/evidence/links';
+import { linkHref } from '../../components/evidence/links';
 import { Sha256 } from '../../components/evidence/Sha256';
 import { Thumb } from '../../components/evidence/Thumb';
 import { useUploader } from '../../components/evidence/useUploader';
@@ -39,20 +41,11 @@ import { useEvidencePages } from './useEvidencePages';
 /** The search waits for a pause in typing before asking the backend. */
 const SEARCH_DEBOUNCE_MS = 200;
 
-const KIND_OPTIONS: { value: EvidenceKind; label: string }[] = [
-  { value: 'image', label: 'Photos and images' },
-  { value: 'pdf', label: 'PDF documents' },
-  { value: 'other', label: 'Other files' },
-];
-const LINK_OPTIONS: { value: EvidenceLinkedFilter; label: string }[] = [
-  { value: 'checklist_item', label: 'Checklist items' },
-  { value: 'interview', label: 'Interviews' },
-  { value: 'observation', label: 'Observations' },
-  { value: 'library_only', label: 'Only in the library' },
-];
+const KINDS: readonly EvidenceKind[] = ['image', 'pdf', 'other'];
+const LINKED: readonly EvidenceLinkedFilter[] = ['checklist_item', 'interview', 'observation', 'library_only'];
 
 /** Names for the records attachments link to, loaded once for the whole library. */
-function useLinkNames(audit: Audit) {
+function useLinkNames(audit: Audit, t: TFunction<'evidence'>) {
   const refs = useAuditRefs(audit);
   const interviews = useOp('interviews.list', { auditId: audit.id });
   const observations = useOp('observations.list', { auditId: audit.id });
@@ -62,15 +55,21 @@ function useLinkNames(audit: Audit) {
     for (const [id, item] of refs.itemById) names.set(id, itemShort(item));
     for (const i of interviews.data ?? []) names.set(i.id, i.intervieweeName);
     for (const o of observations.data ?? []) names.set(o.id, observationName(o));
-    // Which finding: its number once issued ("Finding NC-02"), "draft" before.
-    const findingNames = new Map((findings.data ?? []).map((f) => [f.id, f.number ?? 'draft']));
+    // Which finding: its number once issued ("Finding NC-02"), null for a draft.
+    const findingNumbers = new Map((findings.data ?? []).map((f) => [f.id, f.number]));
     return (link: EvidenceTarget) => {
-      if (link.type === 'audit') return TARGET_LABELS.audit;
-      if (link.type === 'finding') return `Finding ${findingNames.get(link.id) ?? ''}`.trim();
-      if (link.type === 'finding_verification') return `Verification of ${findingNames.get(link.id) ?? 'a finding'}`;
-      return `${TARGET_LABELS[link.type]} ${names.get(link.id) ?? ''}`.trim();
+      if (link.type === 'audit') return t('targetLabel.audit');
+      if (link.type === 'finding' || link.type === 'finding_verification') {
+        const verification = link.type === 'finding_verification';
+        if (!findingNumbers.has(link.id)) return t(`targetLabel.${link.type}`);
+        const number = findingNumbers.get(link.id);
+        if (number) return t(verification ? 'link.verification' : 'link.finding', { number });
+        return t(verification ? 'link.verificationDraft' : 'link.findingDraft');
+      }
+      const name = names.get(link.id);
+      return name ? t(`link.${link.type}`, { name }) : t(`targetLabel.${link.type}`);
     };
-  }, [refs.itemById, interviews.data, observations.data, findings.data]);
+  }, [refs.itemById, interviews.data, observations.data, findings.data, t]);
 }
 
 function LinkBadges({
@@ -114,8 +113,9 @@ function LinkBadges({
 /** The Evidence tab: every attachment of the audit with what it is linked to; add, view, describe, delete. */
 export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const readOnly = !canEditAudit(audit.status);
+  const { t } = useTranslation('evidence');
   const base = `/audits/${audit.id}/evidence`;
-  const label = useLinkNames(audit);
+  const label = useLinkNames(audit, t);
   const openId = useLocation().query.get('open');
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<EvidenceKind | null>(null);
@@ -142,9 +142,9 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
   const openError = openId ? opened.error : undefined;
   useEffect(() => {
     if (openError?.code !== 'not_found') return;
-    notifyError({ code: 'not_found', message: 'This attachment does not exist any more.' }, 'Not found');
+    notifyError({ code: 'not_found', message: t('library.notFound') }, t('library.notFoundTitle'));
     navigate(base, { replace: true });
-  }, [openError, base]);
+  }, [openError, base, t]);
 
   const filtered = Boolean(search.trim() || kind || linked);
   // "Show more" keeps the keyboard where the reading left off: on the first of the rows it added.
@@ -179,12 +179,8 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
     body = (
       <Card py={48}>
         <Empty
-          title="No evidence yet"
-          description={
-            readOnly
-              ? 'This audit is closed; no files were attached to it.'
-              : 'Add photos, scans and files here — a whole folder from a camera card at once — or attach them to checklist items, interviews and observations as you go.'
-          }
+          title={t('library.empty')}
+          description={readOnly ? t('library.emptyClosed') : t('library.emptyHint')}
           icon={<IconPhoto />}
           variant="light"
           actions={!readOnly && <FilePickers onFiles={uploader.start} disabled={uploader.busy} />}
@@ -196,26 +192,26 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
       <Stack gap="md">
         <Group align="flex-end" gap="sm" role="search">
           <TextInput
-            label="Search"
-            placeholder="File name, description or who added it"
+            label={t('library.search')}
+            placeholder={t('library.searchPlaceholder')}
             leftSection={<IconSearch size={16} />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             style={{ flex: '1 1 240px' }}
           />
           <Select
-            label="Type"
-            placeholder="Any type"
-            data={KIND_OPTIONS}
+            label={t('library.type')}
+            placeholder={t('library.anyType')}
+            data={KINDS.map((value) => ({ value, label: t(`library.kind.${value}`) }))}
             value={kind}
             onChange={setKind}
             clearable
             w={190}
           />
           <Select
-            label="Linked to"
-            placeholder="Anything"
-            data={LINK_OPTIONS}
+            label={t('library.linkedTo')}
+            placeholder={t('library.anything')}
+            data={LINKED.map((value) => ({ value, label: t(`library.linked.${value}`) }))}
             value={linked}
             onChange={setLinked}
             clearable
@@ -224,13 +220,13 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
         </Group>
         {shown.length === 0 ? (
           <Empty
-            title="No attachment matches these filters"
-            description="Try other words, or clear the filters to see all the evidence."
+            title={t('library.noMatch')}
+            description={t('library.noMatchHint')}
             icon={<IconFilterOff />}
             actions={
               filtered && (
                 <Button variant="default" onClick={clear}>
-                  Clear filters
+                  {t('library.clearFilters')}
                 </Button>
               )
             }
@@ -238,16 +234,16 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
         ) : (
           <Card p={0}>
             <Table.ScrollContainer minWidth={760}>
-              <Table aria-label="Evidence">
+              <Table aria-label={t('library.tableLabel')}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={72}>
-                      <VisuallyHidden>Preview</VisuallyHidden>
+                      <VisuallyHidden>{t('library.preview')}</VisuallyHidden>
                     </Table.Th>
-                    <Table.Th>File</Table.Th>
-                    <Table.Th>Taken / added</Table.Th>
-                    <Table.Th>Linked to</Table.Th>
-                    <Table.Th>Description</Table.Th>
+                    <Table.Th>{t('library.file')}</Table.Th>
+                    <Table.Th>{t('library.takenAdded')}</Table.Th>
+                    <Table.Th>{t('library.linkedTo')}</Table.Th>
+                    <Table.Th>{t('library.description')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody ref={tbody}>
@@ -280,8 +276,9 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
                       <Table.Td>
                         <Text size="sm">{e.capturedAt ? formatCapturedAt(e.capturedAt) : '—'}</Text>
                         <Text size="xs" c="dimmed">
-                          added {formatTimestamp(e.createdAt)}
-                          {e.addedBy ? ` by ${e.addedBy}` : ''}
+                          {e.addedBy
+                            ? t('library.addedBy', { time: formatTimestamp(e.createdAt), who: e.addedBy })
+                            : t('library.added', { time: formatTimestamp(e.createdAt) })}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -299,11 +296,11 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
             </Table.ScrollContainer>
             <Group justify="space-between" px="md" py="xs">
               <Text size="xs" c="dimmed" aria-live="polite">
-                {countText(shown.length, list.total ?? shown.length, list.all)}
+                {countText(t, shown.length, list.total ?? shown.length, list.all)}
               </Text>
               {list.hasMore && (
                 <Button variant="default" size="xs" onClick={showMore} loading={list.loadingMore}>
-                  Show more
+                  {t('library.showMore')}
                 </Button>
               )}
             </Group>
@@ -313,7 +310,7 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
     );
 
   return (
-    <DropArea onFiles={uploader.start} enabled={!readOnly} label="Evidence library">
+    <DropArea onFiles={uploader.start} enabled={!readOnly} label={t('library.label')}>
       <Stack gap="md">
         {!readOnly && (list.all ?? 0) > 0 && (
           <Group justify="space-between" gap="sm">
@@ -335,8 +332,8 @@ export function EvidenceLibrary({ audit }: { audit: Audit }) {
   );
 }
 
-/** "30 attachments", "12 of 30 attachments", "50 shown of 12,000 attachments". */
-function countText(shown: number, matching: number, all: number): string {
-  const of = matching === all ? plural(all, 'attachment') : `${matching} of ${plural(all, 'attachment')}`;
-  return shown < matching ? `${shown} shown · ${of}` : of;
+/** "30 attachments", "12 of 30 attachments", "50 shown · 12,000 attachments". */
+function countText(t: TFunction<'evidence'>, shown: number, matching: number, all: number): string {
+  const of = matching === all ? t('library.count', { count: all }) : t('library.countOf', { matching, count: all });
+  return shown < matching ? t('library.shown', { shown, of }) : of;
 }
