@@ -1,6 +1,7 @@
 import { Button, FileButton } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { memo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import { SOA_MAX_BYTES, type SoaPreview } from '#shared/domain/checklist';
 import { useWriteOp } from '../../../api/ops';
@@ -19,6 +20,7 @@ export interface PendingSoa {
  * would change, then apply or cancel. Nothing changes before "Apply".
  */
 export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string }) {
+  const { t } = useTranslation('checklist');
   const [reading, setReading] = useState(false);
   const [applying, setApplying] = useState(false);
   const [pending, setPending] = useState<PendingSoa | null>(null);
@@ -34,9 +36,13 @@ export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string 
       return notifyError(
         {
           code: 'too_large',
-          message: `“${picked.name}” is ${formatBytes(picked.size)}; a Statement of Applicability can be at most ${formatBytes(SOA_MAX_BYTES)}. Nothing was imported.`,
+          message: t('soa.tooLarge', {
+            name: picked.name,
+            size: formatBytes(picked.size),
+            max: formatBytes(SOA_MAX_BYTES),
+          }),
         },
-        'File too large',
+        t('soa.tooLargeTitle'),
       );
     }
     setReading(true);
@@ -45,7 +51,10 @@ export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string 
       const outcome = await previewSoa.mutate({ auditId, file });
       setPending({ file, outcome });
     } catch {
-      notifyError({ code: 'invalid_input', message: `“${picked.name}” could not be read.` }, 'File not read');
+      notifyError(
+        { code: 'invalid_input', message: t('soa.unreadable', { name: picked.name }) },
+        t('soa.unreadableTitle'),
+      );
     } finally {
       setReading(false);
     }
@@ -55,9 +64,10 @@ export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string 
     if (!pending) return;
     setApplying(true);
     const result = await applySoa.mutate({ auditId, file: pending.file }).finally(() => setApplying(false));
-    if (!result.ok) return notifyError(result.error, 'The Statement of Applicability was not applied');
+    if (!result.ok) return notifyError(result.error, t('soa.notApplied'));
     setPending(null);
-    notifySuccess(`Statement of Applicability${result.value.soaVersion ? ` ${result.value.soaVersion}` : ''} applied`);
+    const version = result.value.soaVersion;
+    notifySuccess(version ? t('soa.appliedVersion', { version }) : t('soa.applied'));
   };
 
   return (
@@ -66,11 +76,11 @@ export const SoaImport = memo(function SoaImport({ auditId }: { auditId: string 
         onChange={(f) => void pick(f)}
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         resetRef={resetRef}
-        inputProps={{ 'aria-label': 'Statement of Applicability file' }}
+        inputProps={{ 'aria-label': t('soa.fileLabel') }}
       >
         {(props) => (
           <Button variant="default" leftSection={<IconFileImport size={16} />} loading={reading} {...props}>
-            Import SoA
+            {t('soa.import')}
           </Button>
         )}
       </FileButton>
