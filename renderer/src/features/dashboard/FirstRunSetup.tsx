@@ -1,11 +1,13 @@
 import { Alert, Button, Card, Group, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { DemoProgress } from '#shared/domain/demo';
 import { getApi } from '../../api/client';
 import { useOp, useWriteOp } from '../../api/ops';
 import { notifySuccess } from '../../lib/notify';
+import { errorText } from '../../i18n/errorText';
 import { href } from '../../lib/router';
 
 interface Step {
@@ -30,39 +32,40 @@ export function FirstRunSetup() {
   const identities = useOp('signing.list', {});
   const clients = useOp('clients.list', {});
   const security = useOp('security.status', {});
+  const { t } = useTranslation('dashboard');
   if (!body.data || !identities.data || !clients.data || !security.data) return null;
 
   const steps: Step[] = [
     {
       done: body.data.name.trim() !== '',
-      title: 'Your certification body',
-      description: 'Its name, address and accreditation as the reports show them, and how reports are numbered.',
+      title: t('firstRun.body.title'),
+      description: t('firstRun.body.description'),
       to: '/settings/branding',
-      action: 'Set up the certification body',
+      action: t('firstRun.body.action'),
     },
     {
       done: identities.data.length > 0,
-      title: 'Your signing identity',
-      description: 'The certificate your issued reports are signed with, so clients can check they are genuine.',
+      title: t('firstRun.signing.title'),
+      description: t('firstRun.signing.description'),
       to: '/settings/signing',
-      action: 'Create a signing identity',
+      action: t('firstRun.signing.action'),
     },
     {
       done: clients.data.length > 0,
-      title: 'Your first client',
-      description: 'The organisation seeking certification, its sites and contacts; then plan its first audit.',
+      title: t('firstRun.client.title'),
+      description: t('firstRun.client.description'),
       to: '/clients/new',
-      action: 'Add a client',
+      action: t('firstRun.client.action'),
     },
     // Issue 15: until the folder is encrypted and has a passphrase, a dead laptop's backups open nowhere else.
     {
       done: security.data.encrypted && security.data.hasPassphrase,
-      title: 'Your recovery passphrase',
+      title: t('firstRun.passphrase.title'),
       description: security.data.encrypted
-        ? 'Only this computer’s keychain opens the encrypted folder: without a passphrase its backups are unreadable elsewhere.'
-        : 'The data folder is not encrypted: choose a passphrase to encrypt it on this disk and open it anywhere else.',
+        ? t('firstRun.passphrase.keychainOnly')
+        : t('firstRun.passphrase.notEncrypted'),
       to: '/settings/security',
-      action: security.data.encrypted ? 'Set a recovery passphrase' : 'Encrypt with a passphrase',
+      action: security.data.encrypted ? t('firstRun.passphrase.set') : t('firstRun.passphrase.encrypt'),
     },
   ];
   const left = steps.filter((s) => !s.done).length;
@@ -71,10 +74,10 @@ export function FirstRunSetup() {
   return (
     <Card withBorder padding="lg" mb="lg" role="region" aria-labelledby="first-run-title">
       <Title order={2} size="h4" id="first-run-title">
-        Set up Fieldwork
+        {t('firstRun.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {left === 1 ? 'One step' : `${left} steps`} before your first audit. This list goes away once they are done.
+        {t('firstRun.left', { count: left })}
       </Text>
       <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {steps.map((s) => (
@@ -88,8 +91,7 @@ export function FirstRunSetup() {
                   {s.title}
                   {s.done && (
                     <Text span size="sm" c="teal.8" fw={500}>
-                      {' '}
-                      — done
+                      {` — ${t('firstRun.done')}`}
                     </Text>
                   )}
                 </Text>
@@ -117,6 +119,7 @@ function LoadDemo() {
   const [progress, setProgress] = useState<DemoProgress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const pending = load.pending;
+  const { t } = useTranslation('dashboard');
 
   useEffect(() => {
     if (!pending) return;
@@ -136,7 +139,7 @@ function LoadDemo() {
     setError(null);
     setProgress(null);
     const r = await load.mutate({});
-    if (r.ok) notifySuccess(`Demo loaded: ${r.value.clients} clients and ${r.value.audits} audits.`);
+    if (r.ok) notifySuccess(t('firstRun.demo.loaded', { clients: r.value.clients, audits: r.value.audits }));
     else setError(r.error);
   };
 
@@ -145,12 +148,10 @@ function LoadDemo() {
     <Stack gap="xs" mt="md" data-testid="load-demo">
       <Group wrap="nowrap" align="flex-start" gap="sm">
         <Text size="sm" style={{ flex: 1 }}>
-          Just looking around? Load the demo instead: two fictional clients with their audits, checklists, findings and
-          a signed report, and the demo lead auditor’s signing identity (passphrase “demo-passphrase”). A certification
-          body you have already set up is kept.
+          {t('firstRun.demo.intro')}
         </Text>
         <Button size="xs" variant="default" onClick={() => void start()} loading={pending}>
-          Load the demo
+          {t('firstRun.demo.load')}
         </Button>
       </Group>
       {pending && (
@@ -159,18 +160,18 @@ function LoadDemo() {
           size="lg"
           striped
           animated
-          aria-label={`Loading the demo: ${percent}% done`}
+          aria-label={t('firstRun.demo.progressLabel', { percent })}
           transitionDuration={200}
         />
       )}
       {pending && (
         <Text size="xs" c="dimmed" aria-live="polite">
-          Loading the demo… {percent}% (this takes a little while: it writes the audits the way you would).
+          {t('firstRun.demo.progress', { percent })}
         </Text>
       )}
       {error && (
-        <Alert color="red" icon={<IconAlertCircle />} title="The demo was not loaded">
-          {error.message}
+        <Alert color="red" icon={<IconAlertCircle />} title={t('firstRun.demo.failed')}>
+          {errorText(error)}
         </Alert>
       )}
     </Stack>
