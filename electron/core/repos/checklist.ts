@@ -52,7 +52,7 @@ export function requireAudit(ctx: RepoContext, auditId: string): AuditHead {
   const audit = ctx.db
     .prepare('SELECT id, status, template_id, template_version, soa_version, soa_imported_at FROM audits WHERE id = ?')
     .get(auditId) as AuditHead | undefined;
-  if (!audit) throw new DomainError('not_found', 'This audit does not exist (it may have been deleted).');
+  if (!audit) throw new DomainError('not_found', { key: 'errors:audits.notFound' });
   return audit;
 }
 
@@ -60,7 +60,7 @@ export function requireAudit(ctx: RepoContext, auditId: string): AuditHead {
 export function requireEditableAudit(ctx: RepoContext, auditId: string): AuditHead {
   const audit = requireAudit(ctx, auditId);
   if (!canEditAudit(audit.status)) {
-    throw new DomainError('conflict', 'A closed audit is part of the certification record and cannot be edited.');
+    throw new DomainError('conflict', { key: 'errors:audits.closedReadOnly' });
   }
   return audit;
 }
@@ -100,7 +100,7 @@ export function getChecklist(ctx: RepoContext, auditId: string): Checklist {
 function itemRow(ctx: RepoContext, id: string): ItemRow {
   const row = ctx.db.prepare(`SELECT i.*, ${HAS_FINDING} FROM checklist_items i WHERE id = ?`).get(id) as
     ItemRow | undefined;
-  if (!row) throw new DomainError('not_found', 'This checklist item does not exist (its audit may have been deleted).');
+  if (!row) throw new DomainError('not_found', { key: 'errors:checklist.itemNotFound' });
   return row;
 }
 
@@ -128,7 +128,7 @@ export function updateItem(ctx: RepoContext, id: string, patch: Patch, by = ''):
       .prepare('SELECT 1 FROM audit_team WHERE id = ? AND audit_id = ?')
       .get(patch.assigneeId, row.audit_id);
     if (!member) {
-      throw new DomainError('invalid_input', "The assigned auditor is not on this audit's team.", [
+      throw new DomainError('invalid_input', { key: 'errors:checklist.assigneeNotOnTeam' }, [
         { path: ['patch', 'assigneeId'], message: "Choose a member of this audit's team" },
       ]);
     }

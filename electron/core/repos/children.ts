@@ -40,7 +40,7 @@ export function syncChildren<T extends { id?: string | undefined }>(
     if (row.id !== undefined) {
       const before = existing.get(row.id);
       if (!before || kept.has(row.id)) {
-        throw new DomainError('not_found', `No such entry to update in this record (${row.id})`);
+        throw new DomainError('not_found', { key: 'errors:records.noSuchEntry', params: { id: row.id } });
       }
       // Untouched rows keep their stamps, so a later merge sees only real edits.
       const changed = before.position !== position || cols.some((c, i) => before[c] !== values[i]);

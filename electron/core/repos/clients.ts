@@ -37,7 +37,7 @@ export function listClients(ctx: RepoContext): ClientSummary[] {
 
 export function getClient(ctx: RepoContext, id: string): Client {
   const row = ctx.db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
-  if (!row) throw new DomainError('not_found', 'This client does not exist (it may have been deleted).');
+  if (!row) throw new DomainError('not_found', { key: 'errors:clients.notFound' });
   const contacts = ctx.db
     .prepare('SELECT id, name, role, email, phone FROM client_contacts WHERE client_id = ? ORDER BY position')
     .all(id) as Client['contacts'];
@@ -85,10 +85,10 @@ export function deleteClient(ctx: RepoContext, id: string): void {
   const client = getClient(ctx, id);
   const audits = (ctx.db.prepare('SELECT count(*) AS n FROM audits WHERE client_id = ?').get(id) as { n: number }).n;
   if (audits > 0) {
-    throw new DomainError(
-      'conflict',
-      `${client.name} has ${audits} audit${audits === 1 ? '' : 's'}; an audited client's record is kept. Delete its planned audits first.`,
-    );
+    throw new DomainError('conflict', {
+      key: 'errors:clients.hasAudits',
+      params: { client: client.name, count: audits },
+    });
   }
   ctx.db.prepare('DELETE FROM clients WHERE id = ?').run(id);
 }
@@ -128,9 +128,6 @@ function guardSitesInUse(ctx: RepoContext, clientId: string, data: ClientData): 
     .all(clientId) as { id: string; name: string }[];
   const removed = used.filter((u) => !keep.has(u.id));
   if (removed.length > 0) {
-    throw new DomainError(
-      'conflict',
-      `Site "${removed[0]!.name}" is in the scope of an audit. Remove it from the audit's scope before deleting it.`,
-    );
+    throw new DomainError('conflict', { key: 'errors:clients.siteInScope', params: { site: removed[0]!.name } });
   }
 }

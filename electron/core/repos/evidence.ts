@@ -60,7 +60,7 @@ const TARGET_TABLES = {
 
 function row(ctx: RepoContext, id: string): EvidenceRow {
   const found = sql(ctx, 'SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
-  if (!found) throw new DomainError('not_found', 'This attachment does not exist (it may have been deleted).');
+  if (!found) throw new DomainError('not_found', { key: 'errors:evidence.notFound' });
   return found;
 }
 
@@ -128,7 +128,8 @@ export function listEvidence(ctx: RepoContext, auditId: string, target?: Evidenc
 export function checkTargets(ctx: RepoContext, auditId: string, targets: readonly EvidenceTarget[]): void {
   for (const t of targets) {
     let owner: string | undefined;
-    let label: string;
+    // Which sentence names the target (one whole sentence per kind, for word order in German and French).
+    let label: 'checklist_item' | 'finding' | 'interview' | 'observation' | 'audit';
     if (t.type === 'finding_verification') {
       // Verification evidence may be gathered in a later audit the finding was carried into.
       const f = sql(
@@ -142,22 +143,16 @@ export function checkTargets(ctx: RepoContext, auditId: string, targets: readonl
       owner = (sql(ctx, 'SELECT id FROM audits WHERE id = ?').get(t.id) as { id: string } | undefined)?.id;
       label = 'audit';
     } else {
-      const [table, what] = TARGET_TABLES[t.type];
+      const [table] = TARGET_TABLES[t.type];
       owner = (sql(ctx, `SELECT audit_id FROM ${table} WHERE id = ?`).get(t.id) as { audit_id: string } | undefined)
         ?.audit_id;
-      label = what;
+      label = t.type;
     }
     if (owner === undefined) {
-      throw new DomainError(
-        'not_found',
-        `The ${label} to link the attachment to does not exist (it may have been deleted).`,
-      );
+      throw new DomainError('not_found', { key: `errors:evidence.targetMissing.${label}` });
     }
     if (owner !== auditId) {
-      throw new DomainError(
-        'invalid_input',
-        `The ${label} belongs to another audit; attachments stay within their audit.`,
-      );
+      throw new DomainError('invalid_input', { key: `errors:evidence.targetOtherAudit.${label}` });
     }
   }
 }
@@ -245,7 +240,7 @@ export function linkEvidence(ctx: RepoContext, id: string, target: EvidenceTarge
  */
 export function unlinkEvidence(ctx: RepoContext, id: string, target: EvidenceTarget, by: string): Evidence | null {
   editable(ctx, id);
-  if (!isLinked(ctx, id, target)) throw new DomainError('not_found', 'The attachment is not linked there.');
+  if (!isLinked(ctx, id, target)) throw new DomainError('not_found', { key: 'errors:evidence.notLinked' });
   stampFindingTargets(ctx, [target], by);
   sql(ctx, `DELETE FROM evidence_links WHERE ${LINK}`).run(id, target.type, target.id);
   requireCompleteAfterUnlink(ctx, target);

@@ -7,8 +7,11 @@ type Paths<T> = {
   [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
 }[keyof T & string];
 
+/** "x_one" | "x_other" → "x": a plural is asked for by its base key with a `count` param (i18next picks the form). */
+type Plural<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+
 /** A key of the errors catalogue, as `errors:<path>` — a typo is a compile error. */
-export type ErrorKey = `errors:${Paths<typeof errorsEn>}`;
+export type ErrorKey = `errors:${Plural<Paths<typeof errorsEn>>}`;
 export type ErrorParams = Record<string, string | number>;
 
 /** What a DomainError says, as a key and its parameters (rendered in the reader's language). */

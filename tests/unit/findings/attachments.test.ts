@@ -66,10 +66,13 @@ describe("an issued finding's attachments", () => {
     const p = photo();
     value(await t.backend.call('evidence.link', evidenceLink(p.id, f.id, 'Lena Lead')));
     const error = await refused(t.backend, 'evidence.delete', { id: p.id });
+    // Keyed (issue 17): the envelope also carries the catalogue key and the numbers for the reader's language.
     expect(error).toEqual({
       code: 'conflict',
       message:
         'This attachment is evidence of issued finding NC-01; it cannot be deleted. Remove it from the finding instead: that change is kept in the finding’s history.',
+      key: 'errors:evidence.evidenceOfIssued',
+      params: { numbers: 'NC-01' },
     });
 
     const draft = await createFinding(t.backend, w);

@@ -19,7 +19,19 @@ describe('keyed errors', () => {
     for (const key of keys(errorsEn)) {
       const text = errorText('en', {
         key: `errors:${key}`,
-        params: { message: 'x', lead: 'A', identity: 'B', from: '2026-01-01', on: '2026-01-01' },
+        params: {
+          message: 'x',
+          lead: 'A',
+          identity: 'B',
+          from: '2026-01-01',
+          on: '2026-01-01',
+          client: 'C',
+          count: 2,
+          site: 'S',
+          numbers: 'NC-01',
+          start: '2026-01-01',
+          id: 'x1',
+        },
       });
       expect(text, key).not.toMatch(/\{\{|errors:/);
     }

@@ -40,10 +40,9 @@ export function requireNotEvidenceOfIssued(ctx: RepoContext, evidenceId: string)
     .pluck()
     .all(evidenceId) as string[];
   if (numbers.length > 0) {
-    throw new DomainError(
-      'conflict',
-      `This attachment is evidence of issued finding ${numbers.join(', ')}; it cannot be deleted. ` +
-        'Remove it from the finding instead: that change is kept in the finding’s history.',
-    );
+    throw new DomainError('conflict', {
+      key: 'errors:evidence.evidenceOfIssued',
+      params: { numbers: numbers.join(', ') },
+    });
   }
 }

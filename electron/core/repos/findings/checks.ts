@@ -1,4 +1,5 @@
 import { DomainError, type FieldIssue } from '#shared/api/result';
+import { errorText, type ErrorText } from '#shared/i18n/errors/render';
 import type { FindingRecordRef, FindingRecordType } from '#shared/domain/finding';
 import type { RepoContext } from '../context';
 import { requireSiteInScope } from '../records/links';
@@ -10,13 +11,10 @@ type Path = (string | number)[];
 export function requireRaisingAudit(ctx: RepoContext, auditId: string): AuditDates {
   const audit = auditDates(ctx, auditId);
   if (audit.status === 'planned') {
-    throw new DomainError(
-      'conflict',
-      'Findings are raised once the audit is in progress; start the audit first (set its status to In progress).',
-    );
+    throw new DomainError('conflict', { key: 'errors:findings.notInProgress' });
   }
   if (audit.status === 'closed') {
-    throw new DomainError('conflict', 'This audit is closed: its findings are part of the certification record.');
+    throw new DomainError('conflict', { key: 'errors:findings.auditClosed' });
   }
   return audit;
 }
@@ -25,10 +23,7 @@ export function requireRaisingAudit(ctx: RepoContext, auditId: string): AuditDat
 export function requireOpenAudit(ctx: RepoContext, row: FindingRow): AuditDates {
   const audit = auditDates(ctx, row.audit_id);
   if (audit.status === 'closed') {
-    throw new DomainError(
-      'conflict',
-      'This finding belongs to a closed audit and can no longer be edited; its lifecycle (response, verification, closing) continues.',
-    );
+    throw new DomainError('conflict', { key: 'errors:findings.closedAuditFinding' });
   }
   return audit;
 }
@@ -45,14 +40,17 @@ export function requireRequirements(ctx: RepoContext, auditId: string, itemIds: 
     path: [...path, 'itemIds', i],
     message: "Not a requirement of this audit's checklist",
   }));
-  const what = bad.length === 1 ? 'The chosen requirement is' : `${bad.length} of the chosen requirements are`;
-  throw new DomainError('invalid_input', `${what} not a requirement of this audit (pick from its checklist).`, issues);
+  throw new DomainError(
+    'invalid_input',
+    { key: 'errors:findings.notRequirement', params: { count: bad.length } },
+    issues,
+  );
 }
 
-const RECORD_TABLES: Record<FindingRecordType, [table: string, noun: string]> = {
-  interview: ['interviews', 'interview'],
-  observation: ['observations', 'observation'],
-  document: ['documents_reviewed', 'document reviewed'],
+const RECORD_TABLES: Record<FindingRecordType, string> = {
+  interview: 'interviews',
+  observation: 'observations',
+  document: 'documents_reviewed',
 };
 
 /** Linked interviews, observations and documents must be records of the same audit. */
@@ -63,15 +61,16 @@ export function requireRecords(
   path: Path,
 ): void {
   records.forEach((r, i) => {
-    const [table, noun] = RECORD_TABLES[r.type];
+    const table = RECORD_TABLES[r.type];
     const owner = ctx.db.prepare(`SELECT audit_id FROM ${table} WHERE id = ?`).pluck().get(r.id) as string | undefined;
     if (owner === auditId) return;
-    const message =
-      owner === undefined
-        ? `The linked ${noun} does not exist (it may have been deleted).`
-        : `The linked ${noun} belongs to another audit; a finding cites evidence from its own audit.`;
-    throw new DomainError(owner === undefined ? 'not_found' : 'invalid_input', message, [
-      { path: [...path, 'records', i], message },
+    const text: ErrorText = {
+      key:
+        owner === undefined ? `errors:findings.linkedMissing.${r.type}` : `errors:findings.linkedOtherAudit.${r.type}`,
+    };
+    // The field's own message stays the English sentence (field issues carry no key yet).
+    throw new DomainError(owner === undefined ? 'not_found' : 'invalid_input', text, [
+      { path: [...path, 'records', i], message: errorText('en', text) },
     ]);
   });
 }
@@ -100,11 +99,10 @@ export function requireNotCitedByIssued(ctx: RepoContext, type: FindingRecordTyp
     .pluck()
     .all(type, id) as string[];
   if (numbers.length === 0) return;
-  const noun = RECORD_TABLES[type][1];
-  throw new DomainError(
-    'conflict',
-    `This ${noun} is objective evidence of issued finding ${numbers.join(', ')} and cannot be deleted.`,
-  );
+  throw new DomainError('conflict', {
+    key: `errors:findings.citedByIssued.${type}`,
+    params: { numbers: numbers.join(', ') },
+  });
 }
 
 /**
@@ -117,16 +115,10 @@ export function requireNoIssuedFindings(ctx: RepoContext, auditId: string): void
     .pluck()
     .get(auditId) as number;
   if (issued > 0) {
-    throw new DomainError(
-      'conflict',
-      `This audit has ${issued === 1 ? 'an issued finding' : `${issued} issued findings`}; it is part of the certification record and cannot be deleted.`,
-    );
+    throw new DomainError('conflict', { key: 'errors:findings.auditHasIssued', params: { count: issued } });
   }
   const verified = ctx.db.prepare('SELECT 1 FROM findings WHERE verified_in_audit_id = ?').get(auditId);
   if (verified) {
-    throw new DomainError(
-      'conflict',
-      'Findings of earlier audits were verified in this audit; it is part of the certification record and cannot be deleted.',
-    );
+    throw new DomainError('conflict', { key: 'errors:findings.verifiedHere' });
   }
 }

@@ -43,7 +43,7 @@ export interface AuditDates {
 
 export function findingRow(ctx: RepoContext, id: string): FindingRow {
   const row = ctx.db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined;
-  if (!row) throw new DomainError('not_found', 'This finding does not exist (it may have been deleted as a draft).');
+  if (!row) throw new DomainError('not_found', { key: 'errors:findings.notFound' });
   return row;
 }
 
@@ -54,7 +54,7 @@ export function auditDates(ctx: RepoContext, auditId: string): AuditDates {
        FROM audits WHERE id = ?`,
     )
     .get(auditId) as AuditDates | undefined;
-  if (!audit) throw new DomainError('not_found', 'This audit does not exist (it may have been deleted).');
+  if (!audit) throw new DomainError('not_found', { key: 'errors:audits.notFound' });
   return audit;
 }
 

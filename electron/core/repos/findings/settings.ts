@@ -11,7 +11,7 @@ export function findingSettings(ctx: RepoContext, auditId: string): FindingSetti
          response_days_minor AS responseDaysMinor FROM audits WHERE id = ?`,
     )
     .get(auditId) as FindingSettings | undefined;
-  if (!row) throw new DomainError('not_found', 'This audit does not exist (it may have been deleted).');
+  if (!row) throw new DomainError('not_found', { key: 'errors:audits.notFound' });
   return row;
 }
 
@@ -20,7 +20,7 @@ export function setFindingSettings(ctx: RepoContext, input: OpParsed<'findings.s
   requireEditableAudit(ctx, input.auditId);
   const start = ctx.db.prepare('SELECT start_date FROM audits WHERE id = ?').pluck().get(input.auditId) as string;
   if (input.closingMeetingDate !== null && input.closingMeetingDate < start) {
-    throw new DomainError('invalid_input', `The closing meeting cannot be before the audit starts (${start}).`, [
+    throw new DomainError('invalid_input', { key: 'errors:findings.closingBeforeStart', params: { start } }, [
       { path: ['closingMeetingDate'], message: `On or after ${start}` },
     ]);
   }

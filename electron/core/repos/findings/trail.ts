@@ -21,7 +21,7 @@ export function trailOf(ctx: RepoContext, { recordType, recordId }: Query): Trai
     )
     .all(recordType, recordId) as TrailEntry[];
   if (rows.length === 0 && !ctx.db.prepare(`SELECT 1 FROM ${TABLES[recordType]} WHERE id = ?`).get(recordId)) {
-    throw new DomainError('not_found', 'There is no such record, and nothing was ever recorded about it.');
+    throw new DomainError('not_found', { key: 'errors:findings.noSuchRecord' });
   }
   // Values are stored as SQLite gives them (numbers stay numbers); the trail answers text.
   return rows.map((r) => ({

@@ -15,9 +15,14 @@ export interface RecordRowBase {
 /** Column values to write; `undefined` means "not part of this edit". */
 export type Columns = Record<string, string | null | undefined>;
 
-export function recordRow<T extends RecordRowBase>(ctx: RepoContext, table: RecordTable, id: string, what: string): T {
+export function recordRow<T extends RecordRowBase>(
+  ctx: RepoContext,
+  table: RecordTable,
+  id: string,
+  what: 'interview' | 'observation' | 'document',
+): T {
   const row = ctx.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as T | undefined;
-  if (!row) throw new DomainError('not_found', `This ${what} does not exist (it or its audit may have been deleted).`);
+  if (!row) throw new DomainError('not_found', { key: `errors:records.notFound.${what}` });
   return row;
 }
 
