@@ -42,7 +42,7 @@ export const securityDe: Catalogue<typeof securityEn> = {
     confirmText:
       'Fieldwork schließt die Datenbank, schreibt eine verschlüsselte Kopie, prüft sie und setzt sie an die Stelle der unverschlüsselten. Ein großer Ordner braucht eine Weile; währenddessen ist nichts anderes möglich. Bricht der Computer mittendrin ab, bleibt der unverschlüsselte Ordner vollständig.',
     confirm: 'Jetzt verschlüsseln',
-    running: 'Der Datenordner wird verschlüsselt … Lassen Sie Fieldwork geöffnet.',
+    running: 'Der Datenordner wird verschlüsselt… Lassen Sie Fieldwork geöffnet.',
     submit: 'Mit dieser Passphrase verschlüsseln',
     done: 'Der Datenordner ist verschlüsselt',
     failed: 'Der Ordner wurde nicht verschlüsselt',
