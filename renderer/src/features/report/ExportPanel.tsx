@@ -2,24 +2,32 @@ import { Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportKind } from '#shared/domain/report';
+import type { ReportTemplate } from '#shared/domain/report-templates';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { ByteFailure } from '../../api/bytes';
 import { JobProgress } from './JobProgress';
+import { layoutChoice, ReportLayoutSelect, type ReportLayout } from './ReportLayoutSelect';
 import { downloadJob, useExportJob } from './useExportJob';
 
 interface Props {
   auditId: string;
   onIssue: () => void;
+  /** The Word layouts for the audit report (Settings → Report templates) and the one chosen. */
+  templates: readonly ReportTemplate[];
+  layout: ReportLayout;
+  onLayout: (layout: ReportLayout) => void;
 }
 
 /** Drafts for reading and sharing; issuing (freezing and signing) is a separate step. */
-export function ExportPanel({ auditId, onIssue }: Props) {
+export function ExportPanel({ auditId, onIssue, templates, layout, onLayout }: Props) {
   const { t } = useTranslation('report');
   const exporter = useExportJob();
 
   const start = async (kind: ExportKind, format: ExportFormat) => {
     exporter.clear();
-    const outcome = await exporter.run({ auditId, kind, format });
+    // The layout chosen is the audit report's; the NC list keeps its own default.
+    const template = kind === 'report' ? layoutChoice(layout, templates) : undefined;
+    const outcome = await exporter.run({ auditId, kind, format, ...(template ? { template } : {}) });
     if ('error' in outcome) return notifyError(outcome.error, t('export.notStarted'));
     const { job } = outcome;
     if (job.state !== 'done') return;
@@ -38,6 +46,7 @@ export function ExportPanel({ auditId, onIssue }: Props) {
       <Text size="sm" c="dimmed">
         {t('export.draftsHint')}
       </Text>
+      <ReportLayoutSelect templates={templates} value={layout} onChange={onLayout} disabled={exporter.busy} />
       <Group gap="sm">
         <Button
           leftSection={<IconDownload size={16} />}

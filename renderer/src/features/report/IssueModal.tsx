@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { ApiError } from '#shared/api/result';
 import type { ExportKind } from '#shared/domain/report';
+import type { TemplateChoice } from '#shared/domain/report-templates';
 import type { SigningIdentity } from '#shared/domain/signing';
 import { errorText } from '../../i18n/errorText';
 import { href } from '../../lib/router';
@@ -21,6 +22,8 @@ interface Props {
   identities: SigningIdentity[];
   leadAuditor: string;
   by: string;
+  /** The audit report's layout chosen on the tab; absent: the default of its language. */
+  reportTemplate?: TemplateChoice | undefined;
 }
 
 /** The backend's refusal for gaps open (shared/rules/gates): the reason field is named, each gap is an issue. */
@@ -30,6 +33,10 @@ const gapsOf = (refusal: ApiError | { code: string; message: string } | null): s
   return issues.filter((i) => i.path[0] === 'gaps').map((i) => i.message);
 };
 
+/** The backend's refusal to issue in a layout that leaves out required contents until confirmed. */
+const needsTemplateConfirmation = (error: { code: string; message: string } | ApiError): boolean =>
+  'issues' in error && (error.issues ?? []).some((i) => i.path[0] === 'templateConfirmed');
+
 /**
  * Freezes the report as a new numbered version and signs it. Refusals that
  * concern a field (the passphrase) are shown on it; an expired certificate
@@ -37,7 +44,8 @@ const gapsOf = (refusal: ApiError | { code: string; message: string } | null): s
  * the issue gates list gaps: they are then listed here, and issuing anyway
  * needs a typed reason, which the audit trail keeps and the report prints.
  */
-export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, by: defaultBy }: Props) {
+export function IssueModal(props: Props) {
+  const { opened, onClose, auditId, identities, leadAuditor, by: defaultBy, reportTemplate } = props;
   const { t } = useTranslation('report');
   const kindLabel = (k: ExportKind) => t(`labels:exportKind.${k}`);
   const [kind, setKind] = useState<ExportKind>('report');
@@ -50,6 +58,9 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
   const [refusal, setRefusal] = useState<ApiError | { code: string; message: string } | null>(null);
   const [expiredNotice, setExpiredNotice] = useState<string | null>(null);
   const [acceptExpired, setAcceptExpired] = useState(false);
+  // Set when the backend names what the layout leaves out; issuing then needs the box ticked.
+  const [templateNotice, setTemplateNotice] = useState<string | null>(null);
+  const [templateConfirmed, setTemplateConfirmed] = useState(false);
   // The gaps the backend named when it refused; null until it has (or for the NC list, which is not gated).
   const [gaps, setGaps] = useState<string[] | null>(null);
   const [reason, setReason] = useState('');
@@ -78,6 +89,8 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
     setRefusal(null);
     setExpiredNotice(null);
     setAcceptExpired(false);
+    setTemplateNotice(null);
+    setTemplateConfirmed(false);
     setGaps(null);
     setReason('');
     setReasonError(null);
@@ -93,10 +106,13 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
     setPickError(null);
     setRefusal(null);
     setReasonError(null);
+    const template = kind === 'report' ? reportTemplate : undefined;
     const outcome = await issuer.run({
       auditId,
       kind,
       format: 'docx',
+      ...(template ? { template } : {}),
+      ...(templateConfirmed ? { templateConfirmed } : {}),
       issue: {
         identityId: identity.id,
         unlock: unlockFor(identity, passphrase),
@@ -110,6 +126,7 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
       if (error.code === 'certificate_expired') return setExpiredNotice(errorText(error));
       const named = gapsOf(error);
       if (named) return setGaps(named);
+      if (needsTemplateConfirmation(error)) return setTemplateNotice(errorText(error));
       return setRefusal(error);
     }
     if ('job' in outcome && outcome.job.state === 'done') {
@@ -119,6 +136,8 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
       setPassphrase('');
       setExpiredNotice(null);
       setAcceptExpired(false);
+      setTemplateNotice(null);
+      setTemplateConfirmed(false);
       setGaps(null);
       setReason('');
       issuer.clear();
@@ -149,7 +168,13 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
                 { value: 'nc_list', label: t('issue.ncListDocx', { kind: kindLabel('nc_list') }) },
               ]}
               value={kind}
-              onChange={(v) => v && setKind(v)}
+              onChange={(v) => {
+                if (!v) return;
+                // The other document has its own layout: what was confirmed for one is not for the other.
+                setKind(v);
+                setTemplateNotice(null);
+                setTemplateConfirmed(false);
+              }}
               allowDeselect={false}
             />
             <SignerFields
@@ -207,6 +232,18 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
                 reasonRef={reasonField}
               />
             )}
+            {templateNotice && (
+              <Alert color="yellow" icon={<IconAlertTriangle />} title={t('issue.templateTitle')} role="alert">
+                <Stack gap="xs">
+                  <Text size="sm">{templateNotice}</Text>
+                  <Checkbox
+                    label={t('issue.templateConfirm')}
+                    checked={templateConfirmed}
+                    onChange={(e) => setTemplateConfirmed(e.currentTarget.checked)}
+                  />
+                </Stack>
+              </Alert>
+            )}
             {refusal && !onPassphrase && (
               <Alert color="red" icon={<IconAlertTriangle />} title={t('issue.notIssued')} role="alert">
                 {errorText(refusal)}
@@ -221,7 +258,7 @@ export function IssueModal({ opened, onClose, auditId, identities, leadAuditor, 
                 type="submit"
                 color={gated ? 'orange' : undefined}
                 loading={issuer.busy}
-                disabled={expiredNotice !== null && !acceptExpired}
+                disabled={(expiredNotice !== null && !acceptExpired) || (templateNotice !== null && !templateConfirmed)}
               >
                 {expiredNotice ? t('issue.signAnyway') : gated ? t('issue.issueAnyway') : t('issue.submit')}
               </Button>

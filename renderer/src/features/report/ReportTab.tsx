@@ -10,6 +10,7 @@ import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { useActor } from '../../lib/useActor';
 import { ExportPanel } from './ExportPanel';
+import { layoutChoice, type ReportLayout } from './ReportLayoutSelect';
 import { IssuedVersions } from './IssuedVersions';
 import { IssueModal } from './IssueModal';
 import { ReportDetailsForm } from './ReportDetailsForm';
@@ -52,6 +53,8 @@ export function ReportTab({ audit }: { audit: Audit }) {
   const { t } = useTranslation('report');
   const state = useOp('reports.get', { auditId: audit.id });
   const identities = useOp('signing.list', {});
+  const templates = useOp('reportTemplates.list', { type: 'report' });
+  const [layout, setLayout] = useState<ReportLayout>('default');
   const by = useActor(audit);
   const [issuing, setIssuing] = useState(false);
   const lead = audit.team.find((m) => m.role === 'lead_auditor')?.name ?? '';
@@ -69,6 +72,9 @@ export function ReportTab({ audit }: { audit: Audit }) {
       <Block title={t('tab.export')}>
         <ExportPanel
           auditId={audit.id}
+          templates={templates.data ?? []}
+          layout={layout}
+          onLayout={setLayout}
           onIssue={() => {
             identities.reload();
             setIssuing(true);
@@ -94,6 +100,7 @@ export function ReportTab({ audit }: { audit: Audit }) {
         identities={identities.data ?? []}
         leadAuditor={lead}
         by={by}
+        reportTemplate={layoutChoice(layout, templates.data ?? [])}
       />
     </Stack>
   );

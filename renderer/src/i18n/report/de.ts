@@ -69,6 +69,8 @@ export const reportDe: Catalogue<typeof reportEn> = {
     enterPassphrase: 'Geben Sie die Passphrase ein',
     sayWhy: 'Geben Sie an, warum der Bericht trotz offener Lücken ausgestellt wird',
     done: '{{kind}} ausgestellt und signiert',
+    templateTitle: 'Dem Layout fehlen Inhalte, die ein Bericht haben muss',
+    templateConfirm: 'Trotzdem in diesem Layout ausstellen',
   },
   versions: {
     unreadable: 'Die ausgestellte Datei konnte nicht gelesen werden',

@@ -66,6 +66,8 @@ export const reportEn = {
     enterPassphrase: 'Enter the passphrase',
     sayWhy: 'Say why the report is issued with these gaps open',
     done: '{{kind}} issued and signed',
+    templateTitle: 'The layout leaves out contents a report must have',
+    templateConfirm: 'Issue in this layout anyway',
   },
   versions: {
     unreadable: 'The issued file could not be read',

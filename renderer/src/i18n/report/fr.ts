@@ -69,6 +69,8 @@ export const reportFr: Catalogue<typeof reportEn> = {
     enterPassphrase: 'Saisissez la phrase secrète',
     sayWhy: 'Indiquez pourquoi le rapport est émis avec ces lacunes ouvertes',
     done: '{{kind}} émis et signé',
+    templateTitle: 'La mise en page omet des contenus qu’un rapport doit avoir',
+    templateConfirm: 'Émettre quand même dans cette mise en page',
   },
   versions: {
     unreadable: 'Le fichier émis n’a pas pu être lu',
