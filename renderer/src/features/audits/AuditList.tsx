@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Select, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Card, Group, Select, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconArrowDown,
@@ -9,7 +9,7 @@ import {
   IconSearch,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_STATUSES, AUDIT_TYPES, type AuditStatus, type AuditSummary, type AuditType } from '#shared/domain/audit';
 import { useOp } from '../../api/ops';
@@ -20,7 +20,8 @@ import { Empty } from '../../components/Empty';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDayRange } from '../../lib/format';
-import { AuditStatusBadge } from '../../components/AuditStatusBadge';
+import { AUDIT_STATUS_COLORS } from '../../components/AuditStatusBadge';
+import { CellBadge, CellLink, Dimmed, type CellTone } from '../../components/windowed/cells';
 import { auditListInput, type AuditSort } from './auditListQuery';
 
 /**
@@ -34,8 +35,6 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
   const [type, setType] = useState<AuditType | null>(null);
   const [sort, setSort] = useState<AuditSort>('start_desc');
   const { t } = useTranslation('audits');
-  const statusOptions = AUDIT_STATUSES.map((s) => ({ value: s, label: t(`labels:auditStatus.${s}`) }));
-  const typeOptions = AUDIT_TYPES.map((v) => ({ value: v, label: t(`labels:auditType.${v}`) }));
 
   const audits = usePagedOp('audits.page', auditListInput({ sort, search: debouncedSearch, status, type }));
   const filtered = Boolean(search.trim() || status || type);
@@ -49,9 +48,10 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
   // Only the first-run message counts the clients: a screen listing audits asks for nothing beside its first page.
   const clients = useOp('clients.list', {}, { enabled: firstRun });
   const canPlan = (clients.data?.length ?? 0) > 0;
-
-  return (
-    <>
+  const toggleSort = useCallback(() => setSort((s) => (s === 'start_asc' ? 'start_desc' : 'start_asc')), []);
+  // The same element while these stay: React skips it when the list's answer renders the screen again.
+  const header = useMemo(
+    () => (
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
@@ -66,6 +66,13 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
           </>
         }
       />
+    ),
+    [t, importPackage, firstRun],
+  );
+
+  return (
+    <>
+      {header}
       {audits.error && !audits.rows ? (
         <LoadError error={audits.error} onRetry={audits.reload} />
       ) : firstRun ? (
@@ -75,34 +82,7 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
         </>
       ) : (
         <>
-          <Group mb="md" align="flex-end" gap="sm" role="search">
-            <TextInput
-              label={t('list.searchLabel')}
-              placeholder={t('list.searchPlaceholder')}
-              leftSection={<IconSearch size={16} />}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              style={{ flex: '1 1 260px' }}
-            />
-            <Select
-              label={t('list.status')}
-              placeholder={t('list.anyStatus')}
-              data={statusOptions}
-              value={status}
-              onChange={setStatus}
-              clearable
-              w={170}
-            />
-            <Select
-              label={t('list.type')}
-              placeholder={t('list.anyType')}
-              data={typeOptions}
-              value={type}
-              onChange={setType}
-              clearable
-              w={190}
-            />
-          </Group>
+          <AuditFilters {...{ search, status, type, setSearch, setStatus, setType }} />
           {!audits.rows ? (
             <TableSkeleton />
           ) : audits.rows.length === 0 ? (
@@ -123,7 +103,7 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
               total={audits.total}
               onNearEnd={audits.loadMore}
               sort={sort}
-              onToggleSort={() => setSort(sort === 'start_asc' ? 'start_desc' : 'start_asc')}
+              onToggleSort={toggleSort}
             />
           )}
         </>
@@ -132,30 +112,87 @@ export function AuditList({ importPackage, setup }: { importPackage: ReactNode; 
   );
 }
 
-/** The table's columns; the one with id 'dates' sorts. */
-const columns = (t: TFunction<'audits'>): (Column<AuditSummary> & { id?: 'dates' })[] => [
-  {
-    header: t('list.client'),
-    cell: (a) => (
-      <Anchor href={href(`/audits/${a.id}`)} fw={500} onClick={(e) => e.stopPropagation()}>
-        {a.clientName}
-      </Anchor>
-    ),
-  },
-  { header: t('list.type'), width: 170, cell: (a) => t(`labels:auditType.${a.type}`) },
-  { header: t('list.status'), width: 150, cell: (a) => <AuditStatusBadge status={a.status} size="sm" /> },
-  { id: 'dates', header: t('list.dates'), width: 220, cell: (a) => formatDayRange(a.startDate, a.endDate) },
-  {
-    header: t('list.leadAuditor'),
-    width: 200,
-    cell: (a) =>
-      a.leadAuditor || (
-        <Text span c="dimmed">
-          —
-        </Text>
+/**
+ * The list's search and filters. Memoised: the screen renders again when the list's answer arrives, and the
+ * text field and the two selects need not (their props are the filters and React's state setters, which stay).
+ */
+const AuditFilters = memo(function AuditFilters({
+  search,
+  status,
+  type,
+  setSearch,
+  setStatus,
+  setType,
+}: {
+  search: string;
+  status: AuditStatus | null;
+  type: AuditType | null;
+  setSearch: Dispatch<SetStateAction<string>>;
+  setStatus: Dispatch<SetStateAction<AuditStatus | null>>;
+  setType: Dispatch<SetStateAction<AuditType | null>>;
+}) {
+  const { t } = useTranslation('audits');
+  const statusOptions = useMemo(
+    () => AUDIT_STATUSES.map((s) => ({ value: s, label: t(`labels:auditStatus.${s}`) })),
+    [t],
+  );
+  const typeOptions = useMemo(() => AUDIT_TYPES.map((v) => ({ value: v, label: t(`labels:auditType.${v}`) })), [t]);
+  return (
+    <Group mb="md" align="flex-end" gap="sm" role="search">
+      <TextInput
+        label={t('list.searchLabel')}
+        placeholder={t('list.searchPlaceholder')}
+        leftSection={<IconSearch size={16} />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        style={{ flex: '1 1 260px' }}
+      />
+      <Select
+        label={t('list.status')}
+        placeholder={t('list.anyStatus')}
+        data={statusOptions}
+        value={status}
+        onChange={setStatus}
+        clearable
+        w={170}
+      />
+      <Select
+        label={t('list.type')}
+        placeholder={t('list.anyType')}
+        data={typeOptions}
+        value={type}
+        onChange={setType}
+        clearable
+        w={190}
+      />
+    </Group>
+  );
+});
+
+/** The table's columns; the one with id 'dates' sorts. Plain cells (components/windowed/cells), labels looked up once. */
+const columns = (t: TFunction<'audits'>): (Column<AuditSummary> & { id?: 'dates' })[] => {
+  const types = Object.fromEntries(AUDIT_TYPES.map((v) => [v, t(`labels:auditType.${v}`)])) as Record<string, string>;
+  const statuses = Object.fromEntries(AUDIT_STATUSES.map((s) => [s, t(`labels:auditStatus.${s}`)])) as Record<
+    string,
+    string
+  >;
+  return [
+    { header: t('list.client'), cell: (a) => <CellLink href={href(`/audits/${a.id}`)}>{a.clientName}</CellLink> },
+    { header: t('list.type'), width: 170, cell: (a) => types[a.type] },
+    {
+      header: t('list.status'),
+      width: 150,
+      // <AuditStatusBadge size="sm">, drawn plain.
+      cell: (a) => (
+        <CellBadge tone={AUDIT_STATUS_COLORS[a.status] as CellTone} look="light" size="sm" radius="pill">
+          {statuses[a.status]}
+        </CellBadge>
       ),
-  },
-];
+    },
+    { id: 'dates', header: t('list.dates'), width: 220, cell: (a) => formatDayRange(a.startDate, a.endDate) },
+    { header: t('list.leadAuditor'), width: 200, cell: (a) => a.leadAuditor || <Dimmed>—</Dimmed> },
+  ];
+};
 
 function AuditTable({
   audits,
@@ -173,26 +210,30 @@ function AuditTable({
   const ascending = sort === 'start_asc';
   const { t } = useTranslation('audits');
   // The Dates header sorts: the sort runs in SQL, so it is a new query, not a reordering here.
-  const shown = columns(t).map((c) =>
-    c.id !== 'dates'
-      ? c
-      : {
-          ...c,
-          th: { 'aria-sort': ascending ? 'ascending' : 'descending' },
-          header: (
-            <UnstyledButton
-              onClick={onToggleSort}
-              fw={600}
-              fz="sm"
-              aria-label={ascending ? t('list.sortOldest') : t('list.sortNewest')}
-            >
-              <Group gap={4} component="span" wrap="nowrap">
-                {t('list.dates')}
-                {ascending ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
-              </Group>
-            </UnstyledButton>
-          ),
-        },
+  const shown = useMemo(
+    () =>
+      columns(t).map((c) =>
+        c.id !== 'dates'
+          ? c
+          : {
+              ...c,
+              th: { 'aria-sort': ascending ? 'ascending' : 'descending' },
+              header: (
+                <UnstyledButton
+                  onClick={onToggleSort}
+                  fw={600}
+                  fz="sm"
+                  aria-label={ascending ? t('list.sortOldest') : t('list.sortNewest')}
+                >
+                  <Group gap={4} component="span" wrap="nowrap">
+                    {t('list.dates')}
+                    {ascending ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
+                  </Group>
+                </UnstyledButton>
+              ),
+            },
+      ),
+    [t, ascending, onToggleSort],
   );
   return (
     <Card p={0}>
