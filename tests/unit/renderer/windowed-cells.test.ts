@@ -8,14 +8,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/serve';
 
-// .tsx modules, outside this project's TypeScript files: typed here by what the test reads.
+// .tsx modules, outside this project's TypeScript files (so named by a variable): typed here by what the test reads.
+const LABELS = '../../../renderer/src/components/findings/labels';
+const AUDIT_BADGE = '../../../renderer/src/components/AuditStatusBadge';
 type Colours = Record<string, string>;
-const { STATUS_COLORS, TYPE_COLORS } =
-  (await import('../../../renderer/src/components/findings/labels')) as unknown as {
-    STATUS_COLORS: Colours;
-    TYPE_COLORS: Colours;
-  };
-const { AUDIT_STATUS_COLORS } = (await import('../../../renderer/src/components/AuditStatusBadge')) as unknown as {
+const { STATUS_COLORS, TYPE_COLORS } = (await import(/* @vite-ignore */ LABELS)) as unknown as {
+  STATUS_COLORS: Colours;
+  TYPE_COLORS: Colours;
+};
+const { AUDIT_STATUS_COLORS } = (await import(/* @vite-ignore */ AUDIT_BADGE)) as unknown as {
   AUDIT_STATUS_COLORS: Colours;
 };
 
