@@ -28,7 +28,7 @@ import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -438,6 +438,8 @@ async function main(): Promise<void> {
         `ratio ${(recordsMs / ourMs).toFixed(2)}`,
     );
     const ratio = Math.round((baseMs / ourMs) * 100) / 100;
+    // CPU time (user + system, all threads): what the README's figure is, steadier than wall time on a shared machine.
+    const cpuRatio = Math.round((median(baseCpu) / median(ourCpu)) * 100) / 100;
     const peak = Math.round(Math.max(...peaks));
     console.error(
       `${p.records} records, ${p.evidenceFiles.length} evidence files, ${(p.evidenceBytes / 2 ** 20).toFixed(0)} MiB; ` +
@@ -454,6 +456,10 @@ async function main(): Promise<void> {
           'the records, their change-log and search entries: one prepared INSERT per row in one transaction; copyFile + fsync of the evidence',
         baseline_value: Math.round(p.records / (baseMs / 1000)),
         ratio,
+        cpu_s: Math.round(median(ourCpu)) / 1000,
+        baseline_cpu_s: Math.round(median(baseCpu)) / 1000,
+        cpu_ratio: cpuRatio,
+        load_average: Math.round(loadavg()[0]! * 10) / 10,
         peak_rss_mb: peak,
         runs: ROUNDS,
         target_ratio: TARGET_RATIO,

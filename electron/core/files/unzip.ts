@@ -78,6 +78,12 @@ export interface CheckedZip {
   entries: ZipEntry[];
   /** The entry's content in chunks, checked against its declared size and CRC; throws ZipRefused. */
   chunks(entry: ZipEntry): AsyncGenerator<Buffer>;
+  /**
+   * Where a stored entry's bytes start in the file (its local header read and
+   * bounds-checked by yauzl), for a caller that reads them itself; throws
+   * ZipRefused('damaged', 'truncated') as chunks() does.
+   */
+  dataStart(entry: ZipEntry): Promise<number>;
   close(): void;
 }
 
@@ -153,7 +159,16 @@ export async function checkDirectory(zip: ZipFile, limits: ZipLimits): Promise<C
     }
     yield* entryChunks(stored, entry);
   }
-  return { entries: [...sources.keys()], chunks, close: () => zip.close() };
+  const dataStart = (entry: ZipEntry): Promise<number> => {
+    const source = sources.get(entry);
+    if (!source) throw new Error('Not an entry of this ZIP file');
+    return new Promise((resolve, reject) =>
+      zip.readLocalFileHeader(source, { minimal: true }, (err, header) =>
+        err ? reject(new ZipRefused('damaged', 'truncated')) : resolve(header.fileDataStart),
+      ),
+    );
+  };
+  return { entries: [...sources.keys()], chunks, dataStart, close: () => zip.close() };
 }
 
 /** The central directory's records, one at a time; a directory yauzl cannot read was cut short or damaged. */

@@ -22,5 +22,11 @@ declare module 'yauzl' {
     eachEntry(): AsyncIterableIterator<Entry>;
     /** `decodeFileData: false`: the entry's bytes exactly as stored (still compressed). */
     openReadStreamPromise(entry: Entry, options?: { decodeFileData?: boolean }): Promise<Readable>;
+    /** The local header; `minimal`: only where the entry's bytes start (checked to end within the file). */
+    readLocalFileHeader(
+      entry: Entry,
+      options: { minimal: true },
+      callback: (err: Error | null, header: { fileDataStart: number }) => void,
+    ): void;
   }
 }

@@ -44,8 +44,9 @@ export interface ReadPackageResult {
 
 export interface EvidenceReader {
   /**
-   * The file's bytes in chunks; throws the hash refusal at the end if they no
-   * longer match. `hashedByCaller`: the caller hashes every byte itself (the
+   * The file's bytes in chunks, each a view of one reused buffer: valid only
+   * until the next chunk is asked for (copy what must be kept); throws the
+   * hash refusal at the end if they no longer match. `hashedByCaller`: the caller hashes every byte itself (the
    * evidence store's writer does) and refuses a mismatch with `mismatch()`;
    * the bytes are then not hashed twice.
    */
@@ -174,6 +175,9 @@ async function parseLines(zip: ZipFile, entry: ZipEntry, listed: PackageEntry, r
   if (wrong) throw refused.record(entry.name, wrong.line, wrong.detail);
 }
 
+/** Evidence is read 1 MiB at a time into one reused buffer (unzip-file.ts chunksInto). */
+const EVIDENCE_READ_BYTES = 1024 * 1024;
+
 /** The wall time of a clock value, in ms. */
 const wallTime = (clock: string): number => Number(clock.slice(0, 13));
 
@@ -288,9 +292,10 @@ async function readOpened(
   if (wallTime(latest) > now + MAX_CLOCK_AHEAD_MS) throw refused.future(new Date(wallTime(latest)).toISOString());
 
   const evidence = [...listed.values()].filter((e) => e.path.startsWith('evidence/'));
-  for (const e of options.evidenceHashesLater ? [] : evidence) {
+  const buffer = options.evidenceHashesLater ? undefined : Buffer.allocUnsafe(EVIDENCE_READ_BYTES);
+  for (const e of buffer ? evidence : []) {
     const hash = createHash('sha256');
-    for await (const chunk of zip.chunks(byName.get(e.path)!)) hash.update(chunk);
+    for await (const chunk of zip.chunksInto(byName.get(e.path)!, buffer!)) hash.update(chunk);
     if (hash.digest('hex') !== e.sha256) throw refused.hash(e.path);
   }
 
@@ -316,13 +321,15 @@ async function evidenceReader(
     throw translate(e, limits);
   }
   const byName = new Map(zip.entries.map((e) => [e.name, e]));
+  let buffer: Buffer | undefined;
   async function* chunks(sha256: string, options: { hashedByCaller?: boolean } = {}): AsyncGenerator<Buffer> {
     const listed = verified.get(sha256);
     const entry = listed && byName.get(listed.path);
     if (!listed || !entry) throw new DomainError('not_found', 'This evidence file is not in the team package.');
     const hash = options.hashedByCaller ? null : createHash('sha256');
     try {
-      for await (const chunk of zip.chunks(entry)) {
+      // One buffer for every file (the caller is done with a chunk when it asks for the next).
+      for await (const chunk of zip.chunksInto(entry, (buffer ??= Buffer.allocUnsafe(EVIDENCE_READ_BYTES)))) {
         hash?.update(chunk);
         yield chunk;
       }

@@ -88,6 +88,14 @@ const plain = (v: unknown): v is Record<string, unknown> =>
 const primitive = (v: unknown): boolean =>
   v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
+/**
+ * The bases of a field that replaced nothing (most of a return's): one empty
+ * list for all, not one each — a large return holds hundreds of thousands of
+ * changes until its merge ends, and every object they hold is copied by the
+ * garbage collector. Frozen, as it is shared.
+ */
+const NO_BASES = Object.freeze([]) as unknown as string[];
+
 const MAX_FIELDS = 1000;
 const MAX_REPLACES = 1000;
 
@@ -152,7 +160,7 @@ export class ChangeDecoder {
       const field = typeof f === 'number' ? table.fields[f] : undefined;
       if (field === undefined) throw new LayoutError('field: not a declared field');
       const value = line[k + 1] as MergeChange['value'];
-      let replaces: string[] = [];
+      let replaces: string[] = NO_BASES;
       const b = bases?.[f as number];
       if (b !== undefined) {
         if (!Array.isArray(b) || b.length > MAX_REPLACES) throw new LayoutError('replaces: not a list of clocks');
