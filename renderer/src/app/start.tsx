@@ -31,7 +31,8 @@ function TranslatedTheme({ children }: { children: ReactNode }) {
   const { t } = useTranslation('shell');
   const close = t('theme.close');
   const eyeDropper = t('theme.eyeDropper');
-  const theme = useMemo(() => themeWith({ close, eyeDropper }), [close, eyeDropper]);
+  const passwordToggle = t('theme.passwordToggle');
+  const theme = useMemo(() => themeWith({ close, eyeDropper, passwordToggle }), [close, eyeDropper, passwordToggle]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       {children}

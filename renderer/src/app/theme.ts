@@ -6,6 +6,7 @@ import { readableColors } from './readableColors';
 export interface ThemeWords {
   close: string;
   eyeDropper: string;
+  passwordToggle: string;
 }
 
 /** The app's theme, its button names in `words` (start.tsx makes it again when the language changes). */
@@ -44,6 +45,7 @@ export const themeWith = (words: ThemeWords) =>
           props.size === 'xs' || props.size === 'sm' ? { root: { '--ai-size': rem(24) } } : { root: {} },
       }),
       ColorInput: { defaultProps: { eyeDropperButtonProps: { 'aria-label': words.eyeDropper } } },
+      PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': words.passwordToggle } } },
       // Key caps: Mantine's grey 7 on its grey key face is 4.28:1 (axe's scan of the Ctrl+K hints); body text reads.
       Kbd: { styles: { root: { color: 'var(--mantine-color-text)' } } },
     },

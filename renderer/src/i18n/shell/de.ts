@@ -68,6 +68,7 @@ export const shellDe: Catalogue<typeof shellEn> = {
   theme: {
     close: 'Schließen',
     eyeDropper: 'Eine Farbe vom Bildschirm übernehmen',
+    passwordToggle: 'Eingabe anzeigen oder verbergen',
   },
   refreshFailed: 'Konnte nicht aktualisiert werden',
 };

@@ -66,6 +66,7 @@ export const shellEn = {
   theme: {
     close: 'Close',
     eyeDropper: 'Pick a colour from the screen',
+    passwordToggle: 'Toggle password visibility',
   },
   /** A refresh that failed over the data still shown. */
   refreshFailed: 'Could not refresh',

@@ -68,6 +68,7 @@ export const shellFr: Catalogue<typeof shellEn> = {
   theme: {
     close: 'Fermer',
     eyeDropper: 'Prélever une couleur à l’écran',
+    passwordToggle: 'Afficher ou masquer la saisie',
   },
   refreshFailed: 'Actualisation impossible',
 };
