@@ -147,7 +147,7 @@ test('a minor NC raised from a checklist item through its whole life; the Noncon
       await expect(history).toContainText('Maria Lopez');
       await expect(history).toContainText('Statement');
       await expect(history).toContainText('NC-01');
-      await expect(history).toContainText('closed');
+      await expect(history).toContainText('Verified effective → Closed');
       const attached = changes.filter({ hasText: 'Verification attachment' });
       await expect(attached).toContainText('scope-statement-v3.txt (E-');
       await expect(attached).toContainText('Maria Lopez');

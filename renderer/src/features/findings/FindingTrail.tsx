@@ -1,7 +1,9 @@
 import { Table, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TrailEntry } from '#shared/domain/finding';
 import { useOp } from '../../api/ops';
+import { i18n } from '../../i18n/instance';
 import { LoadError } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
 import { itemShort, type AuditRefs } from '../../lib/useAuditRefs';
@@ -12,9 +14,31 @@ const fallbackLabel = (field: string) => {
   return label.charAt(0).toUpperCase() + label.slice(1);
 };
 
-/** Values as a person reads them: requirement numbers, not ids; a response's parts, not JSON. */
-function show(entry: TrailEntry, value: string | null, refs: AuditRefs): string {
+/** Fields whose values are codes: shown with the shared labels catalogue's words (in the UI language). */
+const CODED: Record<string, string> = {
+  status: 'findingStatus',
+  type: 'findingType',
+  verification_method: 'verificationMethod',
+};
+
+/**
+ * Values as a person reads them: requirement numbers, not ids; a response's parts, not JSON; a status in words,
+ * not its code (a code the catalogue does not know — a newer version's — shows as stored).
+ */
+function show(entry: TrailEntry, value: string | null, refs: AuditRefs, t: TFunction): string {
   if (value === null || value === '') return '—';
+  const group = CODED[entry.field];
+  if (group) {
+    const key = `labels:${group}.${value}`;
+    return i18n.exists(key) ? t(key) : value;
+  }
+  if (entry.field === 'response decision') {
+    // The trigger writes the decision, then ': ' and the comment when there is one.
+    const [decision, ...comment] = value.split(': ');
+    const key = `findings:trail.decisions.${decision}`;
+    if (!i18n.exists(key)) return value;
+    return [t(key), ...comment].join(': ');
+  }
   if (entry.field === 'requirement') {
     const item = refs.itemById.get(value);
     return item ? itemShort(item) : value;
@@ -38,7 +62,7 @@ export function FindingTrail({ findingId, refs }: { findingId: string; refs: Aud
   // Every change to the finding, and to its attachments, refreshes it (api/invalidation.ts).
   const trail = useOp('findings.trail', { recordType: 'finding', recordId: findingId });
   const entries = trail.data;
-  const { t, i18n } = useTranslation('findings');
+  const { t } = useTranslation('findings');
   const fieldLabel = (field: string) =>
     i18n.exists(`findings:trail.fields.${field}`) ? t(`trail.fields.${field}`) : fallbackLabel(field);
   return (
@@ -74,8 +98,8 @@ export function FindingTrail({ findingId, refs }: { findingId: string; refs: Aud
                   <Table.Td>{e.changedBy || '—'}</Table.Td>
                   <Table.Td>{fieldLabel(e.field)}</Table.Td>
                   <Table.Td style={{ wordBreak: 'break-word' }}>
-                    {e.oldValue !== null && `${show(e, e.oldValue, refs)} → `}
-                    {show(e, e.newValue, refs)}
+                    {e.oldValue !== null && `${show(e, e.oldValue, refs, t)} → `}
+                    {show(e, e.newValue, refs, t)}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -226,5 +226,6 @@ export const findingsDe: Catalogue<typeof findingsEn> = {
       attachment: 'Anhang',
       'verification attachment': 'Anhang zur Verifizierung',
     },
+    decisions: { pending: 'Offen', accepted: 'Angenommen', returned: 'Zurückgewiesen' },
   },
 };

@@ -229,5 +229,6 @@ export const findingsEn = {
       attachment: 'Attachment',
       'verification attachment': 'Verification attachment',
     },
+    decisions: { pending: 'Pending', accepted: 'Accepted', returned: 'Returned' },
   },
 } as const;

@@ -220,5 +220,6 @@ export const findingsFr: Catalogue<typeof findingsEn> = {
       attachment: 'Pièce jointe',
       'verification attachment': 'Pièce jointe de vérification',
     },
+    decisions: { pending: 'En attente', accepted: 'Acceptée', returned: 'Renvoyée' },
   },
 };
