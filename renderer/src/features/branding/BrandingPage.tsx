@@ -7,6 +7,7 @@ import {
   type CertificationBody,
   type CertificationBodyFields,
 } from '#shared/domain/branding';
+import { LANGUAGE_NATIVE_NAMES, LANGUAGES } from '#shared/i18n/languages';
 import { useWriteOp, useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
@@ -126,7 +127,7 @@ export function BrandingPage() {
               <Select
                 label={t('page.language')}
                 description={t('page.languageHint')}
-                data={[{ value: 'en', label: 'English' }]}
+                data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NATIVE_NAMES[l] }))}
                 allowDeselect={false}
                 {...form.getInputProps('language')}
               />

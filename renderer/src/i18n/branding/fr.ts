@@ -26,7 +26,8 @@ export const brandingFr: Catalogue<typeof brandingEn> = {
     token: '{{token}} {{help}}',
     example: 'Exemple : <example/>',
     language: 'Langue du rapport',
-    languageHint: 'D’autres langues suivront.',
+    languageHint:
+      'Les nouveaux audits commencent dans cette langue ; chaque audit peut choisir la sienne dans son formulaire.',
     images: 'Logo et marque d’accréditation',
     logoHint: 'Sur la couverture et dans l’en-tête de page. PNG, JPEG ou WebP, 2 Mo au plus.',
     markHint:
