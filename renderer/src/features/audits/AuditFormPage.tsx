@@ -13,15 +13,7 @@ import { auditToValues, emptyAuditValues, valuesToCreateInput, valuesToInput } f
 export function AuditCreatePage({ clientId }: { clientId: string | null }) {
   const { t } = useTranslation('audits');
   const create = useWriteOp('audits.create');
-  // New audits start in the certification body's report language (Settings → Certification body); the form is shown
-  // once that is known, and in English if it cannot be read (it never stops an audit being planned).
-  const body = useOp('branding.get', {});
-  const language = body.data?.language ?? (body.error ? 'en' : null);
-  const initialValues = useMemo(
-    () => (language ? emptyAuditValues(clientId ?? '', language) : null),
-    [clientId, language],
-  );
-  if (!initialValues) return <PageLoader />;
+  const initialValues = useMemo(() => emptyAuditValues(clientId ?? ''), [clientId]);
   return (
     <>
       <PageHeader

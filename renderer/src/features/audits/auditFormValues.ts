@@ -42,7 +42,7 @@ export interface AuditFormValues {
 
 export const newTeamRow = (role: TeamRole = 'auditor'): TeamRow => ({ key: randomId(), name: '', email: '', role });
 
-export const emptyAuditValues = (clientId = '', reportLanguage: Language = 'en'): AuditFormValues => ({
+export const emptyAuditValues = (clientId = ''): AuditFormValues => ({
   clientId,
   type: '',
   scope: '',
@@ -53,7 +53,7 @@ export const emptyAuditValues = (clientId = '', reportLanguage: Language = 'en')
   team: [newTeamRow('lead_auditor')],
   objectives: '',
   criteria: '',
-  reportLanguage,
+  reportLanguage: 'en',
   reportSecondLanguage: '',
   templateId: '',
   sampledRefs: null,

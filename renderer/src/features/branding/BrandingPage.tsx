@@ -7,7 +7,6 @@ import {
   type CertificationBody,
   type CertificationBodyFields,
 } from '#shared/domain/branding';
-import { LANGUAGE_NATIVE_NAMES, LANGUAGES } from '#shared/i18n/languages';
 import { useWriteOp, useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
@@ -127,7 +126,7 @@ export function BrandingPage() {
               <Select
                 label={t('page.language')}
                 description={t('page.languageHint')}
-                data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NATIVE_NAMES[l] }))}
+                data={[{ value: 'en', label: 'English' }]}
                 allowDeselect={false}
                 {...form.getInputProps('language')}
               />

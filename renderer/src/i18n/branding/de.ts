@@ -26,7 +26,7 @@ export const brandingDe: Catalogue<typeof brandingEn> = {
     token: '{{token}} {{help}}',
     example: 'Beispiel: <example/>',
     language: 'Berichtssprache',
-    languageHint: 'Neue Audits beginnen mit dieser Sprache; jedes Audit kann im Formular eine eigene wählen.',
+    languageHint: 'Weitere Sprachen folgen.',
     images: 'Logo und Akkreditierungszeichen',
     logoHint: 'Auf dem Deckblatt und im Seitenkopf. PNG, JPEG oder WebP, höchstens 2 MB.',
     markHint:

@@ -24,7 +24,7 @@ export const brandingEn = {
     token: '{{token}} {{help}}',
     example: 'Example: <example/>',
     language: 'Report language',
-    languageHint: 'New audits start with it; each audit can choose its own on its form.',
+    languageHint: 'More languages will follow.',
     images: 'Logo and accreditation mark',
     logoHint: 'On the cover and in the page header. PNG, JPEG or WebP, at most 2 MB.',
     markHint: "The accreditation body's mark, if your accreditation lets you use it on reports.",

@@ -26,8 +26,7 @@ export const brandingFr: Catalogue<typeof brandingEn> = {
     token: '{{token}} {{help}}',
     example: 'Exemple : <example/>',
     language: 'Langue du rapport',
-    languageHint:
-      'Les nouveaux audits commencent dans cette langue ; chaque audit peut choisir la sienne dans son formulaire.',
+    languageHint: 'D’autres langues suivront.',
     images: 'Logo et marque d’accréditation',
     logoHint: 'Sur la couverture et dans l’en-tête de page. PNG, JPEG ou WebP, 2 Mo au plus.',
     markHint:
