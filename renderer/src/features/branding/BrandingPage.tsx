@@ -1,4 +1,4 @@
-import { Button, ColorInput, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, ColorInput, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -123,13 +123,9 @@ export function BrandingPage() {
                   components={{ example: <b data-testid="report-number-example">{reportNumberExample(pattern)}</b> }}
                 />
               </Text>
-              <Select
-                label={t('page.language')}
-                description={t('page.languageHint')}
-                data={[{ value: 'en', label: 'English' }]}
-                allowDeselect={false}
-                {...form.getInputProps('language')}
-              />
+              <Text size="sm" c="dimmed">
+                {t('page.languageHint')}
+              </Text>
               <Group justify="flex-end">
                 <Button type="submit" loading={update.pending} variant={form.isDirty() ? 'filled' : 'default'}>
                   {t('page.save')}

@@ -25,8 +25,8 @@ export const brandingDe: Catalogue<typeof brandingEn> = {
     placeholders: 'Platzhalter: {{list}}',
     token: '{{token}} {{help}}',
     example: 'Beispiel: <example/>',
-    language: 'Berichtssprache',
-    languageHint: 'Weitere Sprachen folgen.',
+    languageHint:
+      'Jedes Audit wählt die Sprache seines Berichts, seiner Abweichungsliste und seines Auditplans in seinem eigenen Formular.',
     images: 'Logo und Akkreditierungszeichen',
     logoHint: 'Auf dem Deckblatt und im Seitenkopf. PNG, JPEG oder WebP, höchstens 2 MB.',
     markHint:

@@ -25,8 +25,8 @@ export const brandingFr: Catalogue<typeof brandingEn> = {
     placeholders: 'Espaces réservés : {{list}}',
     token: '{{token}} {{help}}',
     example: 'Exemple : <example/>',
-    language: 'Langue du rapport',
-    languageHint: 'D’autres langues suivront.',
+    languageHint:
+      'Chaque audit choisit dans son propre formulaire la langue de son rapport, de sa liste de non-conformités et de son plan.',
     images: 'Logo et marque d’accréditation',
     logoHint: 'Sur la couverture et dans l’en-tête de page. PNG, JPEG ou WebP, 2 Mo au plus.',
     markHint:
