@@ -3,22 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { CLI, REPO_ROOT, startServe, stop, type Served } from '../helpers/serve';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { CLI, REPO_ROOT, startServe, stop } from '../helpers/serve';
 import { blocks, RULE_TAGS } from './axe';
+import { auditIds, go, mainTable, openFirstRow, type Ids } from './demo-walk';
 import { test as fresh } from './fixtures';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Berlin' });
 
 /** WCAG 2.0–2.2, levels A and AA, and axe's best practices (landmarks, heading order). */
-interface Ids {
-  /** Nordlicht's Stage 2, in progress: checklist, records, evidence. */
-  stage2: string;
-  /** Havelwerk's Surveillance 1: findings through their life, the report. */
-  surveillance: string;
-  nordlicht: string;
-}
-
 /** One screen, dialog or drawer: how to get there from the one before, and what shows it is ready. */
 interface Screen {
   name: string;
@@ -27,20 +20,7 @@ interface Screen {
   dialog?: true;
 }
 
-async function go(page: Page, path: string): Promise<void> {
-  // A hash change, not a page load: the app is a single page and the test one browser session.
-  await page.evaluate((p) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = p;
-  }, path);
-}
-
 const heading = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { name, level: 2 });
-const table = (page: Page): Locator => page.getByRole('main').getByRole('table').first();
-/** Opens the first record of the screen's table by its link, as a user would. */
-async function openFirst(page: Page): Promise<Locator> {
-  await table(page).getByRole('link').first().click();
-  return page.getByRole('dialog');
-}
 const tab = (page: Page, name: string): Locator => page.getByRole('tab', { name, selected: true });
 
 // Every screen, dialog and drawer of the app with the demo data, in an order that lets each open from the one
@@ -48,7 +28,7 @@ const tab = (page: Page, name: string): Locator => page.getByRole('tab', { name,
 const SCREENS: Screen[] = [
   { name: 'Audits', open: async (p) => (await go(p, '/audits'), p.getByRole('table', { name: 'Audits' })) },
   { name: 'Plan audit form', open: async (p) => (await go(p, '/audits/new'), p.getByLabel('Scope statement')) },
-  { name: 'Clients', open: async (p) => (await go(p, '/clients'), table(p)) },
+  { name: 'Clients', open: async (p) => (await go(p, '/clients'), mainTable(p)) },
   {
     name: 'Client detail and programme',
     open: async (p, ids) => (await go(p, `/clients/${ids.nordlicht}`), heading(p, 'Nordlicht Logistics GmbH')),
@@ -74,12 +54,12 @@ const SCREENS: Screen[] = [
       return p.getByRole('dialog');
     },
   },
-  { name: 'Interviews', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/interviews`), table(p)) },
-  { name: 'Interview drawer', dialog: true, open: openFirst },
-  { name: 'Observations', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/observations`), table(p)) },
-  { name: 'Observation drawer', dialog: true, open: openFirst },
-  { name: 'Documents', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/documents`), table(p)) },
-  { name: 'Document drawer', dialog: true, open: openFirst },
+  { name: 'Interviews', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/interviews`), mainTable(p)) },
+  { name: 'Interview drawer', dialog: true, open: openFirstRow },
+  { name: 'Observations', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/observations`), mainTable(p)) },
+  { name: 'Observation drawer', dialog: true, open: openFirstRow },
+  { name: 'Documents', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/documents`), mainTable(p)) },
+  { name: 'Document drawer', dialog: true, open: openFirstRow },
   {
     name: 'Evidence library',
     open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/evidence`), p.getByRole('table', { name: 'Evidence' })),
@@ -92,8 +72,8 @@ const SCREENS: Screen[] = [
       return p.getByRole('dialog');
     },
   },
-  { name: 'Findings', open: async (p, ids) => (await go(p, `/audits/${ids.surveillance}/findings`), table(p)) },
-  { name: 'Finding editor', dialog: true, open: openFirst },
+  { name: 'Findings', open: async (p, ids) => (await go(p, `/audits/${ids.surveillance}/findings`), mainTable(p)) },
+  { name: 'Finding editor', dialog: true, open: openFirstRow },
   {
     name: 'New finding',
     dialog: true,
@@ -124,8 +104,8 @@ const SCREENS: Screen[] = [
     ),
   },
   { name: 'Team tab', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/team`), tab(p, 'Team')) },
-  { name: 'Nonconformities', open: async (p) => (await go(p, '/nonconformities'), table(p)) },
-  { name: 'Templates', open: async (p) => (await go(p, '/templates'), table(p)) },
+  { name: 'Nonconformities', open: async (p) => (await go(p, '/nonconformities'), mainTable(p)) },
+  { name: 'Templates', open: async (p) => (await go(p, '/templates'), mainTable(p)) },
   { name: 'Check a document', open: async (p) => (await go(p, '/verify'), heading(p, /Check a document/)) },
   {
     name: 'Certification body',
@@ -144,22 +124,6 @@ const SCREENS: Screen[] = [
     open: async (p) => (await p.keyboard.press('Control+K'), p.getByRole('dialog', { name: 'Search' })),
   },
 ];
-
-async function auditIds(request: APIRequestContext, served: Served): Promise<Ids> {
-  const res = await request.post(`${served.origin}/api/audits.list`, {
-    data: {},
-    headers: { 'X-Fieldwork-Token': served.token },
-  });
-  const audits = ((await res.json()) as { value: { id: string; type: string; clientId: string; clientName: string }[] })
-    .value;
-  const find = (client: string, type: string) => {
-    const a = audits.find((x) => x.clientName.startsWith(client) && x.type === type);
-    if (!a) throw new Error(`demo audit ${client} ${type} missing`);
-    return a;
-  };
-  const stage2 = find('Nordlicht', 'stage2');
-  return { stage2: stage2.id, nordlicht: stage2.clientId, surveillance: find('Havelwerk', 'surveillance1').id };
-}
 
 interface Hit {
   screen: string;

@@ -3,11 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { UI_NAMESPACES } from '../../renderer/src/i18n/namespaces';
-import { CLI, REPO_ROOT, startServe, stop, type Served } from '../helpers/serve';
+import { CLI, REPO_ROOT, startServe, stop } from '../helpers/serve';
 import AxeBuilder from '@axe-core/playwright';
 import { blocks, RULE_TAGS } from './axe';
+import { auditIds, go, mainTable, openFirstRow, type Ids } from './demo-walk';
 
 // Issue 17's done-when: switch the UI to German and walk the main screens with no English word left outside the
 // user's own data. An English system, so German is the user's choice in Settings, as a user makes it.
@@ -162,45 +163,9 @@ function named(en: string): RegExp {
   return new RegExp(`^(?:${[en, ...de].map(escape).join('|')})$`);
 }
 
-interface Ids {
-  /** Nordlicht's Stage 2, in progress: checklist, records, evidence. */
-  stage2: string;
-  /** Havelwerk's Surveillance 1: findings through their life, the report. */
-  surveillance: string;
-  nordlicht: string;
-}
-
-async function auditIds(request: APIRequestContext, served: Served): Promise<Ids> {
-  const res = await request.post(`${served.origin}/api/audits.list`, {
-    data: {},
-    headers: { 'X-Fieldwork-Token': served.token },
-  });
-  const audits = ((await res.json()) as { value: { id: string; type: string; clientId: string; clientName: string }[] })
-    .value;
-  const find = (client: string, type: string) => {
-    const a = audits.find((x) => x.clientName.startsWith(client) && x.type === type);
-    if (!a) throw new Error(`demo audit ${client} ${type} missing`);
-    return a;
-  };
-  const stage2 = find('Nordlicht', 'stage2');
-  return { stage2: stage2.id, nordlicht: stage2.clientId, surveillance: find('Havelwerk', 'surveillance1').id };
-}
-
-async function go(page: Page, path: string): Promise<void> {
-  // A hash change, not a page load: the language and the data already read stay, as when a user follows a link.
-  await page.evaluate((p) => {
-    (globalThis as unknown as { location: { hash: string } }).location.hash = p;
-  }, path);
-}
-
 const main = (page: Page) => page.getByRole('main');
 const h2 = (page: Page) => main(page).getByRole('heading', { level: 2 }).first();
-const table = (page: Page) => main(page).getByRole('table').first();
 const dialog = (page: Page) => page.getByRole('dialog');
-async function openFirstRow(page: Page): Promise<Locator> {
-  await table(page).getByRole('link').first().click();
-  return dialog(page);
-}
 const tabSelected = (page: Page) => page.getByRole('tab', { selected: true });
 
 interface Screen {
@@ -215,9 +180,9 @@ interface Screen {
 
 // The main screens, every tab of an audit, and the dialogs and drawers a user opens most.
 const SCREENS: Screen[] = [
-  { name: 'Audits', open: async (p) => (await go(p, '/audits'), table(p)), axe: true },
+  { name: 'Audits', open: async (p) => (await go(p, '/audits'), mainTable(p)), axe: true },
   { name: 'New audit', open: async (p) => (await go(p, '/audits/new'), main(p).getByRole('textbox').first()) },
-  { name: 'Clients', open: async (p) => (await go(p, '/clients'), table(p)) },
+  { name: 'Clients', open: async (p) => (await go(p, '/clients'), mainTable(p)) },
   {
     name: 'Client and programme',
     open: async (p, ids) => (
@@ -240,15 +205,15 @@ const SCREENS: Screen[] = [
       return p.getByRole('radiogroup').first();
     },
   },
-  { name: 'Interviews', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/interviews`), table(p)) },
+  { name: 'Interviews', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/interviews`), mainTable(p)) },
   { name: 'Interview drawer', dialog: true, open: openFirstRow },
-  { name: 'Observations', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/observations`), table(p)) },
+  { name: 'Observations', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/observations`), mainTable(p)) },
   { name: 'Observation drawer', dialog: true, open: openFirstRow },
-  { name: 'Documents', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/documents`), table(p)) },
+  { name: 'Documents', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/documents`), mainTable(p)) },
   { name: 'Document drawer', dialog: true, open: openFirstRow },
-  { name: 'Evidence', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/evidence`), table(p)) },
+  { name: 'Evidence', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/evidence`), mainTable(p)) },
   { name: 'Evidence viewer', dialog: true, open: openFirstRow },
-  { name: 'Findings', open: async (p, ids) => (await go(p, `/audits/${ids.surveillance}/findings`), table(p)) },
+  { name: 'Findings', open: async (p, ids) => (await go(p, `/audits/${ids.surveillance}/findings`), mainTable(p)) },
   { name: 'Finding drawer', dialog: true, open: openFirstRow, axe: true },
   {
     name: 'New finding',
@@ -281,8 +246,8 @@ const SCREENS: Screen[] = [
     ),
   },
   { name: 'Team tab', open: async (p, ids) => (await go(p, `/audits/${ids.stage2}/team`), tabSelected(p)) },
-  { name: 'Nonconformities', open: async (p) => (await go(p, '/nonconformities'), table(p)) },
-  { name: 'Templates', open: async (p) => (await go(p, '/templates'), table(p)) },
+  { name: 'Nonconformities', open: async (p) => (await go(p, '/nonconformities'), mainTable(p)) },
+  { name: 'Templates', open: async (p) => (await go(p, '/templates'), mainTable(p)) },
   { name: 'Check a document', open: async (p) => (await go(p, '/verify'), h2(p)) },
   { name: 'Certification body', open: async (p) => (await go(p, '/settings/branding'), h2(p)) },
   { name: 'Signing identities', open: async (p) => (await go(p, '/settings/signing'), h2(p)) },
@@ -342,7 +307,7 @@ test('German: the main screens, an audit’s tabs and the main dialogs show no E
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(served.url);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(table(page)).toBeVisible({ timeout: 30_000 });
+    await expect(mainTable(page)).toBeVisible({ timeout: 30_000 });
 
     // Settings → Language → Deutsch, as a user does it.
     await page.getByRole('combobox', { name: /^(Language|Sprache)$/ }).selectOption('de');

@@ -6,6 +6,7 @@ import { useOp } from '../../api/ops';
 import { i18n } from '../../i18n/instance';
 import { LoadError } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
+import { codedLabel } from '../../lib/codedValues';
 import { itemShort, type AuditRefs } from '../../lib/useAuditRefs';
 
 /** A field the catalogue does not name yet (a newer version's) shows as its column name, readable. */
@@ -14,24 +15,14 @@ const fallbackLabel = (field: string) => {
   return label.charAt(0).toUpperCase() + label.slice(1);
 };
 
-/** Fields whose values are codes: shown with the shared labels catalogue's words (in the UI language). */
-const CODED: Record<string, string> = {
-  status: 'findingStatus',
-  type: 'findingType',
-  verification_method: 'verificationMethod',
-};
-
 /**
  * Values as a person reads them: requirement numbers, not ids; a response's parts, not JSON; a status in words,
  * not its code (a code the catalogue does not know — a newer version's — shows as stored).
  */
 function show(entry: TrailEntry, value: string | null, refs: AuditRefs, t: TFunction): string {
   if (value === null || value === '') return '—';
-  const group = CODED[entry.field];
-  if (group) {
-    const key = `labels:${group}.${value}`;
-    return i18n.exists(key) ? t(key) : value;
-  }
+  const coded = codedLabel('findings', entry.field, value);
+  if (coded !== null) return coded;
   if (entry.field === 'response decision') {
     // The trigger writes the decision, then ': ' and the comment when there is one.
     const [decision, ...comment] = value.split(': ');

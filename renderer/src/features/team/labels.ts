@@ -1,5 +1,6 @@
 import type { RecordKind, TeamStatus } from '#shared/domain/team';
 import { i18n } from '../../i18n/instance';
+import { codedLabel } from '../../lib/codedValues';
 
 /** The kinds of record a package's counts are grouped by, as the preview's table names them (team:kind.*). */
 export const kindLabel = (kind: RecordKind): string => i18n.t(`team:kind.${kind}`);
@@ -7,21 +8,6 @@ export const kindLabel = (kind: RecordKind): string => i18n.t(`team:kind.${kind}
 /** Column names of the logged tables in the words the forms use (team:field.*); others fall back to the column name. */
 export const fieldLabel = (field: string): string =>
   field !== '' && i18n.exists(`team:field.${field}`) ? i18n.t(`team:field.${field}`) : field;
-
-/**
- * Coded values shown in words: a result is "Minor nonconformity", not "minor_nc". The words are the shared
- * labels catalogue's (labels:<map>.<code>); a code the catalogue does not know shows as it is.
- */
-const CODED: Record<string, string> = {
-  result: 'result',
-  mode: 'auditMode',
-  verification_method: 'verificationMethod',
-};
-const CODED_BY_TABLE: Record<string, Record<string, string>> = {
-  audits: { type: 'auditType', status: 'auditStatus' },
-  audit_team: { role: 'teamRole' },
-  findings: { type: 'findingType', status: 'findingStatus' },
-};
 
 /** Free-text fields: two versions of these can be combined into one text. */
 const TEXT_FIELDS = new Set([
@@ -60,15 +46,13 @@ const TEXT_FIELDS = new Set([
 
 export const isTextField = (field: string | null): boolean => field !== null && TEXT_FIELDS.has(field);
 
-/** A candidate's value in words: coded values by their label, booleans as Yes/No, empty as "(empty)". */
+/** A candidate's value in words: coded values by their label (lib/codedValues), booleans as Yes/No, empty as "(empty)". */
 export function valueInWords(table: string, field: string | null, value: unknown): string {
   if (value === null || value === undefined || value === '') return i18n.t('team:value.empty');
   if (typeof value === 'boolean') return i18n.t(value ? 'team:value.yes' : 'team:value.no');
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return JSON.stringify(value);
-  const map = (field && (CODED_BY_TABLE[table]?.[field] ?? CODED[field])) || undefined;
-  const key = map && `labels:${map}.${value}`;
-  return key && i18n.exists(key) ? i18n.t(key) : value;
+  return codedLabel(table, field, value) ?? value;
 }
 
 /**
