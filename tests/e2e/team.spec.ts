@@ -213,6 +213,9 @@ test('team audit on three hosts: the lead sends out, two auditors edit (some fie
       .jpeg()
       .toFile(photo);
     await tom.page.getByRole('tab', { name: 'Evidence' }).click();
+    // The tab's picker once its list has loaded, as a user sees it: an input set while the tab was still loading
+    // can be replaced by the loaded screen's own, and the file is then never sent (seen once under load).
+    await expect(tom.page.getByText('No evidence yet')).toBeVisible();
     await tom.page.getByLabel('Attach files').setInputFiles(photo);
     await expect.poll(() => call<Evidence[]>(tom.dataDir, 'evidence.list', { auditId }).length, SLOW).toBe(1);
     call(tom.dataDir, 'documents.delete', { id: doc.id });
