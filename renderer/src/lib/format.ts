@@ -7,13 +7,17 @@ import { formatLocale, onFormatLocaleChange } from '../i18n/locale';
  */
 let days: Intl.DateTimeFormat | undefined;
 let timestamps: Intl.DateTimeFormat | undefined;
+let instantDays: Intl.DateTimeFormat | undefined;
 // Made when first used: each takes milliseconds to build, on the way to a screen's first paint.
 const dayFormat = () => (days ??= new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeZone: 'UTC' }));
 const timestampFormat = () =>
   (timestamps ??= new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }));
+// An instant (a certificate's validity) falls on a day of the user's own time zone, not UTC's.
+const instantDayFormat = () => (instantDays ??= new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium' }));
 onFormatLocaleChange(() => {
   days = undefined;
   timestamps = undefined;
+  instantDays = undefined;
 });
 
 const parseDay = (iso: string): Date | null => {
@@ -38,6 +42,12 @@ export function formatDayRange(start: string, end: string): string {
 export function formatTimestamp(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : timestampFormat().format(d);
+}
+
+/** The day an instant falls on, in the user's time zone and locale. */
+export function formatInstantDay(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : instantDayFormat().format(d);
 }
 
 /** Calendar days covered by the audit, both ends included. */

@@ -1,3 +1,4 @@
+import { formatInstantDay } from './format';
 import type { SigningIdentity, Unlock } from '#shared/domain/signing';
 
 /** Certificates expiring within this many days get a warning badge. */
@@ -18,13 +19,8 @@ export function shortFingerprint(fingerprint: string): string {
   return pairs.length <= 8 ? fingerprint : `${pairs.slice(0, 4).join(':')}…${pairs.slice(-2).join(':')}`;
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** A certificate date (an instant) as a day in the user's locale. */
-export function formatCertDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dayFormat.format(d);
-}
+/** A certificate date (an instant) as a day in the user's locale: the UI language's, like every other date. */
+export const formatCertDate = formatInstantDay;
 
 /** The desktop app can keep keys in the OS keychain; the browser preview cannot. */
 export const keychainAvailable = (): boolean => typeof window !== 'undefined' && window.fieldwork !== undefined;
