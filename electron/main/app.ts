@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ok } from '#shared/api/result';
 import { createBackendClient, type BackendClient } from './backend-client';
 import { createConversionTracker } from './conversion';
+import { registerDesktopIpc } from './desktop-ipc';
 import { registerIpcHandlers } from './ipc';
 import { answerKeychainRequest, createKeychainGlue, type SafeStorageLike } from './keychain';
 import { hardenWebContents } from './navigation';
@@ -129,6 +130,13 @@ export function startApp(paths: AppPaths): void {
                 ? openEvidence.showInFolder(input)
                 : keychain(op, input),
       );
+      // The desktop's extras: evidence imported by path, the data folder shown, Quit (desktop-ipc.ts).
+      registerDesktopIpc(() => win, {
+        call: (op, input) => client.call(op, input),
+        dataDir,
+        showItemInFolder: (file) => shell.showItemInFolder(file),
+        quit: () => app.quit(),
+      });
       client.start(); // open the database while the window loads
       openWindow();
       app.on('activate', () => {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ErrorCode, Result } from '#shared/api/result';
 import { fail } from '#shared/api/result';
+import { isOpName, isRendererOp } from '#shared/api/ops';
 import { CONTENT_SECURITY_POLICY } from '#shared/security';
 import type { Backend as FullBackend } from '#core/backend';
 import { BYTES_PATH } from '#shared/domain/bytes';
@@ -173,6 +174,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, op: string, 
     input = body.length === 0 ? {} : JSON.parse(body);
   } catch {
     return sendJson(res, fail('invalid_input', 'The request body is not valid JSON.'));
+  }
+  // A path names a file on this computer: only the desktop app's main process may ask the backend to read one.
+  if (isOpName(op) && !isRendererOp(op)) {
+    return sendJson(res, fail('forbidden', 'This operation is only available in the desktop app.'));
   }
   // Op names are plain ASCII; an encoded one is simply unknown to dispatch.
   sendJson(res, await backend.dispatch(op, input));

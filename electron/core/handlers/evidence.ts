@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { OpName } from '#shared/api/ops';
 import { DomainError } from '#shared/api/result';
+import { pathImports } from '../evidence/import-paths';
 import { evidenceService } from '../evidence/service';
 import { readChunkOp } from '../bytes/read';
 import { readSealedFile } from '../crypto/file-cipher-io';
@@ -31,6 +32,10 @@ export function evidenceHandlers(ctx: RepoContext, tx: Tx): Pick<Handlers, Evide
     'evidence.uploadAbort': (input) => uploads.abort(input),
     'evidence.uploadBeginMany': (input) => uploads.beginMany(input),
     'evidence.uploadCommitMany': (input) => uploads.commitMany(input),
+    // Sent only by the desktop app's main process (MAIN_ONLY_OPS): files read from disk outside any transaction.
+    'evidence.importPaths': (input) => pathImports(ctx).run(input),
+    'evidence.importStatus': ({ importId }) => pathImports(ctx).status(importId),
+    'evidence.importCancel': ({ importId }) => pathImports(ctx).cancel(importId),
     'evidence.list': tx(({ auditId, target }) => listEvidence(ctx, auditId, target)),
     'evidence.page': tx((q) => evidencePage(ctx, q)),
     'evidence.get': tx(({ id }) => getEvidence(ctx, id)),

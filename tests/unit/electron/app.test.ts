@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_PREFIX, OP_NAMES } from '#shared/api/ops';
+import { DESKTOP_CHANNELS } from '#shared/api/desktop';
+import { IPC_PREFIX, MAIN_ONLY_OPS, OP_NAMES } from '#shared/api/ops';
 import { fake, FakeBrowserWindow, FakeEvent, FakeUtilityProcess, resetFake } from './electron-fake';
 
 vi.mock('electron', async () => (await import('./electron-fake')).electronMock());
@@ -68,7 +69,29 @@ describe('startApp', () => {
     expect(options.env).toMatchObject({ MALLOC_ARENA_MAX: '2', PATH: process.env.PATH });
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(FakeBrowserWindow.instances[0]!.options).toMatchObject({ webPreferences: { preload: paths.preload } });
-    expect([...fake.ipcMain.handlers.keys()]).toHaveLength(OP_NAMES.length);
+    // One channel per op the page may send, and the desktop's three extras.
+    const channels = OP_NAMES.length - MAIN_ONLY_OPS.length + Object.keys(DESKTOP_CHANNELS).length;
+    expect([...fake.ipcMain.handlers.keys()]).toHaveLength(channels);
+  });
+
+  it("sends the preload's paths to the backend process as evidence.importPaths; shows the user data folder; quits", async () => {
+    startApp(paths);
+    await ready();
+    const win = FakeBrowserWindow.instances[0]!;
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const channel = (name: string) =>
+      fake.ipcMain.handlers.get(name) as unknown as (e: unknown, i?: unknown) => unknown;
+    const input = { importId: 'i', auditId: 'a', links: [], paths: ['/media/card/a.jpg'] };
+    const answer = channel(DESKTOP_CHANNELS.importPaths)(event, input);
+    const host = forks()[0]!;
+    const request = host.sent.at(-1) as { id: number; op: string; input: unknown };
+    expect(request).toMatchObject({ op: 'evidence.importPaths', input });
+    host.emit('message', { id: request.id, result: { ok: true, value: { results: [] } } });
+    await expect(answer).resolves.toEqual({ ok: true, value: { results: [] } });
+    await channel(DESKTOP_CHANNELS.showDataFolder)(event);
+    expect(fake.shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith('/fake/userData');
+    await channel(DESKTOP_CHANNELS.quit)(event);
+    expect(fake.app.quit).toHaveBeenCalledOnce();
   });
 
   it('hardens every web contents, including the main window', async () => {

@@ -121,6 +121,14 @@ function build() {
     utilityProcess: { fork: vi.fn((modulePath: string, args: string[]) => new FakeUtilityProcess(modulePath, args)) },
     contextBridge: { exposed, exposeInMainWorld: vi.fn((key: string, api: unknown) => void (exposed[key] = api)) },
     ipcRenderer: { invoke: vi.fn() },
+    // A File the user chose has a path (the fake reads it from a `path` property); one made by a script has ''.
+    webUtils: {
+      getPathForFile: vi.fn((file: unknown) => {
+        if (typeof file !== 'object' || file === null || !('name' in file)) throw new TypeError('not a File');
+        const path = (file as { path?: unknown }).path;
+        return typeof path === 'string' ? path : '';
+      }),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_PREFIX, OP_NAMES } from '#shared/api/ops';
+import { IPC_PREFIX, MAIN_ONLY_OPS, OP_NAMES } from '#shared/api/ops';
 import { ok, type Result } from '#shared/api/result';
 import { fake, FakeBrowserWindow, resetFake } from './electron-fake';
 
@@ -31,8 +31,12 @@ describe('IPC handlers', () => {
     );
   });
 
-  it('registers exactly one handler per op', () => {
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(OP_NAMES.map((op) => IPC_PREFIX + op).sort());
+  it('registers exactly one handler per op the page may send, none for main-only ops', () => {
+    const pageOps = OP_NAMES.filter((op) => !MAIN_ONLY_OPS.includes(op));
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(pageOps.map((op) => IPC_PREFIX + op).sort());
+    // A path to read is never the page's to name: no channel for it at all.
+    expect(MAIN_ONLY_OPS).toContain('evidence.importPaths');
+    expect(fake.ipcMain.handlers.has(`${IPC_PREFIX}evidence.importPaths`)).toBe(false);
   });
 
   it('forwards calls from our window top frame, input untouched, and returns the envelope', async () => {
