@@ -37,8 +37,15 @@ describe('sealing in the worker pool (crypto/seal-pool.ts)', () => {
     const sizes = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 4 * CHUNK, 4 * CHUNK + 5, 16 * CHUNK, 3 * 1024 * 1024 + 7];
     for (const size of sizes) {
       const plain = randomBytes(size);
-      // 1 MiB pieces (the byte channel's), single chunks, odd sizes that straddle chunk edges.
-      for (const cuts of [[1024 * 1024], [CHUNK], [CHUNK * 5 + 3, 17, CHUNK - 1], [300_000]]) {
+      // 1 MiB pieces (the byte channel's, sealed in place), single chunks, odd sizes that straddle chunk edges,
+      // and pieces large enough for the pool, mixed with small ones (the pool's chunk numbers follow in-place ones).
+      for (const cuts of [
+        [1024 * 1024],
+        [CHUNK],
+        [CHUNK * 5 + 3, 17, CHUNK - 1],
+        [300_000],
+        [2 * 1024 * 1024 + 5, CHUNK + 1],
+      ]) {
         const { pooled, inPlace } = await bothWays(plain, cuts);
         expect(pooled.equals(inPlace), `${size} bytes in pieces of ${cuts.join('/')}`).toBe(true);
         expect(pooled.length).toBe(sealedSize(size));
@@ -71,6 +78,16 @@ describe('sealing in the worker pool (crypto/seal-pool.ts)', () => {
     const out = await sealer.push(randomBytes(16 * 1024 * 1024));
     expect(turned).toBe(true);
     expect(out.reduce((n, b) => n + b.length, 0)).toBe(16 + 255 * (CHUNK + 16));
+  });
+
+  it('seals pieces of up to 1 MiB in place: answered before the event loop turns', async () => {
+    const sealer = new PooledChunkSealer(key, newHeader());
+    let turned = false;
+    setImmediate(() => (turned = true));
+    // Straddling chunk edges, so the held-back bytes are completed from the piece too.
+    const out = [...(await sealer.push(randomBytes(CHUNK + 3))), ...(await sealer.push(randomBytes(1024 * 1024)))];
+    expect(turned).toBe(false);
+    expect(out.reduce((n, b) => n + b.length, 0)).toBe(16 + 17 * (CHUNK + 16));
   });
 
   it('keeps the buffer it was given intact (the caller reuses it once the push resolved)', async () => {
