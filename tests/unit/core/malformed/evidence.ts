@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Backend } from '#core/backend';
 import { newId } from '#core/ids';
 import type { OpName } from '#shared/api/ops';
@@ -33,9 +36,13 @@ export const evidenceCases: MalformedExtension = {
     for (const status of ['in_progress', 'reporting', 'closed'] as const) {
       value(await backend.call('audits.setStatus', { id: closed.id, status, reason: 'Closed for the test' }));
     }
+    // A file on disk for evidence.importPaths (the desktop's import by path) to read.
+    const importFile = join(mkdtempSync(join(tmpdir(), 'fieldwork-malformed-import-')), 'visitor-log.txt');
+    writeFileSync(importFile, 'Visitor log, 2026-03-02');
     return {
       evidenceId,
       closedEvidenceId,
+      importFile,
       closedEvidenceItemId: closedItem.id,
       ...(await evidenceCases.sessions!(backend, w)),
     };
@@ -71,6 +78,15 @@ export const evidenceCases: MalformedExtension = {
     'evidence.uploadCommitMany': {
       uploads: [{ uploadId: w.x.readyUploadId, links: [{ type: 'audit', id: w.plannedId }], addedBy: 'Lena Lead' }],
     },
+    'evidence.importPaths': {
+      importId: 'import-1',
+      auditId: w.plannedId,
+      paths: [w.x.importFile],
+      links: [{ type: 'checklist_item', id: w.itemId }],
+      addedBy: 'Lena Lead',
+    },
+    'evidence.importStatus': { importId: 'import-1' },
+    'evidence.importCancel': { importId: 'import-1' },
     'evidence.list': { auditId: w.plannedId, target: { type: 'checklist_item', id: w.itemId } },
     'evidence.page': { auditId: w.plannedId, search: 'minutes', kind: 'other', linked: 'checklist_item', limit: 10 },
     'evidence.get': { id: w.x.evidenceId },
@@ -95,6 +111,13 @@ export const evidenceCases: MalformedExtension = {
     const commit = (links: unknown[], uploadId = w.x.readyUploadId) => ({ uploadId, links });
     const chunk = (offset: number, data: string) => ({ uploadId: w.x.pendingUploadId, offset, dataBase64: data });
     const notFound = (input: unknown): Case => ['an unknown id', input, 'not_found'];
+    const importing = (over: Record<string, unknown>) => ({
+      importId: 'import-2',
+      auditId: w.plannedId,
+      paths: [w.x.importFile],
+      links: [{ type: 'audit', id: w.plannedId }],
+      ...over,
+    });
     const cases: Partial<Record<OpName, Case[]>> = {
       'evidence.uploadBegin': [
         ['an unknown audit', { auditId: unknown, name: 'a', size: 1 }, 'not_found'],
@@ -151,6 +174,28 @@ export const evidenceCases: MalformedExtension = {
       'evidence.uploadAbort': [
         ['an unknown upload', { uploadId: 'no-such-upload' }, 'not_found'],
         ['an empty upload id', { uploadId: '' }],
+      ],
+      // Refused as a whole for its audit, links or shape; each file's own refusal is answered in its place.
+      'evidence.importPaths': [
+        ['an unknown audit', importing({ auditId: unknown }), 'not_found'],
+        ['a closed audit', importing({ auditId: w.closedId, links: [{ type: 'audit', id: w.closedId }] }), 'conflict'],
+        ["another audit's item", importing({ links: [{ type: 'checklist_item', id: w.closedItemId }] })],
+        ['no links', importing({ links: [] })],
+        ['an unknown target type', importing({ links: [{ type: 'report', id: unknown }] })],
+        ['no paths', importing({ paths: [] })],
+        ['1001 paths', importing({ paths: Array.from({ length: 1001 }, () => w.x.importFile) })],
+        ['an empty path', importing({ paths: [''] })],
+        ['a 4097-character path', importing({ paths: ['/' + 'p'.repeat(4096)] })],
+        ['a path that is not a string', importing({ paths: [{ path: w.x.importFile }] })],
+        ['an empty import id', importing({ importId: '' })],
+      ],
+      'evidence.importStatus': [
+        ['an empty import id', { importId: '' }],
+        ['a 101-character import id', { importId: 'i'.repeat(101) }],
+      ],
+      'evidence.importCancel': [
+        ['an empty import id', { importId: '' }],
+        ['no import id', {}],
       ],
       'evidence.list': [
         ['an unknown audit', { auditId: unknown }, 'not_found'],
