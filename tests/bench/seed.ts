@@ -1,5 +1,6 @@
 import { openBackend } from '#core/backend';
-import { RESULT_KEYS, RESULT_LABELS } from '#shared/domain/checklist';
+import { RESULT_KEYS, RESULT_LABELS, type ItemResult } from '#shared/domain/checklist';
+import { notApplicableRefused } from '#shared/rules/checklist';
 import { value } from '../helpers/backend';
 
 const LOREM =
@@ -51,12 +52,15 @@ export async function seedFullChecklist(dataDir: string): Promise<{ auditId: str
     );
     const checklist = value(await backend.call('checklist.get', { auditId: audit.id }));
     for (const [i, item] of checklist.items.entries()) {
+      // Every fourth item still open, the rest spread over the other results
+      // (clauses 4 to 10 cannot be not applicable: those are conforming instead).
+      const spread: ItemResult = i % 4 === 0 ? 'not_audited' : (RESULT_KEYS[1 + (i % 5)] ?? 'conforming');
+      const result = spread === 'not_applicable' && notApplicableRefused(item) ? 'conforming' : spread;
       value(
         await backend.call('checklist.updateItem', {
           id: item.id,
           patch: {
-            // Every fourth item still open, the rest spread over the other results.
-            result: i % 4 === 0 ? 'not_audited' : (RESULT_KEYS[1 + (i % 5)] ?? 'conforming'),
+            result,
             notes: notesFor(i),
             assigneeId: audit.team[i % audit.team.length]?.id ?? null,
             sampleSize: 25,

@@ -10,9 +10,17 @@ import classes from './ResultBadge.module.css';
  */
 export const ResultBadge = memo(function ResultBadge({ result }: { result: ItemResult }) {
   const { t } = useTranslation('checklist');
+  return <ResultBadgeOf result={result} word={t(`labels:result.${result}`)} short={t(`resultShort.${result}`)} />;
+});
+
+/**
+ * The same badge with its words given: a list of many (the checklist's rows)
+ * looks them up once per language rather than once per badge.
+ */
+export function ResultBadgeOf({ result, word, short }: { result: ItemResult; word: string; short: string }) {
   return (
-    <span className={classes.badge} data-result={result} title={t(`labels:result.${result}`)}>
-      {t(`resultShort.${result}`)}
+    <span className={classes.badge} data-result={result} title={word}>
+      {short}
     </span>
   );
-});
+}

@@ -1,6 +1,6 @@
-import { Button, Stack, Text } from '@mantine/core';
-import { IconFilterOff, IconPointer } from '@tabler/icons-react';
-import { Trans, useTranslation } from 'react-i18next';
+import { Button, Stack } from '@mantine/core';
+import { IconFilterOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Audit } from '#shared/domain/audit';
 import type { Checklist, ChecklistItem } from '#shared/domain/checklist';
@@ -23,6 +23,8 @@ import { ShortcutsModal } from './ShortcutsModal';
 import type { ChecklistState } from './useChecklist';
 import { useMe } from '../../lib/useMe';
 import { useStableLists } from './useStableLists';
+import { rowLabels } from './rowLabels';
+import { SelectHint } from './SelectHint';
 
 interface WorkspaceProps {
   audit: Audit;
@@ -33,6 +35,7 @@ interface WorkspaceProps {
 /** The checklist screen proper: header, filters, grouped list and the selected item's editor. */
 export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) {
   const { t } = useTranslation('checklist');
+  const labels = useMemo(() => rowLabels(t), [t]);
   const { update, flush } = state;
   const readOnly = !canEditAudit(audit.status);
   const items = checklist.items;
@@ -109,9 +112,11 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
     [],
   );
   const onSelect = useCallback((id: string) => setSelectedId(id), []);
-  // Each item opens at its top (its questions), not where the previous one was scrolled to.
+  // Each item opens at its top (its questions), not where the previous one was scrolled to. Not on arriving with
+  // nothing selected: the panel is at its top then, and setting scrollTop makes the browser lay out the whole
+  // screen at once, before the paint that lays it out again (a tenth of the checklist's first paint).
   useEffect(() => {
-    if (editorRef.current) editorRef.current.scrollTop = 0;
+    if (selectedId !== null && editorRef.current) editorRef.current.scrollTop = 0;
   }, [selectedId]);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
@@ -228,6 +233,7 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
                         selectedId={selectedId && g.shown.some((i) => i.id === selectedId) ? selectedId : null}
                         tabbableId={tabbableId && g.shown.some((i) => i.id === tabbableId) ? tabbableId : null}
                         names={names}
+                        labels={labels}
                         onSelect={onSelect}
                         onToggle={onToggle}
                       />
@@ -248,10 +254,7 @@ export function ChecklistWorkspace({ audit, checklist, state }: WorkspaceProps) 
                     flush={flush}
                   />
                 ) : (
-                  <Text size="sm" c="dimmed">
-                    <IconPointer size={14} aria-hidden />{' '}
-                    <Trans t={t} i18nKey="list.selectHint" components={{ b: <b /> }} />
-                  </Text>
+                  <SelectHint />
                 )}
               </div>
             </div>

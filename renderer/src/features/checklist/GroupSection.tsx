@@ -1,10 +1,11 @@
-import { Progress, Text } from '@mantine/core';
+import { Progress } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import classes from './checklist.module.css';
 import { ItemRow } from './ItemRow';
+import type { RowLabels } from './rowLabels';
 
 interface GroupSectionProps {
   id: string;
@@ -19,6 +20,7 @@ interface GroupSectionProps {
   selectedId: string | null;
   tabbableId: string | null;
   names: ReadonlyMap<string, string>;
+  labels: RowLabels;
   onSelect: (id: string) => void;
   onToggle: (groupId: string) => void;
 }
@@ -26,8 +28,16 @@ interface GroupSectionProps {
 /** A row's usual height, so the space of a not-yet-rendered group is about right. */
 const ROW_ESTIMATE_PX = 54;
 
+/**
+ * <Progress size="sm" w={90}> as plain elements with Mantine's own classes: a dozen groups render with the list on
+ * every visit, and the component resolves its props, styles and context on each (as do <Text>s, hence spans).
+ */
+const PROGRESS_ROOT = `${Progress.classes.root} mantine-Progress-root ${classes.groupProgress}`;
+const PROGRESS_SECTION = `${Progress.classes.section} mantine-Progress-section`;
+
 export const GroupSection = memo(function GroupSection(props: GroupSectionProps) {
-  const { id, title, audited, total, items, expanded, selectedId, tabbableId, names, onSelect, onToggle } = props;
+  const { id, title, audited, total, items, expanded, selectedId, tabbableId, names, labels, onSelect, onToggle } =
+    props;
   const { t } = useTranslation('checklist');
   const percent = total === 0 ? 0 : Math.floor((audited / total) * 100);
   const headingId = `group-${id}`;
@@ -45,21 +55,29 @@ export const GroupSection = memo(function GroupSection(props: GroupSectionProps)
             onClick={() => onToggle(id)}
           >
             <IconChevronDown size={16} className={classes.chevron} data-collapsed={!expanded} aria-hidden />
-            <Text component="span" fw={600} size="sm" style={{ flex: 1 }}>
-              {title}
-            </Text>
-            <Text component="span" size="xs" c="dimmed" data-group-count>
+            <span className={classes.groupTitle}>{title}</span>
+            <span className={classes.groupCount} data-group-count>
               {count}
-            </Text>
+            </span>
           </button>
         </h3>
-        <Progress
-          value={percent}
-          w={90}
-          size="sm"
-          color={percent === 100 ? 'teal' : 'indigo'}
-          aria-label={t('list.progressOf', { title })}
-        />
+        <div className={PROGRESS_ROOT}>
+          <div
+            className={PROGRESS_SECTION}
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-valuetext={`${percent}%`}
+            aria-label={t('list.progressOf', { title })}
+            style={
+              {
+                '--progress-section-size': `${percent}%`,
+                '--progress-section-color': `var(--mantine-color-${percent === 100 ? 'teal' : 'indigo'}-filled)`,
+              } as CSSProperties
+            }
+          />
+        </div>
       </div>
       {expanded && (
         <div
@@ -76,6 +94,7 @@ export const GroupSection = memo(function GroupSection(props: GroupSectionProps)
               selected={item.id === selectedId}
               tabbable={item.id === tabbableId}
               assignee={item.assigneeId ? names.get(item.assigneeId) : undefined}
+              labels={labels}
               onSelect={onSelect}
             />
           ))}

@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import classes from './checklist.module.css';
-import { ResultBadge } from '../../components/ResultBadge';
+import { ResultBadgeOf } from '../../components/ResultBadge';
+import type { RowLabels } from './rowLabels';
 
 interface ItemRowProps {
   item: ChecklistItem;
@@ -10,6 +10,8 @@ interface ItemRowProps {
   /** Only the selected row is in the tab order (roving tabindex). */
   tabbable: boolean;
   assignee: string | undefined;
+  /** The rows' words in the UI language, one object for all rows (no lookup or language subscription per row). */
+  labels: RowLabels;
   onSelect: (id: string) => void;
 }
 
@@ -17,8 +19,7 @@ interface ItemRowProps {
  * One checklist item in the list. Memoised: an edit replaces only its own
  * item object, so only its row renders again.
  */
-export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assignee, onSelect }: ItemRowProps) {
-  const { t } = useTranslation('checklist');
+export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assignee, labels, onSelect }: ItemRowProps) {
   const excluded = item.soa && !item.soa.applicable;
   const id = `item-${item.id}`;
   const hasMeta = assignee || item.needsFinding || item.samples.length > 0;
@@ -41,7 +42,7 @@ export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assigne
       </span>
       <div className={classes.main}>
         <span hidden id={`${id}-r`}>
-          {t(`labels:result.${item.result}`)}
+          {labels.result[item.result]}
         </span>
         <div className={classes.title} id={`${id}-t`} translate="no">
           {item.title}
@@ -49,19 +50,19 @@ export const ItemRow = memo(function ItemRow({ item, selected, tabbable, assigne
         <div id={`${id}-d`}>
           {excluded && (
             <div className={classes.excluded} data-soa-excluded>
-              {t('row.notApplicable', { justification: item.soa?.justification || t('row.noJustification') })}
+              {labels.notApplicable(item.soa?.justification)}
             </div>
           )}
           {hasMeta && (
             <div className={classes.meta}>
               {assignee && <span translate="no">{assignee}</span>}
-              {item.needsFinding && <span className={classes.finding}>{t('row.needsFinding')}</span>}
-              {item.samples.length > 0 && <span>{t('row.samples', { count: item.samples.length })}</span>}
+              {item.needsFinding && <span className={classes.finding}>{labels.needsFinding}</span>}
+              {item.samples.length > 0 && <span>{labels.samples(item.samples.length)}</span>}
             </div>
           )}
         </div>
       </div>
-      <ResultBadge result={item.result} />
+      <ResultBadgeOf result={item.result} word={labels.result[item.result]} short={labels.short[item.result]} />
     </div>
   );
 });

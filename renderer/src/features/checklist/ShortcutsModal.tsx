@@ -11,6 +11,17 @@ export const ShortcutsModal = memo(function ShortcutsModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation('checklist');
+  // The list is a component of its own: the modal renders it only while open, so the checklist's first render
+  // does not build (and look up the words of) a table nobody sees.
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} centered>
+      <ShortcutList />
+    </Modal>
+  );
+});
+
+function ShortcutList() {
+  const { t } = useTranslation('checklist');
   // Key caps stay as printed on the keys; only what they do is translated.
   const shortcuts: [keys: string[], what: string][] = [
     [['↓', 'j'], t('shortcuts.next')],
@@ -25,7 +36,7 @@ export const ShortcutsModal = memo(function ShortcutsModal({
     [['?'], t('shortcuts.thisList')],
   ];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} centered>
+    <>
       <Text size="sm" c="dimmed" mb="sm">
         {t('shortcuts.intro')}
       </Text>
@@ -48,6 +59,6 @@ export const ShortcutsModal = memo(function ShortcutsModal({
           ))}
         </Table.Tbody>
       </Table>
-    </Modal>
+    </>
   );
-});
+}
