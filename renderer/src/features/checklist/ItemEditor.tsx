@@ -1,5 +1,5 @@
 import { Badge, Divider, Input, Stack, Text, Title } from '@mantine/core';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '#shared/domain/audit';
 import type { ChecklistItem, ChecklistItemPatch, SampledRecordInput } from '#shared/domain/checklist';
@@ -26,6 +26,8 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
     [id, update],
   );
   const onSamplesBlur = useCallback(() => flush(id), [id, flush]);
+  // The same object while the item is shown: the attachments panel is memoised, and a result key need not redraw it.
+  const target = useMemo(() => ({ type: 'checklist_item' as const, id }), [id]);
 
   return (
     <Stack gap="md" aria-label={t('editor.item', { name: item.number || item.title })} role="region">
@@ -81,12 +83,7 @@ export const ItemEditor = memo(function ItemEditor({ item, team, readOnly, updat
         <SamplesEditor samples={item.samples} readOnly={readOnly} onChange={onSamples} onBlur={onSamplesBlur} />
       </Input.Wrapper>
       <Divider />
-      <AttachmentsPanel
-        auditId={item.auditId}
-        target={{ type: 'checklist_item', id }}
-        team={team}
-        readOnly={readOnly}
-      />
+      <AttachmentsPanel auditId={item.auditId} target={target} team={team} readOnly={readOnly} />
     </Stack>
   );
 });
