@@ -28,7 +28,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
 import { startServe, stop, type Served } from '../helpers/serve';
 import { watchOnLoad } from './probes';
 import { median } from './report';
-import { ensureScaleFolder, SCALE } from './scale/build';
+import { ensureScaleFolder, SCALE, scaleFolderInfo } from './scale/build';
 import { timeFilterChange, timeNavigation, timePlainFetchAndTable, type FilterControl } from './scale/filter-probe';
 import { NAV_OPS, type Target } from './scale/ops';
 import { writeStaticTable } from './static-page';
@@ -61,7 +61,10 @@ function rowsOf(answer: unknown): unknown[] {
 
 const loadStart = loadavg()[0]!;
 // FIELDWORK_BENCH_SCALE_CLIENTS=20 tries the bench out on a smaller folder (its own cache).
-const folder = await ensureScaleFolder(log, Number(process.env.FIELDWORK_BENCH_SCALE_CLIENTS ?? SCALE.clients));
+// FIELDWORK_BENCH_SCALE_DIR=<a copy of the folder> times the operations on that copy (an index tried out, say).
+const folder = process.env.FIELDWORK_BENCH_SCALE_DIR
+  ? { dataDir: process.env.FIELDWORK_BENCH_SCALE_DIR, ...scaleFolderInfo(process.env.FIELDWORK_BENCH_SCALE_DIR) }
+  : await ensureScaleFolder(log, Number(process.env.FIELDWORK_BENCH_SCALE_CLIENTS ?? SCALE.clients));
 const dbMb = Math.round(statSync(join(folder.dataDir, 'fieldwork.sqlite')).size / 2 ** 20);
 log(`scale: folder ${folder.dataDir} (${dbMb} MB database), counts ${JSON.stringify(folder.counts)}`);
 
@@ -296,14 +299,19 @@ try {
     return { auditId: a.id, clientId: a.client_id, findingId: f.id, ref: f.ref, q: WORDS[i % WORDS.length]! };
   });
 
+  // FIELDWORK_BENCH_SCALE_OPS=findings-page,search-page times only the lines whose names start so.
+  const onlyOps = process.env.FIELDWORK_BENCH_SCALE_OPS?.split(',');
+  const wanted = (n: { name: string }) => !onlyOps || onlyOps.some((o) => n.name.startsWith(o));
   // Operations of the contract as it stands: a list replaced by a paged one is measured if it is still there.
-  for (const nav of PARTS.includes('ops') ? NAV_OPS.filter((n) => isOpName(n.op)) : []) {
+  for (const nav of PARTS.includes('ops') ? NAV_OPS.filter((n) => isOpName(n.op) && wanted(n)) : []) {
     const op = nav.op as OpName;
     // A list across audits takes what its screen sent (a page size, say) besides the filter.
     const base = (nav.acrossAudits && uiInputs.get(op)) || {};
     const inputOf = (t: Target) => ({ ...base, ...nav.input(t) });
     const ours: number[] = [];
     const floor: number[] = [];
+    // CPU time of the process over the same call: what the operation costs when the machine is busy.
+    const cpu: number[] = [];
     const rows: number[] = [];
     let answerKb = 0;
     const started = performance.now();
@@ -311,9 +319,11 @@ try {
       if (ours.length >= OP_MIN_RUNS && performance.now() - started > OP_BUDGET_MS) break;
       const t = targets[i % targets.length]!;
       const input = inputOf(t);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const r = await backend.dispatch(op, input);
       const t1 = performance.now();
+      const c1 = process.cpuUsage(c0);
       if (!r.ok) throw new Error(`${nav.op} ${JSON.stringify(input)}: ${r.error.code} ${r.error.message}`);
       const n = nav.list ? rowsOf(r.value).length : 1;
       const t2 = performance.now();
@@ -321,13 +331,17 @@ try {
       const t3 = performance.now();
       if (i < OP_WARMUP) continue;
       ours.push(t1 - t0);
+      cpu.push((c1.user + c1.system) / 1000);
       floor.push(t3 - t2);
       rows.push(n);
       answerKb = Math.max(answerKb, JSON.stringify(r).length / 1024);
     }
     const v = pct(ours, 95);
     const b = pct(floor, 95);
-    log(`${nav.op} ${JSON.stringify(inputOf(targets[0]!))}: p95 ${v.toFixed(1)} ms over ${ours.length} runs`);
+    log(
+      `${nav.op} ${JSON.stringify(inputOf(targets[0]!))}: p50 ${pct(ours, 50).toFixed(1)} p95 ${v.toFixed(1)} ms ` +
+        `(CPU p50 ${pct(cpu, 50).toFixed(1)} p95 ${pct(cpu, 95).toFixed(1)}; floor p95 ${b.toFixed(1)}) over ${ours.length} runs`,
+    );
     lines.push({
       bench: `scale-${nav.name}-p95`,
       value: round(v, 2),
@@ -336,6 +350,8 @@ try {
       baseline_value: round(b, 2),
       ratio: round(v / b),
       p50: round(pct(ours, 50), 2),
+      cpu_p50: round(pct(cpu, 50), 2),
+      cpu_p95: round(pct(cpu, 95), 2),
       ...(nav.list ? { rows: median(rows) } : {}),
       answer_kb_max: round(answerKb),
       runs: ours.length,

@@ -51,17 +51,23 @@ const rankedSql = (byAudit: boolean) => `
   SELECT rowid FROM (${windowSql(byAudit)})
   ORDER BY score, rowid DESC LIMIT @limit`;
 
-/** A page of the ranking: after the position (score, rowid) of the previous page's last hit. */
+/**
+ * A page of the ranking, after the position (score, rowid) of the previous
+ * page's last hit, and how many matches the window holds: the window is read
+ * one match past RANK_WINDOW (`k` numbers it newest first), so one pass of the
+ * index both ranks the page and tells whether older matches were left out. A
+ * second pass only to count them cost as much again: a prefix many words share
+ * ("review*": 100,000 matches at ten years) merges their lists on every pass.
+ */
 const rankedPageSql = (byAudit: boolean) => `
-  SELECT rowid, score FROM (${windowSql(byAudit)})
-  WHERE score > @score OR (score = @score AND rowid < @rowid)
+  SELECT rowid, score, n FROM (
+    SELECT rowid, score, count(*) OVER () AS n, row_number() OVER (ORDER BY rowid DESC) AS k FROM (
+      SELECT s.rowid, bm25(search_index, ${TITLE_WEIGHT}, 1) AS score FROM search_index s
+      WHERE search_index MATCH @match
+        ${byAudit ? 'AND +s.rowid IN (SELECT rowid FROM search_docs WHERE audit_id = @auditId)' : ''}
+      ORDER BY s.rowid DESC LIMIT ${RANK_WINDOW + 1}))
+  WHERE k <= ${RANK_WINDOW} AND (score > @score OR (score = @score AND rowid < @rowid))
   ORDER BY score, rowid DESC LIMIT @limit`;
-
-/** The matches the pages hold, counted no further than one past the window (so a common word costs no more). */
-const countSql = (byAudit: boolean) => `
-  SELECT count(*) FROM (SELECT s.rowid FROM search_index s WHERE search_index MATCH @match
-    ${byAudit ? 'AND +s.rowid IN (SELECT rowid FROM search_docs WHERE audit_id = @auditId)' : ''}
-    LIMIT ${RANK_WINDOW + 1})`;
 
 // Snippets need the match, so the hits are read in one more pass over the
 // same window. The unary + keeps SQLite from handing the id list to FTS5 as
@@ -120,16 +126,12 @@ export function searchPage(ctx: RepoContext, { q, auditId, limit, after }: PageP
   const ranked = ctx.db.prepare(rankedPageSql(byAudit)).all({ match, score, rowid, limit: limit + 1, ...scope }) as {
     rowid: number;
     score: number;
+    n: number;
   }[];
   const page = ranked.slice(0, limit);
   const last = page.at(-1);
-  const counted =
-    after === undefined
-      ? (ctx.db
-          .prepare(countSql(byAudit))
-          .pluck()
-          .get({ match, ...scope }) as number)
-      : null;
+  // The first page has a row whenever anything matches; the window's size rides on each row.
+  const counted = first ? (ranked[0]?.n ?? 0) : null;
   return {
     rows: hitsOf(
       ctx,

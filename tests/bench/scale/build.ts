@@ -86,6 +86,10 @@ const day = (base: string, days: number) =>
 /** Spreads `total` over `parts` as evenly as whole numbers allow (the first ones get the remainder). */
 const share = (total: number, parts: number, i: number) => Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 
+/** What a built folder's `built.json` says about it (its build time and row counts). */
+export const scaleFolderInfo = (dataDir: string): Omit<ScaleFolder, 'dataDir'> =>
+  JSON.parse(readFileSync(join(dataDir, 'built.json'), 'utf8')) as Omit<ScaleFolder, 'dataDir'>;
+
 /** The folder, built if it is not there yet; fewer `clients` make a smaller one, to try the bench out. */
 export async function ensureScaleFolder(
   log: (s: string) => void,
@@ -93,8 +97,7 @@ export async function ensureScaleFolder(
 ): Promise<ScaleFolder> {
   const dataDir = scaleDir(clients);
   const marker = join(dataDir, 'built.json');
-  if (existsSync(marker))
-    return { dataDir, ...(JSON.parse(readFileSync(marker, 'utf8')) as Omit<ScaleFolder, 'dataDir'>) };
+  if (existsSync(marker)) return { dataDir, ...scaleFolderInfo(dataDir) };
   const built = migrateOlderFolder(dataDir, clients, log) ?? (await buildScaleFolder(dataDir, clients, log));
   writeFileSync(marker, JSON.stringify(built));
   return { dataDir, ...built };

@@ -81,12 +81,27 @@ const FILTERS: Filter[] = [
           WHERE r.finding_id = f.id AND r.decision = 'accepted' ORDER BY r.created_at DESC LIMIT 1) < '${TODAY}'))`,
   },
   {
+    suffix: '-type',
+    screen: 'Nonconformities, type filter',
+    input: () => ({ type: ['major'] }),
+    where: "WHERE f.type IN ('major')",
+  },
+  {
     suffix: '-requirement',
     screen: 'Nonconformities, requirement filter',
     input: (t) => ({ requirement: t.ref }),
+    // The ref matched through its index (the op matches without case too).
     where: `WHERE f.id IN (SELECT fi.finding_id FROM finding_items fi
-         JOIN checklist_items i ON i.id = fi.item_id WHERE i.ref = ?)`,
+         JOIN checklist_items i ON i.id = fi.item_id WHERE i.ref = ? COLLATE NOCASE)`,
     params: (t) => [t.ref],
+    byItems: true,
+  },
+  {
+    suffix: '-requirement-group',
+    screen: 'Nonconformities, requirement filter, a group ("A.5": every A.5 control)',
+    input: () => ({ requirement: 'A.5' }),
+    where: `WHERE f.id IN (SELECT fi.finding_id FROM finding_items fi
+         JOIN checklist_items i ON i.id = fi.item_id WHERE i.ref >= 'A.5.' COLLATE NOCASE AND i.ref < 'A.5/' COLLATE NOCASE)`,
     byItems: true,
   },
   {

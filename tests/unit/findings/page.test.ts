@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '#core/backend';
 import { formatRequirementRef } from '#shared/domain/requirement-ref';
-import type { FindingListQuery, FindingListRow, FindingPageQuery, FindingType } from '#shared/domain/finding';
+import { findingPage } from '#core/repos/findings/page';
+import { FindingPageQuery, type FindingListQuery, type FindingListRow, type FindingType } from '#shared/domain/finding';
 import { sampleAudit, sampleClient, value } from '../../helpers/backend';
 import { findingsBackend, findingsWorld, minorNc, response, type FindingsWorld } from './world';
 
@@ -140,6 +141,35 @@ describe('findings.page', () => {
       expect(rows.map((r) => r.id).sort(), JSON.stringify(q)).toEqual(expected);
       expect(totals[0], JSON.stringify(q)).toBe(expected.length);
       expect(totals.slice(1).every((n) => n === null)).toBe(true);
+    }
+  }, 300_000);
+
+  // A requirement many findings cite is tested on each finding of the walk, one few cite is found
+  // through its items (walkShare decides); each way, page after page, finds what the full list finds.
+  it('a requirement finds the same findings tested on each finding or found through its items', async () => {
+    const cases: FindingListQuery[] = [
+      { requirement: 'a.5' },
+      { requirement: '8' },
+      { requirement: '8.1', status: ['open'] },
+      { requirement: 'A.5', overdue: true },
+    ];
+    for (const q of cases) {
+      const expected = (await listed(q)).map((f) => f.id).sort();
+      expect(expected.length, JSON.stringify(q)).toBeGreaterThan(0);
+      for (const walkShare of [1, Number.MAX_SAFE_INTEGER]) {
+        const ids: string[] = [];
+        let after: string | undefined;
+        let total: number | null = null;
+        do {
+          const query = FindingPageQuery.parse({ ...q, today: TODAY, limit: 97, ...(after ? { after } : {}) });
+          const p = findingPage(t.backend.context, query, { walkShare });
+          total ??= p.total;
+          ids.push(...p.rows.map((r) => r.id));
+          after = p.next ?? undefined;
+        } while (after);
+        expect(ids.sort(), `${JSON.stringify(q)} walkShare ${walkShare}`).toEqual(expected);
+        expect(total, JSON.stringify(q)).toBe(expected.length);
+      }
     }
   }, 300_000);
 

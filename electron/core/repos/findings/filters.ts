@@ -31,13 +31,31 @@ const OVERDUE = `coalesce(f.type IN ('major', 'minor') AND ${LATE}, 0)`;
  * "8.5", "A.5.15" and "5.15" all find their item: a query matches an item's
  * ref or its number exactly, or its ref as a prefix of whole parts ("A.5"
  * finds every A.5 control, "8" every clause 8 requirement but no A.8 control).
- * Case-insensitive through the NOCASE indexes on ref and number (migration 12);
+ * Case-insensitive through the NOCASE indexes on ref and number (migration 12;
+ * migration 19 adds the item's id to them, so each part reads its index alone);
  * the prefix is a range, ['8.', '8/'), as '/' follows '.'.
  */
-const REQUIREMENT_MATCH = `f.id IN (SELECT fi.finding_id FROM finding_items fi WHERE fi.item_id IN (
-    SELECT id FROM checklist_items WHERE ref = @req COLLATE NOCASE
+export const REQUIREMENT_ITEMS = `SELECT id FROM checklist_items WHERE ref = @req COLLATE NOCASE
     UNION ALL SELECT id FROM checklist_items WHERE number = @req COLLATE NOCASE
-    UNION ALL SELECT id FROM checklist_items WHERE ref >= (@req || '.') COLLATE NOCASE AND ref < (@req || '/') COLLATE NOCASE))`;
+    UNION ALL SELECT id FROM checklist_items WHERE ref >= (@req || '.') COLLATE NOCASE AND ref < (@req || '/') COLLATE NOCASE`;
+
+/**
+ * The findings citing those items: each item looked up once in finding_items
+ * (whose index on item_id carries the finding's id since migration 19). What
+ * a count needs, and a page of a requirement few findings cite.
+ */
+const REQUIREMENT_MATCH = `f.id IN (SELECT fi.finding_id FROM (${REQUIREMENT_ITEMS}) m
+    CROSS JOIN finding_items fi ON fi.item_id = m.id)`;
+
+/**
+ * The same test for one finding, on its own few items: what a page walking the
+ * findings in order asks of each (a requirement many findings cite, "A.5", is
+ * met within a few hundred findings, where finding every citing item would
+ * read tens of thousands).
+ */
+const REQUIREMENT_OF_FINDING = `EXISTS (SELECT 1 FROM finding_items fi CROSS JOIN checklist_items ci ON ci.id = fi.item_id
+    WHERE fi.finding_id = f.id AND (ci.ref = @req COLLATE NOCASE OR ci.number = @req COLLATE NOCASE
+      OR (ci.ref >= (@req || '.') COLLATE NOCASE AND ci.ref < (@req || '/') COLLATE NOCASE)))`;
 
 export interface FindingFilters {
   /** Conditions to AND together (none: every finding). */
@@ -45,14 +63,24 @@ export interface FindingFilters {
   params: Record<string, string | number>;
   /** A requirement narrows to a few findings found through their items, not by walking the audits. */
   byRequirement: boolean;
+  /** A condition reads the audit (`a`): its client, or its dates for "overdue". */
+  readsAudit: boolean;
 }
 
-/** `today` is the date "overdue" is judged against (the caller's, or the machine's local date). */
-export function findingFilters(q: FindingListQuery, today: string): FindingFilters {
+/**
+ * `today` is the date "overdue" is judged against (the caller's, or the machine's local date).
+ * `requirementBy`: 'items' finds the findings a requirement's items are cited by, 'finding' tests each finding.
+ */
+export function findingFilters(
+  q: FindingListQuery,
+  today: string,
+  requirementBy: 'items' | 'finding' = 'items',
+): FindingFilters {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
+  // The finding's own column: a count of one audit's findings then needs no audit row.
   if (q.auditId) {
-    where.push('a.id = @auditId');
+    where.push('f.audit_id = @auditId');
     params.auditId = q.auditId;
   }
   if (q.clientId) {
@@ -69,7 +97,7 @@ export function findingFilters(q: FindingListQuery, today: string): FindingFilte
   }
   const req = q.requirement?.trim().replace(/\.$/, '');
   if (req) {
-    where.push(REQUIREMENT_MATCH);
+    where.push(requirementBy === 'items' ? REQUIREMENT_MATCH : REQUIREMENT_OF_FINDING);
     params.req = req;
   }
   // Only an open or accepted nonconformity can be late: said outright, the status and type indexes narrow it.
@@ -77,5 +105,10 @@ export function findingFilters(q: FindingListQuery, today: string): FindingFilte
     where.push(`f.status IN ('open', 'response_accepted') AND f.type IN ('major', 'minor') AND ${LATE}`);
   if (q.overdue === false) where.push(`${OVERDUE} = 0`);
   if (q.overdue !== undefined) params.today = today;
-  return { where, params, byRequirement: Boolean(req) };
+  return {
+    where,
+    params,
+    byRequirement: Boolean(req),
+    readsAudit: Boolean(q.clientId) || q.overdue !== undefined,
+  };
 }

@@ -5,7 +5,7 @@ import type { FindingListRow, FindingPage, FindingStatus, FindingType } from '#s
 import { isOverdue, needsNewStage2, responseDue } from '#shared/rules/findings';
 import type { RepoContext } from '../context';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { ACCEPTED_ACTION_DUE, findingFilters } from './filters';
+import { ACCEPTED_ACTION_DUE, findingFilters, REQUIREMENT_ITEMS } from './filters';
 
 type Query = OpParsed<'findings.page'>;
 type Filters = Omit<Query, 'after' | 'limit'>;
@@ -58,17 +58,26 @@ interface Row {
  * alone (a finding's requirements are read for the 100 rows shown, not for
  * every match). The audits are walked in the list's order (CROSS JOIN keeps
  * them the outer loop; without ANALYZE the planner would rather fetch and sort
- * every open finding), so a page stops after its rows; a requirement instead
- * finds its few findings through their items, then sorts them. The second
- * step's CROSS JOINs keep the page's keys its outer loop.
+ * every open finding), so a page stops after its rows. A requirement few
+ * findings cite (`walk` false) instead finds its findings through their items,
+ * then sorts them; one many cite is tested on each finding of the walk. The
+ * second step's CROSS JOINs keep the page's keys its outer loop.
+ *
+ * The count reads the findings alone (every finding has its audit, a foreign
+ * key) unless a filter reads the audit, and a requirement's matches through
+ * its items: counting them all, that is the fewest rows.
  */
-export function findingPageSql(q: Filters): { sql: string; countSql: string; params: Record<string, string | number> } {
-  const { where, params, byRequirement } = findingFilters(q, q.today);
+export function findingPageSql(
+  q: Filters,
+  { walk = true }: { walk?: boolean } = {},
+): { sql: string; countSql: string; params: Record<string, string | number> } {
+  const { where, params, byRequirement } = findingFilters(q, q.today, walk ? 'finding' : 'items');
   const filters = where.map((w) => ` AND ${w}`).join('');
+  const byItems = byRequirement && !walk;
   const keys = `SELECT f.id AS fid, a.id AS aid, a.start_date AS a_start,
       f.number IS NULL AS k1, coalesce(substr(f.number, 1, instr(f.number, '-')), '') AS k2,
       coalesce(CAST(substr(f.number, instr(f.number, '-') + 1) AS INTEGER), 0) AS k3, f.created_at
-    FROM audits a ${byRequirement ? 'JOIN' : 'CROSS JOIN'} findings f ON f.audit_id = a.id
+    FROM audits a ${byItems ? 'JOIN' : 'CROSS JOIN'} findings f ON f.audit_id = a.id
     WHERE (a.start_date, a.id) <= (@c0, @c1)
       AND NOT (a.id = @c1 AND (${FINDING_KEYS}) <= (@c2, @c3, @c4, @c5, @c6))${filters}
     ORDER BY a.start_date DESC, a.id DESC, ${FINDING_KEYS}
@@ -86,9 +95,29 @@ export function findingPageSql(q: Filters): { sql: string; countSql: string; par
     FROM (${keys}) p CROSS JOIN findings f ON f.id = p.fid CROSS JOIN audits a ON a.id = p.aid
       CROSS JOIN clients c ON c.id = a.client_id
     ORDER BY p.a_start DESC, p.aid DESC, p.k1, p.k2, p.k3, p.created_at, p.fid`;
-  // Every audit has its client (a foreign key), so the count needs no clients.
-  const countSql = `SELECT count(*) AS n FROM audits a JOIN findings f ON f.audit_id = a.id WHERE 1${filters}`;
+  const counted = findingFilters(q, q.today, 'items');
+  const countSql = `SELECT count(*) AS n FROM findings f${counted.readsAudit ? ' JOIN audits a ON a.id = f.audit_id' : ''}
+    WHERE 1${counted.where.map((w) => ` AND ${w}`).join('')}`;
   return { sql, countSql, params: { today: q.today, ...params } };
+}
+
+/**
+ * A requirement is tested on each finding of the walk when its items are more
+ * than this share of all checklist items (1 in WALK_SHARE): the walk then meets
+ * a page's matches within about WALK_SHARE × 100 findings, while finding every
+ * citing item would look up each of its items (35,000 for "A.5" at ten years).
+ */
+const WALK_SHARE = 16;
+
+/** Whether a page of requirement `req` walks the findings (see WALK_SHARE); rowid's maximum estimates the items. */
+function walksFor(ctx: RepoContext, req: string, walkShare: number): boolean {
+  const all = ctx.db.prepare('SELECT max(rowid) FROM checklist_items').pluck().get() as number | null;
+  const cap = Math.floor((all ?? 0) / walkShare);
+  const items = ctx.db
+    .prepare(`SELECT count(*) FROM (${REQUIREMENT_ITEMS} LIMIT @cap)`)
+    .pluck()
+    .get({ req, cap: cap + 1 }) as number;
+  return items > cap;
 }
 
 function toRow(r: Row, today: string): FindingListRow {
@@ -112,9 +141,14 @@ function toRow(r: Row, today: string): FindingListRow {
   };
 }
 
-/** One page of the nonconformity list across audits, with the total on the first page. */
-export function findingPage(ctx: RepoContext, q: Query): FindingPage {
-  const { sql, countSql, params } = findingPageSql(q);
+/**
+ * One page of the nonconformity list across audits, with the total on the first page.
+ * `walkShare` is WALK_SHARE but for tests, which try both ways of finding a requirement's findings.
+ */
+export function findingPage(ctx: RepoContext, q: Query, { walkShare = WALK_SHARE } = {}): FindingPage {
+  const req = findingFilters(q, q.today).params.req;
+  const walk = typeof req !== 'string' || walksFor(ctx, req, walkShare);
+  const { sql, countSql, params } = findingPageSql(q, { walk });
   const at = q.after === undefined ? BEFORE_ALL : decodeCursor(Cursor, q.after);
   const keyset = Object.fromEntries(at.map((v, i) => [`c${i}`, v]));
   // One row more than asked tells whether there is a next page.
