@@ -21,6 +21,15 @@ const send = async <T>(channel: string, input?: unknown): Promise<Result<T>> => 
 const invoke = (op: unknown, input: unknown): Promise<Result<unknown>> =>
   isRendererOp(op) ? send(IPC_PREFIX + op, input) : Promise.resolve(fail('unknown_operation', 'Unknown operation.'));
 
+/** The file's path, or '' for a file a script made (a pasted image) and for anything that is not a File. */
+const pathOf = (file: unknown): string => {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return ''; // not a File at all
+  }
+};
+
 const fileName = (file: unknown): string => {
   const name = (file as { name?: unknown } | null)?.name;
   return typeof name === 'string' ? name : 'a file';
@@ -36,12 +45,7 @@ function pathsOf(files: unknown): Result<string[]> {
   if (!Array.isArray(files)) return fail('invalid_input', 'Choose the files to import.');
   const paths: string[] = [];
   for (const file of files as unknown[]) {
-    let path = '';
-    try {
-      path = webUtils.getPathForFile(file as File);
-    } catch {
-      // Not a File at all.
-    }
+    const path = pathOf(file);
     if (!path) {
       return fail(
         'invalid_input',
@@ -68,6 +72,8 @@ const desktop: DesktopApi = {
       paths: paths.value,
     });
   },
+  // Only whether it has one: the path itself never reaches the page.
+  isOnDisk: (file) => pathOf(file) !== '',
   showDataFolder: () => send(DESKTOP_CHANNELS.showDataFolder),
   quit: () => send(DESKTOP_CHANNELS.quit),
 };

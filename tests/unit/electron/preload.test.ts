@@ -15,7 +15,7 @@ describe('preload', () => {
   it('exposes only invoke and the desktop extras as window.fieldwork', () => {
     expect(Object.keys(fake.contextBridge.exposed)).toEqual(['fieldwork']);
     expect(Object.keys(api)).toEqual(['invoke', 'desktop']);
-    expect(Object.keys(api.desktop!)).toEqual(['importFiles', 'showDataFolder', 'quit']);
+    expect(Object.keys(api.desktop!)).toEqual(['importFiles', 'isOnDisk', 'showDataFolder', 'quit']);
     expect(JSON.stringify(Object.values(api))).not.toContain('ipcRenderer');
   });
 
@@ -80,6 +80,12 @@ describe('preload', () => {
       await expect(answer).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('isOnDisk tells only whether a file has a path: a pasted image (made by a script) has none', () => {
+    expect(api.desktop!.isOnDisk(chosen('a.jpg', '/home/me/a.jpg'))).toBe(true);
+    expect(api.desktop!.isOnDisk(chosen('pasted-2026-03-14-093012.png'))).toBe(false);
+    expect(api.desktop!.isOnDisk('/etc/passwd' as never)).toBe(false);
   });
 
   it('showDataFolder and quit send only the request, each on its own channel', async () => {

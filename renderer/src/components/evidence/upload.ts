@@ -4,6 +4,8 @@ import { UPLOAD_GROUP_MAX } from '#shared/domain/evidence-batch';
 import { BYTE_CHUNK } from '#shared/domain/bytes';
 import { ByteFailure, uploadBytes } from '../../api/bytes';
 import { getApi } from '../../api/client';
+import { desktopApi } from '../../api/desktop';
+import { importByPath } from './importByPath';
 
 export type FileState = 'waiting' | 'uploading' | 'added' | 'duplicate' | 'failed' | 'cancelled';
 
@@ -98,6 +100,32 @@ function jobsOf(files: readonly File[]): Job[] {
  * not stop the others.
  */
 export async function uploadFiles(files: readonly File[], options: UploadOptions): Promise<BatchProgress> {
+  // The desktop app: the backend reads files on disk itself (importByPath.ts), at disk speed; pasted images are sent.
+  const desktop = desktopApi();
+  const onDisk = desktop ? files.filter((f) => desktop.isOnDisk(f)) : [];
+  if (!desktop || onDisk.length === 0) return sendFiles(files, options);
+  if (onDisk.length === files.length) return importByPath(desktop, files, options);
+  // Both at once (rare: a paste is alone): one after the other, reported as one batch.
+  const others = files.filter((f) => !desktop.isOnDisk(f));
+  let first: BatchProgress | null = null;
+  const both = (a: BatchProgress, b: BatchProgress | null): BatchProgress => ({
+    files: [
+      ...a.files,
+      ...(b?.files ?? others.map((f) => ({ name: f.name, size: f.size, state: 'waiting' as const }))),
+    ],
+    sentBytes: a.sentBytes + (b?.sentBytes ?? 0),
+    totalBytes: a.totalBytes + (b?.totalBytes ?? others.reduce((n, f) => n + f.size, 0)),
+    done: a.done && b !== null && b.done,
+    cancelled: a.cancelled || (b?.cancelled ?? false),
+  });
+  first = await importByPath(desktop, onDisk, { ...options, onProgress: (p) => options.onProgress(both(p, null)) });
+  const done = first;
+  const second = await sendFiles(others, { ...options, onProgress: (p) => options.onProgress(both(done, p)) });
+  return both(first, second);
+}
+
+/** Files sent through the byte channel (the browser preview, and files with no path in the desktop app). */
+async function sendFiles(files: readonly File[], options: UploadOptions): Promise<BatchProgress> {
   const api = getApi();
   const { signal } = options;
   const batch: BatchProgress = {

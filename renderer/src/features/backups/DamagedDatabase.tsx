@@ -12,10 +12,12 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconRestore } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconCopy, IconFolderOpen, IconPower, IconRestore } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import type { Result } from '#shared/api/result';
 import type { BackupSummary } from '#shared/domain/backup';
+import { desktopApi } from '../../api/desktop';
 import { useOp } from '../../api/ops';
 import { LoadError, TableSkeleton } from '../../components/LoadState';
 import { formatTimestamp } from '../../lib/format';
@@ -45,6 +47,11 @@ export function DamagedDatabase({ problem }: { problem: string }) {
   const { job, follow, cancel } = useBackupJob();
   const [restoring, setRestoring] = useState<BackupSummary | null>(null);
   const newest = list.data?.backups[0];
+  // The desktop app's own buttons (Show in folder, Quit): main decides the folder; absent in the browser preview.
+  const desktop = desktopApi();
+  const tell = (r: Result<unknown>) => {
+    if (!r.ok) notifyError(r.error);
+  };
 
   let backups;
   if (list.error && !list.data) backups = <LoadError error={list.error} onRetry={list.reload} />;
@@ -117,26 +124,50 @@ export function DamagedDatabase({ problem }: { problem: string }) {
                 }}
               />
             </Text>
-            {/* To open it in the file manager, or to send it with a request for help. */}
-            <CopyButton value={dataFolderOf(list.data.folder)}>
-              {({ copied, copy }) => (
+            <Group gap="xs">
+              {/* To open it in the file manager, or to send it with a request for help. */}
+              <CopyButton value={dataFolderOf(list.data.folder)}>
+                {({ copied, copy }) => (
+                  <Button
+                    variant="default"
+                    size="xs"
+                    leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                    onClick={copy}
+                  >
+                    {copied ? t('damaged.copied') : t('damaged.copyPath')}
+                  </Button>
+                )}
+              </CopyButton>
+              {desktop && (
                 <Button
                   variant="default"
                   size="xs"
-                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  onClick={copy}
+                  leftSection={<IconFolderOpen size={14} />}
+                  onClick={() => void desktop.showDataFolder().then(tell)}
                 >
-                  {copied ? t('damaged.copied') : t('damaged.copyPath')}
+                  {t('damaged.showFolder')}
                 </Button>
               )}
-            </CopyButton>
+            </Group>
           </Stack>
         )}
-        {newest && (
+        {(newest || desktop) && (
           <Group>
-            <Button leftSection={<IconRestore size={16} />} onClick={() => setRestoring(newest)}>
-              {t('damaged.restoreLatest')}
-            </Button>
+            {newest && (
+              <Button leftSection={<IconRestore size={16} />} onClick={() => setRestoring(newest)}>
+                {t('damaged.restoreLatest')}
+              </Button>
+            )}
+            {/* Desktop only: the preview host is stopped where it was started (its terminal). */}
+            {desktop && (
+              <Button
+                variant="default"
+                leftSection={<IconPower size={16} />}
+                onClick={() => void desktop.quit().then(tell)}
+              >
+                {t('damaged.quit')}
+              </Button>
+            )}
           </Group>
         )}
         {job && <JobCard job={job} onCancel={() => void cancel().then((e) => e && notifyError(e))} />}

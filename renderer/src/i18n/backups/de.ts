@@ -103,6 +103,8 @@ export const backupsDe: Catalogue<typeof backupsEn> = {
     folders: 'Der beschädigte Datenordner ist <folder/>; seine Sicherungen liegen in <backups/>.',
     copied: 'Kopiert',
     copyPath: 'Pfad des Datenordners kopieren',
+    showFolder: 'Im Ordner zeigen',
+    quit: 'Fieldwork beenden',
     restoreLatest: 'Neueste Sicherung wiederherstellen…',
     backups: 'Sicherungen',
     checkSaid: 'Ergebnis der Prüfung: {{problem}}',

@@ -100,6 +100,8 @@ export const backupsEn = {
     folders: 'The damaged data folder is <folder/>; its backups are in <backups/>.',
     copied: 'Copied',
     copyPath: 'Copy the data folder’s path',
+    showFolder: 'Show in folder',
+    quit: 'Quit Fieldwork',
     restoreLatest: 'Restore the latest backup…',
     backups: 'Backups',
     checkSaid: 'What the check said: {{problem}}',

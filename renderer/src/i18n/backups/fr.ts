@@ -103,6 +103,8 @@ export const backupsFr: Catalogue<typeof backupsEn> = {
     folders: 'Le dossier de données endommagé est <folder/> ; ses sauvegardes se trouvent dans <backups/>.',
     copied: 'Copié',
     copyPath: 'Copier le chemin du dossier de données',
+    showFolder: 'Afficher dans le dossier',
+    quit: 'Quitter Fieldwork',
     restoreLatest: 'Restaurer la dernière sauvegarde…',
     backups: 'Sauvegardes',
     checkSaid: 'Résultat de la vérification : {{problem}}',
