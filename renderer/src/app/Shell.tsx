@@ -1,16 +1,4 @@
-import {
-  AppShell,
-  Box,
-  Burger,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Text,
-  ThemeIcon,
-  Title,
-  useMantineColorScheme,
-  type MantineColorScheme,
-} from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
@@ -25,12 +13,13 @@ import {
   IconShieldCheck,
   IconTemplate,
 } from '@tabler/icons-react';
-import { useEffect, type ReactNode } from 'react';
+import { memo, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartupNotices } from '../components/StartupNotices';
 import { SearchButton, SearchPalette } from '../features/search/SearchPalette';
 import { LanguageSelect } from '../i18n/LanguageSelect';
 import { href } from '../lib/router';
+import { AppearanceChoice } from './AppearanceChoice';
 import classes from './Shell.module.css';
 
 /** The first Tab stop: straight past the header and the navigation to the screen (the route lives in the hash). */
@@ -47,27 +36,6 @@ function SkipLink() {
     >
       {t('skipToMain')}
     </a>
-  );
-}
-
-const SCHEMES = [
-  { value: 'light', key: 'light' },
-  { value: 'dark', key: 'dark' },
-  { value: 'auto', key: 'system' },
-] as const satisfies readonly { value: MantineColorScheme; key: string }[];
-
-/** Light, dark or as the system says; Mantine keeps the choice in local storage. */
-function AppearanceChoice() {
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const { t } = useTranslation('shell');
-  const data = SCHEMES.map(({ value, key }) => ({ value, label: t(`appearance.${key}`) }));
-  return (
-    <div role="group" aria-labelledby="nav-appearance">
-      <Text size="xs" c="dimmed" px="sm" mt="sm" mb={4} id="nav-appearance">
-        {t('appearance.label')}
-      </Text>
-      <SegmentedControl fullWidth size="xs" data={data} value={colorScheme} onChange={(v) => setColorScheme(v)} />
-    </div>
   );
 }
 
@@ -113,6 +81,18 @@ function navItem({ to, label, icon: Icon }: NavItem, path: string, t: (key: stri
   );
 }
 
+/** Appearance and language under the navigation: the same element on every navigation, so React skips them. */
+const Preferences = memo(function Preferences() {
+  return (
+    <>
+      <AppearanceChoice />
+      <Box px="sm" mt="sm">
+        <LanguageSelect />
+      </Box>
+    </>
+  );
+});
+
 export function Shell({ path, children }: { path: string; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { t } = useTranslation('shell');
@@ -154,10 +134,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         <div role="group" aria-labelledby="nav-settings">
           {SETTINGS.map((item) => navItem(item, path, t))}
         </div>
-        <AppearanceChoice />
-        <Box px="sm" mt="sm">
-          <LanguageSelect />
-        </Box>
+        <Preferences />
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>

@@ -41,9 +41,9 @@ function TranslatedTheme({ children }: { children: ReactNode }) {
 }
 
 /** Renders the app into `root` with the query cache main.tsx already started filling. */
-export function start(root: HTMLElement, queryClient: QueryClient): void {
-  // The catalogues are in this chunk: the first render is already in the user's language.
-  initI18n();
+export async function start(root: HTMLElement, queryClient: QueryClient): Promise<void> {
+  // The user's language's catalogues (asked for by main.tsx beside this chunk): the first render is in that language.
+  await initI18n();
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

@@ -1,5 +1,4 @@
 import { ActionIcon, createTheme, rem } from '@mantine/core';
-import { shellEn } from '../i18n/shell/en';
 import { readableColors } from './readableColors';
 
 /** The names the theme gives Mantine's icon-only buttons, in the UI language (shell:theme). */
@@ -50,9 +49,6 @@ export const themeWith = (words: ThemeWords) =>
       Kbd: { styles: { root: { color: 'var(--mantine-color-text)' } } },
     },
   });
-
-/** The theme in English (tests read its colours; the app renders themeWith in the UI language). */
-export const theme = themeWith(shellEn.theme);
 
 /** Text colours that reach 4.5:1 in the light and the dark scheme (see readableColors). */
 export const cssVariablesResolver = readableColors;

@@ -1,9 +1,8 @@
-import { createInstance, type Resource } from 'i18next';
+import { createInstance, type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '#shared/i18n/languages';
-import { SHARED_RESOURCES } from '#shared/i18n/resources';
+import { isLanguage, LANGUAGES, type Language } from '#shared/i18n/languages';
+import { loadCatalogues } from './catalogues';
 import { setFormatLocale } from './locale';
-import { UI_NAMESPACES } from './namespaces';
 import {
   localeFor,
   resolveLanguage,
@@ -12,19 +11,21 @@ import {
   type LanguageChoice,
 } from './preference';
 
-/** The shared namespaces the UI shows: error texts and the domain's labels (the report's words stay in the backend). */
-const SHARED_FOR_UI = ['errors', 'labels'] as const;
-
-function resources(): Resource {
-  const out: Resource = {};
-  for (const lng of LANGUAGES) {
-    const ns: Record<string, object> = {};
-    for (const name of SHARED_FOR_UI) ns[name] = SHARED_RESOURCES[lng][name];
-    for (const [name, byLanguage] of Object.entries(UI_NAMESPACES)) ns[name] = byLanguage[lng];
-    out[lng] = ns;
-  }
-  return out;
-}
+/**
+ * i18next reads a language's namespaces from its catalogue chunk (catalogues.ts) when the language is first used:
+ * at start, and on a change of language (changeLanguage resolves once they are in).
+ */
+const cataloguesBackend: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read(language, namespace, callback) {
+    if (!isLanguage(language)) return callback(null, {});
+    loadCatalogues(language).then(
+      (catalogues) => callback(null, ((catalogues as Record<string, unknown>)[namespace] ?? {}) as ResourceKey),
+      (e: unknown) => callback(e instanceof Error ? e : new Error(String(e)), null),
+    );
+  },
+};
 
 /** The renderer's one i18next instance; components reach it through react-i18next's useTranslation. */
 export const i18n = createInstance();
@@ -36,25 +37,34 @@ function applyDocumentLanguage(language: Language): void {
   if (doc) doc.documentElement.lang = language;
 }
 
-/** Set up once, before the first render, in the language the user chose (or the system's). */
-export function initI18n(): void {
-  if (i18n.isInitialized) return;
-  const language = resolveLanguage(storedLanguageChoice());
-  applyDocumentLanguage(language);
-  void i18n.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    ns: [...SHARED_FOR_UI, ...Object.keys(UI_NAMESPACES)],
-    defaultNS: 'common',
-    resources: resources(),
-    initAsync: false,
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    react: { useSuspense: false },
-  });
-  i18n.on('languageChanged', (lng) => applyDocumentLanguage(resolveLanguage(lng as LanguageChoice)));
+let ready: Promise<void> | undefined;
+
+/**
+ * Set up once, before the first render, in the language the user chose (or the system's), with that language's
+ * catalogues only. No fallback language: every catalogue holds every key (typed against English, and
+ * tests/unit/i18n-ui/catalogue.test.ts), so English would be loaded for nothing.
+ */
+export function initI18n(): Promise<void> {
+  return (ready ??= (async () => {
+    const language = resolveLanguage(storedLanguageChoice());
+    const catalogues = await loadCatalogues(language);
+    applyDocumentLanguage(language);
+    await i18n
+      .use(cataloguesBackend)
+      .use(initReactI18next)
+      .init({
+        lng: language,
+        fallbackLng: false,
+        supportedLngs: [...LANGUAGES],
+        ns: Object.keys(catalogues),
+        defaultNS: 'common',
+        // React escapes what it renders.
+        interpolation: { escapeValue: false },
+        returnNull: false,
+        react: { useSuspense: false },
+      });
+    i18n.on('languageChanged', (lng) => applyDocumentLanguage(resolveLanguage(lng as LanguageChoice)));
+  })());
 }
 
 /** The Settings choice: stored on this computer and applied at once (every translated component re-renders). */

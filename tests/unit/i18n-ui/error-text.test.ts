@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsDe } from '#shared/i18n/errors/de';
 import { errorsEn } from '#shared/i18n/errors/en';
 import { errorText } from '../../../renderer/src/i18n/errorText';
@@ -11,7 +11,7 @@ import { formatLocale } from '../../../renderer/src/i18n/locale';
  * is no key (older backends, un-moved errors) or the key is unknown here.
  */
 describe('errorText', () => {
-  initI18n(); // Node: no window or navigator, so the system default, English.
+  beforeAll(() => initI18n()); // Node: no window or navigator, so the system default, English.
   afterAll(() => void i18n.changeLanguage('en'));
 
   it('renders the key in the UI language, with its params, and follows a language change', async () => {

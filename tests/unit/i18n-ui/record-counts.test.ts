@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18n, initI18n } from '../../../renderer/src/i18n/instance';
 
 /**
@@ -8,7 +8,7 @@ import { i18n, initI18n } from '../../../renderer/src/i18n/instance';
  * language's way, and a kind-by-kind sentence resolves to the kind's own words.
  */
 describe('records and evidence counts', () => {
-  initI18n(); // Node: the system default, English.
+  beforeAll(() => initI18n()); // Node: the system default, English.
   afterAll(() => void i18n.changeLanguage('en'));
 
   it('pluralises per language, 0 singular in French, numbers grouped by the locale', async () => {

@@ -8,6 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commonDe } from '../../../renderer/src/i18n/common/de';
+import { commonFr } from '../../../renderer/src/i18n/common/fr';
 import { REPO_ROOT } from '../../helpers/serve';
 
 const OUT = join(REPO_ROOT, 'out', 'renderer');
@@ -80,5 +82,29 @@ describe('the renderer build', () => {
     expect(page, 'the routes import the Nonconformities screen dynamically').toBeDefined();
     const screen = new Set([...graph, ...graphOf(dir + page!.slice(2))]);
     expect(screen.size).toBeLessThanOrEqual(8);
+  });
+
+  it("paints the lists without Dexie's draft journal or another language's catalogues", () => {
+    const graph = firstChunk();
+    const dir = graph[0]!.slice(0, graph[0]!.lastIndexOf('/') + 1);
+    const lazy = graph.flatMap((file) => dynamicImports(read(file)));
+    const chunk = (name: string) => {
+      const spec = lazy.find((s) => new RegExp(`/${name}-[^/]+\\.js$`).test(s));
+      expect(spec, `the first chunk imports ${name} dynamically`).toBeDefined();
+      return graphOf(dir + spec!.slice(2));
+    };
+    // Strings only that code holds: Dexie's error name, a German and a French word of the common catalogue.
+    const markers = { Dexie: 'MissingAPIError', German: commonDe.cancel, French: commonFr.cancel };
+    for (const page of ['NonconformitiesPage', 'AuditList']) {
+      const files = new Set([...graph, ...chunk('start'), ...chunk(page)]);
+      for (const file of files) {
+        const code = read(file);
+        for (const [what, marker] of Object.entries(markers)) {
+          expect(code.includes(marker), `${what} is in ${file}, loaded before ${page} paints`).toBe(false);
+        }
+      }
+    }
+    // The user's language comes as a chunk of its own, asked for by the first chunk.
+    expect(lazy.filter((s) => /\/i18n-(en|de|fr)-[^/]+\.js$/.test(s))).toHaveLength(3);
   });
 });

@@ -1,7 +1,7 @@
 import { DEFAULT_THEME, mergeThemeOverrides, type MantineTheme } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { readableColors } from '../../../renderer/src/app/readableColors';
-import { theme } from '../../../renderer/src/app/theme';
+import { theme } from '../../../renderer/src/app/englishTheme';
 
 /** WCAG 2.x relative luminance and contrast, written out here so the test does not lean on the code's helper. */
 function lum(color: string): number {
