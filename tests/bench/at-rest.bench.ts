@@ -7,6 +7,8 @@
  *     imported from disk into an audit (importEvidenceFiles: stream, hash, seal, fsync, rename, rows);
  *   - search: 20,000 indexed notes, then 300 `search.query` calls and 50 `evidence.page` searches.
  * value = the geometric mean of the two ratios plain time / encrypted time (1 = free; goal >= 0.8).
+ * The same ratios of CPU time (the child's user + system, its threads included) are reported beside them: on a
+ * machine shared with other work, wall time swings with the load from round to round, CPU time much less.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomFillSync } from 'node:crypto';
@@ -17,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { median } from './report';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const MB = 1024 * 1024;
 const NOTES = 20_000;
 const QUERIES = 300;
@@ -39,6 +41,8 @@ const WORDS = (
   'laptop remote cloud provider release deployment continuity recovery register inventory retention breach'
 ).split(' ');
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
 async function child(dataDir: string, src: string, encrypted: boolean): Promise<void> {
   const { openBackend } = await import('#core/backend');
   const { importEvidenceFiles } = await import('#core/evidence/import');
@@ -50,8 +54,10 @@ async function child(dataDir: string, src: string, encrypted: boolean): Promise<
     const client = value(await backend.call('clients.create', sampleClient()));
     const audit = value(await backend.call('audits.create', sampleAudit(client.id)));
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const result = await importEvidenceFiles(backend, { auditId: audit.id, paths: [src] });
     const ingestMs = performance.now() - t0;
+    const ingestCpuMs = cpuMs(process.cpuUsage(c0));
     if (result.failed.length > 0) throw new Error(`${result.failed.length} files failed`);
 
     const rand = prng(15);
@@ -66,6 +72,7 @@ async function child(dataDir: string, src: string, encrypted: boolean): Promise<
       for (let i = 0; i < NOTES; i++) add.run(newId(), audit.id, prose(20 + Math.floor(rand() * 120)), now, now);
     })();
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     for (let i = 0; i < QUERIES; i++)
       value(await backend.call('search.query', { q: `${word()} ${word().slice(0, 3)}` }));
     for (let i = 0; i < PAGE_QUERIES; i++) {
@@ -74,7 +81,8 @@ async function child(dataDir: string, src: string, encrypted: boolean): Promise<
       );
     }
     const searchMs = performance.now() - t1;
-    console.log(JSON.stringify({ ingestMs, searchMs, added: result.added }));
+    const searchCpuMs = cpuMs(process.cpuUsage(c1));
+    console.log(JSON.stringify({ ingestMs, searchMs, ingestCpuMs, searchCpuMs, added: result.added }));
   } finally {
     backend.close();
   }
@@ -124,7 +132,7 @@ async function main(): Promise<void> {
     console.error(`at-rest: ${files} files, ${(bytes / MB).toFixed(0)} MB; ${NOTES} notes`);
     sh('sync', []);
     const self = fileURLToPath(import.meta.url);
-    type Run = { ingestMs: number; searchMs: number };
+    type Run = { ingestMs: number; searchMs: number; ingestCpuMs: number; searchCpuMs: number };
     const runs: Record<'plain' | 'encrypted', Run[]> = { plain: [], encrypted: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const side of round % 2 === 0 ? (['plain', 'encrypted'] as const) : (['encrypted', 'plain'] as const)) {
@@ -139,13 +147,15 @@ async function main(): Promise<void> {
         rmSync(dataDir, { recursive: true, force: true });
         sh('sync', []);
         console.error(
-          `round ${round + 1} ${side}: ingest ${out.ingestMs.toFixed(0)} ms, search ${out.searchMs.toFixed(0)} ms`,
+          `round ${round + 1} ${side}: ingest ${out.ingestMs.toFixed(0)} ms (CPU ${out.ingestCpuMs.toFixed(0)} ms), ` +
+            `search ${out.searchMs.toFixed(0)} ms (CPU ${out.searchCpuMs.toFixed(0)} ms)`,
         );
       }
     }
-    const med = (side: 'plain' | 'encrypted', k: 'ingestMs' | 'searchMs') => median(runs[side].map((r) => r[k]));
-    const ingestRatio = med('plain', 'ingestMs') / med('encrypted', 'ingestMs');
-    const searchRatio = med('plain', 'searchMs') / med('encrypted', 'searchMs');
+    const med = (side: 'plain' | 'encrypted', k: keyof Run) => median(runs[side].map((r) => r[k]));
+    const ratio = (k: keyof Run) => med('plain', k) / med('encrypted', k);
+    const ingestRatio = ratio('ingestMs');
+    const searchRatio = ratio('searchMs');
     const round2 = (x: number) => Math.round(x * 100) / 100;
     const value = round2(Math.sqrt(ingestRatio * searchRatio));
     console.log(
@@ -158,6 +168,9 @@ async function main(): Promise<void> {
         search_ratio: round2(searchRatio),
         ingest_ms: { plain: Math.round(med('plain', 'ingestMs')), encrypted: Math.round(med('encrypted', 'ingestMs')) },
         search_ms: { plain: Math.round(med('plain', 'searchMs')), encrypted: Math.round(med('encrypted', 'searchMs')) },
+        cpu_value: round2(Math.sqrt(ratio('ingestCpuMs') * ratio('searchCpuMs'))),
+        ingest_cpu_ratio: round2(ratio('ingestCpuMs')),
+        search_cpu_ratio: round2(ratio('searchCpuMs')),
         target_ratio: 0.8,
         within_target: value >= 0.8,
         load: round2(loadavg()[0]!),
