@@ -15,7 +15,7 @@ import { evidenceService, type EvidenceService } from './evidence/service';
 import type { ImportOptions } from './evidence/import';
 import { exportJobs, sweepExports } from './export/jobs';
 import { byteChannel, type ByteChannel } from './bytes/channel';
-import { closePackageUploads, sweepPackageCopies } from './bytes/packages';
+import { sweepPackageCopies } from './bytes/legacy-package-copies';
 import { openBackendOrRecovery, type ServedBackend } from './backup/degraded';
 import type { DownloadFile } from './bytes/downloads';
 import { createHandlers } from './handlers';
@@ -153,7 +153,7 @@ export function openBackend(opts: BackendOptions): Backend {
     // unless another live Fieldwork process uses the folder and may own them.
     evidence.startUp(lock.held);
     if (lock.held) sweepExports(opts.dataDir);
-    // Plaintext copies of sealed team package uploads a crashed run left in the system's temp folder.
+    // Plaintext copies of sealed team package uploads an earlier version's crash left in the system's temp folder.
     if (lock.held) sweepPackageCopies(opts.dataDir);
     // A copy left by a conversion a crash interrupted before its key file was written (crypto/convert.ts).
     if (lock.held) removeWork(opts.dataDir);
@@ -188,7 +188,7 @@ export function openBackend(opts: BackendOptions): Backend {
   const close = () => {
     void exports.close();
     soaReader(ctx).close();
-    void bytes.close().then(() => closePackageUploads(ctx));
+    void bytes.close();
     void closeTeam(ctx);
     db.close();
     lock.release();

@@ -1,39 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { DomainError } from '#shared/api/result';
 import { ChunkSealer, type FileKey } from '../crypto/file-cipher';
-import { sealedReadStream, writeAllPieces } from '../crypto/file-cipher-io';
+import { writeAllPieces } from '../crypto/file-cipher-io';
 
-/** Where a sealed upload's plaintext copy may go while a reader needs a path (outside the data folder). */
-export interface PlainCopies {
-  /** A private folder of this process's own, made on first use. */
-  dir(): Promise<string>;
-}
+/** A complete sink's file as its readers open it: a plain file's path, or a sealed file's path and key. */
+export type SinkFile = string | { path: string; key: FileKey };
 
 /**
  * An upload into a private file that outlives the upload (a team package waiting for preview and import).
- * With a key (an encrypted data folder) the file is sealed as the bytes arrive, so the data folder never holds
- * the package's plaintext; readers that need a path to a plain ZIP get a copy outside the data folder
- * (`plainPath`), removed with the upload.
+ * With a key (an encrypted data folder) the file is sealed as the bytes arrive and stays sealed: its readers
+ * decrypt it where it lies, chunk by chunk (crypto/sealed-reader.ts), so no plaintext of it is ever written,
+ * in the data folder or anywhere else.
  */
 export class FileSink {
   private handle: FileHandle | null;
-  private plain: Promise<string> | null = null;
 
   private constructor(
     readonly path: string,
     handle: FileHandle,
-    private readonly sealing: { key: FileKey; sealer: ChunkSealer; copies: PlainCopies } | null,
+    private readonly sealing: { key: FileKey; sealer: ChunkSealer } | null,
   ) {
     this.handle = handle;
   }
 
-  static async create(path: string, seal?: { key: FileKey; copies: PlainCopies } | null): Promise<FileSink> {
+  static async create(path: string, seal?: { key: FileKey } | null): Promise<FileSink> {
     const handle = await open(path, 'wx', 0o600);
-    return new FileSink(path, handle, seal ? { ...seal, sealer: new ChunkSealer(seal.key) } : null);
+    return new FileSink(path, handle, seal ? { key: seal.key, sealer: new ChunkSealer(seal.key) } : null);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -47,7 +39,7 @@ export class FileSink {
     }
   }
 
-  /** The complete file, closed, for readers of its path (sealed in an encrypted folder: see plainPath). */
+  /** The complete file, closed (sealed in an encrypted folder: see file). */
   async close(): Promise<string> {
     const handle = this.handle;
     this.handle = null;
@@ -63,39 +55,15 @@ export class FileSink {
     return this.path;
   }
 
-  /**
-   * The complete file as a plain file's path: the file itself, or (sealed) one plaintext copy outside the data
-   * folder, made on first use and removed by discard (import, abort, expiry, shutdown; a crash: the next start).
-   */
-  async plainPath(): Promise<string> {
+  /** The complete file, closed, as its readers open it: its path, or (sealed) its path and the key to read it. */
+  async file(): Promise<SinkFile> {
     const path = await this.close();
-    const sealing = this.sealing;
-    if (!sealing) return path;
-    this.plain ??= (async () => {
-      const copy = join(await sealing.copies.dir(), `${randomUUID()}.fwpkg`);
-      try {
-        await pipeline(sealedReadStream(path, sealing.key), createWriteStream(copy, { flags: 'wx', mode: 0o600 }));
-      } catch (e) {
-        await rm(copy, { force: true });
-        throw e instanceof DomainError ? e : storageError(e);
-      }
-      return copy;
-    })();
-    try {
-      return await this.plain;
-    } catch (e) {
-      this.plain = null;
-      throw e;
-    }
+    return this.sealing ? { path, key: this.sealing.key } : path;
   }
 
   async discard(): Promise<void> {
     await this.close().catch(() => undefined);
     await rm(this.path, { force: true });
-    const plain = this.plain;
-    this.plain = null;
-    const copy = plain && (await plain.catch(() => null));
-    if (copy) await rm(copy, { force: true }).catch(() => undefined);
   }
 }
 

@@ -3,12 +3,23 @@
  * (team packages with hundreds of MB of evidence): yauzl reads the directory
  * from disk, one record at a time; each entry is streamed, inflated chunk by
  * chunk and stopped as soon as it yields more than it declares. Nothing is written.
+ *
+ * A sealed file (a package uploaded into an encrypted folder) is read where it lies through a decrypting
+ * random-access reader (crypto/sealed-reader.ts) instead of a plain descriptor: every chunk is checked before its
+ * bytes reach the ZIP reader, and no plaintext copy exists anywhere. A chunk that fails its check ends the read
+ * with SealedChunkRefused, whatever ZIP-level error it would otherwise have surfaced as.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { openPromise, type ZipFile as YauzlZip } from 'yauzl';
+import { fromRandomAccessReader, openPromise, RandomAccessReader, type ZipFile as YauzlZip } from 'yauzl';
+import type { FileKey } from '../crypto/file-cipher';
+import { SealedReader } from '../crypto/sealed-reader';
 import { readFully } from './read-chunk';
 import { checkDirectory, YAUZL_OPTIONS, ZipRefused, type ZipEntry, type ZipLimits } from './unzip';
+
+/** A ZIP file on disk: a path (a plain file), or a sealed file and the key that opens it. */
+export type ZipSource = string | { path: string; key: FileKey };
 
 /** A local file header's signature: how every ZIP file starts. */
 const LOCAL = 0x04034b50;
@@ -33,32 +44,122 @@ export interface ZipFile {
   close(): Promise<void>;
 }
 
+/** Positioned reads of the ZIP file's bytes: the plain file's own descriptor, or the sealed file's reader. */
+interface Positional {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 /**
- * Opens `path` and reads its directory within `limits`. Throws ZipRefused
- * (detail 'not_zip' when no ZIP at all, 'truncated' when cut short), or the
- * file system's error (ENOENT, EACCES) as it is.
+ * Opens `source` and reads its directory within `limits`. Throws ZipRefused
+ * (detail 'not_zip' when no ZIP at all, 'truncated' when cut short), the
+ * file system's error (ENOENT, EACCES) as it is, or (sealed) SealedChunkRefused.
  */
-export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipFile> {
+export async function openZipFile(source: ZipSource, limits: ZipLimits): Promise<ZipFile> {
+  if (typeof source !== 'string') return openSealedZip(source, limits);
   let opened: YauzlZip;
   try {
-    opened = await openPromise(path, YAUZL_OPTIONS);
+    opened = await openPromise(source, YAUZL_OPTIONS);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code) throw e;
     // No end record: a file that starts like a ZIP was cut short.
-    throw new ZipRefused('damaged', (await startsLikeZip(path)) ? 'truncated' : 'not_zip');
+    throw new ZipRefused('damaged', (await startsLikeZip(source)) ? 'truncated' : 'not_zip');
   }
-  const zip = await checkDirectory(opened, limits);
+  // Opened on the first chunksInto, beside yauzl's own descriptor; closed with the ZIP file.
+  let handle: Promise<FileHandle> | undefined;
+  const positional: Positional = {
+    read: async (buffer, offset, length, position) =>
+      (await (handle ??= open(source, 'r'))).read(buffer, offset, length, position).then((r) => r.bytesRead),
+    close: async () => {
+      const h = handle;
+      handle = undefined;
+      if (h) await (await h.catch(() => undefined))?.close();
+    },
+  };
+  return readZip(opened, limits, positional, null);
+}
+
+/** yauzl's view of a sealed file: its plaintext, decrypted and checked chunk by chunk as yauzl seeks. */
+class SealedZipReader extends RandomAccessReader {
+  constructor(private readonly sealed: SealedReader) {
+    super();
+  }
+
+  // @types/yauzl declares void; yauzl pipes what this answers.
+  override _readStreamForRange(start: number, end: number): Readable {
+    return Readable.from(this.sealed.range(start, end), { objectMode: false });
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: ReadCallback): void {
+    this.sealed.readInto(buffer, offset, length, position).then(
+      (n) => (callback as (err: Error | null, n: number) => void)(null, n),
+      (e: Error) => callback(e),
+    );
+  }
+
+  override close(callback: (err: Error | null) => void): void {
+    this.sealed.close().then(
+      () => callback(null),
+      (e: Error) => callback(e),
+    );
+  }
+}
+type ReadCallback = (err: Error | null) => void;
+
+async function openSealedZip(source: { path: string; key: FileKey }, limits: ZipLimits): Promise<ZipFile> {
+  const sealed = await SealedReader.open(source.path, source.key);
+  let opened: YauzlZip;
+  try {
+    opened = await new Promise<YauzlZip>((resolve, reject) =>
+      fromRandomAccessReader(new SealedZipReader(sealed), sealed.size, YAUZL_OPTIONS, (err, zip) =>
+        err ? reject(err) : resolve(zip),
+      ),
+    );
+  } catch (e) {
+    const head = sealed.failure ? null : await readHead(sealed).catch(() => null);
+    await sealed.close().catch(() => undefined);
+    if (sealed.failure) throw sealed.failure;
+    if ((e as NodeJS.ErrnoException).code) throw e;
+    throw new ZipRefused('damaged', head?.length === 4 && head.readUInt32LE(0) === LOCAL ? 'truncated' : 'not_zip');
+  }
+  // yauzl closes the reader (and the sealed file) when the ZIP file is closed and no entry stream is open.
+  const positional: Positional = {
+    read: (buffer, offset, length, position) => sealed.readInto(buffer, offset, length, position),
+    close: () => Promise.resolve(),
+  };
+  return readZip(opened, limits, positional, sealed);
+}
+
+async function readHead(sealed: SealedReader): Promise<Buffer> {
+  const head = Buffer.alloc(4);
+  return head.subarray(0, await sealed.readInto(head, 0, 4, 0));
+}
+
+/** The ZipFile over a file yauzl opened; a sealed file's integrity failure is what every refusal then says. */
+async function readZip(
+  opened: YauzlZip,
+  limits: ZipLimits,
+  positional: Positional,
+  sealed: SealedReader | null,
+): Promise<ZipFile> {
+  const why = (e: unknown): unknown => sealed?.failure ?? e;
+  let zip: Awaited<ReturnType<typeof checkDirectory>>;
+  try {
+    zip = await checkDirectory(opened, limits);
+  } catch (e) {
+    throw why(e);
+  }
   let reading = 0;
   async function* chunks(entry: ZipEntry): AsyncGenerator<Buffer> {
     reading++;
     try {
       yield* zip.chunks(entry);
+    } catch (e) {
+      throw why(e);
     } finally {
       reading--;
     }
   }
-  // Opened on the first chunksInto, beside yauzl's own descriptor; closed with the ZIP file.
-  let handle: Promise<FileHandle> | undefined;
   async function* chunksInto(entry: ZipEntry, buffer: Buffer): AsyncGenerator<Buffer> {
     if (entry.method !== STORED || entry.compressed !== entry.unpacked) {
       yield* chunks(entry);
@@ -66,15 +167,19 @@ export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipF
     }
     reading++;
     try {
-      const start = await zip.dataStart(entry); // bounds-checked: the bytes end within the file
-      const file = await (handle ??= open(path, 'r'));
+      let start: number;
+      try {
+        start = await zip.dataStart(entry); // bounds-checked: the bytes end within the file
+      } catch (e) {
+        throw why(e);
+      }
       let crc = 0;
       for (let at = 0; at < entry.unpacked;) {
         let got: number;
         try {
-          got = (await file.read(buffer, 0, Math.min(buffer.length, entry.unpacked - at), start + at)).bytesRead;
+          got = await positional.read(buffer, 0, Math.min(buffer.length, entry.unpacked - at), start + at);
         } catch {
-          throw new ZipRefused('damaged');
+          throw why(new ZipRefused('damaged'));
         }
         if (got === 0) throw new ZipRefused('damaged'); // the file shrank since its directory was read
         const chunk = buffer.subarray(0, got);
@@ -87,11 +192,6 @@ export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipF
       reading--;
     }
   }
-  const closeHandle = async () => {
-    const h = handle;
-    handle = undefined;
-    if (h) await (await h.catch(() => undefined))?.close();
-  };
   return {
     entries: zip.entries,
     chunks,
@@ -102,7 +202,7 @@ export async function openZipFile(path: string, limits: ZipLimits): Promise<ZipF
       return Buffer.concat(parts);
     },
     close: async () => {
-      await closeHandle();
+      await positional.close();
       await closeYauzl();
     },
   };

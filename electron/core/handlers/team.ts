@@ -3,6 +3,7 @@ import type { TeamExchange, TeamStatus } from '#shared/domain/team';
 import { readChunkOp } from '../bytes/read';
 import { sourceFile } from '../bytes/sources';
 import { packageUploads } from '../bytes/packages';
+import type { ZipSource } from '../files/unzip-file';
 import type { RepoContext } from '../repos/context';
 import { countConflicts, listConflicts, resolveTeamConflict } from '../sync/conflicts';
 import { estimateTeamPackage, exportTeamPackage } from '../sync/export';
@@ -80,7 +81,7 @@ export const teamHandlers = (ctx: RepoContext, tx: Tx): Pick<Handlers, TeamOps> 
    * imported once its fingerprint is confirmed.
    */
   const importUpload = async (
-    file: string,
+    file: ZipSource,
     { uploadId, acceptFingerprint, by }: { uploadId: string; acceptFingerprint?: string; by: string },
     steps: Steps = {},
   ) => {

@@ -4,7 +4,8 @@ import { DomainError } from '#shared/api/result';
 import { PACKAGE_FORMAT_VERSION, PackageManifest, PackageSignature, type PackageEntry } from '#shared/domain/package';
 import { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
 import { ZipRefused, type ZipEntry } from '../files/unzip';
-import { openZipFile, type ZipFile } from '../files/unzip-file';
+import { SealedChunkRefused } from '../crypto/sealed-reader';
+import { openZipFile, type ZipFile, type ZipSource } from '../files/unzip-file';
 import { checkEntryName } from './entry-names';
 import { quickChange, quickTombstone } from './record-check';
 import { ChangeDecoder, LayoutError } from './record-layout';
@@ -61,6 +62,7 @@ function translate(e: unknown, limits: PackageLimits): unknown {
   const errno = (e as NodeJS.ErrnoException).code;
   if (errno === 'ENOENT' || errno === 'EISDIR') return refused.noFile();
   if (errno === 'EACCES' || errno === 'EPERM') return refused.unreadable(errno);
+  if (e instanceof SealedChunkRefused) return refused.sealedDamaged();
   if (!(e instanceof ZipRefused)) return e;
   if (e.problem === 'too_large') return refused.tooLarge(limits.entries, Math.round(limits.unpackedBytes / MB));
   if (e.problem === 'understated') return refused.bomb();
@@ -187,9 +189,11 @@ const wallTime = (clock: string): number => Number(clock.slice(0, 13));
  * exactly as the manifest lists them (sizes and SHA-256, evidence streamed and
  * hashed, not held), every record against its schema, and no clock more than a
  * day ahead of `now`. Throws a DomainError saying what was refused.
+ * `file` is a path, or a sealed upload and its key: read where it lies, each
+ * chunk decrypted and checked as the ZIP reader reaches it (never a plain copy).
  */
 export async function readPackage(
-  file: string,
+  file: ZipSource,
   limits: PackageLimits = PACKAGE_LIMITS,
   now: number = Date.now(),
   options: ReadOptions = {},
@@ -219,7 +223,7 @@ export interface ReadOptions {
 }
 
 async function readOpened(
-  file: string,
+  file: ZipSource,
   zip: ZipFile,
   limits: PackageLimits,
   now: number,
@@ -310,7 +314,7 @@ async function readOpened(
 }
 
 async function evidenceReader(
-  file: string,
+  file: ZipSource,
   limits: PackageLimits,
   verified: Map<string, PackageEntry>,
 ): Promise<EvidenceReader> {

@@ -68,6 +68,13 @@ export const refused = {
     bad(`The entry ${quote(name)} in this team package does not match its SHA-256: it was changed or damaged.`),
   record: (file: string, line: number, detail: string) =>
     bad(`Line ${line} of ${file} in this team package is not a valid record (${detail}).`),
+  /** An upload kept sealed in an encrypted folder failed a chunk's check while it was read: changed on disk since. */
+  sealedDamaged: () =>
+    new DomainError(
+      'storage',
+      'The uploaded team package was changed or damaged on this computer after it was received (part of it failed ' +
+        `its integrity check). Upload it again. ${NOTHING}`,
+    ),
   future: (at: string) =>
     bad(
       `This team package carries a clock more than a day ahead of this computer's (${at}). Check the date and time ` +

@@ -7,8 +7,8 @@ import type { VersionVector } from '#shared/domain/sync';
 import type { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
 import { PACKAGE_FORMAT_VERSION, type PackageEntry, type PackageManifest } from '#shared/domain/package';
 import { newId } from '../ids';
-import { plainSizeOf, type FileKey } from '../crypto/file-cipher';
-import { sealedReadStream } from '../crypto/file-cipher-io';
+import { ChunkSealer, plainSizeOf, type FileKey } from '../crypto/file-cipher';
+import { sealedReaderStream } from '../crypto/sealed-reader';
 import { encodeChanges } from './record-layout';
 import { signManifest, type PackageSigner } from './signature';
 
@@ -42,12 +42,16 @@ const entryOf = (path: string, bytes: Buffer): PackageEntry => ({ path, size: by
  * Writes a signed package to `out`: jszip streams it (streamFiles) to a temp
  * file beside `out`, reading each evidence file from disk as it goes, stored
  * rather than deflated (JPEG and PDF do not shrink); then fsync and rename,
- * so `out` is either the whole package or absent.
+ * so `out` is either the whole package or absent. With `seal` (a package kept
+ * in an encrypted folder) the file is sealed from its first byte, temp file
+ * included; its SHA-256 and size stay the plain package's (what the receiver
+ * computes of the file it is sent).
  */
 export async function writePackage(
   out: string,
   content: PackageContent,
   signer: PackageSigner,
+  seal: FileKey | null = null,
 ): Promise<WrittenPackage> {
   const changes = Buffer.from(encodeChanges(content.changes));
   const tombstones = jsonl(content.tombstones);
@@ -78,7 +82,7 @@ export async function writePackage(
   zip.file('changes.jsonl', changes, deflate);
   zip.file('tombstones.jsonl', tombstones, deflate);
   for (const e of content.evidence) {
-    zip.file(`evidence/${e.sha256}`, e.key ? sealedReadStream(e.path, e.key) : createReadStream(e.path), {
+    zip.file(`evidence/${e.sha256}`, e.key ? sealedReaderStream(e.path, e.key) : createReadStream(e.path), {
       binary: true,
       compression: 'STORE',
       createFolders: false,
@@ -88,15 +92,19 @@ export async function writePackage(
   const tmp = `${out}.${randomUUID()}.tmp`;
   const hash = createHash('sha256');
   let size = 0;
+  const sealer = seal ? new ChunkSealer(seal) : null;
   try {
     await pipeline(
       zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true }),
       async function* (source: AsyncIterable<Buffer | string>) {
-        for await (const chunk of source) {
+        for await (const piece of source) {
+          const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
           hash.update(chunk);
-          size += Buffer.byteLength(chunk);
-          yield chunk;
+          size += chunk.length;
+          if (sealer) yield* sealer.push(chunk);
+          else yield chunk;
         }
+        if (sealer) yield* sealer.end();
       },
       createWriteStream(tmp, { mode: 0o600 }),
     );

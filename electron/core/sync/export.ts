@@ -5,6 +5,7 @@ import type { VersionVector } from '#shared/domain/sync';
 import type { TeamExportEstimate, TeamExportResult } from '#shared/domain/team';
 import { mergeVectors } from '#shared/rules/merge/keys';
 import type { MergeChange, MergeTombstone } from '#shared/rules/merge/index';
+import { folderCipher } from '../crypto/file-cipher-folder';
 import { evidenceService } from '../evidence/service';
 import { makeTx } from '../handlers/types';
 import type { PackageSigner } from '../packages/signature';
@@ -281,6 +282,9 @@ export async function exportTeamPackage(
   const files = teamFiles(ctx);
   const reserved = await files.reserve();
   const out = input.out ?? reserved.path;
+  // Kept in the data folder for the app to save: sealed from the first byte in an encrypted folder. A file the
+  // CLI writes where it is told (`out`) is the user's own, plain.
+  const seal = input.out ? null : (folderCipher(ctx)?.file ?? null);
   const written = await writePackage(
     out,
     {
@@ -296,6 +300,7 @@ export async function exportTeamPackage(
       evidence: g.evidence,
     },
     sign.signer,
+    seal,
   );
   try {
     tx((i: TeamExportOptions) => {
@@ -331,7 +336,7 @@ export async function exportTeamPackage(
     throw e;
   }
   const fileName = `${g.fileStem}.fwpkg`;
-  await files.register(reserved.fileId, { path: out, size: written.size, fileName });
+  files.register(reserved.fileId, { path: out, size: written.size, fileName, key: seal });
   return {
     fileId: reserved.fileId,
     fileName,

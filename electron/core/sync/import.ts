@@ -8,7 +8,10 @@ import { evidenceService } from '../evidence/service';
 import { BlobWriter } from '../evidence/ingest';
 import { describe } from '../evidence/media';
 import { makeTx } from '../handlers/types';
+import { SealedChunkRefused, SealedReader } from '../crypto/sealed-reader';
+import type { ZipSource } from '../files/unzip-file';
 import { readPackage, type ReadPackageResult } from '../packages/read';
+import { refused } from '../packages/refusals';
 import type { RepoContext } from '../repos/context';
 import { importTrustedCertificate } from '../repos/trusted-certs';
 import { clockStore } from './clock-store';
@@ -30,9 +33,14 @@ class DryRun extends Error {
  * places its evidence files in the store, then merges it in ONE transaction
  * with the pure rules of shared/rules/merge (applyPackage), so the tables
  * follow exactly what the property tests prove. dryRun does all of it but
- * placing files, then rolls the transaction back: the preview.
+ * placing files, then rolls the transaction back: the preview. `file` is a
+ * path, or a sealed upload and its key (an encrypted folder's: read sealed).
  */
-export async function importTeamPackage(ctx: RepoContext, file: string, opts: ImportOptions): Promise<ImportPreview> {
+export async function importTeamPackage(
+  ctx: RepoContext,
+  file: ZipSource,
+  opts: ImportOptions,
+): Promise<ImportPreview> {
   // An import streams every evidence file (placing the ones missing here), each checked as it goes.
   const [read, digest] = await Promise.allSettled([
     readPackage(file, undefined, undefined, { evidenceHashesLater: !opts.dryRun }),
@@ -309,29 +317,48 @@ async function placeEvidence(
   return claims;
 }
 
-/** SHA-256 and size of the package file: what the report's provenance names. */
+/** SHA-256 and size of the package file (a sealed one's plaintext): what the report's provenance names. */
 async function fileDigest(
-  file: string,
+  file: ZipSource,
   opts: Pick<ImportOptions, 'signal' | 'onProgress'> = {},
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
-  const handle = await open(file, 'r');
+  const source = typeof file === 'string' ? await plainSource(file) : await SealedReader.open(file.path, file.key);
   try {
-    const total = opts.onProgress ? (await handle.stat()).size : 0; // Team tab jobs (Helper B)
+    const total = opts.onProgress ? source.size : 0; // Team tab jobs (Helper B)
     // 1 MiB reads into ONE buffer: the package is mostly evidence, tens of MB, and a fresh buffer a read (a
     // stream's) costs the kernel a page fault per 4 KiB it fills — more CPU than hashing the bytes.
     const buffer = Buffer.allocUnsafe(1024 * 1024);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const bytesRead = await source.readInto(buffer, 0, buffer.length, size);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
       size += bytesRead;
       opts.signal?.throwIfAborted();
       opts.onProgress?.({ stage: 'checking', done: size, total });
     }
+  } catch (e) {
+    throw e instanceof SealedChunkRefused ? refused.sealedDamaged() : e;
   } finally {
-    await handle.close();
+    await source.close();
   }
   return { sha256: hash.digest('hex'), size };
+}
+
+/** A plain package file read the way SealedReader reads a sealed one. */
+async function plainSource(path: string): Promise<Pick<SealedReader, 'size' | 'readInto' | 'close'>> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    return {
+      size,
+      readInto: async (buffer, offset, length, position) =>
+        (await handle.read(buffer, offset, length, position)).bytesRead,
+      close: () => handle.close(),
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
 }

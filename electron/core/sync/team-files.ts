@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { DomainError } from '#shared/api/result';
 import { exportsRoot } from '../export/jobs';
 import type { RepoContext } from '../repos/context';
 import type { FileKey } from '../crypto/file-cipher';
-import { folderCipher } from '../crypto/file-cipher-folder';
-import { sealFile } from '../crypto/file-cipher-io';
 import { teamJobs } from './team-jobs';
 
 /**
@@ -18,7 +16,7 @@ export interface TeamFile {
   path: string;
   size: number;
   fileName: string;
-  /** Set when the file is sealed (an encrypted data folder): read through the cipher. */
+  /** Set when the file is sealed (an encrypted data folder): read through the cipher. `size` is the plaintext's. */
   key?: FileKey | null;
 }
 
@@ -26,10 +24,7 @@ class TeamFiles {
   private readonly files = new Map<string, TeamFile>();
   private readonly dir: string;
 
-  constructor(
-    dataDir: string,
-    private readonly key: FileKey | null = null,
-  ) {
+  constructor(dataDir: string) {
     this.dir = join(exportsRoot(dataDir), `team-${randomUUID()}`);
   }
 
@@ -40,22 +35,8 @@ class TeamFiles {
     return { fileId, path: join(this.dir, `${fileId}.fwpkg`) };
   }
 
-  /**
-   * A written package kept for the app to save. In an encrypted folder one written here is sealed at once and its
-   * plaintext removed (a package holds the audit's records and evidence); one written elsewhere (`--out`) is the
-   * user's file and stays as it is.
-   */
-  async register(fileId: string, file: TeamFile): Promise<void> {
-    if (this.key && dirname(file.path) === this.dir) {
-      const sealed = `${file.path}.sealed`;
-      try {
-        await sealFile(file.path, sealed, this.key);
-      } finally {
-        await rm(file.path, { force: true });
-      }
-      this.files.set(fileId, { ...file, path: sealed, key: this.key });
-      return;
-    }
+  /** A written package kept for the app to save (sealed from its first byte in an encrypted folder: `key`). */
+  register(fileId: string, file: TeamFile): void {
     this.files.set(fileId, file);
   }
 
@@ -77,7 +58,7 @@ const all = new WeakMap<RepoContext, TeamFiles>();
 export function teamFiles(ctx: RepoContext): TeamFiles {
   let f = all.get(ctx);
   if (!f) {
-    f = new TeamFiles(ctx.dataDir, folderCipher(ctx)?.file ?? null);
+    f = new TeamFiles(ctx.dataDir);
     all.set(ctx, f);
   }
   return f;
