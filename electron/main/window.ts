@@ -14,7 +14,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
-      // electronegativity PRELOAD: ours, sandboxed, exposes only invoke(op, input) for names in OP_NAMES.
+      // electronegativity PRELOAD: ours, sandboxed; exposes invoke(op, input) for the page's ops (not main-only ones)
+      // and the desktop extras (import of chosen files by the paths it looks up itself, show data folder, quit).
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
