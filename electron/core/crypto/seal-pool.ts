@@ -4,10 +4,11 @@ import { CHUNK_BYTES, sealChunk, type FileKey } from './file-cipher';
 
 /**
  * AES-256-GCM sealing of evidence chunks (file-cipher.ts's format) off the
- * main thread: a small pool of worker threads seals a writer's whole chunks
- * while the backend goes on answering operations, so an upload or import into
- * an encrypted folder no longer holds every other request back for the time
- * its bytes take to encrypt. The worker seals exactly as sealChunk does (chunk
+ * main thread: a small pool of worker threads seals the whole chunks of a
+ * writer's large pieces (over 1 MiB; smaller ones are sealed in place, see
+ * POOL_MIN_CHUNKS) while the backend goes on answering operations, so one huge
+ * piece never holds every other request back for the time its bytes take to
+ * encrypt. The worker seals exactly as sealChunk does (chunk
  * i's nonce is the header's prefix ‖ uint32be(i), its additional data the
  * header ‖ the last-chunk flag; tests/unit/crypto/seal-pool.test.ts compares
  * the bytes), answering the chunks' ciphertext and tags back to back in one
