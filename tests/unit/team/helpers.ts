@@ -8,9 +8,9 @@ import { sampleAudit, sampleClient, tempBackend, value } from '../../helpers/bac
 
 export const PASSPHRASE = 'team passphrase';
 
-/** A data folder with its own signing identity, like each auditor's laptop. */
-export async function laptop(name: string) {
-  const t = tempBackend();
+/** A data folder with its own signing identity, like each auditor's laptop (`opts.dataKey`: an encrypted one). */
+export async function laptop(name: string, opts: Parameters<typeof tempBackend>[0] = {}) {
+  const t = tempBackend(opts);
   const identity = value(
     await t.backend.call('signing.create', {
       name,
