@@ -61,6 +61,13 @@ import {
   UploadCommitManyInput,
 } from '../domain/evidence-batch';
 import {
+  PathImport,
+  PathImportInput,
+  PathImportRef,
+  PathImportStatus,
+  type PathImportTarget,
+} from '../domain/evidence-paths';
+import {
   BackupCreateInput,
   BackupJob,
   BackupJobRef,
@@ -245,6 +252,13 @@ export const contract = {
   /** The same for a group of files: one begin and one commit per group, each file answered on its own. */
   'evidence.uploadBeginMany': { input: UploadBeginManyInput, output: UploadBeginMany },
   'evidence.uploadCommitMany': { input: UploadCommitManyInput, output: UploadCommitMany },
+  /**
+   * Desktop only, sent by the main process alone (MAIN_ONLY_OPS): files the user chose, read from disk by the
+   * backend; answers once every file is in or refused. Its progress and Cancel by the app's import id.
+   */
+  'evidence.importPaths': { input: PathImportInput, output: PathImport },
+  'evidence.importStatus': { input: PathImportRef, output: PathImportStatus },
+  'evidence.importCancel': { input: PathImportRef, output: Nothing },
   'evidence.list': { input: EvidenceListInput, output: z.array(Evidence) },
   /** The evidence library: an audit's attachments a page at a time, filtered in SQL. */
   'evidence.page': { input: EvidencePageQuery, output: EvidencePage },
@@ -465,7 +479,34 @@ export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 export type OpParsed<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
 
+/** A file the user chose or dropped (the DOM's File; shared/ has no DOM types). */
+export interface ChosenFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** What only the desktop app's preload offers (electron/preload): absent in the browser preview. */
+export interface DesktopApi {
+  /**
+   * Imports files the user chose or dropped by their paths on disk (`evidence.importPaths`): the preload looks
+   * the paths up itself, so a file made by a script (no path) is refused. Progress and Cancel: `evidence.importStatus`
+   * and `evidence.importCancel` with the target's importId.
+   */
+  importFiles(
+    files: readonly ChosenFile[],
+    target: PathImportTarget,
+  ): Promise<Result<OpOutput<'evidence.importPaths'>>>;
+  /** Whether a file is on this computer's disk (chosen or dropped), so importFiles can take it; a pasted image is not. */
+  isOnDisk(file: ChosenFile): boolean;
+  /** Shows the data folder in the OS's file manager (the damaged-folder screen); main decides the folder. */
+  showDataFolder(): Promise<Result<Record<string, never>>>;
+  /** Quits the app. */
+  quit(): Promise<Result<Record<string, never>>>;
+}
+
 /** The shape every transport exposes to the renderer. */
 export interface FieldworkApi {
   invoke<K extends OpName>(op: K, input: OpInput<K>): Promise<Result<OpOutput<K>>>;
+  /** The desktop app only. */
+  desktop?: DesktopApi;
 }

@@ -42,6 +42,9 @@ export const OP_NAMES = [
   'evidence.uploadAbort',
   'evidence.uploadBeginMany',
   'evidence.uploadCommitMany',
+  'evidence.importPaths',
+  'evidence.importStatus',
+  'evidence.importCancel',
   'evidence.list',
   'evidence.page',
   'evidence.get',
@@ -158,6 +161,17 @@ export type OpName = (typeof OP_NAMES)[number];
 
 export const isOpName = (s: unknown): s is OpName =>
   typeof s === 'string' && (OP_NAMES as readonly string[]).includes(s);
+
+/**
+ * Operations only the desktop app's main process sends (the backend process answers them from main alone):
+ * `evidence.importPaths` names files on disk, so the renderer's generic `invoke` (preload), main's op channels
+ * and the preview host's HTTP refuse it; the preload gives it the paths of files the user chose
+ * (FieldworkApi.desktop.importFiles). The CLI's `call` is the user at their prompt.
+ */
+export const MAIN_ONLY_OPS: readonly OpName[] = ['evidence.importPaths'];
+
+/** An op the renderer may send through the generic `invoke` (preload, main's IPC, the preview host). */
+export const isRendererOp = (s: unknown): s is OpName => isOpName(s) && !MAIN_ONLY_OPS.includes(s);
 
 /** IPC channel prefix: every op is sent on `fieldwork:<op>`. */
 export const IPC_PREFIX = 'fieldwork:';

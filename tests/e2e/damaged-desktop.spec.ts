@@ -37,7 +37,7 @@ test('a damaged folder in the desktop app offers Show in folder and Quit; the pr
         calls.push(what);
         return Promise.resolve({ ok: true, value: {} });
       };
-      Object.assign(window, {
+      Object.assign(globalThis, {
         desktopCalls: calls,
         fieldwork: {
           invoke: async (op: string, input: unknown) =>
@@ -67,7 +67,7 @@ test('a damaged folder in the desktop app offers Show in folder and Quit; the pr
     await page.getByRole('button', { name: 'Quit Fieldwork' }).focus();
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { desktopCalls: string[] }).desktopCalls))
+      .poll(() => page.evaluate(() => (globalThis as unknown as { desktopCalls: string[] }).desktopCalls))
       .toEqual(['showDataFolder', 'quit']);
     expect(await blockingViolations(page)).toEqual([]);
   } finally {

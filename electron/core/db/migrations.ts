@@ -17,6 +17,7 @@ import { MIGRATION_15 } from './migration-15';
 import { MIGRATION_16 } from './migration-16';
 import { MIGRATION_17 } from './migration-17';
 import { MIGRATION_18 } from './migration-18';
+import { MIGRATION_19 } from './migration-19';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_16,
   MIGRATION_17,
   MIGRATION_18,
+  MIGRATION_19,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

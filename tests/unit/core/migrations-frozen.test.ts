@@ -30,6 +30,7 @@ const RELEASED: readonly string[] = [
   '1cb3cd825470eb34fe9e6f246935ad60b0948e906a6ee296e84e64d2287129c2',
   'f60cdfebf6dfcc3df6672271c6882d8a9670de23a85207cf7ffd54c6f6f2f66f',
   '799b00bfa5da3406a29739b5805a67600bdf8f6054e85726f0c0be97d230a835',
+  'ba3449c2e6df441232926f3c90d3e76cdf708eaf76670a81eafd2a42d8454aaf',
 ];
 
 describe('released migrations are frozen', () => {
