@@ -49,6 +49,9 @@ test('checklists: Stage 1 topics; Stage 2 SoA import, keyboard results, filters,
   page,
   appUrl,
 }) => {
+  // Load-bound, not a timing check: two audits planned, an SoA imported and two checklists walked (55 s at a load
+  // of 3, past the default 60 s at a load of 7).
+  test.setTimeout(240_000);
   const dir = await mkdtemp(join(tmpdir(), 'fieldwork-soa-'));
   const soaFile = join(dir, 'helios-soa.csv');
   await writeFile(soaFile, soaCsv(), 'utf8');

@@ -84,6 +84,12 @@ export function useWriteOp<K extends WriteOp>(op: K) {
 }
 
 /** Starts loading a read before the screen that shows it mounts (its useOp then takes the answer). */
+/**
+ * A prefetched answer is taken as it is by the screen mounting within this time (its code was loading meanwhile);
+ * a write that touches it asks again anyway.
+ */
+export const PREFETCHED_FRESH_MS = 10_000;
+
 export function prefetchOp<K extends ReadOp>(client: QueryClient, op: K, input: OpInput<K>, freshForMs = 0): void {
   void client.prefetchQuery({ queryKey: opKey(op, input), queryFn: () => read(op, input), staleTime: freshForMs });
 }

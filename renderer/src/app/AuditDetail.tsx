@@ -22,7 +22,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AuditStatus } from '#shared/domain/audit';
 import { allowedTransitions, canDeleteAudit, canEditAudit } from '#shared/rules/audit-status';
-import { useOp, useWriteOp } from '../api/ops';
+import { PREFETCHED_FRESH_MS, useOp, useWriteOp } from '../api/ops';
 import { href, navigate } from '../lib/router';
 import { LoadError, PageLoader } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
@@ -52,7 +52,8 @@ const AuditDashboard = lazy(() => import('../features/dashboard/AuditDashboard')
 const sectionPath = (id: string, s: AuditSection) => (s === 'overview' ? `/audits/${id}` : `/audits/${id}/${s}`);
 
 export function AuditDetail({ id, section }: { id: string; section: AuditSection }) {
-  const audit = useOp('audits.get', { id });
+  // Opened from the address bar, the route started this read with the page's code (app/routes).
+  const audit = useOp('audits.get', { id }, { freshForMs: PREFETCHED_FRESH_MS });
   const a = audit.data;
   const setStatus = useWriteOp('audits.setStatus');
   const client = useQueryClient();

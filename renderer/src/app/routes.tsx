@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { PREFETCHED_FRESH_MS, prefetchOp } from '../api/ops';
 import { prefetchPaged } from '../api/paged';
 import { auditListInput } from '../features/audits/auditListQuery';
 import { clientAuditsInput } from '../features/clients/clientAuditsQuery';
 import { nonconformitiesInput } from '../features/findings/nonconformitiesQuery';
 import { matchPath, navigate, type Location } from '../lib/router';
 import { lazyPage, type LazyPage } from './lazyPage';
-import { AUDIT_SECTIONS } from './sections';
+import { AUDIT_SECTIONS, type AuditSection } from './sections';
 
 // Each screen is its own chunk (lazyPage): the first chunk is the shell, the screen opened loads beside it.
 const AuditsHome = lazyPage(async () => {
@@ -66,6 +67,18 @@ const route = <P extends object>(
   prefetch?: (client: QueryClient, params: Record<string, string>) => void,
 ): Route => ({ pattern, render, page, ...(prefetch ? { prefetch } : {}) });
 
+/**
+ * An audit's page reads the audit, and its checklist tab the checklist (the same keys and freshness as
+ * AuditDetail and useChecklist): started beside the page's code, not once it has mounted.
+ */
+const auditReads =
+  (section: AuditSection) =>
+  (c: QueryClient, p: Record<string, string>): void => {
+    const id = p.id ?? '';
+    prefetchOp(c, 'audits.get', { id }, PREFETCHED_FRESH_MS);
+    if (section === 'checklist') prefetchOp(c, 'checklist.get', { auditId: id }, PREFETCHED_FRESH_MS);
+  };
+
 // Order matters: '/audits/new' must win over '/audits/:id'.
 const ROUTES: Route[] = [
   route(
@@ -75,13 +88,28 @@ const ROUTES: Route[] = [
     (c) => prefetchPaged(c, 'audits.page', auditListInput({ sort: 'start_desc' })),
   ),
   route('/audits/new', AuditCreatePage, (_, l) => <AuditCreatePage clientId={l.query.get('client')} />),
-  route('/audits/:id', AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />),
+  route(
+    '/audits/:id',
+    AuditDetail,
+    (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />,
+    auditReads('overview'),
+  ),
   // The tab is called Overview, so its name in the address works too.
-  route('/audits/:id/overview', AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />),
+  route(
+    '/audits/:id/overview',
+    AuditDetail,
+    (p) => <AuditDetail key={p.id} id={p.id ?? ''} section="overview" />,
+    auditReads('overview'),
+  ),
   route('/audits/:id/edit', AuditEditPage, (p) => <AuditEditPage key={p.id} id={p.id ?? ''} />),
   // One route per tab after the overview: /audits/:id/checklist, …/interviews, …/evidence.
   ...AUDIT_SECTIONS.filter((s) => s !== 'overview').map((section) =>
-    route(`/audits/:id/${section}`, AuditDetail, (p) => <AuditDetail key={p.id} id={p.id ?? ''} section={section} />),
+    route(
+      `/audits/:id/${section}`,
+      AuditDetail,
+      (p) => <AuditDetail key={p.id} id={p.id ?? ''} section={section} />,
+      auditReads(section),
+    ),
   ),
   route('/clients', ClientList, () => <ClientList />),
   route('/clients/new', ClientCreatePage, () => <ClientCreatePage />),

@@ -5,7 +5,7 @@ import type { Checklist, ChecklistItem, ChecklistItemPatch } from '#shared/domai
 import { needsFinding } from '#shared/rules/checklist';
 import { getApi } from '../../api/client';
 import { readsTouchedBy, type ReadOp } from '../../api/invalidation';
-import { opKey, prefetchOp, useOp } from '../../api/ops';
+import { opKey, PREFETCHED_FRESH_MS, prefetchOp, useOp } from '../../api/ops';
 import { getDraftJournal } from '../../lib/drafts';
 import { JournaledSaves } from '../../lib/drafts/journaledSaves';
 import type { SaveStatus } from '../../lib/drafts/saveQueue';
@@ -25,8 +25,7 @@ export interface ChecklistState {
   setAuthor: (name: string) => void;
 }
 
-/** A prefetched checklist is taken as it is by the screen mounting within this time; a write asks again anyway. */
-const PREFETCH_FRESH_MS = 10_000;
+const PREFETCH_FRESH_MS = PREFETCHED_FRESH_MS;
 
 /**
  * Starts loading an audit's checklist before the screen that shows it has
