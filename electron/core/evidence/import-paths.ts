@@ -5,18 +5,16 @@ import type { OpOutput, OpParsed } from '#shared/api/contract';
 import { DomainError, type ErrorCode } from '#shared/api/result';
 import { EVIDENCE_MAX_BYTES } from '#shared/domain/evidence';
 import type { PathImportStatus } from '#shared/domain/evidence-paths';
-import { IMPORT_CONCURRENCY } from './import';
+import { GATHER_MS, IMPORT_CONCURRENCY, PlaceBatches } from './import';
 import { BlobWriter, READ_BUFFER_BYTES, type ReceivedFile } from './ingest';
 import { emptyFileError, safeName, type SafeName } from './names';
 import { BATCH_ROWS, RowBatches } from './row-batches';
-import { evidenceService, type AddRequest, type EvidenceService, type Prepared } from './service';
+import { evidenceService, type AddRequest, type EvidenceService } from './service';
 import type { RepoContext } from '../repos/context';
 
 type Output = OpOutput<'evidence.importPaths'>;
 type Item = Output['results'][number];
 
-/** How long a stored file's row may wait for others (RowBatches): as the CLI's bulk import. */
-const GATHER_MS = 500;
 /** Open for reading without waiting: a FIFO swapped in after the check must not hang the backend (O_NONBLOCK; 0 on Windows). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -143,7 +141,7 @@ export class PathImports {
     status.bytesTotal = accepted.reduce((n, f) => n + f.size, 0);
 
     const rows = new RowBatches(this.service, { rows: BATCH_ROWS, ms: GATHER_MS });
-    const placer = new GroupPlacer(this.service, rows);
+    const placer = new PlaceBatches(this.service, rows);
     const written: Promise<void>[] = [];
     let stopped: DomainError | null = null;
     const settle = (file: Accepted, item: Item) => {
@@ -270,48 +268,6 @@ async function readInto(
     throw e;
   } finally {
     await source.close().catch(() => undefined);
-  }
-}
-
-/**
- * Received files placed together: one transaction claims a group's digests
- * (service.prepareMany), then they are renamed into place and described; files
- * received meanwhile wait for the next group.
- */
-class GroupPlacer {
-  private queue: { req: AddRequest; settle: (p: Prepared | Error) => void }[] = [];
-  private placing: Promise<void> | null = null;
-
-  constructor(
-    private readonly service: EvidenceService,
-    private readonly rows: RowBatches,
-  ) {}
-
-  submit(req: AddRequest): Promise<Prepared | Error> {
-    const answer = new Promise<Prepared | Error>((settle) => this.queue.push({ req, settle }));
-    this.placing ??= this.drain().finally(() => (this.placing = null));
-    return answer;
-  }
-
-  async settled(): Promise<void> {
-    while (this.placing) await this.placing;
-  }
-
-  private async drain(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const group = this.queue.splice(0);
-      let placed: (Prepared | Error)[];
-      try {
-        placed = await this.service.prepareMany(
-          group.map((g) => g.req),
-          this.rows,
-        );
-      } catch (e) {
-        placed = group.map(() => (e instanceof Error ? e : new Error(String(e))));
-      }
-      group.forEach((g, i) => g.settle(placed[i]!));
-    }
   }
 }
 

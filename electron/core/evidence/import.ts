@@ -105,7 +105,7 @@ const isAbort = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 /** Files in flight at once: their reads, writes and fsyncs overlap (the disk flushes them together). */
 export const IMPORT_CONCURRENCY = 8;
 /** How long a row may wait for others (see RowBatches): progress is reported at least this often. */
-const GATHER_MS = 500;
+export const GATHER_MS = 500;
 
 /**
  * Received files placed in the store together: one transaction claims every
@@ -113,7 +113,7 @@ const GATHER_MS = 500;
  * files are renamed into place and described. While a batch is placed, the
  * files received meanwhile queue for the next.
  */
-class PlaceBatches {
+export class PlaceBatches {
   private queue: { req: AddRequest; settle: (p: Prepared | Error) => void }[] = [];
   private placing: Promise<void> | null = null;
 
