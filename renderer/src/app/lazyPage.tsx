@@ -4,6 +4,8 @@ export interface LazyPage<P> {
   (props: P): React.ReactNode;
   /** Starts loading the page's code (once); the route being opened calls it before React renders. */
   preload: () => Promise<unknown>;
+  /** Whether its code has arrived (or failed to: the Suspense round then shows the failure). */
+  isReady: () => boolean;
 }
 
 /**
@@ -14,11 +16,18 @@ export interface LazyPage<P> {
 export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
+  let failed = false;
   const preload = () =>
-    (loading ??= load().then((component) => {
-      loaded = component;
-      return component;
-    }));
+    (loading ??= load().then(
+      (component) => {
+        loaded = component;
+        return component;
+      },
+      (error: unknown) => {
+        failed = true;
+        throw error;
+      },
+    ));
   const Suspending = lazy(async () => ({ default: await preload() }));
   function Page(props: P) {
     // Chosen once per mount: switching component types later would remount the page and lose its state.
@@ -26,5 +35,6 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     return <Component {...props} />;
   }
   Page.preload = preload;
+  Page.isReady = () => loaded !== undefined || failed;
   return Page;
 }

@@ -146,6 +146,11 @@ function match(path: string): { route: Route; params: Record<string, string> } |
   return null;
 }
 
+/** The code of the screen at `path` (null when no route matches). */
+export function pageFor(path: string): LazyPage<never> | null {
+  return match(path === '/' ? HOME : path)?.route.page ?? null;
+}
+
 /** The screen of `location`, or null when no route matches. */
 export function resolve(location: Location): ReactNode {
   const found = match(location.path);
@@ -164,7 +169,7 @@ export function startRoute(location: Location, client: QueryClient): void {
   found.route.prefetch?.(client, found.params);
 }
 
-/** Once the first screen is up: every other screen's code, so a later navigation does not wait for it. */
-export function preloadAllRoutes(): void {
-  for (const r of ROUTES) void r.page.preload();
+/** Once the first screen is up: every screen's code, one loader each, so a later navigation does not wait for it. */
+export function routePreloads(): (() => Promise<unknown>)[] {
+  return [...new Set(ROUTES.map((r) => r.page))].map((page) => page.preload);
 }

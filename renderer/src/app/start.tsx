@@ -12,9 +12,9 @@ import { useTranslation } from 'react-i18next';
 import { requestDailyBackup } from '../features/backups/dailyBackup';
 import { initI18n } from '../i18n/instance';
 import { App } from './App';
-import { preloadAllRoutes } from './routes';
+import { routePreloads } from './routes';
 import { cssVariablesResolver, themeWith } from './theme';
-import { whenSettled } from './whenSettled';
+import { inTheBackground } from './backgroundWork';
 
 /** Mantine's confirm dialogs in the UI language (their buttons follow a language change at once). */
 function TranslatedModals({ children }: { children: ReactNode }) {
@@ -58,9 +58,6 @@ export async function start(root: HTMLElement, queryClient: QueryClient): Promis
   );
 
   // The other screens' code and the daily backup wait until the first screen has its answers and the browser is
-  // idle, so that neither competes with the first paint and no later navigation waits for a chunk.
-  whenSettled(queryClient, () => {
-    preloadAllRoutes();
-    requestDailyBackup();
-  });
+  // idle, and come one at a time, so that none competes with the first paint or with the next screen's own load.
+  void inTheBackground(queryClient, [...routePreloads(), requestDailyBackup]);
 }
