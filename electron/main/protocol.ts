@@ -1,15 +1,21 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { contentTypeFor, resolveStaticPath } from '#core/static-files';
+import { cacheControlFor, contentTypeFor, resolveStaticPath } from '#core/static-files';
 import { APP_HOST, APP_SCHEME } from './protocol-path';
 import { BYTES_PATH, parseByteUrl, type ByteRequest } from '#shared/domain/bytes';
 
-/** Must run before app 'ready': gives app:// an origin, fetch and secure-context rights. */
+/**
+ * Must run before app 'ready': gives app:// an origin, fetch and secure-context rights, and V8's code cache (the
+ * renderer's hashed chunks are compiled once, not at every start).
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     // stream: request and response bodies of the byte channel (`/bytes/`) flow as they arrive.
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+    },
   ]);
 }
 
@@ -55,7 +61,14 @@ export function createAppRequestHandler(root: string, bytes?: BytesHandler): (re
     try {
       if (!(await stat(file)).isFile()) return notFound();
       const body = request.method === 'HEAD' ? null : await readFile(file);
-      return new Response(body, { status: 200, headers: { ...baseHeaders(), 'Content-Type': contentTypeFor(file) } });
+      return new Response(body, {
+        status: 200,
+        headers: {
+          ...baseHeaders(),
+          'Content-Type': contentTypeFor(file),
+          'Cache-Control': cacheControlFor(url.pathname),
+        },
+      });
     } catch {
       return notFound();
     }

@@ -8,7 +8,7 @@ import { isOpName, isRendererOp } from '#shared/api/ops';
 import { CONTENT_SECURITY_POLICY } from '#shared/security';
 import type { Backend as FullBackend } from '#core/backend';
 import { BYTES_PATH } from '#shared/domain/bytes';
-import { contentTypeFor, resolveStaticPath } from '#core/static-files';
+import { cacheControlFor, contentTypeFor, resolveStaticPath } from '#core/static-files';
 import { handleBytes } from './bytes';
 import { declaredLength, hasToken, hostHeaderCount, isLoopbackRequest } from './guards';
 
@@ -206,7 +206,12 @@ function serveStatic(res: ServerResponse, root: string, path: string, headOnly: 
   const file = resolveStaticPath(root, path);
   const size = file ? fileSize(file) : null;
   if (!file || size === null) return sendText(res, 404, 'Not found');
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Content-Length': size });
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentTypeFor(file),
+    'Content-Length': size,
+    'Cache-Control': cacheControlFor(path),
+  });
   if (headOnly) return void res.end();
   createReadStream(file)
     .on('error', () => res.destroy())

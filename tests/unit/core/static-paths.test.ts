@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveStaticPath } from '#core/static-files';
+import { cacheControlFor, contentTypeFor, resolveStaticPath } from '#core/static-files';
 
 const root = '/srv/app/out/renderer';
 
@@ -81,5 +81,25 @@ describe('contentTypeFor', () => {
     expect(contentTypeFor('/x/i.svg')).toBe('image/svg+xml');
     expect(contentTypeFor('/x/blob.bin')).toBe('application/octet-stream');
     expect(contentTypeFor('/x/noext')).toBe('application/octet-stream');
+  });
+});
+
+describe('cacheControlFor', () => {
+  it('keeps only files named for their content for good', () => {
+    const kept = 'public, max-age=31536000, immutable';
+    for (const p of ['/assets/ui-lllWL0e0.js', '/assets/app-d--pwsBx.js', '/assets/app-more-UcbHWvAK.css'])
+      expect(cacheControlFor(p), p).toBe(kept);
+    for (const p of [
+      '/',
+      '/index.html',
+      '/favicon.svg',
+      '/assets/app.js',
+      '/assets/ui-lllWL0e.js',
+      '/assets/ui-lllWL0e0.html',
+      '/assets/sub/ui-lllWL0e0.js',
+      '/elsewhere/ui-lllWL0e0.js',
+      '/api/app.info',
+    ])
+      expect(cacheControlFor(p), p).toBe('no-cache');
   });
 });

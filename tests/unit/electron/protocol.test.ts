@@ -15,6 +15,7 @@ const root = path.join(base, 'renderer');
 mkdirSync(path.join(root, 'assets'), { recursive: true });
 writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Fieldwork</title>');
 writeFileSync(path.join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+writeFileSync(path.join(root, 'assets', 'start-BwjL8Kix.js'), 'console.log(2)');
 writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -36,6 +37,14 @@ describe('app:// request handler', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await res.text()).toBe('console.log(1)');
+  });
+
+  it('lets the hashed chunks be kept for good, and asks again for the page and anything unhashed', async () => {
+    expect((await get('app://fieldwork/assets/start-BwjL8Kix.js')).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    for (const url of ['app://fieldwork/', 'app://fieldwork/index.html', 'app://fieldwork/assets/index-abc.js'])
+      expect((await get(url)).headers.get('cache-control'), url).toBe('no-cache');
   });
 
   it('answers HEAD without a body', async () => {
@@ -68,10 +77,13 @@ describe('app:// request handler', () => {
 describe('app:// registration', () => {
   beforeEach(resetFake);
 
-  it('registers app as a standard, secure scheme', () => {
+  it('registers app as a standard, secure scheme with a code cache', () => {
     registerAppScheme();
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as object },
+      {
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) as object,
+      },
     ]);
   });
 

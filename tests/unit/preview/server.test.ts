@@ -42,6 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Fieldwork</title>');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(staticDir, 'assets', 'ui-lllWL0e0.js'), 'console.log(2)');
   writeFileSync(join(tmpdir(), 'fieldwork-secret.txt'), 'secret');
   server = await startPreviewServer({ backend: t.backend, staticDir });
   api = (op, body, headers = {}) =>
@@ -118,6 +119,14 @@ describe('preview host', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect((await send(server.port, '/assets/app.js')).headers['content-type']).toMatch(/javascript/);
+    // A hashed chunk is the same bytes for good (and Chromium keeps its compiled code); the page, an unhashed file
+    // and the API's answers (client data) are not kept.
+    expect((await send(server.port, '/assets/ui-lllWL0e0.js')).headers['cache-control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect((await send(server.port, '/assets/app.js')).headers['cache-control']).toBe('no-cache');
+    expect((await api('app.info', '{}')).headers['cache-control']).toBe('no-store');
     for (const p of [
       '/../fieldwork-secret.txt',
       '/assets/../../fieldwork-secret.txt',
