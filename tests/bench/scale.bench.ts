@@ -356,8 +356,8 @@ try {
       answer_kb_max: round(answerKb),
       runs: ours.length,
       screen: nav.screen,
-      target_ms: 50,
-      within_target: v < 50,
+      // The goal (50 ms at p95) is for what the UI calls on navigation.
+      ...(nav.notOnNavigation ? {} : { target_ms: 50, within_target: v < 50 }),
     });
   }
 } finally {

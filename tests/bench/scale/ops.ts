@@ -20,8 +20,10 @@ export interface Target {
 export interface NavOp {
   /** The bench line's name (scale-<name>-p95). */
   name: string;
-  /** The screen that calls it. */
+  /** The screen that calls it (or, for a list no screen calls on navigation since paging, who does). */
   screen: string;
+  /** Not called by any screen on navigation (a whole list across audits, kept for the CLI and exports). */
+  notOnNavigation?: true;
   op: string;
   /** A list across audits: run with the input its screen sent (seen in the paint part), plus this filter. */
   acrossAudits?: boolean;
@@ -128,11 +130,15 @@ function findingLists(name: string, op: 'findings.list' | 'findings.page'): NavO
     const rows = `SELECT ${FINDING_COLUMNS} FROM audits a ${join} findings f ON f.audit_id = a.id
       JOIN clients c ON c.id = a.client_id ${v.where} ${paged ? PAGE_ORDER : LIST_ORDER} LIMIT ?`;
     const count = `SELECT count(*) FROM audits a JOIN findings f ON f.audit_id = a.id ${v.where}`;
+    const across = !v.suffix.includes('audit');
+    // The screens ask for pages; the whole list across audits is the CLI's and exports' (an audit's own stays).
+    const offScreen = !paged && across;
     return {
       name: `${name}${v.suffix}`,
-      screen: v.screen,
+      screen: offScreen ? `not on navigation since paging (was: ${v.screen}); the CLI, exports` : v.screen,
+      ...(offScreen ? { notOnNavigation: true as const } : {}),
       op,
-      acrossAudits: !v.suffix.includes('audit'),
+      acrossAudits: across,
       list: true,
       input: (t) => ({ ...(paged ? { today: TODAY } : {}), ...v.input(t) }),
       floor: (db, t, n) =>
@@ -146,7 +152,8 @@ export const NAV_OPS: NavOp[] = [
     name: 'audits-list',
     acrossAudits: true,
     list: true,
-    screen: 'Audits (home), a client',
+    screen: 'not on navigation since paging (was: Audits (home), a client); `fieldwork audits`',
+    notOnNavigation: true,
     op: 'audits.list',
     input: () => ({ sort: 'start_desc' }),
     floor: (db, _t, n) =>
