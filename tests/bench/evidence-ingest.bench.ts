@@ -33,8 +33,10 @@ if (process.argv[2] === '--child') {
   main();
 }
 
-/** CPU time of this process (user + system, all its threads). */
-const cpuOf = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+/** CPU time of this process (user + system, all its threads); a declaration, as the top-level await above uses it. */
+function cpuOf(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
 
 /** Ours, in its own process: a fresh data folder, an audit, then the import of the whole folder. */
 async function child(dataDir: string, src: string): Promise<void> {
