@@ -29,7 +29,14 @@ import { startServe, stop, type Served } from '../helpers/serve';
 import { watchOnLoad } from './probes';
 import { median } from './report';
 import { ensureScaleFolder, SCALE, scaleFolderInfo } from './scale/build';
-import { timeFilterChange, timeNavigation, timePlainFetchAndTable, type FilterControl } from './scale/filter-probe';
+import {
+  timeFilterChange,
+  timeNavigation,
+  timeOpen,
+  timePlainFetchAndFields,
+  timePlainFetchAndTable,
+  type FilterControl,
+} from './scale/filter-probe';
 import { NAV_OPS, type Target } from './scale/ops';
 import { writeStaticTable } from './static-page';
 
@@ -80,6 +87,8 @@ interface Screen {
   filter: { control: FilterControl; change: string };
   /** The screen the app is open on before the main navigation's link to this one is clicked. */
   from: string;
+  /** A record opened from the list (its first row's link), timed until `done` holds something painted. */
+  open?: { what: string; link: string; done: string };
 }
 const excerpt = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const SCREENS: Screen[] = [
@@ -125,6 +134,7 @@ const SCREENS: Screen[] = [
     // The Dates header's sort is a new query in SQL, like a filter; its selects need a dropdown opened first.
     filter: { control: { button: 'Dates, sorted' }, change: 'sort by start date reversed' },
     from: '/nonconformities',
+    open: { what: "an audit's page (Overview)", link: 'tbody tr a[href^="#/audits/"]', done: '[role="tabpanel"]' },
   },
 ];
 
@@ -159,6 +169,9 @@ interface PaintResult {
   /** In-app navigation (the app open on another screen, its link clicked) and its floor (the same request, a plain table). */
   nav: number[];
   navFloor: number[];
+  /** A record opened from the list, and its floor (the same requests at once, their fields by innerHTML). */
+  open: number[];
+  openFloor: number[];
 }
 const uiInputs = new Map<string, Record<string, unknown>>();
 
@@ -219,6 +232,14 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
       const filterFloor: number[] = [];
       const nav: number[] = [];
       const navFloor: number[] = [];
+      const open: number[] = [];
+      const openFloor: number[] = [];
+      // The reads a record's screen asks for while it opens (the floor sends the same).
+      let opening: { op: string; body: string }[] | null = null;
+      page.on('request', (r) => {
+        const op = new URL(r.url()).pathname.split('/api/')[1];
+        if (opening && op) opening.push({ op, body: r.postData() ?? '{}' });
+      });
       for (let i = 0; i < PAINT_RUNS; i++) {
         const a = await load(page, appUrl);
         app.push(a);
@@ -246,13 +267,38 @@ async function paintScreen(served: Served, screen: Screen): Promise<PaintResult>
         log(
           `${screen.name}: from ${screen.from}, its link clicked → painted in ${nav.at(-1)!.toFixed(0)} ms; ${navDetail}`,
         );
+        if (screen.open) {
+          opening = [];
+          open.push(await page.evaluate<number>(timeOpen(screen.open.link, screen.open.done)));
+          const sent = opening;
+          opening = null;
+          if (sent.length === 0) throw new Error(`${screen.name}: opening ${screen.open.what} asked for nothing`);
+          openFloor.push(await page.evaluate<number>(timePlainFetchAndFields(sent)));
+          log(
+            `${screen.name}: ${screen.open.what} opened in ${open.at(-1)!.toFixed(0)} ms; asked ${sent.map((r) => r.op).join(', ')}`,
+          );
+        }
       }
       log(
         `${screen.name}: cold load ${cold.paint.toFixed(0)} ms; static table ${floor.map((x) => x.toFixed(0)).join(', ')} ms`,
       );
       await context.close();
       const answerKb = Math.round(body.length / 1024);
-      return { screen, op, input, rows: rows.length, answerKb, app, floor, filter, filterFloor, nav, navFloor };
+      return {
+        screen,
+        op,
+        input,
+        rows: rows.length,
+        answerKb,
+        app,
+        floor,
+        filter,
+        filterFloor,
+        nav,
+        navFloor,
+        open,
+        openFloor,
+      };
     } finally {
       table.remove();
     }
@@ -412,6 +458,24 @@ for (const p of paints) {
       within_target: n < 300,
     }),
   );
+  if (p.screen.open) {
+    const o = median(p.open);
+    const ob = median(p.openFloor);
+    console.log(
+      JSON.stringify({
+        bench: `scale-${p.screen.name}-open-paint`,
+        value: round(o),
+        unit: 'ms',
+        baseline: 'the same requests from the open page, at once, their fields into a plain list by innerHTML',
+        baseline_value: round(ob),
+        ratio: round(o / ob),
+        opened: p.screen.open.what,
+        runs: PAINT_RUNS,
+        target_ms: 300,
+        within_target: o < 300,
+      }),
+    );
+  }
   const f = median(p.filter);
   const fb = median(p.filterFloor);
   console.log(

@@ -104,3 +104,58 @@ export const timeNavigation = (route: string, want: number) => `(async () => {
   await painted;
   return (await afterPaint()) - t0;
 })()`;
+
+/**
+ * Opening a record from an open list: the first `link` clicked, until `done` (the record's screen) holds
+ * something and that has been painted: click → the screen's code (if not loaded yet) and reads → render → paint.
+ */
+export const timeOpen = (link: string, done: string) => `(async () => {
+  ${AFTER_PAINT}
+  const a = document.querySelector(${JSON.stringify(link)});
+  if (!a) throw new Error('no link ' + ${JSON.stringify(link)});
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  const opened = new Promise((resolve) => {
+    const ready = () => (document.querySelector(${JSON.stringify(done)})?.childElementCount ?? 0) > 0;
+    const obs = new MutationObserver(() => {
+      if (!ready()) return;
+      obs.disconnect();
+      resolve();
+    });
+    obs.observe(document.body, { childList: true, subtree: true });
+  });
+  a.click();
+  await opened;
+  return (await afterPaint()) - t0;
+})()`;
+
+/**
+ * The floor of opening a record, in the same open page: the requests the record's screen sent (same host, same
+ * token), all at once, each answer parsed and its fields put into a plain list with innerHTML, then painted.
+ */
+export const timePlainFetchAndFields = (requests: { op: string; body: string }[]) => `(async () => {
+  ${AFTER_PAINT}
+  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const host = document.createElement('div');
+  document.body.prepend(host);
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();
+  const token = sessionStorage.getItem('fieldwork.previewToken') ?? '';
+  const answers = await Promise.all(${JSON.stringify(requests)}.map(async (r) => {
+    const res = await fetch('/api/' + r.op, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Fieldwork-Token': token },
+      body: r.body,
+    });
+    const answer = await res.json();
+    if (!answer.ok) throw new Error(r.op + ' failed: ' + answer.error.message);
+    return answer.value;
+  }));
+  host.innerHTML = answers.map((v) => '<dl>' + Object.entries(v ?? {}).map(([k, x]) =>
+    '<dt>' + esc(k) + '</dt><dd>' + esc(typeof x === 'object' ? JSON.stringify(x) : x) + '</dd>').join('') + '</dl>').join('');
+  const t1 = await afterPaint();
+  host.remove();
+  return t1 - t0;
+})()`;
