@@ -57,7 +57,7 @@ export async function start(root: HTMLElement, queryClient: QueryClient): Promis
     </StrictMode>,
   );
 
-  // The other screens' code and the daily backup wait until the first screen has its answers and the browser is
-  // idle, and come one at a time, so that none competes with the first paint or with the next screen's own load.
+  // The other screens' code, then the daily backup: one at a time, each once the app has been quiet for a second
+  // and the browser is idle, so that none competes with the first paint or with the next screen's own load.
   void inTheBackground(queryClient, [...routePreloads(), requestDailyBackup]);
 }
