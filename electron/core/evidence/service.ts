@@ -12,6 +12,9 @@ import { sealPlainReports } from '../export/jobs';
 import { byteChannel } from '../bytes/channel';
 import { Uploads, type EvidenceAdder } from './uploads';
 import { commitThenSync } from './wal-sync';
+import { logQuietRows, quietAllowed, silence } from './quiet-rows';
+import { isFindingTarget } from '../repos/findings/attachments';
+import { clockStore, type ClockStore } from '../sync/clock-store';
 
 /**
  * Files of a group placed and described at once: renames and type sniffing
@@ -53,9 +56,13 @@ export interface Prepared {
 export class EvidenceService implements EvidenceAdder {
   readonly store: EvidenceStore;
   readonly uploads: Uploads;
+  /** New rows' log and search entries made set-wise (commit); false writes them through the triggers (tests). */
+  writeQuietly = true;
+  private readonly clock: ClockStore;
 
   constructor(private readonly ctx: RepoContext) {
     this.store = new EvidenceStore(ctx.dataDir, ctx.db, folderCipher(ctx));
+    this.clock = clockStore(ctx.db, ctx.deviceId);
     this.uploads = new Uploads(this, byteChannel(ctx).uploads);
   }
 
@@ -168,23 +175,59 @@ export class EvidenceService implements EvidenceAdder {
    * runs in its own savepoint, so one refused item leaves the others; its
    * error is answered in its place. Each row settles its claim in the same
    * savepoint.
+   *
+   * A new attachment linked to no finding is written with the log and search
+   * triggers silent, and its entries are made set-wise (quiet-rows.ts): the
+   * same entries, in the same order, as the triggers'. Pending ones are made
+   * before any row written with the triggers, and all inside this
+   * transaction, so a failure leaves none of it.
    */
   commit(items: readonly Prepared[]): (AddResult | Error)[] {
-    const one = this.ctx.db.transaction((p: Prepared) => {
+    const db = this.ctx.db;
+    const quiet = this.writeQuietly && quietAllowed(db);
+    const existing = db.prepare('SELECT 1 FROM evidence WHERE audit_id = ? AND sha256 = ?').pluck();
+    let pending: string[] = [];
+    const flush = () => {
+      logQuietRows(db, pending);
+      pending = [];
+    };
+    const one = db.transaction((p: Prepared, silent: boolean) => {
       if (p.claim) this.store.settle(p.claim, p.row.sha256);
-      return addEvidence(this.ctx, p.row, p.links);
+      if (!silent) return addEvidence(this.ctx, p.row, p.links);
+      // Reset inside the savepoint: a refused row's rollback undoes the switch with everything else.
+      silence(db, true);
+      const result = addEvidence(this.ctx, p.row, p.links);
+      silence(db, false);
+      return result;
     });
-    const results = this.ctx.db
-      .transaction(() =>
-        items.map((p) => {
-          try {
-            return one(p);
-          } catch (e) {
-            return e instanceof Error ? e : new Error(String(e));
-          }
-        }),
-      )
-      .immediate();
+    const outermost = !db.inTransaction;
+    let results: (AddResult | Error)[] = [];
+    const write = db.transaction(() => {
+      // Its own clock step, as every write operation's (handlers/types.ts makeTx): without it the rows' log
+      // entries took the clock of the last write before them, which a colleague's package may already cover.
+      if (outermost) this.clock.tick(Date.now(), commonAuthor(items));
+      const out = items.map((p) => {
+        const silent =
+          quiet && !p.links.some(isFindingTarget) && existing.get(p.row.auditId, p.row.sha256) === undefined;
+        if (!silent) flush();
+        try {
+          const result = one(p, silent);
+          if (silent) pending.push(result.evidence.id);
+          return result;
+        } catch (e) {
+          return e instanceof Error ? e : new Error(String(e));
+        }
+      });
+      flush();
+      results = out;
+      // Nothing but the clock step was written: undone, as makeTx undoes it.
+      if (outermost && out.every((r) => r instanceof Error)) throw NOTHING_WRITTEN;
+    });
+    try {
+      write.immediate();
+    } catch (e) {
+      if (e !== NOTHING_WRITTEN) throw e;
+    }
     // Committed: the claims of written rows are gone with them.
     results.forEach((r, i) => {
       if (!(r instanceof Error)) items[i]!.claim = null;
@@ -228,6 +271,14 @@ export class EvidenceService implements EvidenceAdder {
       sealPlainReports(this.ctx, this.store.tmpDir);
     } else this.store.ensureDirs();
   }
+}
+
+const NOTHING_WRITTEN = new Error('nothing written');
+
+/** The log's author of a batch: the person who added its files, when one did; else none, as for the CLI. */
+function commonAuthor(items: readonly Prepared[]): string {
+  const first = items[0]?.row.addedBy ?? '';
+  return items.every((p) => p.row.addedBy === first) ? first : '';
 }
 
 const services = new WeakMap<RepoContext, EvidenceService>();
