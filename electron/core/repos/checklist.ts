@@ -7,6 +7,7 @@ import { notApplicableRefused, stillNeedsFinding } from '#shared/rules/checklist
 import { templateTitle } from '../templates/store';
 import { syncChildren } from './children';
 import { stamp, type RepoContext } from './context';
+import { stmt } from '../sync/statements';
 
 type Patch = OpParsed<'checklist.updateItem'>['patch'];
 
@@ -49,9 +50,11 @@ export interface AuditHead {
 }
 
 export function requireAudit(ctx: RepoContext, auditId: string): AuditHead {
-  const audit = ctx.db
-    .prepare('SELECT id, status, template_id, template_version, soa_version, soa_imported_at FROM audits WHERE id = ?')
-    .get(auditId) as AuditHead | undefined;
+  // Prepared once per connection: every row of a bulk evidence import asks.
+  const audit = stmt(
+    ctx.db,
+    'SELECT id, status, template_id, template_version, soa_version, soa_imported_at FROM audits WHERE id = ?',
+  ).get(auditId) as AuditHead | undefined;
   if (!audit) throw new DomainError('not_found', { key: 'errors:audits.notFound' });
   return audit;
 }
