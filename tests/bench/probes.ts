@@ -4,7 +4,7 @@
  */
 
 /** Resolves with performance.now() once the frame after the current one's rendering has been painted. */
-const AFTER_PAINT = `const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+export const AFTER_PAINT = `const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
   const ch = new MessageChannel();
   ch.port1.onmessage = () => resolve(performance.now());
   ch.port2.postMessage(0);
@@ -14,7 +14,28 @@ const ROW_SELECTOR = '[role="option"][data-ref]';
 const ROWS = JSON.stringify(ROW_SELECTOR);
 
 /** A real key or change comes at any moment of a frame: start at a random phase, as the baseline does. */
-const RANDOM_PHASE = `await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));`;
+export const RANDOM_PHASE = `await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));`;
+
+/**
+ * A floor's start (after AFTER_PAINT): `esc` for HTML text and an empty `host` element on top of the open page,
+ * painted, then `t0` taken at a random phase of a frame. The floor puts its HTML into `host` and removes it.
+ */
+export const PLAIN_HOST_THEN_START = `const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const host = document.createElement('div');
+  document.body.prepend(host);
+  await afterPaint();
+  ${RANDOM_PHASE}
+  const t0 = performance.now();`;
+
+/** A promise that settles once `condition` (a JavaScript expression) holds after a change to the page's elements. */
+export const untilDom = (condition: string) => `new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (!(${condition})) return;
+      obs.disconnect();
+      resolve();
+    });
+    obs.observe(document.body, { childList: true, subtree: true });
+  })`;
 
 /**
  * Init script: on a page whose path and hash match `match` (a RegExp source), records in window.__bench when
@@ -62,12 +83,7 @@ export const timeTabSwitch = (hash: string, want: number) => `(async () => {
 export const timePlainTable = (rows: unknown[]) => `(async () => {
   ${AFTER_PAINT}
   const rows = ${JSON.stringify(rows)};
-  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
-  const host = document.createElement('div');
-  document.body.prepend(host);
-  await afterPaint();
-  ${RANDOM_PHASE}
-  const t0 = performance.now();
+  ${PLAIN_HOST_THEN_START}
   host.innerHTML = '<table><tbody>' + rows.map((r) =>
     '<tr><td>' + esc(r.number) + '</td><td>' + esc(r.title) + '</td><td>' + esc(r.assignee) + '</td><td>' +
     esc(r.samples) + ' sampled records</td><td>' + esc(r.result) + '</td></tr>').join('') + '</tbody></table>';

@@ -1,17 +1,9 @@
 /**
  * In-page scripts (strings: the bench's tsconfig has no DOM types) timing a
- * filter change on an open list screen, and its floor.
+ * filter change, a navigation and a record opened on an open list screen,
+ * and their floors.
  */
-
-/** Resolves with performance.now() once the frame after the current one's rendering has been painted. */
-const AFTER_PAINT = `const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
-  const ch = new MessageChannel();
-  ch.port1.onmessage = () => resolve(performance.now());
-  ch.port2.postMessage(0);
-}));`;
-
-/** A real click comes at any moment of a frame: start at a random phase, as the floor does. */
-const RANDOM_PHASE = `await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));`;
+import { AFTER_PAINT, PLAIN_HOST_THEN_START, RANDOM_PHASE, untilDom } from '../probes';
 
 /** The element a filter change clicks: `button` by its aria-label prefix, or a form control by its label's text. */
 export type FilterControl = { button: string } | { label: string };
@@ -55,12 +47,7 @@ export const timeFilterChange = (control: FilterControl) => `(async () => {
  */
 export const timePlainFetchAndTable = (op: string, body: string) => `(async () => {
   ${AFTER_PAINT}
-  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
-  const host = document.createElement('div');
-  document.body.prepend(host);
-  await afterPaint();
-  ${RANDOM_PHASE}
-  const t0 = performance.now();
+  ${PLAIN_HOST_THEN_START}
   const res = await fetch('/api/${op}', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Fieldwork-Token': sessionStorage.getItem('fieldwork.previewToken') ?? '' },
@@ -88,18 +75,8 @@ export const timeNavigation = (route: string, want: number) => `(async () => {
   await afterPaint();
   ${RANDOM_PHASE}
   const t0 = performance.now();
-  const painted = new Promise((resolve) => {
-    const done = () => {
-      if (location.hash !== '#' + ${JSON.stringify(route)}) return false;
-      return document.querySelectorAll('tbody tr:not([data-bench-old])').length >= ${want};
-    };
-    const obs = new MutationObserver(() => {
-      if (!done()) return;
-      obs.disconnect();
-      resolve();
-    });
-    obs.observe(document.body, { childList: true, subtree: true });
-  });
+  const painted = ${untilDom(`location.hash === '#' + ${JSON.stringify(route)} &&
+    document.querySelectorAll('tbody tr:not([data-bench-old])').length >= ${want}`)};
   link.click();
   await painted;
   return (await afterPaint()) - t0;
@@ -116,15 +93,7 @@ export const timeOpen = (link: string, done: string) => `(async () => {
   await afterPaint();
   ${RANDOM_PHASE}
   const t0 = performance.now();
-  const opened = new Promise((resolve) => {
-    const ready = () => (document.querySelector(${JSON.stringify(done)})?.childElementCount ?? 0) > 0;
-    const obs = new MutationObserver(() => {
-      if (!ready()) return;
-      obs.disconnect();
-      resolve();
-    });
-    obs.observe(document.body, { childList: true, subtree: true });
-  });
+  const opened = ${untilDom(`(document.querySelector(${JSON.stringify(done)})?.childElementCount ?? 0) > 0`)};
   a.click();
   await opened;
   return (await afterPaint()) - t0;
@@ -136,12 +105,7 @@ export const timeOpen = (link: string, done: string) => `(async () => {
  */
 export const timePlainFetchAndFields = (requests: { op: string; body: string }[]) => `(async () => {
   ${AFTER_PAINT}
-  const esc = (s) => String(s).replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
-  const host = document.createElement('div');
-  document.body.prepend(host);
-  await afterPaint();
-  ${RANDOM_PHASE}
-  const t0 = performance.now();
+  ${PLAIN_HOST_THEN_START}
   const token = sessionStorage.getItem('fieldwork.previewToken') ?? '';
   const answers = await Promise.all(${JSON.stringify(requests)}.map(async (r) => {
     const res = await fetch('/api/' + r.op, {
