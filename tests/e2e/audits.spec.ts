@@ -23,6 +23,8 @@ test('plan, edit, find, validate and delete audits; everything survives a reload
   appUrl,
   restartServer,
 }) => {
+  // A long walk: 42 s at a load of 4, past the default 60 s at a load of 9 (three suites on two cores).
+  test.setTimeout(240_000);
   await page.goto(appUrl);
 
   await test.step('A client with two sites, submitted with Enter from the keyboard', async () => {
@@ -161,6 +163,8 @@ test('plan, edit, find, validate and delete audits; everything survives a reload
 });
 
 test('status buttons follow the allowed transitions; a client with audits is not deleted', async ({ page, appUrl }) => {
+  // 26 s at a load of 9: room for a busier machine.
+  test.setTimeout(150_000);
   await page.goto(appUrl);
   await createClient(page, 'Contoso Bank AG', [
     { name: 'Zurich', address: 'Bahnhofstrasse 1', headcount: 400, processes: 'Retail banking' },
