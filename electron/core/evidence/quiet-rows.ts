@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { stmt } from '../sync/statements';
+import { LOGGED } from '../sync/tables';
 
 /**
  * New attachments of a batch written without their per-row log and search
@@ -23,22 +24,11 @@ import { stmt } from '../sync/statements';
 const PINNED = '5c5c2da2883542041360ce73f96dc7b820425299929eb83007ef07ba3aaf2518';
 
 /**
- * The fields the evidence log trigger writes, in its order (migration 10's
- * generator: every column but the row stamps), and those of a link.
+ * The fields the log triggers write for an attachment and for a link, in their order: every column the log
+ * carries (key, then fields), as the merge knows them (sync/tables.ts, from migration 9's frozen list).
  */
-const EVIDENCE_FIELDS = [
-  'id',
-  'audit_id',
-  'sha256',
-  'original_name',
-  'media_type',
-  'size',
-  'captured_at',
-  'added_by',
-  'description',
-  'has_thumbnail',
-] as const;
-const LINK_FIELDS = ['evidence_id', 'target_type', 'target_id'] as const;
+const EVIDENCE_FIELDS = LOGGED.get('evidence')!.columns;
+const LINK_FIELDS = LOGGED.get('evidence_links')!.columns;
 
 /** `(SELECT 'a' AS f, 0 AS o UNION ALL …)`: the fields with their order. */
 const fieldsTable = (fields: readonly string[]) =>
