@@ -6,6 +6,7 @@ import { encryptDataDir } from '#core/crypto/convert';
 import { unlockDataDir } from '#core/crypto/key-file';
 import { seedDemo } from '#core/demo/seed';
 import { tempBackend, value } from '../../helpers/backend';
+import { distinctiveWindow } from '../../helpers/needle';
 
 /**
  * A plain folder after the demo (clients, notes, findings, evidence files, an issued report) converted with
@@ -44,7 +45,7 @@ describe('converting a demo folder', { timeout: 300_000 }, () => {
       Buffer.from(client),
       Buffer.from(note.slice(10, 50)),
       Buffer.from(statement.slice(0, 40)),
-      blob.subarray(Math.floor(blob.length / 2), Math.floor(blob.length / 2) + 48),
+      distinctiveWindow(blob),
     ];
     const found = () => allFiles(t.dataDir).flatMap((f) => (needles.some((n) => f.bytes.includes(n)) ? [f.path] : []));
     // The check sees the plain folder's text and files.
