@@ -63,7 +63,7 @@ const auditFields = {
   criteria: text(8000, 'Criteria').default(''),
   /**
    * The language of this audit's report, NC list and plan (the client's), independent of the app's.
-   * Optional: an update without it keeps the audit's setting; a new audit gets English.
+   * Optional: an update without it keeps the audit's setting; a new audit gets the certification body's.
    */
   reportLanguage: z.enum(LANGUAGES, { error: 'Choose English, German or French' }).optional(),
   /** A second language makes the report bilingual (side by side); null: one language. */
@@ -82,7 +82,9 @@ const withAuditRules = <
   schema: T,
 ) =>
   schema.superRefine((a, ctx) => {
-    if (a.reportSecondLanguage && a.reportSecondLanguage === (a.reportLanguage ?? 'en')) {
+    // Only when both are given: a first left out is the audit's, or for a new one the certification body's,
+    // which the backend compares (repos/audits.ts).
+    if (a.reportSecondLanguage && a.reportSecondLanguage === a.reportLanguage) {
       ctx.addIssue({
         code: 'custom',
         path: ['reportSecondLanguage'],

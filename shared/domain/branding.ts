@@ -29,7 +29,8 @@ export const CertificationBodyInput = z.strictObject({
   primaryColour: HexColour.default('#1F4E79'),
   accentColour: HexColour.default('#C55A11'),
   reportNumberPattern: ReportNumberPattern.default('{client}-{year}-{seq}'),
-  language: ReportLanguage.default('en'),
+  /** The report language a new audit starts with (each audit can change its own); left out: kept as saved. */
+  language: ReportLanguage.optional(),
 });
 export type CertificationBodyInput = z.input<typeof CertificationBodyInput>;
 

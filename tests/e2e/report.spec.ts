@@ -7,12 +7,13 @@ import JSZip from 'jszip';
 import forge from 'node-forge';
 import sharp from 'sharp';
 import { CLI, REPO_ROOT } from '../helpers/serve';
+import { go } from './demo-walk';
 import { expect, test } from './fixtures';
 import { choose, nav, pick } from './ui';
 
 test.use({ locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
 
-test('certification body: saved with a PNG logo; a file that is not an image and a 3 MB one are refused at the field', async ({
+test("certification body: saved with a PNG logo and German for new audits' reports; a file that is not an image and a 3 MB one are refused at the field", async ({
   page,
   appUrl,
 }) => {
@@ -36,6 +37,13 @@ test('certification body: saved with a PNG logo; a file that is not an image and
     await form.getByLabel('Address').fill('Am Sandtorkai 1\n20457 Hamburg');
     await form.getByLabel('Report number pattern').fill('NC-{year}-{seq}');
     await expect(page.getByTestId('report-number-example')).toHaveText(`NC-${new Date().getFullYear()}-0042`);
+    // Its clients read German: new audits' reports start in it.
+    // (Within its own list: the UI's language picker offers Deutsch too.)
+    await form.getByRole('combobox', { name: 'Report language of new audits' }).click();
+    await page
+      .getByRole('listbox', { name: 'Report language of new audits' })
+      .getByRole('option', { name: 'Deutsch', exact: true })
+      .click();
     await form.getByRole('button', { name: 'Save certification body' }).click();
     await expect(page.getByText('Certification body saved')).toBeVisible();
 
@@ -62,6 +70,14 @@ test('certification body: saved with a PNG logo; a file that is not an image and
       'Nordsee Certification GmbH',
     );
     await expect(page.getByRole('img', { name: 'Saved logo' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('form', { name: 'Certification body' })
+        .getByRole('combobox', { name: 'Report language of new audits' }),
+    ).toHaveValue('Deutsch');
+    // A new audit's form starts with the certification body's report language.
+    await go(page, '/audits/new');
+    await expect(page.getByRole('combobox', { name: 'Report language', exact: true })).toHaveValue('Deutsch');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

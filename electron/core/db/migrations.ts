@@ -18,6 +18,7 @@ import { MIGRATION_16 } from './migration-16';
 import { MIGRATION_17 } from './migration-17';
 import { MIGRATION_18 } from './migration-18';
 import { MIGRATION_19 } from './migration-19';
+import { MIGRATION_20 } from './migration-20';
 
 /**
  * Ordered schema migrations, one file each. The database's PRAGMA user_version
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_17,
   MIGRATION_18,
   MIGRATION_19,
+  MIGRATION_20,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

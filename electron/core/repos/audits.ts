@@ -6,6 +6,7 @@ import { canDeleteAudit, canEditAudit, canTransition } from '#shared/rules/audit
 import { newId } from '../ids';
 import { syncChildren } from './children';
 import { chooseChecklist, insertChecklistItems } from './checklist-instantiate';
+import { defaultReportLanguage } from './branding';
 import { stamp, type RepoContext, type Stamp } from './context';
 import { requireNoIssuedFindings } from './findings/checks';
 import { auditFilters, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './audits-page';
@@ -108,8 +109,8 @@ export function createAudit(ctx: RepoContext, data: AuditData): Audit {
     )
     .run({
       ...fields(data),
-      reportLanguage: data.reportLanguage ?? 'en',
-      reportSecondLanguage: data.reportSecondLanguage ?? null,
+      // Left out: the certification body's report language, the one most of its clients read.
+      ...reportLanguages({ reportLanguage: defaultReportLanguage(ctx), reportSecondLanguage: null }, data),
       id,
       templateId: checklist.template.id,
       templateVersion: checklist.template.version,
@@ -189,8 +190,11 @@ function fields(d: AuditData) {
   };
 }
 
-/** The report languages after an update: a field left out keeps the audit's setting (older callers send neither). */
-function reportLanguages(current: Audit, d: AuditData) {
+/**
+ * The report languages after a create or an update: a field left out keeps `current`'s setting (the audit's, or
+ * for a new audit the certification body's; older callers send neither).
+ */
+function reportLanguages(current: Pick<Audit, 'reportLanguage' | 'reportSecondLanguage'>, d: AuditData) {
   const reportLanguage = d.reportLanguage ?? current.reportLanguage;
   const second = d.reportSecondLanguage === undefined ? current.reportSecondLanguage : d.reportSecondLanguage;
   if (second === reportLanguage) {

@@ -5,6 +5,7 @@ import {
   type CertificationBody,
   type CertificationBodyInput,
 } from '#shared/domain/branding';
+import type { Language } from '#shared/i18n/languages';
 import type { z } from 'zod';
 import { stamp, type RepoContext } from './context';
 
@@ -18,7 +19,7 @@ interface SettingsRow {
   primary_colour: string;
   accent_colour: string;
   report_number_pattern: string;
-  language: 'en';
+  language: Language;
   updated_at: string;
 }
 
@@ -50,6 +51,12 @@ export function getCertificationBody(ctx: RepoContext): CertificationBody {
   };
 }
 
+/** The language a new audit's report starts in: the certification body's, English until it is saved. */
+export function defaultReportLanguage(ctx: RepoContext): Language {
+  const saved = ctx.db.prepare('SELECT language FROM cb_settings WHERE id = 1').pluck().get() as Language | undefined;
+  return saved ?? DEFAULT_CERTIFICATION_BODY.language;
+}
+
 export function updateCertificationBody(ctx: RepoContext, data: BodyData): CertificationBody {
   const s = stamp(ctx);
   ctx.db
@@ -64,7 +71,7 @@ export function updateCertificationBody(ctx: RepoContext, data: BodyData): Certi
          report_number_pattern = excluded.report_number_pattern, language = excluded.language,
          updated_at = excluded.updated_at, device_id = excluded.device_id`,
     )
-    .run({ ...data, now: s.now, device: s.device });
+    .run({ ...data, language: data.language ?? defaultReportLanguage(ctx), now: s.now, device: s.device });
   return getCertificationBody(ctx);
 }
 

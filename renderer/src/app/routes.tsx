@@ -87,7 +87,12 @@ const ROUTES: Route[] = [
     () => <AuditsHome />,
     (c) => prefetchPaged(c, 'audits.page', auditListInput({ sort: 'start_desc' })),
   ),
-  route('/audits/new', AuditCreatePage, (_, l) => <AuditCreatePage clientId={l.query.get('client')} />),
+  route(
+    '/audits/new',
+    AuditCreatePage,
+    (_, l) => <AuditCreatePage clientId={l.query.get('client')} />,
+    (c) => prefetchOp(c, 'branding.get', {}, PREFETCHED_FRESH_MS),
+  ),
   route(
     '/audits/:id',
     AuditDetail,

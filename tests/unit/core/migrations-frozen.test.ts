@@ -31,6 +31,7 @@ const RELEASED: readonly string[] = [
   'f60cdfebf6dfcc3df6672271c6882d8a9670de23a85207cf7ffd54c6f6f2f66f',
   '799b00bfa5da3406a29739b5805a67600bdf8f6054e85726f0c0be97d230a835',
   'ba3449c2e6df441232926f3c90d3e76cdf708eaf76670a81eafd2a42d8454aaf',
+  '298786dd2103aa3002460be81b4ab4acedccf6045f6fb8787bdad76feb059ee9',
 ];
 
 describe('released migrations are frozen', () => {

@@ -15,7 +15,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '#shared/api/result';
 import { AUDIT_MODES, AUDIT_TYPES, STANDARDS, type Audit } from '#shared/domain/audit';
-import { LANGUAGES, LANGUAGE_NATIVE_NAMES } from '#shared/i18n/languages';
+import { reportLanguageOptions } from '../../components/reportLanguageOptions';
 import { useOp } from '../../api/ops';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { href } from '../../lib/router';
@@ -25,9 +25,6 @@ import { notifyError } from '../../lib/notify';
 import { validateAudit, type AuditFormValues } from './auditFormValues';
 import { ChecklistChoice } from './ChecklistChoice';
 import { TeamEditor } from './TeamEditor';
-
-// Each language in its own name: the client's language is picked by someone who may not read the UI's.
-const languageOptions = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NATIVE_NAMES[l] }));
 
 interface AuditFormProps {
   initialValues: AuditFormValues;
@@ -187,7 +184,7 @@ export function AuditForm(props: AuditFormProps) {
               <Select
                 label={t('form.reportLanguage')}
                 description={t('form.reportLanguageHint')}
-                data={languageOptions}
+                data={reportLanguageOptions}
                 allowDeselect={false}
                 {...form.getInputProps('reportLanguage')}
               />
@@ -196,7 +193,7 @@ export function AuditForm(props: AuditFormProps) {
               <Select
                 label={t('form.secondLanguage')}
                 description={t('form.secondLanguageHint')}
-                data={languageOptions.filter((o) => o.value !== form.getValues().reportLanguage)}
+                data={reportLanguageOptions.filter((o) => o.value !== form.getValues().reportLanguage)}
                 clearable
                 placeholder={t('form.none')}
                 {...form.getInputProps('reportSecondLanguage')}

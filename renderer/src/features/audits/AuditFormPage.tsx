@@ -13,7 +13,12 @@ import { auditToValues, emptyAuditValues, valuesToCreateInput, valuesToInput } f
 export function AuditCreatePage({ clientId }: { clientId: string | null }) {
   const { t } = useTranslation('audits');
   const create = useWriteOp('audits.create');
-  const initialValues = useMemo(() => emptyAuditValues(clientId ?? ''), [clientId]);
+  // The report starts in the certification body's language; unreadable settings leave English.
+  const body = useOp('branding.get', {});
+  const settled = body.data !== undefined || body.error !== undefined;
+  const language = body.data?.language;
+  const initialValues = useMemo(() => emptyAuditValues(clientId ?? '', language), [clientId, language]);
+  if (!settled) return <PageLoader />;
   return (
     <>
       <PageHeader

@@ -42,7 +42,7 @@ export interface AuditFormValues {
 
 export const newTeamRow = (role: TeamRole = 'auditor'): TeamRow => ({ key: randomId(), name: '', email: '', role });
 
-export const emptyAuditValues = (clientId = ''): AuditFormValues => ({
+export const emptyAuditValues = (clientId = '', reportLanguage: Language = 'en'): AuditFormValues => ({
   clientId,
   type: '',
   scope: '',
@@ -53,7 +53,7 @@ export const emptyAuditValues = (clientId = ''): AuditFormValues => ({
   team: [newTeamRow('lead_auditor')],
   objectives: '',
   criteria: '',
-  reportLanguage: 'en',
+  reportLanguage,
   reportSecondLanguage: '',
   templateId: '',
   sampledRefs: null,

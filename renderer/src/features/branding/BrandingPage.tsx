@@ -1,4 +1,4 @@
-import { Button, ColorInput, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, ColorInput, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useWriteOp, useOp } from '../../api/ops';
 import { Block } from '../../components/Block';
 import { LoadError, PageLoader } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { reportLanguageOptions } from '../../components/reportLanguageOptions';
 import { RestoredFormAlert, useFormJournal } from '../../lib/drafts';
 import { issuesToErrors } from '../../lib/formErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -123,9 +124,13 @@ export function BrandingPage() {
                   components={{ example: <b data-testid="report-number-example">{reportNumberExample(pattern)}</b> }}
                 />
               </Text>
-              <Text size="sm" c="dimmed">
-                {t('page.languageHint')}
-              </Text>
+              <Select
+                label={t('page.language')}
+                description={t('page.languageHint')}
+                data={reportLanguageOptions}
+                allowDeselect={false}
+                {...form.getInputProps('language')}
+              />
               <Group justify="flex-end">
                 <Button type="submit" loading={update.pending} variant={form.isDirty() ? 'filled' : 'default'}>
                   {t('page.save')}

@@ -25,8 +25,9 @@ export const brandingDe: Catalogue<typeof brandingEn> = {
     placeholders: 'Platzhalter: {{list}}',
     token: '{{token}} {{help}}',
     example: 'Beispiel: <example/>',
+    language: 'Berichtssprache neuer Audits',
     languageHint:
-      'Jedes Audit wählt die Sprache seines Berichts, seiner Abweichungsliste und seines Auditplans in seinem eigenen Formular.',
+      'Neue Audits schreiben Bericht, Abweichungsliste und Auditplan in dieser Sprache; jedes Audit kann sie in seinem eigenen Formular ändern.',
     images: 'Logo und Akkreditierungszeichen',
     logoHint: 'Auf dem Deckblatt und im Seitenkopf. PNG, JPEG oder WebP, höchstens 2 MB.',
     markHint:

@@ -23,7 +23,9 @@ export const brandingEn = {
     placeholders: 'Placeholders: {{list}}',
     token: '{{token}} {{help}}',
     example: 'Example: <example/>',
-    languageHint: 'Each audit chooses the language of its report, nonconformity list and plan on its own form.',
+    language: 'Report language of new audits',
+    languageHint:
+      'New audits write their report, nonconformity list and plan in this language; each audit can change it on its own form.',
     images: 'Logo and accreditation mark',
     logoHint: 'On the cover and in the page header. PNG, JPEG or WebP, at most 2 MB.',
     markHint: "The accreditation body's mark, if your accreditation lets you use it on reports.",

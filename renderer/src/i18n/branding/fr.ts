@@ -25,8 +25,9 @@ export const brandingFr: Catalogue<typeof brandingEn> = {
     placeholders: 'Espaces réservés : {{list}}',
     token: '{{token}} {{help}}',
     example: 'Exemple : <example/>',
+    language: 'Langue du rapport des nouveaux audits',
     languageHint:
-      'Chaque audit choisit dans son propre formulaire la langue de son rapport, de sa liste de non-conformités et de son plan.',
+      'Les nouveaux audits rédigent leur rapport, leur liste de non-conformités et leur plan dans cette langue ; chaque audit peut la changer dans son propre formulaire.',
     images: 'Logo et marque d’accréditation',
     logoHint: 'Sur la couverture et dans l’en-tête de page. PNG, JPEG ou WebP, 2 Mo au plus.',
     markHint:
