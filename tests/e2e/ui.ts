@@ -2,11 +2,16 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Picks an option of a Mantine Select labelled `label` within `scope`. By
- * role, because Mantine labels the option list with the same label.
+ * role, within the option list Mantine labels with the same label: another
+ * list on the page (the UI's own language picker offers "Deutsch" too) may
+ * hold an option of the same name.
  */
 export async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await page
+    .getByRole('listbox', { name: label, exact: true })
+    .getByRole('option', { name: option, exact: true })
+    .click();
 }
 
 /** A link of the main navigation, by its exact label. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
-import { stmt } from '../sync/statements';
+import { stmt } from '../db/statements';
 import { LOGGED } from '../sync/tables';
 
 /**

@@ -15,6 +15,7 @@ import { commitThenSync } from './wal-sync';
 import { logQuietRows, quietAllowed, silence } from './quiet-rows';
 import { isFindingTarget } from '../repos/findings/attachments';
 import { clockStore, type ClockStore } from '../sync/clock-store';
+import { stmt } from '../db/statements';
 
 /**
  * Files of a group placed and described at once: renames and type sniffing
@@ -185,7 +186,7 @@ export class EvidenceService implements EvidenceAdder {
   commit(items: readonly Prepared[]): (AddResult | Error)[] {
     const db = this.ctx.db;
     const quiet = this.writeQuietly && quietAllowed(db);
-    const existing = db.prepare('SELECT 1 FROM evidence WHERE audit_id = ? AND sha256 = ?').pluck();
+    const existing = stmt(db, 'SELECT 1 FROM evidence WHERE audit_id = ? AND sha256 = ?').pluck();
     let pending: string[] = [];
     const flush = () => {
       logQuietRows(db, pending);

@@ -7,7 +7,7 @@ import { notApplicableRefused, stillNeedsFinding } from '#shared/rules/checklist
 import { templateTitle } from '../templates/store';
 import { syncChildren } from './children';
 import { stamp, type RepoContext } from './context';
-import { stmt } from '../sync/statements';
+import { stmt } from '../db/statements';
 
 type Patch = OpParsed<'checklist.updateItem'>['patch'];
 

@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import { DomainError } from '#shared/api/result';
 import type { Evidence, EvidenceTarget } from '#shared/domain/evidence';
+import { stmt } from '../db/statements';
 import { newId } from '../ids';
 import { requireAudit, requireEditableAudit } from './checklist';
 import { stamp, type RepoContext } from './context';
@@ -41,15 +41,8 @@ export interface NewEvidence {
   hasThumbnail: boolean;
 }
 
-/** Statements compiled once per database: a bulk import writes thousands of rows through them. */
-const compiled = new WeakMap<RepoContext['db'], Map<string, Statement>>();
-function sql(ctx: RepoContext, text: string): Statement {
-  let cache = compiled.get(ctx.db);
-  if (!cache) compiled.set(ctx.db, (cache = new Map<string, Statement>()));
-  let stmt = cache.get(text);
-  if (!stmt) cache.set(text, (stmt = ctx.db.prepare(text)));
-  return stmt;
-}
+/** Statements compiled once per database (db/statements.ts): a bulk import writes thousands of rows through them. */
+const sql = (ctx: RepoContext, text: string) => stmt(ctx.db, text);
 
 const TARGET_TABLES = {
   checklist_item: ['checklist_items', 'checklist item'],

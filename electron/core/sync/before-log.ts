@@ -2,7 +2,7 @@ import type { MeetingKind } from '#shared/domain/meetings';
 import type { Db } from '../db/open';
 import { meetingId } from '../repos/meetings';
 import type { RowRef } from './log';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { LOGGED, rowsById, rowsByIdParams } from './tables';
 
 /**

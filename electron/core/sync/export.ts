@@ -14,7 +14,7 @@ import type { RepoContext } from '../repos/context';
 import { getSigningIdentity, unlockSigningKey } from '../repos/signing';
 import { adoptMeetingIds } from './before-log';
 import { clockStore } from './clock-store';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { toChange, toTombstone } from './log';
 import { PACKAGED, rowIdSql } from './tables';
 import { teamFiles } from './team-files';

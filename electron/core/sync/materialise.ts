@@ -2,7 +2,7 @@ import { DomainError } from '#shared/api/result';
 import type { RowView } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
 import { reindexSearch } from './search-reindex';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { idsByTable, keyParams, keyWhere, LOGGED, rowsById, rowsByIdParams, type LoggedTable } from './tables';
 
 /**

@@ -13,7 +13,7 @@ import {
   type ShownValue,
 } from '#shared/rules/merge/index';
 import type { Db } from '../db/open';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 import { survivingChanges, survivingTombstones } from '#shared/rules/merge/view';
 import { logStore, type RowRef } from './log';
 import { materialise } from './materialise';

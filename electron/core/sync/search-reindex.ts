@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { stmt } from './statements';
+import { stmt } from '../db/statements';
 
 /**
  * The search index of the rows a merge wrote. While a merge applies rows the

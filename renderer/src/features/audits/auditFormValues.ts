@@ -1,4 +1,4 @@
-import type { Language } from '#shared/i18n/languages';
+import { DEFAULT_LANGUAGE, type Language } from '#shared/i18n/languages';
 import { randomId } from '@mantine/hooks';
 import {
   AuditInput,
@@ -42,7 +42,7 @@ export interface AuditFormValues {
 
 export const newTeamRow = (role: TeamRole = 'auditor'): TeamRow => ({ key: randomId(), name: '', email: '', role });
 
-export const emptyAuditValues = (clientId = '', reportLanguage: Language = 'en'): AuditFormValues => ({
+export const emptyAuditValues = (clientId = '', reportLanguage: Language = DEFAULT_LANGUAGE): AuditFormValues => ({
   clientId,
   type: '',
   scope: '',

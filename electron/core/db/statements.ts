@@ -1,9 +1,9 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
+import type { Db } from './open';
 
 const caches = new WeakMap<Db, Map<string, Statement>>();
 
-/** A prepared statement, compiled once per database: a merge runs the same few per-table statements per row. */
+/** A prepared statement, compiled once per database: a merge or a bulk import runs the same few per row. */
 export function stmt(db: Db, sql: string): Statement {
   let cache = caches.get(db);
   if (!cache) {
